@@ -1,0 +1,115 @@
+//! [`Connection`]: a [`Backend`] plus the SQL log. The one place every
+//! statement passes through, so that nothing reaches the engine unrecorded.
+
+use web_time::Instant;
+
+use crate::log::{Event, EventKind, Params, SqlEvent, TxKind};
+use crate::{Backend, EngineError, Outcome, Value};
+
+/// A database connection that records what it runs.
+pub struct Connection<B: Backend> {
+    backend: B,
+    events: Vec<Event>,
+    line: Option<u32>,
+}
+
+impl<B: Backend> Connection<B> {
+    pub fn new(backend: B) -> Self {
+        Connection { backend, events: Vec::new(), line: None }
+    }
+
+    /// Sets the source line that the following events are attributed to.
+    pub fn set_line(&mut self, line: Option<u32>) {
+        self.line = line;
+    }
+
+    /// Runs one statement and keeps every row it returns.
+    pub fn execute(&mut self, sql: &str, params: &[Value]) -> Result<Outcome, EngineError> {
+        self.execute_limited(sql, params, usize::MAX)
+    }
+
+    /// Runs one statement, keeping the first `keep_rows` rows and counting the rest.
+    pub fn execute_limited(&mut self, sql: &str, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError> {
+        let started = Instant::now();
+        let result = self.backend.run(sql, params, keep_rows);
+        let (rows_affected, rows_returned, error) = match &result {
+            Ok(outcome) => (Some(outcome.rows_affected), outcome.total_rows, None),
+            Err(e) => (None, 0, Some(e.clone())),
+        };
+        let event = SqlEvent { sql: sql.to_owned(), params: Params::One(params.to_vec()), rows_affected, rows_returned, error };
+        self.push(EventKind::Sql(event), started);
+        result
+    }
+
+    /// Runs one statement once per parameter row (DBAPI `executemany`),
+    /// recorded as one event; stops at the first failing row.
+    pub fn execute_many(&mut self, sql: &str, rows: &[Vec<Value>]) -> Result<u64, EngineError> {
+        let started = Instant::now();
+        let mut affected = 0;
+        let mut returned = 0;
+        let mut error = None;
+        for params in rows {
+            match self.backend.run(sql, params, 0) {
+                Ok(outcome) => {
+                    affected += outcome.rows_affected;
+                    returned += outcome.total_rows;
+                }
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
+        }
+        let event = SqlEvent {
+            sql: sql.to_owned(),
+            params: Params::Many(rows.to_vec()),
+            rows_affected: error.is_none().then_some(affected),
+            rows_returned: returned,
+            error: error.clone(),
+        };
+        self.push(EventKind::Sql(event), started);
+        error.map_or(Ok(affected), Err)
+    }
+
+    /// Records the start of a transaction as SQLAlchemy sees it. Like
+    /// pysqlite, nothing is sent: SQLite begins lazily at the first write.
+    pub fn begin(&mut self) {
+        self.push(EventKind::Tx(TxKind::Begin), Instant::now());
+    }
+
+    /// Commits the open transaction, if the engine has one, and records it.
+    pub fn commit(&mut self) -> Result<(), EngineError> {
+        self.end_transaction("COMMIT", TxKind::Commit)
+    }
+
+    /// Rolls back the open transaction, if the engine has one, and records it.
+    pub fn rollback(&mut self) -> Result<(), EngineError> {
+        self.end_transaction("ROLLBACK", TxKind::Rollback)
+    }
+
+    fn end_transaction(&mut self, sql: &str, kind: TxKind) -> Result<(), EngineError> {
+        let started = Instant::now();
+        let result = if self.backend.in_transaction() { self.backend.run(sql, &[], 0).map(drop) } else { Ok(()) };
+        self.push(EventKind::Tx(kind), started);
+        result
+    }
+
+    pub fn in_transaction(&self) -> bool {
+        self.backend.in_transaction()
+    }
+
+    /// The SQL log so far.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Hands over the SQL log so far and starts a new one.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    fn push(&mut self, kind: EventKind, started: Instant) {
+        let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+        self.events.push(Event { kind, line: self.line, duration_ms });
+    }
+}

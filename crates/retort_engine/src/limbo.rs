@@ -1,0 +1,195 @@
+//! [`Backend`] over Limbo (`turso_core`): an in-memory database, a statement
+//! cache keyed by SQL text, and an IO whose clock works in a browser.
+
+use std::collections::HashMap;
+use std::num::NonZero;
+use std::sync::Arc;
+
+use turso_core::{
+    Clock, ConnectOpts, Database, File, LimboError, MemoryIO, MonotonicInstant, Numeric,
+    OpenFlags, OpenOptions, SqliteDialect, StepResult, Statement, WallClockInstant, IO,
+};
+
+use crate::{Backend, EngineError, ErrorKind, Outcome, Value};
+
+/// Prepared statements kept at most; past this the cache starts again, which
+/// only costs re-preparing.
+const STATEMENT_CACHE_LIMIT: usize = 256;
+
+/// An in-memory Limbo database with one connection.
+pub struct Limbo {
+    // Kept alive for the connection's sake.
+    _db: Arc<Database>,
+    conn: Arc<turso_core::Connection>,
+    cache: HashMap<String, Statement>,
+}
+
+impl Limbo {
+    /// Opens an empty in-memory database. Foreign keys stay off, as in SQLite.
+    pub fn open_in_memory() -> Result<Self, EngineError> {
+        let io: Arc<dyn IO> = Arc::new(ClockIO::new());
+        let db = Database::open(io, ":memory:", OpenOptions::new(Arc::new(SqliteDialect)))
+            .map_err(convert_error)?;
+        let conn = db.connect(ConnectOpts::new()).map_err(convert_error)?;
+        conn.set_foreign_keys_enabled(false);
+        Ok(Limbo { _db: db, conn, cache: HashMap::new() })
+    }
+
+    /// Takes the cached statement for `sql`, reset, or prepares it.
+    fn statement(&mut self, sql: &str) -> Result<Statement, EngineError> {
+        match self.cache.remove(sql) {
+            Some(mut stmt) => {
+                stmt.reset().map_err(convert_error)?;
+                stmt.clear_bindings();
+                Ok(stmt)
+            }
+            None => self.conn.prepare(sql).map_err(convert_error),
+        }
+    }
+
+    fn keep(&mut self, sql: &str, stmt: Statement) {
+        if self.cache.len() >= STATEMENT_CACHE_LIMIT {
+            self.cache.clear();
+        }
+        self.cache.insert(sql.to_owned(), stmt);
+    }
+}
+
+impl Backend for Limbo {
+    fn run(&mut self, sql: &str, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError> {
+        let mut stmt = self.statement(sql)?;
+        let result = run_statement(&mut stmt, params, keep_rows);
+        // Reset now so a finished or failed statement holds no lock and the
+        // connection's autocommit flag is current; the next use re-binds.
+        let reset = stmt.reset();
+        self.keep(sql, stmt);
+        let mut outcome = result?;
+        reset.map_err(convert_error)?;
+        outcome.last_insert_rowid = self.conn.last_insert_rowid();
+        Ok(outcome)
+    }
+
+    fn in_transaction(&self) -> bool {
+        !self.conn.get_auto_commit()
+    }
+}
+
+fn run_statement(stmt: &mut Statement, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError> {
+    let expected = stmt.parameters_count();
+    if expected != params.len() {
+        return Err(EngineError::bindings(expected, params.len()));
+    }
+    for (i, value) in params.iter().enumerate() {
+        let index = NonZero::new(i + 1).expect("index starts at 1");
+        stmt.bind_at(index, to_limbo(value)?).map_err(convert_error)?;
+    }
+    let columns = (0..stmt.num_columns()).map(|i| stmt.get_column_name(i).into_owned()).collect();
+    let mut outcome = Outcome { columns, ..Outcome::default() };
+    loop {
+        match stmt.step().map_err(convert_error)? {
+            StepResult::Row => {
+                outcome.total_rows += 1;
+                if outcome.rows.len() < keep_rows {
+                    let row = stmt.row().expect("a row after StepResult::Row");
+                    outcome.rows.push(row.get_values().map(from_limbo).collect());
+                }
+            }
+            StepResult::Done => break,
+            StepResult::IO | StepResult::Yield | StepResult::Sleep { .. } => {
+                stmt._io().step().map_err(convert_error)?
+            }
+            StepResult::Interrupt => return Err(EngineError::new(ErrorKind::Operational, "interrupted")),
+            StepResult::Busy => return Err(EngineError::new(ErrorKind::Operational, "database is locked")),
+        }
+    }
+    outcome.rows_affected = u64::try_from(stmt.n_change()).unwrap_or(0);
+    Ok(outcome)
+}
+
+fn to_limbo(value: &Value) -> Result<turso_core::Value, EngineError> {
+    Ok(match value {
+        Value::Null => turso_core::Value::Null,
+        Value::Integer(i) => turso_core::Value::Numeric(Numeric::Integer(*i)),
+        // SQLite binds NaN as NULL; so does Limbo's own constructor.
+        Value::Real(r) => match turso_core::NonNan::new(*r) {
+            Some(r) => turso_core::Value::Numeric(Numeric::Float(r)),
+            None => turso_core::Value::Null,
+        },
+        Value::Text(t) => turso_core::Value::from_text(t.clone()),
+        Value::Blob(b) => turso_core::Value::from_slice(b)
+            .map_err(|_| EngineError::new(ErrorKind::Operational, "out of memory"))?,
+    })
+}
+
+fn from_limbo(value: &turso_core::Value) -> Value {
+    match value {
+        turso_core::Value::Null => Value::Null,
+        turso_core::Value::Numeric(Numeric::Integer(i)) => Value::Integer(*i),
+        turso_core::Value::Numeric(Numeric::Float(f)) => Value::Real(f64::from(*f)),
+        turso_core::Value::Text(t) => Value::Text(t.as_str().to_owned()),
+        turso_core::Value::Blob(_) => Value::Blob(value.to_blob().unwrap_or_default().to_vec()),
+    }
+}
+
+/// Classifies Limbo's error as Python's `sqlite3` would, with SQLite's wording.
+fn convert_error(error: LimboError) -> EngineError {
+    let kind = match &error {
+        LimboError::Constraint(_)
+        | LimboError::ConstraintViolation(_)
+        | LimboError::ForeignKeyConstraint(_)
+        | LimboError::Raise(..) => ErrorKind::Integrity,
+        LimboError::InternalError(_) | LimboError::Corrupt(_) => ErrorKind::Internal,
+        _ => ErrorKind::Operational,
+    };
+    let message = error.to_string();
+    // SQLite's messages carry no "Parse error: " prefix ("no such table: x").
+    let message = message.strip_prefix("Parse error: ").unwrap_or(&message).to_owned();
+    EngineError::new(kind, message)
+}
+
+/// `MemoryIO` with a clock from `web-time`: `std::time` panics on
+/// `wasm32-unknown-unknown`, the JS clock does not. Natively it is `std`'s.
+struct ClockIO {
+    memory: MemoryIO,
+    start: web_time::Instant,
+}
+
+impl ClockIO {
+    fn new() -> Self {
+        ClockIO { memory: MemoryIO::new(), start: web_time::Instant::now() }
+    }
+}
+
+impl Clock for ClockIO {
+    fn current_time_monotonic(&self) -> MonotonicInstant {
+        MonotonicInstant::from_nanos(self.start.elapsed().as_nanos())
+    }
+
+    fn current_time_wall_clock(&self) -> WallClockInstant {
+        let since_epoch = web_time::SystemTime::now()
+            .duration_since(web_time::UNIX_EPOCH)
+            .unwrap_or_default();
+        WallClockInstant {
+            secs: i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX),
+            micros: since_epoch.subsec_micros(),
+        }
+    }
+}
+
+impl IO for ClockIO {
+    fn open_file(&self, path: &str, flags: OpenFlags, direct: bool) -> turso_core::Result<Arc<dyn File>> {
+        self.memory.open_file(path, flags, direct)
+    }
+
+    fn remove_file(&self, path: &str) -> turso_core::Result<()> {
+        self.memory.remove_file(path)
+    }
+
+    fn step(&self) -> turso_core::Result<()> {
+        self.memory.step()
+    }
+
+    fn file_id(&self, path: &str) -> turso_core::Result<turso_core::io::FileId> {
+        self.memory.file_id(path)
+    }
+}

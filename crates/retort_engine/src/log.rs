@@ -1,0 +1,52 @@
+//! The SQL log: one [`Event`] per statement sent to the engine and per
+//! transaction boundary, in order, each tied to the source line that caused it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{EngineError, Value};
+
+/// A transaction boundary as SQLAlchemy's engine events report them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TxKind {
+    Begin,
+    Commit,
+    Rollback,
+}
+
+/// The parameters of one statement: one row, or the rows of an executemany.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Params {
+    One(Vec<Value>),
+    Many(Vec<Vec<Value>>),
+}
+
+/// One statement as the engine ran it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SqlEvent {
+    pub sql: String,
+    pub params: Params,
+    /// Rows changed, for statements that finished.
+    pub rows_affected: Option<u64>,
+    /// Rows returned (in all, over an executemany's rows).
+    pub rows_returned: u64,
+    /// Why the statement failed, if it did.
+    pub error: Option<EngineError>,
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum EventKind {
+    Sql(SqlEvent),
+    Tx(TxKind),
+}
+
+/// One entry of the SQL log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub kind: EventKind,
+    /// The caller-supplied source line (a script line, a console statement's line).
+    pub line: Option<u32>,
+    /// Wall time the engine spent, in milliseconds.
+    pub duration_ms: f64,
+}
