@@ -11,11 +11,28 @@ pub struct Connection<B: Backend> {
     backend: B,
     events: Vec<Event>,
     line: Option<u32>,
+    implicit_begin: bool,
 }
 
 impl<B: Backend> Connection<B> {
     pub fn new(backend: B) -> Self {
-        Connection { backend, events: Vec::new(), line: None }
+        Connection { backend, events: Vec::new(), line: None, implicit_begin: true }
+    }
+
+    /// Whether to begin a transaction before a DML statement when none is
+    /// open, as Python's `sqlite3` does by default (the BEGIN is not logged:
+    /// SQLAlchemy never sees it). On by default; the SQL console turns it off.
+    pub fn set_implicit_begin(&mut self, on: bool) {
+        self.implicit_begin = on;
+    }
+
+    /// Mirrors `_pysqlite_query_execute`: BEGIN before INSERT, UPDATE,
+    /// DELETE or REPLACE outside a transaction.
+    fn begin_implicitly(&mut self, sql: &str) -> Result<(), EngineError> {
+        if self.implicit_begin && is_dml(sql) && !self.backend.in_transaction() {
+            self.backend.run("BEGIN", &[], 0)?;
+        }
+        Ok(())
     }
 
     /// Sets the source line that the following events are attributed to.
@@ -31,7 +48,7 @@ impl<B: Backend> Connection<B> {
     /// Runs one statement, keeping the first `keep_rows` rows and counting the rest.
     pub fn execute_limited(&mut self, sql: &str, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError> {
         let started = Instant::now();
-        let result = self.backend.run(sql, params, keep_rows);
+        let result = self.begin_implicitly(sql).and_then(|()| self.backend.run(sql, params, keep_rows));
         let (rows_affected, rows_returned, error) = match &result {
             Ok(outcome) => (Some(outcome.rows_affected), outcome.total_rows, None),
             Err(e) => (None, 0, Some(e.clone())),
@@ -47,8 +64,8 @@ impl<B: Backend> Connection<B> {
         let started = Instant::now();
         let mut affected = 0;
         let mut returned = 0;
-        let mut error = None;
-        for params in rows {
+        let mut error = self.begin_implicitly(sql).err();
+        for params in rows.iter().take(if error.is_some() { 0 } else { rows.len() }) {
             match self.backend.run(sql, params, 0) {
                 Ok(outcome) => {
                     affected += outcome.rows_affected;
@@ -112,4 +129,11 @@ impl<B: Backend> Connection<B> {
         let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
         self.events.push(Event { kind, line: self.line, duration_ms });
     }
+}
+
+/// Whether `sql` starts with a keyword after which `sqlite3` begins a transaction.
+fn is_dml(sql: &str) -> bool {
+    let start = crate::script::leading_trivia(sql);
+    let word: String = sql[start..].chars().take_while(char::is_ascii_alphabetic).collect();
+    ["INSERT", "UPDATE", "DELETE", "REPLACE"].iter().any(|k| word.eq_ignore_ascii_case(k))
 }

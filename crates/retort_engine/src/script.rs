@@ -22,12 +22,12 @@ pub fn split_statements(script: &str) -> impl Iterator<Item = Result<ScriptState
             return None;
         }
         let rest = &script[offset..];
-        let start = offset + (rest.len() - rest.trim_start().len());
-        let line = line_of(script, start);
+        let line = line_of(script, offset + leading_trivia(rest));
         match SqliteDialect.parse(rest) {
             Ok((None, _)) => None,
             Ok((Some(_), consumed)) => {
-                let sql = rest[..consumed].trim().trim_end_matches(';').trim_end();
+                let sql = strip_trailing_trivia(&rest[..consumed]);
+                let sql = sql[leading_trivia(sql)..].trim_end_matches(';').trim_end();
                 offset += consumed.max(1);
                 Some(Ok(ScriptStatement { sql, line }))
             }
@@ -39,6 +39,54 @@ pub fn split_statements(script: &str) -> impl Iterator<Item = Result<ScriptState
             }
         }
     })
+}
+
+/// The length of the whitespace and comments that open `sql`.
+pub(crate) fn leading_trivia(sql: &str) -> usize {
+    let mut rest = sql;
+    loop {
+        let trimmed = rest.trim_start();
+        rest = if let Some(comment) = trimmed.strip_prefix("--") {
+            comment.find('\n').map_or("", |end| &comment[end..])
+        } else if let Some(comment) = trimmed.strip_prefix("/*") {
+            comment.find("*/").map_or("", |end| &comment[end + 2..])
+        } else {
+            return sql.len() - trimmed.len();
+        };
+    }
+}
+
+/// `sql` up to its terminating `;`: the parser's span also takes the
+/// whitespace and comments that follow, which belong to the next statement.
+fn strip_trailing_trivia(sql: &str) -> &str {
+    let mut end = 0;
+    let mut chars = sql.char_indices().peekable();
+    let mut quote = None;
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"' | '`') => quote = Some(c),
+            (None, '[') => quote = Some(']'),
+            (None, '-') if chars.peek().map(|p| p.1) == Some('-') => {
+                while chars.next_if(|p| p.1 != '\n').is_some() {}
+            }
+            (None, '/') if chars.peek().map(|p| p.1) == Some('*') => {
+                chars.next();
+                let mut prev = ' ';
+                while let Some((_, c)) = chars.next() {
+                    if prev == '*' && c == '/' {
+                        break;
+                    }
+                    prev = c;
+                }
+            }
+            (None, ';') => return &sql[..=i],
+            (None, c) if !c.is_whitespace() => end = i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    &sql[..end]
 }
 
 fn line_of(text: &str, byte: usize) -> u32 {
@@ -55,7 +103,7 @@ mod tests {
         let got: Vec<_> = split_statements(script).map(Result::unwrap).collect();
         let sqls: Vec<_> = got.iter().map(|s| (s.sql, s.line)).collect();
         assert_eq!(sqls[0], ("CREATE TABLE t (a)", 1));
-        assert!(sqls[1].0.ends_with("INSERT INTO t VALUES (';')"), "{:?}", sqls[1]);
+        assert_eq!(sqls[1], ("INSERT INTO t VALUES (';')", 4));
         assert_eq!(sqls[2], ("SELECT a FROM t", 5));
         assert_eq!(sqls.len(), 3);
     }
