@@ -1,1 +1,66 @@
-fn main(){}
+//! The `retort` command line, the only crate that reads files:
+//! `retort sql FILE.sql` runs SQL statements on Limbo and prints their rows;
+//! `retort trace FILE.py` prints a `retort-trace/1` JSON trace for the oracle;
+//! `retort run FILE.py` runs a script and prints what it printed.
+
+mod table;
+mod trace;
+
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use retort_engine::console::run_script;
+
+/// Rows shown per result, as in the playground.
+const ROW_LIMIT: usize = 1000;
+
+const USAGE: &str = "usage: retort sql FILE.sql | retort trace FILE.py | retort run FILE.py";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("retort: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<ExitCode> {
+    let [verb, path] = args.as_slice() else { bail!("{USAGE}") };
+    let source = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
+    match verb.as_str() {
+        "sql" => Ok(sql(&source)),
+        "trace" => {
+            println!("{}", trace::trace(&source));
+            Ok(ExitCode::SUCCESS)
+        }
+        "run" => {
+            eprintln!("NotImplementedError: {}", trace::NO_INTERPRETER);
+            Ok(ExitCode::from(1))
+        }
+        _ => bail!("unknown command {verb:?}\n{USAGE}"),
+    }
+}
+
+/// Runs a SQL script, printing each result as a table and each change's count.
+fn sql(source: &str) -> ExitCode {
+    let mut db = match retort_engine::open_in_memory() {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("retort: cannot open the database: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let run = run_script(&mut db, source, ROW_LIMIT);
+    for result in &run.results {
+        print!("{}", table::render(&result.outcome));
+    }
+    match run.error {
+        Some(e) => {
+            eprintln!("Error on line {}: {} ({})", e.line, e.error.message, e.error.dbapi_class());
+            ExitCode::from(1)
+        }
+        None => ExitCode::SUCCESS,
+    }
+}

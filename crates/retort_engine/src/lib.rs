@@ -16,6 +16,7 @@
 //! - Foreign keys are off, as in SQLite and SQLAlchemy, until a script turns them on.
 
 mod backend;
+pub mod console;
 mod connection;
 mod error;
 mod limbo;

@@ -5,6 +5,13 @@ use turso_core::{Dialect, SqliteDialect};
 
 use crate::{EngineError, ErrorKind};
 
+/// Why a script stopped, and on which 1-based line.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ScriptError {
+    pub line: u32,
+    pub error: EngineError,
+}
+
 /// One statement of a script: its text and the 1-based line it starts on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScriptStatement<'a> {
@@ -14,7 +21,7 @@ pub struct ScriptStatement<'a> {
 
 /// Splits `script` into statements, lazily: a syntax error ends the
 /// iteration with an error naming the line, after the statements before it.
-pub fn split_statements(script: &str) -> impl Iterator<Item = Result<ScriptStatement<'_>, EngineError>> {
+pub fn split_statements(script: &str) -> impl Iterator<Item = Result<ScriptStatement<'_>, ScriptError>> {
     let mut offset = 0;
     let mut failed = false;
     std::iter::from_fn(move || {
@@ -35,7 +42,7 @@ pub fn split_statements(script: &str) -> impl Iterator<Item = Result<ScriptState
                 failed = true;
                 let message = e.to_string();
                 let message = message.strip_prefix("Parse error: ").unwrap_or(&message);
-                Some(Err(EngineError::new(ErrorKind::Operational, format!("line {line}: {message}"))))
+                Some(Err(ScriptError { line, error: EngineError::new(ErrorKind::Operational, message) }))
             }
         }
     })
@@ -118,7 +125,8 @@ mod tests {
         let got: Vec<_> = split_statements("SELECT 1;\nSELEC 2;\nSELECT 3").collect();
         assert!(got[0].is_ok());
         let err = got[1].as_ref().unwrap_err();
-        assert!(err.message.starts_with("line 2:"), "{}", err.message);
+        assert_eq!(err.line, 2);
+        assert!(err.error.message.contains("syntax error"), "{}", err.error.message);
         assert_eq!(got.len(), 2);
     }
 }
