@@ -1,0 +1,74 @@
+//! The results of a run: one block per statement, a table for rows
+//! (the first rows of a large result, and how many there were in all).
+
+use retort_engine::console::{ScriptRun, StatementResult};
+use retort_engine::Value;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub run: Option<ScriptRun>,
+}
+
+#[function_component(Results)]
+pub fn results(props: &ResultsProps) -> Html {
+    let Some(run) = &props.run else {
+        return html! { <div class="results empty" data-testid="results">{ "Results appear here." }</div> };
+    };
+    html! {
+        <div class="results" data-testid="results">
+            { for run.results.iter().map(statement) }
+        </div>
+    }
+}
+
+fn statement(result: &StatementResult) -> Html {
+    let outcome = &result.outcome;
+    let summary = if outcome.columns.is_empty() {
+        match outcome.rows_affected {
+            0 => "done".to_owned(),
+            1 => "1 row affected".to_owned(),
+            n => format!("{n} rows affected"),
+        }
+    } else if outcome.total_rows > outcome.rows.len() as u64 {
+        format!("first {} of {} rows", outcome.rows.len(), outcome.total_rows)
+    } else {
+        format!("{} row{}", outcome.total_rows, if outcome.total_rows == 1 { "" } else { "s" })
+    };
+    let table = (!outcome.columns.is_empty()).then(|| {
+        html! {
+            <table class="rows">
+                <thead><tr>{ for outcome.columns.iter().map(|c| html! { <th>{ c }</th> }) }</tr></thead>
+                <tbody>
+                    { for outcome.rows.iter().map(|row| html! {
+                        <tr>{ for row.iter().map(cell) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        }
+    });
+    html! {
+        <div class="statement" data-line={result.line.to_string()}>
+            <div class="statement-head">
+                <span class="line">{ format!("line {}", result.line) }</span>
+                <code class="sql">{ first_line(&result.sql) }</code>
+                <span class="summary">{ summary }</span>
+            </div>
+            { for table }
+        </div>
+    }
+}
+
+fn cell(value: &Value) -> Html {
+    let class = format!("v-{}", value.type_name());
+    html! { <td {class}>{ value.to_string() }</td> }
+}
+
+fn first_line(sql: &str) -> String {
+    let line = sql.lines().find(|l| !l.trim().is_empty() && !l.trim_start().starts_with("--")).unwrap_or(sql);
+    if line.chars().count() > 80 {
+        format!("{}…", line.chars().take(80).collect::<String>())
+    } else {
+        line.to_owned()
+    }
+}

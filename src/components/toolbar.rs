@@ -1,0 +1,36 @@
+//! Run and Stop, and the status element whose `data-state` tests and users watch.
+
+use yew::prelude::*;
+
+use crate::state::Status;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub status: Status,
+    pub message: AttrValue,
+    pub can_run: bool,
+    pub on_run: Callback<()>,
+    pub on_stop: Callback<()>,
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let running = props.status == Status::Running;
+    let run = props.on_run.reform(|_: MouseEvent| ());
+    let stop = props.on_stop.reform(|_: MouseEvent| ());
+    let progress = match props.status {
+        Status::Loading { loaded, total: Some(total) } if total > 0 => {
+            html! { <progress max={total.to_string()} value={loaded.to_string()}></progress> }
+        }
+        _ => html! {},
+    };
+    html! {
+        <div class="toolbar">
+            <button data-testid="run" class="run" onclick={run} disabled={!props.can_run}
+                    title="Run (Ctrl-Enter)">{ "▶ Run" }</button>
+            <button data-testid="stop" class="stop" onclick={stop} disabled={!running}>{ "■ Stop" }</button>
+            <span data-testid="status" class="status" data-state={props.status.name()}>{ &props.message }</span>
+            { progress }
+        </div>
+    }
+}

@@ -1,0 +1,20 @@
+//! Retort's web app: the page (Yew components that render state) and the Web
+//! Worker that owns the engine. The page never touches the database; the two
+//! talk through the typed messages of [`protocol`].
+//!
+//! Modules: [`protocol`] (page ↔ worker messages), [`state`] (the page's
+//! reducer, pure and tested natively); in the browser only: `components`
+//! (one component per file), `engine_client` (spawns, feeds and stops the
+//! worker), `editor` (the CodeMirror binding) and `worker` (the worker's side).
+
+pub mod protocol;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod editor;
+#[cfg(target_arch = "wasm32")]
+pub mod engine_client;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

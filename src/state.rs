@@ -1,0 +1,212 @@
+//! The page's state as a reducer: what the status bar, the results and the
+//! error panel show. Pure, so it is tested natively.
+
+use std::rc::Rc;
+
+use retort_engine::console::ScriptRun;
+use yew::Reducible;
+
+/// Where the engine and the current run stand; `data-state` of the status element.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// The worker's wasm is arriving: bytes so far and in all, if known.
+    Loading { loaded: u64, total: Option<u64> },
+    Ready,
+    Running,
+    Done,
+    Error,
+}
+
+impl Status {
+    /// The value of the status element's `data-state` attribute.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Status::Loading { .. } => "loading",
+            Status::Ready => "ready",
+            Status::Running => "running",
+            Status::Done => "done",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub status: Status,
+    /// The last finished run.
+    pub run: Option<ScriptRun>,
+    /// A message for the error panel: the failing statement, a stopped run, a broken engine.
+    pub error: Option<String>,
+    /// The engine could not start: the page offers a retry.
+    pub engine_failed: bool,
+    /// What the status bar says.
+    pub message: String,
+    next_id: u32,
+    /// The request whose answer the page waits for.
+    pending: Option<u32>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            status: Status::Loading { loaded: 0, total: None },
+            run: None,
+            error: None,
+            engine_failed: false,
+            message: "Loading the engine…".into(),
+            next_id: 1,
+            pending: None,
+        }
+    }
+}
+
+/// What can happen to the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Progress { loaded: u64, total: Option<u64> },
+    EngineReady { load_ms: f64 },
+    EngineFailed(String),
+    /// The user asked to run; the reducer gives the request its id.
+    Run,
+    SqlDone { id: u32, run: ScriptRun, elapsed_ms: f64 },
+    /// The user pressed Stop: the worker was terminated and is restarting.
+    Stopped,
+    /// The worker reported a failure it survived.
+    WorkerError { id: Option<u32>, message: String },
+}
+
+impl AppState {
+    /// The id of the run the page is waiting for, to send to the worker.
+    pub fn pending(&self) -> Option<u32> {
+        self.pending
+    }
+
+    pub fn can_run(&self) -> bool {
+        matches!(self.status, Status::Ready | Status::Done | Status::Error) && !self.engine_failed
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Progress { loaded, total } => {
+                s.status = Status::Loading { loaded, total };
+                s.message = match total {
+                    Some(total) if total > 0 => format!("Loading the engine… {}%", loaded * 100 / total),
+                    _ => format!("Loading the engine… {} KB", loaded / 1024),
+                };
+            }
+            Action::EngineReady { load_ms } => {
+                // After a stop the error panel keeps saying so; otherwise the page is ready.
+                if matches!(s.status, Status::Loading { .. }) {
+                    s.status = Status::Ready;
+                }
+                s.engine_failed = false;
+                s.message = format!("Ready (engine started in {load_ms:.0} ms)");
+            }
+            Action::EngineFailed(message) => {
+                s.status = Status::Error;
+                s.engine_failed = true;
+                s.pending = None;
+                s.error = Some(format!("The engine could not start: {message}"));
+                s.message = "The engine could not start".into();
+            }
+            Action::Run => {
+                if !s.can_run() {
+                    return self;
+                }
+                s.pending = Some(s.next_id);
+                s.next_id += 1;
+                s.status = Status::Running;
+                s.error = None;
+                s.message = "Running…".into();
+            }
+            Action::SqlDone { id, run, elapsed_ms } => {
+                if s.pending != Some(id) {
+                    return self;
+                }
+                s.pending = None;
+                s.error = run.error.as_ref().map(|e| {
+                    format!("Line {}: {} ({})", e.line, e.error.message, e.error.dbapi_class())
+                });
+                s.status = if s.error.is_some() { Status::Error } else { Status::Done };
+                let n = run.results.len();
+                s.message = format!("{n} statement{} in {elapsed_ms:.1} ms", if n == 1 { "" } else { "s" });
+                s.run = Some(run);
+            }
+            Action::Stopped => {
+                s.pending = None;
+                s.status = Status::Error;
+                s.error = Some("Stopped. The engine was restarted with an empty database.".into());
+                s.message = "Stopped".into();
+            }
+            Action::WorkerError { id, message } => {
+                if id.is_some() && id != s.pending {
+                    return self;
+                }
+                s.pending = None;
+                s.status = Status::Error;
+                s.error = Some(message);
+                s.message = "Failed".into();
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use retort_engine::console::{ScriptError, ScriptRun};
+    use retort_engine::{EngineError, ErrorKind};
+
+    fn reduce(state: Rc<AppState>, actions: Vec<Action>) -> Rc<AppState> {
+        actions.into_iter().fold(state, Reducible::reduce)
+    }
+
+    #[test]
+    fn a_run_goes_loading_ready_running_done() {
+        let s = reduce(Rc::default(), vec![Action::Progress { loaded: 512, total: Some(1024) }]);
+        assert_eq!((s.status.name(), s.message.as_str()), ("loading", "Loading the engine… 50%"));
+        assert!(!s.can_run());
+        let s = reduce(s, vec![Action::EngineReady { load_ms: 12.0 }, Action::Run]);
+        assert_eq!((s.status.name(), s.pending()), ("running", Some(1)));
+        let s = reduce(s, vec![Action::SqlDone { id: 1, run: ScriptRun::default(), elapsed_ms: 1.0 }]);
+        assert_eq!((s.status.name(), s.pending(), s.error.clone()), ("done", None, None));
+    }
+
+    #[test]
+    fn a_failed_statement_is_an_error_with_its_line() {
+        let run = ScriptRun {
+            results: vec![],
+            error: Some(ScriptError { line: 3, error: EngineError::new(ErrorKind::Operational, "no such table: x") }),
+        };
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run, Action::SqlDone { id: 1, run, elapsed_ms: 1.0 }]);
+        assert_eq!(s.status.name(), "error");
+        assert_eq!(s.error.as_deref(), Some("Line 3: no such table: x (OperationalError)"));
+        assert!(s.can_run());
+    }
+
+    #[test]
+    fn an_answer_to_a_stopped_run_is_ignored() {
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run, Action::Stopped]);
+        assert_eq!(s.status.name(), "error");
+        let late = reduce(s.clone(), vec![Action::SqlDone { id: 1, run: ScriptRun::default(), elapsed_ms: 1.0 }]);
+        assert_eq!(late, s);
+        let s = reduce(s, vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
+        assert_eq!(s.pending(), Some(2));
+    }
+
+    #[test]
+    fn an_engine_that_fails_to_load_offers_a_retry() {
+        let s = reduce(Rc::default(), vec![Action::EngineFailed("HTTP 404".into()), Action::Run]);
+        assert!(s.engine_failed && !s.can_run());
+        assert_eq!(s.status.name(), "error");
+        let s = reduce(s, vec![Action::Progress { loaded: 0, total: None }, Action::EngineReady { load_ms: 1.0 }]);
+        assert!(s.can_run());
+    }
+}
