@@ -15,6 +15,9 @@ pub fn results(props: &ResultsProps) -> Html {
     let Some(run) = &props.run else {
         return html! { <div class="results empty" data-testid="results">{ "Results appear here." }</div> };
     };
+    if run.results.is_empty() && run.error.is_none() {
+        return html! { <div class="results empty" data-testid="results">{ "Nothing to run: the editor holds no SQL statement." }</div> };
+    }
     html! {
         <div class="results" data-testid="results">
             { for run.results.iter().map(statement) }

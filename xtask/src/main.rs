@@ -1,1 +1,84 @@
-fn main(){}
+//! `cargo xtask`: the project's automation, one binary with few dependencies.
+//!
+//! - `serve [--port N]`: install what is missing, build the release site, serve it on 127.0.0.1.
+//! - `test`: every test: Rust (unit, engine differential, CLI), tidy, and the browser tests.
+//! - `dist`: the static site into `dist/`.
+//! - `bench`: sizes, cold-load transfer and start-up times in headless Chromium.
+//!
+//! Each installs what it needs and only that (see [`setup`]), and is quick when
+//! everything is present.
+
+mod bench;
+mod serve;
+mod setup;
+mod tidy;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    std::env::set_current_dir(&root)?;
+    match args.first().map(String::as_str) {
+        Some("serve") => {
+            let port = match args.iter().position(|a| a == "--port") {
+                Some(i) => args.get(i + 1).context("--port needs a number")?.parse()?,
+                None => 8080,
+            };
+            dist(&root)?;
+            serve::serve_forever(&root.join("dist"), port)
+        }
+        Some("dist") => dist(&root),
+        Some("test") => test(&root),
+        Some("bench") => {
+            dist(&root)?;
+            setup::chromium()?;
+            bench::run(&root)
+        }
+        Some("tidy") => tidy::check(&root),
+        _ => bail!("usage: cargo xtask serve [--port N] | test | dist | bench | tidy"),
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the project root").to_path_buf()
+}
+
+/// Builds the release site into `dist/`.
+fn dist(root: &Path) -> Result<()> {
+    setup::web_tools(root)?;
+    eprintln!("xtask: building the site (trunk build --release)");
+    run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", setup::path_with_node_bin(root)))
+}
+
+fn test(root: &Path) -> Result<()> {
+    eprintln!("xtask: tidy");
+    tidy::check(root)?;
+    eprintln!("xtask: Rust tests");
+    run(Command::new("cargo").args(["test", "--workspace", "--quiet"]))?;
+    dist(root)?;
+    setup::chromium()?;
+    eprintln!("xtask: browser tests");
+    let server = serve::spawn(&root.join("dist"), 0)?;
+    let mut node = Command::new("node");
+    node.args(["--test", "--test-reporter=spec", "--test-concurrency=1"]).env("RETORT_URL", server.url());
+    for entry in std::fs::read_dir(root.join("tests/browser"))? {
+        let path = entry?.path();
+        if path.to_string_lossy().ends_with(".test.mjs") {
+            node.arg(path);
+        }
+    }
+    run(&mut node)
+}
+
+/// Runs a command, failing with its name if it fails.
+pub(crate) fn run(cmd: &mut Command) -> Result<()> {
+    let status = cmd.status().with_context(|| format!("cannot start {:?}", cmd.get_program()))?;
+    if !status.success() {
+        bail!("{:?} failed: {status}", cmd.get_program());
+    }
+    Ok(())
+}

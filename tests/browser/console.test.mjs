@@ -1,0 +1,128 @@
+// End-to-end tests of the SQL console in headless Chromium, against dist/
+// served on 127.0.0.1 by `cargo xtask test`.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, URL } from "./chromium.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const status = (page) => page.locator('[data-testid="status"]');
+
+/// Opens the page, waits for the engine, and collects uncaught page errors.
+async function open() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(URL);
+  await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
+  return { page, errors, close: () => context.close() };
+}
+
+/// Replaces the editor's text, as a user would: select all, type.
+async function type(page, sql) {
+  await page.locator('[data-testid="editor"] .cm-content').click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Delete");
+  if (sql) await page.keyboard.insertText(sql);
+}
+
+async function runAndWait(page, { key = true } = {}) {
+  if (key) await page.keyboard.press("Control+Enter");
+  else await page.locator('[data-testid="run"]').click();
+  await page.locator('[data-testid="status"]:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 60000 });
+}
+
+test("the page reaches ready and runs the example it opens with", async () => {
+  const { page, errors, close } = await open();
+  await runAndWait(page, { key: false });
+  assert.equal(await status(page).getAttribute("data-state"), "done");
+  const results = page.locator('[data-testid="results"]');
+  assert.match(await results.innerText(), /spongebob/);
+  assert.equal(await results.locator("table tbody tr").count(), 3);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("SQL typed into the editor runs on Ctrl-Enter and its rows appear", async () => {
+  const { page, errors, close } = await open();
+  await type(page, "CREATE TABLE t (a INTEGER, b TEXT, c BLOB);\nINSERT INTO t VALUES (1, 'x', x'00ff'), (2, NULL, NULL);\nSELECT a, b, c FROM t ORDER BY a;");
+  await runAndWait(page);
+  assert.equal(await status(page).getAttribute("data-state"), "done");
+  const rows = page.locator('[data-testid="results"] table tbody tr');
+  assert.equal(await rows.count(), 2);
+  assert.deepEqual(await rows.nth(0).locator("td").allInnerTexts(), ["1", "x", "x'00ff'"]);
+  assert.deepEqual(await rows.nth(1).locator("td").allInnerTexts(), ["2", "NULL", "NULL"]);
+  assert.match(await page.locator('[data-testid="results"]').innerText(), /2 rows affected/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("a SQL error shows a clear message and marks its line", async () => {
+  const { page, close } = await open();
+  await type(page, "SELECT 1;\nSELECT * FROM nowhere;");
+  await runAndWait(page);
+  assert.equal(await status(page).getAttribute("data-state"), "error");
+  assert.equal(await page.locator('[data-testid="error"]').innerText(), "Line 2: no such table: nowhere (OperationalError)");
+  assert.equal(await page.locator(".cm-retort-error").innerText(), "SELECT * FROM nowhere;");
+  // The statement before the error still shows its result.
+  assert.equal(await page.locator('[data-testid="results"] table').count(), 1);
+  await close();
+});
+
+test("an empty editor says there was nothing to run", async () => {
+  const { page, close } = await open();
+  await type(page, "");
+  await runAndWait(page);
+  assert.equal(await status(page).getAttribute("data-state"), "done");
+  assert.match(await page.locator('[data-testid="results"]').innerText(), /Nothing to run/);
+  await close();
+});
+
+test("a million-row result shows the first 1,000 rows and says how many there were", async () => {
+  const { page, close } = await open();
+  await type(page, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) SELECT x FROM c;");
+  await runAndWait(page);
+  const results = page.locator('[data-testid="results"]');
+  assert.match(await results.innerText(), /first 1000 of 1000000 rows/);
+  assert.equal(await results.locator("table tbody tr").count(), 1000);
+  await close();
+});
+
+test("Stop ends a runaway statement within 2 s and the page keeps working", async () => {
+  const { page, errors, close } = await open();
+  await type(page, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c");
+  await page.keyboard.press("Control+Enter");
+  await page.locator('[data-testid="status"][data-state="running"]').waitFor();
+  await page.waitForTimeout(300);
+  const pressed = Date.now();
+  await page.locator('[data-testid="stop"]').click();
+  await page.locator('[data-testid="status"]:not([data-state="running"])').waitFor({ timeout: 2000 });
+  assert.ok(Date.now() - pressed <= 2000);
+  assert.match(await page.locator('[data-testid="error"]').innerText(), /Stopped/);
+  await type(page, "SELECT 40 + 2 AS answer;");
+  await runAndWait(page);
+  assert.equal(await status(page).getAttribute("data-state"), "done");
+  assert.deepEqual(await page.locator('[data-testid="results"] td').allInnerTexts(), ["42"]);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("an engine that fails to load says so and can be retried", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/worker_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(URL);
+  await page.locator('[data-testid="status"][data-state="error"]').waitFor({ timeout: 30000 });
+  assert.match(await page.locator('[data-testid="error"]').innerText(), /The engine could not start: cannot download the engine: HTTP 404/);
+  assert.equal(await page.locator('[data-testid="run"]').isDisabled(), true);
+  await page.unroute("**/worker_bg.wasm");
+  await page.locator('[data-testid="retry"]').click();
+  await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
+  await type(page, "SELECT 'back' AS state;");
+  await runAndWait(page);
+  assert.deepEqual(await page.locator('[data-testid="results"] td').allInnerTexts(), ["back"]);
+  await context.close();
+});

@@ -1,0 +1,69 @@
+//! `cargo xtask bench`: how big and how fast the playground is. Figures, not
+//! assertions: sizes of the app's and the worker's wasm (raw and gzip), the
+//! gzip transfer of a cold load, and, in headless Chromium, the median of 5
+//! cold loads for "editor interactive" and "ready to run", then what the
+//! worker's wasm is made of (twiggy, when installed).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, Result};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::{run, serve, setup};
+
+pub fn run(root: &Path) -> Result<()> {
+    let dist = root.join("dist");
+    println!("== sizes (dist/)");
+    let mut total_raw = 0;
+    let mut total_gzip = 0;
+    let mut files = Vec::new();
+    collect(&dist, &mut files)?;
+    files.sort();
+    for file in &files {
+        let bytes = std::fs::read(file)?;
+        let gzip = gzip_len(&bytes)?;
+        total_raw += bytes.len();
+        total_gzip += gzip;
+        let name = file.strip_prefix(&dist)?.display().to_string();
+        println!("{name:<60} {:>10} raw {:>10} gzip", kb(bytes.len()), kb(gzip));
+    }
+    println!("{:<60} {:>10} raw {:>10} gzip  (cold load: the page fetches every file)", "total", kb(total_raw), kb(total_gzip));
+
+    println!("\n== start-up in headless Chromium (median of 5 cold loads)");
+    let server = serve::spawn(&dist, 0)?;
+    let script = root.join("tests/browser/bench.mjs");
+    run(Command::new("node").arg(script).env("RETORT_URL", server.url()).env("PATH", setup::path_with_node_bin(root)))?;
+
+    println!("\n== what the worker's wasm is made of (before wasm-opt, with names)");
+    let worker = root.join("target/wasm32-unknown-unknown/release/worker.wasm");
+    match Command::new("twiggy").args(["top", "-n", "20"]).arg(&worker).output() {
+        Ok(out) if out.status.success() => print!("{}", String::from_utf8_lossy(&out.stdout)),
+        _ => println!("(twiggy is not installed: `cargo install twiggy` for a breakdown of {})", worker.display()),
+    }
+    Ok(())
+}
+
+fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("{} (run `cargo xtask dist`)", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
