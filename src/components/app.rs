@@ -37,7 +37,7 @@ pub fn app() -> Html {
                     Event::Message(Response::Ready) => Action::EngineReady { load_ms: js_sys::Date::now() - started },
                     Event::Message(Response::SqlDone { id, run, elapsed_ms }) => Action::SqlDone { id, run, elapsed_ms },
                     Event::Message(Response::Failed { id, message }) => Action::WorkerError { id, message },
-                }));
+                });
             }));
         });
     }

@@ -1,6 +1,6 @@
 // Start-up benchmark (cargo xtask bench): cold loads of the page, measuring
 // when the editor is interactive and when the engine is ready to run.
-import { launch, URL } from "./chromium.mjs";
+import { launch, PAGE_URL } from "./chromium.mjs";
 
 const RUNS = 5;
 const browser = await launch();
@@ -13,7 +13,7 @@ for (let i = 0; i < RUNS; i++) {
   let bytes = 0;
   page.on("response", async (r) => { try { bytes += (await r.body()).length; } catch {} });
   const start = Date.now();
-  await page.goto(URL);
+  await page.goto(PAGE_URL);
   await page.locator('[data-testid="editor"] .cm-content').waitFor();
   editor.push(Date.now() - start);
   await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });

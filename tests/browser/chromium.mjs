@@ -1,8 +1,12 @@
 // Launches Debian's headless Chromium through playwright-core, with the flags
 // this machine needs (no sandbox as root, no background networking).
-import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
 
-export const URL = process.env.RETORT_URL ?? "http://127.0.0.1:8080/";
+// The npm packages live in www/ (see Trunk.toml for why).
+const require = createRequire(new URL("../../www/package.json", import.meta.url));
+const { chromium } = require("playwright-core");
+
+export const PAGE_URL = process.env.RETORT_URL ?? "http://127.0.0.1:8080/";
 
 export function launch() {
   return chromium.launch({

@@ -2,7 +2,7 @@
 // served on 127.0.0.1 by `cargo xtask test`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, URL } from "./chromium.mjs";
+import { launch, PAGE_URL } from "./chromium.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -16,7 +16,7 @@ async function open() {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(URL);
+  await page.goto(PAGE_URL);
   await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
   return { page, errors, close: () => context.close() };
 }
@@ -114,7 +114,7 @@ test("an engine that fails to load says so and can be retried", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.route("**/worker_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
-  await page.goto(URL);
+  await page.goto(PAGE_URL);
   await page.locator('[data-testid="status"][data-state="error"]').waitFor({ timeout: 30000 });
   assert.match(await page.locator('[data-testid="error"]').innerText(), /The engine could not start: cannot download the engine: HTTP 404/);
   assert.equal(await page.locator('[data-testid="run"]').isDisabled(), true);

@@ -13,9 +13,9 @@ const TRUNK: &str = "0.21.14";
 /// Must equal the `wasm-bindgen = "=…"` pin in the root Cargo.toml.
 const WASM_BINDGEN: &str = "0.2.130";
 
-/// `PATH` with `node_modules/.bin` first, where wasm-opt and esbuild live.
+/// `PATH` with `www/node_modules/.bin` first, where wasm-opt and esbuild live.
 pub fn path_with_node_bin(root: &Path) -> String {
-    let bin = root.join("node_modules/.bin");
+    let bin = root.join("www/node_modules/.bin");
     format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
 }
 
@@ -42,17 +42,18 @@ pub fn web_tools(root: &Path) -> Result<()> {
     npm(root)
 }
 
-/// `npm ci` when node_modules is missing or older than the lock file.
+/// `npm ci` in www/ when its node_modules is missing or older than the lock file.
 fn npm(root: &Path) -> Result<()> {
-    let lock = root.join("package-lock.json");
-    let installed = root.join("node_modules/.package-lock.json");
+    let www = root.join("www");
+    let lock = www.join("package-lock.json");
+    let installed = www.join("node_modules/.package-lock.json");
     let stale = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
         (Ok(lock), Ok(installed)) => lock.modified()? > installed.modified()?,
         _ => true,
     };
     if stale {
         eprintln!("xtask: npm ci");
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root)).context("npm ci")?;
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&www)).context("npm ci")?;
     }
     Ok(())
 }
