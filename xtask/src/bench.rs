@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use crate::{run, serve, setup};
+use crate::{serve, setup};
 
 pub fn run(root: &Path) -> Result<()> {
     let dist = root.join("dist");
@@ -35,7 +35,7 @@ pub fn run(root: &Path) -> Result<()> {
     println!("\n== start-up in headless Chromium (median of 5 cold loads)");
     let server = serve::spawn(&dist, 0)?;
     let script = root.join("tests/browser/bench.mjs");
-    run(Command::new("node").arg(script).env("RETORT_URL", server.url()).env("PATH", setup::path_with_node_bin(root)))?;
+    crate::run(Command::new("node").arg(script).env("RETORT_URL", server.url()).env("PATH", setup::path_with_node_bin(root)))?;
 
     println!("\n== what the worker's wasm is made of (before wasm-opt, with names)");
     let worker = root.join("target/wasm32-unknown-unknown/release/worker.wasm");
