@@ -16,5 +16,5 @@ pub mod components;
 pub mod editor;
 #[cfg(target_arch = "wasm32")]
 pub mod engine_client;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
 pub mod worker;

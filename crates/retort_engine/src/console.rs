@@ -3,8 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::script::ScriptError;
-use crate::{split_statements, Backend, Connection, Outcome};
+use crate::{EngineError, Outcome};
+#[cfg(feature = "limbo")]
+use crate::{split_statements, Backend, Connection};
+
+/// Why a script stopped, and on which 1-based line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScriptError {
+    pub line: u32,
+    pub error: EngineError,
+}
 
 /// One statement of a console script and what it produced.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,6 +33,7 @@ pub struct ScriptRun {
 /// Runs every statement of `script` in order, each in autocommit mode as the
 /// `sqlite3` shell does, keeping at most `keep_rows` rows of each result.
 /// Stops at the first error, after recording what ran before it.
+#[cfg(feature = "limbo")]
 pub fn run_script<B: Backend>(conn: &mut Connection<B>, script: &str, keep_rows: usize) -> ScriptRun {
     conn.set_implicit_begin(false);
     let mut run = ScriptRun::default();
@@ -48,7 +57,7 @@ pub fn run_script<B: Backend>(conn: &mut Connection<B>, script: &str, keep_rows:
     run
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "limbo"))]
 mod tests {
     use super::*;
     use crate::{open_in_memory, ErrorKind, Value};

@@ -15,23 +15,33 @@
 //!   from `web-time`, which reads the JS clock in a browser.
 //! - Foreign keys are off, as in SQLite and SQLAlchemy, until a script turns them on.
 
+//!
+//! Feature `limbo` (default) is the engine itself; without it the crate is
+//! only the types above, which is what the page (as opposed to the worker) needs.
+
 mod backend;
-pub mod console;
 mod connection;
+pub mod console;
 mod error;
+#[cfg(feature = "limbo")]
 mod limbo;
 pub mod log;
+#[cfg(feature = "limbo")]
 mod script;
+mod trivia;
 mod value;
 
 pub use backend::{Backend, Outcome};
 pub use connection::Connection;
 pub use error::{EngineError, ErrorKind};
+#[cfg(feature = "limbo")]
 pub use limbo::Limbo;
+#[cfg(feature = "limbo")]
 pub use script::split_statements;
 pub use value::Value;
 
 /// Opens a fresh in-memory database on Limbo with an empty SQL log.
+#[cfg(feature = "limbo")]
 pub fn open_in_memory() -> Result<Connection<Limbo>, EngineError> {
     Ok(Connection::new(Limbo::open_in_memory()?))
 }

@@ -3,14 +3,9 @@
 
 use turso_core::{Dialect, SqliteDialect};
 
+use crate::console::ScriptError;
+use crate::trivia::{leading_trivia, strip_trailing_trivia};
 use crate::{EngineError, ErrorKind};
-
-/// Why a script stopped, and on which 1-based line.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ScriptError {
-    pub line: u32,
-    pub error: EngineError,
-}
 
 /// One statement of a script: its text and the 1-based line it starts on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,54 +41,6 @@ pub fn split_statements(script: &str) -> impl Iterator<Item = Result<ScriptState
             }
         }
     })
-}
-
-/// The length of the whitespace and comments that open `sql`.
-pub(crate) fn leading_trivia(sql: &str) -> usize {
-    let mut rest = sql;
-    loop {
-        let trimmed = rest.trim_start();
-        rest = if let Some(comment) = trimmed.strip_prefix("--") {
-            comment.find('\n').map_or("", |end| &comment[end..])
-        } else if let Some(comment) = trimmed.strip_prefix("/*") {
-            comment.find("*/").map_or("", |end| &comment[end + 2..])
-        } else {
-            return sql.len() - trimmed.len();
-        };
-    }
-}
-
-/// `sql` up to its terminating `;`: the parser's span also takes the
-/// whitespace and comments that follow, which belong to the next statement.
-fn strip_trailing_trivia(sql: &str) -> &str {
-    let mut end = 0;
-    let mut chars = sql.char_indices().peekable();
-    let mut quote = None;
-    while let Some((i, c)) = chars.next() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '\'' | '"' | '`') => quote = Some(c),
-            (None, '[') => quote = Some(']'),
-            (None, '-') if chars.peek().map(|p| p.1) == Some('-') => {
-                while chars.next_if(|p| p.1 != '\n').is_some() {}
-            }
-            (None, '/') if chars.peek().map(|p| p.1) == Some('*') => {
-                chars.next();
-                let mut prev = ' ';
-                while let Some((_, c)) = chars.next() {
-                    if prev == '*' && c == '/' {
-                        break;
-                    }
-                    prev = c;
-                }
-            }
-            (None, ';') => return &sql[..=i],
-            (None, c) if !c.is_whitespace() => end = i + c.len_utf8(),
-            _ => {}
-        }
-    }
-    &sql[..end]
 }
 
 fn line_of(text: &str, byte: usize) -> u32 {
