@@ -26,7 +26,10 @@ pub enum Event {
     Progress { loaded: u64, total: Option<u64> },
     /// The worker answered; `load_ms` counts from the start of the download.
     Message(Response),
+    /// The engine could not start (download, compile or instantiate failed).
     Failed(String),
+    /// A running engine died; a fresh one is already starting.
+    Crashed(String),
 }
 
 type Listener = Rc<dyn Fn(Event)>;
@@ -40,6 +43,8 @@ pub struct EngineClient {
 struct Inner {
     module: Option<WebAssembly::Module>,
     worker: Option<Worker>,
+    /// Whether the current worker said it was ready (then an error is a crash).
+    ready: bool,
     listener: Listener,
     // Kept alive while the worker is.
     _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
@@ -49,7 +54,7 @@ impl EngineClient {
     /// Starts loading the engine; `listener` hears progress, answers and failures.
     pub fn start(listener: impl Fn(Event) + 'static) -> Self {
         let client = EngineClient {
-            inner: Rc::new(RefCell::new(Inner { module: None, worker: None, listener: Rc::new(listener), _handlers: Vec::new() })),
+            inner: Rc::new(RefCell::new(Inner { module: None, worker: None, ready: false, listener: Rc::new(listener), _handlers: Vec::new() })),
         };
         client.load();
         client
@@ -103,20 +108,31 @@ impl EngineClient {
             Err(e) => return listener(Event::Failed(format!("cannot start the worker: {e:?}"))),
         };
         let on_message = {
-            let listener = listener.clone();
+            let client = self.clone();
             Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
                 let data = event.unchecked_into::<MessageEvent>().data();
                 match serde_wasm_bindgen::from_value::<Response>(data) {
-                    Ok(response) => listener(Event::Message(response)),
-                    Err(e) => listener(Event::Failed(format!("the engine sent a message the page does not understand: {e}"))),
+                    Ok(Response::Crashed { message }) => client.crashed(message),
+                    Ok(response) => {
+                        if response == Response::Ready {
+                            client.inner.borrow_mut().ready = true;
+                        }
+                        (client.listener())(Event::Message(response));
+                    }
+                    Err(e) => (client.listener())(Event::Failed(format!("the engine sent a message the page does not understand: {e}"))),
                 }
             })
         };
         let on_error = {
-            let listener = listener.clone();
+            let client = self.clone();
             Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
                 let message = js_sys::Reflect::get(&event, &"message".into()).ok().and_then(|m| m.as_string());
-                listener(Event::Failed(message.unwrap_or_else(|| "the worker failed to load".into())));
+                let message = message.unwrap_or_else(|| "the worker failed".into());
+                if client.inner.borrow().ready {
+                    client.crashed(message);
+                } else {
+                    (client.listener())(Event::Failed(message));
+                }
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -126,7 +142,22 @@ impl EngineClient {
         }
         let mut inner = self.inner.borrow_mut();
         inner.worker = Some(worker);
+        inner.ready = false;
         inner._handlers = vec![on_message, on_error];
+    }
+
+    /// The running engine died (a panic is followed by the trap's error
+    /// event: only the first is reported): replace it with a fresh one.
+    fn crashed(&self, message: String) {
+        if !self.inner.borrow().ready {
+            return;
+        }
+        self.inner.borrow_mut().ready = false;
+        (self.listener())(Event::Crashed(message));
+        // Not now: this runs inside the dying worker's handler, which
+        // replacing the worker would drop while it runs.
+        let client = self.clone();
+        wasm_bindgen_futures::spawn_local(async move { client.stop() });
     }
 }
 

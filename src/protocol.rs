@@ -23,4 +23,6 @@ pub enum Response {
     SqlDone { id: u32, run: ScriptRun, elapsed_ms: f64 },
     /// The worker could not do what was asked (no database, a bad message).
     Failed { id: Option<u32>, message: String },
+    /// The engine panicked: the worker is about to die and must be replaced.
+    Crashed { message: String },
 }

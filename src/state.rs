@@ -72,6 +72,8 @@ pub enum Action {
     SqlDone { id: u32, run: ScriptRun, elapsed_ms: f64 },
     /// The user pressed Stop: the worker was terminated and is restarting.
     Stopped,
+    /// The engine died while running; a fresh one is starting.
+    EngineCrashed(String),
     /// The worker reported a failure it survived.
     WorkerError { id: Option<u32>, message: String },
 }
@@ -144,6 +146,14 @@ impl Reducible for AppState {
                 s.error = Some("Stopped. The engine was restarted with an empty database.".into());
                 s.message = "Stopped".into();
             }
+            Action::EngineCrashed(message) => {
+                s.pending = None;
+                s.status = Status::Error;
+                s.error = Some(format!(
+                    "The engine crashed: {message}\nThis is a bug in Retort. The engine was restarted with an empty database."
+                ));
+                s.message = "The engine crashed".into();
+            }
             Action::WorkerError { id, message } => {
                 if id.is_some() && id != s.pending {
                     return self;
@@ -199,6 +209,17 @@ mod tests {
         assert_eq!(late, s);
         let s = reduce(s, vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
         assert_eq!(s.pending(), Some(2));
+    }
+
+    #[test]
+    fn a_crash_ends_the_run_and_the_restarted_engine_runs_again() {
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
+        let s = reduce(s, vec![Action::EngineCrashed("panicked at src/x.rs:1:1: boom".into())]);
+        assert_eq!((s.status.name(), s.pending()), ("error", None));
+        assert!(s.error.as_deref().unwrap().starts_with("The engine crashed: panicked at src/x.rs:1:1: boom\n"));
+        assert!(!s.engine_failed, "no retry button: the engine restarts by itself");
+        let s = reduce(s, vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
+        assert_eq!(s.status.name(), "running");
     }
 
     #[test]

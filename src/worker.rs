@@ -10,6 +10,9 @@ use crate::protocol::{Request, Response, ROW_LIMIT};
 
 /// Installs the message handler and tells the page the engine is ready.
 pub fn start() {
+    // A panic aborts the worker (panic = "abort"); say why first, so the page
+    // can show it and start a fresh worker.
+    std::panic::set_hook(Box::new(|info| post(&Response::Crashed { message: info.to_string() })));
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let response = match serde_wasm_bindgen::from_value::<Request>(event.data()) {

@@ -34,9 +34,11 @@ pub fn app() -> Html {
                 dispatch.dispatch(match event {
                     Event::Progress { loaded, total } => Action::Progress { loaded, total },
                     Event::Failed(message) => Action::EngineFailed(message),
+                    Event::Crashed(message) => Action::EngineCrashed(message),
                     Event::Message(Response::Ready) => Action::EngineReady { load_ms: js_sys::Date::now() - started },
                     Event::Message(Response::SqlDone { id, run, elapsed_ms }) => Action::SqlDone { id, run, elapsed_ms },
                     Event::Message(Response::Failed { id, message }) => Action::WorkerError { id, message },
+                    Event::Message(Response::Crashed { message }) => Action::EngineCrashed(message),
                 });
             }));
         });
