@@ -39,10 +39,8 @@ pub fn run(root: &Path) -> Result<()> {
 
     println!("\n== what the worker's wasm is made of (before wasm-opt, with names)");
     let worker = root.join("target/wasm32-unknown-unknown/release/worker.wasm");
-    match Command::new("twiggy").args(["top", "-n", "20"]).arg(&worker).output() {
-        Ok(out) if out.status.success() => print!("{}", String::from_utf8_lossy(&out.stdout)),
-        _ => println!("(twiggy is not installed: `cargo install twiggy` for a breakdown of {})", worker.display()),
-    }
+    let out = Command::new("twiggy").args(["top", "-n", "20"]).arg(&worker).output().context("twiggy")?;
+    print!("{}", String::from_utf8_lossy(&out.stdout));
     Ok(())
 }
 

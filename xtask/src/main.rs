@@ -36,6 +36,7 @@ fn main() -> Result<()> {
         Some("bench") => {
             dist(&root)?;
             setup::chromium()?;
+            setup::twiggy()?;
             bench::run(&root)
         }
         Some("tidy") => tidy::check(&root),

@@ -58,6 +58,15 @@ fn npm(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// twiggy, for the benchmark's breakdown of the worker's wasm.
+pub fn twiggy() -> Result<()> {
+    if output("twiggy", &["--version"]).is_none() {
+        eprintln!("xtask: installing twiggy (a few minutes, once)");
+        run(Command::new("cargo").args(["install", "twiggy", "--locked"]))?;
+    }
+    Ok(())
+}
+
 /// Debian's Chromium, for the browser tests and the benchmark.
 pub fn chromium() -> Result<()> {
     if Path::new("/usr/bin/chromium").exists() {
