@@ -1,0 +1,35 @@
+//! Errors of schema construction and compilation, worded as SQLAlchemy words them.
+
+use thiserror::Error;
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum SqlError {
+    /// `sqlalchemy.exc.NoReferencedTableError`.
+    #[error("Foreign key associated with column '{column}' could not find table '{table}' with which to generate a foreign key to target column '{target}'")]
+    NoReferencedTable { column: String, table: String, target: String },
+    /// `sqlalchemy.exc.NoReferencedColumnError`.
+    #[error("Could not initialize target column for ForeignKey '{spec}' on table '{table}': table '{target_table}' has no column named '{target_column}'")]
+    NoReferencedColumn { spec: String, table: String, target_table: String, target_column: String },
+    /// Something SQLAlchemy does that Retort cannot do yet (`NotImplementedError`).
+    #[error("Retort does not support {0} yet")]
+    NotSupported(String),
+    /// `sqlalchemy.exc.ArgumentError`.
+    #[error("{0}")]
+    Argument(String),
+    /// `sqlalchemy.exc.CompileError`.
+    #[error("{0}")]
+    Compile(String),
+}
+
+impl SqlError {
+    /// The SQLAlchemy exception class this error is raised as.
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            SqlError::NoReferencedTable { .. } => "NoReferencedTableError",
+            SqlError::NoReferencedColumn { .. } => "NoReferencedColumnError",
+            SqlError::NotSupported(_) => "NotImplementedError",
+            SqlError::Argument(_) => "ArgumentError",
+            SqlError::Compile(_) => "CompileError",
+        }
+    }
+}
