@@ -37,6 +37,9 @@ pub fn run(root: &Path) -> Result<()> {
     let script = root.join("tests/browser/bench.mjs");
     crate::run(Command::new("node").arg(script).env("RETORT_URL", server.url()).env("PATH", setup::path_with_node_bin(root)))?;
 
+    println!("\n== the engine natively (release): the statement cache");
+    crate::run(Command::new("cargo").args(["bench", "--quiet", "-p", "retort_engine", "--bench", "statements"]))?;
+
     println!("\n== what the worker's wasm is made of (before wasm-opt, with names)");
     let worker = root.join("target/wasm32-unknown-unknown/release/worker.wasm");
     let out = Command::new("twiggy").args(["top", "-n", "20"]).arg(&worker).output().context("twiggy")?;
