@@ -10,8 +10,10 @@
 //! SQLAlchemy function, and its tests compare with SQL that real SQLAlchemy
 //! emitted (the oracle traces under `tests/oracle/`).
 
+pub mod compiler;
 pub mod ddl;
 pub mod error;
+pub mod expr;
 pub mod quote;
 pub mod schema;
 pub mod sort;

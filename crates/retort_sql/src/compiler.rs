@@ -1,0 +1,319 @@
+//! Statements compiled to SQLAlchemy's SQLite text with positional `?`
+//! parameters in the order they appear. Mirrors `SQLCompiler`'s
+//! `visit_select`, `visit_insert`, `visit_update`, `visit_delete`,
+//! `visit_binary` (with `self_group`'s precedence rules) and the SQLite
+//! dialect's `limit_clause`.
+
+use std::collections::HashMap;
+
+use crate::expr::{BinOp, Delete, Expr, Insert, Literal, OrderBy, Select, Update};
+use crate::quote::quote;
+use crate::schema::Table;
+use crate::SqlError;
+
+/// A compiled statement: its text and its parameters in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compiled {
+    pub sql: String,
+    pub params: Vec<Literal>,
+}
+
+/// Precedences from `operators._PRECEDENCE` that are not binary operators.
+const AND: i32 = 3;
+const OR: i32 = 2;
+const INV: i32 = 5;
+const COMPARISON: i32 = 5;
+
+#[derive(Default)]
+struct Writer {
+    sql: String,
+    params: Vec<Literal>,
+    /// Counters of anonymous labels (`count_1`, `anon_1`) by their stem.
+    labels: HashMap<String, u32>,
+}
+
+impl Writer {
+    fn bind(&mut self, value: &Literal) {
+        self.params.push(value.clone());
+        self.sql.push('?');
+    }
+
+    fn anon_label(&mut self, stem: &str) -> String {
+        let n = self.labels.entry(stem.to_owned()).or_insert(0);
+        *n += 1;
+        format!("{stem}_{n}")
+    }
+
+    /// Renders `expr`, parenthesised if its precedence does not bind tighter
+    /// than `against` (mirrors `ClauseElement.self_group`).
+    fn expr(&mut self, expr: &Expr, against: Option<i32>) {
+        let own = precedence(expr);
+        let group = match (own, against) {
+            (Some(own), Some(against)) => own <= against,
+            _ => false,
+        };
+        if group {
+            self.sql.push('(');
+        }
+        self.ungrouped(expr);
+        if group {
+            self.sql.push(')');
+        }
+    }
+
+    fn ungrouped(&mut self, expr: &Expr) {
+        match expr {
+            Expr::Column(c) => {
+                self.sql += &format!("{}.{}", quote(&c.table), quote(&c.name));
+            }
+            Expr::Bind(value) => self.bind(value),
+            Expr::Null => self.sql += "NULL",
+            Expr::Binary { left, op, right } => {
+                let p = Some(op.precedence());
+                // Chains of the same associative operator need no parentheses.
+                let left_against = if is_same_associative(left, *op) { None } else { p };
+                let right_against = if is_same_associative(right, *op) { None } else { p };
+                self.expr(left, left_against);
+                self.sql += &format!(" {} ", op.sql());
+                self.expr(right, right_against);
+            }
+            Expr::And(items) => self.join(items, " AND ", AND, |e| matches!(e, Expr::And(_))),
+            Expr::Or(items) => self.join(items, " OR ", OR, |e| matches!(e, Expr::Or(_))),
+            Expr::Not(inner) => {
+                self.sql += "NOT ";
+                self.expr(inner, Some(INV));
+            }
+            Expr::IsNull { expr, negated } => {
+                self.expr(expr, Some(COMPARISON));
+                self.sql += if *negated { " IS NOT NULL" } else { " IS NULL" };
+            }
+            Expr::In { expr, values, negated } => {
+                // SQLAlchemy renders NOT IN inside its own parentheses.
+                if *negated {
+                    self.sql.push('(');
+                }
+                self.expr(expr, Some(COMPARISON));
+                self.sql += if *negated { " NOT IN (" } else { " IN (" };
+                if values.is_empty() {
+                    // Mirrors `SQLiteCompiler.visit_empty_set_op_expr`.
+                    self.sql += if *negated { "SELECT 1 FROM (SELECT 1) WHERE 1=1" } else { "SELECT 1 FROM (SELECT 1) WHERE 1!=1" };
+                }
+                for (i, value) in values.iter().enumerate() {
+                    if i > 0 {
+                        self.sql += ", ";
+                    }
+                    self.bind(value);
+                }
+                self.sql.push(')');
+                if *negated {
+                    self.sql.push(')');
+                }
+            }
+            Expr::Between { expr, low, high } => {
+                self.expr(expr, Some(COMPARISON));
+                self.sql += " BETWEEN ";
+                self.expr(low, Some(COMPARISON));
+                self.sql += " AND ";
+                self.expr(high, Some(COMPARISON));
+            }
+            Expr::Function { name, args } => {
+                self.sql += name;
+                self.sql.push('(');
+                if args.is_empty() && name.eq_ignore_ascii_case("count") {
+                    self.sql.push('*');
+                }
+                for (i, arg) in args.iter().enumerate() {
+                    if i > 0 {
+                        self.sql += ", ";
+                    }
+                    self.expr(arg, None);
+                }
+                self.sql.push(')');
+            }
+            Expr::Label { expr, .. } => self.expr(expr, None),
+        }
+    }
+
+    fn join(&mut self, items: &[Expr], separator: &str, own: i32, same: impl Fn(&Expr) -> bool) {
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.sql += separator;
+            }
+            self.expr(item, if same(item) { None } else { Some(own) });
+        }
+    }
+
+    /// A SELECT column with the label SQLAlchemy gives it.
+    fn column(&mut self, expr: &Expr, seen: &mut HashMap<String, u32>) {
+        self.expr(expr, None);
+        let label = match expr {
+            Expr::Label { name, .. } => Some(quote(name)),
+            Expr::Column(c) => {
+                let n = seen.entry(c.name.clone()).or_insert(0);
+                *n += 1;
+                (*n > 1).then(|| format!("{}_{}", c.name, *n - 1))
+            }
+            Expr::Function { name, .. } => Some(self.anon_label(&name.to_lowercase())),
+            _ => Some(self.anon_label("anon")),
+        };
+        if let Some(label) = label {
+            self.sql += " AS ";
+            self.sql += &label;
+        }
+    }
+
+    fn where_clause(&mut self, keyword: &str, criteria: &[Expr]) {
+        if criteria.is_empty() {
+            return;
+        }
+        self.sql += keyword;
+        if criteria.len() == 1 {
+            self.expr(&criteria[0], None);
+        } else {
+            self.join(criteria, " AND ", AND, |e| matches!(e, Expr::And(_)));
+        }
+    }
+
+    fn returning(&mut self, columns: &[String]) {
+        if !columns.is_empty() {
+            self.sql += " RETURNING ";
+            self.sql += &columns.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
+        }
+    }
+
+    fn finish(self) -> Compiled {
+        Compiled { sql: self.sql, params: self.params }
+    }
+}
+
+/// The precedence an expression groups by, if it can need parentheses.
+fn precedence(expr: &Expr) -> Option<i32> {
+    match expr {
+        Expr::Binary { op, .. } => Some(op.precedence()),
+        Expr::And(_) => Some(AND),
+        Expr::Or(_) => Some(OR),
+        Expr::Not(_) | Expr::IsNull { .. } | Expr::Between { .. } => Some(COMPARISON),
+        Expr::In { negated: false, .. } => Some(COMPARISON),
+        _ => None,
+    }
+}
+
+fn is_same_associative(expr: &Expr, op: BinOp) -> bool {
+    matches!(expr, Expr::Binary { op: inner, .. } if *inner == op && matches!(op, BinOp::Add | BinOp::Mul | BinOp::Concat))
+}
+
+/// Mirrors `SQLCompiler.visit_select` for the clauses modelled so far.
+pub fn select(select: &Select) -> Compiled {
+    let mut w = Writer::default();
+    w.sql += if select.distinct { "SELECT DISTINCT " } else { "SELECT " };
+    let mut seen = HashMap::new();
+    for (i, column) in select.columns.iter().enumerate() {
+        if i > 0 {
+            w.sql += ", ";
+        }
+        w.column(column, &mut seen);
+    }
+    let mut tables: Vec<&str> = select.from.iter().map(String::as_str).collect();
+    for column in &select.columns {
+        column.tables(&mut tables);
+    }
+    if !tables.is_empty() {
+        w.sql += " \nFROM ";
+        w.sql += &tables.iter().map(|t| quote(t)).collect::<Vec<_>>().join(", ");
+    }
+    w.where_clause(" \nWHERE ", &select.where_);
+    if !select.group_by.is_empty() {
+        w.sql += " GROUP BY ";
+        for (i, e) in select.group_by.iter().enumerate() {
+            if i > 0 {
+                w.sql += ", ";
+            }
+            w.expr(e, None);
+        }
+    }
+    w.where_clause(" \nHAVING ", &select.having);
+    if !select.order_by.is_empty() {
+        w.sql += " ORDER BY ";
+        for (i, item) in select.order_by.iter().enumerate() {
+            if i > 0 {
+                w.sql += ", ";
+            }
+            match item {
+                OrderBy::Plain(e) => w.expr(e, None),
+                OrderBy::Asc(e) => {
+                    w.expr(e, Some(AND));
+                    w.sql += " ASC";
+                }
+                OrderBy::Desc(e) => {
+                    w.expr(e, Some(AND));
+                    w.sql += " DESC";
+                }
+            }
+        }
+    }
+    // Mirrors `SQLiteCompiler.limit_clause`: SQLite needs LIMIT before
+    // OFFSET, so each implies the other (-1 and 0 are "no limit", "no offset").
+    if select.limit.is_some() || select.offset.is_some() {
+        w.sql += "\n LIMIT ";
+        w.bind(&Literal::Int(select.limit.unwrap_or(-1)));
+        w.sql += " OFFSET ";
+        w.bind(&Literal::Int(select.offset.unwrap_or(0)));
+    }
+    w.finish()
+}
+
+/// The statement's values in the table's column order, as SQLAlchemy orders them.
+fn in_table_order<'a>(table: &Table, values: &'a [(String, Expr)]) -> Result<Vec<&'a (String, Expr)>, SqlError> {
+    for (name, _) in values {
+        if table.column(name).is_none() {
+            return Err(SqlError::Compile(format!("Unconsumed column names: {name}")));
+        }
+    }
+    Ok(table.columns.iter().filter_map(|c| values.iter().find(|(n, _)| *n == c.name)).collect())
+}
+
+/// Mirrors `SQLCompiler.visit_insert` for one row of values.
+pub fn insert(insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
+    let mut w = Writer::default();
+    let values = in_table_order(table, &insert.values)?;
+    w.sql += &format!("INSERT INTO {} (", quote(&insert.table));
+    w.sql += &values.iter().map(|(n, _)| quote(n)).collect::<Vec<_>>().join(", ");
+    w.sql += ") VALUES (";
+    for (i, (_, value)) in values.iter().enumerate() {
+        if i > 0 {
+            w.sql += ", ";
+        }
+        w.expr(value, None);
+    }
+    w.sql.push(')');
+    w.returning(&insert.returning);
+    Ok(w.finish())
+}
+
+/// Mirrors `SQLCompiler.visit_update`: `SET col=value`, values grouped.
+pub fn update(update: &Update, table: &Table) -> Result<Compiled, SqlError> {
+    let mut w = Writer::default();
+    let values = in_table_order(table, &update.values)?;
+    w.sql += &format!("UPDATE {} SET ", quote(&update.table));
+    for (i, (name, value)) in values.iter().enumerate() {
+        if i > 0 {
+            w.sql += ", ";
+        }
+        w.sql += &quote(name);
+        w.sql.push('=');
+        // A SET value is self_group()ed against nothing: any operator gets parentheses.
+        w.expr(value, Some(i32::MAX));
+    }
+    w.where_clause(" WHERE ", &update.where_);
+    w.returning(&update.returning);
+    Ok(w.finish())
+}
+
+/// Mirrors `SQLCompiler.visit_delete`.
+pub fn delete(delete: &Delete) -> Compiled {
+    let mut w = Writer::default();
+    w.sql += &format!("DELETE FROM {}", quote(&delete.table));
+    w.where_clause(" WHERE ", &delete.where_);
+    w.returning(&delete.returning);
+    w.finish()
+}
