@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::expr::{BinOp, Delete, Expr, Insert, Literal, OrderBy, Select, Update};
+use crate::expr::{BinOp, Delete, Expr, FromItem, FromName, Insert, LabelStyle, Literal, OrderBy, Select, Update};
 use crate::quote::quote;
 use crate::schema::Table;
 use crate::SqlError;
@@ -30,12 +30,31 @@ struct Writer {
     params: Vec<Literal>,
     /// Counters of anonymous labels (`count_1`, `anon_1`) by their stem.
     labels: HashMap<String, u32>,
+    /// Anonymous subqueries' names, given on first use.
+    anon_names: HashMap<u32, String>,
+    /// The FROM names of the SELECTs being compiled, innermost last: what a
+    /// nested SELECT correlates to.
+    scopes: Vec<Vec<FromName>>,
 }
 
 impl Writer {
     fn bind(&mut self, value: &Literal) {
         self.params.push(value.clone());
         self.sql.push('?');
+    }
+
+    fn from_name(&mut self, name: &FromName) -> String {
+        match name {
+            FromName::Named(n) => quote(n),
+            FromName::Anon(id) => {
+                if let Some(label) = self.anon_names.get(id) {
+                    return label.clone();
+                }
+                let label = self.anon_label("anon");
+                self.anon_names.insert(*id, label.clone());
+                label
+            }
+        }
     }
 
     fn anon_label(&mut self, stem: &str) -> String {
@@ -64,7 +83,31 @@ impl Writer {
     fn ungrouped(&mut self, expr: &Expr) {
         match expr {
             Expr::Column(c) => {
-                self.sql += &format!("{}.{}", quote(&c.table), quote(&c.name));
+                let table = self.from_name(&c.table);
+                self.sql += &format!("{table}.{}", quote(&c.name));
+            }
+            Expr::Star => self.sql.push('*'),
+            Expr::ScalarSubquery(select) => {
+                self.sql.push('(');
+                self.select(select, SelectContext::Nested);
+                self.sql.push(')');
+            }
+            Expr::Exists(select) => {
+                self.sql += "EXISTS (";
+                self.select(select, SelectContext::Nested);
+                self.sql.push(')');
+            }
+            Expr::InSelect { expr, select, negated } => {
+                if *negated {
+                    self.sql.push('(');
+                }
+                self.expr(expr, Some(COMPARISON));
+                self.sql += if *negated { " NOT IN (" } else { " IN (" };
+                self.select(select, SelectContext::Nested);
+                self.sql.push(')');
+                if *negated {
+                    self.sql.push(')');
+                }
             }
             Expr::Bind(value) => self.bind(value),
             Expr::Null => self.sql += "NULL",
@@ -144,15 +187,26 @@ impl Writer {
     }
 
     /// A SELECT column with the label SQLAlchemy gives it.
-    fn column(&mut self, expr: &Expr, seen: &mut HashMap<String, u32>) {
+    fn column(&mut self, expr: &Expr, style: ColumnLabels, seen: &mut HashMap<String, u32>) {
         self.expr(expr, None);
         let label = match expr {
             Expr::Label { name, .. } => Some(quote(name)),
-            Expr::Column(c) => {
-                let n = seen.entry(c.name.clone()).or_insert(0);
-                *n += 1;
-                (*n > 1).then(|| format!("{}_{}", c.name, *n - 1))
-            }
+            Expr::Star => None,
+            Expr::Column(c) => match style {
+                ColumnLabels::Key => Some(quote(&c.name)),
+                ColumnLabels::TablenamePlusCol => {
+                    let table = match &c.table {
+                        FromName::Named(t) => t.clone(),
+                        FromName::Anon(_) => self.from_name(&c.table),
+                    };
+                    Some(quote(&format!("{table}_{}", c.name)))
+                }
+                ColumnLabels::Disambiguate => {
+                    let n = seen.entry(c.name.clone()).or_insert(0);
+                    *n += 1;
+                    (*n > 1).then(|| format!("{}_{}", c.name, *n - 1))
+                }
+            },
             Expr::Function { name, .. } => Some(self.anon_label(&name.to_lowercase())),
             _ => Some(self.anon_label("anon")),
         };
@@ -193,7 +247,9 @@ fn precedence(expr: &Expr) -> Option<i32> {
         Expr::And(_) => Some(AND),
         Expr::Or(_) => Some(OR),
         Expr::Not(_) | Expr::IsNull { .. } | Expr::Between { .. } => Some(COMPARISON),
-        Expr::In { negated: false, .. } => Some(COMPARISON),
+        Expr::In { negated: false, .. } | Expr::InSelect { negated: false, .. } => Some(COMPARISON),
+        // `exists` has precedence 0 in `operators._PRECEDENCE`.
+        Expr::Exists(_) => Some(0),
         _ => None,
     }
 }
@@ -202,64 +258,161 @@ fn is_same_associative(expr: &Expr, op: BinOp) -> bool {
     matches!(expr, Expr::Binary { op: inner, .. } if *inner == op && matches!(op, BinOp::Add | BinOp::Mul | BinOp::Concat))
 }
 
+/// Where a SELECT is being compiled, which decides its labels and correlation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SelectContext {
+    /// The statement itself.
+    Top,
+    /// A scalar subquery, EXISTS or IN: correlates to the enclosing SELECT.
+    Nested,
+    /// A derived table in FROM: every column labelled with its key.
+    Derived,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ColumnLabels {
+    Disambiguate,
+    TablenamePlusCol,
+    Key,
+}
+
 /// Mirrors `SQLCompiler.visit_select` for the clauses modelled so far.
 pub fn select(select: &Select) -> Compiled {
     let mut w = Writer::default();
-    w.sql += if select.distinct { "SELECT DISTINCT " } else { "SELECT " };
-    let mut seen = HashMap::new();
-    for (i, column) in select.columns.iter().enumerate() {
-        if i > 0 {
-            w.sql += ", ";
-        }
-        w.column(column, &mut seen);
-    }
-    let mut tables: Vec<&str> = select.from.iter().map(String::as_str).collect();
-    for column in &select.columns {
-        column.tables(&mut tables);
-    }
-    if !tables.is_empty() {
-        w.sql += " \nFROM ";
-        w.sql += &tables.iter().map(|t| quote(t)).collect::<Vec<_>>().join(", ");
-    }
-    w.where_clause(" \nWHERE ", &select.where_);
-    if !select.group_by.is_empty() {
-        w.sql += " GROUP BY ";
-        for (i, e) in select.group_by.iter().enumerate() {
-            if i > 0 {
-                w.sql += ", ";
-            }
-            w.expr(e, None);
-        }
-    }
-    w.where_clause(" \nHAVING ", &select.having);
-    if !select.order_by.is_empty() {
-        w.sql += " ORDER BY ";
-        for (i, item) in select.order_by.iter().enumerate() {
-            if i > 0 {
-                w.sql += ", ";
-            }
-            match item {
-                OrderBy::Plain(e) => w.expr(e, None),
-                OrderBy::Asc(e) => {
-                    w.expr(e, Some(AND));
-                    w.sql += " ASC";
-                }
-                OrderBy::Desc(e) => {
-                    w.expr(e, Some(AND));
-                    w.sql += " DESC";
-                }
-            }
-        }
-    }
-    // Mirrors `SQLiteCompiler.limit_clause`: SQLite needs LIMIT before
-    // OFFSET, so each implies the other (-1 and 0 are "no limit", "no offset").
-    if select.limit.is_some() || select.offset.is_some() {
-        w.sql += "\n LIMIT ";
-        w.bind(&Literal::Int(select.limit.unwrap_or(-1)));
-        w.sql += " OFFSET ";
-        w.bind(&Literal::Int(select.offset.unwrap_or(0)));
-    }
+    w.select(select, SelectContext::Top);
     w.finish()
+}
+
+impl Writer {
+    fn select(&mut self, select: &Select, context: SelectContext) {
+        let froms = self.froms(select, context);
+        self.sql += if select.distinct { "SELECT DISTINCT " } else { "SELECT " };
+        let style = match (context, select.label_style) {
+            (SelectContext::Derived, _) => ColumnLabels::Key,
+            (_, LabelStyle::TablenamePlusCol) => ColumnLabels::TablenamePlusCol,
+            (_, LabelStyle::Disambiguate) => ColumnLabels::Disambiguate,
+        };
+        self.scopes.push(froms.iter().flat_map(names_of).collect());
+        let mut seen = HashMap::new();
+        for (i, column) in select.columns.iter().enumerate() {
+            if i > 0 {
+                self.sql += ", ";
+            }
+            self.column(column, style, &mut seen);
+        }
+        if !froms.is_empty() {
+            self.sql += " \nFROM ";
+            for (i, from) in froms.iter().enumerate() {
+                if i > 0 {
+                    self.sql += ", ";
+                }
+                self.from_item(from);
+            }
+        }
+        self.where_clause(" \nWHERE ", &select.where_);
+        if !select.group_by.is_empty() {
+            self.sql += " GROUP BY ";
+            for (i, e) in select.group_by.iter().enumerate() {
+                if i > 0 {
+                    self.sql += ", ";
+                }
+                self.expr(e, None);
+            }
+        }
+        self.where_clause(" \nHAVING ", &select.having);
+        if !select.order_by.is_empty() {
+            self.sql += " ORDER BY ";
+            for (i, item) in select.order_by.iter().enumerate() {
+                if i > 0 {
+                    self.sql += ", ";
+                }
+                match item {
+                    OrderBy::Plain(e) => self.expr(e, None),
+                    OrderBy::Asc(e) => {
+                        self.expr(e, Some(AND));
+                        self.sql += " ASC";
+                    }
+                    OrderBy::Desc(e) => {
+                        self.expr(e, Some(AND));
+                        self.sql += " DESC";
+                    }
+                }
+            }
+        }
+        // Mirrors `SQLiteCompiler.limit_clause`: SQLite needs LIMIT before
+        // OFFSET, so each implies the other (-1 and 0 are "no limit", "no offset").
+        if select.limit.is_some() || select.offset.is_some() {
+            self.sql += "\n LIMIT ";
+            self.bind(&Literal::Int(select.limit.unwrap_or(-1)));
+            self.sql += " OFFSET ";
+            self.bind(&Literal::Int(select.offset.unwrap_or(0)));
+        }
+        self.scopes.pop();
+    }
+
+    /// Mirrors `Select._get_display_froms`: the explicit FROM items, then the
+    /// tables the columns and the WHERE criteria name, less those the
+    /// explicit items cover; a nested SELECT leaves out (correlates) the
+    /// enclosing SELECT's tables unless that would leave it no FROM at all.
+    fn froms(&self, select: &Select, context: SelectContext) -> Vec<FromItem> {
+        let mut implied: Vec<&FromName> = Vec::new();
+        for e in select.columns.iter().chain(&select.where_) {
+            e.tables(&mut implied);
+        }
+        let mut froms = select.from.clone();
+        let mut extra: Vec<FromName> = Vec::new();
+        for name in implied {
+            if !froms.iter().any(|f| f.covers(name)) && !extra.contains(name) {
+                extra.push(name.clone());
+            }
+        }
+        if context == SelectContext::Nested {
+            if let Some(enclosing) = self.scopes.last() {
+                let kept: Vec<FromName> = extra.iter().filter(|n| !enclosing.contains(n)).cloned().collect();
+                if !kept.is_empty() || !froms.is_empty() {
+                    extra = kept;
+                }
+            }
+        }
+        froms.extend(extra.into_iter().filter_map(|name| match name {
+            FromName::Named(table) => Some(FromItem::table(&table)),
+            FromName::Anon(_) => None,
+        }));
+        froms
+    }
+
+    fn from_item(&mut self, item: &FromItem) {
+        match item {
+            FromItem::Table { name, alias: None } => self.sql += &quote(name),
+            FromItem::Table { name, alias: Some(alias) } => self.sql += &format!("{} AS {}", quote(name), quote(alias)),
+            FromItem::Join { left, right, on, outer } => {
+                self.from_item(left);
+                self.sql += if *outer { " LEFT OUTER JOIN " } else { " JOIN " };
+                self.from_item(right);
+                self.sql += " ON ";
+                self.expr(on, None);
+            }
+            FromItem::Subquery { select, name } => {
+                self.sql.push('(');
+                // A derived table does not correlate to the SELECT around it.
+                let scopes = std::mem::take(&mut self.scopes);
+                self.select(select, SelectContext::Derived);
+                self.scopes = scopes;
+                let name = self.from_name(name);
+                self.sql += ") AS ";
+                self.sql += &name;
+            }
+        }
+    }
+}
+
+/// The names a FROM item makes visible.
+fn names_of(item: &FromItem) -> Vec<FromName> {
+    match item {
+        FromItem::Table { name, alias } => vec![FromName::Named(alias.clone().unwrap_or_else(|| name.clone()))],
+        FromItem::Join { left, right, .. } => names_of(left).into_iter().chain(names_of(right)).collect(),
+        FromItem::Subquery { name, .. } => vec![name.clone()],
+    }
 }
 
 /// The statement's values in the table's column order, as SQLAlchemy orders them.

@@ -79,10 +79,18 @@ impl BinOp {
     }
 }
 
-/// A column of a named table.
+/// The name a FROM item is known by: a table's (or alias's) own name, or an
+/// anonymous subquery's, numbered `anon_N` by the compiler on first use.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FromName {
+    Named(String),
+    Anon(u32),
+}
+
+/// A column of a table, alias or subquery.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ColumnRef {
-    pub table: String,
+    pub table: FromName,
     pub name: String,
 }
 
@@ -103,11 +111,19 @@ pub enum Expr {
     /// `func.name(*args)`; `count()` with no arguments renders `count(*)`.
     Function { name: String, args: Vec<Expr> },
     Label { expr: Box<Expr>, name: String },
+    /// `*`, as `exists()` selects it.
+    Star,
+    /// `select(...).scalar_subquery()`.
+    ScalarSubquery(Box<Select>),
+    /// `exists().where(...)`.
+    Exists(Box<Select>),
+    /// `x.in_(select(...))`.
+    InSelect { expr: Box<Expr>, select: Box<Select>, negated: bool },
 }
 
 impl Expr {
     pub fn column(table: &str, name: &str) -> Expr {
-        Expr::Column(ColumnRef { table: table.to_owned(), name: name.to_owned() })
+        Expr::Column(ColumnRef { table: FromName::Named(table.to_owned()), name: name.to_owned() })
     }
 
     /// Mirrors `ColumnOperators.__eq__` and friends: comparing with `None`
@@ -129,6 +145,7 @@ impl Expr {
             }
             Expr::IsNull { expr, negated } => Expr::IsNull { expr, negated: !negated },
             Expr::In { expr, values, negated } => Expr::In { expr, values, negated: !negated },
+            Expr::InSelect { expr, select, negated } => Expr::InSelect { expr, select, negated: !negated },
             Expr::Not(inner) => *inner,
             other => Expr::Not(Box::new(other)),
         }
@@ -138,15 +155,17 @@ impl Expr {
         Expr::Label { expr: Box::new(self), name: name.to_owned() }
     }
 
-    /// The tables this expression's columns belong to, in order of appearance.
-    pub fn tables<'a>(&'a self, out: &mut Vec<&'a str>) {
+    /// The FROM names this expression's columns belong to, in order of
+    /// appearance; subqueries inside it keep theirs.
+    pub fn tables<'a>(&'a self, out: &mut Vec<&'a FromName>) {
         match self {
             Expr::Column(c) => {
-                if !out.contains(&c.table.as_str()) {
+                if !out.contains(&&c.table) {
                     out.push(&c.table);
                 }
             }
-            Expr::Bind(_) | Expr::Null => {}
+            Expr::Bind(_) | Expr::Null | Expr::Star | Expr::ScalarSubquery(_) | Expr::Exists(_) => {}
+            Expr::InSelect { expr, .. } => expr.tables(out),
             Expr::Binary { left, right, .. } => {
                 left.tables(out);
                 right.tables(out);
@@ -170,12 +189,49 @@ pub enum OrderBy {
     Desc(Expr),
 }
 
+/// A FROM item: a table (or an alias of one), a join, a subquery.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FromItem {
+    /// `table`, or `table AS alias` when `alias` is given.
+    Table { name: String, alias: Option<String> },
+    Join { left: Box<FromItem>, right: Box<FromItem>, on: Expr, outer: bool },
+    /// `select(...).subquery(name)`: its columns are labelled with their keys.
+    Subquery { select: Box<Select>, name: FromName },
+}
+
+impl FromItem {
+    pub fn table(name: &str) -> FromItem {
+        FromItem::Table { name: name.to_owned(), alias: None }
+    }
+
+    /// Whether this item makes `name` visible.
+    pub fn covers(&self, name: &FromName) -> bool {
+        match self {
+            FromItem::Table { name: table, alias } => *name == FromName::Named(alias.clone().unwrap_or_else(|| table.clone())),
+            FromItem::Join { left, right, .. } => left.covers(name) || right.covers(name),
+            FromItem::Subquery { name: own, .. } => own == name,
+        }
+    }
+}
+
+/// How SELECT columns are labelled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LabelStyle {
+    /// 2.0 style: only repeated names (`name_1`) and expressions get labels.
+    #[default]
+    Disambiguate,
+    /// Legacy `Query`: every column as `table_column`.
+    TablenamePlusCol,
+}
+
 /// `select(...)`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Select {
     pub columns: Vec<Expr>,
-    /// Tables named with `select_from`, before those the columns imply.
-    pub from: Vec<String>,
+    /// Explicit FROM items (`select_from`, `join_from`), before those the
+    /// columns and criteria imply.
+    pub from: Vec<FromItem>,
+    pub label_style: LabelStyle,
     pub distinct: bool,
     pub where_: Vec<Expr>,
     pub group_by: Vec<Expr>,

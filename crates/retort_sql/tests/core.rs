@@ -3,7 +3,7 @@
 //! SQL text and parameters with those SQLAlchemy sent, in order.
 
 use retort_sql::compiler::{self, Compiled};
-use retort_sql::expr::{BinOp, Delete, Expr, Insert, Literal, OrderBy, Select, Update};
+use retort_sql::expr::{BinOp, ColumnRef, Delete, Expr, FromItem, FromName, Insert, Literal, OrderBy, Select, Update};
 use retort_sql::schema::{Column, Table};
 use retort_sql::types::SqlType;
 use serde_json::{json, Value as Json};
@@ -89,7 +89,7 @@ fn selects() {
         Select { order_by: vec![OrderBy::Plain(u("id"))], limit: Some(2), offset: Some(1), ..base(vec![u("name")]) },
         Select { offset: Some(1), ..base(vec![u("name")]) },
         Select { distinct: true, ..base(vec![u("age")]) },
-        Select { from: vec!["user_account".into()], ..base(vec![func("count", vec![])]) },
+        Select { from: vec![FromItem::table("user_account")], ..base(vec![func("count", vec![])]) },
         base(vec![func("count", vec![u("id")]), func("max", vec![u("age")])]),
         Select {
             group_by: vec![u("age")],
@@ -158,4 +158,83 @@ fn inserts_updates_and_deletes() {
     assert_eq!(normalize(&one_row.sql), many.0);
     let unknown = compiler::insert(&insert(vec![("nope", int(1))], vec![]), &table).unwrap_err();
     assert_eq!(unknown.to_string(), "Unconsumed column names: nope");
+}
+
+#[test]
+fn joins_and_subqueries() {
+    let e = |name: &str| c("emp", name);
+    let d = |name: &str| c("dept", name);
+    let boss = |name: &str| c("boss", name);
+    let join = |left: FromItem, right: FromItem, on: Expr, outer: bool| FromItem::Join { left: Box::new(left), right: Box::new(right), on, outer };
+    let base = |columns: Vec<Expr>| Select { columns, ..Select::default() };
+    let anon = |name: &str| Expr::Column(ColumnRef { table: FromName::Anon(7), name: name.into() });
+    let totals = Select { group_by: vec![e("dept_id")], ..base(vec![e("dept_id"), func("sum", vec![e("salary")]).label("total")]) };
+    let exists = || Expr::Exists(Box::new(Select { where_: vec![e("dept_id").compare(BinOp::Eq, d("id"))], ..base(vec![Expr::Star]) }));
+    let selects = vec![
+        Select {
+            from: vec![join(FromItem::table("emp"), FromItem::table("dept"), e("dept_id").compare(BinOp::Eq, d("id")), false)],
+            order_by: vec![OrderBy::Plain(e("name"))],
+            ..base(vec![e("name"), d("name")])
+        },
+        Select {
+            from: vec![join(FromItem::table("dept"), FromItem::table("emp"), d("id").compare(BinOp::Eq, e("dept_id")), true)],
+            group_by: vec![d("name")],
+            order_by: vec![OrderBy::Plain(d("name"))],
+            ..base(vec![d("name"), func("count", vec![e("id")])])
+        },
+        Select {
+            where_: vec![e("dept_id").compare(BinOp::Eq, d("id")), d("name").compare(BinOp::Eq, s("eng"))],
+            order_by: vec![OrderBy::Plain(e("id"))],
+            ..base(vec![e("name"), d("name")])
+        },
+        Select {
+            from: vec![join(
+                FromItem::table("emp"),
+                FromItem::Table { name: "emp".into(), alias: Some("boss".into()) },
+                e("dept_id").compare(BinOp::Eq, boss("dept_id")),
+                false,
+            )],
+            where_: vec![boss("salary").compare(BinOp::Gt, e("salary"))],
+            ..base(vec![e("name"), boss("name")])
+        },
+        Select {
+            where_: vec![e("salary").compare(BinOp::Eq, Expr::ScalarSubquery(Box::new(base(vec![func("max", vec![e("salary")])]))))],
+            ..base(vec![e("name")])
+        },
+        Select { where_: vec![exists()], order_by: vec![OrderBy::Plain(d("name"))], ..base(vec![d("name")]) },
+        Select { where_: vec![exists().negate()], ..base(vec![d("name")]) },
+        Select {
+            from: vec![join(
+                FromItem::table("dept"),
+                FromItem::Subquery { select: Box::new(totals), name: FromName::Anon(7) },
+                d("id").compare(BinOp::Eq, anon("dept_id")),
+                false,
+            )],
+            order_by: vec![OrderBy::Plain(anon("total"))],
+            ..base(vec![d("name"), anon("total")])
+        },
+        Select {
+            from: vec![FromItem::Subquery {
+                select: Box::new(Select { where_: vec![e("salary").compare(BinOp::Gt, int(6))], ..base(vec![e("id"), e("name")]) }),
+                name: FromName::Anon(3),
+            }],
+            ..base(vec![func("count", vec![])])
+        },
+        Select {
+            where_: vec![Expr::And(vec![
+                e("salary").compare(BinOp::Gt, int(1)),
+                Expr::InSelect {
+                    expr: Box::new(e("dept_id")),
+                    select: Box::new(Select { where_: vec![d("name").compare(BinOp::Ne, s("ops"))], ..base(vec![d("id")]) }),
+                    negated: false,
+                },
+            ])],
+            ..base(vec![e("name")])
+        },
+    ];
+    let want: Vec<(String, Json)> = statements("joins_subqueries").into_iter().filter(|(sql, _)| sql.starts_with("SELECT")).collect();
+    assert_eq!(want.len(), selects.len());
+    for (select, want) in selects.iter().zip(&want) {
+        assert_eq!(&json_of(&compiler::select(select)), want);
+    }
 }
