@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 
-use crate::expr::{BinOp, Delete, Expr, FromItem, FromName, Insert, LabelStyle, Literal, OrderBy, Select, Update};
+use crate::expr::{
+    BinOp, CompoundSelect, Delete, Expr, FromItem, FromName, Insert, LabelStyle, Literal, OrderBy, Select, SetOp, Update,
+};
 use crate::quote::quote;
 use crate::schema::Table;
 use crate::SqlError;
@@ -23,6 +25,7 @@ const AND: i32 = 3;
 const OR: i32 = 2;
 const INV: i32 = 5;
 const COMPARISON: i32 = 5;
+const NEG: i32 = 8;
 
 #[derive(Default)]
 struct Writer {
@@ -87,6 +90,51 @@ impl Writer {
                 self.sql += &format!("{table}.{}", quote(&c.name));
             }
             Expr::Star => self.sql.push('*'),
+            Expr::Literal(text) => self.sql += text,
+            Expr::Like { expr, pattern, escape, negated, wrapped } => {
+                if *wrapped {
+                    self.sql.push('(');
+                }
+                self.expr(expr, Some(COMPARISON));
+                self.sql += if *negated { " NOT LIKE " } else { " LIKE " };
+                self.expr(pattern, None);
+                if let Some(c) = escape {
+                    self.sql += &format!(" ESCAPE '{c}'");
+                }
+                if *wrapped {
+                    self.sql.push(')');
+                }
+            }
+            Expr::Case { value, whens, else_ } => {
+                self.sql += "CASE ";
+                if let Some(value) = value {
+                    self.expr(value, None);
+                    self.sql.push(' ');
+                }
+                for (when, then) in whens {
+                    self.sql += "WHEN ";
+                    // A searched CASE's conditions are self_group()ed.
+                    self.expr(when, if value.is_some() { None } else { Some(i32::MAX) });
+                    self.sql += " THEN ";
+                    self.expr(then, None);
+                    self.sql.push(' ');
+                }
+                if let Some(else_) = else_ {
+                    self.sql += "ELSE ";
+                    self.expr(else_, None);
+                    self.sql.push(' ');
+                }
+                self.sql += "END";
+            }
+            Expr::Cast { expr, ty } => {
+                self.sql += "CAST(";
+                self.expr(expr, None);
+                self.sql += &format!(" AS {ty})");
+            }
+            Expr::Neg(expr) => {
+                self.sql.push('-');
+                self.expr(expr, Some(NEG));
+            }
             Expr::ScalarSubquery(select) => {
                 self.sql.push('(');
                 self.select(select, SelectContext::Nested);
@@ -191,7 +239,12 @@ impl Writer {
         self.expr(expr, None);
         let label = match expr {
             Expr::Label { name, .. } => Some(quote(name)),
-            Expr::Star => None,
+            // A cast keeps its column's name; a negated column and raw SQL have none.
+            Expr::Cast { expr, .. } if matches!(**expr, Expr::Column(_)) => match &**expr {
+                Expr::Column(c) => Some(quote(&c.name)),
+                _ => None,
+            },
+            Expr::Star | Expr::Literal(_) | Expr::Neg(_) => None,
             Expr::Column(c) => match style {
                 ColumnLabels::Key => Some(quote(&c.name)),
                 ColumnLabels::TablenamePlusCol => {
@@ -247,6 +300,8 @@ fn precedence(expr: &Expr) -> Option<i32> {
         Expr::And(_) => Some(AND),
         Expr::Or(_) => Some(OR),
         Expr::Not(_) | Expr::IsNull { .. } | Expr::Between { .. } => Some(COMPARISON),
+        Expr::Like { wrapped: false, .. } => Some(COMPARISON),
+        Expr::Neg(_) => Some(NEG),
         Expr::In { negated: false, .. } | Expr::InSelect { negated: false, .. } => Some(COMPARISON),
         // `exists` has precedence 0 in `operators._PRECEDENCE`.
         Expr::Exists(_) => Some(0),
@@ -320,34 +375,50 @@ impl Writer {
             }
         }
         self.where_clause(" \nHAVING ", &select.having);
-        if !select.order_by.is_empty() {
+        self.order_by(&select.order_by);
+        self.limit(select.limit, select.offset);
+        self.scopes.pop();
+    }
+
+    fn order_by(&mut self, items: &[OrderBy]) {
+        if !items.is_empty() {
             self.sql += " ORDER BY ";
-            for (i, item) in select.order_by.iter().enumerate() {
+            for (i, item) in items.iter().enumerate() {
                 if i > 0 {
                     self.sql += ", ";
                 }
-                match item {
-                    OrderBy::Plain(e) => self.expr(e, None),
-                    OrderBy::Asc(e) => {
-                        self.expr(e, Some(AND));
-                        self.sql += " ASC";
-                    }
-                    OrderBy::Desc(e) => {
-                        self.expr(e, Some(AND));
-                        self.sql += " DESC";
-                    }
-                }
+                self.order_item(item);
             }
         }
-        // Mirrors `SQLiteCompiler.limit_clause`: SQLite needs LIMIT before
-        // OFFSET, so each implies the other (-1 and 0 are "no limit", "no offset").
-        if select.limit.is_some() || select.offset.is_some() {
-            self.sql += "\n LIMIT ";
-            self.bind(&Literal::Int(select.limit.unwrap_or(-1)));
-            self.sql += " OFFSET ";
-            self.bind(&Literal::Int(select.offset.unwrap_or(0)));
+    }
+
+    fn order_item(&mut self, item: &OrderBy) {
+        match item {
+            OrderBy::Plain(e) => self.expr(e, None),
+            OrderBy::Asc(e) => {
+                self.expr(e, Some(AND));
+                self.sql += " ASC";
+            }
+            OrderBy::Desc(e) => {
+                self.expr(e, Some(AND));
+                self.sql += " DESC";
+            }
+            OrderBy::Nulls(inner, first) => {
+                self.order_item(inner);
+                self.sql += if *first { " NULLS FIRST" } else { " NULLS LAST" };
+            }
         }
-        self.scopes.pop();
+    }
+
+    /// Mirrors `SQLiteCompiler.limit_clause`: SQLite needs LIMIT before
+    /// OFFSET, so each implies the other (-1 and 0 are "no limit", "no offset").
+    fn limit(&mut self, limit: Option<i64>, offset: Option<i64>) {
+        if limit.is_some() || offset.is_some() {
+            self.sql += "\n LIMIT ";
+            self.bind(&Literal::Int(limit.unwrap_or(-1)));
+            self.sql += " OFFSET ";
+            self.bind(&Literal::Int(offset.unwrap_or(0)));
+        }
     }
 
     /// Mirrors `Select._get_display_froms`: the explicit FROM items, then the
@@ -404,6 +475,26 @@ impl Writer {
             }
         }
     }
+}
+
+/// Mirrors `SQLCompiler.visit_compound_select`.
+pub fn compound_select(compound: &CompoundSelect) -> Compiled {
+    let mut w = Writer::default();
+    let keyword = match compound.op {
+        SetOp::Union => " UNION ",
+        SetOp::UnionAll => " UNION ALL ",
+        SetOp::Intersect => " INTERSECT ",
+        SetOp::Except => " EXCEPT ",
+    };
+    for (i, select) in compound.selects.iter().enumerate() {
+        if i > 0 {
+            w.sql += keyword;
+        }
+        w.select(select, SelectContext::Top);
+    }
+    w.order_by(&compound.order_by);
+    w.limit(compound.limit, compound.offset);
+    w.finish()
 }
 
 /// The names a FROM item makes visible.

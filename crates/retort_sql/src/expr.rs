@@ -119,6 +119,17 @@ pub enum Expr {
     Exists(Box<Select>),
     /// `x.in_(select(...))`.
     InSelect { expr: Box<Expr>, select: Box<Select>, negated: bool },
+    /// SQL text rendered as is: `literal_column("'%'")`, `text("id")` in ORDER BY.
+    Literal(String),
+    /// `x LIKE pattern [ESCAPE 'c']`; `wrapped` for the forms SQLAlchemy
+    /// parenthesises (`contains`, `startswith`, `endswith`).
+    Like { expr: Box<Expr>, pattern: Box<Expr>, escape: Option<char>, negated: bool, wrapped: bool },
+    /// `case((cond, result), ..., else_=...)`, or with `value=` the simple form.
+    Case { value: Option<Box<Expr>>, whens: Vec<(Expr, Expr)>, else_: Option<Box<Expr>> },
+    /// `cast(x, Type)`.
+    Cast { expr: Box<Expr>, ty: crate::types::SqlType },
+    /// `-x`.
+    Neg(Box<Expr>),
 }
 
 impl Expr {
@@ -145,10 +156,33 @@ impl Expr {
             }
             Expr::IsNull { expr, negated } => Expr::IsNull { expr, negated: !negated },
             Expr::In { expr, values, negated } => Expr::In { expr, values, negated: !negated },
+            Expr::Like { expr, pattern, escape, negated, wrapped } => Expr::Like { expr, pattern, escape, negated: !negated, wrapped },
             Expr::InSelect { expr, select, negated } => Expr::InSelect { expr, select, negated: !negated },
             Expr::Not(inner) => *inner,
             other => Expr::Not(Box::new(other)),
         }
+    }
+
+    /// Mirrors `ColumnOperators.ilike`: `lower(x) LIKE lower(?)`.
+    pub fn ilike(self, pattern: Expr) -> Expr {
+        let lower = |e| Expr::Function { name: "lower".into(), args: vec![e] };
+        Expr::Like { expr: Box::new(lower(self)), pattern: Box::new(lower(pattern)), escape: None, negated: false, wrapped: false }
+    }
+
+    /// Mirrors `contains`/`startswith`/`endswith`: the value bound between
+    /// `'%'` wildcards; with `autoescape`, `%`, `_` and `/` in it are escaped
+    /// with `/`.
+    pub fn like_parts(self, value: &str, leading: bool, trailing: bool, autoescape: bool) -> Expr {
+        let value = if autoescape { value.replace('/', "//").replace('%', "/%").replace('_', "/_") } else { value.to_owned() };
+        let percent = || Expr::Literal("'%'".into());
+        let mut pattern = Expr::Bind(Literal::Str(value));
+        if leading {
+            pattern = Expr::Binary { left: Box::new(percent()), op: BinOp::Concat, right: Box::new(pattern) };
+        }
+        if trailing {
+            pattern = Expr::Binary { left: Box::new(pattern), op: BinOp::Concat, right: Box::new(percent()) };
+        }
+        Expr::Like { expr: Box::new(self), pattern: Box::new(pattern), escape: autoescape.then_some('/'), negated: false, wrapped: true }
     }
 
     pub fn label(self, name: &str) -> Expr {
@@ -164,7 +198,19 @@ impl Expr {
                     out.push(&c.table);
                 }
             }
-            Expr::Bind(_) | Expr::Null | Expr::Star | Expr::ScalarSubquery(_) | Expr::Exists(_) => {}
+            Expr::Bind(_) | Expr::Null | Expr::Star | Expr::ScalarSubquery(_) | Expr::Exists(_) | Expr::Literal(_) => {}
+            Expr::Like { expr, pattern, .. } => {
+                expr.tables(out);
+                pattern.tables(out);
+            }
+            Expr::Case { value, whens, else_ } => {
+                value.iter().chain(else_).for_each(|e| e.tables(out));
+                for (when, then) in whens {
+                    when.tables(out);
+                    then.tables(out);
+                }
+            }
+            Expr::Cast { expr, .. } | Expr::Neg(expr) => expr.tables(out),
             Expr::InSelect { expr, .. } => expr.tables(out),
             Expr::Binary { left, right, .. } => {
                 left.tables(out);
@@ -187,6 +233,27 @@ pub enum OrderBy {
     Plain(Expr),
     Asc(Expr),
     Desc(Expr),
+    /// `nulls_first(item)` (true) or `nulls_last(item)` (false).
+    Nulls(Box<OrderBy>, bool),
+}
+
+/// `union`, `union_all`, `intersect`, `except_`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetOp {
+    Union,
+    UnionAll,
+    Intersect,
+    Except,
+}
+
+/// A compound SELECT: SELECTs joined by a set operator, then ORDER BY and LIMIT.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompoundSelect {
+    pub op: SetOp,
+    pub selects: Vec<Select>,
+    pub order_by: Vec<OrderBy>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
 }
 
 /// A FROM item: a table (or an alias of one), a join, a subquery.

@@ -3,7 +3,9 @@
 //! SQL text and parameters with those SQLAlchemy sent, in order.
 
 use retort_sql::compiler::{self, Compiled};
-use retort_sql::expr::{BinOp, ColumnRef, Delete, Expr, FromItem, FromName, Insert, Literal, OrderBy, Select, Update};
+use retort_sql::expr::{
+    BinOp, ColumnRef, CompoundSelect, Delete, Expr, FromItem, FromName, Insert, Literal, OrderBy, Select, SetOp, Update,
+};
 use retort_sql::schema::{Column, Table};
 use retort_sql::types::SqlType;
 use serde_json::{json, Value as Json};
@@ -236,5 +238,74 @@ fn joins_and_subqueries() {
     assert_eq!(want.len(), selects.len());
     for (select, want) in selects.iter().zip(&want) {
         assert_eq!(&json_of(&compiler::select(select)), want);
+    }
+}
+
+#[test]
+fn operators_functions_and_unions() {
+    let p = |name: &str| c("product", name);
+    let base = |columns: Vec<Expr>| Select { columns, ..Select::default() };
+    let name_where = |criterion: Expr| Select { where_: vec![criterion], ..base(vec![p("name")]) };
+    let like = |pattern: &str, escape: Option<char>, negated: bool| Expr::Like {
+        expr: Box::new(p("name")),
+        pattern: Box::new(s(pattern)),
+        escape,
+        negated,
+        wrapped: false,
+    };
+    let selects = vec![
+        name_where(p("name").ilike(s("bolt%"))),
+        name_where(p("name").like_parts("100%", true, true, true)),
+        name_where(p("name").like_parts("Bolt", false, true, false)),
+        name_where(p("name").like_parts("er", true, false, false)),
+        name_where(like("%!_%", Some('!'), false)),
+        name_where(like("w%", None, true)),
+        base(vec![
+            p("name"),
+            Expr::Case {
+                value: None,
+                whens: vec![(p("stock").compare(BinOp::Eq, int(0)), s("out")), (p("stock").compare(BinOp::Lt, int(5)), s("low"))],
+                else_: Some(Box::new(s("ok"))),
+            },
+        ]),
+        base(vec![
+            p("name"),
+            Expr::Case { value: Some(Box::new(p("price"))), whens: vec![(int(10), s("ten"))], else_: Some(Box::new(s("other"))) }.label("kind"),
+        ]),
+        base(vec![Expr::Cast { expr: Box::new(p("price")), ty: SqlType::String { length: None } }]),
+        base(vec![func("coalesce", vec![p("stock"), int(0)]), func("lower", vec![p("name")]), func("length", vec![p("name")])]),
+        Select { order_by: vec![OrderBy::Nulls(Box::new(OrderBy::Asc(p("price"))), true)], ..base(vec![p("name")]) },
+        Select { order_by: vec![OrderBy::Nulls(Box::new(OrderBy::Desc(p("stock"))), false)], ..base(vec![p("name")]) },
+        base(vec![
+            Expr::Neg(Box::new(p("price"))),
+            p("price").compare(BinOp::Add, int(1)).compare(BinOp::Mul, int(2)),
+            p("price").compare(BinOp::Sub, p("stock").compare(BinOp::Sub, int(1))),
+        ]),
+        name_where(Expr::Or(vec![
+            Expr::And(vec![p("price").compare(BinOp::Gt, int(1)), p("stock").compare(BinOp::Gt, int(0))]),
+            p("name").compare(BinOp::Eq, s("washer")),
+        ])),
+    ];
+    let mut got: Vec<(String, Json)> = selects.iter().map(|s| json_of(&compiler::select(s))).collect();
+    let ids = |op: BinOp, v: i64| Select { where_: vec![p("id").compare(op, int(v))], ..base(vec![p("id")]) };
+    got.push(json_of(&compiler::compound_select(&CompoundSelect {
+        op: SetOp::UnionAll,
+        selects: vec![name_where(p("price").compare(BinOp::Gt, int(5))), name_where(p("stock").compare(BinOp::Eq, int(0)))],
+        order_by: vec![],
+        limit: None,
+        offset: None,
+    })));
+    got.push(json_of(&compiler::compound_select(&CompoundSelect {
+        op: SetOp::Union,
+        selects: vec![ids(BinOp::Lt, 2), ids(BinOp::Gt, 2)],
+        order_by: vec![OrderBy::Plain(Expr::Literal("id".into()))],
+        limit: None,
+        offset: None,
+    })));
+    got.push(json_of(&compiler::select(&Select { limit: Some(1), ..base(vec![int(1), p("name")]) })));
+    let want: Vec<(String, Json)> = statements("operators").into_iter().filter(|(sql, _)| sql.starts_with("SELECT")).collect();
+    assert_eq!(got.len(), want.len());
+    for (got, want) in got.iter().zip(&want) {
+        assert_eq!(got, want);
     }
 }
