@@ -13,6 +13,9 @@ pub enum SqlError {
     /// Something SQLAlchemy does that Retort cannot do yet (`NotImplementedError`).
     #[error("Retort does not support {0} yet")]
     NotSupported(String),
+    /// `LookupError`, as a non-native Enum raises it for an unknown stored name.
+    #[error("{0}")]
+    Lookup(String),
     /// `sqlalchemy.exc.ArgumentError`.
     #[error("{0}")]
     Argument(String),
@@ -29,6 +32,7 @@ impl SqlError {
             SqlError::NoReferencedColumn { .. } => "NoReferencedColumnError",
             SqlError::NotSupported(_) => "NotImplementedError",
             SqlError::Argument(_) => "ArgumentError",
+            SqlError::Lookup(_) => "LookupError",
             SqlError::Compile(_) => "CompileError",
         }
     }

@@ -14,9 +14,11 @@ pub mod compiler;
 pub mod ddl;
 pub mod error;
 pub mod expr;
+pub mod process;
 pub mod quote;
 pub mod schema;
 pub mod sort;
 pub mod types;
+pub mod value;
 
 pub use error::SqlError;
