@@ -6,8 +6,11 @@
 
 use std::collections::HashMap;
 
+use std::rc::Rc;
+
 use crate::expr::{
-    BinOp, CompoundSelect, Delete, Expr, FromItem, FromName, Insert, LabelStyle, Literal, OrderBy, Select, SetOp, Update,
+    BinOp, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal,
+    OrderBy, Select, SetOp, Update,
 };
 use crate::quote::quote;
 use crate::schema::Table;
@@ -334,8 +337,42 @@ enum ColumnLabels {
 /// Mirrors `SQLCompiler.visit_select` for the clauses modelled so far.
 pub fn select(select: &Select) -> Compiled {
     let mut w = Writer::default();
+    let mut ctes = Vec::new();
+    collect_ctes(select, &mut ctes);
+    w.with_clause(&ctes);
     w.select(select, SelectContext::Top);
     w.finish()
+}
+
+/// The CTEs a SELECT's FROM items (and their subqueries) refer to, in order
+/// of first appearance: what its WITH clause declares.
+fn collect_ctes(select: &Select, out: &mut Vec<Rc<Cte>>) {
+    fn from(item: &FromItem, out: &mut Vec<Rc<Cte>>) {
+        match item {
+            FromItem::Table { .. } => {}
+            FromItem::Join { left, right, .. } => {
+                from(left, out);
+                from(right, out);
+            }
+            FromItem::Subquery { select, .. } => collect_ctes(select, out),
+            FromItem::Cte(cte) => {
+                if !out.iter().any(|c| c.name == cte.name) {
+                    out.push(cte.clone());
+                    // A CTE's own body may use further CTEs (not itself).
+                    let inner: Vec<&Select> = match &cte.body {
+                        CteBody::Select(s) => vec![s],
+                        CteBody::Compound(c) => c.selects.iter().collect(),
+                    };
+                    for s in inner {
+                        collect_ctes(s, out);
+                    }
+                }
+            }
+        }
+    }
+    for item in &select.from {
+        from(item, out);
+    }
 }
 
 impl Writer {
@@ -343,8 +380,8 @@ impl Writer {
         let froms = self.froms(select, context);
         self.sql += if select.distinct { "SELECT DISTINCT " } else { "SELECT " };
         let style = match (context, select.label_style) {
-            (SelectContext::Derived, _) => ColumnLabels::Key,
             (_, LabelStyle::TablenamePlusCol) => ColumnLabels::TablenamePlusCol,
+            (SelectContext::Derived, LabelStyle::Disambiguate) => ColumnLabels::Key,
             (_, LabelStyle::Disambiguate) => ColumnLabels::Disambiguate,
         };
         self.scopes.push(froms.iter().flat_map(names_of).collect());
@@ -378,6 +415,41 @@ impl Writer {
         self.order_by(&select.order_by);
         self.limit(select.limit, select.offset);
         self.scopes.pop();
+    }
+
+    /// Mirrors `SQLCompiler._render_cte_clause`.
+    fn with_clause(&mut self, ctes: &[Rc<Cte>]) {
+        if ctes.is_empty() {
+            return;
+        }
+        self.sql += if ctes.iter().any(|c| c.recursive) { "WITH RECURSIVE " } else { "WITH " };
+        for (i, cte) in ctes.iter().enumerate() {
+            if i > 0 {
+                self.sql += ", ";
+            }
+            self.sql += &quote(&cte.name);
+            let selects: Vec<&Select> = match &cte.body {
+                CteBody::Select(s) => vec![s],
+                CteBody::Compound(c) => c.selects.iter().collect(),
+            };
+            if cte.recursive {
+                let names: Vec<String> = selects[0].columns.iter().filter_map(column_key).map(|n| quote(&n)).collect();
+                self.sql += &format!("({})", names.join(", "));
+            }
+            self.sql += " AS (";
+            let keyword = match &cte.body {
+                CteBody::Compound(c) => set_keyword(c.op),
+                CteBody::Select(_) => "",
+            };
+            for (j, select) in selects.iter().enumerate() {
+                if j > 0 {
+                    self.sql += keyword;
+                }
+                self.select(select, SelectContext::Derived);
+            }
+            self.sql += ")";
+        }
+        self.sql += " \n";
     }
 
     fn order_by(&mut self, items: &[OrderBy]) {
@@ -463,6 +535,7 @@ impl Writer {
                 self.sql += " ON ";
                 self.expr(on, None);
             }
+            FromItem::Cte(cte) => self.sql += &quote(&cte.name),
             FromItem::Subquery { select, name } => {
                 self.sql.push('(');
                 // A derived table does not correlate to the SELECT around it.
@@ -480,12 +553,12 @@ impl Writer {
 /// Mirrors `SQLCompiler.visit_compound_select`.
 pub fn compound_select(compound: &CompoundSelect) -> Compiled {
     let mut w = Writer::default();
-    let keyword = match compound.op {
-        SetOp::Union => " UNION ",
-        SetOp::UnionAll => " UNION ALL ",
-        SetOp::Intersect => " INTERSECT ",
-        SetOp::Except => " EXCEPT ",
-    };
+    let keyword = set_keyword(compound.op);
+    let mut ctes = Vec::new();
+    for select in &compound.selects {
+        collect_ctes(select, &mut ctes);
+    }
+    w.with_clause(&ctes);
     for (i, select) in compound.selects.iter().enumerate() {
         if i > 0 {
             w.sql += keyword;
@@ -497,12 +570,31 @@ pub fn compound_select(compound: &CompoundSelect) -> Compiled {
     w.finish()
 }
 
+fn set_keyword(op: SetOp) -> &'static str {
+    match op {
+        SetOp::Union => " UNION ",
+        SetOp::UnionAll => " UNION ALL ",
+        SetOp::Intersect => " INTERSECT ",
+        SetOp::Except => " EXCEPT ",
+    }
+}
+
+/// The name a SELECT column is known by in a CTE or subquery.
+fn column_key(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Label { name, .. } => Some(name.clone()),
+        Expr::Column(c) => Some(c.name.clone()),
+        _ => None,
+    }
+}
+
 /// The names a FROM item makes visible.
 fn names_of(item: &FromItem) -> Vec<FromName> {
     match item {
         FromItem::Table { name, alias } => vec![FromName::Named(alias.clone().unwrap_or_else(|| name.clone()))],
         FromItem::Join { left, right, .. } => names_of(left).into_iter().chain(names_of(right)).collect(),
         FromItem::Subquery { name, .. } => vec![name.clone()],
+        FromItem::Cte(cte) => vec![FromName::Named(cte.name.clone())],
     }
 }
 
@@ -516,20 +608,40 @@ fn in_table_order<'a>(table: &Table, values: &'a [(String, Expr)]) -> Result<Vec
     Ok(table.columns.iter().filter_map(|c| values.iter().find(|(n, _)| *n == c.name)).collect())
 }
 
-/// Mirrors `SQLCompiler.visit_insert` for one row of values.
+/// Mirrors `SQLCompiler.visit_insert`: one row or several of VALUES, or
+/// `INSERT … SELECT`.
 pub fn insert(insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
     let mut w = Writer::default();
-    let values = in_table_order(table, &insert.values)?;
     w.sql += &format!("INSERT INTO {} (", quote(&insert.table));
-    w.sql += &values.iter().map(|(n, _)| quote(n)).collect::<Vec<_>>().join(", ");
-    w.sql += ") VALUES (";
-    for (i, (_, value)) in values.iter().enumerate() {
-        if i > 0 {
-            w.sql += ", ";
+    match &insert.source {
+        InsertSource::Values(rows) => {
+            let first = rows.first().ok_or_else(|| SqlError::Compile("an INSERT needs at least one row of values".into()))?;
+            let names: Vec<&String> = in_table_order(table, first)?.into_iter().map(|(n, _)| n).collect();
+            w.sql += &names.iter().map(|n| quote(n)).collect::<Vec<_>>().join(", ");
+            w.sql += ") VALUES ";
+            for (r, row) in rows.iter().enumerate() {
+                if r > 0 {
+                    w.sql += ", ";
+                }
+                w.sql.push('(');
+                for (i, name) in names.iter().enumerate() {
+                    if i > 0 {
+                        w.sql += ", ";
+                    }
+                    let (_, value) = row.iter().find(|(n, _)| n == *name).ok_or_else(|| {
+                        SqlError::Argument(format!("INSERT value for column {}.{name} is explicitly rendered as a boundparameter in the VALUES clause; a Python-side value or SQL expression is required", insert.table))
+                    })?;
+                    w.expr(value, None);
+                }
+                w.sql.push(')');
+            }
         }
-        w.expr(value, None);
+        InsertSource::Select { columns, select } => {
+            w.sql += &columns.iter().map(|n| quote(n)).collect::<Vec<_>>().join(", ");
+            w.sql += ") ";
+            w.select(select, SelectContext::Top);
+        }
     }
-    w.sql.push(')');
     w.returning(&insert.returning);
     Ok(w.finish())
 }

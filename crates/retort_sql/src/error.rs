@@ -16,6 +16,9 @@ pub enum SqlError {
     /// `LookupError`, as a non-native Enum raises it for an unknown stored name.
     #[error("{0}")]
     Lookup(String),
+    /// `sqlalchemy.exc.InvalidRequestError` (raised wrapped in a `StatementError`).
+    #[error("{0}")]
+    InvalidRequest(String),
     /// `sqlalchemy.exc.ArgumentError`.
     #[error("{0}")]
     Argument(String),
@@ -33,6 +36,7 @@ impl SqlError {
             SqlError::NotSupported(_) => "NotImplementedError",
             SqlError::Argument(_) => "ArgumentError",
             SqlError::Lookup(_) => "LookupError",
+            SqlError::InvalidRequest(_) => "InvalidRequestError",
             SqlError::Compile(_) => "CompileError",
         }
     }

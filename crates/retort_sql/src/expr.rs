@@ -264,6 +264,23 @@ pub enum FromItem {
     Join { left: Box<FromItem>, right: Box<FromItem>, on: Expr, outer: bool },
     /// `select(...).subquery(name)`: its columns are labelled with their keys.
     Subquery { select: Box<Select>, name: FromName },
+    /// A reference to a common table expression, declared in the statement's WITH.
+    Cte(std::rc::Rc<Cte>),
+}
+
+/// `select(...).cte(name, recursive=...)`; a recursive CTE's body is the
+/// compound SELECT that refers to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cte {
+    pub name: String,
+    pub body: CteBody,
+    pub recursive: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CteBody {
+    Select(Select),
+    Compound(CompoundSelect),
 }
 
 impl FromItem {
@@ -277,6 +294,7 @@ impl FromItem {
             FromItem::Table { name: table, alias } => *name == FromName::Named(alias.clone().unwrap_or_else(|| table.clone())),
             FromItem::Join { left, right, .. } => left.covers(name) || right.covers(name),
             FromItem::Subquery { name: own, .. } => own == name,
+            FromItem::Cte(cte) => *name == FromName::Named(cte.name.clone()),
         }
     }
 }
@@ -308,11 +326,21 @@ pub struct Select {
     pub offset: Option<i64>,
 }
 
-/// `insert(table).values(...)`: one row's columns and values.
+/// What an INSERT inserts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InsertSource {
+    /// `values(...)`: one row, or several (`values([{...}, {...}])`), each
+    /// naming the same columns.
+    Values(Vec<Vec<(String, Expr)>>),
+    /// `from_select(columns, select)`.
+    Select { columns: Vec<String>, select: Box<Select> },
+}
+
+/// `insert(table)...`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Insert {
     pub table: String,
-    pub values: Vec<(String, Expr)>,
+    pub source: InsertSource,
     pub returning: Vec<String>,
 }
 

@@ -18,6 +18,7 @@ pub mod process;
 pub mod quote;
 pub mod schema;
 pub mod sort;
+pub mod text;
 pub mod types;
 pub mod value;
 

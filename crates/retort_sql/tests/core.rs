@@ -4,8 +4,10 @@
 
 use retort_sql::compiler::{self, Compiled};
 use retort_sql::expr::{
-    BinOp, ColumnRef, CompoundSelect, Delete, Expr, FromItem, FromName, Insert, Literal, OrderBy, Select, SetOp, Update,
+    BinOp, ColumnRef, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal,
+    OrderBy, Select, SetOp, Update,
 };
+use std::rc::Rc;
 use retort_sql::schema::{Column, Table};
 use retort_sql::types::SqlType;
 use serde_json::{json, Value as Json};
@@ -124,7 +126,7 @@ fn inserts_updates_and_deletes() {
     let values = |pairs: Vec<(&str, Expr)>| pairs.into_iter().map(|(n, e)| (n.to_owned(), e)).collect::<Vec<_>>();
     let insert = |v: Vec<(&str, Expr)>, returning: Vec<&str>| Insert {
         table: "item".into(),
-        values: values(v),
+        source: InsertSource::Values(vec![values(v)]),
         returning: returning.into_iter().map(Into::into).collect(),
     };
     let update = |v: Vec<(&str, Expr)>, where_: Vec<Expr>, returning: Vec<&str>| Update {
@@ -308,4 +310,107 @@ fn operators_functions_and_unions() {
     for (got, want) in got.iter().zip(&want) {
         assert_eq!(got, want);
     }
+}
+
+#[test]
+fn text_multirow_values_insert_from_select_and_ctes() {
+    let n = |name: &str| c("node", name);
+    let base = |columns: Vec<Expr>| Select { columns, ..Select::default() };
+    let node = Table::new(
+        "node",
+        vec![
+            Column { primary_key: true, ..Column::new("id", SqlType::Integer) },
+            Column::new("parent_id", SqlType::Integer),
+            Column::new("name", SqlType::String { length: Some(20) }),
+        ],
+        vec![],
+    );
+    let archive = Table::new(
+        "archive",
+        vec![Column { primary_key: true, ..Column::new("id", SqlType::Integer) }, Column::new("name", SqlType::String { length: Some(20) })],
+        vec![],
+    );
+    let row = |parent: Expr, name: &str| vec![("parent_id".to_owned(), parent), ("name".to_owned(), s(name))];
+    let mut got = vec![compiler::insert(
+        &Insert {
+            table: "node".into(),
+            source: InsertSource::Values(vec![row(Expr::Bind(Literal::None), "root"), row(int(1), "a"), row(int(2), "b")]),
+            returning: vec![],
+        },
+        &node,
+    )
+    .unwrap()];
+    let x = [("x".to_owned(), Literal::Int(1))];
+    got.push(retort_sql::text::compile("SELECT name FROM node WHERE id = :x OR parent_id = :x ORDER BY id", &x).unwrap());
+    got.push(retort_sql::text::compile("SELECT '10:30' AS t, name FROM node WHERE name = :n", &[("n".into(), Literal::Str("a".into()))]).unwrap());
+    got.push(retort_sql::text::compile("SELECT 'a\\:b' AS t, :v AS v", &[("v".into(), Literal::Int(5))]).unwrap());
+    got.push(
+        compiler::insert(
+            &Insert {
+                table: "archive".into(),
+                source: InsertSource::Select {
+                    columns: vec!["id".into(), "name".into()],
+                    select: Box::new(Select { where_: vec![n("id").compare(BinOp::Gt, int(1))], ..base(vec![n("id"), n("name")]) }),
+                },
+                returning: vec![],
+            },
+            &archive,
+        )
+        .unwrap(),
+    );
+    got.push(compiler::select(&Select { order_by: vec![OrderBy::Plain(c("archive", "id"))], ..base(vec![c("archive", "name")]) }));
+    let big = Rc::new(Cte {
+        name: "big".into(),
+        body: CteBody::Select(Select { where_: vec![n("id").compare(BinOp::Gt, int(1))], ..base(vec![n("id"), n("name")]) }),
+        recursive: false,
+    });
+    got.push(compiler::select(&Select {
+        from: vec![FromItem::Cte(big)],
+        where_: vec![c("big", "id").compare(BinOp::Lt, int(3))],
+        ..base(vec![c("big", "name")])
+    }));
+    let t = |name: &str| c("tree", name);
+    // The recursive part refers to the CTE by name; its declaration comes
+    // from the outer reference.
+    let tree_ref = Rc::new(Cte { name: "tree".into(), body: CteBody::Select(Select::default()), recursive: true });
+    let tree = Rc::new(Cte {
+        name: "tree".into(),
+        body: CteBody::Compound(CompoundSelect {
+            op: SetOp::UnionAll,
+            selects: vec![
+                Select {
+                    where_: vec![n("parent_id").compare(BinOp::Eq, Expr::Null)],
+                    ..base(vec![n("id"), n("name"), int(0).label("depth")])
+                },
+                Select {
+                    from: vec![FromItem::Join {
+                        left: Box::new(FromItem::table("node")),
+                        right: Box::new(FromItem::Cte(tree_ref)),
+                        on: n("parent_id").compare(BinOp::Eq, t("id")),
+                        outer: false,
+                    }],
+                    ..base(vec![n("id"), n("name"), t("depth").compare(BinOp::Add, int(1)).label("depth")])
+                },
+            ],
+            order_by: vec![],
+            limit: None,
+            offset: None,
+        }),
+        recursive: true,
+    });
+    got.push(compiler::select(&Select {
+        from: vec![FromItem::Cte(tree)],
+        order_by: vec![OrderBy::Plain(t("depth"))],
+        ..base(vec![t("name"), t("depth")])
+    }));
+    got.push(compiler::select(&Select {
+        from: vec![FromItem::Subquery {
+            select: Box::new(Select { label_style: LabelStyle::TablenamePlusCol, ..base(vec![n("id"), n("name")]) }),
+            name: FromName::Anon(1),
+        }],
+        ..base(vec![func("count", vec![])])
+    }));
+    let got: Vec<(String, Json)> = got.iter().map(json_of).collect();
+    let want = statements("text_cte_values");
+    assert_eq!(got, want);
 }

@@ -1,0 +1,64 @@
+//! `text()`: textual SQL with `:name` bind parameters, turned into SQLite's
+//! positional `?` with the values in order. Mirrors `TextClause`'s
+//! `_bind_params_regex` (`(?<![:\w\\]):(\w+)(?!:)`) and its `\:` escape.
+
+use crate::compiler::Compiled;
+use crate::expr::Literal;
+use crate::SqlError;
+
+/// Compiles `text(sql)` executed with `params`.
+pub fn compile(sql: &str, params: &[(String, Literal)]) -> Result<Compiled, SqlError> {
+    let chars: Vec<char> = sql.chars().collect();
+    let mut out = String::with_capacity(sql.len());
+    let mut values = Vec::new();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && chars.get(i + 1) == Some(&':') {
+            // `\:` is a literal colon.
+            out.push(':');
+            i += 2;
+            continue;
+        }
+        let preceded_ok = i == 0 || !(chars[i - 1] == ':' || is_word(chars[i - 1]) || chars[i - 1] == '\\');
+        if c == ':' && preceded_ok && chars.get(i + 1).is_some_and(|&n| is_word(n)) {
+            let end = (i + 1..chars.len()).find(|&j| !is_word(chars[j])).unwrap_or(chars.len());
+            if chars.get(end) != Some(&':') {
+                let name: String = chars[i + 1..end].iter().collect();
+                let value = params
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.clone())
+                    .ok_or_else(|| SqlError::InvalidRequest(format!("A value is required for bind parameter '{name}'")))?;
+                values.push(value);
+                out.push('?');
+                i = end;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    Ok(Compiled { sql: out, params: values })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binds_become_positional_and_other_colons_stay() {
+        let params = [("x".to_owned(), Literal::Int(1)), ("n".to_owned(), Literal::Str("a".into()))];
+        let got = compile("SELECT :x, :n, :x, '10:30', a::int, \\:x", &params).unwrap();
+        assert_eq!(got.sql, "SELECT ?, ?, ?, '10:30', a::int, :x");
+        assert_eq!(got.params, vec![Literal::Int(1), Literal::Str("a".into()), Literal::Int(1)]);
+    }
+
+    #[test]
+    fn a_missing_value_is_an_error() {
+        let err = compile("SELECT :nope", &[]).unwrap_err();
+        assert_eq!(err.to_string(), "A value is required for bind parameter 'nope'");
+        assert_eq!(err.class_name(), "InvalidRequestError");
+    }
+}
