@@ -76,6 +76,10 @@ pub enum Action {
     EngineCrashed(String),
     /// The worker reported a failure it survived.
     WorkerError { id: Option<u32>, message: String },
+    /// The page was opened from a share link that could not be read.
+    LinkBroken(String),
+    /// A share link was made: its length, and whether it reached the clipboard.
+    Shared { bytes: usize, copied: bool },
 }
 
 impl AppState {
@@ -154,6 +158,17 @@ impl Reducible for AppState {
                 ));
                 s.message = "The engine crashed".into();
             }
+            Action::LinkBroken(reason) => {
+                s.error = Some(format!("This link could not be opened: {reason}. The default example is open instead."));
+            }
+            Action::Shared { bytes, copied } => {
+                let what = if copied { "Link copied" } else { "Link is in the address bar" };
+                s.message = if bytes > crate::share::WARN_BYTES {
+                    format!("{what} ({:.1} KB): some apps cut links over 8 KB", bytes as f64 / 1024.0)
+                } else {
+                    what.to_owned()
+                };
+            }
             Action::WorkerError { id, message } => {
                 if id.is_some() && id != s.pending {
                     return self;
@@ -220,6 +235,19 @@ mod tests {
         assert!(!s.engine_failed, "no retry button: the engine restarts by itself");
         let s = reduce(s, vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
         assert_eq!(s.status.name(), "running");
+    }
+
+    #[test]
+    fn share_links_report_and_warn_when_long() {
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Shared { bytes: 300, copied: true }]);
+        assert_eq!(s.message, "Link copied");
+        let s = reduce(s, vec![Action::Shared { bytes: 9 * 1024, copied: false }]);
+        assert_eq!(s.message, "Link is in the address bar (9.0 KB): some apps cut links over 8 KB");
+        let s = reduce(s, vec![Action::LinkBroken("its data is incomplete: it may have been cut short".into())]);
+        assert_eq!(s.status.name(), "ready", "a broken link does not stop the page");
+        assert!(s.error.as_deref().unwrap().ends_with("The default example is open instead."));
+        let s = reduce(s, vec![Action::Run]);
+        assert_eq!(s.error, None);
     }
 
     #[test]

@@ -13,14 +13,53 @@ use super::toolbar::Toolbar;
 use crate::editor::{self, EditorView};
 use crate::engine_client::{EngineClient, Event};
 use crate::protocol::{Request, Response};
+use crate::share;
 use crate::state::{Action, AppState};
 
 /// The SQL the editor opens with.
 const WELCOME: &str = include_str!("../../static/examples/welcome.sql");
 
+/// What the page opens with: the code of a share link, or the example.
+struct Opening {
+    code: String,
+    broken_link: Option<String>,
+    autorun: bool,
+}
+
+fn opening() -> Opening {
+    let location = web_sys::window().map(|w| w.location());
+    let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    match share::decode(&hash) {
+        Ok(Some(code)) => Opening { code, broken_link: None, autorun: share::wants_autorun(&search) },
+        Ok(None) => Opening { code: WELCOME.to_owned(), broken_link: None, autorun: false },
+        Err(e) => Opening { code: WELCOME.to_owned(), broken_link: Some(e.to_string()), autorun: false },
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
+    let opening = use_memo((), |_| opening());
+    {
+        let dispatch = state.dispatcher();
+        let broken = opening.broken_link.clone();
+        use_effect_with((), move |_| {
+            if let Some(reason) = broken {
+                dispatch.dispatch(Action::LinkBroken(reason));
+            }
+        });
+    }
+    // ?autorun=1 on a share link: run once, as soon as the engine is ready.
+    {
+        let dispatch = state.dispatcher();
+        let pending = use_mut_ref(|| opening.autorun);
+        use_effect_with(state.can_run(), move |can_run| {
+            if *can_run && std::mem::take(&mut *pending.borrow_mut()) {
+                dispatch.dispatch(Action::Run);
+            }
+        });
+    }
     let view: Rc<RefCell<Option<EditorView>>> = use_mut_ref(|| None);
     let client: Rc<RefCell<Option<EngineClient>>> = use_mut_ref(|| None);
 
@@ -81,6 +120,32 @@ pub fn app() -> Html {
             dispatch.dispatch(Action::Stopped);
         })
     };
+    let on_share = {
+        let dispatch = state.dispatcher();
+        let view = view.clone();
+        Callback::from(move |()| {
+            let Some(view) = &*view.borrow() else { return };
+            let fragment = share::encode(&editor::get_text(view));
+            let Some(window) = web_sys::window() else { return };
+            let location = window.location();
+            let base = format!(
+                "{}{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            let url = format!("{base}#{fragment}");
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+            let bytes = url.len();
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = copy_to_clipboard(&url).await;
+                dispatch.dispatch(Action::Shared { bytes, copied });
+            });
+        })
+    };
     let on_retry = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| {
@@ -96,15 +161,32 @@ pub fn app() -> Html {
             <header class="topbar">
                 <h1 class="brand">{ "Retort" }<span class="mode">{ "SQL" }</span></h1>
                 <Toolbar status={state.status.clone()} message={state.message.clone()}
-                         can_run={state.can_run()} on_run={on_run.clone()} on_stop={on_stop} />
+                         can_run={state.can_run()} on_run={on_run.clone()} on_stop={on_stop} {on_share} />
             </header>
             <main class="panes">
-                <EditorPane view={view} initial={WELCOME} on_run={on_run} />
+                <EditorPane view={view} initial={AttrValue::from(opening.code.clone())} on_run={on_run} />
                 <section class="output">
                     <ErrorPanel error={state.error.clone()} retry={state.engine_failed.then_some(on_retry)} />
                     <Results run={state.run.clone()} />
                 </section>
             </main>
         </div>
+    }
+}
+
+/// Writes `text` to the clipboard; false where the page may not (no
+/// permission, an insecure origin), in which case the link is still in the
+/// address bar.
+async fn copy_to_clipboard(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return false };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).ok().filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else { return false };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
+        return false;
+    };
+    match write.call1(&clipboard, &text.into()) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.is_ok(),
+        Err(_) => false,
     }
 }

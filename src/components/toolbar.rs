@@ -11,6 +11,7 @@ pub struct ToolbarProps {
     pub can_run: bool,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
+    pub on_share: Callback<()>,
 }
 
 #[function_component(Toolbar)]
@@ -18,6 +19,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let running = props.status == Status::Running;
     let run = props.on_run.reform(|_: MouseEvent| ());
     let stop = props.on_stop.reform(|_: MouseEvent| ());
+    let share = props.on_share.reform(|_: MouseEvent| ());
     let progress = match props.status {
         Status::Loading { loaded, total: Some(total) } if total > 0 => {
             html! { <progress max={total.to_string()} value={loaded.to_string()}></progress> }
@@ -29,6 +31,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button data-testid="run" class="run" onclick={run} disabled={!props.can_run}
                     title="Run (Ctrl-Enter)">{ "▶ Run" }</button>
             <button data-testid="stop" class="stop" onclick={stop} disabled={!running}>{ "■ Stop" }</button>
+            <button data-testid="share" class="share" onclick={share} title="Copy a link that opens this code">{ "Share" }</button>
             <span data-testid="status" class="status" data-state={props.status.name()}>{ &props.message }</span>
             { progress }
         </div>

@@ -1,0 +1,125 @@
+//! Share links without a server: the code travels in the URL fragment
+//! (`#code=v1.` + base64url without padding of deflate-raw of the UTF-8
+//! source), which browsers never send to a server. Pure, so tested natively.
+
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+
+/// Decoding forgives what a cut link leaves: stray bits in the last
+/// character, and padding or none.
+const LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// The fragment key and the current format version.
+const KEY: &str = "code=";
+const VERSION: &str = "v1.";
+/// Links longer than this may be cut by chat apps and mail clients.
+pub const WARN_BYTES: usize = 8 * 1024;
+/// The most source a link may unpack to: no editor content is this large,
+/// and a hostile link must not exhaust memory.
+const MAX_SOURCE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why a link could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ShareError {
+    #[error("it was made by a newer Retort (format {0})")]
+    UnknownVersion(String),
+    #[error("it is not valid base64url: it may have been cut short or altered")]
+    NotBase64,
+    #[error("its data is incomplete: it may have been cut short")]
+    Truncated,
+    #[error("its code is larger than 4 MB")]
+    TooLarge,
+    #[error("its code is not UTF-8 text")]
+    NotText,
+}
+
+/// The fragment (without `#`) that carries `source`.
+pub fn encode(source: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(source.as_bytes(), 9);
+    format!("{KEY}{VERSION}{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// The code a fragment carries: `Ok(None)` when it carries none.
+pub fn decode(fragment: &str) -> Result<Option<String>, ShareError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let Some(value) = fragment.split('&').find_map(|part| part.strip_prefix(KEY)) else {
+        return Ok(None);
+    };
+    let Some(data) = value.strip_prefix(VERSION) else {
+        let version = value.split('.').next().unwrap_or(value);
+        return Err(ShareError::UnknownVersion(version.chars().take(12).collect()));
+    };
+    let mut data = data.trim_end_matches('=');
+    // A link cut in the middle of a base64 group leaves one character that
+    // cannot be decoded: drop it, and let inflate report the truncation.
+    if data.len() % 4 == 1 {
+        data = &data[..data.len() - 1];
+    }
+    let packed = LENIENT.decode(data).map_err(|_| ShareError::NotBase64)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SOURCE_BYTES).map_err(|e| {
+        match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Truncated,
+        }
+    })?;
+    String::from_utf8(bytes).map(Some).map_err(|_| ShareError::NotText)
+}
+
+/// Whether a query string asks to run the code on load (`?autorun=1`).
+pub fn wants_autorun(query: &str) -> bool {
+    query.trim_start_matches('?').split('&').any(|p| p == "autorun=1" || p == "autorun=true")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_round_trips_through_a_link() {
+        for source in ["", "SELECT 1;", "print('héllo ✓')\n\tindent", &"x = 1\n".repeat(5000)] {
+            let fragment = encode(source);
+            assert!(fragment.starts_with("code=v1."));
+            assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"=._-".contains(&b)), "{fragment}");
+            assert_eq!(decode(&format!("#{fragment}")).unwrap().as_deref(), Some(source));
+        }
+        // Repetitive code compresses well: 30 KB of it fits a short link.
+        assert!(encode(&"x = 1\n".repeat(5000)).len() < 200);
+    }
+
+    #[test]
+    fn other_fragments_carry_no_code() {
+        assert_eq!(decode(""), Ok(None));
+        assert_eq!(decode("#section-2"), Ok(None));
+        assert_eq!(decode("#tab=sql&code=v1."), Err(ShareError::Truncated));
+    }
+
+    #[test]
+    fn broken_links_say_what_is_wrong() {
+        let good = encode("SELECT 'a fairly long statement so the data spans several bytes';");
+        for cut in 1..12 {
+            assert_eq!(decode(&good[..good.len() - cut]), Err(ShareError::Truncated), "cut {cut}");
+        }
+        assert_eq!(decode("code=v1.@@@"), Err(ShareError::NotBase64));
+        assert_eq!(decode("code=v9.abc"), Err(ShareError::UnknownVersion("v9".into())));
+        let not_utf8 = format!("code=v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&[0xff, 0xfe], 9)));
+        assert_eq!(decode(&not_utf8), Err(ShareError::NotText));
+        let bomb = format!("code=v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&vec![b'a'; MAX_SOURCE_BYTES + 1], 9)));
+        assert_eq!(decode(&bomb), Err(ShareError::TooLarge));
+    }
+
+    #[test]
+    fn autorun_is_read_from_the_query() {
+        assert!(wants_autorun("?autorun=1"));
+        assert!(wants_autorun("?x=2&autorun=true"));
+        assert!(!wants_autorun("?autorun=0"));
+        assert!(!wants_autorun(""));
+    }
+}
