@@ -2,10 +2,14 @@
 //! values with serde-wasm-bindgen.
 
 use retort_engine::console::ScriptRun;
+use retort_engine::log::Event;
+use retort_engine::snapshot::TableSnapshot;
 use serde::{Deserialize, Serialize};
 
 /// Rows of each result sent back to the page; the rest are only counted.
 pub const ROW_LIMIT: usize = 1000;
+/// Rows of each table the database browser shows.
+pub const TABLE_ROW_LIMIT: usize = 200;
 
 /// Page → worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -19,8 +23,9 @@ pub enum Request {
 pub enum Response {
     /// The engine is up and takes requests.
     Ready,
-    /// A request finished (its statements may have failed: see `run.error`).
-    SqlDone { id: u32, run: ScriptRun, elapsed_ms: f64 },
+    /// A request finished (its statements may have failed: see `run.error`),
+    /// with its SQL log and the tables as the run left them.
+    SqlDone { id: u32, run: ScriptRun, log: Vec<Event>, tables: Vec<TableSnapshot>, elapsed_ms: f64 },
     /// The worker could not do what was asked (no database, a bad message).
     Failed { id: Option<u32>, message: String },
     /// The engine panicked: the worker is about to die and must be replaced.

@@ -4,6 +4,8 @@
 use std::rc::Rc;
 
 use retort_engine::console::ScriptRun;
+use retort_engine::log::Event;
+use retort_engine::snapshot::TableSnapshot;
 use yew::Reducible;
 
 /// Where the engine and the current run stand; `data-state` of the status element.
@@ -30,12 +32,45 @@ impl Status {
     }
 }
 
+/// The output pane's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Results,
+    SqlLog,
+    Database,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Results, Tab::SqlLog, Tab::Database];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Results => "Results",
+            Tab::SqlLog => "SQL log",
+            Tab::Database => "Database",
+        }
+    }
+
+    /// The `data-testid` of its button.
+    pub fn test_id(self) -> &'static str {
+        match self {
+            Tab::Results => "tab-results",
+            Tab::SqlLog => "tab-sql-log",
+            Tab::Database => "tab-database",
+        }
+    }
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub status: Status,
-    /// The last finished run.
+    /// The last finished run, its SQL log and the tables it left.
     pub run: Option<ScriptRun>,
+    pub log: Vec<Event>,
+    pub tables: Vec<TableSnapshot>,
+    /// The output tab on show.
+    pub tab: Tab,
     /// A message for the error panel: the failing statement, a stopped run, a broken engine.
     pub error: Option<String>,
     /// The engine could not start: the page offers a retry.
@@ -52,6 +87,9 @@ impl Default for AppState {
         AppState {
             status: Status::Loading { loaded: 0, total: None },
             run: None,
+            log: Vec::new(),
+            tables: Vec::new(),
+            tab: Tab::Results,
             error: None,
             engine_failed: false,
             message: "Loading the engine…".into(),
@@ -69,7 +107,8 @@ pub enum Action {
     EngineFailed(String),
     /// The user asked to run; the reducer gives the request its id.
     Run,
-    SqlDone { id: u32, run: ScriptRun, elapsed_ms: f64 },
+    SqlDone { id: u32, run: ScriptRun, log: Vec<Event>, tables: Vec<TableSnapshot>, elapsed_ms: f64 },
+    ShowTab(Tab),
     /// The user pressed Stop: the worker was terminated and is restarting.
     Stopped,
     /// The engine died while running; a fresh one is starting.
@@ -131,7 +170,8 @@ impl Reducible for AppState {
                 s.error = None;
                 s.message = "Running…".into();
             }
-            Action::SqlDone { id, run, elapsed_ms } => {
+            Action::ShowTab(tab) => s.tab = tab,
+            Action::SqlDone { id, run, log, tables, elapsed_ms } => {
                 if s.pending != Some(id) {
                     return self;
                 }
@@ -143,6 +183,8 @@ impl Reducible for AppState {
                 let n = run.results.len();
                 s.message = format!("{n} statement{} in {elapsed_ms:.1} ms", if n == 1 { "" } else { "s" });
                 s.run = Some(run);
+                s.log = log;
+                s.tables = tables;
             }
             Action::Stopped => {
                 s.pending = None;
@@ -200,7 +242,7 @@ mod tests {
         assert!(!s.can_run());
         let s = reduce(s, vec![Action::EngineReady { load_ms: 12.0 }, Action::Run]);
         assert_eq!((s.status.name(), s.pending()), ("running", Some(1)));
-        let s = reduce(s, vec![Action::SqlDone { id: 1, run: ScriptRun::default(), elapsed_ms: 1.0 }]);
+        let s = reduce(s, vec![Action::SqlDone { id: 1, run: ScriptRun::default(), log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
         assert_eq!((s.status.name(), s.pending(), s.error.clone()), ("done", None, None));
     }
 
@@ -210,7 +252,7 @@ mod tests {
             results: vec![],
             error: Some(ScriptError { line: 3, error: EngineError::new(ErrorKind::Operational, "no such table: x") }),
         };
-        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run, Action::SqlDone { id: 1, run, elapsed_ms: 1.0 }]);
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run, Action::SqlDone { id: 1, run, log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
         assert_eq!(s.status.name(), "error");
         assert_eq!(s.error.as_deref(), Some("Line 3: no such table: x (OperationalError)"));
         assert!(s.can_run());
@@ -220,7 +262,7 @@ mod tests {
     fn an_answer_to_a_stopped_run_is_ignored() {
         let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run, Action::Stopped]);
         assert_eq!(s.status.name(), "error");
-        let late = reduce(s.clone(), vec![Action::SqlDone { id: 1, run: ScriptRun::default(), elapsed_ms: 1.0 }]);
+        let late = reduce(s.clone(), vec![Action::SqlDone { id: 1, run: ScriptRun::default(), log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
         assert_eq!(late, s);
         let s = reduce(s, vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
         assert_eq!(s.pending(), Some(2));

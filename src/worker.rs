@@ -6,7 +6,7 @@ use retort_engine::console::run_script;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{Request, Response, ROW_LIMIT};
+use crate::protocol::{Request, Response, ROW_LIMIT, TABLE_ROW_LIMIT};
 
 /// Installs the message handler and tells the page the engine is ready.
 pub fn start() {
@@ -34,7 +34,12 @@ fn answer(request: Request) -> Response {
             match retort_engine::open_in_memory() {
                 Ok(mut db) => {
                     let run = run_script(&mut db, &script, ROW_LIMIT);
-                    Response::SqlDone { id, run, elapsed_ms: started.elapsed().as_secs_f64() * 1000.0 }
+                    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+                    let log = db.take_events();
+                    match retort_engine::snapshot::snapshot(&mut db, TABLE_ROW_LIMIT) {
+                        Ok(tables) => Response::SqlDone { id, run, log, tables, elapsed_ms },
+                        Err(e) => Response::Failed { id: Some(id), message: format!("cannot read the tables back: {e}") },
+                    }
                 }
                 Err(e) => Response::Failed { id: Some(id), message: format!("cannot open the database: {e}") },
             }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::editor_pane::EditorPane;
 use super::error_panel::ErrorPanel;
-use super::results::Results;
+use super::output::Output;
 use super::toolbar::Toolbar;
 use crate::editor::{self, EditorView};
 use crate::engine_client::{EngineClient, Event};
@@ -75,7 +75,9 @@ pub fn app() -> Html {
                     Event::Failed(message) => Action::EngineFailed(message),
                     Event::Crashed(message) => Action::EngineCrashed(message),
                     Event::Message(Response::Ready) => Action::EngineReady { load_ms: js_sys::Date::now() - started },
-                    Event::Message(Response::SqlDone { id, run, elapsed_ms }) => Action::SqlDone { id, run, elapsed_ms },
+                    Event::Message(Response::SqlDone { id, run, log, tables, elapsed_ms }) => {
+                        Action::SqlDone { id, run, log, tables, elapsed_ms }
+                    }
                     Event::Message(Response::Failed { id, message }) => Action::WorkerError { id, message },
                     Event::Message(Response::Crashed { message }) => Action::EngineCrashed(message),
                 });
@@ -167,7 +169,7 @@ pub fn app() -> Html {
                 <EditorPane view={view} initial={AttrValue::from(opening.code.clone())} on_run={on_run} />
                 <section class="output">
                     <ErrorPanel error={state.error.clone()} retry={state.engine_failed.then_some(on_retry)} />
-                    <Results run={state.run.clone()} />
+                    <Output state={state.clone()} />
                 </section>
             </main>
         </div>

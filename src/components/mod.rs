@@ -2,9 +2,13 @@
 //! They render [`crate::state::AppState`]; I/O lives in [`crate::engine_client`].
 
 mod app;
+mod database;
 mod editor_pane;
 mod error_panel;
+mod output;
 mod results;
+mod rows_table;
+mod sql_log;
 mod toolbar;
 
 pub use app::App;

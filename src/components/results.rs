@@ -2,8 +2,9 @@
 //! (the first rows of a large result, and how many there were in all).
 
 use retort_engine::console::{ScriptRun, StatementResult};
-use retort_engine::Value;
 use yew::prelude::*;
+
+use super::rows_table::RowsTable;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -38,18 +39,8 @@ fn statement(result: &StatementResult) -> Html {
     } else {
         format!("{} row{}", outcome.total_rows, if outcome.total_rows == 1 { "" } else { "s" })
     };
-    let table = (!outcome.columns.is_empty()).then(|| {
-        html! {
-            <table class="rows">
-                <thead><tr>{ for outcome.columns.iter().map(|c| html! { <th>{ c }</th> }) }</tr></thead>
-                <tbody>
-                    { for outcome.rows.iter().map(|row| html! {
-                        <tr>{ for row.iter().map(cell) }</tr>
-                    }) }
-                </tbody>
-            </table>
-        }
-    });
+    let table = (!outcome.columns.is_empty())
+        .then(|| html! { <RowsTable columns={outcome.columns.clone()} rows={outcome.rows.clone()} /> });
     html! {
         <div class="statement" data-line={result.line.to_string()}>
             <div class="statement-head">
@@ -60,11 +51,6 @@ fn statement(result: &StatementResult) -> Html {
             { for table }
         </div>
     }
-}
-
-fn cell(value: &Value) -> Html {
-    let class = format!("v-{}", value.type_name());
-    html! { <td {class}>{ value.to_string() }</td> }
 }
 
 fn first_line(sql: &str) -> String {

@@ -126,3 +126,24 @@ test("an engine that fails to load says so and can be retried", async () => {
   assert.deepEqual(await page.locator('[data-testid="results"] td').allInnerTexts(), ["back"]);
   await context.close();
 });
+
+test("the SQL log lists each statement with its line, and the database tab shows the tables", async () => {
+  const { page, errors, close } = await open();
+  await type(page, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);\nINSERT INTO t (name) VALUES ('a'), ('b');\n\nSELECT name FROM t;\nINSERT INTO t (id) VALUES (1);");
+  await runAndWait(page);
+  await page.locator('[data-testid="tab-sql-log"]').click();
+  const events = page.locator('[data-testid="sql-event"]');
+  assert.equal(await events.count(), 4);
+  assert.deepEqual(await events.evaluateAll((els) => els.map((e) => e.dataset.line)), ["1", "2", "4", "5"]);
+  assert.match(await events.nth(1).innerText(), /2 rows affected/);
+  assert.match(await events.nth(2).innerText(), /2 rows returned/);
+  assert.match(await events.nth(3).innerText(), /IntegrityError: UNIQUE constraint failed: t\.id/);
+  await page.locator('[data-testid="tab-database"]').click();
+  const table = page.locator('[data-testid="database"] [data-table="t"]');
+  assert.match(await table.locator("h3").innerText(), /2 rows/);
+  assert.deepEqual(await table.locator("tbody td").allInnerTexts(), ["1", "a", "2", "b"]);
+  await page.locator('[data-testid="tab-results"]').click();
+  assert.equal(await page.locator('[data-testid="results"] table').count(), 1);
+  assert.deepEqual(errors, []);
+  await close();
+});

@@ -28,6 +28,7 @@ mod limbo;
 pub mod log;
 #[cfg(feature = "limbo")]
 mod script;
+pub mod snapshot;
 mod trivia;
 mod value;
 

@@ -1,0 +1,35 @@
+//! The output pane: tabs for the results, the SQL log and the database.
+
+use yew::prelude::*;
+
+use super::database::Database;
+use super::results::Results;
+use super::sql_log::SqlLog;
+use crate::state::{Action, AppState, Tab};
+
+#[derive(Properties, PartialEq)]
+pub struct OutputProps {
+    pub state: UseReducerHandle<AppState>,
+}
+
+#[function_component(Output)]
+pub fn output(props: &OutputProps) -> Html {
+    let state = &props.state;
+    let tabs = Tab::ALL.iter().map(|&tab| {
+        let dispatch = state.dispatcher();
+        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowTab(tab)));
+        let class = classes!("tab", (state.tab == tab).then_some("active"));
+        html! { <button {class} data-testid={tab.test_id()} {onclick}>{ tab.title() }</button> }
+    });
+    let body = match state.tab {
+        Tab::Results => html! { <Results run={state.run.clone()} /> },
+        Tab::SqlLog => html! { <SqlLog log={state.log.clone()} /> },
+        Tab::Database => html! { <Database tables={state.tables.clone()} /> },
+    };
+    html! {
+        <div class="output-tabs">
+            <nav class="tabs">{ for tabs }</nav>
+            { body }
+        </div>
+    }
+}

@@ -1,0 +1,128 @@
+//! The SQL log: every statement the run sent, in order, with its source
+//! line, parameters, rows affected, time and error, and transaction
+//! boundaries; a button copies it as text.
+
+use retort_engine::log::{Event, EventKind, Params, SqlEvent, TxKind};
+use retort_engine::Value;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SqlLogProps {
+    pub log: Vec<Event>,
+}
+
+#[function_component(SqlLog)]
+pub fn sql_log(props: &SqlLogProps) -> Html {
+    if props.log.is_empty() {
+        return html! { <div class="sql-log empty" data-testid="sql-log">{ "No SQL was sent yet." }</div> };
+    }
+    let text = as_text(&props.log);
+    let copy = Callback::from(move |_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            // Best effort: without clipboard permission nothing happens.
+            let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).ok();
+            if let Some(clipboard) = clipboard.filter(|c| !c.is_undefined()) {
+                if let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) {
+                    let write: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(write);
+                    let _ = write.call1(&clipboard, &text.clone().into());
+                }
+            }
+        }
+    });
+    html! {
+        <div class="sql-log" data-testid="sql-log">
+            <div class="log-tools"><button data-testid="copy-log" onclick={copy}>{ "Copy as text" }</button></div>
+            <ol>{ for props.log.iter().map(entry) }</ol>
+        </div>
+    }
+}
+
+fn entry(event: &Event) -> Html {
+    let line = event.line.map(|l| format!("line {l}")).unwrap_or_default();
+    match &event.kind {
+        EventKind::Tx(kind) => html! {
+            <li class="tx" data-testid="sql-event" data-line={event.line.map(|l| l.to_string())}>
+                <span class="line">{ line }</span><code>{ tx_name(*kind) }</code>
+            </li>
+        },
+        EventKind::Sql(sql) => html! {
+            <li class={classes!("sql", sql.error.is_some().then_some("failed"))} data-testid="sql-event"
+                data-line={event.line.map(|l| l.to_string())}>
+                <span class="line">{ line }</span>
+                <pre class="statement">{ &sql.sql }</pre>
+                <div class="meta">
+                    { params_html(&sql.params) }
+                    <span>{ summary(sql) }</span>
+                    <span class="time">{ format!("{:.2} ms", event.duration_ms) }</span>
+                </div>
+                { for sql.error.as_ref().map(|e| html! { <div class="why">{ format!("{}: {}", e.dbapi_class(), e.message) }</div> }) }
+            </li>
+        },
+    }
+}
+
+fn tx_name(kind: TxKind) -> &'static str {
+    match kind {
+        TxKind::Begin => "BEGIN (implicit)",
+        TxKind::Commit => "COMMIT",
+        TxKind::Rollback => "ROLLBACK",
+    }
+}
+
+fn summary(sql: &SqlEvent) -> String {
+    match (sql.rows_affected, sql.rows_returned) {
+        (None, _) => "failed".into(),
+        (Some(_), n) if n > 0 => format!("{n} row{} returned", if n == 1 { "" } else { "s" }),
+        (Some(0), _) => "done".into(),
+        (Some(n), _) => format!("{n} row{} affected", if n == 1 { "" } else { "s" }),
+    }
+}
+
+fn params_html(params: &Params) -> Html {
+    let text = params_text(params);
+    if text.is_empty() {
+        html! {}
+    } else {
+        html! { <code class="params">{ text }</code> }
+    }
+}
+
+/// Parameters as Python's sqlite3 receives them: a tuple, or a list of tuples.
+fn params_text(params: &Params) -> String {
+    let tuple = |row: &[Value]| {
+        let items: Vec<String> = row.iter().map(python_repr).collect();
+        if items.len() == 1 { format!("({},)", items[0]) } else { format!("({})", items.join(", ")) }
+    };
+    match params {
+        Params::One(row) if row.is_empty() => String::new(),
+        Params::One(row) => tuple(row),
+        Params::Many(rows) => format!("[{}]", rows.iter().map(|r| tuple(r)).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+fn python_repr(value: &Value) -> String {
+    match value {
+        Value::Null => "None".into(),
+        Value::Text(t) => format!("'{}'", t.replace('\\', "\\\\").replace('\'', "\\'")),
+        Value::Blob(b) => format!("b'{}'", b.iter().map(|x| format!("\\x{x:02x}")).collect::<String>()),
+        other => other.to_string(),
+    }
+}
+
+/// The log as plain text: each statement, its parameters, and the boundaries.
+fn as_text(log: &[Event]) -> String {
+    let mut out = String::new();
+    for event in log {
+        match &event.kind {
+            EventKind::Tx(kind) => out += &format!("{}\n", tx_name(*kind)),
+            EventKind::Sql(sql) => {
+                out += &format!("{};\n", sql.sql.trim_end_matches(';'));
+                let params = params_text(&sql.params);
+                if !params.is_empty() {
+                    out += &format!("-- parameters: {params}\n");
+                }
+            }
+        }
+    }
+    out
+}
