@@ -8,9 +8,18 @@ extern "C" {
     /// A CodeMirror `EditorView`.
     pub type EditorView;
 
-    /// Creates an editor in `parent` holding `doc`; Ctrl/Cmd-Enter calls `on_run`.
+    /// Creates an editor in `parent` holding `doc`; Ctrl/Cmd-Enter calls
+    /// `on_run`, a click on a line's SQL count calls `on_select_line(line)`.
     #[wasm_bindgen(js_name = createEditor)]
-    pub fn create_editor(parent: &web_sys::Element, doc: &str, on_run: &js_sys::Function) -> EditorView;
+    pub fn create_editor(parent: &web_sys::Element, doc: &str, on_run: &js_sys::Function, on_select_line: &js_sys::Function) -> EditorView;
+
+    /// Shows how many statements each line sent: `counts` is `[[line, count], ...]`.
+    #[wasm_bindgen(js_name = setSqlCounts)]
+    pub fn set_sql_counts(view: &EditorView, counts: &wasm_bindgen::JsValue);
+
+    /// Highlights `line` (1-based; 0 clears) and scrolls to it.
+    #[wasm_bindgen(js_name = selectLine)]
+    pub fn select_line(view: &EditorView, line: u32);
 
     #[wasm_bindgen(js_name = getText)]
     pub fn get_text(view: &EditorView) -> String;

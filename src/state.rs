@@ -71,6 +71,8 @@ pub struct AppState {
     pub tables: Vec<TableSnapshot>,
     /// The output tab on show.
     pub tab: Tab,
+    /// The source line whose statements are selected (editor ↔ SQL log).
+    pub selected_line: Option<u32>,
     /// A message for the error panel: the failing statement, a stopped run, a broken engine.
     pub error: Option<String>,
     /// The engine could not start: the page offers a retry.
@@ -90,6 +92,7 @@ impl Default for AppState {
             log: Vec::new(),
             tables: Vec::new(),
             tab: Tab::Results,
+            selected_line: None,
             error: None,
             engine_failed: false,
             message: "Loading the engine…".into(),
@@ -109,6 +112,8 @@ pub enum Action {
     Run,
     SqlDone { id: u32, run: ScriptRun, log: Vec<Event>, tables: Vec<TableSnapshot>, elapsed_ms: f64 },
     ShowTab(Tab),
+    /// A line was picked in the editor's gutter or in the SQL log.
+    SelectLine(u32),
     /// The user pressed Stop: the worker was terminated and is restarting.
     Stopped,
     /// The engine died while running; a fresh one is starting.
@@ -171,6 +176,10 @@ impl Reducible for AppState {
                 s.message = "Running…".into();
             }
             Action::ShowTab(tab) => s.tab = tab,
+            Action::SelectLine(line) => {
+                s.selected_line = Some(line);
+                s.tab = Tab::SqlLog;
+            }
             Action::SqlDone { id, run, log, tables, elapsed_ms } => {
                 if s.pending != Some(id) {
                     return self;
@@ -183,6 +192,7 @@ impl Reducible for AppState {
                 let n = run.results.len();
                 s.message = format!("{n} statement{} in {elapsed_ms:.1} ms", if n == 1 { "" } else { "s" });
                 s.run = Some(run);
+                s.selected_line = None;
                 s.log = log;
                 s.tables = tables;
             }

@@ -1,8 +1,8 @@
 // The editor: CodeMirror 6, bundled by esbuild into static/editor.js (a Trunk
 // pre-build hook) and driven from Rust through wasm-bindgen (src/editor.rs).
 import { EditorView, basicSetup } from "codemirror";
-import { keymap, Decoration } from "@codemirror/view";
-import { EditorState, StateEffect, StateField, Prec } from "@codemirror/state";
+import { keymap, Decoration, gutter, GutterMarker } from "@codemirror/view";
+import { EditorState, StateEffect, StateField, Prec, RangeSet } from "@codemirror/state";
 import { sql, SQLite } from "@codemirror/lang-sql";
 
 const setError = StateEffect.define();
@@ -25,8 +25,67 @@ const errorField = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
-export function createEditor(parent, doc, onRun) {
+// How many statements each line sent, shown in a gutter; a click on a
+// count selects that line's statements in the SQL log.
+const setCounts = StateEffect.define();
+
+class CountMarker extends GutterMarker {
+  constructor(count) { super(); this.count = count; }
+  eq(other) { return other.count === this.count; }
+  toDOM() {
+    const el = document.createElement("span");
+    el.className = "cm-sql-count";
+    el.textContent = String(this.count);
+    el.title = this.count === 1 ? "1 SQL statement" : `${this.count} SQL statements`;
+    return el;
+  }
+}
+
+const countsField = StateField.define({
+  create: () => RangeSet.empty,
+  update(marks, tr) {
+    for (const e of tr.effects) {
+      if (!e.is(setCounts)) continue;
+      const ranges = [];
+      for (const [line, count] of e.value) {
+        if (line >= 1 && line <= tr.state.doc.lines) ranges.push(new CountMarker(count).range(tr.state.doc.line(line).from));
+      }
+      return RangeSet.of(ranges, true);
+    }
+    return tr.docChanged ? RangeSet.empty : marks;
+  },
+});
+
+const setSelectedLine = StateEffect.define();
+const selectedLineField = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    for (const e of tr.effects) {
+      if (!e.is(setSelectedLine)) continue;
+      if (e.value < 1 || e.value > tr.state.doc.lines) return Decoration.none;
+      return Decoration.set([Decoration.line({ class: "cm-retort-selected" }).range(tr.state.doc.line(e.value).from)]);
+    }
+    return tr.docChanged ? Decoration.none : marks;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+export function createEditor(parent, doc, onRun, onSelectLine) {
   const run = () => { onRun(); return true; };
+  const sqlGutter = gutter({
+    class: "cm-sql-gutter",
+    markers: (view) => view.state.field(countsField),
+    domEventHandlers: {
+      mousedown(view, block) {
+        const line = view.state.doc.lineAt(block.from).number;
+        const marked = view.state.field(countsField);
+        let has = false;
+        marked.between(block.from, block.from, () => { has = true; });
+        if (has) onSelectLine(line);
+        return has;
+      },
+    },
+  });
   return new EditorView({
     parent,
     state: EditorState.create({
@@ -36,6 +95,9 @@ export function createEditor(parent, doc, onRun) {
         basicSetup,
         sql({ dialect: SQLite }),
         errorField,
+        countsField,
+        selectedLineField,
+        sqlGutter,
       ],
     }),
   });
@@ -52,4 +114,16 @@ export function setText(view, text) {
 // line 0 clears the mark.
 export function markError(view, line, message) {
   view.dispatch({ effects: setError.of({ line, message }) });
+}
+
+// counts: [[line, count], ...]; an empty list clears the gutter.
+export function setSqlCounts(view, counts) {
+  view.dispatch({ effects: setCounts.of(counts) });
+}
+
+// Highlights one line (0 clears) and scrolls it into view.
+export function selectLine(view, line) {
+  const effects = [setSelectedLine.of(line)];
+  if (line >= 1 && line <= view.state.doc.lines) effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: "nearest" }));
+  view.dispatch({ effects });
 }

@@ -108,6 +108,40 @@ pub fn app() -> Html {
         });
     }
 
+    // Counts of statements per line in the editor's gutter.
+    {
+        let view = view.clone();
+        use_effect_with(state.log.clone(), move |log| {
+            if let Some(view) = &*view.borrow() {
+                let mut counts: Vec<(u32, u32)> = Vec::new();
+                for line in log.iter().filter(|e| matches!(e.kind, retort_engine::log::EventKind::Sql(_))).filter_map(|e| e.line) {
+                    match counts.iter_mut().find(|(l, _)| *l == line) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((line, 1)),
+                    }
+                }
+                let array = js_sys::Array::new();
+                for (line, n) in counts {
+                    array.push(&js_sys::Array::of2(&line.into(), &n.into()));
+                }
+                editor::set_sql_counts(view, &array);
+            }
+        });
+    }
+    // The selected line, highlighted in the editor.
+    {
+        let view = view.clone();
+        use_effect_with(state.selected_line, move |line| {
+            if let Some(view) = &*view.borrow() {
+                editor::select_line(view, line.unwrap_or(0));
+            }
+        });
+    }
+    let on_select_line = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |line: u32| dispatch.dispatch(Action::SelectLine(line)))
+    };
+
     let on_run = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| dispatch.dispatch(Action::Run))
@@ -166,7 +200,8 @@ pub fn app() -> Html {
                          can_run={state.can_run()} on_run={on_run.clone()} on_stop={on_stop} {on_share} />
             </header>
             <main class="panes">
-                <EditorPane view={view} initial={AttrValue::from(opening.code.clone())} on_run={on_run} />
+                <EditorPane view={view} initial={AttrValue::from(opening.code.clone())} on_run={on_run}
+                            on_select_line={on_select_line} />
                 <section class="output">
                     <ErrorPanel error={state.error.clone()} retry={state.engine_failed.then_some(on_retry)} />
                     <Output state={state.clone()} />

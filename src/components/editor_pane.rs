@@ -15,6 +15,8 @@ pub struct EditorPaneProps {
     pub initial: AttrValue,
     /// Ctrl/Cmd-Enter.
     pub on_run: Callback<()>,
+    /// A click on a line's SQL count.
+    pub on_select_line: Callback<u32>,
 }
 
 impl PartialEq for EditorPaneProps {
@@ -30,13 +32,17 @@ pub fn editor_pane(props: &EditorPaneProps) -> Html {
         let host = host.clone();
         let props = props.clone();
         use_effect_with((), move |_| {
-            let on_run = Closure::<dyn Fn()>::new(move || props.on_run.emit(()));
+            let select = props.on_select_line.clone();
+            let on_select = Closure::<dyn Fn(u32)>::new(move |line| select.emit(line));
+            let run = props.on_run.clone();
+            let on_run = Closure::<dyn Fn()>::new(move || run.emit(()));
             if let Some(element) = host.cast::<web_sys::Element>() {
-                let view = editor::create_editor(&element, &props.initial, on_run.as_ref().unchecked_ref());
+                let view = editor::create_editor(&element, &props.initial, on_run.as_ref().unchecked_ref(), on_select.as_ref().unchecked_ref());
                 *props.view.borrow_mut() = Some(view);
             }
             // The editor calls back for as long as the page lives.
             on_run.forget();
+            on_select.forget();
         });
     }
     html! { <div class="editor" data-testid="editor" ref={host}></div> }

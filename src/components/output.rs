@@ -23,7 +23,11 @@ pub fn output(props: &OutputProps) -> Html {
     });
     let body = match state.tab {
         Tab::Results => html! { <Results run={state.run.clone()} /> },
-        Tab::SqlLog => html! { <SqlLog log={state.log.clone()} /> },
+        Tab::SqlLog => {
+            let dispatch = state.dispatcher();
+            let on_select = Callback::from(move |line| dispatch.dispatch(Action::SelectLine(line)));
+            html! { <SqlLog log={state.log.clone()} selected={state.selected_line} {on_select} /> }
+        }
         Tab::Database => html! { <Database tables={state.tables.clone()} /> },
     };
     html! {

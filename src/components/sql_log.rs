@@ -9,6 +9,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SqlLogProps {
     pub log: Vec<Event>,
+    /// The source line whose statements are highlighted.
+    pub selected: Option<u32>,
+    /// A click on an entry selects its line.
+    pub on_select: Callback<u32>,
 }
 
 #[function_component(SqlLog)]
@@ -32,22 +36,25 @@ pub fn sql_log(props: &SqlLogProps) -> Html {
     html! {
         <div class="sql-log" data-testid="sql-log">
             <div class="log-tools"><button data-testid="copy-log" onclick={copy}>{ "Copy as text" }</button></div>
-            <ol>{ for props.log.iter().map(entry) }</ol>
+            <ol>{ for props.log.iter().map(|e| entry(e, props.selected, &props.on_select)) }</ol>
         </div>
     }
 }
 
-fn entry(event: &Event) -> Html {
+fn entry(event: &Event, selected: Option<u32>, on_select: &Callback<u32>) -> Html {
     let line = event.line.map(|l| format!("line {l}")).unwrap_or_default();
+    let is_selected = selected.is_some() && event.line == selected;
+    let onclick = event.line.map(|l| on_select.reform(move |_: MouseEvent| l));
     match &event.kind {
         EventKind::Tx(kind) => html! {
-            <li class="tx" data-testid="sql-event" data-line={event.line.map(|l| l.to_string())}>
+            <li class={classes!("tx", is_selected.then_some("selected"))} data-testid="sql-event"
+                data-line={event.line.map(|l| l.to_string())} {onclick}>
                 <span class="line">{ line }</span><code>{ tx_name(*kind) }</code>
             </li>
         },
         EventKind::Sql(sql) => html! {
-            <li class={classes!("sql", sql.error.is_some().then_some("failed"))} data-testid="sql-event"
-                data-line={event.line.map(|l| l.to_string())}>
+            <li class={classes!("sql", sql.error.is_some().then_some("failed"), is_selected.then_some("selected"))}
+                data-testid="sql-event" data-line={event.line.map(|l| l.to_string())} {onclick}>
                 <span class="line">{ line }</span>
                 <pre class="statement">{ &sql.sql }</pre>
                 <div class="meta">

@@ -147,3 +147,22 @@ test("the SQL log lists each statement with its line, and the database tab shows
   assert.deepEqual(errors, []);
   await close();
 });
+
+test("lines that sent SQL carry a count, and a click selects their statements", async () => {
+  const { page, errors, close } = await open();
+  await type(page, "CREATE TABLE t (x);\nINSERT INTO t VALUES (1); INSERT INTO t VALUES (2);\n\nSELECT x FROM t;");
+  await runAndWait(page);
+  const counts = page.locator(".cm-sql-gutter .cm-sql-count");
+  assert.deepEqual(await counts.allInnerTexts(), ["1", "2", "1"]);
+  await counts.nth(1).click();
+  assert.equal(await page.locator('[data-testid="tab-sql-log"]').getAttribute("class"), "tab active");
+  const selected = page.locator('[data-testid="sql-event"].selected');
+  assert.equal(await selected.count(), 2);
+  assert.deepEqual(await selected.evaluateAll((els) => els.map((e) => e.dataset.line)), ["2", "2"]);
+  assert.equal(await page.locator(".cm-retort-selected").innerText(), "INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);");
+  // And the other way: a click on a log entry selects its line in the editor.
+  await page.locator('[data-testid="sql-event"][data-line="4"]').click();
+  assert.equal(await page.locator(".cm-retort-selected").innerText(), "SELECT x FROM t;");
+  assert.deepEqual(errors, []);
+  await close();
+});
