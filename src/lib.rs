@@ -12,6 +12,8 @@ pub mod share;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
+pub mod clipboard;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod editor;

@@ -177,7 +177,7 @@ pub fn app() -> Html {
             let bytes = url.len();
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let copied = copy_to_clipboard(&url).await;
+                let copied = crate::clipboard::copy(&url).await;
                 dispatch.dispatch(Action::Shared { bytes, copied });
             });
         })
@@ -211,19 +211,3 @@ pub fn app() -> Html {
     }
 }
 
-/// Writes `text` to the clipboard; false where the page may not (no
-/// permission, an insecure origin), in which case the link is still in the
-/// address bar.
-async fn copy_to_clipboard(text: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else { return false };
-    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).ok().filter(|c| !c.is_undefined());
-    let Some(clipboard) = clipboard else { return false };
-    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
-        return false;
-    };
-    match write.call1(&clipboard, &text.into()) {
-        Ok(promise) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.is_ok(),
-        Err(_) => false,
-    }
-}

@@ -22,16 +22,11 @@ pub fn sql_log(props: &SqlLogProps) -> Html {
     }
     let text = as_text(&props.log);
     let copy = Callback::from(move |_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            // Best effort: without clipboard permission nothing happens.
-            let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).ok();
-            if let Some(clipboard) = clipboard.filter(|c| !c.is_undefined()) {
-                if let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) {
-                    let write: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(write);
-                    let _ = write.call1(&clipboard, &text.clone().into());
-                }
-            }
-        }
+        let text = text.clone();
+        // Best effort: without clipboard permission nothing happens.
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::clipboard::copy(&text).await;
+        });
     });
     html! {
         <div class="sql-log" data-testid="sql-log">

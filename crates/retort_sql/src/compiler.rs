@@ -44,6 +44,16 @@ struct Writer {
 }
 
 impl Writer {
+    /// Renders `items` with `separator` between them.
+    fn list<T>(&mut self, items: &[T], separator: &str, mut render: impl FnMut(&mut Self, &T)) {
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.sql += separator;
+            }
+            render(self, item);
+        }
+    }
+
     fn bind(&mut self, value: &Literal) {
         self.params.push(value.clone());
         self.sql.push('?');
@@ -192,12 +202,7 @@ impl Writer {
                     // Mirrors `SQLiteCompiler.visit_empty_set_op_expr`.
                     self.sql += if *negated { "SELECT 1 FROM (SELECT 1) WHERE 1=1" } else { "SELECT 1 FROM (SELECT 1) WHERE 1!=1" };
                 }
-                for (i, value) in values.iter().enumerate() {
-                    if i > 0 {
-                        self.sql += ", ";
-                    }
-                    self.bind(value);
-                }
+                self.list(values, ", ", Self::bind);
                 self.sql.push(')');
                 if *negated {
                     self.sql.push(')');
@@ -216,12 +221,7 @@ impl Writer {
                 if args.is_empty() && name.eq_ignore_ascii_case("count") {
                     self.sql.push('*');
                 }
-                for (i, arg) in args.iter().enumerate() {
-                    if i > 0 {
-                        self.sql += ", ";
-                    }
-                    self.expr(arg, None);
-                }
+                self.list(args, ", ", |w, arg| w.expr(arg, None));
                 self.sql.push(')');
             }
             Expr::Label { expr, .. } => self.expr(expr, None),
@@ -229,12 +229,7 @@ impl Writer {
     }
 
     fn join(&mut self, items: &[Expr], separator: &str, own: i32, same: impl Fn(&Expr) -> bool) {
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.sql += separator;
-            }
-            self.expr(item, if same(item) { None } else { Some(own) });
-        }
+        self.list(items, separator, |w, item| w.expr(item, if same(item) { None } else { Some(own) }));
     }
 
     /// A SELECT column with the label SQLAlchemy gives it.
@@ -386,30 +381,15 @@ impl Writer {
         };
         self.scopes.push(froms.iter().flat_map(names_of).collect());
         let mut seen = HashMap::new();
-        for (i, column) in select.columns.iter().enumerate() {
-            if i > 0 {
-                self.sql += ", ";
-            }
-            self.column(column, style, &mut seen);
-        }
+        self.list(&select.columns, ", ", |w, column| w.column(column, style, &mut seen));
         if !froms.is_empty() {
             self.sql += " \nFROM ";
-            for (i, from) in froms.iter().enumerate() {
-                if i > 0 {
-                    self.sql += ", ";
-                }
-                self.from_item(from);
-            }
+            self.list(&froms, ", ", Self::from_item);
         }
         self.where_clause(" \nWHERE ", &select.where_);
         if !select.group_by.is_empty() {
             self.sql += " GROUP BY ";
-            for (i, e) in select.group_by.iter().enumerate() {
-                if i > 0 {
-                    self.sql += ", ";
-                }
-                self.expr(e, None);
-            }
+            self.list(&select.group_by, ", ", |w, e| w.expr(e, None));
         }
         self.where_clause(" \nHAVING ", &select.having);
         self.order_by(&select.order_by);
@@ -441,12 +421,7 @@ impl Writer {
                 CteBody::Compound(c) => set_keyword(c.op),
                 CteBody::Select(_) => "",
             };
-            for (j, select) in selects.iter().enumerate() {
-                if j > 0 {
-                    self.sql += keyword;
-                }
-                self.select(select, SelectContext::Derived);
-            }
+            self.list(&selects, keyword, |w, select| w.select(select, SelectContext::Derived));
             self.sql += ")";
         }
         self.sql += " \n";
@@ -455,12 +430,7 @@ impl Writer {
     fn order_by(&mut self, items: &[OrderBy]) {
         if !items.is_empty() {
             self.sql += " ORDER BY ";
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    self.sql += ", ";
-                }
-                self.order_item(item);
-            }
+            self.list(items, ", ", Self::order_item);
         }
     }
 
@@ -559,12 +529,7 @@ pub fn compound_select(compound: &CompoundSelect) -> Compiled {
         collect_ctes(select, &mut ctes);
     }
     w.with_clause(&ctes);
-    for (i, select) in compound.selects.iter().enumerate() {
-        if i > 0 {
-            w.sql += keyword;
-        }
-        w.select(select, SelectContext::Top);
-    }
+    w.list(&compound.selects, keyword, |w, select| w.select(select, SelectContext::Top));
     w.order_by(&compound.order_by);
     w.limit(compound.limit, compound.offset);
     w.finish()
@@ -651,15 +616,12 @@ pub fn update(update: &Update, table: &Table) -> Result<Compiled, SqlError> {
     let mut w = Writer::default();
     let values = in_table_order(table, &update.values)?;
     w.sql += &format!("UPDATE {} SET ", quote(&update.table));
-    for (i, (name, value)) in values.iter().enumerate() {
-        if i > 0 {
-            w.sql += ", ";
-        }
+    w.list(&values, ", ", |w, (name, value)| {
         w.sql += &quote(name);
         w.sql.push('=');
         // A SET value is self_group()ed against nothing: any operator gets parentheses.
         w.expr(value, Some(i32::MAX));
-    }
+    });
     w.where_clause(" WHERE ", &update.where_);
     w.returning(&update.returning);
     Ok(w.finish())
