@@ -111,6 +111,11 @@ impl<B: Backend> Connection<B> {
         result
     }
 
+    /// The backend, for what only it can do (Limbo's database image).
+    pub fn backend_mut(&mut self) -> &mut B {
+        &mut self.backend
+    }
+
     pub fn in_transaction(&self) -> bool {
         self.backend.in_transaction()
     }

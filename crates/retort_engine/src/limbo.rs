@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use std::num::NonZero;
 use std::sync::Arc;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use turso_core::{
-    Clock, ConnectOpts, Database, File, LimboError, MemoryIO, MonotonicInstant, Numeric,
-    OpenFlags, OpenOptions, SqliteDialect, StepResult, Statement, WallClockInstant, IO,
+    Buffer, CheckpointMode, Clock, Completion, ConnectOpts, Database, File, LimboError, MemoryIO, MonotonicInstant,
+    Numeric, OpenFlags, OpenOptions, SqliteDialect, StepResult, Statement, WallClockInstant, IO,
 };
 
 use crate::{Backend, EngineError, ErrorKind, Outcome, Value};
@@ -22,17 +24,60 @@ pub struct Limbo {
     _db: Arc<Database>,
     conn: Arc<turso_core::Connection>,
     cache: HashMap<String, Statement>,
+    io: Arc<ClockIO>,
+    /// The database file's name in `io` (unique: Limbo shares open databases by path).
+    path: String,
 }
+
+/// Numbers the in-memory files of the databases this process opens.
+static NEXT_FILE: AtomicU64 = AtomicU64::new(1);
 
 impl Limbo {
     /// Opens an empty in-memory database. Foreign keys stay off, as in SQLite.
     pub fn open_in_memory() -> Result<Self, EngineError> {
-        let io: Arc<dyn IO> = Arc::new(ClockIO::new());
-        let db = Database::open(io, ":memory:", OpenOptions::new(Arc::new(SqliteDialect)))
-            .map_err(convert_error)?;
+        Self::open_with(|_, _| Ok(()))
+    }
+
+    /// Opens an in-memory copy of a SQLite database file (`.sqlite` bytes).
+    pub fn open_image(image: &[u8]) -> Result<Self, EngineError> {
+        if !image.starts_with(b"SQLite format 3\0") {
+            return Err(EngineError::new(ErrorKind::Operational, "file is not a database"));
+        }
+        Self::open_with(|io, path| {
+            let file = io.open_file(path, OpenFlags::Create, false).map_err(convert_error)?;
+            let write = Completion::new_write(|_| {});
+            let write = file.pwrite(0, Arc::new(Buffer::new(image.to_vec())), write).map_err(convert_error)?;
+            io.wait_for_completion(write).map_err(convert_error)
+        })
+    }
+
+    fn open_with(prepare: impl FnOnce(&ClockIO, &str) -> Result<(), EngineError>) -> Result<Self, EngineError> {
+        let io = Arc::new(ClockIO::new());
+        let path = format!("retort-{}.db", NEXT_FILE.fetch_add(1, Ordering::Relaxed));
+        prepare(&io, &path)?;
+        let dyn_io: Arc<dyn IO> = io.clone();
+        let db = Database::open(dyn_io, &path, OpenOptions::new(Arc::new(SqliteDialect))).map_err(convert_error)?;
         let conn = db.connect(ConnectOpts::new()).map_err(convert_error)?;
         conn.set_foreign_keys_enabled(false);
-        Ok(Limbo { _db: db, conn, cache: HashMap::new() })
+        Ok(Limbo { _db: db, conn, cache: HashMap::new(), io, path })
+    }
+
+    /// The database as a SQLite file: the write-ahead log is checkpointed
+    /// into the main file first, so the bytes are complete.
+    pub fn image(&mut self) -> Result<Vec<u8>, EngineError> {
+        if self.in_transaction() {
+            return Err(EngineError::new(ErrorKind::Operational, "cannot save the database while a transaction is open"));
+        }
+        // Finished statements hold no locks, but drop them to be sure none is mid-way.
+        self.cache.clear();
+        self.conn.checkpoint(CheckpointMode::Truncate { upper_bound_inclusive: None }).map_err(convert_error)?;
+        let file = self.io.open_file(&self.path, OpenFlags::None, false).map_err(convert_error)?;
+        let size = usize::try_from(file.size().map_err(convert_error)?).unwrap_or(0);
+        let buffer = Arc::new(Buffer::new(vec![0; size]));
+        let read = Completion::new_read(buffer.clone(), |_| None);
+        let read = file.pread(0, read).map_err(convert_error)?;
+        self.io.wait_for_completion(read).map_err(convert_error)?;
+        Ok(buffer.as_slice().to_vec())
     }
 
     /// Takes the cached statement for `sql`, reset, or prepares it.
