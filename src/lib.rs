@@ -19,5 +19,7 @@ pub mod components;
 pub mod editor;
 #[cfg(target_arch = "wasm32")]
 pub mod engine_client;
+#[cfg(target_arch = "wasm32")]
+pub mod files;
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]
 pub mod worker;

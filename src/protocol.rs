@@ -5,6 +5,7 @@ use retort_engine::console::ScriptRun;
 use retort_engine::log::Event;
 use retort_engine::snapshot::TableSnapshot;
 use serde::{Deserialize, Serialize};
+use serde_bytes::ByteBuf;
 
 /// Rows of each result sent back to the page; the rest are only counted.
 pub const ROW_LIMIT: usize = 1000;
@@ -14,8 +15,11 @@ pub const TABLE_ROW_LIMIT: usize = 200;
 /// Page → worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
-    /// Run an SQL script on a fresh in-memory database.
-    RunSql { id: u32, script: String },
+    /// Run an SQL script on a fresh in-memory database, or on a copy of
+    /// `start` (the bytes of a `.sqlite` file the user opened).
+    RunSql { id: u32, script: String, start: Option<ByteBuf> },
+    /// Save the database the last run left, as a `.sqlite` file.
+    SaveDatabase { id: u32 },
 }
 
 /// Worker → page.
@@ -28,6 +32,8 @@ pub enum Response {
     SqlDone { id: u32, run: ScriptRun, log: Vec<Event>, tables: Vec<TableSnapshot>, elapsed_ms: f64 },
     /// The worker could not do what was asked (no database, a bad message).
     Failed { id: Option<u32>, message: String },
+    /// The database the last run left, as the bytes of a `.sqlite` file.
+    Database { id: u32, image: ByteBuf },
     /// The engine panicked: the worker is about to die and must be replaced.
     Crashed { message: String },
 }

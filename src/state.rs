@@ -73,6 +73,8 @@ pub struct AppState {
     pub tab: Tab,
     /// The source line whose statements are selected (editor ↔ SQL log).
     pub selected_line: Option<u32>,
+    /// The `.sqlite` file runs start from, by name and size, if one was opened.
+    pub start_file: Option<(String, usize)>,
     /// A message for the error panel: the failing statement, a stopped run, a broken engine.
     pub error: Option<String>,
     /// The engine could not start: the page offers a retry.
@@ -93,6 +95,7 @@ impl Default for AppState {
             tables: Vec::new(),
             tab: Tab::Results,
             selected_line: None,
+            start_file: None,
             error: None,
             engine_failed: false,
             message: "Loading the engine…".into(),
@@ -114,6 +117,10 @@ pub enum Action {
     ShowTab(Tab),
     /// A line was picked in the editor's gutter or in the SQL log.
     SelectLine(u32),
+    /// Runs now start from this `.sqlite` file (None: from an empty database).
+    StartFrom(Option<(String, usize)>),
+    /// The database was saved as a file of this many bytes.
+    Saved(usize),
     /// The user pressed Stop: the worker was terminated and is restarting.
     Stopped,
     /// The engine died while running; a fresh one is starting.
@@ -176,6 +183,14 @@ impl Reducible for AppState {
                 s.message = "Running…".into();
             }
             Action::ShowTab(tab) => s.tab = tab,
+            Action::StartFrom(file) => {
+                s.message = match &file {
+                    Some((name, bytes)) => format!("Runs start from {name} ({:.1} KB)", *bytes as f64 / 1024.0),
+                    None => "Runs start from an empty database".into(),
+                };
+                s.start_file = file;
+            }
+            Action::Saved(bytes) => s.message = format!("Database saved ({:.1} KB)", bytes as f64 / 1024.0),
             Action::SelectLine(line) => {
                 s.selected_line = Some(line);
                 s.tab = Tab::SqlLog;

@@ -2,7 +2,11 @@
 //! Everything here runs off the page's thread, so a long statement never
 //! freezes the page, and Stop can simply terminate this worker.
 
+use std::cell::RefCell;
+
 use retort_engine::console::run_script;
+use retort_engine::{Connection, Limbo};
+use serde_bytes::ByteBuf;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -50,23 +54,41 @@ fn warm_up() {
     }
 }
 
+thread_local! {
+    /// The database the last run left, for "Download .sqlite".
+    static LAST: RefCell<Option<Connection<Limbo>>> = const { RefCell::new(None) };
+}
+
 fn answer(request: Request) -> Response {
     match request {
-        Request::RunSql { id, script } => {
+        Request::RunSql { id, script, start } => {
             let started = web_time::Instant::now();
-            match retort_engine::open_in_memory() {
+            let opened = match &start {
+                Some(image) => Limbo::open_image(image).map(Connection::new),
+                None => retort_engine::open_in_memory(),
+            };
+            match opened {
                 Ok(mut db) => {
                     let run = run_script(&mut db, &script, ROW_LIMIT);
                     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
                     let log = db.take_events();
-                    match retort_engine::snapshot::snapshot(&mut db, TABLE_ROW_LIMIT) {
+                    let response = match retort_engine::snapshot::snapshot(&mut db, TABLE_ROW_LIMIT) {
                         Ok(tables) => Response::SqlDone { id, run, log, tables, elapsed_ms },
                         Err(e) => Response::Failed { id: Some(id), message: format!("cannot read the tables back: {e}") },
-                    }
+                    };
+                    LAST.with(|last| *last.borrow_mut() = Some(db));
+                    response
                 }
                 Err(e) => Response::Failed { id: Some(id), message: format!("cannot open the database: {e}") },
             }
         }
+        Request::SaveDatabase { id } => LAST.with(|last| match last.borrow_mut().as_mut() {
+            Some(db) => match db.backend_mut().image() {
+                Ok(image) => Response::Database { id, image: ByteBuf::from(image) },
+                Err(e) => Response::Failed { id: Some(id), message: format!("cannot save the database: {e}") },
+            },
+            None => Response::Failed { id: Some(id), message: "There is no database to save yet: run the script first.".into() },
+        }),
     }
 }
 

@@ -62,6 +62,8 @@ pub fn app() -> Html {
     }
     let view: Rc<RefCell<Option<EditorView>>> = use_mut_ref(|| None);
     let client: Rc<RefCell<Option<EngineClient>>> = use_mut_ref(|| None);
+    // The .sqlite file runs start from; kept out of the reducer (it may be large).
+    let start_image: Rc<RefCell<Option<Rc<Vec<u8>>>>> = use_mut_ref(|| None);
 
     // Start loading the engine once, when the page mounts.
     {
@@ -79,6 +81,12 @@ pub fn app() -> Html {
                         Action::SqlDone { id, run, log, tables, elapsed_ms }
                     }
                     Event::Message(Response::Failed { id, message }) => Action::WorkerError { id, message },
+                    Event::Message(Response::Database { image, .. }) => {
+                        match crate::files::download("retort.sqlite", &image, "application/vnd.sqlite3") {
+                            Ok(()) => Action::Saved(image.len()),
+                            Err(message) => Action::WorkerError { id: None, message },
+                        }
+                    }
                     Event::Message(Response::Crashed { message }) => Action::EngineCrashed(message),
                 });
             }));
@@ -89,13 +97,46 @@ pub fn app() -> Html {
     {
         let client = client.clone();
         let view = view.clone();
+        let start_image = start_image.clone();
         use_effect_with(state.pending(), move |pending| {
             if let (Some(id), Some(client), Some(view)) = (*pending, &*client.borrow(), &*view.borrow()) {
                 editor::mark_error(view, 0, "");
-                client.send(&Request::RunSql { id, script: editor::get_text(view) });
+                let start = start_image.borrow().as_ref().map(|image| serde_bytes::ByteBuf::from(image.to_vec()));
+                client.send(&Request::RunSql { id, script: editor::get_text(view), start });
             }
         });
     }
+    let on_save_db = {
+        let client = client.clone();
+        Callback::from(move |()| {
+            if let Some(client) = &*client.borrow() {
+                client.send(&Request::SaveDatabase { id: 0 });
+            }
+        })
+    };
+    let on_open_db = {
+        let dispatch = state.dispatcher();
+        let start_image = start_image.clone();
+        Callback::from(move |file: Option<web_sys::File>| {
+            let Some(file) = file else {
+                *start_image.borrow_mut() = None;
+                dispatch.dispatch(Action::StartFrom(None));
+                return;
+            };
+            let dispatch = dispatch.clone();
+            let start_image = start_image.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::files::read(&file).await {
+                    Ok(bytes) => {
+                        let size = bytes.len();
+                        *start_image.borrow_mut() = Some(Rc::new(bytes));
+                        dispatch.dispatch(Action::StartFrom(Some((file.name(), size))));
+                    }
+                    Err(message) => dispatch.dispatch(Action::WorkerError { id: None, message }),
+                }
+            });
+        })
+    };
 
     // Underline the failing line.
     {
@@ -204,7 +245,7 @@ pub fn app() -> Html {
                             on_select_line={on_select_line} />
                 <section class="output">
                     <ErrorPanel error={state.error.clone()} retry={state.engine_failed.then_some(on_retry)} />
-                    <Output state={state.clone()} />
+                    <Output state={state.clone()} {on_save_db} {on_open_db} />
                 </section>
             </main>
         </div>

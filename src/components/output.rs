@@ -10,6 +10,10 @@ use crate::state::{Action, AppState, Tab};
 #[derive(Properties, PartialEq)]
 pub struct OutputProps {
     pub state: UseReducerHandle<AppState>,
+    /// Download the database the last run left.
+    pub on_save_db: Callback<()>,
+    /// Start runs from this `.sqlite` file (None: from an empty database).
+    pub on_open_db: Callback<Option<web_sys::File>>,
 }
 
 #[function_component(Output)]
@@ -28,7 +32,10 @@ pub fn output(props: &OutputProps) -> Html {
             let on_select = Callback::from(move |line| dispatch.dispatch(Action::SelectLine(line)));
             html! { <SqlLog log={state.log.clone()} selected={state.selected_line} {on_select} /> }
         }
-        Tab::Database => html! { <Database tables={state.tables.clone()} /> },
+        Tab::Database => html! {
+            <Database tables={state.tables.clone()} start_file={state.start_file.clone()}
+                      on_save={props.on_save_db.clone()} on_open={props.on_open_db.clone()} />
+        },
     };
     html! {
         <div class="output-tabs">
