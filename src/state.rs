@@ -75,6 +75,8 @@ pub struct AppState {
     pub selected_line: Option<u32>,
     /// The `.sqlite` file runs start from, by name and size, if one was opened.
     pub start_file: Option<(String, usize)>,
+    /// The last share link made.
+    pub share_url: Option<String>,
     /// A message for the error panel: the failing statement, a stopped run, a broken engine.
     pub error: Option<String>,
     /// The engine could not start: the page offers a retry.
@@ -96,6 +98,7 @@ impl Default for AppState {
             tab: Tab::Results,
             selected_line: None,
             start_file: None,
+            share_url: None,
             error: None,
             engine_failed: false,
             message: "Loading the engine…".into(),
@@ -129,8 +132,8 @@ pub enum Action {
     WorkerError { id: Option<u32>, message: String },
     /// The page was opened from a share link that could not be read.
     LinkBroken(String),
-    /// A share link was made: its length, and whether it reached the clipboard.
-    Shared { bytes: usize, copied: bool },
+    /// A share link was made, and whether it reached the clipboard.
+    Shared { url: String, copied: bool },
 }
 
 impl AppState {
@@ -228,7 +231,9 @@ impl Reducible for AppState {
             Action::LinkBroken(reason) => {
                 s.error = Some(format!("This link could not be opened: {reason}. The default example is open instead."));
             }
-            Action::Shared { bytes, copied } => {
+            Action::Shared { url, copied } => {
+                let bytes = url.len();
+                s.share_url = Some(url);
                 let what = if copied { "Link copied" } else { "Link is in the address bar" };
                 s.message = if bytes > crate::share::WARN_BYTES {
                     format!("{what} ({:.1} KB): some apps cut links over 8 KB", bytes as f64 / 1024.0)
@@ -306,9 +311,11 @@ mod tests {
 
     #[test]
     fn share_links_report_and_warn_when_long() {
-        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Shared { bytes: 300, copied: true }]);
+        let url = |n: usize| format!("http://x/#code=v1.{}", "a".repeat(n - 18));
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Shared { url: url(300), copied: true }]);
         assert_eq!(s.message, "Link copied");
-        let s = reduce(s, vec![Action::Shared { bytes: 9 * 1024, copied: false }]);
+        assert_eq!(s.share_url.as_ref().map(String::len), Some(300));
+        let s = reduce(s, vec![Action::Shared { url: url(9 * 1024), copied: false }]);
         assert_eq!(s.message, "Link is in the address bar (9.0 KB): some apps cut links over 8 KB");
         let s = reduce(s, vec![Action::LinkBroken("its data is incomplete: it may have been cut short".into())]);
         assert_eq!(s.status.name(), "ready", "a broken link does not stop the page");

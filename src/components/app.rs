@@ -215,11 +215,10 @@ pub fn app() -> Html {
             if let Ok(history) = window.history() {
                 let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
-            let bytes = url.len();
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = crate::clipboard::copy(&url).await;
-                dispatch.dispatch(Action::Shared { bytes, copied });
+                dispatch.dispatch(Action::Shared { url, copied });
             });
         })
     };
@@ -238,7 +237,8 @@ pub fn app() -> Html {
             <header class="topbar">
                 <h1 class="brand">{ "Retort" }<span class="mode">{ "SQL" }</span></h1>
                 <Toolbar status={state.status.clone()} message={state.message.clone()}
-                         can_run={state.can_run()} on_run={on_run.clone()} on_stop={on_stop} {on_share} />
+                         can_run={state.can_run()} on_run={on_run.clone()} on_stop={on_stop} {on_share}
+                         share_url={state.share_url.clone()} />
             </header>
             <main class="panes">
                 <EditorPane view={view} initial={AttrValue::from(opening.code.clone())} on_run={on_run}

@@ -42,18 +42,19 @@ fn entry(event: &Event, selected: Option<u32>, on_select: &Callback<u32>) -> Htm
     let onclick = event.line.map(|l| on_select.reform(move |_: MouseEvent| l));
     match &event.kind {
         EventKind::Tx(kind) => html! {
-            <li class={classes!("tx", is_selected.then_some("selected"))} data-testid="sql-event"
-                data-line={event.line.map(|l| l.to_string())} {onclick}>
+            <li class={classes!("tx", is_selected.then_some("selected"))} data-testid="sql-entry"
+                data-kind={tx_kind(*kind)} data-line={event.line.map(|l| l.to_string())} {onclick}>
                 <span class="line">{ line }</span><code>{ tx_name(*kind) }</code>
             </li>
         },
         EventKind::Sql(sql) => html! {
             <li class={classes!("sql", sql.error.is_some().then_some("failed"), is_selected.then_some("selected"))}
-                data-testid="sql-event" data-line={event.line.map(|l| l.to_string())} {onclick}>
+                data-testid="sql-entry" data-kind="sql" data-line={event.line.map(|l| l.to_string())}
+                data-many={matches!(sql.params, Params::Many(_)).then_some("true")} {onclick}>
                 <span class="line">{ line }</span>
-                <pre class="statement">{ &sql.sql }</pre>
+                <pre class="statement" data-testid="sql-text">{ &sql.sql }</pre>
                 <div class="meta">
-                    { params_html(&sql.params) }
+                    <code class="params" data-testid="sql-params" title="parameters">{ params_json(&sql.params) }</code>
                     <span>{ summary(sql) }</span>
                     <span class="time">{ format!("{:.2} ms", event.duration_ms) }</span>
                 </div>
@@ -61,6 +62,32 @@ fn entry(event: &Event, selected: Option<u32>, on_select: &Callback<u32>) -> Htm
             </li>
         },
     }
+}
+
+fn tx_kind(kind: TxKind) -> &'static str {
+    match kind {
+        TxKind::Begin => "begin",
+        TxKind::Commit => "commit",
+        TxKind::Rollback => "rollback",
+    }
+}
+
+/// The parameters as JSON, as the oracle trace writes them (FORMAT.md):
+/// a list, or a list of lists for an executemany; bytes as `{"bytes": hex}`.
+fn params_json(params: &Params) -> String {
+    let value = |v: &Value| match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Integer(i) => serde_json::json!(i),
+        Value::Real(r) => serde_json::json!(r),
+        Value::Text(t) => serde_json::json!(t),
+        Value::Blob(b) => serde_json::json!({ "bytes": b.iter().map(|x| format!("{x:02x}")).collect::<String>() }),
+    };
+    let row = |r: &[Value]| serde_json::Value::Array(r.iter().map(value).collect());
+    let json = match params {
+        Params::One(r) => row(r),
+        Params::Many(rows) => serde_json::Value::Array(rows.iter().map(|r| row(r)).collect()),
+    };
+    json.to_string()
 }
 
 fn tx_name(kind: TxKind) -> &'static str {
@@ -77,15 +104,6 @@ fn summary(sql: &SqlEvent) -> String {
         (Some(_), n) if n > 0 => format!("{n} row{} returned", if n == 1 { "" } else { "s" }),
         (Some(0), _) => "done".into(),
         (Some(n), _) => format!("{n} row{} affected", if n == 1 { "" } else { "s" }),
-    }
-}
-
-fn params_html(params: &Params) -> Html {
-    let text = params_text(params);
-    if text.is_empty() {
-        html! {}
-    } else {
-        html! { <code class="params">{ text }</code> }
     }
 }
 

@@ -12,6 +12,8 @@ pub struct ToolbarProps {
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
     pub on_share: Callback<()>,
+    /// The last share link, shown for copying by hand.
+    pub share_url: Option<AttrValue>,
 }
 
 #[function_component(Toolbar)]
@@ -32,6 +34,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     title="Run (Ctrl-Enter)">{ "▶ Run" }</button>
             <button data-testid="stop" class="stop" onclick={stop} disabled={!running}>{ "■ Stop" }</button>
             <button data-testid="share" class="share" onclick={share} title="Copy a link that opens this code">{ "Share" }</button>
+            { for props.share_url.as_ref().map(|url| html! {
+                <input data-testid="share-url" class="share-url" readonly=true value={url.clone()} aria-label="Share link" />
+            }) }
             <span data-testid="status" class="status" data-state={props.status.name()}>{ &props.message }</span>
             { progress }
         </div>

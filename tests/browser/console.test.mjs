@@ -132,9 +132,12 @@ test("the SQL log lists each statement with its line, and the database tab shows
   await type(page, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);\nINSERT INTO t (name) VALUES ('a'), ('b');\n\nSELECT name FROM t;\nINSERT INTO t (id) VALUES (1);");
   await runAndWait(page);
   await page.locator('[data-testid="tab-sql-log"]').click();
-  const events = page.locator('[data-testid="sql-event"]');
+  const events = page.locator('[data-testid="sql-entry"]');
   assert.equal(await events.count(), 4);
   assert.deepEqual(await events.evaluateAll((els) => els.map((e) => e.dataset.line)), ["1", "2", "4", "5"]);
+  assert.deepEqual(await events.evaluateAll((els) => els.map((e) => e.dataset.kind)), ["sql", "sql", "sql", "sql"]);
+  assert.equal(await events.nth(2).locator('[data-testid="sql-text"]').innerText(), "SELECT name FROM t");
+  assert.equal(await events.nth(2).locator('[data-testid="sql-params"]').innerText(), "[]");
   assert.match(await events.nth(1).innerText(), /2 rows affected/);
   assert.match(await events.nth(2).innerText(), /2 rows returned/);
   assert.match(await events.nth(3).innerText(), /IntegrityError: UNIQUE constraint failed: t\.id/);
@@ -156,12 +159,12 @@ test("lines that sent SQL carry a count, and a click selects their statements", 
   assert.deepEqual(await counts.allInnerTexts(), ["1", "2", "1"]);
   await counts.nth(1).click();
   assert.equal(await page.locator('[data-testid="tab-sql-log"]').getAttribute("class"), "tab active");
-  const selected = page.locator('[data-testid="sql-event"].selected');
+  const selected = page.locator('[data-testid="sql-entry"].selected');
   assert.equal(await selected.count(), 2);
   assert.deepEqual(await selected.evaluateAll((els) => els.map((e) => e.dataset.line)), ["2", "2"]);
   assert.equal(await page.locator(".cm-retort-selected").innerText(), "INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);");
   // And the other way: a click on a log entry selects its line in the editor.
-  await page.locator('[data-testid="sql-event"][data-line="4"]').click();
+  await page.locator('[data-testid="sql-entry"][data-line="4"]').click();
   assert.equal(await page.locator(".cm-retort-selected").innerText(), "SELECT x FROM t;");
   assert.deepEqual(errors, []);
   await close();

@@ -28,6 +28,7 @@ test("a shared link reopens the same code", async () => {
   const url = page.url();
   assert.match(url, /#code=v1\.[A-Za-z0-9_-]+$/);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  assert.equal(await page.locator('[data-testid="share-url"]').inputValue(), url);
 
   const other = await context.newPage();
   await other.goto(url);
