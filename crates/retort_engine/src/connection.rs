@@ -65,15 +65,17 @@ impl<B: Backend> Connection<B> {
         let mut affected = 0;
         let mut returned = 0;
         let mut error = self.begin_implicitly(sql).err();
-        for params in rows.iter().take(if error.is_some() { 0 } else { rows.len() }) {
-            match self.backend.run(sql, params, 0) {
-                Ok(outcome) => {
-                    affected += outcome.rows_affected;
-                    returned += outcome.total_rows;
-                }
-                Err(e) => {
-                    error = Some(e);
-                    break;
+        if error.is_none() {
+            for params in rows {
+                match self.backend.run(sql, params, 0) {
+                    Ok(outcome) => {
+                        affected += outcome.rows_affected;
+                        returned += outcome.total_rows;
+                    }
+                    Err(e) => {
+                        error = Some(e);
+                        break;
+                    }
                 }
             }
         }

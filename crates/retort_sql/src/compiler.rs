@@ -237,10 +237,10 @@ impl Writer {
         self.expr(expr, None);
         let label = match expr {
             Expr::Label { name, .. } => Some(quote(name)),
-            // A cast keeps its column's name; a negated column and raw SQL have none.
-            Expr::Cast { expr, .. } if matches!(**expr, Expr::Column(_)) => match &**expr {
+            // A cast of a column keeps the column's name; a negated column and raw SQL have none.
+            Expr::Cast { expr, .. } => match &**expr {
                 Expr::Column(c) => Some(quote(&c.name)),
-                _ => None,
+                _ => Some(self.anon_label("anon")),
             },
             Expr::Star | Expr::Literal(_) | Expr::Neg(_) => None,
             Expr::Column(c) => match style {

@@ -10,7 +10,9 @@ use retort_sql::expr::{
 use std::rc::Rc;
 use retort_sql::schema::{Column, Table};
 use retort_sql::types::SqlType;
-use serde_json::{json, Value as Json};
+use serde_json::Value as Json;
+
+mod common;
 
 /// The statements of a case's trace after its DDL, as (SQL, params).
 fn statements(case: &str) -> Vec<(String, Json)> {
@@ -33,18 +35,7 @@ fn normalize(sql: &str) -> String {
 }
 
 fn json_of(compiled: &Compiled) -> (String, Json) {
-    let params = compiled
-        .params
-        .iter()
-        .map(|p| match p {
-            Literal::None => Json::Null,
-            Literal::Bool(b) => json!(b),
-            Literal::Int(i) => json!(i),
-            Literal::Float(f) => json!(f),
-            Literal::Str(s) => json!(s),
-            Literal::Bytes(b) => json!({ "bytes": b.iter().map(|x| format!("{x:02x}")).collect::<String>() }),
-        })
-        .collect();
+    let params = compiled.params.iter().map(common::literal_json).collect();
     (normalize(&compiled.sql), Json::Array(params))
 }
 

@@ -6,7 +6,9 @@ use retort_sql::expr::Literal;
 use retort_sql::process::{bind, result};
 use retort_sql::types::SqlType;
 use retort_sql::value::{Json, SqlValue};
-use serde_json::{json, Value as Json2};
+use serde_json::Value as Json2;
+
+mod common;
 
 fn columns() -> Vec<SqlType> {
     vec![
@@ -60,17 +62,6 @@ fn rows() -> Vec<Vec<SqlValue>> {
     ]
 }
 
-fn as_json(l: &Literal) -> Json2 {
-    match l {
-        Literal::None => Json2::Null,
-        Literal::Bool(b) => json!(b),
-        Literal::Int(i) => json!(i),
-        Literal::Float(f) => json!(f),
-        Literal::Str(s) => json!(s),
-        Literal::Bytes(b) => json!({ "bytes": b.iter().map(|x| format!("{x:02x}")).collect::<String>() }),
-    }
-}
-
 #[test]
 fn values_are_sent_as_sqlalchemy_sends_them_and_read_back() {
     let path = format!("{}/../../tests/oracle/core/type_processing.trace.json", env!("CARGO_MANIFEST_DIR"));
@@ -81,7 +72,7 @@ fn values_are_sent_as_sqlalchemy_sends_them_and_read_back() {
     let types = columns();
     for (row, insert) in rows().iter().zip(inserts) {
         let sent: Vec<Literal> = types.iter().zip(row).map(|(ty, v)| bind(ty, v).unwrap()).collect();
-        assert_eq!(Json2::Array(sent.iter().map(as_json).collect()), insert["params"]);
+        assert_eq!(Json2::Array(sent.iter().map(common::literal_json).collect()), insert["params"]);
         for ((ty, original), stored) in types.iter().zip(row).zip(&sent) {
             let back = result(ty, stored).unwrap();
             match (original, &back) {
