@@ -32,15 +32,27 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
     match verb.as_str() {
         "sql" => Ok(sql(&source)),
         "trace" => {
-            println!("{}", trace::trace(&source));
+            let source = source.clone();
+            let out = on_big_stack(move || trace::trace(&source))?;
+            println!("{out}");
             Ok(ExitCode::SUCCESS)
         }
         "run" => {
-            eprintln!("NotImplementedError: {}", trace::NO_INTERPRETER);
-            Ok(ExitCode::from(1))
+            let source = source.clone();
+            let result = on_big_stack(move || retort_python::run(&source))?;
+            print!("{}", result.stdout);
+            eprint!("{}", result.stderr);
+            Ok(if result.error.is_some() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         _ => bail!("unknown command {verb:?}\n{USAGE}"),
     }
+}
+
+/// Runs the interpreter on a thread with a large stack: native code that
+/// calls back into Python (reprs, `__init__`) recurses in Rust.
+fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    let handle = std::thread::Builder::new().stack_size(512 << 20).spawn(f).context("cannot start the interpreter thread")?;
+    handle.join().map_err(|_| anyhow::anyhow!("the interpreter panicked"))
 }
 
 /// Runs a SQL script, printing each result as a table and each change's count.

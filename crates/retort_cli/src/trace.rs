@@ -1,18 +1,29 @@
 //! `retort-trace/1` traces (../shared/oracle/FORMAT.md) for the oracle.
 
-use serde_json::json;
+use serde_json::{json, Value};
 
-/// What Retort says while it cannot run Python.
-pub const NO_INTERPRETER: &str = "Retort does not support running Python scripts yet: the interpreter has not landed";
-
-/// The trace of a Python script. Until the interpreter lands, an honest error
-/// trace: nothing printed, no SQL, and a `NotImplementedError`.
-pub fn trace(_source: &str) -> String {
-    let trace = json!({
+/// Runs a script and returns its trace: what it printed, the uncaught
+/// error (type, line, message) and the events (SQL and transactions).
+pub fn trace(source: &str) -> String {
+    let result = retort_python::run(source);
+    let error = match &result.error {
+        Some(e) => {
+            let mut v = json!({"type": e.type_name, "message": e.message});
+            if let Some(line) = e.line {
+                v["line"] = json!(line);
+            }
+            v
+        }
+        None => Value::Null,
+    };
+    let mut trace = json!({
         "format": "retort-trace/1",
-        "stdout": "",
-        "error": {"type": "NotImplementedError", "message": NO_INTERPRETER},
+        "stdout": result.stdout,
+        "error": error,
         "events": [],
     });
+    if !result.nondeterministic.is_empty() {
+        trace["nondeterministic"] = json!(result.nondeterministic);
+    }
     serde_json::to_string_pretty(&trace).expect("a JSON value serialises")
 }

@@ -1,0 +1,117 @@
+//! `dict` and `set` storage: insertion-ordered hash tables keyed by a
+//! `Key`, the hashable identity of a Python value (so `1`, `1.0` and `True`
+//! are one key, as in Python, while the original key object is kept).
+
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use num_bigint::BigInt;
+
+use crate::value::{PyStr, Value};
+
+/// The hashable identity of a value.
+#[derive(Clone)]
+pub enum Key {
+    None,
+    Ellipsis,
+    Int(i64),
+    Big(Rc<BigInt>),
+    Float(u64),
+    Str(Rc<PyStr>),
+    Bytes(Rc<Vec<u8>>),
+    Tuple(Rc<[Key]>),
+    FrozenSet(Rc<Set>),
+    /// Objects hashed by identity (functions, classes, plain instances).
+    Id(usize),
+    /// Instances with their own `__hash__`: the hash it returned and the
+    /// object's identity; equal-but-distinct objects are matched by the VM.
+    Custom(i64, usize),
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        match (self, other) {
+            (Key::None, Key::None) | (Key::Ellipsis, Key::Ellipsis) => true,
+            (Key::Int(a), Key::Int(b)) => a == b,
+            (Key::Big(a), Key::Big(b)) => a == b,
+            (Key::Float(a), Key::Float(b)) => a == b,
+            (Key::Str(a), Key::Str(b)) => a.s == b.s,
+            (Key::Bytes(a), Key::Bytes(b)) => a == b,
+            (Key::Tuple(a), Key::Tuple(b)) => a == b,
+            (Key::FrozenSet(a), Key::FrozenSet(b)) => a.len() == b.len() && a.keys().all(|k| b.contains_key(k)),
+            (Key::Id(a), Key::Id(b)) => a == b,
+            (Key::Custom(_, a), Key::Custom(_, b)) => a == b,
+            _ => false,
+        }
+    }
+}
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        match self {
+            Key::None => 0u8.hash(h),
+            Key::Ellipsis => 1u8.hash(h),
+            Key::Int(i) => i.hash(h),
+            Key::Big(b) => b.hash(h),
+            Key::Float(f) => f.hash(h),
+            Key::Str(s) => s.s.hash(h),
+            Key::Bytes(b) => b.hash(h),
+            Key::Tuple(t) => t.hash(h),
+            Key::FrozenSet(s) => {
+                let mut acc: u64 = 0;
+                for k in s.keys() {
+                    let mut inner = std::collections::hash_map::DefaultHasher::new();
+                    k.hash(&mut inner);
+                    acc = acc.wrapping_add(inner.finish());
+                }
+                acc.hash(h)
+            }
+            Key::Id(i) => i.hash(h),
+            Key::Custom(hash, _) => hash.hash(h),
+        }
+    }
+}
+
+impl Key {
+    /// The Python `hash()` of the key, where Python's is deterministic.
+    pub fn py_hash(&self) -> i64 {
+        match self {
+            Key::Int(i) => {
+                if *i == -1 {
+                    -2
+                } else {
+                    let m = (1i64 << 61) - 1;
+                    let r = i.rem_euclid(m);
+                    if *i < 0 {
+                        let v = -((-i128::from(*i)) % i128::from(m)) as i64;
+                        if v == -1 {
+                            -2
+                        } else {
+                            v
+                        }
+                    } else {
+                        r
+                    }
+                }
+            }
+            Key::Custom(h, _) => *h,
+            Key::None => 0x5f5e1000,
+            other => {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                other.hash(&mut h);
+                (h.finish() >> 2) as i64
+            }
+        }
+    }
+}
+
+/// An insertion-ordered dict: key identity → (original key, value).
+pub type Dict = IndexMap<Key, (Value, Value)>;
+
+/// An insertion-ordered set: key identity → original element.
+pub type Set = IndexMap<Key, Value>;
+
+/// A dict with string keys only, for instance and class attributes.
+pub type AttrMap = IndexMap<Rc<str>, Value>;

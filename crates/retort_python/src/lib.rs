@@ -1,0 +1,139 @@
+//! Retort's Python: runs learners' scripts as CPython 3.11 would. Source is
+//! parsed by `ruff_python_parser` (the only module that sees ruff's AST is
+//! the compiler), compiled to bytecode with per-instruction lines, and run
+//! by a VM with explicit frames (generators suspend without threads),
+//! budgets for steps, memory and recursion, and CPython's tracebacks.
+//! Host modules (sqlalchemy, flask, ...) register through `Vm::register_module`.
+
+pub mod builtins;
+pub mod code;
+pub mod compiler;
+pub mod dict;
+pub mod modules;
+pub mod object;
+pub mod symtable;
+pub mod value;
+pub mod vm;
+
+use std::rc::Rc;
+
+pub use compiler::{CompileError, CompileErrorKind};
+pub use object::{Args, PyErr, PyResult};
+pub use value::Value;
+pub use vm::{Budget, Vm};
+
+/// How a script ended with an uncaught exception (or a syntax error).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorInfo {
+    /// The exception's class name (`ValueError`).
+    pub type_name: String,
+    /// The innermost line of the script where it surfaced.
+    pub line: Option<u32>,
+    pub message: String,
+    /// The text CPython prints on stderr.
+    pub traceback: String,
+}
+
+/// What a run produced.
+#[derive(Debug, Clone, Default)]
+pub struct RunResult {
+    pub stdout: String,
+    pub stderr: String,
+    pub error: Option<ErrorInfo>,
+    /// Things the script did whose results differ from run to run.
+    pub nondeterministic: Vec<String>,
+}
+
+/// Parses and compiles a module.
+pub fn compile_source(source: &str, filename: &str) -> Result<Rc<code::Code>, CompileError> {
+    let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
+        let lines = compiler::LineIndex::new(source);
+        CompileError {
+            kind: CompileErrorKind::Syntax,
+            message: e.error.to_string(),
+            line: lines.line(e.location.start()),
+            column: lines.column(e.location.start()),
+        }
+    })?;
+    compiler::compile_module(&parsed.syntax().body, source, filename)
+}
+
+/// An interpreter: a VM plus the script's name.
+pub struct Interpreter {
+    pub vm: Vm,
+}
+
+impl Interpreter {
+    pub fn new(budget: Budget) -> Interpreter {
+        Interpreter { vm: Vm::new(budget) }
+    }
+
+    /// Runs a script as `__main__` (file name `main.py`).
+    pub fn run(&mut self, source: &str) -> RunResult {
+        let filename = self.vm.filename.clone();
+        let mut result = RunResult::default();
+        match compile_source(source, &filename) {
+            Err(e) => {
+                result.error = Some(syntax_error_info(&e, source, &filename));
+            }
+            Ok(code) => {
+                let main = self.vm.main.clone();
+                main.set("__file__", Value::str(&*filename));
+                main.set("__builtins__", Value::Module(self.vm.builtins.clone()));
+                self.vm.modules.insert("__main__".into(), main.clone());
+                if let Err(e) = self.vm.run_module_code(code, main) {
+                    if !self.vm.err_is(&e, "SystemExit") {
+                        result.error = Some(self.error_info(&e, source));
+                    }
+                }
+            }
+        }
+        result.stdout = std::mem::take(&mut self.vm.out);
+        if let Some(e) = &result.error {
+            self.vm.err.push_str(&e.traceback);
+        }
+        result.stderr = std::mem::take(&mut self.vm.err);
+        result.nondeterministic = std::mem::take(&mut self.vm.nondeterministic);
+        result
+    }
+
+    fn error_info(&mut self, e: &PyErr, source: &str) -> ErrorInfo {
+        let traceback = self.vm.format_traceback(e, source);
+        let tb = self.vm.with_exc_data(&e.0, |d| d.traceback.clone()).unwrap_or_default();
+        let line = tb.iter().find(|t| *t.file == *self.vm.filename).map(|t| t.line);
+        let message = self.vm.exc_str(e);
+        ErrorInfo { type_name: e.class().name.to_string(), line, message, traceback }
+    }
+}
+
+fn syntax_error_info(e: &CompileError, source: &str, filename: &str) -> ErrorInfo {
+    let type_name = match e.kind {
+        CompileErrorKind::Syntax => "SyntaxError",
+        CompileErrorKind::NotImplemented => "NotImplementedError",
+    };
+    let src_line = source.lines().nth(e.line.saturating_sub(1) as usize).unwrap_or("");
+    let trimmed = src_line.trim_start();
+    let indent = src_line.len() - trimmed.len();
+    let caret_col = (e.column as usize).saturating_sub(1).saturating_sub(indent);
+    let traceback = match e.kind {
+        CompileErrorKind::Syntax => format!(
+            "  File \"{filename}\", line {}\n    {}\n    {}^\n{type_name}: {}\n",
+            e.line,
+            trimmed.trim_end(),
+            " ".repeat(caret_col),
+            e.message
+        ),
+        CompileErrorKind::NotImplemented => format!(
+            "Traceback (most recent call last):\n  File \"{filename}\", line {}, in <module>\n    {}\n{type_name}: {}\n",
+            e.line,
+            trimmed.trim_end(),
+            e.message
+        ),
+    };
+    ErrorInfo { type_name: type_name.into(), line: Some(e.line), message: e.message.clone(), traceback }
+}
+
+/// Runs a script with the default budget.
+pub fn run(source: &str) -> RunResult {
+    Interpreter::new(Budget::default()).run(source)
+}

@@ -1,0 +1,86 @@
+//! Importable modules: the registry, `import` itself, modules written in
+//! Rust (`math`, `sys`, `time`, `json`, ...) and modules written in Python
+//! and compiled on first import (`typing`, `enum`, `dataclasses`, ...).
+
+mod math;
+mod sys;
+
+use std::rc::Rc;
+
+use crate::object::{Module, PyResult};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Python sources of the pure-Python modules.
+const PY_MODULES: &[(&str, &str)] = &[
+    ("typing", include_str!("py/typing.py")),
+    ("enum", include_str!("py/enum.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("collections", include_str!("py/collections.py")),
+    ("contextlib", include_str!("py/contextlib.py")),
+    ("dataclasses", include_str!("py/dataclasses.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("string", include_str!("py/string.py")),
+    ("textwrap", include_str!("py/textwrap.py")),
+    ("warnings", include_str!("py/warnings.py")),
+    ("pprint", include_str!("py/pprint.py")),
+];
+
+pub fn register_all(vm: &mut Vm) {
+    vm.register_module("math", Rc::new(math::module));
+    vm.register_module("sys", Rc::new(sys::module));
+    vm.register_module("time", Rc::new(sys::time_module));
+    vm.register_module("__future__", Rc::new(|_vm: &mut Vm| {
+        let m = Module::new("__future__");
+        m.set("annotations", Value::None);
+        Ok(m)
+    }));
+    for (name, source) in PY_MODULES {
+        let (name, source) = (*name, *source);
+        vm.register_module(name, Rc::new(move |vm: &mut Vm| vm.run_python_module(name, source)));
+    }
+}
+
+impl Vm {
+    /// `import name`: the module, built on first import.
+    pub fn import(&mut self, name: &str) -> PyResult<Rc<Module>> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        if let Some((parent, child)) = name.rsplit_once('.') {
+            let p = self.import(parent)?;
+            if let Some(m) = self.modules.get(name) {
+                return Ok(m.clone());
+            }
+            let m = self.build_module(name)?;
+            p.set(child, Value::Module(m.clone()));
+            return Ok(m);
+        }
+        self.build_module(name)
+    }
+
+    fn build_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
+        let Some(factory) = self.factories.get(name).cloned() else {
+            return Err(self.new_error("ModuleNotFoundError", format!("No module named '{name}'")));
+        };
+        let m = factory(self)?;
+        self.modules.insert(name.to_owned(), m.clone());
+        Ok(m)
+    }
+
+    /// Compiles and runs a module written in Python.
+    pub fn run_python_module(&mut self, name: &str, source: &str) -> PyResult<Rc<Module>> {
+        let module = Module::new(name);
+        self.modules.insert(name.to_owned(), module.clone());
+        let filename = format!("<retort:{name}>");
+        let code = match crate::compile_source(source, &filename) {
+            Ok(c) => c,
+            Err(e) => return Err(self.new_error("SystemError", format!("cannot compile module {name}: {}", e.message))),
+        };
+        self.run_module_code(code, module.clone())?;
+        Ok(module)
+    }
+}

@@ -1,0 +1,262 @@
+//! Heap objects behind `Value`: classes (builtin and user-defined, with
+//! their MRO), instances (with an exception or host payload), functions,
+//! native functions, bound methods, modules, properties and generators.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::dict::AttrMap;
+use crate::value::Value;
+use crate::vm::frame::Frame;
+use crate::vm::Vm;
+
+/// A raised exception: always an instance of a `BaseException` subclass.
+#[derive(Clone)]
+pub struct PyErr(pub Rc<Instance>);
+
+impl PyErr {
+    pub fn value(&self) -> Value {
+        Value::Instance(self.0.clone())
+    }
+    pub fn class(&self) -> Rc<Class> {
+        self.0.class()
+    }
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// The arguments of a call: positional values, then keyword pairs in order.
+#[derive(Default, Clone)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Rc<str>, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+    pub fn with_self(mut self, this: Value) -> Args {
+        self.pos.insert(0, this);
+        self
+    }
+    /// Removes and returns the keyword argument `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+}
+
+/// Which builtin type a class is, or which builtin base a user class extends
+/// (its instances then carry that base's value as their payload).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Builtin {
+    Object,
+    Type,
+    NoneType,
+    NotImplementedType,
+    Ellipsis,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Iterator,
+    Generator,
+    Property,
+    ClassMethod,
+    StaticMethod,
+    Super,
+    Cell,
+    Code,
+    BaseException,
+}
+
+/// A class: builtin or made by a `class` statement.
+pub struct Class {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub module: Rc<str>,
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order without the class itself.
+    pub mro: Vec<Rc<Class>>,
+    pub dict: RefCell<AttrMap>,
+    /// The metaclass, when it is not `type`.
+    pub meta: Option<Rc<Class>>,
+    pub builtin: Builtin,
+    /// True for builtin types (their attributes cannot be set).
+    pub is_builtin: bool,
+}
+
+impl Class {
+    /// The class and its MRO, most derived first.
+    pub fn mro_all(self: &Rc<Class>) -> impl Iterator<Item = &Rc<Class>> + '_ {
+        std::iter::once(self).chain(self.mro.iter())
+    }
+    /// Looks `name` up along the MRO.
+    pub fn lookup(self: &Rc<Class>, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for c in &self.mro {
+            if let Some(v) = c.dict.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+    pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
+        self.mro_all().any(|c| Rc::ptr_eq(c, other))
+    }
+    pub fn full_name(&self) -> String {
+        if &*self.module == "builtins" {
+            self.qualname.to_string()
+        } else {
+            format!("{}.{}", self.module, self.qualname)
+        }
+    }
+}
+
+/// What an instance carries beyond its `__dict__`.
+pub enum Payload {
+    None,
+    Exc(ExcData),
+    /// The builtin value of an instance of a `str`/`int`/`list`/... subclass.
+    Base(Value),
+    /// A host object (defined by a host module in Rust).
+    Host(Box<dyn Any>),
+}
+
+/// One line of a traceback.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    pub file: Rc<str>,
+    pub line: u32,
+    pub name: Rc<str>,
+}
+
+pub struct ExcData {
+    pub args: Value,
+    pub traceback: Vec<TbEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+/// An instance of a user-defined or host class.
+pub struct Instance {
+    pub class: RefCell<Rc<Class>>,
+    pub dict: RefCell<AttrMap>,
+    pub payload: RefCell<Payload>,
+    /// A per-run serial number: `id()` and the default repr's address.
+    pub serial: u64,
+}
+
+impl Instance {
+    pub fn class(&self) -> Rc<Class> {
+        self.class.borrow().clone()
+    }
+    pub fn base_value(&self) -> Option<Value> {
+        match &*self.payload.borrow() {
+            Payload::Base(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A function defined in Python.
+pub struct Function {
+    pub code: Rc<Code>,
+    pub module: Rc<Module>,
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    pub defaults: RefCell<Vec<Value>>,
+    pub kwdefaults: RefCell<Vec<(Rc<str>, Value)>>,
+    pub closure: Vec<Rc<RefCell<Option<Value>>>>,
+    pub annotations: RefCell<Value>,
+    pub dict: RefCell<AttrMap>,
+    pub doc: RefCell<Value>,
+}
+
+pub type NativeImpl = Rc<dyn Fn(&mut Vm, Args) -> PyResult<Value>>;
+
+/// A function written in Rust (builtins and host modules).
+pub struct NativeFn {
+    pub name: Rc<str>,
+    pub func: NativeImpl,
+    /// Bound `self` for builtin methods taken from an object.
+    pub this: Option<Value>,
+}
+
+/// A bound method: a callable with its first argument fixed.
+pub struct Method {
+    pub func: Value,
+    pub this: Value,
+}
+
+/// A module: a namespace of globals.
+pub struct Module {
+    pub name: Rc<str>,
+    pub dict: RefCell<AttrMap>,
+}
+
+impl Module {
+    pub fn new(name: &str) -> Rc<Module> {
+        let m = Rc::new(Module { name: name.into(), dict: RefCell::new(AttrMap::default()) });
+        m.dict.borrow_mut().insert("__name__".into(), Value::str(name));
+        m
+    }
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.dict.borrow().get(name).cloned()
+    }
+    pub fn set(&self, name: &str, v: Value) {
+        self.dict.borrow_mut().insert(name.into(), v);
+    }
+}
+
+/// `property(fget, fset, fdel, doc)`.
+pub struct Property {
+    pub fget: Option<Value>,
+    pub fset: Option<Value>,
+    pub fdel: Option<Value>,
+    pub doc: Value,
+}
+
+/// A generator: a suspended frame.
+pub struct Generator {
+    pub frame: Option<Box<Frame>>,
+    pub running: bool,
+    pub started: bool,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+}
+
+thread_local! {
+    static SERIAL: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The next instance serial: deterministic within a run.
+pub fn next_serial() -> u64 {
+    SERIAL.with(|s| {
+        let v = s.get() + 1;
+        s.set(v);
+        v
+    })
+}
+
+pub fn reset_serials() {
+    SERIAL.with(|s| s.set(0));
+}

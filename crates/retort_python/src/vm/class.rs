@@ -1,0 +1,297 @@
+//! Creating classes: running the class body in its namespace, metaclass
+//! selection and calls, C3 method resolution order, `__set_name__`,
+//! `__init_subclass__`, and calling a class to make an instance.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::{AttrMap, Dict};
+use crate::object::{next_serial, Args, Builtin, Class, Instance, Payload, PyResult};
+use crate::value::Value;
+
+use super::frame::Frame;
+use super::Vm;
+
+/// C3 linearisation of the bases; `None` when no consistent order exists.
+pub fn c3(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro_all().cloned().collect()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let head = seqs.iter().map(|s| s[0].clone()).find(|h| !seqs.iter().any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, h))))?;
+        for s in &mut seqs {
+            if Rc::ptr_eq(&s[0], &head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
+
+impl Vm {
+    /// The `class` statement.
+    pub fn build_class(&mut self, body: Value, name: Value, bases: Value, kwargs: Value) -> PyResult<Value> {
+        let name = self.str_of(&name)?;
+        let bases: Vec<Value> = match bases {
+            Value::Tuple(t) => t.to_vec(),
+            _ => Vec::new(),
+        };
+        let mut kw: Vec<(Rc<str>, Value)> = match &kwargs {
+            Value::Dict(d) => d.borrow().values().map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v.clone())).collect(),
+            _ => Vec::new(),
+        };
+        // __mro_entries__ is not supported; plain classes only
+        let mut base_classes = Vec::new();
+        for b in &bases {
+            match b {
+                Value::Class(c) => base_classes.push(c.clone()),
+                Value::Instance(i) if i.class().lookup("__mro_entries__").is_some() => {
+                    let r = self.call_method(b, "__mro_entries__", vec![Value::tuple(bases.clone())])?;
+                    for x in self.iterate(&r)? {
+                        if let Value::Class(c) = x {
+                            base_classes.push(c);
+                        }
+                    }
+                }
+                other => {
+                    return self.type_error(format!(
+                        "{}() argument 'bases' must be a class, not {}",
+                        "__build_class__",
+                        self.type_of(other).name
+                    ))
+                }
+            }
+        }
+        let explicit_meta = kw.iter().position(|(k, _)| &**k == "metaclass").map(|i| kw.remove(i).1);
+        let meta: Option<Value> = match explicit_meta {
+            Some(m) => Some(m),
+            None => {
+                // the most derived metaclass of the bases
+                let mut winner: Option<Rc<Class>> = None;
+                for b in &base_classes {
+                    if let Some(m) = &b.meta {
+                        winner = match winner {
+                            None => Some(m.clone()),
+                            Some(w) if m.is_subclass(&w) => Some(m.clone()),
+                            Some(w) => Some(w),
+                        };
+                    }
+                }
+                winner.map(Value::Class)
+            }
+        };
+        let is_type = |v: &Option<Value>, vm: &Vm| match v {
+            None => true,
+            Some(Value::Class(c)) => Rc::ptr_eq(c, &vm.types.type_),
+            _ => false,
+        };
+        let plain = is_type(&meta, self);
+        // namespace (__prepare__)
+        let ns: Rc<RefCell<Dict>> = match (&meta, plain) {
+            (Some(m), false) => match self.getattr_opt(m, "__prepare__")? {
+                Some(p) => {
+                    let r = self.call(&p, Args { pos: vec![Value::str(name.as_str()), Value::tuple(bases.clone())], kw: kw.clone() })?;
+                    match r {
+                        Value::Dict(d) => d,
+                        _ => Rc::new(RefCell::new(Dict::default())),
+                    }
+                }
+                None => Rc::new(RefCell::new(Dict::default())),
+            },
+            _ => Rc::new(RefCell::new(Dict::default())),
+        };
+        let Value::Function(f) = &body else { return self.type_error("class body is not a function") };
+        let mut frame = Box::new(Frame::new(f.code.clone(), f.module.clone()));
+        frame.namespace = Some(ns.clone());
+        frame.cells.extend(f.closure.iter().cloned());
+        let cell = self.run_frame(frame)?;
+        let ns_value = Value::Dict(ns);
+        let cls = if plain {
+            let c = self.new_class(None, &name, base_classes, &ns_value, &kw)?;
+            Value::Class(c)
+        } else {
+            let m = meta.expect("a metaclass");
+            self.call(&m, Args { pos: vec![Value::str(name.as_str()), Value::tuple(bases), ns_value], kw })?
+        };
+        if let Value::Cell(c) = cell {
+            *c.borrow_mut() = Some(cls.clone());
+        }
+        Ok(cls)
+    }
+
+    /// `type.__new__(meta, name, bases, namespace)`: makes the class, then runs
+    /// `__set_name__` and `__init_subclass__`.
+    pub fn new_class(
+        &mut self,
+        meta: Option<Rc<Class>>,
+        name: &str,
+        bases: Vec<Rc<Class>>,
+        ns: &Value,
+        kwargs: &[(Rc<str>, Value)],
+    ) -> PyResult<Rc<Class>> {
+        let Some(mut mro) = c3(&bases) else {
+            let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
+            return self.type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")));
+        };
+        let object = self.types.object.clone();
+        if !mro.iter().any(|c| Rc::ptr_eq(c, &object)) {
+            mro.push(object.clone());
+        }
+        let mut builtin = Builtin::Object;
+        for c in &mro {
+            if c.is_builtin && c.builtin != Builtin::Object {
+                if builtin == Builtin::Object {
+                    builtin = c.builtin;
+                }
+            }
+        }
+        for b in &bases {
+            if b.is_builtin && matches!(b.builtin, Builtin::Bool | Builtin::Range | Builtin::Slice | Builtin::Function | Builtin::Generator) {
+                return self.type_error(format!("type '{}' is not an acceptable base type", b.name));
+            }
+        }
+        let mut dict = AttrMap::default();
+        let mut qualname: Rc<str> = name.into();
+        let mut module: Rc<str> = "__main__".into();
+        if let Value::Dict(d) = ns {
+            for (k, v) in d.borrow().values() {
+                let Some(k) = k.as_str() else { continue };
+                match k {
+                    "__qualname__" => {
+                        if let Some(q) = v.as_str() {
+                            qualname = q.into();
+                        }
+                        continue;
+                    }
+                    "__module__" => {
+                        if let Some(m) = v.as_str() {
+                            module = m.into();
+                        }
+                    }
+                    _ => {}
+                }
+                let v = match (k, v) {
+                    ("__new__", Value::Function(_)) => Value::StaticMethod(Rc::new(v.clone())),
+                    ("__init_subclass__" | "__class_getitem__", Value::Function(_)) => Value::ClassMethod(Rc::new(v.clone())),
+                    _ => v.clone(),
+                };
+                dict.insert(k.into(), v);
+            }
+        }
+        if dict.contains_key("__eq__") && !dict.contains_key("__hash__") {
+            dict.insert("__hash__".into(), Value::None);
+        }
+        let meta = match meta {
+            Some(m) if Rc::ptr_eq(&m, &self.types.type_) => None,
+            other => other,
+        };
+        let cls = Rc::new(Class {
+            name: name.into(),
+            qualname,
+            module,
+            bases: bases.clone(),
+            mro,
+            dict: RefCell::new(dict),
+            meta,
+            builtin,
+            is_builtin: false,
+        });
+        let cls_value = Value::Class(cls.clone());
+        // __set_name__ on descriptors
+        let attrs: Vec<(Rc<str>, Value)> = cls.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in attrs {
+            if let Value::Instance(i) = &v {
+                let c = i.class();
+                if let Some(sn) = c.lookup("__set_name__") {
+                    let sn = self.bind(sn, &v, &c)?;
+                    self.call(&sn, Args::new(vec![cls_value.clone(), Value::str(&*k)]))?;
+                }
+            }
+        }
+        // __init_subclass__ of the nearest base that defines it
+        for c in cls.mro.iter() {
+            let found = c.dict.borrow().get("__init_subclass__").cloned();
+            if let Some(f) = found {
+                let f = match f {
+                    Value::ClassMethod(f) => (*f).clone(),
+                    other => other,
+                };
+                self.call(&f, Args { pos: vec![cls_value.clone()], kw: kwargs.to_vec() })?;
+                break;
+            }
+        }
+        Ok(cls)
+    }
+
+    /// Calling a class: the metaclass `__call__`, else `__new__` then `__init__`.
+    pub fn call_class(&mut self, c: &Rc<Class>, args: Args) -> PyResult<Value> {
+        let cls_value = Value::Class(c.clone());
+        if let Some(meta) = &c.meta {
+            if let Some(call) = self.lookup_user(meta, "__call__") {
+                let bound = self.bind(call, &cls_value, meta)?;
+                return self.call(&bound, args);
+            }
+        }
+        self.type_call(c, args)
+    }
+
+    /// `type.__call__`.
+    pub fn type_call(&mut self, c: &Rc<Class>, args: Args) -> PyResult<Value> {
+        let cls_value = Value::Class(c.clone());
+        if Rc::ptr_eq(c, &self.types.type_) && args.pos.len() == 1 && args.kw.is_empty() {
+            return Ok(Value::Class(self.type_of(&args.pos[0])));
+        }
+        let new = c.lookup("__new__").unwrap_or(Value::None);
+        let new = match new {
+            Value::StaticMethod(f) => (*f).clone(),
+            other => other,
+        };
+        let obj = self.call(&new, args.clone().with_self(cls_value))?;
+        let t = self.type_of(&obj);
+        if t.is_subclass(c) {
+            if let Some(init) = c.lookup("__init__") {
+                let init = self.bind(init, &obj, &t)?;
+                let r = self.call(&init, args)?;
+                if !r.is_none() {
+                    return self.type_error(format!("__init__() should return None, not '{}'", self.type_of(&r).name));
+                }
+            }
+        }
+        Ok(obj)
+    }
+
+    /// `object.__new__(cls)`: a bare instance (with an exception payload for exceptions).
+    pub fn new_instance(&mut self, cls: &Rc<Class>, args: &[Value]) -> Value {
+        let payload = if cls.builtin == Builtin::BaseException {
+            Payload::Exc(crate::object::ExcData {
+                args: Value::tuple(args.to_vec()),
+                traceback: Vec::new(),
+                cause: None,
+                context: None,
+                suppress_context: false,
+            })
+        } else {
+            Payload::None
+        };
+        Value::Instance(Rc::new(Instance {
+            class: RefCell::new(cls.clone()),
+            dict: RefCell::new(AttrMap::default()),
+            payload: RefCell::new(payload),
+            serial: next_serial(),
+        }))
+    }
+
+    /// An instance of a builtin-type subclass carrying `base` (e.g. a str enum member).
+    pub fn new_base_instance(&mut self, cls: &Rc<Class>, base: Value) -> Value {
+        Value::Instance(Rc::new(Instance {
+            class: RefCell::new(cls.clone()),
+            dict: RefCell::new(AttrMap::default()),
+            payload: RefCell::new(Payload::Base(base)),
+            serial: next_serial(),
+        }))
+    }
+}

@@ -1,0 +1,976 @@
+//! The instruction loop. Python-to-Python calls push frames here without
+//! recursing in Rust; native code calling back into Python (and generators)
+//! run a nested loop.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::code::{CodeKind, Op};
+use crate::dict::Dict;
+use crate::object::{Args, Generator, PyErr, PyResult};
+use crate::value::Value;
+
+use super::frame::{Block, BlockKind, Frame};
+use super::Vm;
+
+/// How a loop ended.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+enum Flow {
+    Next,
+    Push(Box<Frame>),
+    Return(Value),
+    Yield(Value),
+    /// An exception; `true` when this frame's line joins the traceback.
+    Raise(PyErr, bool),
+}
+
+/// How many instructions run between budget checks.
+const CHECK_EVERY: u64 = 4096;
+
+impl Vm {
+    /// Runs a frame to completion (a module body, a function call).
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult<Value> {
+        self.enter_frame()?;
+        match self.execute(frame, None) {
+            (Ok(Exit::Return(v)), _) => Ok(v),
+            (Ok(Exit::Yield(_)), _) => Err(self.new_error("SystemError", "a frame yielded outside a generator")),
+            (Err(e), _) => Err(e),
+        }
+    }
+
+    pub fn enter_frame(&mut self) -> PyResult<()> {
+        if self.depth >= self.budget.recursion {
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Runs `base` (already counted in `depth`) until it returns or yields;
+    /// `error` starts by raising it at the current instruction (generator `throw`).
+    pub fn execute(&mut self, base: Box<Frame>, error: Option<PyErr>) -> (Result<Exit, PyErr>, Option<Box<Frame>>) {
+        let mut frames: Vec<Box<Frame>> = vec![base];
+        let mut pending: Option<(PyErr, bool)> = error.map(|e| (e, true));
+        loop {
+            let flow = match pending.take() {
+                Some((e, add)) => Flow::Raise(e, add),
+                None => {
+                    let f = frames.last_mut().expect("a frame");
+                    self.steps += 1;
+                    if self.steps % CHECK_EVERY == 0 && self.steps >= self.budget.steps {
+                        self.halted = true;
+                        let e = self.new_error(
+                            "TimeoutError",
+                            format!("Retort stopped the script: it ran more than {} steps (the step budget)", self.budget.steps),
+                        );
+                        Flow::Raise(e, true)
+                    } else {
+                        let op = f.code.ops[f.pc];
+                        f.pc += 1;
+                        match self.step(f, op) {
+                            Ok(flow) => flow,
+                            Err(e) => Flow::Raise(e, true),
+                        }
+                    }
+                }
+            };
+            match flow {
+                Flow::Next => {}
+                Flow::Push(frame) => {
+                    if let Err(e) = self.enter_frame() {
+                        pending = Some((e, true));
+                        continue;
+                    }
+                    frames.push(frame);
+                }
+                Flow::Return(v) => {
+                    let done = frames.pop().expect("a frame");
+                    self.depth -= 1;
+                    match frames.last_mut() {
+                        Some(f) => f.stack.push(v),
+                        None => return (Ok(Exit::Return(v)), Some(done)),
+                    }
+                }
+                Flow::Yield(v) => {
+                    let f = frames.pop().expect("a frame");
+                    self.depth -= 1;
+                    return (Ok(Exit::Yield(v)), Some(f));
+                }
+                Flow::Raise(exc, mut add) => {
+                    self.set_context(&exc);
+                    loop {
+                        let f = frames.last_mut().expect("a frame");
+                        if add {
+                            self.add_traceback(&exc, f.code.filename.clone(), f.line(), f.code.name.clone());
+                        }
+                        add = true;
+                        let block = if self.halted { None } else { f.blocks.pop() };
+                        if let Some(b) = block {
+                            f.stack.truncate(b.depth as usize);
+                            self.handled.truncate(b.handled as usize);
+                            f.stack.push(exc.value());
+                            self.handled.push(exc.clone());
+                            f.pc = b.handler as usize;
+                            break;
+                        }
+                        let base = f.handled_base;
+                        self.handled.truncate(base);
+                        let done = frames.pop();
+                        self.depth -= 1;
+                        if frames.is_empty() {
+                            return (Err(exc), done);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sets `__context__` to the exception being handled, if any.
+    fn set_context(&self, exc: &PyErr) {
+        if let Some(h) = self.handled.last() {
+            if !Rc::ptr_eq(&h.0, &exc.0) {
+                let hv = h.value();
+                self.with_exc_data(&exc.0, |d| {
+                    if d.context.is_none() {
+                        d.context = Some(hv);
+                    }
+                });
+            }
+        }
+    }
+
+    fn name_of(f: &Frame, i: u32) -> Rc<str> {
+        f.code.names[i as usize].clone()
+    }
+
+    fn step(&mut self, f: &mut Frame, op: Op) -> PyResult<Flow> {
+        match op {
+            Op::Nop => {}
+            Op::Pop => {
+                f.stack.pop();
+            }
+            Op::Dup => {
+                let v = f.stack.last().expect("stack").clone();
+                f.stack.push(v);
+            }
+            Op::Dup2 => {
+                let n = f.stack.len();
+                let a = f.stack[n - 2].clone();
+                let b = f.stack[n - 1].clone();
+                f.stack.push(a);
+                f.stack.push(b);
+            }
+            Op::Rot2 => {
+                let n = f.stack.len();
+                f.stack.swap(n - 1, n - 2);
+            }
+            Op::Rot3 => {
+                let v = f.stack.pop().expect("stack");
+                let n = f.stack.len();
+                f.stack.insert(n - 2, v);
+            }
+            Op::Rot4 => {
+                let v = f.stack.pop().expect("stack");
+                let n = f.stack.len();
+                f.stack.insert(n - 3, v);
+            }
+            Op::LoadConst(i) => f.stack.push(f.code.consts[i as usize].clone()),
+            Op::LoadFast(i) => match &f.locals[i as usize] {
+                Some(v) => f.stack.push(v.clone()),
+                None => {
+                    let name = &f.code.varnames[i as usize];
+                    return Err(self.new_error(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{name}' where it is not associated with a value"),
+                    ));
+                }
+            },
+            Op::StoreFast(i) => f.locals[i as usize] = f.stack.pop(),
+            Op::DeleteFast(i) => {
+                if f.locals[i as usize].take().is_none() {
+                    let name = &f.code.varnames[i as usize];
+                    return Err(self.new_error(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{name}' where it is not associated with a value"),
+                    ));
+                }
+            }
+            Op::LoadDeref(i) => {
+                let v = f.cells[i as usize].borrow().clone();
+                match v {
+                    Some(v) => f.stack.push(v),
+                    None => return Err(self.unbound_deref(f, i)),
+                }
+            }
+            Op::LoadClassDeref(i) => {
+                let name = self.deref_name(f, i);
+                let from_ns = f.namespace.as_ref().and_then(|ns| ns.borrow().get(&crate::dict::Key::Str(Rc::new(crate::value::PyStr::new(&*name)))).map(|e| e.1.clone()));
+                match from_ns {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        let v = f.cells[i as usize].borrow().clone();
+                        match v {
+                            Some(v) => f.stack.push(v),
+                            None => return Err(self.unbound_deref(f, i)),
+                        }
+                    }
+                }
+            }
+            Op::StoreDeref(i) => {
+                let v = f.stack.pop();
+                *f.cells[i as usize].borrow_mut() = v;
+            }
+            Op::DeleteDeref(i) => {
+                if f.cells[i as usize].borrow_mut().take().is_none() {
+                    return Err(self.unbound_deref(f, i));
+                }
+            }
+            Op::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
+            Op::LoadGlobal(i) => {
+                let name = Self::name_of(f, i);
+                let v = f.globals.get(&name).or_else(|| self.builtins.get(&name));
+                match v {
+                    Some(v) => f.stack.push(v),
+                    None => return Err(self.new_error("NameError", format!("name '{name}' is not defined"))),
+                }
+            }
+            Op::StoreGlobal(i) => {
+                let v = f.stack.pop().expect("stack");
+                f.globals.set(&Self::name_of(f, i), v);
+            }
+            Op::DeleteGlobal(i) => {
+                let name = Self::name_of(f, i);
+                if f.globals.dict.borrow_mut().shift_remove(&*name).is_none() {
+                    return Err(self.new_error("NameError", format!("name '{name}' is not defined")));
+                }
+            }
+            Op::LoadName(i) => {
+                let name = Self::name_of(f, i);
+                let mut v = None;
+                if let Some(ns) = &f.namespace {
+                    v = ns.borrow().get(&str_key(&name)).map(|e| e.1.clone());
+                }
+                let v = v.or_else(|| f.globals.get(&name)).or_else(|| self.builtins.get(&name));
+                match v {
+                    Some(v) => f.stack.push(v),
+                    None => return Err(self.new_error("NameError", format!("name '{name}' is not defined"))),
+                }
+            }
+            Op::StoreName(i) => {
+                let name = Self::name_of(f, i);
+                let v = f.stack.pop().expect("stack");
+                match &f.namespace {
+                    Some(ns) => {
+                        ns.borrow_mut().insert(str_key(&name), (Value::str(&*name), v));
+                    }
+                    None => f.globals.set(&name, v),
+                }
+            }
+            Op::DeleteName(i) => {
+                let name = Self::name_of(f, i);
+                let removed = match &f.namespace {
+                    Some(ns) => ns.borrow_mut().shift_remove(&str_key(&name)).is_some(),
+                    None => f.globals.dict.borrow_mut().shift_remove(&*name).is_some(),
+                };
+                if !removed {
+                    return Err(self.new_error("NameError", format!("name '{name}' is not defined")));
+                }
+            }
+            Op::LoadAttr(i) => {
+                let obj = f.stack.pop().expect("stack");
+                let v = self.getattr(&obj, &Self::name_of(f, i))?;
+                f.stack.push(v);
+            }
+            Op::StoreAttr(i) => {
+                let obj = f.stack.pop().expect("stack");
+                let v = f.stack.pop().expect("stack");
+                self.setattr(&obj, &Self::name_of(f, i), v)?;
+            }
+            Op::DeleteAttr(i) => {
+                let obj = f.stack.pop().expect("stack");
+                self.delattr(&obj, &Self::name_of(f, i))?;
+            }
+            Op::Subscr => {
+                let key = f.stack.pop().expect("stack");
+                let obj = f.stack.pop().expect("stack");
+                let v = self.getitem(&obj, &key)?;
+                f.stack.push(v);
+            }
+            Op::StoreSubscr => {
+                let key = f.stack.pop().expect("stack");
+                let obj = f.stack.pop().expect("stack");
+                let v = f.stack.pop().expect("stack");
+                self.setitem(&obj, key, v)?;
+            }
+            Op::DeleteSubscr => {
+                let key = f.stack.pop().expect("stack");
+                let obj = f.stack.pop().expect("stack");
+                self.delitem(&obj, &key)?;
+            }
+            Op::Binary(b) => {
+                let r = f.stack.pop().expect("stack");
+                let l = f.stack.pop().expect("stack");
+                let v = self.binary_op(&l, &r, b)?;
+                f.stack.push(v);
+            }
+            Op::Inplace(b) => {
+                let r = f.stack.pop().expect("stack");
+                let l = f.stack.pop().expect("stack");
+                let v = self.inplace_op(&l, &r, b)?;
+                f.stack.push(v);
+            }
+            Op::Unary(u) => {
+                let v = f.stack.pop().expect("stack");
+                let r = self.unary_op(&v, u)?;
+                f.stack.push(r);
+            }
+            Op::Compare(c) => {
+                let r = f.stack.pop().expect("stack");
+                let l = f.stack.pop().expect("stack");
+                let v = self.compare(&l, &r, c)?;
+                f.stack.push(v);
+            }
+            Op::Is(neg) => {
+                let r = f.stack.pop().expect("stack");
+                let l = f.stack.pop().expect("stack");
+                f.stack.push(Value::Bool(l.is(&r) != neg));
+            }
+            Op::In(neg) => {
+                let container = f.stack.pop().expect("stack");
+                let item = f.stack.pop().expect("stack");
+                let r = self.contains(&container, &item)?;
+                f.stack.push(Value::Bool(r != neg));
+            }
+            Op::Jump(t) => f.pc = t as usize,
+            Op::PopJumpIfFalse(t) => {
+                let v = f.stack.pop().expect("stack");
+                if !self.truthy(&v)? {
+                    f.pc = t as usize;
+                }
+            }
+            Op::PopJumpIfTrue(t) => {
+                let v = f.stack.pop().expect("stack");
+                if self.truthy(&v)? {
+                    f.pc = t as usize;
+                }
+            }
+            Op::JumpIfFalseOrPop(t) => {
+                let v = f.stack.last().expect("stack").clone();
+                if !self.truthy(&v)? {
+                    f.pc = t as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Op::JumpIfTrueOrPop(t) => {
+                let v = f.stack.last().expect("stack").clone();
+                if self.truthy(&v)? {
+                    f.pc = t as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Op::GetIter => {
+                let v = f.stack.pop().expect("stack");
+                let it = self.get_iter(&v)?;
+                f.stack.push(it);
+            }
+            Op::ForIter(t) => {
+                let it = f.stack.last().expect("stack").clone();
+                match self.next(&it)? {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        f.stack.pop();
+                        f.pc = t as usize;
+                    }
+                }
+            }
+            Op::BuildList(n) => {
+                let items = f.stack.split_off(f.stack.len() - n as usize);
+                f.stack.push(Value::list(items));
+            }
+            Op::BuildTuple(n) => {
+                let items = f.stack.split_off(f.stack.len() - n as usize);
+                f.stack.push(Value::tuple(items));
+            }
+            Op::BuildSet(n) => {
+                let items = f.stack.split_off(f.stack.len() - n as usize);
+                let mut set = crate::dict::Set::default();
+                for it in items {
+                    let k = self.key(&it)?;
+                    set.entry(k).or_insert(it);
+                }
+                f.stack.push(Value::Set(Rc::new(RefCell::new(set))));
+            }
+            Op::BuildMap(n) => {
+                let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
+                let mut d = Dict::default();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    self.dict_insert(&mut d, k, v)?;
+                }
+                f.stack.push(Value::dict(d));
+            }
+            Op::BuildSlice(n) => {
+                let step = if n == 3 { f.stack.pop().expect("stack") } else { Value::None };
+                let stop = f.stack.pop().expect("stack");
+                let start = f.stack.pop().expect("stack");
+                f.stack.push(Value::Slice(Rc::new([start, stop, step])));
+            }
+            Op::BuildString(n) => {
+                let items = f.stack.split_off(f.stack.len() - n as usize);
+                let mut s = String::new();
+                for it in &items {
+                    match it {
+                        Value::Str(p) => s.push_str(&p.s),
+                        other => s.push_str(&self.str_of(other)?),
+                    }
+                }
+                self.check_size(s.len())?;
+                f.stack.push(Value::str(s));
+            }
+            Op::ListAppend(d) => {
+                let v = f.stack.pop().expect("stack");
+                let n = f.stack.len();
+                if let Value::List(l) = &f.stack[n - d as usize] {
+                    l.borrow_mut().push(v);
+                }
+            }
+            Op::SetAdd(d) => {
+                let v = f.stack.pop().expect("stack");
+                let n = f.stack.len();
+                let k = self.key(&v)?;
+                if let Value::Set(s) = &f.stack[n - d as usize] {
+                    s.borrow_mut().entry(k).or_insert(v);
+                }
+            }
+            Op::MapAdd(d) => {
+                let v = f.stack.pop().expect("stack");
+                let k = f.stack.pop().expect("stack");
+                let n = f.stack.len();
+                if let Value::Dict(m) = f.stack[n - d as usize].clone() {
+                    let mut m = m.borrow_mut();
+                    self.dict_insert(&mut m, k, v)?;
+                }
+            }
+            Op::ListExtend(d) => {
+                let v = f.stack.pop().expect("stack");
+                let items = self.iterate(&v)?;
+                let n = f.stack.len();
+                if let Value::List(l) = &f.stack[n - d as usize] {
+                    l.borrow_mut().extend(items);
+                }
+            }
+            Op::SetUpdate(d) => {
+                let v = f.stack.pop().expect("stack");
+                let items = self.iterate(&v)?;
+                let n = f.stack.len();
+                if let Value::Set(s) = f.stack[n - d as usize].clone() {
+                    for it in items {
+                        let k = self.key(&it)?;
+                        s.borrow_mut().entry(k).or_insert(it);
+                    }
+                }
+            }
+            Op::DictUpdate(d) | Op::DictMerge(d) => {
+                let v = f.stack.pop().expect("stack");
+                let pairs = self.mapping_items(&v, matches!(op, Op::DictMerge(_)), f)?;
+                let n = f.stack.len();
+                if let Value::Dict(m) = f.stack[n - d as usize].clone() {
+                    for (k, val) in pairs {
+                        if matches!(op, Op::DictMerge(_)) {
+                            let key = self.key(&k)?;
+                            if m.borrow().contains_key(&key) {
+                                let fname = self.callable_name(&f.stack[n - d as usize - 2]);
+                                let kname = self.str_of(&k)?;
+                                return Err(self.new_error("TypeError", format!("{fname} got multiple values for keyword argument '{kname}'")));
+                            }
+                        }
+                        let mut mm = m.borrow_mut();
+                        self.dict_insert(&mut mm, k, val)?;
+                    }
+                }
+            }
+            Op::ListToTuple => {
+                let v = f.stack.pop().expect("stack");
+                let items = match &v {
+                    Value::List(l) => l.borrow().clone(),
+                    _ => Vec::new(),
+                };
+                f.stack.push(Value::tuple(items));
+            }
+            Op::UnpackSequence(n) => {
+                let v = f.stack.pop().expect("stack");
+                let items = self.unpack(&v, n as usize)?;
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::UnpackEx(before, after) => {
+                let v = f.stack.pop().expect("stack");
+                let items = self.iterate(&v)?;
+                let (b, a) = (before as usize, after as usize);
+                if items.len() < b + a {
+                    return Err(self.new_error(
+                        "ValueError",
+                        format!("not enough values to unpack (expected at least {}, got {})", b + a, items.len()),
+                    ));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - a);
+                let middle = items.split_off(b);
+                f.stack.extend(tail.into_iter().rev());
+                f.stack.push(Value::list(middle));
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::FormatValue(conv, has_spec) => {
+                let spec = if has_spec { f.stack.pop() } else { None };
+                let v = f.stack.pop().expect("stack");
+                let v = match conv {
+                    1 => Value::str(self.str_of(&v)?),
+                    2 => Value::str(self.repr(&v)?),
+                    3 => Value::str(crate::builtins::repr::ascii(&self.repr(&v)?)),
+                    _ => v,
+                };
+                let spec = match &spec {
+                    Some(Value::Str(s)) => s.s.to_string(),
+                    _ => String::new(),
+                };
+                let s = match (&v, spec.is_empty()) {
+                    (Value::Str(_), true) => v,
+                    _ => Value::str(self.format(&v, &spec)?),
+                };
+                f.stack.push(s);
+            }
+            Op::Call(n) => {
+                let args = f.stack.split_off(f.stack.len() - n as usize);
+                let func = f.stack.pop().expect("stack");
+                return self.call_flow(f, func, Args { pos: args, kw: Vec::new() });
+            }
+            Op::CallKw(n, names) => {
+                let mut args = f.stack.split_off(f.stack.len() - n as usize);
+                let func = f.stack.pop().expect("stack");
+                let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!("names tuple") };
+                let kwvals = args.split_off(args.len() - names.len());
+                let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
+                return self.call_flow(f, func, Args { pos: args, kw });
+            }
+            Op::CallEx(has_kw) => {
+                let kwargs = if has_kw { f.stack.pop() } else { None };
+                let args = f.stack.pop().expect("stack");
+                let func = f.stack.pop().expect("stack");
+                let pos = match &args {
+                    Value::Tuple(t) => t.to_vec(),
+                    other => self.iterate(other)?,
+                };
+                let mut kw = Vec::new();
+                if let Some(Value::Dict(d)) = kwargs {
+                    for (k, v) in d.borrow().values() {
+                        match k {
+                            Value::Str(s) => kw.push((Rc::from(&*s.s), v.clone())),
+                            _ => return Err(self.new_error("TypeError", "keywords must be strings")),
+                        }
+                    }
+                }
+                return self.call_flow(f, func, Args { pos, kw });
+            }
+            Op::MakeFunction(ci, flags) => {
+                let closure = if flags & 8 != 0 { f.stack.pop() } else { None };
+                let annotations = if flags & 4 != 0 { f.stack.pop() } else { None };
+                let kwdefaults = if flags & 2 != 0 { f.stack.pop() } else { None };
+                let defaults = if flags & 1 != 0 { f.stack.pop() } else { None };
+                let Value::Code(code) = f.code.consts[ci as usize].clone() else { unreachable!("code constant") };
+                let func = self.make_function(code, f.globals.clone(), defaults, kwdefaults, annotations, closure);
+                f.stack.push(func);
+            }
+            Op::BuildClass => {
+                let kwargs = f.stack.pop().expect("stack");
+                let bases = f.stack.pop().expect("stack");
+                let name = f.stack.pop().expect("stack");
+                let body = f.stack.pop().expect("stack");
+                let cls = self.build_class(body, name, bases, kwargs)?;
+                f.stack.push(cls);
+            }
+            Op::Return => return Ok(Flow::Return(f.stack.pop().expect("stack"))),
+            Op::Yield => return Ok(Flow::Yield(f.stack.pop().expect("stack"))),
+            Op::GetYieldFromIter => {
+                let v = f.stack.pop().expect("stack");
+                let it = match v {
+                    Value::Generator(_) => v,
+                    other => self.get_iter(&other)?,
+                };
+                f.stack.push(it);
+            }
+            Op::Send(exit) => {
+                let sent = f.stack.pop().expect("stack");
+                let it = f.stack.last().expect("stack").clone();
+                let r = match &it {
+                    Value::Generator(g) => self.gen_resume(g, sent, None)?,
+                    other => {
+                        if !sent.is_none() {
+                            let send = self.getattr(other, "send")?;
+                            match self.call(&send, Args::new(vec![sent])) {
+                                Ok(v) => GenStep::Yielded(v),
+                                Err(e) if self.err_is(&e, "StopIteration") => GenStep::Returned(self.stop_value(&e)),
+                                Err(e) => return Err(e),
+                            }
+                        } else {
+                            match self.next(other)? {
+                                Some(v) => GenStep::Yielded(v),
+                                None => GenStep::Returned(Value::None),
+                            }
+                        }
+                    }
+                };
+                match r {
+                    GenStep::Yielded(v) => f.stack.push(v),
+                    GenStep::Returned(v) => {
+                        f.stack.pop();
+                        f.stack.push(v);
+                        f.pc = exit as usize;
+                    }
+                }
+            }
+            Op::SetupExcept(h) | Op::SetupFinally(h) | Op::SetupWith(h) => {
+                let kind = match op {
+                    Op::SetupExcept(_) => BlockKind::Except,
+                    Op::SetupFinally(_) => BlockKind::Finally,
+                    _ => BlockKind::With,
+                };
+                f.blocks.push(Block { kind, handler: h, depth: f.stack.len() as u32, handled: self.handled.len() as u32 });
+            }
+            Op::PopBlock => {
+                f.blocks.pop();
+            }
+            Op::PopExcept => {
+                self.handled.pop();
+            }
+            Op::Reraise => {
+                let v = f.stack.pop().expect("stack");
+                let Value::Instance(i) = v else { unreachable!("an exception") };
+                return Ok(Flow::Raise(PyErr(i), false));
+            }
+            Op::Raise(n) => return self.raise_op(f, n),
+            Op::CheckExcMatch => {
+                let class = f.stack.pop().expect("stack");
+                let exc = f.stack.last().expect("stack").clone();
+                let m = !self.halted && self.exc_matches(&exc, &class)?;
+                f.stack.push(Value::Bool(m));
+            }
+            Op::PushExcInfo => {}
+            Op::BeforeWith => {
+                let ctx = f.stack.pop().expect("stack");
+                let class = self.type_of(&ctx);
+                let (Some(enter), Some(exit)) = (class.lookup("__enter__"), class.lookup("__exit__")) else {
+                    return Err(self.new_error(
+                        "TypeError",
+                        format!("'{}' object does not support the context manager protocol", class.name),
+                    ));
+                };
+                let exit = self.bind(exit, &ctx, &class)?;
+                let enter = self.bind(enter, &ctx, &class)?;
+                f.stack.push(exit);
+                let r = self.call(&enter, Args::default())?;
+                f.stack.push(r);
+            }
+            Op::WithExit => {
+                let exit = f.stack.pop().expect("stack");
+                self.call(&exit, Args::new(vec![Value::None, Value::None, Value::None]))?;
+            }
+            Op::WithExcept => {
+                let exc = f.stack.pop().expect("stack");
+                let exit = f.stack.pop().expect("stack");
+                let Value::Instance(i) = &exc else { unreachable!("an exception") };
+                let class = Value::Class(i.class());
+                let r = self.call(&exit, Args::new(vec![class, exc.clone(), Value::None]))?;
+                if self.truthy(&r)? && !self.halted {
+                    self.handled.pop();
+                } else {
+                    return Ok(Flow::Raise(PyErr(i.clone()), false));
+                }
+            }
+            Op::ImportName(i) => {
+                let name = Self::name_of(f, i);
+                let m = match name.strip_prefix('+') {
+                    Some(full) => self.import(full)?,
+                    None => {
+                        self.import(&name)?;
+                        let top = name.split('.').next().unwrap_or("");
+                        self.import(top)?
+                    }
+                };
+                f.stack.push(Value::Module(m));
+            }
+            Op::ImportFrom(i) => {
+                let name = Self::name_of(f, i);
+                let m = f.stack.last().expect("stack").clone();
+                let v = match &m {
+                    Value::Module(module) => match module.get(&name) {
+                        Some(v) => v,
+                        None => {
+                            let sub = format!("{}.{}", module.name, name);
+                            if self.factories.contains_key(&sub) || self.modules.contains_key(&sub) {
+                                Value::Module(self.import(&sub)?)
+                            } else {
+                                return Err(self.new_error(
+                                    "ImportError",
+                                    format!("cannot import name '{name}' from '{}' (unknown location)", module.name),
+                                ));
+                            }
+                        }
+                    },
+                    other => self.getattr(other, &name)?,
+                };
+                f.stack.push(v);
+            }
+            Op::ImportStar => {
+                let m = f.stack.pop().expect("stack");
+                if let Value::Module(m) = m {
+                    let all = m.get("__all__");
+                    let names: Vec<(Rc<str>, Value)> = match all {
+                        Some(all) => {
+                            let mut v = Vec::new();
+                            for n in self.iterate(&all)? {
+                                let n = self.str_of(&n)?;
+                                if let Some(x) = m.get(&n) {
+                                    v.push((Rc::from(n.as_str()), x));
+                                }
+                            }
+                            v
+                        }
+                        None => m.dict.borrow().iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    };
+                    for (k, v) in names {
+                        match &f.namespace {
+                            Some(ns) => {
+                                ns.borrow_mut().insert(str_key(&k), (Value::str(&*k), v));
+                            }
+                            None => f.globals.set(&k, v),
+                        }
+                    }
+                }
+            }
+            Op::LoadAssertionError => f.stack.push(Value::Class(self.exc_class("AssertionError"))),
+            Op::LoadBuildClass => {}
+            Op::SetupAnnotations => {
+                let key = str_key("__annotations__");
+                match &f.namespace {
+                    Some(ns) => {
+                        if !ns.borrow().contains_key(&key) {
+                            ns.borrow_mut().insert(key, (Value::str("__annotations__"), Value::dict(Dict::default())));
+                        }
+                    }
+                    None => {
+                        if f.globals.get("__annotations__").is_none() {
+                            f.globals.set("__annotations__", Value::dict(Dict::default()));
+                        }
+                    }
+                }
+            }
+            Op::StoreAnnotation(i) => {
+                let ann = f.stack.pop().expect("stack");
+                let name = Self::name_of(f, i);
+                let d = match &f.namespace {
+                    Some(ns) => ns.borrow().get(&str_key("__annotations__")).map(|e| e.1.clone()),
+                    None => f.globals.get("__annotations__"),
+                };
+                if let Some(Value::Dict(d)) = d {
+                    d.borrow_mut().insert(str_key(&name), (Value::str(&*name), ann));
+                }
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    fn deref_name(&self, f: &Frame, i: u32) -> Rc<str> {
+        let i = i as usize;
+        if i < f.code.cellvars.len() {
+            f.code.cellvars[i].clone()
+        } else {
+            f.code.freevars[i - f.code.cellvars.len()].clone()
+        }
+    }
+
+    fn unbound_deref(&self, f: &Frame, i: u32) -> PyErr {
+        let name = self.deref_name(f, i);
+        if (i as usize) < f.code.cellvars.len() {
+            self.new_error("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+        } else {
+            self.new_error("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
+    }
+
+    /// A call from the loop: Python functions get a new frame, the rest run now.
+    fn call_flow(&mut self, f: &mut Frame, func: Value, args: Args) -> PyResult<Flow> {
+        let line = f.line();
+        let in_main = *f.code.filename == *self.filename;
+        match &func {
+            Value::Function(func_obj) if !func_obj.code.is_generator => {
+                let frame = self.bind_frame(func_obj, args)?;
+                return Ok(Flow::Push(frame));
+            }
+            Value::Method(m) => {
+                if let Value::Function(func_obj) = &m.func {
+                    if !func_obj.code.is_generator {
+                        let frame = self.bind_frame(func_obj, args.with_self(m.this.clone()))?;
+                        return Ok(Flow::Push(frame));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if in_main {
+            self.call_lines.push(line);
+        }
+        let r = self.call(&func, args);
+        if in_main {
+            self.call_lines.pop();
+        }
+        f.stack.push(r?);
+        Ok(Flow::Next)
+    }
+
+    fn raise_op(&mut self, f: &mut Frame, n: u8) -> PyResult<Flow> {
+        if n == 0 {
+            return match self.handled.last() {
+                Some(e) => Ok(Flow::Raise(e.clone(), false)),
+                None => Err(self.new_error("RuntimeError", "No active exception to reraise")),
+            };
+        }
+        let cause = if n == 2 { f.stack.pop() } else { None };
+        let v = f.stack.pop().expect("stack");
+        let exc = self.to_exception(v)?;
+        if let Some(c) = cause {
+            let c = match c {
+                Value::None => None,
+                other => Some(self.to_exception(other)?.value()),
+            };
+            self.with_exc_data(&exc.0, |d| {
+                d.cause = c;
+                d.suppress_context = true;
+            });
+        }
+        Ok(Flow::Raise(exc, true))
+    }
+
+    /// `raise X`: an exception instance, or a class to instantiate.
+    pub fn to_exception(&mut self, v: Value) -> PyResult<PyErr> {
+        let base = self.exc_class("BaseException");
+        match &v {
+            Value::Class(c) if c.is_subclass(&base) => {
+                let inst = self.call(&v, Args::default())?;
+                match inst {
+                    Value::Instance(i) => Ok(PyErr(i)),
+                    _ => Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
+                }
+            }
+            Value::Instance(i) if i.class().is_subclass(&base) => Ok(PyErr(i.clone())),
+            _ => Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `except C:` matching (C may be a tuple).
+    pub fn exc_matches(&mut self, exc: &Value, class: &Value) -> PyResult<bool> {
+        match class {
+            Value::Tuple(t) => {
+                for c in t.iter() {
+                    if self.exc_matches(exc, c)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Class(c) => Ok(self.type_of(exc).is_subclass(c)),
+            _ => Err(self.new_error("TypeError", "catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// The value a `StopIteration` carries.
+    pub fn stop_value(&self, e: &PyErr) -> Value {
+        self.exc_args(&e.0).into_iter().next().unwrap_or(Value::None)
+    }
+
+    /// Resumes a generator with a sent value (or a thrown exception).
+    pub fn gen_resume(&mut self, g: &Rc<RefCell<Generator>>, sent: Value, throw: Option<PyErr>) -> PyResult<GenStep> {
+        let mut frame = {
+            let mut gen = g.borrow_mut();
+            if gen.running {
+                return Err(self.new_error("ValueError", "generator already executing"));
+            }
+            let Some(frame) = gen.frame.take() else {
+                return match throw {
+                    Some(e) => Err(e),
+                    None => Ok(GenStep::Returned(Value::None)),
+                };
+            };
+            if !gen.started {
+                if !sent.is_none() && throw.is_none() {
+                    gen.frame = Some(frame);
+                    return Err(self.new_error("TypeError", "can't send non-None value to a just-started generator"));
+                }
+                gen.started = true;
+            } else if throw.is_none() {
+                let mut frame = frame;
+                frame.stack.push(sent);
+                gen.running = true;
+                drop(gen);
+                return self.gen_run(g, frame, None);
+            }
+            gen.running = true;
+            frame
+        };
+        frame.handled_base = self.handled.len();
+        self.gen_run(g, frame, throw)
+    }
+
+    fn gen_run(&mut self, g: &Rc<RefCell<Generator>>, mut frame: Box<Frame>, throw: Option<PyErr>) -> PyResult<GenStep> {
+        frame.handled_base = self.handled.len();
+        if let Err(e) = self.enter_frame() {
+            g.borrow_mut().running = false;
+            g.borrow_mut().frame = Some(frame);
+            return Err(e);
+        }
+        let (r, back) = self.execute(frame, throw);
+        let mut gen = g.borrow_mut();
+        gen.running = false;
+        match r {
+            Ok(Exit::Yield(v)) => {
+                gen.frame = back;
+                Ok(GenStep::Yielded(v))
+            }
+            Ok(Exit::Return(v)) => Ok(GenStep::Returned(v)),
+            Err(e) => {
+                drop(gen);
+                if self.err_is(&e, "StopIteration") {
+                    let re = self.new_error("RuntimeError", "generator raised StopIteration");
+                    self.with_exc_data(&re.0, |d| {
+                        d.cause = Some(e.value());
+                        d.suppress_context = true;
+                    });
+                    return Err(re);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs a module's code in `module`.
+    pub fn run_module_code(&mut self, code: Rc<crate::code::Code>, module: Rc<crate::object::Module>) -> PyResult<Value> {
+        debug_assert_eq!(code.kind, CodeKind::Module);
+        let frame = Box::new(Frame::new(code, module));
+        self.run_frame(frame)
+    }
+}
+
+/// What resuming a generator gave.
+pub enum GenStep {
+    Yielded(Value),
+    Returned(Value),
+}
+
+pub fn str_key(s: &str) -> crate::dict::Key {
+    crate::dict::Key::Str(Rc::new(crate::value::PyStr::new(s)))
+}

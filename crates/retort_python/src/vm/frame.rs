@@ -1,0 +1,68 @@
+//! A running (or suspended) function activation: its code, program
+//! counter, value stack, locals, cells and handler blocks.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::object::Module;
+use crate::value::Value;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BlockKind {
+    Except,
+    Finally,
+    With,
+}
+
+/// A handler set up by `try` or `with`.
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub handler: u32,
+    /// The value stack depth to restore before jumping to the handler.
+    pub depth: u32,
+    /// The handled-exception stack depth to restore.
+    pub handled: u32,
+}
+
+pub type CellRef = Rc<RefCell<Option<Value>>>;
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub pc: usize,
+    pub stack: Vec<Value>,
+    pub locals: Vec<Option<Value>>,
+    pub cells: Vec<CellRef>,
+    pub blocks: Vec<Block>,
+    pub globals: Rc<Module>,
+    /// The namespace of a class body (module bodies use `globals`).
+    pub namespace: Option<Rc<RefCell<Dict>>>,
+    /// Depth of the VM's handled-exception stack when the frame started.
+    pub handled_base: usize,
+}
+
+impl Frame {
+    pub fn new(code: Rc<Code>, globals: Rc<Module>) -> Frame {
+        let n = code.varnames.len();
+        let cells = (0..code.cellvars.len()).map(|_| Rc::new(RefCell::new(None))).collect();
+        Frame {
+            code,
+            pc: 0,
+            stack: Vec::with_capacity(8),
+            locals: vec![None; n],
+            cells,
+            blocks: Vec::new(),
+            globals,
+            namespace: None,
+            handled_base: 0,
+        }
+    }
+
+    /// The source line of the instruction being executed.
+    pub fn line(&self) -> u32 {
+        let i = self.pc.saturating_sub(1).min(self.code.lines.len().saturating_sub(1));
+        self.code.lines.get(i).copied().unwrap_or(self.code.first_line)
+    }
+}

@@ -1,0 +1,125 @@
+//! The virtual machine: runs code objects with CPython's semantics.
+//! `exec.rs` holds the instruction loop, `call.rs` calls and argument
+//! binding, `attr.rs` attribute access, `ops.rs` operators and comparison,
+//! `iter.rs` iteration, `class.rs` class creation, `exc.rs` exceptions.
+
+pub mod attr;
+pub mod call;
+pub mod class;
+pub mod exc;
+pub mod exec;
+pub mod frame;
+pub mod iter;
+pub mod ops;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::builtins::types::Types;
+use crate::object::{Module, PyErr, PyResult};
+use crate::value::Value;
+
+/// Limits that end runaway scripts.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    /// Instructions executed.
+    pub steps: u64,
+    /// Approximate bytes held by one container or string.
+    pub memory: usize,
+    /// Nested Python frames (CPython's recursion limit).
+    pub recursion: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget { steps: 200_000_000, memory: 256 << 20, recursion: 1000 }
+    }
+}
+
+/// Builds a module on first import.
+pub type ModuleFactory = Rc<dyn Fn(&mut Vm) -> PyResult<Rc<Module>>>;
+
+/// The interpreter state of one run.
+pub struct Vm {
+    pub types: Types,
+    pub builtins: Rc<Module>,
+    pub main: Rc<Module>,
+    pub modules: HashMap<String, Rc<Module>>,
+    pub factories: HashMap<String, ModuleFactory>,
+    /// What the script printed.
+    pub out: String,
+    /// What the script wrote to stderr (warnings, sys.stderr).
+    pub err: String,
+    /// Containers being repr'd (to print `[...]` for cycles).
+    pub repr_guard: Vec<usize>,
+    /// Builtin classes made on demand (dict views, generic aliases).
+    pub extra_classes: HashMap<&'static str, Rc<crate::object::Class>>,
+    /// Exceptions being handled (innermost last), for `raise` and `__context__`.
+    pub handled: Vec<PyErr>,
+    pub depth: usize,
+    pub steps: u64,
+    pub budget: Budget,
+    /// Set once a budget is exhausted: nothing may catch the error.
+    pub halted: bool,
+    /// Lines of the script's active calls (outermost first), for host events.
+    pub call_lines: Vec<u32>,
+    pub filename: Rc<str>,
+    /// Non-deterministic things the script did (`datetime.now()`, ...).
+    pub nondeterministic: Vec<String>,
+}
+
+impl Vm {
+    pub fn new(budget: Budget) -> Vm {
+        crate::object::reset_serials();
+        let types = Types::new();
+        let builtins = Module::new("builtins");
+        let main = Module::new("__main__");
+        let mut vm = Vm {
+            types,
+            builtins,
+            main,
+            modules: HashMap::new(),
+            factories: HashMap::new(),
+            out: String::new(),
+            err: String::new(),
+            repr_guard: Vec::new(),
+            extra_classes: HashMap::new(),
+            handled: Vec::new(),
+            depth: 0,
+            steps: 0,
+            budget,
+            halted: false,
+            call_lines: Vec::new(),
+            filename: "main.py".into(),
+            nondeterministic: Vec::new(),
+        };
+        crate::builtins::install(&mut vm);
+        crate::modules::register_all(&mut vm);
+        vm
+    }
+
+    /// Registers a module (built on first import).
+    pub fn register_module(&mut self, name: &str, factory: ModuleFactory) {
+        self.factories.insert(name.to_owned(), factory);
+    }
+
+    pub fn write(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    /// Fails with MemoryError when a container of `bytes` would exceed the budget.
+    pub fn check_size(&mut self, bytes: usize) -> PyResult<()> {
+        if bytes > self.budget.memory {
+            self.halted = true;
+            return Err(self.new_error(
+                "MemoryError",
+                format!("Retort's memory budget ({} MB) is exhausted: the script tried to build an object of about {} MB", self.budget.memory >> 20, bytes >> 20),
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn none(&self) -> Value {
+        Value::None
+    }
+}
