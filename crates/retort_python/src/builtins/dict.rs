@@ -38,8 +38,7 @@ fn this_mut_set(vm: &mut Vm, a: &Args) -> PyResult<Rc<RefCell<Set>>> {
 pub fn to_set(vm: &mut Vm, v: &Value) -> PyResult<Set> {
     let mut s = Set::default();
     for it in vm.iterate(v)? {
-        let k = vm.set_key(&s, &it)?;
-        s.entry(k).or_insert(it);
+        vm.set_insert(&mut s, it)?;
     }
     Ok(s)
 }

@@ -213,6 +213,27 @@ pub fn install(vm: &mut Vm) {
         }
         Ok(Value::Bool(vm.eq(&x, &y)?))
     });
+    for (class, attrs) in [(t.int.clone(), &["real", "imag", "numerator", "denominator"][..]), (t.float.clone(), &["real", "imag"][..])] {
+        for name in attrs {
+            let name: &'static str = name;
+            let getter = vm.native(name, move |vm, a| {
+                let v = vm.unwrap_base(&a.pos[0]);
+                Ok(match name {
+                    "imag" => if matches!(v, Value::Float(_)) { Value::Float(0.0) } else { Value::Int(0) },
+                    "denominator" => Value::Int(1),
+                    _ => match v {
+                        Value::Bool(b) => Value::Int(b as i64),
+                        other => other,
+                    },
+                })
+            });
+            class.dict.borrow_mut().insert(
+                name.into(),
+                Value::Property(std::rc::Rc::new(crate::object::Property { fget: Some(getter), fset: None, fdel: None, doc: Value::None })),
+            );
+        }
+    }
+    let t = &vm.types;
     add_method(&t.int.clone(), "to_bytes", |vm, _| vm.not_implemented("int.to_bytes"));
     add_method(&t.float.clone(), "is_integer", |vm, a| match vm.unwrap_base(&a.pos[0]) {
         Value::Float(f) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),

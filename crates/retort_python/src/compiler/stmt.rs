@@ -421,7 +421,6 @@ impl<'a> Compiler<'a> {
             let old = self.set_line(h);
             let next = self.new_label();
             if let Some(ty) = &h.type_ {
-                self.emit(Op::Dup);
                 self.expr(ty)?;
                 self.emit(Op::CheckExcMatch);
                 self.emit(Op::PopJumpIfFalse(next));

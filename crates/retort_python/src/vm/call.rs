@@ -138,6 +138,7 @@ impl Vm {
         }
         let mut kwdict = if code.varkw { Some(Dict::default()) } else { None };
         let posonly = code.posonlyargcount as usize;
+        let all_kw: Vec<Rc<str>> = kw.iter().map(|(k, _)| k.clone()).collect();
         for (name, v) in kw {
             let idx = code.varnames[posonly..argc + kwonly].iter().position(|n| **n == *name).map(|i| i + posonly);
             match idx {
@@ -153,8 +154,11 @@ impl Vm {
                     }
                     None => {
                         if code.varnames[..posonly].iter().any(|n| **n == *name) {
+                            let names: Vec<&str> =
+                                code.varnames[..posonly].iter().filter(|n| all_kw.iter().any(|k| k == *n)).map(|n| &**n).collect();
                             return self.type_error(format!(
-                                "{qualname}() got some positional-only arguments passed as keyword arguments: '{name}'"
+                                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                names.join(", ")
                             ));
                         }
                         return self.type_error(format!("{qualname}() got an unexpected keyword argument '{name}'"));

@@ -402,8 +402,7 @@ impl Vm {
                 let items = f.stack.split_off(f.stack.len() - n as usize);
                 let mut set = crate::dict::Set::default();
                 for it in items {
-                    let k = self.key(&it)?;
-                    set.entry(k).or_insert(it);
+                    self.set_insert(&mut set, it)?;
                 }
                 f.stack.push(Value::Set(Rc::new(RefCell::new(set))));
             }
@@ -444,9 +443,10 @@ impl Vm {
             Op::SetAdd(d) => {
                 let v = f.stack.pop().expect("stack");
                 let n = f.stack.len();
-                let k = self.key(&v)?;
-                if let Value::Set(s) = &f.stack[n - d as usize] {
-                    s.borrow_mut().entry(k).or_insert(v);
+                if let Value::Set(s) = f.stack[n - d as usize].clone() {
+                    let mut set = s.borrow().clone();
+                    self.set_insert(&mut set, v)?;
+                    *s.borrow_mut() = set;
                 }
             }
             Op::MapAdd(d) => {
@@ -471,10 +471,11 @@ impl Vm {
                 let items = self.iterate(&v)?;
                 let n = f.stack.len();
                 if let Value::Set(s) = f.stack[n - d as usize].clone() {
+                    let mut set = s.borrow().clone();
                     for it in items {
-                        let k = self.key(&it)?;
-                        s.borrow_mut().entry(k).or_insert(it);
+                        self.set_insert(&mut set, it)?;
                     }
+                    *s.borrow_mut() = set;
                 }
             }
             Op::DictUpdate(d) | Op::DictMerge(d) => {
@@ -484,8 +485,9 @@ impl Vm {
                 if let Value::Dict(m) = f.stack[n - d as usize].clone() {
                     for (k, val) in pairs {
                         if matches!(op, Op::DictMerge(_)) {
-                            let key = self.key(&k)?;
-                            if m.borrow().contains_key(&key) {
+                            let mm = m.borrow().clone();
+                            let key = self.dict_key(&mm, &k)?;
+                            if mm.contains_key(&key) {
                                 let fname = self.callable_name(&f.stack[n - d as usize - 2]);
                                 let kname = self.str_of(&k)?;
                                 return Err(self.new_error("TypeError", format!("{fname} got multiple values for keyword argument '{kname}'")));

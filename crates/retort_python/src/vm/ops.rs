@@ -383,10 +383,11 @@ impl Vm {
                 return Ok(a.clone());
             }
             (Value::Set(s), BinOp::Or) => {
+                let mut set = s.borrow().clone();
                 for it in self.iterate(b)? {
-                    let k = self.key(&it)?;
-                    s.borrow_mut().entry(k).or_insert(it);
+                    self.set_insert(&mut set, it)?;
                 }
+                *s.borrow_mut() = set;
                 return Ok(a.clone());
             }
             (Value::Dict(d), BinOp::Or) => {
@@ -767,6 +768,13 @@ impl Vm {
     pub fn set_key(&mut self, s: &Set, v: &Value) -> PyResult<Key> {
         let k = self.key(v)?;
         self.find_key(s, k, v, |e| e.clone())
+    }
+
+    /// Adds `v` to a set (keeps the first equal element).
+    pub fn set_insert(&mut self, s: &mut Set, v: Value) -> PyResult<()> {
+        let k = self.set_key(s, &v)?;
+        s.entry(k).or_insert(v);
+        Ok(())
     }
 
     /// `d[k] = v` on a dict being built (keeps the first key object, as Python does).
