@@ -207,7 +207,19 @@ pub fn install(vm: &mut Vm) {
     add_method(&dict, "copy", |vm, a| Ok(Value::dict(this_dict(vm, &a)?.borrow().clone())));
     add_method(&dict, "__getitem__", |vm, a| {
         let b = vm.unwrap_base(&a.pos[0]);
-        vm.getitem(&b, &a.pos[1])
+        match vm.getitem(&b, &a.pos[1]) {
+            Err(e) if vm.err_is(&e, "KeyError") && matches!(a.pos[0], Value::Instance(_)) => {
+                let class = vm.type_of(&a.pos[0]);
+                match vm.lookup_user(&class, "__missing__") {
+                    Some(m) => {
+                        let m = vm.bind(m, &a.pos[0], &class)?;
+                        vm.call1(&m, a.pos[1].clone())
+                    }
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
     });
     add_method(&dict, "__setitem__", |vm, a| {
         let b = vm.unwrap_base(&a.pos[0]);

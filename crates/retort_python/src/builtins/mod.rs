@@ -183,6 +183,45 @@ pub fn install(vm: &mut Vm) {
     str::install(vm);
     seq::install(vm);
     dict::install(vm);
+    for class in [&vm.types.int, &vm.types.float, &vm.types.str, &vm.types.list, &vm.types.tuple, &vm.types.dict, &vm.types.set, &vm.types.frozenset, &vm.types.bool] {
+        add_method(class, "__repr__", |vm, a| {
+            let b = vm.unwrap_base(&a.pos[0]);
+            Ok(Value::str(vm.repr(&b)?))
+        });
+    }
+    for class in [&vm.types.int, &vm.types.float, &vm.types.str, &vm.types.list, &vm.types.tuple, &vm.types.bool] {
+        for op in [BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::TrueDiv, BinOp::FloorDiv, BinOp::Mod, BinOp::Pow, BinOp::And, BinOp::Or, BinOp::Xor, BinOp::LShift, BinOp::RShift] {
+            for (name, reflected) in [(op.dunder().0, false), (op.dunder().1, true)] {
+                let f = move |vm: &mut Vm, a: Args| {
+                    if a.pos.len() != 2 {
+                        return vm.type_error(format!("expected 1 argument, got {}", a.pos.len().saturating_sub(1)));
+                    }
+                    let (x, y) = (vm.unwrap_base(&a.pos[0]), vm.unwrap_base(&a.pos[1]));
+                    if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
+                        return Ok(Value::NotImplemented);
+                    }
+                    let (x, y) = if reflected { (y, x) } else { (x, y) };
+                    Ok(vm.builtin_binop(&x, &y, op)?.unwrap_or(Value::NotImplemented))
+                };
+                class.dict.borrow_mut().insert(name.into(), Value::Native(Rc::new(NativeFn { name: name.into(), func: Rc::new(f), this: None })));
+            }
+        }
+        for op in [CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge] {
+            let name = op.dunder();
+            let f = move |vm: &mut Vm, a: Args| {
+                let (x, y) = (vm.unwrap_base(&a.pos[0]), vm.unwrap_base(&a.pos[1]));
+                if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
+                    return Ok(Value::NotImplemented);
+                }
+                match vm.compare(&x, &y, op) {
+                    Ok(v) => Ok(v),
+                    Err(e) if vm.err_is(&e, "TypeError") => Ok(Value::NotImplemented),
+                    Err(e) => Err(e),
+                }
+            };
+            class.dict.borrow_mut().insert(name.into(), Value::Native(Rc::new(NativeFn { name: name.into(), func: Rc::new(f), this: None })));
+        }
+    }
     let b = vm.builtins.clone();
     let t = &vm.types;
     for (name, class) in [
@@ -526,6 +565,7 @@ pub fn install(vm: &mut Vm) {
                 for c in class.mro_all() {
                     names.extend(c.dict.borrow().keys().map(|k| k.to_string()));
                 }
+                names.extend(["__class__".to_owned(), "__doc__".to_owned()]);
             }
         }
         names.sort();

@@ -292,23 +292,28 @@ impl Vm {
     }
 
     fn super_getattr(&mut self, start: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-        let obj_class = match obj {
-            Value::Class(c) => c.clone(),
-            other => self.type_of(other),
+        // super(C, obj): obj's type's MRO when obj is an instance of C, else
+        // obj's own MRO (obj is a subclass of C: classmethods, __new__)
+        let obj_type = self.type_of(obj);
+        let (mro_owner, class_path) = match obj {
+            Value::Class(c) if !obj_type.is_subclass(start) && c.is_subclass(start) => (c.clone(), true),
+            _ => (obj_type.clone(), false),
         };
-        let mro: Vec<Rc<Class>> = obj_class.mro_all().cloned().collect();
+        let mro: Vec<Rc<Class>> = mro_owner.mro_all().cloned().collect();
         let pos = mro.iter().position(|c| Rc::ptr_eq(c, start)).map(|p| p + 1).unwrap_or(mro.len());
         for c in &mro[pos..] {
             let found = c.dict.borrow().get(name).cloned();
             if let Some(a) = found {
-                return Ok(Some(match obj {
-                    Value::Class(cls) => match &a {
+                return Ok(Some(if class_path {
+                    let Value::Class(cls) = obj else { unreachable!("a class") };
+                    match &a {
                         Value::Function(_) | Value::Native(_) if name == "__init_subclass__" => {
                             Value::Method(Rc::new(Method { func: a, this: obj.clone() }))
                         }
                         _ => self.bind_to_class(a, cls)?,
-                    },
-                    _ => self.bind(a, obj, &obj_class)?,
+                    }
+                } else {
+                    self.bind(a, obj, &obj_type)?
                 }));
             }
         }

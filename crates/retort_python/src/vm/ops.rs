@@ -54,7 +54,7 @@ pub fn float_mod(a: f64, b: f64) -> f64 {
 
 impl Vm {
     /// The builtin result of `a op b`, or `None` for NotImplemented.
-    fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    pub fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         use Value::*;
         // small ints
         if let (Int(x), Int(y)) = (a, b) {

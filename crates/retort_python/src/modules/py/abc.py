@@ -32,9 +32,7 @@ class ABCMeta(type):
         if abstracts:
             names = sorted(abstracts)
             s = "s" if len(names) > 1 else ""
-            listed = ", ".join(f"'{n}'" for n in names)
-            if len(names) > 1:
-                listed = ", ".join(f"'{n}'" for n in names[:-1]) + f" and '{names[-1]}'"
+            listed = ", ".join(names)
             raise TypeError(f"Can't instantiate abstract class {cls.__name__} with abstract method{s} {listed}")
         return super().__call__(*args, **kwargs)
 

@@ -45,6 +45,23 @@ class EnumType(type):
             member_type = base
             break
         type.__setattr__(enum_class, "_member_type_", member_type)
+        first_enum = bases[-1] if bases else None
+        if ReprEnum is not None and ReprEnum in bases:
+            if "__format__" not in classdict:
+                type.__setattr__(enum_class, "__format__", member_type.__format__)
+                classdict["__format__"] = member_type.__format__
+            if "__str__" not in classdict:
+                method = member_type.__str__
+                if method is object.__str__:
+                    method = member_type.__repr__
+                type.__setattr__(enum_class, "__str__", method)
+                classdict["__str__"] = method
+        if first_enum is not None and isinstance(first_enum, EnumType):
+            for name in ("__repr__", "__str__", "__format__"):
+                if name not in classdict:
+                    found = getattr(enum_class, name)
+                    if found is getattr(member_type, name) or found is getattr(object, name):
+                        type.__setattr__(enum_class, name, getattr(first_enum, name))
         type.__setattr__(enum_class, "_member_names_", [])
         type.__setattr__(enum_class, "_member_map_", {})
         type.__setattr__(enum_class, "_value2member_map_", {})
@@ -174,6 +191,7 @@ class EnumType(type):
 
 EnumMeta = EnumType
 Flag = None
+ReprEnum = None
 
 
 class Enum(metaclass=EnumType):
@@ -225,11 +243,7 @@ class ReprEnum(Enum):
 
 
 class IntEnum(int, ReprEnum):
-    def __str__(self):
-        return int.__repr__(self._value_)
-
-    def __format__(self, format_spec):
-        return format(self._value_, format_spec)
+    pass
 
 
 class StrEnum(str, ReprEnum):
@@ -237,11 +251,6 @@ class StrEnum(str, ReprEnum):
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
 
-    def __str__(self):
-        return self._value_
-
-    def __format__(self, format_spec):
-        return format(self._value_, format_spec)
 
 
 class Flag(Enum):
@@ -303,8 +312,7 @@ class Flag(Enum):
 
 
 class IntFlag(int, ReprEnum, Flag):
-    def __str__(self):
-        return int.__repr__(self._value_)
+    pass
 
 
 def unique(enumeration):
