@@ -2,7 +2,10 @@
 //! Rust (`math`, `sys`, `time`, `json`, ...) and modules written in Python
 //! and compiled on first import (`typing`, `enum`, `dataclasses`, ...).
 
+mod json;
 mod math;
+mod re;
+mod retort;
 mod sys;
 
 use std::rc::Rc;
@@ -27,12 +30,20 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("textwrap", include_str!("py/textwrap.py")),
     ("warnings", include_str!("py/warnings.py")),
     ("pprint", include_str!("py/pprint.py")),
+    ("datetime", include_str!("py/datetime.py")),
+    ("decimal", include_str!("py/decimal.py")),
+    ("random", include_str!("py/random.py")),
+    ("logging", include_str!("py/logging.py")),
+    ("uuid", include_str!("py/uuid.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {
     vm.register_module("math", Rc::new(math::module));
     vm.register_module("sys", Rc::new(sys::module));
     vm.register_module("time", Rc::new(sys::time_module));
+    vm.register_module("_retort", Rc::new(retort::module));
+    vm.register_module("json", Rc::new(json::module));
+    vm.register_module("re", Rc::new(re::module));
     vm.register_module("__future__", Rc::new(|_vm: &mut Vm| {
         let m = Module::new("__future__");
         m.set("annotations", Value::None);
@@ -69,6 +80,17 @@ impl Vm {
         let m = factory(self)?;
         self.modules.insert(name.to_owned(), m.clone());
         Ok(m)
+    }
+
+    /// Runs Python source in an existing module's namespace.
+    pub fn exec_in_module(&mut self, module: &Rc<Module>, source: &str) -> PyResult<()> {
+        let filename = format!("<retort:{}>", module.name);
+        let code = match crate::compile_source(source, &filename) {
+            Ok(c) => c,
+            Err(e) => return Err(self.new_error("SystemError", format!("cannot compile module {}: {}", module.name, e.message))),
+        };
+        self.run_module_code(code, module.clone())?;
+        Ok(())
     }
 
     /// Compiles and runs a module written in Python.

@@ -295,3 +295,17 @@ impl Vm {
         }))
     }
 }
+
+impl Vm {
+    /// A class defined by a host module (`json.JSONDecodeError`, ...).
+    pub fn host_class(&mut self, module: &str, name: &str, bases: Vec<Rc<Class>>) -> Rc<Class> {
+        let mut ns = crate::dict::Dict::default();
+        ns.insert(crate::vm::exec::str_key("__module__"), (Value::str("__module__"), Value::str(module)));
+        ns.insert(crate::vm::exec::str_key("__qualname__"), (Value::str("__qualname__"), Value::str(name)));
+        let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
+        match self.new_class(None, name, bases, &Value::dict(ns), &[]) {
+            Ok(c) => c,
+            Err(_) => self.types.object.clone(),
+        }
+    }
+}

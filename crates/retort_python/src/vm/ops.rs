@@ -332,10 +332,8 @@ impl Vm {
         // builtin bases (int/str subclasses, enums)
         let ua = self.unwrap_base(a);
         let ub = self.unwrap_base(b);
-        if !matches!(ua, Value::Instance(_) | Value::Class(_)) && !matches!(ub, Value::Instance(_) | Value::Class(_)) {
-            if let Some(v) = self.builtin_binop(&ua, &ub, op)? {
-                return Ok(v);
-            }
+        if let Some(v) = self.builtin_binop(&ua, &ub, op)? {
+            return Ok(v);
         }
         Err(self.binop_type_error(a, b, op))
     }
@@ -360,8 +358,19 @@ impl Vm {
         }
     }
 
+    /// A type's name as CPython's messages show it: `decimal.Decimal` for
+    /// types CPython implements in C (marked `__retort_c_type__`).
+    pub fn tp_name(&self, v: &Value) -> String {
+        let t = self.type_of(v);
+        if t.dict.borrow().contains_key("__retort_c_type__") {
+            format!("{}.{}", t.module, t.name)
+        } else {
+            t.name.to_string()
+        }
+    }
+
     fn binop_type_error(&self, a: &Value, b: &Value, op: BinOp) -> crate::object::PyErr {
-        let (ta, tb) = (self.type_of(a).name.clone(), self.type_of(b).name.clone());
+        let (ta, tb) = (self.tp_name(a), self.tp_name(b));
         match (a, op) {
             (Value::Str(_), BinOp::Add) => self.new_error("TypeError", format!("can only concatenate str (not \"{tb}\") to str")),
             (Value::List(_), BinOp::Add) => self.new_error("TypeError", format!("can only concatenate list (not \"{tb}\") to list")),
@@ -582,7 +591,7 @@ impl Vm {
     fn compare_error(&self, a: &Value, b: &Value, op: CmpOp) -> crate::object::PyErr {
         self.new_error(
             "TypeError",
-            format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), self.type_of(a).name, self.type_of(b).name),
+            format!("'{}' not supported between instances of '{}' and '{}'", op.symbol(), self.tp_name(a), self.tp_name(b)),
         )
     }
 
