@@ -62,7 +62,7 @@ impl Hash for Key {
             Key::FrozenSet(s) => {
                 let mut acc: u64 = 0;
                 for k in s.keys() {
-                    let mut inner = std::collections::hash_map::DefaultHasher::new();
+                    let mut inner = rustc_hash::FxHasher::default();
                     k.hash(&mut inner);
                     acc = acc.wrapping_add(inner.finish());
                 }
@@ -107,11 +107,15 @@ impl Key {
     }
 }
 
+/// The hasher of every table: fast and deterministic (Python's own string
+/// hashes are randomised, so no script can depend on them).
+pub type FastHash = std::hash::BuildHasherDefault<rustc_hash::FxHasher>;
+
 /// An insertion-ordered dict: key identity → (original key, value).
-pub type Dict = IndexMap<Key, (Value, Value)>;
+pub type Dict = IndexMap<Key, (Value, Value), FastHash>;
 
 /// An insertion-ordered set: key identity → original element.
-pub type Set = IndexMap<Key, Value>;
+pub type Set = IndexMap<Key, Value, FastHash>;
 
 /// A dict with string keys only, for instance and class attributes.
-pub type AttrMap = IndexMap<Rc<str>, Value>;
+pub type AttrMap = IndexMap<Rc<str>, Value, FastHash>;

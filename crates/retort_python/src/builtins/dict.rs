@@ -47,9 +47,7 @@ fn dict_update(vm: &mut Vm, d: &Rc<RefCell<Dict>>, a: &Args, from: usize) -> PyR
     if let Some(src) = a.pos.get(from) {
         let pairs = vm.mapping_pairs(src)?;
         for (k, v) in pairs {
-            let mut m = d.borrow().clone();
-            vm.dict_insert(&mut m, k, v)?;
-            *d.borrow_mut() = m;
+            vm.dict_set(d, k, v)?;
         }
     }
     for (k, v) in &a.kw {
@@ -158,16 +156,15 @@ pub fn install(vm: &mut Vm) {
     add_method(&dict, "get", |vm, a| {
         check_args(vm, &a, "get", 2, 3)?;
         let d = this_dict(vm, &a)?;
-        let dd = d.borrow().clone();
-        let k = vm.dict_key(&dd, &a.pos[1])?;
-        Ok(dd.get(&k).map(|e| e.1.clone()).unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
+        let k = vm.dict_key_in(&d, &a.pos[1])?;
+        let found = d.borrow().get(&k).map(|e| e.1.clone());
+        Ok(found.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
     });
     add_method(&dict, "setdefault", |vm, a| {
         check_args(vm, &a, "setdefault", 2, 3)?;
         let d = this_dict(vm, &a)?;
-        let dd = d.borrow().clone();
-        let k = vm.dict_key(&dd, &a.pos[1])?;
-        if let Some(e) = dd.get(&k) {
+        let k = vm.dict_key_in(&d, &a.pos[1])?;
+        if let Some(e) = d.borrow().get(&k) {
             return Ok(e.1.clone());
         }
         let v = a.pos.get(2).cloned().unwrap_or(Value::None);
@@ -177,8 +174,7 @@ pub fn install(vm: &mut Vm) {
     add_method(&dict, "pop", |vm, a| {
         check_args(vm, &a, "pop", 2, 3)?;
         let d = this_dict(vm, &a)?;
-        let dd = d.borrow().clone();
-        let k = vm.dict_key(&dd, &a.pos[1])?;
+        let k = vm.dict_key_in(&d, &a.pos[1])?;
         let removed = d.borrow_mut().shift_remove(&k);
         match (removed, a.pos.get(2)) {
             (Some(e), _) => Ok(e.1),
@@ -284,22 +280,18 @@ pub fn install(vm: &mut Vm) {
     add_method(&set, "add", |vm, a| {
         check_args(vm, &a, "add", 2, 2)?;
         let s = this_mut_set(vm, &a)?;
-        let ss = s.borrow().clone();
-        let k = vm.set_key(&ss, &a.pos[1])?;
-        s.borrow_mut().entry(k).or_insert(a.pos[1].clone());
+        vm.set_add(&s, a.pos[1].clone())?;
         Ok(Value::None)
     });
     add_method(&set, "discard", |vm, a| {
         let s = this_mut_set(vm, &a)?;
-        let ss = s.borrow().clone();
-        let k = vm.set_key(&ss, &a.pos[1])?;
+        let k = vm.set_key_in(&s, &a.pos[1])?;
         s.borrow_mut().shift_remove(&k);
         Ok(Value::None)
     });
     add_method(&set, "remove", |vm, a| {
         let s = this_mut_set(vm, &a)?;
-        let ss = s.borrow().clone();
-        let k = vm.set_key(&ss, &a.pos[1])?;
+        let k = vm.set_key_in(&s, &a.pos[1])?;
         if s.borrow_mut().shift_remove(&k).is_none() {
             return Err(vm.make_exc(vm.exc_class("KeyError"), vec![a.pos[1].clone()]));
         }

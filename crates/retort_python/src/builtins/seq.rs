@@ -86,12 +86,14 @@ pub fn install(vm: &mut Vm) {
     add_method(&list, "remove", |vm, a| {
         check_args(vm, &a, "remove", 2, 2)?;
         let l = this_list(vm, &a)?;
-        let items = l.borrow().clone();
-        for (i, x) in items.iter().enumerate() {
-            if vm.eq(x, &a.pos[1])? {
+        let mut i = 0;
+        loop {
+            let Some(x) = l.borrow().get(i).cloned() else { break };
+            if vm.eq(&x, &a.pos[1])? {
                 l.borrow_mut().remove(i);
                 return Ok(Value::None);
             }
+            i += 1;
         }
         vm.value_error("list.remove(x): x not in list")
     });

@@ -444,9 +444,7 @@ impl Vm {
                 let v = f.stack.pop().expect("stack");
                 let n = f.stack.len();
                 if let Value::Set(s) = f.stack[n - d as usize].clone() {
-                    let mut set = s.borrow().clone();
-                    self.set_insert(&mut set, v)?;
-                    *s.borrow_mut() = set;
+                    self.set_add(&s, v)?;
                 }
             }
             Op::MapAdd(d) => {
@@ -454,8 +452,7 @@ impl Vm {
                 let k = f.stack.pop().expect("stack");
                 let n = f.stack.len();
                 if let Value::Dict(m) = f.stack[n - d as usize].clone() {
-                    let mut m = m.borrow_mut();
-                    self.dict_insert(&mut m, k, v)?;
+                    self.dict_set(&m, k, v)?;
                 }
             }
             Op::ListExtend(d) => {
@@ -471,11 +468,9 @@ impl Vm {
                 let items = self.iterate(&v)?;
                 let n = f.stack.len();
                 if let Value::Set(s) = f.stack[n - d as usize].clone() {
-                    let mut set = s.borrow().clone();
                     for it in items {
-                        self.set_insert(&mut set, it)?;
+                        self.set_add(&s, it)?;
                     }
-                    *s.borrow_mut() = set;
                 }
             }
             Op::DictUpdate(d) | Op::DictMerge(d) => {
@@ -485,16 +480,14 @@ impl Vm {
                 if let Value::Dict(m) = f.stack[n - d as usize].clone() {
                     for (k, val) in pairs {
                         if matches!(op, Op::DictMerge(_)) {
-                            let mm = m.borrow().clone();
-                            let key = self.dict_key(&mm, &k)?;
-                            if mm.contains_key(&key) {
+                            let key = self.dict_key_in(&m, &k)?;
+                            if m.borrow().contains_key(&key) {
                                 let fname = self.callable_name(&f.stack[n - d as usize - 2]);
                                 let kname = self.str_of(&k)?;
                                 return Err(self.new_error("TypeError", format!("{fname} got multiple values for keyword argument '{kname}'")));
                             }
                         }
-                        let mut mm = m.borrow_mut();
-                        self.dict_insert(&mut mm, k, val)?;
+                        self.dict_set(&m, k, val)?;
                     }
                 }
             }

@@ -392,17 +392,14 @@ impl Vm {
                 return Ok(a.clone());
             }
             (Value::Set(s), BinOp::Or) => {
-                let mut set = s.borrow().clone();
                 for it in self.iterate(b)? {
-                    self.set_insert(&mut set, it)?;
+                    self.set_add(s, it)?;
                 }
-                *s.borrow_mut() = set;
                 return Ok(a.clone());
             }
             (Value::Dict(d), BinOp::Or) => {
                 for (k, v) in self.mapping_pairs(b)? {
-                    let mut m = d.borrow_mut();
-                    self.dict_insert(&mut m, k, v)?;
+                    self.dict_set(d, k, v)?;
                 }
                 return Ok(a.clone());
             }
@@ -751,8 +748,50 @@ impl Vm {
         })
     }
 
+    /// The key of `v` as stored in the shared dict `d`, without copying it:
+    /// only objects with their own `__hash__` need a scan with `__eq__`.
+    pub fn dict_key_in(&mut self, d: &Rc<RefCell<Dict>>, v: &Value) -> PyResult<Key> {
+        let k = self.key(v)?;
+        let Key::Custom(h, _) = k else { return Ok(k) };
+        if d.borrow().contains_key(&k) {
+            return Ok(k);
+        }
+        let candidates: Vec<(Key, Value)> =
+            d.borrow().iter().filter(|(key, _)| matches!(key, Key::Custom(h2, _) if *h2 == h)).map(|(key, e)| (key.clone(), e.0.clone())).collect();
+        for (key, other) in candidates {
+            if self.eq(v, &other)? {
+                return Ok(key);
+            }
+        }
+        Ok(k)
+    }
+
+    /// The key of `v` as stored in the shared set `s`.
+    pub fn set_key_in(&mut self, s: &Rc<RefCell<Set>>, v: &Value) -> PyResult<Key> {
+        let k = self.key(v)?;
+        let Key::Custom(h, _) = k else { return Ok(k) };
+        if s.borrow().contains_key(&k) {
+            return Ok(k);
+        }
+        let candidates: Vec<(Key, Value)> =
+            s.borrow().iter().filter(|(key, _)| matches!(key, Key::Custom(h2, _) if *h2 == h)).map(|(key, e)| (key.clone(), e.clone())).collect();
+        for (key, other) in candidates {
+            if self.eq(v, &other)? {
+                return Ok(key);
+            }
+        }
+        Ok(k)
+    }
+
+    /// Adds `v` to a shared set.
+    pub fn set_add(&mut self, s: &Rc<RefCell<Set>>, v: Value) -> PyResult<()> {
+        let k = self.set_key_in(s, &v)?;
+        s.borrow_mut().entry(k).or_insert(v);
+        Ok(())
+    }
+
     /// Finds the stored key equal to `k` (needed only for objects with their own `__hash__`).
-    pub fn find_key<T>(&mut self, map: &indexmap::IndexMap<Key, T>, k: Key, v: &Value, orig: impl Fn(&T) -> Value) -> PyResult<Key> {
+    pub fn find_key<T>(&mut self, map: &indexmap::IndexMap<Key, T, crate::dict::FastHash>, k: Key, v: &Value, orig: impl Fn(&T) -> Value) -> PyResult<Key> {
         if let Key::Custom(h, _) = k {
             if map.contains_key(&k) {
                 return Ok(k);
@@ -777,6 +816,19 @@ impl Vm {
     pub fn set_key(&mut self, s: &Set, v: &Value) -> PyResult<Key> {
         let k = self.key(v)?;
         self.find_key(s, k, v, |e| e.clone())
+    }
+
+    /// `d[k] = v` on a shared dict.
+    pub fn dict_set(&mut self, d: &Rc<RefCell<Dict>>, k: Value, v: Value) -> PyResult<()> {
+        let key = self.dict_key_in(d, &k)?;
+        let mut m = d.borrow_mut();
+        match m.get_mut(&key) {
+            Some(e) => e.1 = v,
+            None => {
+                m.insert(key, (k, v));
+            }
+        }
+        Ok(())
     }
 
     /// Adds `v` to a set (keeps the first equal element).
@@ -867,11 +919,8 @@ impl Vm {
                 }
             }
             Value::Dict(d) => {
-                let found = {
-                    let dd = d.borrow();
-                    let k = self.dict_key(&dd, key)?;
-                    dd.get(&k).map(|e| e.1.clone())
-                };
+                let k = self.dict_key_in(d, key)?;
+                let found = d.borrow().get(&k).map(|e| e.1.clone());
                 match found {
                     Some(v) => Ok(v),
                     None => Err(self.make_exc(self.exc_class("KeyError"), vec![key.clone()])),
@@ -950,10 +999,7 @@ impl Vm {
                 }
             }
             Value::Dict(d) => {
-                let k = {
-                    let dd = d.borrow();
-                    self.dict_key(&dd, &key)?
-                };
+                let k = self.dict_key_in(d, &key)?;
                 let mut dd = d.borrow_mut();
                 match dd.get_mut(&k) {
                     Some(e) => e.1 = v,
@@ -1005,10 +1051,7 @@ impl Vm {
                 }
             }
             Value::Dict(d) => {
-                let k = {
-                    let dd = d.borrow();
-                    self.dict_key(&dd, key)?
-                };
+                let k = self.dict_key_in(d, key)?;
                 if d.borrow_mut().shift_remove(&k).is_none() {
                     return Err(self.make_exc(self.exc_class("KeyError"), vec![key.clone()]));
                 }
@@ -1106,13 +1149,14 @@ impl Vm {
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
             Value::List(l) => {
-                let items = l.borrow().clone();
-                for x in &items {
-                    if x.is(item) || self.eq(x, item)? {
+                let mut i = 0;
+                loop {
+                    let Some(x) = l.borrow().get(i).cloned() else { return Ok(false) };
+                    if x.is(item) || self.eq(&x, item)? {
                         return Ok(true);
                     }
+                    i += 1;
                 }
-                Ok(false)
             }
             Value::Tuple(t) => {
                 for x in t.iter() {
@@ -1132,14 +1176,12 @@ impl Vm {
                 _ => self.type_error("a bytes-like object is required"),
             },
             Value::Dict(d) => {
-                let dd = d.borrow().clone();
-                let k = self.dict_key(&dd, item)?;
-                Ok(dd.contains_key(&k))
+                let k = self.dict_key_in(d, item)?;
+                Ok(d.borrow().contains_key(&k))
             }
             Value::Set(s) => {
-                let ss = s.borrow().clone();
-                let k = self.set_key(&ss, item)?;
-                Ok(ss.contains_key(&k))
+                let k = self.set_key_in(s, item)?;
+                Ok(s.borrow().contains_key(&k))
             }
             Value::FrozenSet(s) => {
                 let k = self.set_key(s, item)?;
