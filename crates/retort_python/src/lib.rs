@@ -44,8 +44,52 @@ pub struct RunResult {
     pub nondeterministic: Vec<String>,
 }
 
+/// CPython's parser limit on nested brackets (`too many nested parentheses`).
+const MAX_NESTING: usize = 200;
+
+/// Rejects sources nested deeper than CPython accepts, before any recursive
+/// descent (the parser and compiler would otherwise need a deep stack).
+fn check_nesting(source: &str) -> Result<(), CompileError> {
+    let (mut depth, mut line, mut col) = (0usize, 1u32, 0u32);
+    let mut quote: Option<char> = None;
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        col += 1;
+        match (quote, c) {
+            (_, '\n') => {
+                line += 1;
+                col = 0;
+                if quote == Some('\'') || quote == Some('"') {
+                    quote = None;
+                }
+            }
+            (Some(_), '\\') => {
+                chars.next();
+            }
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '#') => {
+                while chars.peek().is_some_and(|c| *c != '\n') {
+                    chars.next();
+                }
+            }
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(' | '[' | '{') => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(CompileError { kind: CompileErrorKind::Syntax, message: "too many nested parentheses".into(), line, column: col });
+                }
+            }
+            (None, ')' | ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Parses and compiles a module.
 pub fn compile_source(source: &str, filename: &str) -> Result<Rc<code::Code>, CompileError> {
+    check_nesting(source)?;
     let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
         let lines = compiler::LineIndex::new(source);
         CompileError {
