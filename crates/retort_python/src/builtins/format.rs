@@ -231,10 +231,6 @@ impl Vm {
                     let f = crate::vm::ops::to_f64(v).unwrap_or(0.0);
                     return self.format_float(f, &s);
                 }
-                if matches!(v, Value::Bool(_)) && s.ty.is_none() {
-                    let body = self.str_of(v)?;
-                    return Ok(pad(&s, "", &body, false));
-                }
                 self.format_int(&to_big(v).expect("int"), &s)
             }
             Value::Float(f) => self.format_float(*f, &s),
@@ -572,6 +568,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             }
             'r' | 'a' => {
                 let s = vm.repr(&v)?;
+                let s = if ty == 'a' { crate::builtins::repr::ascii(&s) } else { s };
                 pad(&spec, "", &s, false)
             }
             'd' | 'i' | 'u' => {

@@ -333,19 +333,21 @@ pub fn install(vm: &mut Vm) {
         if !matches!(it, Value::Iter(_) | Value::Generator(_) | Value::Instance(_)) {
             return vm.type_error(format!("'{}' object is not an iterator", vm.type_of(it).name));
         }
-        match vm.next(it) {
-            Ok(Some(v)) => Ok(v),
-            Ok(None) => match a.pos.get(1) {
+        if let Value::Generator(g) = it {
+            return match vm.gen_resume(g, Value::None, None)? {
+                crate::vm::exec::GenStep::Yielded(v) => Ok(v),
+                crate::vm::exec::GenStep::Returned(v) => match a.pos.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => Err(vm.make_exc(vm.exc_class("StopIteration"), if v.is_none() { vec![] } else { vec![v] })),
+                },
+            };
+        }
+        match vm.next(it)? {
+            Some(v) => Ok(v),
+            None => match a.pos.get(1) {
                 Some(d) => Ok(d.clone()),
-                None => {
-                    let value = match it {
-                        Value::Generator(_) => vec![],
-                        _ => vec![],
-                    };
-                    Err(vm.make_exc(vm.exc_class("StopIteration"), value))
-                }
+                None => Err(vm.make_exc(vm.exc_class("StopIteration"), vec![])),
             },
-            Err(e) => Err(e),
         }
     });
     add_function(&b, "sorted", |vm, mut a| {
@@ -818,10 +820,10 @@ impl Vm {
                 let r = vm.compare(x, y, CmpOp::Lt)?;
                 vm.truthy(&r)
             };
-            match lt(&mut vm, &b.0, &a.0) {
-                Ok(true) => std::cmp::Ordering::Greater,
-                Ok(false) => match lt(&mut vm, &a.0, &b.0) {
-                    Ok(true) => std::cmp::Ordering::Less,
+            match lt(&mut vm, &a.0, &b.0) {
+                Ok(true) => std::cmp::Ordering::Less,
+                Ok(false) => match lt(&mut vm, &b.0, &a.0) {
+                    Ok(true) => std::cmp::Ordering::Greater,
                     Ok(false) => std::cmp::Ordering::Equal,
                     Err(e) => {
                         *error.borrow_mut() = Some(e);

@@ -263,9 +263,12 @@ pub fn install(vm: &mut Vm) {
     });
     let gen = t.generator.clone();
     add_method(&gen, "__iter__", |_, a| Ok(a.pos[0].clone()));
-    add_method(&gen, "__next__", |vm, a| match vm.next(&a.pos[0])? {
-        Some(v) => Ok(v),
-        None => Err(vm.make_exc(vm.exc_class("StopIteration"), vec![])),
+    add_method(&gen, "__next__", |vm, a| {
+        let Value::Generator(g) = &a.pos[0] else { return vm.type_error("__next__ needs a generator") };
+        match vm.gen_resume(g, Value::None, None)? {
+            GenStep::Yielded(v) => Ok(v),
+            GenStep::Returned(v) => Err(vm.make_exc(vm.exc_class("StopIteration"), if v.is_none() { vec![] } else { vec![v] })),
+        }
     });
     add_method(&gen, "send", |vm, a| {
         let Value::Generator(g) = &a.pos[0] else { return vm.type_error("send() needs a generator") };

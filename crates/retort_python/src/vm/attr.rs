@@ -221,6 +221,12 @@ impl Vm {
                 "__context__" => return Ok(Some(d.context.clone().unwrap_or(Value::None))),
                 "__suppress_context__" => return Ok(Some(Value::Bool(d.suppress_context))),
                 "__traceback__" => return Ok(Some(Value::None)),
+                "value" if class.is_subclass(&self.exc_class("StopIteration")) => {
+                    return Ok(Some(match &d.args {
+                        Value::Tuple(t) => t.first().cloned().unwrap_or(Value::None),
+                        _ => Value::None,
+                    }))
+                }
                 _ => {}
             }
         }
@@ -260,7 +266,7 @@ impl Vm {
             }
             "__dict__" => return Ok(Some(self.attrmap_to_dict(&c.dict.borrow()))),
             "__module__" if c.is_builtin => return Ok(Some(Value::str(&*c.module))),
-            "__doc__" if c.lookup("__doc__").is_none() => return Ok(Some(Value::None)),
+            "__doc__" => return Ok(Some(c.dict.borrow().get("__doc__").cloned().unwrap_or(Value::None))),
             _ => {}
         }
         let meta = c.meta.clone();

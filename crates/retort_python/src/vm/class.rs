@@ -135,7 +135,7 @@ impl Vm {
     ) -> PyResult<Rc<Class>> {
         let Some(mut mro) = c3(&bases) else {
             let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
-            return self.type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")));
+            return self.type_error(format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", ")));
         };
         let object = self.types.object.clone();
         if !mro.iter().any(|c| Rc::ptr_eq(c, &object)) {
