@@ -1,6 +1,7 @@
 //! The `builtins` module: builtin functions (print, len, sorted, ...),
 //! the builtin types' methods (one file per family) and their registration.
 
+pub mod attrdict;
 pub mod dict;
 pub mod format;
 pub mod num;

@@ -125,6 +125,23 @@ pub fn install(vm: &mut Vm) {
         if pos.len() != 4 {
             return vm.type_error("type() takes 1 or 3 arguments");
         }
+        // type(name, bases, ns) builds with the most derived metaclass of the bases
+        let mut winner = meta.clone();
+        if let Ok(items) = vm.iterate(&pos[2]) {
+            for b in items {
+                if let Value::Class(bc) = b {
+                    let m = bc.meta.clone().unwrap_or_else(|| vm.types.type_.clone());
+                    if m.is_subclass(&winner) {
+                        winner = m;
+                    }
+                }
+            }
+        }
+        if !Rc::ptr_eq(&winner, &meta) && vm.lookup_user(&winner, "__new__").is_some() {
+            let w = Value::Class(winner);
+            return vm.call(&w, Args { pos: pos[1..].to_vec(), kw: a.kw });
+        }
+        let meta = winner;
         let name = vm.str_of(&pos[1])?;
         let mut bases = Vec::new();
         for b in vm.iterate(&pos[2])? {

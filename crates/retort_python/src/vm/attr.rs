@@ -212,7 +212,7 @@ impl Vm {
             return Ok(Some(v.clone()));
         }
         if name == "__dict__" {
-            return Ok(Some(self.attrmap_to_dict(&i.dict.borrow())));
+            return Ok(Some(self.instance_dict(i)));
         }
         if let Payload::Exc(d) = &*i.payload.borrow() {
             match name {

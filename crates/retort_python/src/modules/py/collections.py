@@ -129,6 +129,20 @@ class OrderedDict(dict):
         return OrderedDict(self)
 
 
+class _tuplegetter:
+    def __init__(self, index, doc):
+        self.index = index
+        self.__doc__ = doc
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        return obj[self.index]
+
+    def __set__(self, obj, value):
+        raise AttributeError("can't set attribute")
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
@@ -184,7 +198,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "__qualname__": typename,
     }
     for index, name in enumerate(field_names):
-        ns[name] = property(_operator.itemgetter(index), doc=f"Alias for field number {index}")
+        ns[name] = _tuplegetter(index, f"Alias for field number {index}")
     return type(typename, (tuple,), ns)
 
 

@@ -58,10 +58,29 @@ class _SpecialForm(_Final):
         return Union[other, self]
 
 
+class ForwardRef(_Final):
+    def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
+        self.__forward_arg__ = arg
+        self.__forward_module__ = module
+
+    def __repr__(self):
+        return "ForwardRef(%r)" % (self.__forward_arg__,)
+
+    def __eq__(self, other):
+        return isinstance(other, ForwardRef) and self.__forward_arg__ == other.__forward_arg__
+
+    def __hash__(self):
+        return hash(self.__forward_arg__)
+
+
+def _to_type(arg):
+    return ForwardRef(arg) if isinstance(arg, str) else arg
+
+
 class _GenericAlias(_Final):
     def __init__(self, origin, args, name=None):
         self.__origin__ = origin
-        self.__args__ = args
+        self.__args__ = tuple(_to_type(a) for a in args) if origin is not Literal else args
         self._name = name
 
     def __repr__(self):
