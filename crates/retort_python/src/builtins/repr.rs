@@ -97,6 +97,8 @@ pub fn is_printable(c: char) -> bool {
     let n = c as u32;
     !(n < 0x20 || (0x7f..0xa0).contains(&n) || n == 0xad || (0xd800..0xe000).contains(&n) || n == 0x2028 || n == 0x2029 || n == 0xfeff)
         && !matches!(n, 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0xe000..=0xf8ff | 0xfff9..=0xfffb)
+        // space separators other than ' ' (category Zs) are not printable
+        && !matches!(n, 0xa0 | 0x1680 | 0x2000..=0x200a | 0x202f | 0x205f | 0x3000)
 }
 
 pub fn bytes_repr(b: &[u8]) -> String {

@@ -256,8 +256,8 @@ pub fn install(vm: &mut Vm) {
         Ok(Value::str(format!("{sign}{}{rest}", "0".repeat(w - s.chars))))
     });
     for (name, pred) in [
-        ("isdigit", (|c: char| c.is_ascii_digit() || c.is_numeric()) as fn(char) -> bool),
-        ("isdecimal", |c: char| c.is_ascii_digit()),
+        ("isdigit", (|c: char| is_decimal(c) || is_digit_only(c)) as fn(char) -> bool),
+        ("isdecimal", is_decimal),
         ("isnumeric", |c: char| c.is_numeric()),
         ("isalpha", |c: char| c.is_alphabetic()),
         ("isalnum", |c: char| c.is_alphanumeric()),
@@ -411,6 +411,21 @@ pub fn install(vm: &mut Vm) {
         Value::Bytes(b) => Ok(Value::str(b.iter().map(|x| format!("{x:02x}")).collect::<String>())),
         _ => vm.type_error("hex() needs bytes"),
     });
+}
+
+/// Unicode decimal digits (category Nd), approximated: numeric characters
+/// that are not superscripts, fractions, Roman numerals, circled numbers or
+/// CJK numerals.
+fn is_decimal(c: char) -> bool {
+    c.is_ascii_digit()
+        || (c.is_numeric()
+            && !is_digit_only(c)
+            && !matches!(c as u32, 0xbc..=0xbe | 0x2150..=0x218f | 0x3007 | 0x3021..=0x3029 | 0x4e00..=0x9fff | 0x2cfd | 0xa830..=0xa835 | 0x10107..=0x10133))
+}
+
+/// Digits that are not decimal: superscripts, subscripts, circled digits.
+fn is_digit_only(c: char) -> bool {
+    matches!(c as u32, 0xb2 | 0xb3 | 0xb9 | 0x2070..=0x2079 | 0x2080..=0x2089 | 0x2460..=0x2468 | 0x2474..=0x247c | 0x2488..=0x2490 | 0x24ea..=0x24ff | 0x2776..=0x277e | 0x2780..=0x2788 | 0x278a..=0x2792 | 0x1369..=0x1371)
 }
 
 fn split(vm: &mut Vm, a: &mut Args, right: bool) -> PyResult<Value> {
