@@ -12,6 +12,9 @@ pub fn trace(source: &str) -> String {
             if let Some(line) = e.line {
                 v["line"] = json!(line);
             }
+            if let Some((line, column)) = e.position {
+                v["at"] = json!({"line": line, "column": column});
+            }
             v
         }
         None => Value::Null,

@@ -27,8 +27,11 @@ pub use vm::{Budget, Vm};
 pub struct ErrorInfo {
     /// The exception's class name (`ValueError`).
     pub type_name: String,
-    /// The innermost line of the script where it surfaced.
+    /// The innermost line of the script where it surfaced (none for a
+    /// syntax error: nothing ran, as CPython's traceback has no frame).
     pub line: Option<u32>,
+    /// Where the parser stopped, for syntax errors: line and column.
+    pub position: Option<(u32, u32)>,
     pub message: String,
     /// The text CPython prints on stderr.
     pub traceback: String,
@@ -146,7 +149,7 @@ impl Interpreter {
         let tb = self.vm.with_exc_data(&e.0, |d| d.traceback.clone()).unwrap_or_default();
         let line = tb.iter().find(|t| *t.file == *self.vm.filename).map(|t| t.line);
         let message = self.vm.exc_str(e);
-        ErrorInfo { type_name: e.class().name.to_string(), line, message, traceback }
+        ErrorInfo { type_name: e.class().name.to_string(), line, position: None, message, traceback }
     }
 }
 
@@ -174,7 +177,11 @@ fn syntax_error_info(e: &CompileError, source: &str, filename: &str) -> ErrorInf
             e.message
         ),
     };
-    ErrorInfo { type_name: type_name.into(), line: Some(e.line), message: e.message.clone(), traceback }
+    let line = match e.kind {
+        CompileErrorKind::Syntax => None,
+        CompileErrorKind::NotImplemented => Some(e.line),
+    };
+    ErrorInfo { type_name: type_name.into(), line, position: Some((e.line, e.column)), message: e.message.clone(), traceback }
 }
 
 /// Runs a script with the default budget.
