@@ -2,7 +2,8 @@
 //! assertions: sizes of the app's and the worker's wasm (raw and gzip), the
 //! gzip transfer of a cold load, and, in headless Chromium, the median of 5
 //! cold loads for "editor interactive" and "ready to run", then what the
-//! worker's wasm is made of (twiggy, when installed).
+//! worker's wasm is made of (twiggy, when installed), and the Python
+//! interpreter's workload against CPython (`crates/retort_python/examples/bench.rs`).
 
 use std::io::Write;
 use std::path::Path;
@@ -39,6 +40,9 @@ pub fn run(root: &Path) -> Result<()> {
 
     println!("\n== the engine natively (release): the statement cache");
     crate::run(Command::new("cargo").args(["bench", "--quiet", "-p", "retort_engine", "--bench", "statements"]))?;
+
+    println!("\n== the Python interpreter natively (profile native) against CPython in the same run");
+    crate::run(Command::new("cargo").args(["run", "--quiet", "--profile", "native", "-p", "retort_python", "--example", "bench"]))?;
 
     println!("\n== what the worker's wasm is made of (before wasm-opt, with names)");
     let worker = root.join("target/wasm32-unknown-unknown/release/worker.wasm");

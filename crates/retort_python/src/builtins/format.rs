@@ -290,7 +290,7 @@ impl Vm {
     }
 
     fn format_float(&mut self, f: f64, s: &Spec) -> PyResult<String> {
-        let neg = f.is_sign_negative() && !(f == 0.0 && s.ty.is_none() && false);
+        let neg = f.is_sign_negative();
         let x = f.abs();
         let body = match s.ty {
             Some(t @ ('f' | 'F' | 'e' | 'E' | 'g' | 'G')) => float_body(x, t, s.precision.unwrap_or(6), s.alt),

@@ -59,7 +59,11 @@ pub fn install(vm: &mut Vm) {
         Ok(Value::Bool(!vm.truthy(&r)?))
     });
     rename(&object, "__ne__", "object.__ne__");
-    add_method(&object, "__hash__", |vm, a| Ok(Value::Int(crate::dict::Key::Id(this(&a).identity()).py_hash() ^ (vm.depth as i64 * 0))));
+    add_method(&object, "__hash__", |vm, a| {
+        // CPython hashes an object by its address shifted right by 4
+        let addr = vm.address(&this(&a));
+        Ok(Value::Int(i64::from_str_radix(addr.trim_start_matches("0x"), 16).unwrap_or(0) >> 4))
+    });
     rename(&object, "__hash__", "object.__hash__");
     add_method(&object, "__setattr__", |vm, a| {
         check_args(vm, &a, "__setattr__", 3, 3)?;

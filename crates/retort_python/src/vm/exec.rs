@@ -82,6 +82,9 @@ impl Vm {
                 Flow::Next => {}
                 Flow::Push(frame) => {
                     if let Err(e) = self.enter_frame() {
+                        if frame.pushed_line {
+                            self.call_lines.pop();
+                        }
                         pending = Some((e, true));
                         continue;
                     }
@@ -90,6 +93,9 @@ impl Vm {
                 Flow::Return(v) => {
                     let done = frames.pop().expect("a frame");
                     self.depth -= 1;
+                    if done.pushed_line {
+                        self.call_lines.pop();
+                    }
                     match frames.last_mut() {
                         Some(f) => f.stack.push(v),
                         None => return (Ok(Exit::Return(v)), Some(done)),
@@ -121,6 +127,9 @@ impl Vm {
                         self.handled.truncate(base);
                         let done = frames.pop();
                         self.depth -= 1;
+                        if done.as_ref().is_some_and(|d| d.pushed_line) {
+                            self.call_lines.pop();
+                        }
                         if frames.is_empty() {
                             return (Err(exc), done);
                         }
@@ -804,13 +813,21 @@ impl Vm {
         let in_main = *f.code.filename == *self.filename;
         match &func {
             Value::Function(func_obj) if !func_obj.code.is_generator => {
-                let frame = self.bind_frame(func_obj, args)?;
+                let mut frame = self.bind_frame(func_obj, args)?;
+                if in_main {
+                    self.call_lines.push(line);
+                    frame.pushed_line = true;
+                }
                 return Ok(Flow::Push(frame));
             }
             Value::Method(m) => {
                 if let Value::Function(func_obj) = &m.func {
                     if !func_obj.code.is_generator {
-                        let frame = self.bind_frame(func_obj, args.with_self(m.this.clone()))?;
+                        let mut frame = self.bind_frame(func_obj, args.with_self(m.this.clone()))?;
+                        if in_main {
+                            self.call_lines.push(line);
+                            frame.pushed_line = true;
+                        }
                         return Ok(Flow::Push(frame));
                     }
                 }

@@ -41,6 +41,8 @@ pub struct Frame {
     pub namespace: Option<Rc<RefCell<Dict>>>,
     /// Depth of the VM's handled-exception stack when the frame started.
     pub handled_base: usize,
+    /// The frame's call site pushed a line on `Vm::call_lines`.
+    pub pushed_line: bool,
 }
 
 impl Frame {
@@ -57,6 +59,7 @@ impl Frame {
             globals,
             namespace: None,
             handled_base: 0,
+            pushed_line: false,
         }
     }
 

@@ -1,0 +1,68 @@
+//! The host-module API: a module written in Rust (functions, a class with
+//! a Rust payload) imported by a script, and the script lines every host
+//! call sees (the innermost line and its call sites).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use retort_python::object::{Module, Payload};
+use retort_python::{Budget, Interpreter, Value};
+
+fn interpreter(seen: Rc<RefCell<Vec<Vec<u32>>>>) -> Interpreter {
+    let mut interp = Interpreter::new(Budget::default());
+    interp.vm.register_module(
+        "probe",
+        Rc::new(move |vm| {
+            let m = Module::new("probe");
+            let seen = seen.clone();
+            m.set("record", vm.native("record", move |vm, _| {
+                seen.borrow_mut().push(vm.current_lines().to_vec());
+                Ok(Value::None)
+            }));
+            let counter = vm.host_class("probe", "Counter", vec![]);
+            counter.dict.borrow_mut().insert(
+                "bump".into(),
+                vm.native("bump", |vm, a| {
+                    let Value::Instance(i) = &a.pos[0] else { return vm.type_error("bump() needs a Counter") };
+                    let mut payload = i.payload.borrow_mut();
+                    let n = match &mut *payload {
+                        Payload::Host(h) => match h.downcast_mut::<i64>() {
+                            Some(n) => {
+                                *n += 1;
+                                *n
+                            }
+                            None => 0,
+                        },
+                        _ => {
+                            *payload = Payload::Host(Box::new(1i64));
+                            1
+                        }
+                    };
+                    Ok(Value::Int(n))
+                }),
+            );
+            m.set("Counter", Value::Class(counter));
+            Ok(m)
+        }),
+    );
+    interp
+}
+
+#[test]
+fn host_calls_know_their_lines_and_call_sites() {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let script = "import probe\n\nprobe.record()\n\ndef helper():\n    probe.record()\n\nhelper()\n\nclass Model:\n    def save(self):\n        helper()\n\nModel().save()\n";
+    let r = interpreter(seen.clone()).run(script);
+    assert!(r.error.is_none(), "{:?}", r.error);
+    assert_eq!(*seen.borrow(), vec![vec![3], vec![8, 6], vec![14, 12, 6]]);
+}
+
+#[test]
+fn host_classes_carry_rust_state_and_can_be_subclassed() {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let script = "from probe import Counter\nc = Counter()\nc.bump()\nprint(c.bump(), type(c).__name__, Counter)\nclass Loud(Counter):\n    def bump(self):\n        return super().bump() * 10\nprint(Loud().bump())\nimport nothing_here\n";
+    let r = interpreter(seen).run(script);
+    assert_eq!(r.stdout, "2 Counter <class 'probe.Counter'>\n10\n");
+    let e = r.error.expect("the missing module");
+    assert_eq!((e.type_name.as_str(), e.line, e.message.as_str()), ("ModuleNotFoundError", Some(9), "No module named 'nothing_here'"));
+}
