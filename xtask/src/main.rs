@@ -60,6 +60,8 @@ fn test(root: &Path) -> Result<()> {
     tidy::check(root)?;
     eprintln!("xtask: Rust tests");
     run(Command::new("cargo").args(["test", "--workspace", "--quiet"]))?;
+    eprintln!("xtask: a short fuzz run of the Python interpreter");
+    run(Command::new("cargo").args(["run", "--quiet", "-p", "retort_python", "--example", "fuzz", "--", "20"]))?;
     dist(root)?;
     setup::chromium()?;
     eprintln!("xtask: browser tests");
