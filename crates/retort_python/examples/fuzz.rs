@@ -129,7 +129,7 @@ fn main() {
             }
             Ok(r) => {
                 // inputs that still run to the end without a syntax error grow the corpus
-                if r.error.as_ref().map_or(true, |e| e.type_name != "SyntaxError") && corpus.len() < 5000 && rng.below(20) == 0 {
+                if r.error.as_ref().is_none_or(|e| e.type_name != "SyntaxError") && corpus.len() < 5000 && rng.below(20) == 0 {
                     corpus.push(input);
                 }
             }

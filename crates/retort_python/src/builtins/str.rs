@@ -434,8 +434,8 @@ fn split(vm: &mut Vm, a: &mut Args, right: bool) -> PyResult<Value> {
     let s = this_str(vm, a)?;
     let sep = match sep_kw {
         Some(v) => {
-            let mut b = Args::new(vec![Value::None, v]);
-            str_arg(vm, &mut b, 1, "sep")?
+            let b = Args::new(vec![Value::None, v]);
+            str_arg(vm, &b, 1, "sep")?
         }
         None => str_arg(vm, a, 1, "sep")?,
     };

@@ -124,14 +124,7 @@ fn compile(vm: &mut Vm, pattern: &Value, flags: i64) -> PyResult<Value> {
         return vm.type_error(format!("first argument must be string or compiled pattern, not {}", vm.type_of(pattern).name));
     };
     let translated = translate(vm, &src.s)?;
-    let mut b = regex::RegexBuilder::new(&translated);
-    b.case_insensitive(flags & IGNORECASE != 0)
-        .multi_line(flags & MULTILINE != 0)
-        .dot_matches_new_line(flags & DOTALL != 0)
-        .ignore_whitespace(flags & VERBOSE != 0)
-        .unicode(flags & ASCII == 0)
-        .size_limit(1 << 22);
-    let regex = match b.build() {
+    let regex = match build(&translated, flags) {
         Ok(r) => r,
         Err(e) => {
             let msg = e.to_string().lines().last().unwrap_or("invalid pattern").trim().to_owned();
@@ -144,6 +137,18 @@ fn compile(vm: &mut Vm, pattern: &Value, flags: i64) -> PyResult<Value> {
         *i.payload.borrow_mut() = Payload::Host(Box::new(Pattern { regex: Rc::new(regex), source: src.s.to_string(), flags }));
     }
     Ok(inst)
+}
+
+/// Compiles with Python's flags.
+fn build(src: &str, flags: i64) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(src)
+        .case_insensitive(flags & IGNORECASE != 0)
+        .multi_line(flags & MULTILINE != 0)
+        .dot_matches_new_line(flags & DOTALL != 0)
+        .ignore_whitespace(flags & VERBOSE != 0)
+        .unicode(flags & ASCII == 0)
+        .size_limit(1 << 22)
+        .build()
 }
 
 fn re_class(vm: &mut Vm, name: &'static str) -> Rc<Class> {
@@ -190,26 +195,18 @@ enum Mode {
 
 fn find(vm: &mut Vm, pattern: &Value, text: &Rc<str>, mode: Mode) -> PyResult<Value> {
     let regex = regex_of(vm, pattern)?;
-    let caps = match mode {
-        Mode::Search => regex.captures(text),
-        Mode::Match => regex.captures(text).filter(|c| c.get(0).is_some_and(|m| m.start() == 0)).or_else(|| {
-            // the leftmost match may start later while an anchored one exists
-            let anchored = regex::Regex::new(&format!("^(?:{})", regex.as_str())).ok()?;
-            anchored.captures(text).map(|_| ()).and_then(|_| None)
-        }),
-        Mode::Full => None,
+    // match and fullmatch anchor the pattern; search takes the leftmost match
+    let anchored = match mode {
+        Mode::Search => None,
+        Mode::Match => Some(format!("\\A(?:{})", regex.as_str())),
+        Mode::Full => Some(format!("\\A(?:{})\\z", regex.as_str())),
     };
-    let caps = match mode {
-        Mode::Match if caps.is_none() => {
-            let anchored = regex::Regex::new(&format!("\\A(?:{})", regex.as_str())).map_err(|e| re_error(vm, &e.to_string()))?;
-            anchored.captures(text).map(|c| (c, anchored))
-        }
-        Mode::Full => {
-            let anchored = regex::Regex::new(&format!("\\A(?:{})\\z", regex.as_str())).map_err(|e| re_error(vm, &e.to_string()))?;
-            anchored.captures(text).map(|c| (c, anchored))
-        }
-        _ => caps.map(|c| (c, (*regex).clone())),
+    let flags = payload::<Pattern, _>(pattern, |p| p.flags).unwrap_or(0);
+    let regex = match anchored {
+        Some(src) => Rc::new(build(&src, flags).map_err(|e| re_error(vm, &e.to_string()))?),
+        None => regex,
     };
+    let caps = regex.captures(text).map(|c| (c, (*regex).clone()));
     Ok(match caps {
         Some((c, r)) => make_match(vm, pattern, text, &c, &r),
         None => Value::None,

@@ -143,11 +143,10 @@ impl Vm {
         }
         let mut builtin = Builtin::Object;
         for c in &mro {
-            if c.is_builtin && c.builtin != Builtin::Object {
-                if builtin == Builtin::Object {
+            if c.is_builtin && c.builtin != Builtin::Object
+                && builtin == Builtin::Object {
                     builtin = c.builtin;
                 }
-            }
         }
         for b in &bases {
             if b.is_builtin && matches!(b.builtin, Builtin::Bool | Builtin::Range | Builtin::Slice | Builtin::Function | Builtin::Generator) {

@@ -61,7 +61,7 @@ impl Vm {
                 None => {
                     let f = frames.last_mut().expect("a frame");
                     self.steps += 1;
-                    if self.steps % CHECK_EVERY == 0 && self.steps >= self.budget.steps {
+                    if self.steps.is_multiple_of(CHECK_EVERY) && self.steps >= self.budget.steps {
                         self.halted = true;
                         let e = self.new_error(
                             "TimeoutError",

@@ -472,7 +472,7 @@ impl Vm {
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(s) => !s.borrow().is_empty(),
             Value::FrozenSet(s) => !s.is_empty(),
-            Value::Range(r) => r.len() > 0,
+            Value::Range(r) => !r.is_empty(),
             Value::Instance(i) => {
                 let class = i.class();
                 if let Some(f) = class.lookup("__bool__") {
@@ -486,7 +486,7 @@ impl Vm {
                 if let Some(f) = class.lookup("__len__") {
                     let b = self.bind(f, v, &class)?;
                     let r = self.call0(&b)?;
-                    return Ok(self.truthy(&r)?);
+                    return self.truthy(&r);
                 }
                 match i.base_value() {
                     Some(b) => return self.truthy(&b),
@@ -653,7 +653,7 @@ impl Vm {
                 }));
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                let same = x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+                let same = x.len() == y.len() && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 return Ok(Some(same == (op == CmpOp::Eq)));
             }
             _ => None,
@@ -1078,7 +1078,7 @@ impl Vm {
         match key {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(self.new_error("IndexError", format!("cannot fit 'int' into an index-sized integer"))),
+            Value::BigInt(_) => Err(self.new_error("IndexError", "cannot fit 'int' into an index-sized integer".to_string())),
             Value::Instance(_) => match self.call_special(key, "__index__", vec![])? {
                 Some(Value::Int(i)) => Ok(i),
                 _ => match self.unwrap_base(key) {
