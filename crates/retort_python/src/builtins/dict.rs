@@ -217,28 +217,7 @@ pub fn install(vm: &mut Vm) {
             r => r,
         }
     });
-    add_method(&dict, "__setitem__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        vm.setitem(&b, a.pos[1].clone(), a.pos[2].clone())?;
-        Ok(Value::None)
-    });
-    add_method(&dict, "__delitem__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        vm.delitem(&b, &a.pos[1])?;
-        Ok(Value::None)
-    });
-    add_method(&dict, "__len__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        Ok(Value::Int(vm.len(&b)? as i64))
-    });
-    add_method(&dict, "__contains__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        Ok(Value::Bool(vm.contains(&b, &a.pos[1])?))
-    });
-    add_method(&dict, "__iter__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        vm.get_iter(&b)
-    });
+    crate::builtins::add_base_delegates(&dict, &["__setitem__", "__delitem__", "__len__", "__contains__", "__iter__"]);
     let fromkeys = vm.native("fromkeys", |vm, a| {
         check_args(vm, &a, "fromkeys", 2, 3)?;
         let v = a.pos.get(2).cloned().unwrap_or(Value::None);
@@ -393,13 +372,6 @@ pub fn install(vm: &mut Vm) {
             Ok(Value::Bool(!s.keys().any(|k| o.contains_key(k))))
         });
         add_method(&class, "__len__", |vm, a| Ok(Value::Int(this_set(vm, &a)?.len() as i64)));
-        add_method(&class, "__contains__", |vm, a| {
-            let b = vm.unwrap_base(&a.pos[0]);
-            Ok(Value::Bool(vm.contains(&b, &a.pos[1])?))
-        });
-        add_method(&class, "__iter__", |vm, a| {
-            let b = vm.unwrap_base(&a.pos[0]);
-            vm.get_iter(&b)
-        });
+        crate::builtins::add_base_delegates(&class, &["__contains__", "__iter__"]);
     }
 }

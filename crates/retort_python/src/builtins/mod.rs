@@ -37,6 +37,44 @@ pub fn add_function(module: &crate::object::Module, name: &str, f: NativeFnPtr) 
     module.set(name, Value::Native(Rc::new(NativeFn { name: name.into(), func: Rc::new(f), this: None })));
 }
 
+/// The container dunders of a builtin type (`__getitem__`, `__len__`, ...),
+/// so subclasses (`class Tags(list)`) and `super()` calls reach the builtin
+/// value an instance carries.
+pub fn add_base_delegates(class: &Rc<Class>, names: &[&str]) {
+    for &name in names {
+        let f: NativeFnPtr = match name {
+            "__getitem__" => |vm, a| {
+                let b = vm.unwrap_base(&a.pos[0]);
+                vm.getitem(&b, &a.pos[1])
+            },
+            "__setitem__" => |vm, a| {
+                let b = vm.unwrap_base(&a.pos[0]);
+                vm.setitem(&b, a.pos[1].clone(), a.pos[2].clone())?;
+                Ok(Value::None)
+            },
+            "__delitem__" => |vm, a| {
+                let b = vm.unwrap_base(&a.pos[0]);
+                vm.delitem(&b, &a.pos[1])?;
+                Ok(Value::None)
+            },
+            "__len__" => |vm, a| {
+                let b = vm.unwrap_base(&a.pos[0]);
+                Ok(Value::Int(vm.len(&b)? as i64))
+            },
+            "__contains__" => |vm, a| {
+                let b = vm.unwrap_base(&a.pos[0]);
+                Ok(Value::Bool(vm.contains(&b, &a.pos[1])?))
+            },
+            "__iter__" => |vm, a| {
+                let b = vm.unwrap_base(&a.pos[0]);
+                vm.get_iter(&b)
+            },
+            other => unreachable!("no delegate for {other}"),
+        };
+        add_method(class, name, f);
+    }
+}
+
 /// Checks the number of positional arguments of a builtin.
 pub fn check_args(vm: &Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
     let n = args.pos.len();

@@ -159,33 +159,9 @@ pub fn install(vm: &mut Vm) {
             }
             Ok(Value::Int(n))
         });
-        add_method(&class, "__getitem__", |vm, a| {
-            let b = vm.unwrap_base(&a.pos[0]);
-            vm.getitem(&b, &a.pos[1])
-        });
-        add_method(&class, "__len__", |vm, a| {
-            let b = vm.unwrap_base(&a.pos[0]);
-            Ok(Value::Int(vm.len(&b)? as i64))
-        });
-        add_method(&class, "__contains__", |vm, a| {
-            let b = vm.unwrap_base(&a.pos[0]);
-            Ok(Value::Bool(vm.contains(&b, &a.pos[1])?))
-        });
-        add_method(&class, "__iter__", |vm, a| {
-            let b = vm.unwrap_base(&a.pos[0]);
-            vm.get_iter(&b)
-        });
+        crate::builtins::add_base_delegates(&class, &["__getitem__", "__len__", "__contains__", "__iter__"]);
     }
-    add_method(&list, "__setitem__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        vm.setitem(&b, a.pos[1].clone(), a.pos[2].clone())?;
-        Ok(Value::None)
-    });
-    add_method(&list, "__delitem__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        vm.delitem(&b, &a.pos[1])?;
-        Ok(Value::None)
-    });
+    crate::builtins::add_base_delegates(&list, &["__setitem__", "__delitem__"]);
     let tuple = vm.types.tuple.clone();
     add_method(&tuple, "__new__", |vm, a| {
         let items = match a.pos.get(1) {

@@ -343,18 +343,7 @@ pub fn install(vm: &mut Vm) {
         let s = this_str(vm, &a)?;
         Ok(Value::Bytes(Rc::new(s.s.as_bytes().to_vec())))
     });
-    add_method(&c, "__getitem__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        vm.getitem(&b, &a.pos[1])
-    });
-    add_method(&c, "__len__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        Ok(Value::Int(vm.len(&b)? as i64))
-    });
-    add_method(&c, "__contains__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        Ok(Value::Bool(vm.contains(&b, &a.pos[1])?))
-    });
+    crate::builtins::add_base_delegates(&c, &["__getitem__", "__len__", "__contains__"]);
     add_method(&c, "__hash__", |vm, a| {
         let b = vm.unwrap_base(&a.pos[0]);
         Ok(Value::Int(vm.key(&b)?.py_hash()))
