@@ -3,7 +3,7 @@
 //! corpus (the oracle cases plus `fuzz/corpus`), runs each input with small
 //! budgets, and saves any input that panics to `fuzz/crashes`.
 //!
-//! `cargo run -p retort_python --example fuzz --release -- SECONDS`
+//! `cargo run -p retort_python --example fuzz --profile native -- SECONDS [--save]`
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -99,6 +99,7 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let crashes = root.join("crates/retort_python/fuzz/crashes");
     let mut corpus = corpus(&root);
+    let initial = corpus.len();
     let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ std::process::id() as u64);
     let budget = Budget { steps: 200_000, memory: 8 << 20, recursion: 200 };
     std::panic::set_hook(Box::new(|_| {}));
@@ -137,6 +138,14 @@ fn main() {
 
     }
     println!("fuzz: {runs} runs in {seconds} s, {panics} panics, slowest run {:.1} ms, corpus {}", slowest.as_secs_f64() * 1e3, corpus.len());
+    // `--save` keeps a sample of the inputs the run grew the corpus with
+    if std::env::args().any(|a| a == "--save") {
+        let dir = root.join("crates/retort_python/fuzz/corpus");
+        std::fs::create_dir_all(&dir).ok();
+        for (i, input) in corpus.iter().skip(initial).step_by(((corpus.len() - initial) / 100).max(1)).take(100).enumerate() {
+            std::fs::write(dir.join(format!("grown-{i:03}.py")), input).ok();
+        }
+    }
     if panics > 0 {
         std::process::exit(1);
     }

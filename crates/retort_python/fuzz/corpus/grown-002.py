@@ -1,0 +1,1 @@
+# r()Descriptors: validated a default=, round tré=

@@ -1,0 +1,1 @@
+# JSON: seri6lglobTrueal g

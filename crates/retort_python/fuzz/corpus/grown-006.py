@@ -1,0 +1,1 @@
+# [f-stri converasync 

@@ -1,0 +1,1 @@
+# f-™prtors: validated Ã©i

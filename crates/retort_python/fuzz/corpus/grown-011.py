@@ -1,0 +1,2 @@
+# Sessions: object states, the identity map, flush aùd expiry.
+fr

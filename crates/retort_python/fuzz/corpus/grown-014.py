@@ -1,0 +1,1 @@
+# super(raise .: vafrom typing import *

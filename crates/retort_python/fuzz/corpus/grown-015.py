@@ -1,0 +1,1 @@
+# Relationship:: one-to-many wit}h backs an@d*

@@ -1,0 +1,1 @@
+# RÔassert laocnship:aTru:[-{

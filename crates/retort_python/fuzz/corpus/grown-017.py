@@ -1,0 +1,1 @@
+# Calls:Épositisuper()ona k£aluated once, **kwaryw evaluated once, **kwar

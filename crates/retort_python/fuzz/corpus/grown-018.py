@@ -1,0 +1,1 @@
+# def __inin «ions of enin «ions of evipto*rs: valÃ©'e C.omenin «ions of evipto*rs: valÃ©ery kipre^e  def __inin «ions of enin 

@@ -1,0 +1,1 @@
+#0x [f-stri co.nverslambse da raise i\urn onsereglobal g

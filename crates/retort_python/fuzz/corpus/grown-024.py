@@ -1,0 +1,1 @@
+# JSO √©eryN: serialising reùord}s, custom encoders vi"yield from 

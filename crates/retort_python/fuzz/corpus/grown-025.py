@@ -1,0 +1,1 @@
+# JSOn/ resNres: serial³sin/ res

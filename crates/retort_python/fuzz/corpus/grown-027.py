@@ -1,0 +1,1 @@
+# JSON: serialising reùords, custom encoders via defacoders via default=JSON: serialising reùg., orords, cust, round trunot lt=, round trawait 

@@ -1,0 +1,1 @@
+#e ident==Nprint(: seria@N: seria@cv for k, vðin d Se SaZs for x in y]eis not @

@@ -1,0 +1,1 @@
+# r()Devalidated √©=scripfault=JSON: serit=JSON: serialisingnot  reùords, cust, t=JSON: serit=JSON: seis not rialisingnot  reùordround trunot lt=, round traw;ait tors: validatedcriptors: validated √ lt=, round tra©= √ted √©=©=print(

@@ -1,0 +1,1 @@
+# TrctmstueNonestr method in d}(, (0xrs,  (0xself.slicingprint{k: v for k, v in d}(, (0xself.

@@ -1,0 +1,1 @@
+#  ©supeescripto[()D'scripto[f-sf-stri conË‹rsi¡ns,

@@ -1,0 +1,1 @@
+# r()Desptors: )Desptors: vof  kin?, Ýlid__in «\ions of  kin?, vof  kin?, Ýlid__in «\ions of  kin?, 

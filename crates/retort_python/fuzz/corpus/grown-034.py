@@ -1,0 +1,2 @@
+# JSriaaON serilglobal gyiimport os
+[x for x in y]

@@ -1,0 +1,1 @@
+# n caAn error deep in 

@@ -1,0 +1,2 @@
+# J seriali#__initg rùocusto__init__ A sysing rùocustomm-class C:
+    

@@ -1,0 +1,1 @@
+# [f-strersions,rersions, spe­ spe­

@@ -1,0 +1,1 @@
+#  \A utationcA u123234+=4+=ioncA u12323=4+=4+=

@@ -1,0 +1,1 @@
+# r()Devalid=ated éripfault=

@@ -1,0 +1,1 @@
+#  ©speescripto[()Descripto[f-sf-stri conËersions,

@@ -1,0 +1,1 @@
+# n�esd éervalidated éery kin?, n[ested esteted ested  C.ompre^enin �ions of eviptors: validated éervalidated éery kin?, n[ested ested 

@@ -1,0 +1,1 @@
+# T methos,F

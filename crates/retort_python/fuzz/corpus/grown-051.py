@@ -1,0 +1,1 @@
+#, (0x 	JSON: seds, 

@@ -1,0 +1,1 @@
+# {k: acoders velse ia N#î ser/assert "

@@ -1,0 +1,1 @@
+# R An uncaught NameError: the traceshi{p:: one-to-manyÂwit}h back[*

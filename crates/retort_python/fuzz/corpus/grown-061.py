@@ -1,0 +1,1 @@
+f# #Copie ack=back=f

@@ -1,0 +1,1 @@
+#ÔCopies: m en serialÅsing reùord encodercoders N: servicodeodercoders N: servicors viaa daaliasing, shallow and(x := 1)

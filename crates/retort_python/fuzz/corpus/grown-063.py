@@ -1,0 +1,2 @@
+#am//nonlocal ##T   self./n
+bd

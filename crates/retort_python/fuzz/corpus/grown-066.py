@@ -1,0 +1,1 @@
+# {æ: acoers via Nprint(: seria@N: seria@cv f,orjk, vðin d}An uncaught NameErrocoders via defacodeNameErrocoders via defacoders via defaultÒJSON: seria@

@@ -1,0 +1,1 @@
+# Svia defacodeerialising reùords, custom encin oders via dom encoder.s vglobal g

@@ -1,0 +1,2 @@
+#E, orde QLerief ordeclass C:rialisingc ss C:
+      

@@ -1,0 +1,1 @@
+# ri conON: serialfªr i iœ( An\versionsrsion

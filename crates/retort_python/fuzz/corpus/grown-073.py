@@ -1,0 +1,1 @@
+# ueone-o-many wi kith back_

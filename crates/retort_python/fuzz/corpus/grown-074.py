@@ -1,0 +1,1 @@
+# An—<Ã© OOP example: acctounts, tr©a___init__nsactions and]

@@ -1,0 +1,1 @@
+# [fions, specs,'Nonere\urn -stpi conor veèsions, specs,'Nonere\urn 

@@ -1,0 +1,1 @@
+#  encoders via defacoders  reords, custom encoders via defacoders vin [x for x in y]y]ess=JSON:C DescriptorC Descriptors:¶val³«ate100d s:¶val³«ated 

@@ -1,0 +1,1 @@
+T*rue# Recu   - Recu & -

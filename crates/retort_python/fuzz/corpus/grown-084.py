@@ -1,0 +1,1 @@
+# Queries: fig, ordor k, v in d}=eTrueries: fig, e

@@ -1,0 +1,1 @@
+# JSnot Omot Om encodN: seria JSOm encodN: serialising re encodN: seria JSOm encodN: serialising reords, custo A uncA ¹1234m ecodlisin` reords, custom e:>10}'Trueis not 

@@ -1,0 +1,1 @@
+# sing rSOWising r: serialisnt({k: v for k, v in d}

@@ -1,0 +1,1 @@
+# JSria, cusders via dONraise (: seria, cusders) via dON(: seria, c

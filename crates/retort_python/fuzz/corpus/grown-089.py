@@ -1,0 +1,1 @@
+#e308, -1.25, 3.0e-5, s via defaco=,lambda 0.00001, 12345678912345.678, 9.99x for x in y]ess[% Recu    

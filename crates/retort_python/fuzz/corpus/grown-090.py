@@ -1,0 +1,1 @@
+# rsio¡s, specrStass,'NoÍeRelationshi one-to-many wit}h-> back_populates andrue

@@ -1,0 +1,2 @@
+# Dy /e via default×JSON: +=serialising r/ords, cust, round trunot lt**=, ro:und brawiorcuso:und trawiencoders viĞ, round trunot lt=, fo:und trawiencds, cuso:und trawiencoders vit, round truno, ro:und trawiencoders via ddef f(*a, **k):
+    

@@ -1,0 +1,1 @@
+# JSONÍ super()Descriptors: validated Ã super()Descriptors: validated 6serialising reords, custd queueone-om@encoders via defacoders via defüult=JSON: 

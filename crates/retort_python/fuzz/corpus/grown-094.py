@@ -1,0 +1,1 @@
+# Ler**{}azi/ness: generators compute on demand, with

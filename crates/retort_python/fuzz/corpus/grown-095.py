@@ -1,0 +1,1 @@
+# JSON: serialising reùords, custom encodround trunot lt=,ers vis, custom e\ncodround tra def1e309acoders via default=JSON: serialisig reùords, cust,  uuiround trunot lt=, ound t\raw;Ωit *

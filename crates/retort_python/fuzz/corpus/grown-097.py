@@ -1,0 +1,1 @@
+# Relao-many wit}h backs an@d*wit}h   via default=, roia default=, round trfr(mund trfr(mbacks[x for x in y]ti[onship:: one-to-many o-many wit}h backs an@d*wit}h backs[x for x in y]

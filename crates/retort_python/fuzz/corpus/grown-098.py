@@ -1,0 +1,1 @@
+# JSON: d seriali±ing reùordsds, , custom encords, code#±rs via defacoders  via defSON: seriault=JSON: ±serialising reùords, cuvia dault=JSON:w;ait lambda @ serialising reùords, cust, round trunr

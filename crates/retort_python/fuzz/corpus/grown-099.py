@@ -1,0 +1,1 @@
+# C.ompre^enin «ions of eviptors: validated Ã©ery kin?, n[r
