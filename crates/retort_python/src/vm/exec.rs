@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::code::{CodeKind, Op};
+use crate::code::{BinOp, CmpOp, CodeKind, Op};
 use crate::dict::Dict;
 use crate::object::{Args, Generator, PyErr, PyResult};
 use crate::value::Value;
@@ -324,6 +324,19 @@ impl Vm {
             Op::Binary(b) => {
                 let r = f.stack.pop().expect("stack");
                 let l = f.stack.pop().expect("stack");
+                // small-int fast path (the common loop arithmetic)
+                if let (Value::Int(x), Value::Int(y)) = (&l, &r) {
+                    let fast = match b {
+                        BinOp::Add => x.checked_add(*y),
+                        BinOp::Sub => x.checked_sub(*y),
+                        BinOp::Mul => x.checked_mul(*y),
+                        _ => None,
+                    };
+                    if let Some(v) = fast {
+                        f.stack.push(Value::Int(v));
+                        return Ok(Flow::Next);
+                    }
+                }
                 let v = self.binary_op(&l, &r, b)?;
                 f.stack.push(v);
             }
@@ -341,6 +354,17 @@ impl Vm {
             Op::Compare(c) => {
                 let r = f.stack.pop().expect("stack");
                 let l = f.stack.pop().expect("stack");
+                if let (Value::Int(x), Value::Int(y)) = (&l, &r) {
+                    f.stack.push(Value::Bool(match c {
+                        CmpOp::Lt => x < y,
+                        CmpOp::Le => x <= y,
+                        CmpOp::Eq => x == y,
+                        CmpOp::Ne => x != y,
+                        CmpOp::Gt => x > y,
+                        CmpOp::Ge => x >= y,
+                    }));
+                    return Ok(Flow::Next);
+                }
                 let v = self.compare(&l, &r, c)?;
                 f.stack.push(v);
             }
@@ -358,7 +382,11 @@ impl Vm {
             Op::Jump(t) => f.pc = t as usize,
             Op::PopJumpIfFalse(t) => {
                 let v = f.stack.pop().expect("stack");
-                if !self.truthy(&v)? {
+                let go = match v {
+                    Value::Bool(b) => !b,
+                    ref other => !self.truthy(other)?,
+                };
+                if go {
                     f.pc = t as usize;
                 }
             }
