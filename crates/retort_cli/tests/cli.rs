@@ -49,14 +49,34 @@ fn sql_shows_the_first_thousand_rows_of_a_large_result() {
 }
 
 #[test]
-fn trace_says_plainly_that_python_is_not_supported_yet() {
-    let (code, stdout, _) = retort(&["trace"], ("case.py", "print('hi')\n"));
+fn trace_runs_python_and_records_output_and_the_uncaught_error() {
+    let script = "print('hi')\nimport datetime\ndatetime.datetime.now()\ndef f():\n    return 1 / 0\nf()\n";
+    let (code, stdout, _) = retort(&["trace"], ("case.py", script));
     assert_eq!(code, 0);
     let trace: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(trace["format"], "retort-trace/1");
-    assert_eq!(trace["error"]["type"], "NotImplementedError");
-    assert!(trace["error"]["message"].as_str().unwrap().starts_with("Retort does not support"));
+    assert_eq!(trace["stdout"], "hi\n");
+    assert_eq!(trace["error"]["type"], "ZeroDivisionError");
+    assert_eq!(trace["error"]["line"], 5);
+    assert_eq!(trace["nondeterministic"], serde_json::json!(["datetime.now()"]));
     assert_eq!(trace["events"], serde_json::json!([]));
+}
+
+#[test]
+fn trace_gives_a_syntax_error_its_position_and_runs_nothing() {
+    let (_, stdout, _) = retort(&["trace"], ("case.py", "print('never')\nx = = 2\n"));
+    let trace: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(trace["stdout"], "");
+    assert_eq!(trace["error"]["type"], "SyntaxError");
+    assert!(trace["error"].get("line").is_none(), "CPython's traceback has no frame for it");
+    assert_eq!(trace["error"]["at"]["line"], 2);
+}
+
+#[test]
+fn run_prints_output_and_the_traceback_on_stderr() {
+    let (code, stdout, stderr) = retort(&["run"], ("case.py", "print('a')\nraise ValueError('bad')\n"));
+    assert_eq!((code, stdout.as_str()), (1, "a\n"));
+    assert_eq!(stderr, "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n    raise ValueError('bad')\nValueError: bad\n");
 }
 
 #[test]
