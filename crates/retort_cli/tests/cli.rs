@@ -64,7 +64,7 @@ fn trace_runs_python_and_records_output_and_the_uncaught_error() {
 
 #[test]
 fn trace_gives_a_syntax_error_its_position_and_runs_nothing() {
-    let (_, stdout, _) = retort(&["trace"], ("case.py", "print('never')\nx = = 2\n"));
+    let (_, stdout, _) = retort(&["trace"], ("syntax.py", "print('never')\nx = = 2\n"));
     let trace: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(trace["stdout"], "");
     assert_eq!(trace["error"]["type"], "SyntaxError");
@@ -74,7 +74,7 @@ fn trace_gives_a_syntax_error_its_position_and_runs_nothing() {
 
 #[test]
 fn run_prints_output_and_the_traceback_on_stderr() {
-    let (code, stdout, stderr) = retort(&["run"], ("case.py", "print('a')\nraise ValueError('bad')\n"));
+    let (code, stdout, stderr) = retort(&["run"], ("raises.py", "print('a')\nraise ValueError('bad')\n"));
     assert_eq!((code, stdout.as_str()), (1, "a\n"));
     assert_eq!(stderr, "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n    raise ValueError('bad')\nValueError: bad\n");
 }
