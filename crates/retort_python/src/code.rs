@@ -183,6 +183,12 @@ pub enum Op {
     /// names are the tuple constant `names`.
     Call(u32),
     CallKw(u32, u32),
+    /// `obj.name` for a call: pushes the function and `obj` when the
+    /// attribute is a method of obj's class, else the attribute and None.
+    LoadMethod(u32),
+    /// Calls what LoadMethod left with `argc` arguments (`self` first when present).
+    CallMethod(u32),
+    CallMethodKw(u32, u32),
     /// Calls with an args tuple (and a kwargs dict when set).
     CallEx(bool),
     /// Builds a function from the code constant; flags: 1 defaults tuple,

@@ -274,10 +274,34 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.expr(&c.func)?;
         let args = &c.arguments;
         let starred = args.args.iter().any(|a| matches!(a, Expr::Starred(_)));
         let dstar = args.keywords.iter().any(|k| k.arg.is_none());
+        // obj.method(...): no bound-method object per call
+        if let (Expr::Attribute(a), false, false) = (&*c.func, starred, dstar) {
+            self.expr(&a.value)?;
+            let i = self.name_index(&a.attr);
+            let old = self.set_line(&a.attr);
+            self.emit(Op::LoadMethod(i));
+            self.restore_line(old);
+            let old = self.set_line(c);
+            for arg in &*args.args {
+                self.expr(arg)?;
+            }
+            if args.keywords.is_empty() {
+                self.emit(Op::CallMethod(args.args.len() as u32));
+            } else {
+                for k in &*args.keywords {
+                    self.expr(&k.value)?;
+                }
+                let names: Vec<Value> = args.keywords.iter().map(|k| Value::str(k.arg.as_ref().map(|a| a.as_str()).unwrap_or(""))).collect();
+                let ni = self.const_index(Value::tuple(names));
+                self.emit(Op::CallMethodKw((args.args.len() + args.keywords.len()) as u32, ni));
+            }
+            self.restore_line(old);
+            return Ok(());
+        }
+        self.expr(&c.func)?;
         let old = self.set_line(c);
         if !starred && !dstar {
             for a in &*args.args {

@@ -295,6 +295,56 @@ impl Vm {
                 let v = self.getattr(&obj, &Self::name_of(f, i))?;
                 f.stack.push(v);
             }
+            Op::LoadMethod(i) => {
+                let obj = f.stack.pop().expect("stack");
+                let name = Self::name_of(f, i);
+                if let Value::Instance(inst) = &obj {
+                    let class = inst.class();
+                    if let Some(m @ (Value::Function(_) | Value::Native(_))) = class.lookup(&name) {
+                        if !inst.dict.borrow().contains_key(&*name) {
+                            f.stack.push(m);
+                            f.stack.push(obj);
+                            return Ok(Flow::Next);
+                        }
+                    }
+                }
+                let v = self.getattr(&obj, &name)?;
+                f.stack.push(v);
+                f.stack.push(Value::None);
+            }
+            Op::CallMethod(n) => {
+                let args = f.stack.split_off(f.stack.len() - n as usize);
+                let this = f.stack.pop().expect("stack");
+                let func = f.stack.pop().expect("stack");
+                let pos = match this {
+                    Value::None => args,
+                    this => {
+                        let mut v = Vec::with_capacity(args.len() + 1);
+                        v.push(this);
+                        v.extend(args);
+                        v
+                    }
+                };
+                return self.call_flow(f, func, Args { pos, kw: Vec::new() });
+            }
+            Op::CallMethodKw(n, names) => {
+                let mut args = f.stack.split_off(f.stack.len() - n as usize);
+                let this = f.stack.pop().expect("stack");
+                let func = f.stack.pop().expect("stack");
+                let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!("names tuple") };
+                let kwvals = args.split_off(args.len() - names.len());
+                let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
+                let pos = match this {
+                    Value::None => args,
+                    this => {
+                        let mut v = Vec::with_capacity(args.len() + 1);
+                        v.push(this);
+                        v.extend(args);
+                        v
+                    }
+                };
+                return self.call_flow(f, func, Args { pos, kw });
+            }
             Op::StoreAttr(i) => {
                 let obj = f.stack.pop().expect("stack");
                 let v = f.stack.pop().expect("stack");
