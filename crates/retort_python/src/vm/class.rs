@@ -249,6 +249,20 @@ impl Vm {
             Value::StaticMethod(f) => (*f).clone(),
             other => other,
         };
+        // the common case: object.__new__ and an __init__ written in Python
+        if let Value::Native(n) = &new {
+            if &*n.name == "object.__new__" && c.builtin == crate::object::Builtin::Object {
+                if let Some(Value::Function(init)) = c.lookup("__init__") {
+                    let obj = self.new_instance(c, &[]);
+                    let frame = self.bind_frame(&init, args.with_self(obj.clone()))?;
+                    let r = self.run_frame(frame)?;
+                    if !r.is_none() {
+                        return self.type_error(format!("__init__() should return None, not '{}'", self.type_of(&r).name));
+                    }
+                    return Ok(obj);
+                }
+            }
+        }
         let obj = self.call(&new, args.clone().with_self(cls_value))?;
         let t = self.type_of(&obj);
         if t.is_subclass(c) {
