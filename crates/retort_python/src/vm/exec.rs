@@ -357,6 +357,16 @@ impl Vm {
             Op::Subscr => {
                 let key = f.stack.pop().expect("stack");
                 let obj = f.stack.pop().expect("stack");
+                if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+                    let item = {
+                        let l = l.borrow();
+                        crate::vm::ops::norm_index(*i, l.len()).map(|i| l[i].clone())
+                    };
+                    if let Some(item) = item {
+                        f.stack.push(item);
+                        return Ok(Flow::Next);
+                    }
+                }
                 let v = self.getitem(&obj, &key)?;
                 f.stack.push(v);
             }
@@ -364,6 +374,16 @@ impl Vm {
                 let key = f.stack.pop().expect("stack");
                 let obj = f.stack.pop().expect("stack");
                 let v = f.stack.pop().expect("stack");
+                if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+                    let mut l = l.borrow_mut();
+                    let n = l.len();
+                    if let Some(i) = crate::vm::ops::norm_index(*i, n) {
+                        l[i] = v;
+                        return Ok(Flow::Next);
+                    }
+                    drop(l);
+                    return Err(self.new_error("IndexError", "list assignment index out of range"));
+                }
                 self.setitem(&obj, key, v)?;
             }
             Op::DeleteSubscr => {
@@ -588,6 +608,12 @@ impl Vm {
             }
             Op::UnpackSequence(n) => {
                 let v = f.stack.pop().expect("stack");
+                if let Value::Tuple(t) = &v {
+                    if t.len() == n as usize {
+                        f.stack.extend(t.iter().rev().cloned());
+                        return Ok(Flow::Next);
+                    }
+                }
                 let items = self.unpack(&v, n as usize)?;
                 f.stack.extend(items.into_iter().rev());
             }

@@ -204,7 +204,10 @@ impl Vm {
                 drop(s);
                 match self.next(&it)? {
                     Some(v) => {
-                        let next_n = self.binary_op(&n, &Value::Int(1), crate::code::BinOp::Add)?;
+                        let next_n = match &n {
+                            Value::Int(i) if *i < i64::MAX => Value::Int(i + 1),
+                            _ => self.binary_op(&n, &Value::Int(1), crate::code::BinOp::Add)?,
+                        };
                         if let IterState::Enumerate { n: slot, .. } = &mut *state.borrow_mut() {
                             *slot = next_n;
                         }
