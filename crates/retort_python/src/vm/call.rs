@@ -107,7 +107,13 @@ impl Vm {
     /// A frame for calling `f` with `args`, or the TypeError CPython raises.
     pub fn bind_frame(&mut self, f: &Rc<Function>, args: Args) -> PyResult<Box<Frame>> {
         let code = f.code.clone();
-        let mut frame = Box::new(Frame::new(code.clone(), f.module.clone()));
+        let mut frame = match self.frame_pool.pop() {
+            Some(mut frame) => {
+                frame.reuse(code.clone(), f.module.clone());
+                frame
+            }
+            None => Box::new(Frame::new(code.clone(), f.module.clone())),
+        };
         let argc = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let Args { mut pos, kw } = args;

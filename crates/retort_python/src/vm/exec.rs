@@ -36,7 +36,12 @@ impl Vm {
     pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult<Value> {
         self.enter_frame()?;
         match self.execute(frame, None) {
-            (Ok(Exit::Return(v)), _) => Ok(v),
+            (Ok(Exit::Return(v)), done) => {
+                if let Some(done) = done {
+                    self.recycle(done);
+                }
+                Ok(v)
+            }
             (Ok(Exit::Yield(_)), _) => Err(self.new_error("SystemError", "a frame yielded outside a generator")),
             (Err(e), _) => Err(e),
         }
@@ -97,7 +102,10 @@ impl Vm {
                         self.call_lines.pop();
                     }
                     match frames.last_mut() {
-                        Some(f) => f.stack.push(v),
+                        Some(f) => {
+                            f.stack.push(v);
+                            self.recycle(done);
+                        }
                         None => return (Ok(Exit::Return(v)), Some(done)),
                     }
                 }
@@ -136,6 +144,18 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// Keeps a finished frame for the next call (its values are dropped now).
+    pub fn recycle(&mut self, mut frame: Box<Frame>) {
+        if self.frame_pool.len() < 32 {
+            frame.stack.clear();
+            frame.locals.clear();
+            frame.cells.clear();
+            frame.blocks.clear();
+            frame.namespace = None;
+            self.frame_pool.push(frame);
         }
     }
 

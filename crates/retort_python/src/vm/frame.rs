@@ -63,6 +63,24 @@ impl Frame {
         }
     }
 
+    /// Makes a finished frame ready for another call of `code`.
+    pub fn reuse(&mut self, code: Rc<Code>, globals: Rc<Module>) {
+        let n = code.varnames.len();
+        let cells = code.cellvars.len();
+        self.code = code;
+        self.pc = 0;
+        self.stack.clear();
+        self.locals.clear();
+        self.locals.resize(n, None);
+        self.cells.clear();
+        self.cells.extend((0..cells).map(|_| Rc::new(RefCell::new(None))));
+        self.blocks.clear();
+        self.globals = globals;
+        self.namespace = None;
+        self.handled_base = 0;
+        self.pushed_line = false;
+    }
+
     /// The source line of the instruction being executed.
     pub fn line(&self) -> u32 {
         let i = self.pc.saturating_sub(1).min(self.code.lines.len().saturating_sub(1));

@@ -65,6 +65,8 @@ pub struct Vm {
     pub filename: Rc<str>,
     /// Non-deterministic things the script did (`datetime.now()`, ...).
     pub nondeterministic: Vec<String>,
+    /// Finished frames kept for reuse, so a call does not allocate.
+    pub frame_pool: Vec<Box<frame::Frame>>,
 }
 
 impl Vm {
@@ -91,6 +93,7 @@ impl Vm {
             call_lines: Vec::new(),
             filename: "main.py".into(),
             nondeterministic: Vec::new(),
+            frame_pool: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::register_all(&mut vm);
