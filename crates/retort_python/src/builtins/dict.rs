@@ -63,24 +63,24 @@ fn view_class(vm: &mut Vm, name: &'static str) -> Rc<Class> {
     }
     let c = builtin_class(name, Builtin::Object, &[&vm.types.object]);
     add_method(&c, "__iter__", |vm, a| {
-        let (d, view) = view_parts(vm, &a.pos[0])?;
+        let (d, view) = view_parts(vm, crate::builtins::arg(vm, &a, 0)?)?;
         let len = d.borrow().len();
         Ok(iter_value(IterState::Dict { dict: d, idx: 0, len, view }))
     });
     add_method(&c, "__len__", |vm, a| {
-        let (d, _) = view_parts(vm, &a.pos[0])?;
+        let (d, _) = view_parts(vm, crate::builtins::arg(vm, &a, 0)?)?;
         let n = d.borrow().len();
         Ok(Value::Int(n as i64))
     });
     add_method(&c, "__contains__", |vm, a| {
-        let (d, view) = view_parts(vm, &a.pos[0])?;
+        let (d, view) = view_parts(vm, crate::builtins::arg(vm, &a, 0)?)?;
         let dv = Value::Dict(d.clone());
         match view {
-            View::Keys => Ok(Value::Bool(vm.contains(&dv, &a.pos[1])?)),
+            View::Keys => Ok(Value::Bool(vm.contains(&dv, crate::builtins::arg(vm, &a, 1)?)?)),
             _ => {
-                let items = vm.iterate(&a.pos[0])?;
+                let items = vm.iterate(crate::builtins::arg(vm, &a, 0)?)?;
                 for it in items {
-                    if vm.eq(&it, &a.pos[1])? {
+                    if vm.eq(&it, crate::builtins::arg(vm, &a, 1)?)? {
                         return Ok(Value::Bool(true));
                     }
                 }
@@ -89,13 +89,13 @@ fn view_class(vm: &mut Vm, name: &'static str) -> Rc<Class> {
         }
     });
     add_method(&c, "__repr__", |vm, a| {
-        let name = vm.type_of(&a.pos[0]).name.clone();
-        let items = vm.iterate(&a.pos[0])?;
+        let name = vm.type_of(crate::builtins::arg(vm, &a, 0)?).name.clone();
+        let items = vm.iterate(crate::builtins::arg(vm, &a, 0)?)?;
         let inner = vm.repr(&Value::list(items))?;
         Ok(Value::str(format!("{name}({inner})")))
     });
     add_method(&c, "__reversed__", |vm, a| {
-        let mut items = vm.iterate(&a.pos[0])?;
+        let mut items = vm.iterate(crate::builtins::arg(vm, &a, 0)?)?;
         items.reverse();
         Ok(iter_value(IterState::Items { items, idx: 0, name: "dict_reverseiterator" }))
     });
@@ -105,8 +105,8 @@ fn view_class(vm: &mut Vm, name: &'static str) -> Rc<Class> {
             Value::Native(Rc::new(crate::object::NativeFn {
                 name: name.into(),
                 func: Rc::new(move |vm: &mut Vm, a: Args| {
-                    let x = Value::Set(Rc::new(RefCell::new(to_set(vm, &a.pos[0])?)));
-                    let y = Value::Set(Rc::new(RefCell::new(to_set(vm, &a.pos[1])?)));
+                    let x = Value::Set(Rc::new(RefCell::new(to_set(vm, crate::builtins::arg(vm, &a, 0)?)?)));
+                    let y = Value::Set(Rc::new(RefCell::new(to_set(vm, crate::builtins::arg(vm, &a, 1)?)?)));
                     vm.binary_op(&x, &y, op)
                 }),
                 this: None,
@@ -142,7 +142,7 @@ pub fn install(vm: &mut Vm) {
     add_method(&dict, "__new__", |vm, a| {
         let d = Value::dict(Dict::default());
         let dc = vm.types.dict.clone();
-        Ok(crate::builtins::num::for_class(vm, &a.pos[0], d, &dc))
+        Ok(crate::builtins::num::for_class(vm, crate::builtins::arg(vm, &a, 0)?, d, &dc))
     });
     add_method(&dict, "__init__", |vm, a| {
         check_args(vm, &a, "dict", 1, 2)?;
@@ -156,14 +156,14 @@ pub fn install(vm: &mut Vm) {
     add_method(&dict, "get", |vm, a| {
         check_args(vm, &a, "get", 2, 3)?;
         let d = this_dict(vm, &a)?;
-        let k = vm.dict_key_in(&d, &a.pos[1])?;
+        let k = vm.dict_key_in(&d, crate::builtins::arg(vm, &a, 1)?)?;
         let found = d.borrow().get(&k).map(|e| e.1.clone());
         Ok(found.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
     });
     add_method(&dict, "setdefault", |vm, a| {
         check_args(vm, &a, "setdefault", 2, 3)?;
         let d = this_dict(vm, &a)?;
-        let k = vm.dict_key_in(&d, &a.pos[1])?;
+        let k = vm.dict_key_in(&d, crate::builtins::arg(vm, &a, 1)?)?;
         if let Some(e) = d.borrow().get(&k) {
             return Ok(e.1.clone());
         }
@@ -174,7 +174,7 @@ pub fn install(vm: &mut Vm) {
     add_method(&dict, "pop", |vm, a| {
         check_args(vm, &a, "pop", 2, 3)?;
         let d = this_dict(vm, &a)?;
-        let k = vm.dict_key_in(&d, &a.pos[1])?;
+        let k = vm.dict_key_in(&d, crate::builtins::arg(vm, &a, 1)?)?;
         let removed = d.borrow_mut().shift_remove(&k);
         match (removed, a.pos.get(2)) {
             (Some(e), _) => Ok(e.1),
@@ -202,13 +202,13 @@ pub fn install(vm: &mut Vm) {
     });
     add_method(&dict, "copy", |vm, a| Ok(Value::dict(this_dict(vm, &a)?.borrow().clone())));
     add_method(&dict, "__getitem__", |vm, a| {
-        let b = vm.unwrap_base(&a.pos[0]);
-        match vm.getitem(&b, &a.pos[1]) {
+        let b = vm.unwrap_base(crate::builtins::arg(vm, &a, 0)?);
+        match vm.getitem(&b, crate::builtins::arg(vm, &a, 1)?) {
             Err(e) if vm.err_is(&e, "KeyError") && matches!(a.pos[0], Value::Instance(_)) => {
-                let class = vm.type_of(&a.pos[0]);
+                let class = vm.type_of(crate::builtins::arg(vm, &a, 0)?);
                 match vm.lookup_user(&class, "__missing__") {
                     Some(m) => {
-                        let m = vm.bind(m, &a.pos[0], &class)?;
+                        let m = vm.bind(m, crate::builtins::arg(vm, &a, 0)?, &class)?;
                         vm.call1(&m, a.pos[1].clone())
                     }
                     None => Err(e),
@@ -222,14 +222,14 @@ pub fn install(vm: &mut Vm) {
         check_args(vm, &a, "fromkeys", 2, 3)?;
         let v = a.pos.get(2).cloned().unwrap_or(Value::None);
         let mut d = Dict::default();
-        for k in vm.iterate(&a.pos[1])? {
+        for k in vm.iterate(crate::builtins::arg(vm, &a, 1)?)? {
             vm.dict_insert(&mut d, k, v.clone())?;
         }
         let dv = Value::dict(d);
         let dc = vm.types.dict.clone();
-        match &a.pos[0] {
+        match crate::builtins::arg(vm, &a, 0)? {
             Value::Class(c) if !Rc::ptr_eq(c, &dc) => {
-                let inst = vm.call0(&a.pos[0])?;
+                let inst = vm.call0(crate::builtins::arg(vm, &a, 0)?)?;
                 for (k, val) in vm.mapping_pairs(&dv)? {
                     vm.setitem(&inst, k, val)?;
                 }
@@ -244,7 +244,7 @@ pub fn install(vm: &mut Vm) {
     add_method(&set, "__new__", |vm, a| {
         let s = Value::Set(Rc::new(RefCell::new(Set::default())));
         let sc = vm.types.set.clone();
-        Ok(crate::builtins::num::for_class(vm, &a.pos[0], s, &sc))
+        Ok(crate::builtins::num::for_class(vm, crate::builtins::arg(vm, &a, 0)?, s, &sc))
     });
     add_method(&set, "__init__", |vm, a| {
         check_args(vm, &a, "set", 1, 2)?;
@@ -264,13 +264,13 @@ pub fn install(vm: &mut Vm) {
     });
     add_method(&set, "discard", |vm, a| {
         let s = this_mut_set(vm, &a)?;
-        let k = vm.set_key_in(&s, &a.pos[1])?;
+        let k = vm.set_key_in(&s, crate::builtins::arg(vm, &a, 1)?)?;
         s.borrow_mut().shift_remove(&k);
         Ok(Value::None)
     });
     add_method(&set, "remove", |vm, a| {
         let s = this_mut_set(vm, &a)?;
-        let k = vm.set_key_in(&s, &a.pos[1])?;
+        let k = vm.set_key_in(&s, crate::builtins::arg(vm, &a, 1)?)?;
         if s.borrow_mut().shift_remove(&k).is_none() {
             return Err(vm.make_exc(vm.exc_class("KeyError"), vec![a.pos[1].clone()]));
         }
@@ -330,7 +330,7 @@ pub fn install(vm: &mut Vm) {
     for class in [set.clone(), frozen.clone()] {
         add_method(&class, "copy", |vm, a| {
             let s = this_set(vm, &a)?;
-            Ok(match vm.unwrap_base(&a.pos[0]) {
+            Ok(match vm.unwrap_base(crate::builtins::arg(vm, &a, 0)?) {
                 Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
                 _ => Value::Set(Rc::new(RefCell::new(s))),
             })
@@ -341,7 +341,7 @@ pub fn install(vm: &mut Vm) {
                 Value::Native(Rc::new(crate::object::NativeFn {
                     name: name.into(),
                     func: Rc::new(move |vm: &mut Vm, a: Args| {
-                        let mut acc = vm.unwrap_base(&a.pos[0]);
+                        let mut acc = vm.unwrap_base(crate::builtins::arg(vm, &a, 0)?);
                         if let Value::Set(s) = acc.clone() {
                             let copy = s.borrow().clone();
                             acc = Value::Set(Rc::new(RefCell::new(copy)));
@@ -358,17 +358,17 @@ pub fn install(vm: &mut Vm) {
         }
         add_method(&class, "issubset", |vm, a| {
             let s = this_set(vm, &a)?;
-            let o = to_set(vm, &a.pos[1])?;
+            let o = to_set(vm, crate::builtins::arg(vm, &a, 1)?)?;
             Ok(Value::Bool(s.keys().all(|k| o.contains_key(k))))
         });
         add_method(&class, "issuperset", |vm, a| {
             let s = this_set(vm, &a)?;
-            let o = to_set(vm, &a.pos[1])?;
+            let o = to_set(vm, crate::builtins::arg(vm, &a, 1)?)?;
             Ok(Value::Bool(o.keys().all(|k| s.contains_key(k))))
         });
         add_method(&class, "isdisjoint", |vm, a| {
             let s = this_set(vm, &a)?;
-            let o = to_set(vm, &a.pos[1])?;
+            let o = to_set(vm, crate::builtins::arg(vm, &a, 1)?)?;
             Ok(Value::Bool(!s.keys().any(|k| o.contains_key(k))))
         });
         add_method(&class, "__len__", |vm, a| Ok(Value::Int(this_set(vm, &a)?.len() as i64)));

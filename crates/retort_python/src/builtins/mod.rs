@@ -27,9 +27,37 @@ use crate::vm::Vm;
 
 pub type NativeFnPtr = fn(&mut Vm, Args) -> PyResult<Value>;
 
+/// How many positional arguments (self included) a builtin method needs
+/// at least; natives index their arguments, so calls with fewer (say
+/// `int.bit_length()` on the class) are refused before they run.
+fn min_args(name: &str) -> usize {
+    match name {
+        "__setitem__" | "__setattr__" | "__set__" => 3,
+        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__getitem__" | "__delitem__" | "__contains__"
+        | "__format__" | "__getattribute__" | "__delattr__" | "__get__" | "__or__" | "__ror__" | "__instancecheck__"
+        | "__subclasscheck__" | "getter" | "setter" | "deleter" | "add_note" | "__missing__" => 2,
+        n if n.starts_with("__r") && n.ends_with("__") && n.len() > 5 && !matches!(n, "__repr__" | "__reversed__") => 2,
+        n if matches!(n.trim_start_matches("__").trim_end_matches("__"), "add" | "sub" | "mul" | "truediv" | "floordiv" | "mod" | "pow" | "and" | "xor" | "lshift" | "rshift" | "matmul") => 2,
+        _ => 1,
+    }
+}
+
 /// Adds a native method to a class.
 pub fn add_method(class: &Rc<Class>, name: &str, f: NativeFnPtr) {
-    class.dict.borrow_mut().insert(name.into(), Value::Native(Rc::new(NativeFn { name: name.into(), func: Rc::new(f), this: None })));
+    let need = min_args(name);
+    let owner = class.name.clone();
+    let method: Rc<str> = name.into();
+    let checked = move |vm: &mut Vm, a: Args| {
+        if a.pos.len() < need {
+            return if a.pos.is_empty() {
+                vm.type_error(format!("descriptor '{method}' of '{owner}' object needs an argument"))
+            } else {
+                vm.type_error(format!("{method}() takes at least {} argument{} ({} given)", need - 1, if need == 2 { "" } else { "s" }, a.pos.len() - 1))
+            };
+        }
+        f(vm, a)
+    };
+    class.dict.borrow_mut().insert(name.into(), Value::Native(Rc::new(NativeFn { name: name.into(), func: Rc::new(checked), this: None })));
 }
 
 /// Adds a native function to a module.
@@ -72,6 +100,15 @@ pub fn add_base_delegates(class: &Rc<Class>, names: &[&str]) {
             other => unreachable!("no delegate for {other}"),
         };
         add_method(class, name, f);
+    }
+}
+
+/// Positional argument `i` of a native call, or CPython's TypeError for a
+/// missing one (natives never index past what they were given).
+pub fn arg<'a>(vm: &Vm, a: &'a Args, i: usize) -> PyResult<&'a Value> {
+    match a.pos.get(i) {
+        Some(v) => Ok(v),
+        None => vm.type_error(format!("function missing required argument (pos {})", i + 1)),
     }
 }
 
@@ -248,7 +285,7 @@ pub fn install(vm: &mut Vm) {
         for op in [CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge] {
             let name = op.dunder();
             let f = move |vm: &mut Vm, a: Args| {
-                let (x, y) = (vm.unwrap_base(&a.pos[0]), vm.unwrap_base(&a.pos[1]));
+                let (x, y) = (vm.unwrap_base(arg(vm, &a, 0)?), vm.unwrap_base(arg(vm, &a, 1)?));
                 if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
                     return Ok(Value::NotImplemented);
                 }
@@ -617,6 +654,9 @@ pub fn install(vm: &mut Vm) {
     add_function(&b, "input", |vm, _| Err(vm.new_error("EOFError", "EOF when reading a line")));
     add_function(&b, "open", |vm, _| vm.not_implemented("files (open())"));
     add_function(&b, "eval", |vm, _| vm.not_implemented("eval()"));
+    add_function(&b, "bytearray", |vm, _| vm.not_implemented("bytearray"));
+    add_function(&b, "memoryview", |vm, _| vm.not_implemented("memoryview"));
+    add_function(&b, "complex", |vm, _| vm.not_implemented("complex numbers"));
     add_function(&b, "exec", |vm, _| vm.not_implemented("exec()"));
     add_function(&b, "compile", |vm, _| vm.not_implemented("compile()"));
     add_function(&b, "breakpoint", |_, _| Ok(Value::None));

@@ -234,7 +234,56 @@ pub fn install(vm: &mut Vm) {
         }
     }
     let t = &vm.types;
-    add_method(&t.int.clone(), "to_bytes", |vm, _| vm.not_implemented("int.to_bytes"));
+    add_method(&t.int.clone(), "to_bytes", |vm, mut a| {
+        let order = a.take_kw("byteorder").or_else(|| a.pos.get(2).cloned()).unwrap_or(Value::str("big"));
+        let signed = match a.take_kw("signed") {
+            Some(v) => vm.truthy(&v)?,
+            None => false,
+        };
+        let length = match a.take_kw("length").or_else(|| a.pos.get(1).cloned()) {
+            Some(v) => vm.index_of(&v, "int")?,
+            None => 1,
+        };
+        let n = to_big(&vm.unwrap_base(&a.pos[0])).unwrap_or_default();
+        if n.is_negative() && !signed {
+            return Err(vm.new_error("OverflowError", "can't convert negative int to unsigned"));
+        }
+        let mut bytes = n.to_signed_bytes_be();
+        if !signed && bytes.len() > 1 && bytes[0] == 0 {
+            bytes.remove(0);
+        }
+        if bytes.len() > length.max(0) as usize {
+            return Err(vm.new_error("OverflowError", "int too big to convert"));
+        }
+        let fill = if n.is_negative() { 0xff } else { 0 };
+        let mut out = vec![fill; length as usize - bytes.len()];
+        out.extend(bytes);
+        if order.as_str() == Some("little") {
+            out.reverse();
+        }
+        Ok(Value::Bytes(std::rc::Rc::new(out)))
+    });
+    let from_bytes = vm.native("from_bytes", |vm, mut a| {
+        let signed = match a.take_kw("signed") {
+            Some(v) => vm.truthy(&v)?,
+            None => false,
+        };
+        let order = a.take_kw("byteorder").or_else(|| a.pos.get(2).cloned()).unwrap_or(Value::str("big"));
+        let mut bytes = match a.pos.get(1) {
+            Some(Value::Bytes(b)) => b.to_vec(),
+            Some(other) => vm.iterate(&other.clone())?.iter().map(|v| match v {
+                Value::Int(i) => *i as u8,
+                _ => 0,
+            }).collect(),
+            None => return vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"),
+        };
+        if order.as_str() == Some("little") {
+            bytes.reverse();
+        }
+        let n = if signed { BigInt::from_signed_bytes_be(&bytes) } else { BigInt::from_bytes_be(num_bigint::Sign::Plus, &bytes) };
+        Ok(Value::bigint(n))
+    });
+    vm.types.int.dict.borrow_mut().insert("from_bytes".into(), Value::ClassMethod(std::rc::Rc::new(from_bytes)));
     add_method(&t.float.clone(), "is_integer", |vm, a| match vm.unwrap_base(&a.pos[0]) {
         Value::Float(f) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),
         _ => Ok(Value::Bool(true)),

@@ -354,12 +354,11 @@ fn class_of(v: &Value, vm: &Vm) -> Rc<crate::object::Class> {
     }
 }
 
-/// `int | None`: a union for annotations.
+/// `int | None`: a `types.UnionType` for annotations and isinstance().
 fn union(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let module = vm.import("typing")?;
-    let u = module.get("Union").expect("typing.Union");
-    let args = Value::tuple(vec![a.pos[0].clone(), a.pos[1].clone()]);
-    vm.getitem(&u, &args)
+    let u = module.get("_union_of").expect("typing._union_of");
+    vm.call(&u, Args::new(vec![a.pos[0].clone(), a.pos[1].clone()]))
 }
 
 fn rename(class: &Rc<crate::object::Class>, name: &str, full: &str) {

@@ -339,6 +339,52 @@ pub fn install(vm: &mut Vm) {
         }
         Ok(Value::str(out))
     });
+    let maketrans = vm.native("maketrans", |vm, a| {
+        let mut d = crate::dict::Dict::default();
+        match a.pos.as_slice() {
+            [Value::Dict(m)] => {
+                for (k, v) in m.borrow().values().cloned().collect::<Vec<_>>() {
+                    let k = match k {
+                        Value::Str(s) if s.chars == 1 => Value::Int(s.char_at(0) as i64),
+                        other => other,
+                    };
+                    vm.dict_insert(&mut d, k, v)?;
+                }
+            }
+            [Value::Str(x), Value::Str(y), rest @ ..] => {
+                if x.chars != y.chars {
+                    return vm.value_error("the first two maketrans arguments must have equal length");
+                }
+                for (p, q) in x.s.chars().zip(y.s.chars()) {
+                    vm.dict_insert(&mut d, Value::Int(p as i64), Value::Int(q as i64))?;
+                }
+                if let Some(Value::Str(z)) = rest.first() {
+                    for p in z.s.chars() {
+                        vm.dict_insert(&mut d, Value::Int(p as i64), Value::None)?;
+                    }
+                }
+            }
+            _ => return vm.type_error("maketrans() argument must be a dict or two strings"),
+        }
+        Ok(Value::dict(d))
+    });
+    c.dict.borrow_mut().insert("maketrans".into(), Value::StaticMethod(Rc::new(maketrans)));
+    add_method(&c, "translate", |vm, a| {
+        check_args(vm, &a, "translate", 2, 2)?;
+        let s = this_str(vm, &a)?;
+        let mut out = String::with_capacity(s.s.len());
+        for ch in s.s.chars() {
+            match vm.getitem(&a.pos[1], &Value::Int(ch as i64)) {
+                Ok(Value::None) => {}
+                Ok(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or('\u{fffd}')),
+                Ok(Value::Str(r)) => out.push_str(&r.s),
+                Ok(other) => return vm.type_error(format!("character mapping must return integer, None or str, not {}", vm.type_of(&other).name)),
+                Err(e) if vm.err_is(&e, "LookupError") => out.push(ch),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Value::str(out))
+    });
     add_method(&c, "encode", |vm, a| {
         let s = this_str(vm, &a)?;
         Ok(Value::Bytes(Rc::new(s.s.as_bytes().to_vec())))
@@ -396,6 +442,76 @@ pub fn install(vm: &mut Vm) {
         },
         _ => vm.type_error("decode() needs bytes"),
     });
+    for name in ["upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize", "swapcase"] {
+        bytes.dict.borrow_mut().insert(
+            name.into(),
+            vm.native(name, move |vm, a| {
+                let Value::Bytes(b) = &a.pos[0] else { return vm.type_error("bytes expected") };
+                let s: String = b.iter().map(|&c| c as char).collect();
+                let mut args = vec![Value::str(s)];
+                for x in &a.pos[1..] {
+                    args.push(match x {
+                        Value::Bytes(xb) => Value::str(xb.iter().map(|&c| c as char).collect::<String>()),
+                        other => other.clone(),
+                    });
+                }
+                let m = vm.getattr(&Value::str(""), name)?;
+                let _ = m;
+                let f = vm.types.str.lookup(name).expect("a str method");
+                let r = vm.call(&f, Args::new(args))?;
+                Ok(match r {
+                    Value::Str(s) => Value::Bytes(Rc::new(s.s.chars().map(|c| c as u32 as u8).collect())),
+                    other => other,
+                })
+            }),
+        );
+    }
+    add_method(&bytes, "split", |vm, a| {
+        let Value::Bytes(b) = &a.pos[0] else { return vm.type_error("bytes expected") };
+        let parts: Vec<Value> = match a.pos.get(1) {
+            Some(Value::Bytes(sep)) if !sep.is_empty() => {
+                let mut out = Vec::new();
+                let mut start = 0;
+                let mut i = 0;
+                while i + sep.len() <= b.len() {
+                    if &b[i..i + sep.len()] == &sep[..] {
+                        out.push(Value::Bytes(Rc::new(b[start..i].to_vec())));
+                        i += sep.len();
+                        start = i;
+                    } else {
+                        i += 1;
+                    }
+                }
+                out.push(Value::Bytes(Rc::new(b[start..].to_vec())));
+                out
+            }
+            _ => b.split(|c| c.is_ascii_whitespace()).filter(|p| !p.is_empty()).map(|p| Value::Bytes(Rc::new(p.to_vec()))).collect(),
+        };
+        Ok(Value::list(parts))
+    });
+    add_method(&bytes, "startswith", |vm, a| match (&a.pos[0], a.pos.get(1)) {
+        (Value::Bytes(b), Some(Value::Bytes(p))) => Ok(Value::Bool(b.starts_with(p))),
+        _ => vm.type_error("startswith first arg must be bytes"),
+    });
+    add_method(&bytes, "endswith", |vm, a| match (&a.pos[0], a.pos.get(1)) {
+        (Value::Bytes(b), Some(Value::Bytes(p))) => Ok(Value::Bool(b.ends_with(p))),
+        _ => vm.type_error("endswith first arg must be bytes"),
+    });
+    let fromhex = vm.native("fromhex", |vm, a| {
+        let s = match a.pos.last() {
+            Some(Value::Str(s)) => s.s.replace(' ', ""),
+            _ => return vm.type_error("fromhex() argument must be str"),
+        };
+        let mut out = Vec::new();
+        for i in (0..s.len()).step_by(2) {
+            match u8::from_str_radix(s.get(i..i + 2).unwrap_or("x"), 16) {
+                Ok(v) => out.push(v),
+                Err(_) => return vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}")),
+            }
+        }
+        Ok(Value::Bytes(Rc::new(out)))
+    });
+    bytes.dict.borrow_mut().insert("fromhex".into(), Value::ClassMethod(Rc::new(fromhex)));
     add_method(&bytes, "hex", |vm, a| match &a.pos[0] {
         Value::Bytes(b) => Ok(Value::str(b.iter().map(|x| format!("{x:02x}")).collect::<String>())),
         _ => vm.type_error("hex() needs bytes"),

@@ -440,7 +440,7 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         Ok(Value::None)
     });
     add_function(&m, "load", |vm, a| {
-        let text = vm.call_method(&a.pos[0], "read", vec![])?;
+        let text = vm.call_method(crate::builtins::arg(vm, &a, 0)?, "read", vec![])?;
         loads(vm, Args::new(vec![text]))
     });
     Ok(m)

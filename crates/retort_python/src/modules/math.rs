@@ -96,8 +96,8 @@ pub fn module(_vm: &mut Vm) -> PyResult<std::rc::Rc<Module>> {
         Ok(Value::Float(x.log2()))
     });
     add_function(&m, "pow", |vm, a| {
-        let x = to_float(vm, &a.pos[0])?;
-        let y = to_float(vm, &a.pos[1])?;
+        let x = to_float(vm, crate::builtins::arg(vm, &a, 0)?)?;
+        let y = to_float(vm, crate::builtins::arg(vm, &a, 1)?)?;
         Ok(Value::Float(x.powf(y)))
     });
     for (name, f) in [
@@ -116,8 +116,8 @@ pub fn module(_vm: &mut Vm) -> PyResult<std::rc::Rc<Module>> {
         m.set(name, _vm.native(name, move |vm, a| Ok(Value::Float(f(f1(vm, &a)?)))));
     }
     add_function(&m, "atan2", |vm, a| {
-        let y = to_float(vm, &a.pos[0])?;
-        let x = to_float(vm, &a.pos[1])?;
+        let y = to_float(vm, crate::builtins::arg(vm, &a, 0)?)?;
+        let x = to_float(vm, crate::builtins::arg(vm, &a, 1)?)?;
         Ok(Value::Float(y.atan2(x)))
     });
     add_function(&m, "hypot", |vm, a| {
@@ -140,8 +140,8 @@ pub fn module(_vm: &mut Vm) -> PyResult<std::rc::Rc<Module>> {
             Some(v) => to_float(vm, &v)?,
             None => 0.0,
         };
-        let x = to_float(vm, &a.pos[0])?;
-        let y = to_float(vm, &a.pos[1])?;
+        let x = to_float(vm, crate::builtins::arg(vm, &a, 0)?)?;
+        let y = to_float(vm, crate::builtins::arg(vm, &a, 1)?)?;
         if x == y {
             return Ok(Value::Bool(true));
         }
@@ -184,7 +184,7 @@ pub fn module(_vm: &mut Vm) -> PyResult<std::rc::Rc<Module>> {
         Ok(Value::bigint(r))
     });
     add_function(&m, "fsum", |vm, a| {
-        let items = vm.iterate(&a.pos[0])?;
+        let items = vm.iterate(crate::builtins::arg(vm, &a, 0)?)?;
         let mut partials: Vec<f64> = Vec::new();
         for it in items {
             let mut x = to_float(vm, &it)?;
@@ -208,7 +208,7 @@ pub fn module(_vm: &mut Vm) -> PyResult<std::rc::Rc<Module>> {
         Ok(Value::Float(partials.iter().sum()))
     });
     add_function(&m, "prod", |vm, a| {
-        let items = vm.iterate(&a.pos[0])?;
+        let items = vm.iterate(crate::builtins::arg(vm, &a, 0)?)?;
         let mut acc = Value::Int(1);
         for it in items {
             acc = vm.binary_op(&acc, &it, crate::code::BinOp::Mul)?;
@@ -216,13 +216,13 @@ pub fn module(_vm: &mut Vm) -> PyResult<std::rc::Rc<Module>> {
         Ok(acc)
     });
     add_function(&m, "copysign", |vm, a| {
-        let x = to_float(vm, &a.pos[0])?;
-        let y = to_float(vm, &a.pos[1])?;
+        let x = to_float(vm, crate::builtins::arg(vm, &a, 0)?)?;
+        let y = to_float(vm, crate::builtins::arg(vm, &a, 1)?)?;
         Ok(Value::Float(x.copysign(y)))
     });
     add_function(&m, "fmod", |vm, a| {
-        let x = to_float(vm, &a.pos[0])?;
-        let y = to_float(vm, &a.pos[1])?;
+        let x = to_float(vm, crate::builtins::arg(vm, &a, 0)?)?;
+        let y = to_float(vm, crate::builtins::arg(vm, &a, 1)?)?;
         Ok(Value::Float(x % y))
     });
     add_function(&m, "modf", |vm, a| {

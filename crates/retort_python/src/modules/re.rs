@@ -311,6 +311,9 @@ fn pattern_arg(vm: &mut Vm, a: &mut Args, flags_at: usize) -> PyResult<Value> {
         Some(Value::Int(f)) => f,
         _ => 0,
     };
+    if a.pos.is_empty() {
+        return vm.type_error("missing required argument 'pattern' (pos 1)");
+    }
     let p = a.pos.remove(0);
     compile(vm, &p, flags)
 }
@@ -345,7 +348,7 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         }));
         pattern.dict.borrow_mut().insert(name.into(), vm.native(name, move |vm, a| {
             let text = text_arg(vm, a.pos.get(1))?;
-            find(vm, &a.pos[0], &text, mode)
+            find(vm, crate::builtins::arg(vm, &a, 0)?, &text, mode)
         }));
     }
     let findall = |vm: &mut Vm, p: &Value, text: &Rc<str>| -> PyResult<Value> {
@@ -369,7 +372,7 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     }));
     pattern.dict.borrow_mut().insert("findall".into(), vm.native("findall", move |vm, a| {
         let text = text_arg(vm, a.pos.get(1))?;
-        findall(vm, &a.pos[0], &text)
+        findall(vm, crate::builtins::arg(vm, &a, 0)?, &text)
     }));
     let finditer = |vm: &mut Vm, p: &Value, text: &Rc<str>| -> PyResult<Value> {
         let regex = regex_of(vm, p)?;
@@ -386,7 +389,7 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     }));
     pattern.dict.borrow_mut().insert("finditer".into(), vm.native("finditer", move |vm, a| {
         let text = text_arg(vm, a.pos.get(1))?;
-        finditer(vm, &a.pos[0], &text)
+        finditer(vm, crate::builtins::arg(vm, &a, 0)?, &text)
     }));
     for (name, with_count) in [("sub", false), ("subn", true)] {
         m.set(name, vm.native(name, move |vm, mut a| {
@@ -396,7 +399,7 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
             };
             let p = pattern_arg(vm, &mut a, 3)?;
             let text = text_arg(vm, a.pos.get(1))?;
-            let (s, n) = sub(vm, &p, &a.pos[0], &text, count)?;
+            let (s, n) = sub(vm, &p, crate::builtins::arg(vm, &a, 0)?, &text, count)?;
             Ok(if with_count { Value::tuple(vec![Value::str(s), Value::Int(n)]) } else { Value::str(s) })
         }));
         pattern.dict.borrow_mut().insert(name.into(), vm.native(name, move |vm, mut a| {
@@ -405,7 +408,7 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
                 _ => 0,
             };
             let text = text_arg(vm, a.pos.get(2))?;
-            let (s, n) = sub(vm, &a.pos[0], &a.pos[1], &text, count)?;
+            let (s, n) = sub(vm, crate::builtins::arg(vm, &a, 0)?, crate::builtins::arg(vm, &a, 1)?, &text, count)?;
             Ok(if with_count { Value::tuple(vec![Value::str(s), Value::Int(n)]) } else { Value::str(s) })
         }));
     }
@@ -442,17 +445,17 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
             _ => 0,
         };
         let text = text_arg(vm, a.pos.get(1))?;
-        split(vm, &a.pos[0], &text, maxsplit)
+        split(vm, crate::builtins::arg(vm, &a, 0)?, &text, maxsplit)
     }));
     add_method(&pattern, "__repr__", |vm, a| {
-        let (src, flags) = payload::<Pattern, _>(&a.pos[0], |p| (p.source.clone(), p.flags)).unwrap_or_default();
+        let (src, flags) = payload::<Pattern, _>(crate::builtins::arg(vm, &a, 0)?, |p| (p.source.clone(), p.flags)).unwrap_or_default();
         let r = crate::builtins::repr::str_repr(&src);
         let _ = vm;
         Ok(Value::str(if flags == 0 { format!("re.compile({r})") } else { format!("re.compile({r}, re.{})", flag_names(flags)) }))
     });
     for (name, which) in [("pattern", 0), ("flags", 1), ("groups", 2)] {
-        let getter = vm.native(name, move |_vm, a| {
-            Ok(payload::<Pattern, _>(&a.pos[0], |p| match which {
+        let getter = vm.native(name, move |vm, a| {
+            Ok(payload::<Pattern, _>(crate::builtins::arg(vm, &a, 0)?, |p| match which {
                 0 => Value::str(p.source.as_str()),
                 1 => Value::Int(p.flags | if p.flags & ASCII == 0 { 32 } else { 0 }),
                 _ => Value::Int(p.regex.captures_len() as i64 - 1),
@@ -516,8 +519,8 @@ fn install_match(vm: &mut Vm, c: &Rc<Class>) {
         Ok(Value::tuple(out))
     });
     add_method(c, "__getitem__", |vm, a| {
-        let i = group_index(vm, &a.pos[0], &a.pos[1])?;
-        Ok(group_value(&a.pos[0], i, &Value::None))
+        let i = group_index(vm, crate::builtins::arg(vm, &a, 0)?, crate::builtins::arg(vm, &a, 1)?)?;
+        Ok(group_value(crate::builtins::arg(vm, &a, 0)?, i, &Value::None))
     });
     add_method(c, "groups", |_vm, mut a| {
         let default = a.take_kw("default").or_else(|| a.pos.get(1).cloned()).unwrap_or(Value::None);
@@ -525,21 +528,21 @@ fn install_match(vm: &mut Vm, c: &Rc<Class>) {
         Ok(Value::tuple((1..n).map(|i| group_value(&a.pos[0], i, &default)).collect()))
     });
     add_method(c, "groupdict", |vm, a| {
-        let names: Vec<(usize, String)> = payload::<Match, _>(&a.pos[0], |m| {
+        let names: Vec<(usize, String)> = payload::<Match, _>(crate::builtins::arg(vm, &a, 0)?, |m| {
             m.names.iter().enumerate().filter_map(|(i, n)| n.clone().map(|n| (i, n))).collect()
         })
         .unwrap_or_default();
         let mut d = crate::dict::Dict::default();
         for (i, n) in names {
-            vm.dict_insert(&mut d, Value::str(n), group_value(&a.pos[0], i, &Value::None))?;
+            vm.dict_insert(&mut d, Value::str(n), group_value(crate::builtins::arg(vm, &a, 0)?, i, &Value::None))?;
         }
         Ok(Value::dict(d))
     });
     for (name, which) in [("start", 0), ("end", 1), ("span", 2)] {
         c.dict.borrow_mut().insert(name.into(), vm.native(name, move |vm, a| {
             let g = a.pos.get(1).cloned().unwrap_or(Value::Int(0));
-            let i = group_index(vm, &a.pos[0], &g)?;
-            let span = payload::<Match, _>(&a.pos[0], |m| m.spans[i].map(|(s, e)| (char_pos(&m.text, s), char_pos(&m.text, e)))).flatten();
+            let i = group_index(vm, crate::builtins::arg(vm, &a, 0)?, &g)?;
+            let span = payload::<Match, _>(crate::builtins::arg(vm, &a, 0)?, |m| m.spans[i].map(|(s, e)| (char_pos(&m.text, s), char_pos(&m.text, e)))).flatten();
             let (s, e) = span.unwrap_or((-1, -1));
             Ok(match which {
                 0 => Value::Int(s),
@@ -549,7 +552,7 @@ fn install_match(vm: &mut Vm, c: &Rc<Class>) {
         }));
     }
     add_method(c, "__repr__", |vm, a| {
-        let (span, text) = payload::<Match, _>(&a.pos[0], |m| {
+        let (span, text) = payload::<Match, _>(crate::builtins::arg(vm, &a, 0)?, |m| {
             let (s, e) = m.spans[0].unwrap_or((0, 0));
             ((char_pos(&m.text, s), char_pos(&m.text, e)), m.text[s..e].to_owned())
         })
@@ -558,8 +561,8 @@ fn install_match(vm: &mut Vm, c: &Rc<Class>) {
         Ok(Value::str(format!("<re.Match object; span=({}, {}), match={}>", span.0, span.1, crate::builtins::repr::str_repr(&text))))
     });
     for (name, which) in [("string", 0), ("re", 1), ("lastindex", 2)] {
-        let getter = vm.native(name, move |_vm, a| {
-            Ok(payload::<Match, _>(&a.pos[0], |m| match which {
+        let getter = vm.native(name, move |vm, a| {
+            Ok(payload::<Match, _>(crate::builtins::arg(vm, &a, 0)?, |m| match which {
                 0 => Value::str(&*m.text),
                 1 => m.pattern.clone(),
                 _ => match m.spans.iter().rposition(|s| s.is_some()) {

@@ -5,6 +5,8 @@ TYPE_CHECKING = False
 
 
 def _type_repr(t):
+    if t is type(None):
+        return "None"
     if isinstance(t, type):
         if t.__module__ == "builtins":
             return t.__qualname__
@@ -128,6 +130,31 @@ class _GenericAlias(_Final):
         if isinstance(origin, type):
             return (origin,)
         return (Generic,)
+
+    def __instancecheck__(self, obj):
+        if self.__origin__ is Union:
+            return any(isinstance(obj, a) for a in self.__args__ if isinstance(a, type))
+        raise TypeError("Subscripted generics cannot be used with class and instance checks")
+
+
+class UnionType(_GenericAlias):
+    """`int | None`: types.UnionType, shown as CPython shows it."""
+
+    def __init__(self, args):
+        super().__init__(Union, args, None)
+
+    def __repr__(self):
+        return " | ".join(_type_repr(a) for a in self.__args__)
+
+
+def _union_of(a, b):
+    args = []
+    for x in (a, b):
+        x = type(None) if x is None else x
+        for y in (x.__args__ if isinstance(x, UnionType) else (x,)):
+            if y not in args:
+                args.append(y)
+    return UnionType(tuple(args))
 
 
 class _Alias(_SpecialForm):
