@@ -294,8 +294,7 @@ impl<'a> Compiler<'a> {
                 for k in &*args.keywords {
                     self.expr(&k.value)?;
                 }
-                let names: Vec<Value> = args.keywords.iter().map(|k| Value::str(k.arg.as_ref().map(|a| a.as_str()).unwrap_or(""))).collect();
-                let ni = self.const_index(Value::tuple(names));
+                let ni = self.keyword_names(&args.keywords);
                 self.emit(Op::CallMethodKw((args.args.len() + args.keywords.len()) as u32, ni));
             }
             self.restore_line(old);
@@ -313,8 +312,7 @@ impl<'a> Compiler<'a> {
                 for k in &*args.keywords {
                     self.expr(&k.value)?;
                 }
-                let names: Vec<Value> = args.keywords.iter().map(|k| Value::str(k.arg.as_ref().map(|a| a.as_str()).unwrap_or(""))).collect();
-                let ni = self.const_index(Value::tuple(names));
+                let ni = self.keyword_names(&args.keywords);
                 self.emit(Op::CallKw((args.args.len() + args.keywords.len()) as u32, ni));
             }
             self.restore_line(old);
@@ -356,6 +354,12 @@ impl<'a> Compiler<'a> {
         self.emit(Op::CallEx(has_kw));
         self.restore_line(old);
         Ok(())
+    }
+
+    /// The tuple constant of a call's keyword names.
+    fn keyword_names(&mut self, keywords: &[ast::Keyword]) -> u32 {
+        let names: Vec<Value> = keywords.iter().map(|k| Value::str(k.arg.as_ref().map(|a| a.as_str()).unwrap_or(""))).collect();
+        self.const_index(Value::tuple(names))
     }
 
     fn sequence(&mut self, elts: &'a [Expr], kind: Seq) -> R {

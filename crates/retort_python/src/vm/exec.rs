@@ -336,15 +336,7 @@ impl Vm {
                 let args = f.stack.split_off(f.stack.len() - n as usize);
                 let this = f.stack.pop().expect("stack");
                 let func = f.stack.pop().expect("stack");
-                let pos = match this {
-                    Value::None => args,
-                    this => {
-                        let mut v = Vec::with_capacity(args.len() + 1);
-                        v.push(this);
-                        v.extend(args);
-                        v
-                    }
-                };
+                let pos = method_args(this, args);
                 return self.call_flow(f, func, Args { pos, kw: Vec::new() });
             }
             Op::CallMethodKw(n, names) => {
@@ -354,15 +346,7 @@ impl Vm {
                 let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!("names tuple") };
                 let kwvals = args.split_off(args.len() - names.len());
                 let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
-                let pos = match this {
-                    Value::None => args,
-                    this => {
-                        let mut v = Vec::with_capacity(args.len() + 1);
-                        v.push(this);
-                        v.extend(args);
-                        v
-                    }
-                };
+                let pos = method_args(this, args);
                 return self.call_flow(f, func, Args { pos, kw });
             }
             Op::StoreAttr(i) => {
@@ -1098,6 +1082,19 @@ impl Vm {
         debug_assert_eq!(code.kind, CodeKind::Module);
         let frame = Box::new(Frame::new(code, module));
         self.run_frame(frame)
+    }
+}
+
+/// The arguments of a CallMethod: `self` first when LoadMethod found a method.
+fn method_args(this: Value, args: Vec<Value>) -> Vec<Value> {
+    match this {
+        Value::None => args,
+        this => {
+            let mut v = Vec::with_capacity(args.len() + 1);
+            v.push(this);
+            v.extend(args);
+            v
+        }
     }
 }
 
