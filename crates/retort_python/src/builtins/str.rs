@@ -474,7 +474,7 @@ pub fn install(vm: &mut Vm) {
                 let mut start = 0;
                 let mut i = 0;
                 while i + sep.len() <= b.len() {
-                    if &b[i..i + sep.len()] == &sep[..] {
+                    if b[i..i + sep.len()] == sep[..] {
                         out.push(Value::Bytes(Rc::new(b[start..i].to_vec())));
                         i += sep.len();
                         start = i;
