@@ -115,13 +115,11 @@ impl CmpOp {
 /// (`consts`, `names`, locals, cells) or are jump targets.
 #[derive(Clone, Copy, Debug)]
 pub enum Op {
-    Nop,
     Pop,
     Dup,
     Dup2,
     Rot2,
     Rot3,
-    Rot4,
     LoadConst(u32),
     LoadFast(u32),
     StoreFast(u32),
@@ -213,8 +211,6 @@ pub enum Op {
     Raise(u8),
     /// Does the exception below match the class (tuple) on top? Pushes a bool.
     CheckExcMatch,
-    /// Enters a handler's exception as the one being handled.
-    PushExcInfo,
     /// Calls `__enter__`: leaves `__exit__` below the result.
     BeforeWith,
     /// Normal exit of a with block: calls `__exit__(None, None, None)`.
@@ -225,7 +221,6 @@ pub enum Op {
     ImportFrom(u32),
     ImportStar,
     LoadAssertionError,
-    LoadBuildClass,
     SetupAnnotations,
     /// Stores into `__annotations__` of the current namespace.
     StoreAnnotation(u32),

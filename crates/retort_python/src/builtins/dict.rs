@@ -371,7 +371,6 @@ pub fn install(vm: &mut Vm) {
             let o = to_set(vm, crate::builtins::arg(vm, &a, 1)?)?;
             Ok(Value::Bool(!s.keys().any(|k| o.contains_key(k))))
         });
-        add_method(&class, "__len__", |vm, a| Ok(Value::Int(this_set(vm, &a)?.len() as i64)));
-        crate::builtins::add_base_delegates(&class, &["__contains__", "__iter__"]);
+        crate::builtins::add_base_delegates(&class, &["__len__", "__contains__", "__iter__"]);
     }
 }

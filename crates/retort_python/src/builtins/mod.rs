@@ -157,9 +157,7 @@ pub fn set_order(s: &Set) -> Vec<Value> {
         }
     }
     for (k, v) in s.iter() {
-        let Key::Int(i) = k else { unreachable!("ints only") };
         let h = k.py_hash();
-        let _ = i;
         insert(&mut table, mask, h as u64, v.clone());
         fill += 1;
         if fill * 5 >= mask * 3 {

@@ -95,12 +95,11 @@ pub fn install(vm: &mut Vm) {
     });
     rename(&object, "__getattribute__", "object.__getattribute__");
     add_method(&object, "__init_subclass__", |vm, a| {
-        if let Some((k, _)) = a.kw.first() {
+        if !a.kw.is_empty() {
             let name = match a.pos.first() {
                 Some(Value::Class(c)) => c.name.to_string(),
                 _ => "object".into(),
             };
-            let _ = k;
             return vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments"));
         }
         Ok(Value::None)

@@ -455,8 +455,6 @@ pub fn install(vm: &mut Vm) {
                         other => other.clone(),
                     });
                 }
-                let m = vm.getattr(&Value::str(""), name)?;
-                let _ = m;
                 let f = vm.types.str.lookup(name).expect("a str method");
                 let r = vm.call(&f, Args::new(args))?;
                 Ok(match r {

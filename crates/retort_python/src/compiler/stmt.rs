@@ -341,7 +341,6 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Pop);
                     }
                     self.emit(Op::Jump(if is_break { exit } else { start }));
-                    let _ = depth;
                     return Ok(());
                 }
                 _ => self.unwind_block(depth, false)?,
@@ -588,9 +587,6 @@ impl<'a> Compiler<'a> {
         if let Some(doc) = docstring(body) {
             self.unit().doc = Some(doc);
             body = &body[1..];
-            if body.is_empty() {
-                // keep a line for the docstring-only function
-            }
         }
         self.body(body)?;
         self.load_const(Value::None);

@@ -97,12 +97,7 @@ impl Vm {
     pub fn run_python_module(&mut self, name: &str, source: &str) -> PyResult<Rc<Module>> {
         let module = Module::new(name);
         self.modules.insert(name.to_owned(), module.clone());
-        let filename = format!("<retort:{name}>");
-        let code = match crate::compile_source(source, &filename) {
-            Ok(c) => c,
-            Err(e) => return Err(self.new_error("SystemError", format!("cannot compile module {name}: {}", e.message))),
-        };
-        self.run_module_code(code, module.clone())?;
+        self.exec_in_module(&module, source)?;
         Ok(module)
     }
 }

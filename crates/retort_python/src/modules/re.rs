@@ -450,7 +450,6 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     add_method(&pattern, "__repr__", |vm, a| {
         let (src, flags) = payload::<Pattern, _>(crate::builtins::arg(vm, &a, 0)?, |p| (p.source.clone(), p.flags)).unwrap_or_default();
         let r = crate::builtins::repr::str_repr(&src);
-        let _ = vm;
         Ok(Value::str(if flags == 0 { format!("re.compile({r})") } else { format!("re.compile({r}, re.{})", flag_names(flags)) }))
     });
     for (name, which) in [("pattern", 0), ("flags", 1), ("groups", 2)] {
@@ -557,7 +556,6 @@ fn install_match(vm: &mut Vm, c: &Rc<Class>) {
             ((char_pos(&m.text, s), char_pos(&m.text, e)), m.text[s..e].to_owned())
         })
         .unwrap_or(((0, 0), String::new()));
-        let _ = vm;
         Ok(Value::str(format!("<re.Match object; span=({}, {}), match={}>", span.0, span.1, crate::builtins::repr::str_repr(&text))))
     });
     for (name, which) in [("string", 0), ("re", 1), ("lastindex", 2)] {

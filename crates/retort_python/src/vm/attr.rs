@@ -235,11 +235,7 @@ impl Vm {
         }
         if let Some(ga) = class.lookup("__getattr__") {
             let ga = self.bind(ga, obj, &class)?;
-            return match self.call1(&ga, Value::str(name)) {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if self.err_is(&e, "AttributeError") => Err(e),
-                Err(e) => Err(e),
-            };
+            return self.call1(&ga, Value::str(name)).map(Some);
         }
         Ok(None)
     }

@@ -179,7 +179,6 @@ impl Vm {
 
     fn step(&mut self, f: &mut Frame, op: Op) -> PyResult<Flow> {
         match op {
-            Op::Nop => {}
             Op::Pop => {
                 f.stack.pop();
             }
@@ -202,11 +201,6 @@ impl Vm {
                 let v = f.stack.pop().expect("stack");
                 let n = f.stack.len();
                 f.stack.insert(n - 2, v);
-            }
-            Op::Rot4 => {
-                let v = f.stack.pop().expect("stack");
-                let n = f.stack.len();
-                f.stack.insert(n - 3, v);
             }
             Op::LoadConst(i) => f.stack.push(f.code.consts[i as usize].clone()),
             Op::LoadFast(i) => match &f.locals[i as usize] {
@@ -238,7 +232,7 @@ impl Vm {
             }
             Op::LoadClassDeref(i) => {
                 let name = self.deref_name(f, i);
-                let from_ns = f.namespace.as_ref().and_then(|ns| ns.borrow().get(&crate::dict::Key::Str(Rc::new(crate::value::PyStr::new(&*name)))).map(|e| e.1.clone()));
+                let from_ns = f.namespace.as_ref().and_then(|ns| ns.borrow().get(&str_key(&name)).map(|e| e.1.clone()));
                 match from_ns {
                     Some(v) => f.stack.push(v),
                     None => {
@@ -772,7 +766,6 @@ impl Vm {
                 let m = !self.halted && self.exc_matches(&exc, &class)?;
                 f.stack.push(Value::Bool(m));
             }
-            Op::PushExcInfo => {}
             Op::BeforeWith => {
                 let ctx = f.stack.pop().expect("stack");
                 let class = self.type_of(&ctx);
@@ -866,7 +859,6 @@ impl Vm {
                 }
             }
             Op::LoadAssertionError => f.stack.push(Value::Class(self.exc_class("AssertionError"))),
-            Op::LoadBuildClass => {}
             Op::SetupAnnotations => {
                 let key = str_key("__annotations__");
                 match &f.namespace {
@@ -917,8 +909,8 @@ impl Vm {
 
     /// A call from the loop: Python functions get a new frame, the rest run now.
     fn call_flow(&mut self, f: &mut Frame, func: Value, args: Args) -> PyResult<Flow> {
-        let line = f.line();
         let in_main = *f.code.filename == *self.filename;
+        let line = if in_main { f.line() } else { 0 };
         match &func {
             Value::Function(func_obj) if !func_obj.code.is_generator => {
                 let mut frame = self.bind_frame(func_obj, args)?;

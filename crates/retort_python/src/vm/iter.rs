@@ -267,15 +267,13 @@ impl Vm {
                 }
                 Ok(None)
             }
-            IterState::Native { next, name } => {
-                let name = *name;
+            IterState::Native { next, .. } => {
                 let mut n = std::mem::replace(next, Box::new(|_| Ok(None)));
                 drop(s);
                 let r = n(self);
                 if let IterState::Native { next, .. } = &mut *state.borrow_mut() {
                     *next = n;
                 }
-                let _ = name;
                 r
             }
             IterState::Done(_) => Ok(None),

@@ -169,7 +169,7 @@ impl Vm {
                 BinOp::MatMul => return Ok(Option::None),
             }));
         }
-        if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+        if let (Some(x), Some(y)) = (to_f64(a), to_f64(b)) {
             return Ok(Some(match op {
                 BinOp::Add => Float(x + y),
                 BinOp::Sub => Float(x - y),
@@ -597,8 +597,8 @@ impl Vm {
         let ord: Option<Ordering> = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
             _ if is_int(a) && is_int(b) => Some(to_big(a).cmp(&to_big(b))),
-            (Value::Float(_), _) | (_, Value::Float(_)) if num_f64(a).is_some() && num_f64(b).is_some() => {
-                let (x, y) = (num_f64(a).expect("num"), num_f64(b).expect("num"));
+            (Value::Float(_), _) | (_, Value::Float(_)) if to_f64(a).is_some() && to_f64(b).is_some() => {
+                let (x, y) = (to_f64(a).expect("num"), to_f64(b).expect("num"));
                 match x.partial_cmp(&y) {
                     Some(o) => Some(o),
                     None => return Ok(Some(op == CmpOp::Ne)),
@@ -748,39 +748,20 @@ impl Vm {
         })
     }
 
-    /// The key of `v` as stored in the shared dict `d`, without copying it:
-    /// only objects with their own `__hash__` need a scan with `__eq__`.
+    /// The key of `v` as stored in the shared dict `d`. Only objects with
+    /// their own `__hash__` need a scan with `__eq__`; the dict is borrowed
+    /// only to list candidates, since `__eq__` may run Python code.
     pub fn dict_key_in(&mut self, d: &Rc<RefCell<Dict>>, v: &Value) -> PyResult<Key> {
         let k = self.key(v)?;
-        let Key::Custom(h, _) = k else { return Ok(k) };
-        if d.borrow().contains_key(&k) {
-            return Ok(k);
-        }
-        let candidates: Vec<(Key, Value)> =
-            d.borrow().iter().filter(|(key, _)| matches!(key, Key::Custom(h2, _) if *h2 == h)).map(|(key, e)| (key.clone(), e.0.clone())).collect();
-        for (key, other) in candidates {
-            if self.eq(v, &other)? {
-                return Ok(key);
-            }
-        }
-        Ok(k)
+        let candidates = custom_candidates(&d.borrow(), &k, |e| e.0.clone());
+        self.first_equal(k, v, candidates)
     }
 
     /// The key of `v` as stored in the shared set `s`.
     pub fn set_key_in(&mut self, s: &Rc<RefCell<Set>>, v: &Value) -> PyResult<Key> {
         let k = self.key(v)?;
-        let Key::Custom(h, _) = k else { return Ok(k) };
-        if s.borrow().contains_key(&k) {
-            return Ok(k);
-        }
-        let candidates: Vec<(Key, Value)> =
-            s.borrow().iter().filter(|(key, _)| matches!(key, Key::Custom(h2, _) if *h2 == h)).map(|(key, e)| (key.clone(), e.clone())).collect();
-        for (key, other) in candidates {
-            if self.eq(v, &other)? {
-                return Ok(key);
-            }
-        }
-        Ok(k)
+        let candidates = custom_candidates(&s.borrow(), &k, |e| e.clone());
+        self.first_equal(k, v, candidates)
     }
 
     /// Adds `v` to a shared set.
@@ -790,18 +771,11 @@ impl Vm {
         Ok(())
     }
 
-    /// Finds the stored key equal to `k` (needed only for objects with their own `__hash__`).
-    pub fn find_key<T>(&mut self, map: &indexmap::IndexMap<Key, T, crate::dict::FastHash>, k: Key, v: &Value, orig: impl Fn(&T) -> Value) -> PyResult<Key> {
-        if let Key::Custom(h, _) = k {
-            if map.contains_key(&k) {
-                return Ok(k);
-            }
-            let candidates: Vec<(Key, Value)> =
-                map.iter().filter(|(key, _)| matches!(key, Key::Custom(h2, _) if *h2 == h)).map(|(key, e)| (key.clone(), orig(e))).collect();
-            for (key, other) in candidates {
-                if self.eq(v, &other)? {
-                    return Ok(key);
-                }
+    /// The stored key equal to `k` among the candidates, else `k` itself.
+    fn first_equal(&mut self, k: Key, v: &Value, candidates: Vec<(Key, Value)>) -> PyResult<Key> {
+        for (key, other) in candidates {
+            if self.eq(v, &other)? {
+                return Ok(key);
             }
         }
         Ok(k)
@@ -810,12 +784,14 @@ impl Vm {
     /// The key of `v` as stored in dict `d`.
     pub fn dict_key(&mut self, d: &Dict, v: &Value) -> PyResult<Key> {
         let k = self.key(v)?;
-        self.find_key(d, k, v, |e| e.0.clone())
+        let candidates = custom_candidates(d, &k, |e| e.0.clone());
+        self.first_equal(k, v, candidates)
     }
 
     pub fn set_key(&mut self, s: &Set, v: &Value) -> PyResult<Key> {
         let k = self.key(v)?;
-        self.find_key(s, k, v, |e| e.clone())
+        let candidates = custom_candidates(s, &k, |e| e.clone());
+        self.first_equal(k, v, candidates)
     }
 
     /// `d[k] = v` on a shared dict.
@@ -1297,19 +1273,22 @@ impl Vm {
     }
 }
 
-fn num_f64(v: &Value) -> Option<f64> {
-    match v {
-        Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => to_f64(v),
-        _ => None,
-    }
-}
-
 fn set_of(v: &Value) -> Set {
     match v {
         Value::Set(s) => s.borrow().clone(),
         Value::FrozenSet(s) => (**s).clone(),
         _ => Set::default(),
     }
+}
+
+/// Stored keys that may equal `k` by `__eq__`: other objects with their own
+/// `__hash__` and the same hash, unless `k` itself is stored.
+fn custom_candidates<T>(map: &indexmap::IndexMap<Key, T, crate::dict::FastHash>, k: &Key, orig: impl Fn(&T) -> Value) -> Vec<(Key, Value)> {
+    let Key::Custom(h, _) = *k else { return Vec::new() };
+    if map.contains_key(k) {
+        return Vec::new();
+    }
+    map.iter().filter(|(key, _)| matches!(key, Key::Custom(h2, _) if *h2 == h)).map(|(key, e)| (key.clone(), orig(e))).collect()
 }
 
 /// Equality of builtin values that needs no dunders.
