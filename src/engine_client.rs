@@ -23,7 +23,10 @@ const WORKER_LOADER: &str = "./worker_loader.js";
 
 /// What the client tells the page.
 pub enum Event {
-    Progress { loaded: u64, total: Option<u64> },
+    Progress {
+        loaded: u64,
+        total: Option<u64>,
+    },
     /// The worker answered; `load_ms` counts from the start of the download.
     Message(Response),
     /// The engine could not start (download, compile or instantiate failed).
@@ -54,7 +57,13 @@ impl EngineClient {
     /// Starts loading the engine; `listener` hears progress, answers and failures.
     pub fn start(listener: impl Fn(Event) + 'static) -> Self {
         let client = EngineClient {
-            inner: Rc::new(RefCell::new(Inner { module: None, worker: None, ready: false, listener: Rc::new(listener), _handlers: Vec::new() })),
+            inner: Rc::new(RefCell::new(Inner {
+                module: None,
+                worker: None,
+                ready: false,
+                listener: Rc::new(listener),
+                _handlers: Vec::new(),
+            })),
         };
         client.load();
         client

@@ -64,11 +64,9 @@ pub fn decode(fragment: &str) -> Result<Option<String>, ShareError> {
         data = &data[..data.len() - 1];
     }
     let packed = LENIENT.decode(data).map_err(|_| ShareError::NotBase64)?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SOURCE_BYTES).map_err(|e| {
-        match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-            _ => ShareError::Truncated,
-        }
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_SOURCE_BYTES).map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+        _ => ShareError::Truncated,
     })?;
     String::from_utf8(bytes).map(Some).map_err(|_| ShareError::NotText)
 }
@@ -111,7 +109,8 @@ mod tests {
         assert_eq!(decode("code=v9.abc"), Err(ShareError::UnknownVersion("v9".into())));
         let not_utf8 = format!("code=v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&[0xff, 0xfe], 9)));
         assert_eq!(decode(&not_utf8), Err(ShareError::NotText));
-        let bomb = format!("code=v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&vec![b'a'; MAX_SOURCE_BYTES + 1], 9)));
+        let bomb =
+            format!("code=v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&vec![b'a'; MAX_SOURCE_BYTES + 1], 9)));
         assert_eq!(decode(&bomb), Err(ShareError::TooLarge));
     }
 

@@ -12,7 +12,10 @@ use yew::Reducible;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     /// The worker's wasm is arriving: bytes so far and in all, if known.
-    Loading { loaded: u64, total: Option<u64> },
+    Loading {
+        loaded: u64,
+        total: Option<u64>,
+    },
     Ready,
     Running,
     Done,
@@ -111,12 +114,23 @@ impl Default for AppState {
 /// What can happen to the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    Progress { loaded: u64, total: Option<u64> },
-    EngineReady { load_ms: f64 },
+    Progress {
+        loaded: u64,
+        total: Option<u64>,
+    },
+    EngineReady {
+        load_ms: f64,
+    },
     EngineFailed(String),
     /// The user asked to run; the reducer gives the request its id.
     Run,
-    SqlDone { id: u32, run: ScriptRun, log: Vec<Event>, tables: Vec<TableSnapshot>, elapsed_ms: f64 },
+    SqlDone {
+        id: u32,
+        run: ScriptRun,
+        log: Vec<Event>,
+        tables: Vec<TableSnapshot>,
+        elapsed_ms: f64,
+    },
     ShowTab(Tab),
     /// A line was picked in the editor's gutter or in the SQL log.
     SelectLine(u32),
@@ -129,11 +143,17 @@ pub enum Action {
     /// The engine died while running; a fresh one is starting.
     EngineCrashed(String),
     /// The worker reported a failure it survived.
-    WorkerError { id: Option<u32>, message: String },
+    WorkerError {
+        id: Option<u32>,
+        message: String,
+    },
     /// The page was opened from a share link that could not be read.
     LinkBroken(String),
     /// A share link was made, and whether it reached the clipboard.
-    Shared { url: String, copied: bool },
+    Shared {
+        url: String,
+        copied: bool,
+    },
 }
 
 impl AppState {
@@ -203,9 +223,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.pending = None;
-                s.error = run.error.as_ref().map(|e| {
-                    format!("Line {}: {} ({})", e.line, e.error.message, e.error.dbapi_class())
-                });
+                s.error = run.error.as_ref().map(|e| format!("Line {}: {} ({})", e.line, e.error.message, e.error.dbapi_class()));
                 s.status = if s.error.is_some() { Status::Error } else { Status::Done };
                 let n = run.results.len();
                 s.message = format!("{n} statement{} in {elapsed_ms:.1} ms", if n == 1 { "" } else { "s" });
@@ -282,7 +300,14 @@ mod tests {
             results: vec![],
             error: Some(ScriptError { line: 3, error: EngineError::new(ErrorKind::Operational, "no such table: x") }),
         };
-        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run, Action::SqlDone { id: 1, run, log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
+        let s = reduce(
+            Rc::default(),
+            vec![
+                Action::EngineReady { load_ms: 1.0 },
+                Action::Run,
+                Action::SqlDone { id: 1, run, log: vec![], tables: vec![], elapsed_ms: 1.0 },
+            ],
+        );
         assert_eq!(s.status.name(), "error");
         assert_eq!(s.error.as_deref(), Some("Line 3: no such table: x (OperationalError)"));
         assert!(s.can_run());
@@ -292,7 +317,8 @@ mod tests {
     fn an_answer_to_a_stopped_run_is_ignored() {
         let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run, Action::Stopped]);
         assert_eq!(s.status.name(), "error");
-        let late = reduce(s.clone(), vec![Action::SqlDone { id: 1, run: ScriptRun::default(), log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
+        let late =
+            reduce(s.clone(), vec![Action::SqlDone { id: 1, run: ScriptRun::default(), log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
         assert_eq!(late, s);
         let s = reduce(s, vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
         assert_eq!(s.pending(), Some(2));

@@ -251,4 +251,3 @@ pub fn app() -> Html {
         </div>
     }
 }
-

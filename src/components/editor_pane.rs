@@ -37,7 +37,8 @@ pub fn editor_pane(props: &EditorPaneProps) -> Html {
             let run = props.on_run.clone();
             let on_run = Closure::<dyn Fn()>::new(move || run.emit(()));
             if let Some(element) = host.cast::<web_sys::Element>() {
-                let view = editor::create_editor(&element, &props.initial, on_run.as_ref().unchecked_ref(), on_select.as_ref().unchecked_ref());
+                let view =
+                    editor::create_editor(&element, &props.initial, on_run.as_ref().unchecked_ref(), on_select.as_ref().unchecked_ref());
                 *props.view.borrow_mut() = Some(view);
             }
             // The editor calls back for as long as the page lives.

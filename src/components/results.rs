@@ -39,8 +39,8 @@ fn statement(result: &StatementResult) -> Html {
     } else {
         format!("{} row{}", outcome.total_rows, if outcome.total_rows == 1 { "" } else { "s" })
     };
-    let table = (!outcome.columns.is_empty())
-        .then(|| html! { <RowsTable columns={outcome.columns.clone()} rows={outcome.rows.clone()} /> });
+    let table =
+        (!outcome.columns.is_empty()).then(|| html! { <RowsTable columns={outcome.columns.clone()} rows={outcome.rows.clone()} /> });
     html! {
         <div class="statement" data-line={result.line.to_string()}>
             <div class="statement-head">

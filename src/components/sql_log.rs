@@ -111,7 +111,11 @@ fn summary(sql: &SqlEvent) -> String {
 fn params_text(params: &Params) -> String {
     let tuple = |row: &[Value]| {
         let items: Vec<String> = row.iter().map(python_repr).collect();
-        if items.len() == 1 { format!("({},)", items[0]) } else { format!("({})", items.join(", ")) }
+        if items.len() == 1 {
+            format!("({},)", items[0])
+        } else {
+            format!("({})", items.join(", "))
+        }
     };
     match params {
         Params::One(row) if row.is_empty() => String::new(),

@@ -45,7 +45,18 @@ pub fn run(root: &Path) -> Result<()> {
     crate::run(Command::new("cargo").args(["run", "--quiet", "--profile", "native", "-p", "retort_python", "--example", "bench"]))?;
     println!("\n== the same interpreter benchmark in wasm (wasm32-wasip1 in Node's V8)");
     crate::run(Command::new("rustup").args(["target", "add", "wasm32-wasip1"]))?;
-    crate::run(Command::new("cargo").args(["build", "--quiet", "--profile", "native", "--target", "wasm32-wasip1", "-p", "retort_python", "--example", "bench"]))?;
+    crate::run(Command::new("cargo").args([
+        "build",
+        "--quiet",
+        "--profile",
+        "native",
+        "--target",
+        "wasm32-wasip1",
+        "-p",
+        "retort_python",
+        "--example",
+        "bench",
+    ]))?;
     let wasm = root.join("target/wasm32-wasip1/native/examples/bench.wasm");
     crate::run(Command::new("node").arg("--no-warnings").arg(root.join("tests/bench/wasi.mjs")).arg(&wasm))?;
 

@@ -76,7 +76,10 @@ fn trace_gives_a_syntax_error_its_position_and_runs_nothing() {
 fn run_prints_output_and_the_traceback_on_stderr() {
     let (code, stdout, stderr) = retort(&["run"], ("raises.py", "print('a')\nraise ValueError('bad')\n"));
     assert_eq!((code, stdout.as_str()), (1, "a\n"));
-    assert_eq!(stderr, "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n    raise ValueError('bad')\nValueError: bad\n");
+    assert_eq!(
+        stderr,
+        "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n    raise ValueError('bad')\nValueError: bad\n"
+    );
 }
 
 #[test]

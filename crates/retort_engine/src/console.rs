@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{EngineError, Outcome};
 #[cfg(feature = "limbo")]
 use crate::{split_statements, Backend, Connection};
+use crate::{EngineError, Outcome};
 
 /// Why a script stopped, and on which 1-based line.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -34,9 +34,7 @@ impl EngineError {
     pub fn bindings(expected: usize, supplied: usize) -> Self {
         EngineError::new(
             ErrorKind::Programming,
-            format!(
-                "Incorrect number of bindings supplied. The current statement uses {expected}, and there are {supplied} supplied."
-            ),
+            format!("Incorrect number of bindings supplied. The current statement uses {expected}, and there are {supplied} supplied."),
         )
     }
 

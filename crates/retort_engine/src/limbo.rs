@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use turso_core::{
-    Buffer, CheckpointMode, Clock, Completion, ConnectOpts, Database, File, LimboError, MemoryIO, MonotonicInstant,
-    Numeric, OpenFlags, OpenOptions, SqliteDialect, StepResult, Statement, WallClockInstant, IO,
+    Buffer, CheckpointMode, Clock, Completion, ConnectOpts, Database, File, LimboError, MemoryIO, MonotonicInstant, Numeric, OpenFlags,
+    OpenOptions, SqliteDialect, Statement, StepResult, WallClockInstant, IO,
 };
 
 use crate::{Backend, EngineError, ErrorKind, Outcome, Value};
@@ -140,9 +140,7 @@ fn run_statement(stmt: &mut Statement, params: &[Value], keep_rows: usize) -> Re
                 }
             }
             StepResult::Done => break,
-            StepResult::IO | StepResult::Yield | StepResult::Sleep { .. } => {
-                stmt._io().step().map_err(convert_error)?
-            }
+            StepResult::IO | StepResult::Yield | StepResult::Sleep { .. } => stmt._io().step().map_err(convert_error)?,
             StepResult::Interrupt => return Err(EngineError::new(ErrorKind::Operational, "interrupted")),
             StepResult::Busy => return Err(EngineError::new(ErrorKind::Operational, "database is locked")),
         }
@@ -161,8 +159,7 @@ fn to_limbo(value: &Value) -> Result<turso_core::Value, EngineError> {
             None => turso_core::Value::Null,
         },
         Value::Text(t) => turso_core::Value::from_text(t.clone()),
-        Value::Blob(b) => turso_core::Value::from_slice(b)
-            .map_err(|_| EngineError::new(ErrorKind::Operational, "out of memory"))?,
+        Value::Blob(b) => turso_core::Value::from_slice(b).map_err(|_| EngineError::new(ErrorKind::Operational, "out of memory"))?,
     })
 }
 
@@ -179,10 +176,9 @@ fn from_limbo(value: &turso_core::Value) -> Value {
 /// Classifies Limbo's error as Python's `sqlite3` would, with SQLite's wording.
 fn convert_error(error: LimboError) -> EngineError {
     let kind = match &error {
-        LimboError::Constraint(_)
-        | LimboError::ConstraintViolation(_)
-        | LimboError::ForeignKeyConstraint(_)
-        | LimboError::Raise(..) => ErrorKind::Integrity,
+        LimboError::Constraint(_) | LimboError::ConstraintViolation(_) | LimboError::ForeignKeyConstraint(_) | LimboError::Raise(..) => {
+            ErrorKind::Integrity
+        }
         LimboError::InternalError(_) | LimboError::Corrupt(_) => ErrorKind::Internal,
         _ => ErrorKind::Operational,
     };
@@ -211,13 +207,8 @@ impl Clock for ClockIO {
     }
 
     fn current_time_wall_clock(&self) -> WallClockInstant {
-        let since_epoch = web_time::SystemTime::now()
-            .duration_since(web_time::UNIX_EPOCH)
-            .unwrap_or_default();
-        WallClockInstant {
-            secs: i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX),
-            micros: since_epoch.subsec_micros(),
-        }
+        let since_epoch = web_time::SystemTime::now().duration_since(web_time::UNIX_EPOCH).unwrap_or_default();
+        WallClockInstant { secs: i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX), micros: since_epoch.subsec_micros() }
     }
 }
 

@@ -23,10 +23,8 @@ pub const ENGINE_INTERNAL_PREFIX: &str = "__turso_internal";
 /// name, keeping at most `keep_rows` rows of each. The reads are logged like
 /// any statement: callers take the log they want to show before this.
 pub fn snapshot<B: Backend>(conn: &mut Connection<B>, keep_rows: usize) -> Result<Vec<TableSnapshot>, EngineError> {
-    let names = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
-        &[],
-    )?;
+    let names =
+        conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name", &[])?;
     let mut tables = Vec::new();
     for row in names.rows {
         let Some(Value::Text(name)) = row.into_iter().next() else { continue };

@@ -29,9 +29,7 @@ pub fn strip_trailing_trivia(sql: &str) -> &str {
             (Some(_), _) => {}
             (None, '\'' | '"' | '`') => quote = Some(c),
             (None, '[') => quote = Some(']'),
-            (None, '-') if chars.peek().map(|p| p.1) == Some('-') => {
-                while chars.next_if(|p| p.1 != '\n').is_some() {}
-            }
+            (None, '-') if chars.peek().map(|p| p.1) == Some('-') => while chars.next_if(|p| p.1 != '\n').is_some() {},
             (None, '/') if chars.peek().map(|p| p.1) == Some('*') => {
                 chars.next();
                 let mut prev = ' ';

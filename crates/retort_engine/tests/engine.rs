@@ -155,7 +155,10 @@ fn autoincrement_counters_live_in_a_table_of_limbos_own() {
     db.execute("CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT)", &[]).unwrap();
     let sql = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name";
     let names = db.execute(sql, &[]).unwrap().rows;
-    assert_eq!(names, vec![vec![Value::Text("__turso_internal_seq___turso_internal_autoincrement_a".into())], vec![Value::Text("a".into())]]);
+    assert_eq!(
+        names,
+        vec![vec![Value::Text("__turso_internal_seq___turso_internal_autoincrement_a".into())], vec![Value::Text("a".into())]]
+    );
 }
 
 #[test]

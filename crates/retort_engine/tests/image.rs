@@ -42,7 +42,9 @@ fn a_file_sqlite_wrote_opens_in_limbo() {
     let _ = std::fs::remove_file(&path);
     {
         let sqlite = rusqlite::Connection::open(&path).unwrap();
-        sqlite.execute_batch("PRAGMA journal_mode = DELETE; CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y');").unwrap();
+        sqlite
+            .execute_batch("PRAGMA journal_mode = DELETE; CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y');")
+            .unwrap();
     }
     let image = std::fs::read(&path).unwrap();
     std::fs::remove_file(&path).unwrap();

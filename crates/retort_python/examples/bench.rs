@@ -68,7 +68,10 @@ fn main() {
     match cpython_ms(&workload, 5) {
         Some((theirs, their_out)) => {
             let same = if their_out == our_out { "same output" } else { "OUTPUT DIFFERS" };
-            println!("workload, median of 5: CPython {theirs:.1} ms (fresh code each run, compile excluded); Retort/CPython = {:.2}x; {same}", ours / theirs);
+            println!(
+                "workload, median of 5: CPython {theirs:.1} ms (fresh code each run, compile excluded); Retort/CPython = {:.2}x; {same}",
+                ours / theirs
+            );
         }
         None => println!("workload: python3 is not available, no CPython figure"),
     }

@@ -12,12 +12,82 @@ use std::time::{Duration, Instant};
 use retort_python::{Budget, Interpreter};
 
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "==", "**", "*", "/", "//", "%", "@", "+=", "->", "lambda ", "yield ", "yield from ",
-    "def f(*a, **k):\n    ", "class C:\n    ", "try:\n    pass\nexcept Exception as e:\n    ", "finally:\n    ", "with x as y:\n    ",
-    "for i in range(3):\n    ", "while True:\n    break\n", "return ", "raise ", "global g\n", "nonlocal n\n", "import os\n", "from typing import *\n",
-    "async ", "await ", "\n", "\n    ", "'", "\"", "\"\"\"", "\\", "#", "f'{x!r:>10}'", "b'\\x00'", "0x", "1e309", "10**100", "-", "not ",
-    "is not ", "in ", "if ", "else ", "elif ", "None", "True", "...", ";", "del ", "assert ", "super()", "__init__", "self.", "*", "**{}",
-    "[x for x in y]", "{k: v for k, v in d}", "(x := 1)", "print(", "\t", "\r", "\u{0}", "é", "☃",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ".",
+    "=",
+    "==",
+    "**",
+    "*",
+    "/",
+    "//",
+    "%",
+    "@",
+    "+=",
+    "->",
+    "lambda ",
+    "yield ",
+    "yield from ",
+    "def f(*a, **k):\n    ",
+    "class C:\n    ",
+    "try:\n    pass\nexcept Exception as e:\n    ",
+    "finally:\n    ",
+    "with x as y:\n    ",
+    "for i in range(3):\n    ",
+    "while True:\n    break\n",
+    "return ",
+    "raise ",
+    "global g\n",
+    "nonlocal n\n",
+    "import os\n",
+    "from typing import *\n",
+    "async ",
+    "await ",
+    "\n",
+    "\n    ",
+    "'",
+    "\"",
+    "\"\"\"",
+    "\\",
+    "#",
+    "f'{x!r:>10}'",
+    "b'\\x00'",
+    "0x",
+    "1e309",
+    "10**100",
+    "-",
+    "not ",
+    "is not ",
+    "in ",
+    "if ",
+    "else ",
+    "elif ",
+    "None",
+    "True",
+    "...",
+    ";",
+    "del ",
+    "assert ",
+    "super()",
+    "__init__",
+    "self.",
+    "*",
+    "**{}",
+    "[x for x in y]",
+    "{k: v for k, v in d}",
+    "(x := 1)",
+    "print(",
+    "\t",
+    "\r",
+    "\u{0}",
+    "é",
+    "☃",
 ];
 
 struct Rng(u64);
@@ -135,9 +205,12 @@ fn main() {
                 }
             }
         }
-
     }
-    println!("fuzz: {runs} runs in {seconds} s, {panics} panics, slowest run {:.1} ms, corpus {}", slowest.as_secs_f64() * 1e3, corpus.len());
+    println!(
+        "fuzz: {runs} runs in {seconds} s, {panics} panics, slowest run {:.1} ms, corpus {}",
+        slowest.as_secs_f64() * 1e3,
+        corpus.len()
+    );
     // `--save` keeps a sample of the inputs the run grew the corpus with
     if std::env::args().any(|a| a == "--save") {
         let dir = root.join("crates/retort_python/fuzz/corpus");

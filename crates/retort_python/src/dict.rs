@@ -36,7 +36,7 @@ impl PartialEq for Key {
             (Key::Int(a), Key::Int(b)) => a == b,
             (Key::Big(a), Key::Big(b)) => a == b,
             (Key::Float(a), Key::Float(b)) => a == b,
-            (Key::Str(a), Key::Str(b)) => a.s == b.s,
+            (Key::Str(a), Key::Str(b)) => Rc::ptr_eq(a, b) || a.s == b.s,
             (Key::Bytes(a), Key::Bytes(b)) => a == b,
             (Key::Tuple(a), Key::Tuple(b)) => a == b,
             (Key::FrozenSet(a), Key::FrozenSet(b)) => a.len() == b.len() && a.keys().all(|k| b.contains_key(k)),

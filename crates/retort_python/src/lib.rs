@@ -80,7 +80,12 @@ fn check_nesting(source: &str) -> Result<(), CompileError> {
             (None, '(' | '[' | '{') => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Err(CompileError { kind: CompileErrorKind::Syntax, message: "too many nested parentheses".into(), line, column: col });
+                    return Err(CompileError {
+                        kind: CompileErrorKind::Syntax,
+                        message: "too many nested parentheses".into(),
+                        line,
+                        column: col,
+                    });
                 }
             }
             (None, ')' | ']' | '}') => depth = depth.saturating_sub(1),

@@ -13,6 +13,7 @@ use crate::vm::iter::IterState;
 /// A Python object. Cloning is cheap (a reference count at most); mutable
 /// containers are shared, as Python's are.
 #[derive(Clone)]
+#[repr(u64)]
 pub enum Value {
     None,
     NotImplemented,

@@ -15,15 +15,20 @@ fn interpreter(seen: Rc<RefCell<Vec<Vec<u32>>>>) -> Interpreter {
         Rc::new(move |vm| {
             let m = Module::new("probe");
             let seen = seen.clone();
-            m.set("record", vm.native("record", move |vm, _| {
-                seen.borrow_mut().push(vm.current_lines().to_vec());
-                Ok(Value::None)
-            }));
+            m.set(
+                "record",
+                vm.native("record", move |vm, _| {
+                    seen.borrow_mut().push(vm.current_lines().to_vec());
+                    Ok(Value::None)
+                }),
+            );
             let counter = vm.host_class("probe", "Counter", vec![]);
             counter.dict.borrow_mut().insert(
                 "bump".into(),
                 vm.native("bump", |vm, a| {
-                    let Value::Instance(i) = &a.pos[0] else { return vm.type_error("bump() needs a Counter") };
+                    let Value::Instance(i) = &a.pos[0] else {
+                        return vm.type_error("bump() needs a Counter");
+                    };
                     let mut payload = i.payload.borrow_mut();
                     let n = match &mut *payload {
                         Payload::Host(h) => match h.downcast_mut::<i64>() {

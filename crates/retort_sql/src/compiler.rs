@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::expr::{
-    BinOp, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal,
-    OrderBy, Select, SetOp, Update,
+    BinOp, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal, OrderBy, Select,
+    SetOp, Update,
 };
 use crate::quote::quote;
 use crate::schema::Table;

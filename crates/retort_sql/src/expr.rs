@@ -101,16 +101,37 @@ pub enum Expr {
     /// An anonymous bound parameter (`?`).
     Bind(Literal),
     Null,
-    Binary { left: Box<Expr>, op: BinOp, right: Box<Expr> },
+    Binary {
+        left: Box<Expr>,
+        op: BinOp,
+        right: Box<Expr>,
+    },
     And(Vec<Expr>),
     Or(Vec<Expr>),
     Not(Box<Expr>),
-    IsNull { expr: Box<Expr>, negated: bool },
-    In { expr: Box<Expr>, values: Vec<Literal>, negated: bool },
-    Between { expr: Box<Expr>, low: Box<Expr>, high: Box<Expr> },
+    IsNull {
+        expr: Box<Expr>,
+        negated: bool,
+    },
+    In {
+        expr: Box<Expr>,
+        values: Vec<Literal>,
+        negated: bool,
+    },
+    Between {
+        expr: Box<Expr>,
+        low: Box<Expr>,
+        high: Box<Expr>,
+    },
     /// `func.name(*args)`; `count()` with no arguments renders `count(*)`.
-    Function { name: String, args: Vec<Expr> },
-    Label { expr: Box<Expr>, name: String },
+    Function {
+        name: String,
+        args: Vec<Expr>,
+    },
+    Label {
+        expr: Box<Expr>,
+        name: String,
+    },
     /// `*`, as `exists()` selects it.
     Star,
     /// `select(...).scalar_subquery()`.
@@ -118,16 +139,33 @@ pub enum Expr {
     /// `exists().where(...)`.
     Exists(Box<Select>),
     /// `x.in_(select(...))`.
-    InSelect { expr: Box<Expr>, select: Box<Select>, negated: bool },
+    InSelect {
+        expr: Box<Expr>,
+        select: Box<Select>,
+        negated: bool,
+    },
     /// SQL text rendered as is: `literal_column("'%'")`, `text("id")` in ORDER BY.
     Literal(String),
     /// `x LIKE pattern [ESCAPE 'c']`; `wrapped` for the forms SQLAlchemy
     /// parenthesises (`contains`, `startswith`, `endswith`).
-    Like { expr: Box<Expr>, pattern: Box<Expr>, escape: Option<char>, negated: bool, wrapped: bool },
+    Like {
+        expr: Box<Expr>,
+        pattern: Box<Expr>,
+        escape: Option<char>,
+        negated: bool,
+        wrapped: bool,
+    },
     /// `case((cond, result), ..., else_=...)`, or with `value=` the simple form.
-    Case { value: Option<Box<Expr>>, whens: Vec<(Expr, Expr)>, else_: Option<Box<Expr>> },
+    Case {
+        value: Option<Box<Expr>>,
+        whens: Vec<(Expr, Expr)>,
+        else_: Option<Box<Expr>>,
+    },
     /// `cast(x, Type)`.
-    Cast { expr: Box<Expr>, ty: crate::types::SqlType },
+    Cast {
+        expr: Box<Expr>,
+        ty: crate::types::SqlType,
+    },
     /// `-x`.
     Neg(Box<Expr>),
 }
@@ -151,9 +189,7 @@ impl Expr {
     /// negation, anything else is wrapped in NOT.
     pub fn negate(self) -> Expr {
         match self {
-            Expr::Binary { left, op, right } if op.negated().is_some() => {
-                Expr::Binary { left, op: op.negated().expect("checked"), right }
-            }
+            Expr::Binary { left, op, right } if op.negated().is_some() => Expr::Binary { left, op: op.negated().expect("checked"), right },
             Expr::IsNull { expr, negated } => Expr::IsNull { expr, negated: !negated },
             Expr::In { expr, values, negated } => Expr::In { expr, values, negated: !negated },
             Expr::Like { expr, pattern, escape, negated, wrapped } => Expr::Like { expr, pattern, escape, negated: !negated, wrapped },
@@ -260,10 +296,21 @@ pub struct CompoundSelect {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FromItem {
     /// `table`, or `table AS alias` when `alias` is given.
-    Table { name: String, alias: Option<String> },
-    Join { left: Box<FromItem>, right: Box<FromItem>, on: Expr, outer: bool },
+    Table {
+        name: String,
+        alias: Option<String>,
+    },
+    Join {
+        left: Box<FromItem>,
+        right: Box<FromItem>,
+        on: Expr,
+        outer: bool,
+    },
     /// `select(...).subquery(name)`: its columns are labelled with their keys.
-    Subquery { select: Box<Select>, name: FromName },
+    Subquery {
+        select: Box<Select>,
+        name: FromName,
+    },
     /// A reference to a common table expression, declared in the statement's WITH.
     Cte(std::rc::Rc<Cte>),
 }

@@ -25,9 +25,9 @@ pub fn bind(ty: &SqlType, value: &SqlValue) -> Result<Literal, SqlError> {
             Literal::Str(format!("{hour:02}:{minute:02}:{second:02}.{micro:06}"))
         }
         // Numeric is sent as a float (SQLite has no decimal type).
-        (SqlType::Numeric { .. }, SqlValue::Decimal(text)) => Literal::Float(
-            text.parse().map_err(|_| SqlError::Argument(format!("invalid decimal literal: {text}")))?,
-        ),
+        (SqlType::Numeric { .. }, SqlValue::Decimal(text)) => {
+            Literal::Float(text.parse().map_err(|_| SqlError::Argument(format!("invalid decimal literal: {text}")))?)
+        }
         (SqlType::Enum { .. }, SqlValue::EnumMember(name)) => Literal::Str(name.clone()),
         (SqlType::Enum { members, .. }, SqlValue::Plain(Literal::Str(name))) if members.contains(name) => Literal::Str(name.clone()),
         (SqlType::Uuid, SqlValue::Uuid(u)) => Literal::Str(format!("{u:032x}")),
@@ -91,15 +91,17 @@ pub fn result(ty: &SqlType, stored: &Literal) -> Result<SqlValue, SqlError> {
         }
         SqlType::Uuid => {
             let hex: String = text()?.chars().filter(|c| *c != '-').collect();
-            SqlValue::Uuid(u128::from_str_radix(&hex, 16).map_err(|_| SqlError::Argument(format!("badly formed hexadecimal UUID string: {hex}")))?)
+            SqlValue::Uuid(
+                u128::from_str_radix(&hex, 16).map_err(|_| SqlError::Argument(format!("badly formed hexadecimal UUID string: {hex}")))?,
+            )
         }
         SqlType::Interval => {
             let SqlValue::DateTime { year, month, day, hour, minute, second, micro } = parse_datetime(text()?)? else {
                 unreachable!("parse_datetime returns a DateTime")
             };
             let days = days_from_civil(year, month, day);
-            let total = ((days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second)) * 1_000_000)
-                + i64::from(micro);
+            let total =
+                ((days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second)) * 1_000_000) + i64::from(micro);
             let days = total.div_euclid(86_400 * 1_000_000);
             let rest = total.rem_euclid(86_400 * 1_000_000);
             SqlValue::Timedelta { days, seconds: rest / 1_000_000, micros: rest % 1_000_000 }
@@ -117,9 +119,7 @@ pub fn result(ty: &SqlType, stored: &Literal) -> Result<SqlValue, SqlError> {
 }
 
 fn datetime_text(value: &SqlValue) -> String {
-    let SqlValue::DateTime { year, month, day, hour, minute, second, micro } = value else {
-        unreachable!("called with a DateTime")
-    };
+    let SqlValue::DateTime { year, month, day, hour, minute, second, micro } = value else { unreachable!("called with a DateTime") };
     format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}.{micro:06}")
 }
 
@@ -151,7 +151,8 @@ fn numbers<const N: usize>(text: &str, what: &str) -> Result<[i64; N], SqlError>
         let run = &rest[start..];
         let len = run.find(|c: char| !c.is_ascii_digit()).unwrap_or(run.len());
         let digits = &run[..len];
-        out[found] = if after_dot { format!("{digits:0<6}")[..6].parse().map_err(|_| bad())? } else { digits.parse().map_err(|_| bad())? };
+        out[found] =
+            if after_dot { format!("{digits:0<6}")[..6].parse().map_err(|_| bad())? } else { digits.parse().map_err(|_| bad())? };
         found += 1;
         rest = &run[len..];
     }
@@ -284,8 +285,8 @@ mod tests {
             let SqlValue::DateTime { year, month, day, hour, minute, second, micro } = datetime_from_epoch_micros(micros) else {
                 unreachable!()
             };
-            let back = (days_from_civil(year, month, day) * 86_400 + i64::from(hour * 3600 + minute * 60 + second)) * 1_000_000
-                + i64::from(micro);
+            let back =
+                (days_from_civil(year, month, day) * 86_400 + i64::from(hour * 3600 + minute * 60 + second)) * 1_000_000 + i64::from(micro);
             assert_eq!(back, micros);
         }
     }

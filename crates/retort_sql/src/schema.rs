@@ -28,9 +28,8 @@ pub struct ForeignKey {
 impl ForeignKey {
     /// Parses the `"table.column"` target spec.
     pub fn to(spec: &str) -> Result<Self, SqlError> {
-        let (table, column) = spec
-            .rsplit_once('.')
-            .ok_or_else(|| SqlError::Argument(format!("Invalid foreign key column specification: {spec}")))?;
+        let (table, column) =
+            spec.rsplit_once('.').ok_or_else(|| SqlError::Argument(format!("Invalid foreign key column specification: {spec}")))?;
         Ok(ForeignKey { table: table.to_owned(), column: column.to_owned(), name: None, ondelete: None, onupdate: None })
     }
 }
@@ -75,8 +74,14 @@ impl Column {
 /// A table-level constraint other than the primary key.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Constraint {
-    Unique { name: Option<String>, columns: Vec<String> },
-    Check { name: Option<String>, sqltext: String },
+    Unique {
+        name: Option<String>,
+        columns: Vec<String>,
+    },
+    Check {
+        name: Option<String>,
+        sqltext: String,
+    },
     ForeignKey {
         name: Option<String>,
         columns: Vec<String>,
@@ -127,7 +132,8 @@ impl Table {
     /// flags imply: an index (`index=True`, unique if also `unique=True`),
     /// else a unique constraint, then a foreign key constraint per ForeignKey.
     pub fn new(name: &str, columns: Vec<Column>, args: Vec<TableArg>) -> Self {
-        let mut table = Table { name: name.to_owned(), columns, primary_key: PrimaryKey::default(), constraints: Vec::new(), indexes: Vec::new() };
+        let mut table =
+            Table { name: name.to_owned(), columns, primary_key: PrimaryKey::default(), constraints: Vec::new(), indexes: Vec::new() };
         let mut explicit_pk = None;
         for arg in args {
             match arg {
@@ -164,10 +170,7 @@ impl Table {
                 }
                 pk
             }
-            None => PrimaryKey {
-                name: None,
-                columns: table.columns.iter().filter(|c| c.primary_key).map(|c| c.name.clone()).collect(),
-            },
+            None => PrimaryKey { name: None, columns: table.columns.iter().filter(|c| c.primary_key).map(|c| c.name.clone()).collect() },
         };
         table
     }

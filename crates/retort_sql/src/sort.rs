@@ -13,9 +13,8 @@ pub fn sort_tables(tables: &[Table]) -> Result<Vec<&Table>, SqlError> {
     let mut sorted = Vec::with_capacity(tables.len());
     while !todo.is_empty() {
         let pending: Vec<&str> = todo.iter().map(|t| t.name.as_str()).collect();
-        let (ready, rest): (Vec<&Table>, Vec<&Table>) = todo
-            .iter()
-            .partition(|t| t.referenced_tables().all(|r| !pending.contains(&r) || !known.contains(&r)));
+        let (ready, rest): (Vec<&Table>, Vec<&Table>) =
+            todo.iter().partition(|t| t.referenced_tables().all(|r| !pending.contains(&r) || !known.contains(&r)));
         if ready.is_empty() {
             let names: Vec<&str> = rest.iter().map(|t| t.name.as_str()).collect();
             // SQLAlchemy warns and breaks the cycle (its SAWarning about

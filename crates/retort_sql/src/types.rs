@@ -10,27 +10,38 @@ pub enum SqlType {
     BigInteger,
     SmallInteger,
     /// `String(n)`; `Unicode(n)` renders the same on SQLite.
-    String { length: Option<u32> },
+    String {
+        length: Option<u32>,
+    },
     /// `Text`, `UnicodeText`.
     Text,
     Boolean,
     Float,
     Double,
-    Numeric { precision: Option<u32>, scale: Option<u32> },
+    Numeric {
+        precision: Option<u32>,
+        scale: Option<u32>,
+    },
     Date,
     DateTime,
     Time,
     /// Stored as a DATETIME counted from the epoch (non-native interval).
     Interval,
     /// A non-native Enum: VARCHAR as long as the longest member name.
-    Enum { name: Option<String>, members: Vec<String> },
+    Enum {
+        name: Option<String>,
+        members: Vec<String>,
+    },
     Json,
     LargeBinary,
     /// Stored as 32 hex characters on SQLite.
     Uuid,
     /// An upper-case SQL type, rendered by its own name and arguments:
     /// `VARCHAR(12)`, `DECIMAL(8, 3)`, `CLOB`.
-    Named { name: String, args: Vec<u32> },
+    Named {
+        name: String,
+        args: Vec<u32>,
+    },
 }
 
 impl SqlType {

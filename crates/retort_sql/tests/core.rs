@@ -4,13 +4,13 @@
 
 use retort_sql::compiler::{self, Compiled};
 use retort_sql::expr::{
-    BinOp, ColumnRef, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal,
-    OrderBy, Select, SetOp, Update,
+    BinOp, ColumnRef, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal, OrderBy,
+    Select, SetOp, Update,
 };
-use std::rc::Rc;
 use retort_sql::schema::{Column, Table};
 use retort_sql::types::SqlType;
 use serde_json::Value as Json;
+use std::rc::Rc;
 
 mod common;
 
@@ -69,13 +69,19 @@ fn selects() {
             order_by: vec![OrderBy::Desc(u("id"))],
             ..with_where(vec![u("name")], vec![Expr::Or(vec![u("age").compare(BinOp::Lt, int(30)), u("age").compare(BinOp::Ge, int(36))])])
         },
-        with_where(vec![u("name")], vec![Expr::And(vec![u("age").compare(BinOp::Le, int(40)), u("name").compare(BinOp::Eq, s("ada")).negate()])]),
+        with_where(
+            vec![u("name")],
+            vec![Expr::And(vec![u("age").compare(BinOp::Le, int(40)), u("name").compare(BinOp::Eq, s("ada")).negate()])],
+        ),
         with_where(vec![u("name")], vec![u("age").compare(BinOp::Eq, Expr::Bind(Literal::None))]),
         Select {
             order_by: vec![OrderBy::Desc(u("age")), OrderBy::Asc(u("name"))],
             ..with_where(vec![u("name")], vec![Expr::IsNull { expr: Box::new(u("age")), negated: true }])
         },
-        with_where(vec![u("name")], vec![Expr::In { expr: Box::new(u("id")), values: vec![Literal::Int(1), Literal::Int(3)], negated: false }]),
+        with_where(
+            vec![u("name")],
+            vec![Expr::In { expr: Box::new(u("id")), values: vec![Literal::Int(1), Literal::Int(3)], negated: false }],
+        ),
         with_where(vec![u("name")], vec![Expr::In { expr: Box::new(u("id")), values: vec![], negated: false }]),
         with_where(vec![u("name")], vec![Expr::In { expr: Box::new(u("id")), values: vec![Literal::Int(1)], negated: true }]),
         with_where(vec![u("name")], vec![u("name").compare(BinOp::Like, s("a%"))]),
@@ -141,7 +147,11 @@ fn inserts_updates_and_deletes() {
         .unwrap(),
         compiler::update(&update(vec![("qty", int(0))], vec![i("id").compare(BinOp::Eq, int(1))], vec!["id", "qty"]), &table).unwrap(),
         compiler::delete(&Delete { table: "item".into(), where_: vec![i("qty").compare(BinOp::Gt, int(10))], returning: vec![] }),
-        compiler::delete(&Delete { table: "item".into(), where_: vec![i("id").compare(BinOp::Eq, int(2))], returning: vec!["label".into()] }),
+        compiler::delete(&Delete {
+            table: "item".into(),
+            where_: vec![i("id").compare(BinOp::Eq, int(2))],
+            returning: vec!["label".into()],
+        }),
     ];
     let want = statements("dml_basics");
     // Skip the executemany INSERT (compared by text only) and the final SELECT.
@@ -160,7 +170,8 @@ fn joins_and_subqueries() {
     let e = |name: &str| c("emp", name);
     let d = |name: &str| c("dept", name);
     let boss = |name: &str| c("boss", name);
-    let join = |left: FromItem, right: FromItem, on: Expr, outer: bool| FromItem::Join { left: Box::new(left), right: Box::new(right), on, outer };
+    let join =
+        |left: FromItem, right: FromItem, on: Expr, outer: bool| FromItem::Join { left: Box::new(left), right: Box::new(right), on, outer };
     let base = |columns: Vec<Expr>| Select { columns, ..Select::default() };
     let anon = |name: &str| Expr::Column(ColumnRef { table: FromName::Anon(7), name: name.into() });
     let totals = Select { group_by: vec![e("dept_id")], ..base(vec![e("dept_id"), func("sum", vec![e("salary")]).label("total")]) };
@@ -263,7 +274,8 @@ fn operators_functions_and_unions() {
         ]),
         base(vec![
             p("name"),
-            Expr::Case { value: Some(Box::new(p("price"))), whens: vec![(int(10), s("ten"))], else_: Some(Box::new(s("other"))) }.label("kind"),
+            Expr::Case { value: Some(Box::new(p("price"))), whens: vec![(int(10), s("ten"))], else_: Some(Box::new(s("other"))) }
+                .label("kind"),
         ]),
         base(vec![Expr::Cast { expr: Box::new(p("price")), ty: SqlType::String { length: None } }]),
         base(vec![func("coalesce", vec![p("stock"), int(0)]), func("lower", vec![p("name")]), func("length", vec![p("name")])]),
@@ -318,7 +330,10 @@ fn text_multirow_values_insert_from_select_and_ctes() {
     );
     let archive = Table::new(
         "archive",
-        vec![Column { primary_key: true, ..Column::new("id", SqlType::Integer) }, Column::new("name", SqlType::String { length: Some(20) })],
+        vec![
+            Column { primary_key: true, ..Column::new("id", SqlType::Integer) },
+            Column::new("name", SqlType::String { length: Some(20) }),
+        ],
         vec![],
     );
     let row = |parent: Expr, name: &str| vec![("parent_id".to_owned(), parent), ("name".to_owned(), s(name))];
@@ -333,7 +348,10 @@ fn text_multirow_values_insert_from_select_and_ctes() {
     .unwrap()];
     let x = [("x".to_owned(), Literal::Int(1))];
     got.push(retort_sql::text::compile("SELECT name FROM node WHERE id = :x OR parent_id = :x ORDER BY id", &x).unwrap());
-    got.push(retort_sql::text::compile("SELECT '10:30' AS t, name FROM node WHERE name = :n", &[("n".into(), Literal::Str("a".into()))]).unwrap());
+    got.push(
+        retort_sql::text::compile("SELECT '10:30' AS t, name FROM node WHERE name = :n", &[("n".into(), Literal::Str("a".into()))])
+            .unwrap(),
+    );
     got.push(retort_sql::text::compile("SELECT 'a\\:b' AS t, :v AS v", &[("v".into(), Literal::Int(5))]).unwrap());
     got.push(
         compiler::insert(

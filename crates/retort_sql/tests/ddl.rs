@@ -154,7 +154,10 @@ fn constraints_in_sqlalchemys_order_and_indexes_after_their_table() {
             col("label", string(30)),
         ],
         vec![
-            TableArg::Constraint(Constraint::Unique { name: Some("uq_child_label".into()), columns: vec!["parent_id".into(), "label".into()] }),
+            TableArg::Constraint(Constraint::Unique {
+                name: Some("uq_child_label".into()),
+                columns: vec!["parent_id".into(), "label".into()],
+            }),
             TableArg::Index(Index { name: "ix_child_label_score".into(), columns: vec!["label".into(), "score".into()], unique: false }),
             TableArg::Index(Index { name: "ux_child_score".into(), columns: vec!["score".into()], unique: true }),
         ],
@@ -229,10 +232,7 @@ fn the_public_cases_schemas() {
     let course = Table::new("course", vec![pk("id"), not_null(col("title", string(40)))], vec![]);
     let enrollment = Table::new(
         "enrollment",
-        vec![
-            Column { primary_key: true, ..fk("student_id", "student.id") },
-            Column { primary_key: true, ..fk("course_id", "course.id") },
-        ],
+        vec![Column { primary_key: true, ..fk("student_id", "student.id") }, Column { primary_key: true, ..fk("course_id", "course.id") }],
         vec![],
     );
     let m = metadata(vec![student, course, enrollment]);
@@ -269,10 +269,8 @@ fn bad_schemas_fail_as_sqlalchemy_does() {
     );
     let mut m = metadata(vec![Table::new("t", vec![pk("id")], vec![])]);
     assert_eq!(m.add(Table::new("t", vec![pk("id")], vec![])).unwrap_err().class_name(), "ArgumentError");
-    let cycle = vec![
-        Table::new("x", vec![pk("id"), fk("y_id", "y.id")], vec![]),
-        Table::new("y", vec![pk("id"), fk("x_id", "x.id")], vec![]),
-    ];
+    let cycle =
+        vec![Table::new("x", vec![pk("id"), fk("y_id", "y.id")], vec![]), Table::new("y", vec![pk("id"), fk("x_id", "x.id")], vec![])];
     let err = sort_tables(&cycle).unwrap_err();
     assert_eq!(err, SqlError::NotSupported("tables whose foreign keys form a cycle (x, y)".into()));
     assert_eq!(err.to_string(), "Retort does not support tables whose foreign keys form a cycle (x, y) yet");

@@ -335,7 +335,9 @@ pub fn install(vm: &mut Vm) {
                 _ => Value::Set(Rc::new(RefCell::new(s))),
             })
         });
-        for (name, op) in [("union", BinOp::Or), ("intersection", BinOp::And), ("difference", BinOp::Sub), ("symmetric_difference", BinOp::Xor)] {
+        for (name, op) in
+            [("union", BinOp::Or), ("intersection", BinOp::And), ("difference", BinOp::Sub), ("symmetric_difference", BinOp::Xor)]
+        {
             class.dict.borrow_mut().insert(
                 name.into(),
                 Value::Native(Rc::new(crate::object::NativeFn {

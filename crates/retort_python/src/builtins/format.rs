@@ -472,7 +472,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             continue;
         }
         i += 1;
-        let Some(&first) = chars.get(i) else { return vm.value_error("incomplete format") };
+        let Some(&first) = chars.get(i) else {
+            return vm.value_error("incomplete format");
+        };
         if first == '%' {
             out.push('%');
             i += 1;
@@ -481,7 +483,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         let mut key = None;
         if first == '(' {
             let end = chars[i..].iter().position(|&c| c == ')').map(|p| p + i);
-            let Some(end) = end else { return vm.value_error("incomplete format key") };
+            let Some(end) = end else {
+                return vm.value_error("incomplete format key");
+            };
             key = Some(chars[i + 1..end].iter().collect::<String>());
             i = end + 1;
         }
@@ -514,7 +518,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         while i < chars.len() && matches!(chars[i], 'l' | 'h' | 'L') {
             i += 1;
         }
-        let Some(&ty) = chars.get(i) else { return vm.value_error("incomplete format") };
+        let Some(&ty) = chars.get(i) else {
+            return vm.value_error("incomplete format");
+        };
         i += 1;
         let v = match &key {
             Some(k) => {
@@ -576,9 +582,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                     Value::Float(f) => BigInt::from(f.trunc() as i64),
                     other => match to_big(&other) {
                         Some(n) => n,
-                        None => {
-                            return vm.type_error(format!("%{ty} format: a real number is required, not {}", vm.type_of(&v).name))
-                        }
+                        None => return vm.type_error(format!("%{ty} format: a real number is required, not {}", vm.type_of(&v).name)),
                     },
                 };
                 let mut digits = n.abs().to_string();
@@ -624,9 +628,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                 };
                 pad(&spec, "", &s, false)
             }
-            other => {
-                return vm.value_error(format!("unsupported format character '{other}' (0x{:x}) at index {}", other as u32, i - 1))
-            }
+            other => return vm.value_error(format!("unsupported format character '{other}' (0x{:x}) at index {}", other as u32, i - 1)),
         };
         out += &piece;
     }

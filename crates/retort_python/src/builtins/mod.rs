@@ -33,11 +33,17 @@ pub type NativeFnPtr = fn(&mut Vm, Args) -> PyResult<Value>;
 fn min_args(name: &str) -> usize {
     match name {
         "__setitem__" | "__setattr__" | "__set__" => 3,
-        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__getitem__" | "__delitem__" | "__contains__"
-        | "__format__" | "__getattribute__" | "__delattr__" | "__get__" | "__or__" | "__ror__" | "__instancecheck__"
-        | "__subclasscheck__" | "getter" | "setter" | "deleter" | "add_note" | "__missing__" => 2,
+        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__getitem__" | "__delitem__" | "__contains__" | "__format__"
+        | "__getattribute__" | "__delattr__" | "__get__" | "__or__" | "__ror__" | "__instancecheck__" | "__subclasscheck__" | "getter"
+        | "setter" | "deleter" | "add_note" | "__missing__" => 2,
         n if n.starts_with("__r") && n.ends_with("__") && n.len() > 5 && !matches!(n, "__repr__" | "__reversed__") => 2,
-        n if matches!(n.trim_start_matches("__").trim_end_matches("__"), "add" | "sub" | "mul" | "truediv" | "floordiv" | "mod" | "pow" | "and" | "xor" | "lshift" | "rshift" | "matmul") => 2,
+        n if matches!(
+            n.trim_start_matches("__").trim_end_matches("__"),
+            "add" | "sub" | "mul" | "truediv" | "floordiv" | "mod" | "pow" | "and" | "xor" | "lshift" | "rshift" | "matmul"
+        ) =>
+        {
+            2
+        }
         _ => 1,
     }
 }
@@ -52,7 +58,12 @@ pub fn add_method(class: &Rc<Class>, name: &str, f: NativeFnPtr) {
             return if a.pos.is_empty() {
                 vm.type_error(format!("descriptor '{method}' of '{owner}' object needs an argument"))
             } else {
-                vm.type_error(format!("{method}() takes at least {} argument{} ({} given)", need - 1, if need == 2 { "" } else { "s" }, a.pos.len() - 1))
+                vm.type_error(format!(
+                    "{method}() takes at least {} argument{} ({} given)",
+                    need - 1,
+                    if need == 2 { "" } else { "s" },
+                    a.pos.len() - 1
+                ))
             };
         }
         f(vm, a)
@@ -257,14 +268,37 @@ pub fn install(vm: &mut Vm) {
     str::install(vm);
     seq::install(vm);
     dict::install(vm);
-    for class in [&vm.types.int, &vm.types.float, &vm.types.str, &vm.types.list, &vm.types.tuple, &vm.types.dict, &vm.types.set, &vm.types.frozenset, &vm.types.bool] {
+    for class in [
+        &vm.types.int,
+        &vm.types.float,
+        &vm.types.str,
+        &vm.types.list,
+        &vm.types.tuple,
+        &vm.types.dict,
+        &vm.types.set,
+        &vm.types.frozenset,
+        &vm.types.bool,
+    ] {
         add_method(class, "__repr__", |vm, a| {
             let b = vm.unwrap_base(&a.pos[0]);
             Ok(Value::str(vm.repr(&b)?))
         });
     }
     for class in [&vm.types.int, &vm.types.float, &vm.types.str, &vm.types.list, &vm.types.tuple, &vm.types.bool] {
-        for op in [BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::TrueDiv, BinOp::FloorDiv, BinOp::Mod, BinOp::Pow, BinOp::And, BinOp::Or, BinOp::Xor, BinOp::LShift, BinOp::RShift] {
+        for op in [
+            BinOp::Add,
+            BinOp::Sub,
+            BinOp::Mul,
+            BinOp::TrueDiv,
+            BinOp::FloorDiv,
+            BinOp::Mod,
+            BinOp::Pow,
+            BinOp::And,
+            BinOp::Or,
+            BinOp::Xor,
+            BinOp::LShift,
+            BinOp::RShift,
+        ] {
             for (name, reflected) in [(op.dunder().0, false), (op.dunder().1, true)] {
                 let f = move |vm: &mut Vm, a: Args| {
                     if a.pos.len() != 2 {
@@ -277,7 +311,10 @@ pub fn install(vm: &mut Vm) {
                     let (x, y) = if reflected { (y, x) } else { (x, y) };
                     Ok(vm.builtin_binop(&x, &y, op)?.unwrap_or(Value::NotImplemented))
                 };
-                class.dict.borrow_mut().insert(name.into(), Value::Native(Rc::new(NativeFn { name: name.into(), func: Rc::new(f), this: None })));
+                class
+                    .dict
+                    .borrow_mut()
+                    .insert(name.into(), Value::Native(Rc::new(NativeFn { name: name.into(), func: Rc::new(f), this: None })));
             }
         }
         for op in [CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge] {
@@ -293,7 +330,10 @@ pub fn install(vm: &mut Vm) {
                     Err(e) => Err(e),
                 }
             };
-            class.dict.borrow_mut().insert(name.into(), Value::Native(Rc::new(NativeFn { name: name.into(), func: Rc::new(f), this: None })));
+            class
+                .dict
+                .borrow_mut()
+                .insert(name.into(), Value::Native(Rc::new(NativeFn { name: name.into(), func: Rc::new(f), this: None })));
         }
     }
     let b = vm.builtins.clone();
@@ -349,7 +389,9 @@ pub fn install(vm: &mut Vm) {
     });
     add_function(&b, "enumerate", |vm, mut a| {
         let start = a.take_kw("start").or_else(|| a.pos.get(1).cloned()).unwrap_or(Value::Int(0));
-        let Some(it) = a.pos.first() else { return vm.type_error("enumerate() missing required argument 'iterable' (pos 1)") };
+        let Some(it) = a.pos.first() else {
+            return vm.type_error("enumerate() missing required argument 'iterable' (pos 1)");
+        };
         let it = vm.get_iter(it)?;
         Ok(iter_value(IterState::Enumerate { it, n: start }))
     });
@@ -478,7 +520,9 @@ pub fn install(vm: &mut Vm) {
         if matches!(start, Value::Str(_)) {
             return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]");
         }
-        let Some(it) = a.pos.first() else { return vm.type_error("sum() takes at least 1 positional argument (0 given)") };
+        let Some(it) = a.pos.first() else {
+            return vm.type_error("sum() takes at least 1 positional argument (0 given)");
+        };
         let items = vm.iterate(it)?;
         let mut acc = start;
         for x in items {
@@ -552,7 +596,9 @@ pub fn install(vm: &mut Vm) {
     });
     add_function(&b, "issubclass", |vm, a| {
         check_args(vm, &a, "issubclass", 2, 2)?;
-        let Value::Class(c) = &a.pos[0] else { return vm.type_error("issubclass() arg 1 must be a class") };
+        let Value::Class(c) = &a.pos[0] else {
+            return vm.type_error("issubclass() arg 1 must be a class");
+        };
         Ok(Value::Bool(vm.class_matches(c, &a.pos[1])?))
     });
     add_function(&b, "hasattr", |vm, a| {
@@ -761,7 +807,9 @@ fn min_max(vm: &mut Vm, mut a: Args, is_min: bool) -> PyResult<Value> {
 
 fn round(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let nd = a.take_kw("ndigits").or_else(|| a.pos.get(1).cloned()).unwrap_or(Value::None);
-    let Some(x) = a.pos.first().cloned() else { return vm.type_error("round() missing required argument 'number' (pos 1)") };
+    let Some(x) = a.pos.first().cloned() else {
+        return vm.type_error("round() missing required argument 'number' (pos 1)");
+    };
     match (&x, &nd) {
         (Value::Float(f), Value::None) => {
             if f.is_nan() {

@@ -110,10 +110,8 @@ fn to_int(vm: &mut Vm, v: &Value, base: Option<u32>) -> PyResult<Value> {
             }
             vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_of(v).name))
         }
-        other => vm.type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            vm.type_of(other).name
-        )),
+        other => vm
+            .type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_of(other).name)),
     }
 }
 
@@ -219,7 +217,13 @@ pub fn install(vm: &mut Vm) {
             let getter = vm.native(name, move |vm, a| {
                 let v = vm.unwrap_base(&a.pos[0]);
                 Ok(match name {
-                    "imag" => if matches!(v, Value::Float(_)) { Value::Float(0.0) } else { Value::Int(0) },
+                    "imag" => {
+                        if matches!(v, Value::Float(_)) {
+                            Value::Float(0.0)
+                        } else {
+                            Value::Int(0)
+                        }
+                    }
                     "denominator" => Value::Int(1),
                     _ => match v {
                         Value::Bool(b) => Value::Int(b as i64),
@@ -271,10 +275,14 @@ pub fn install(vm: &mut Vm) {
         let order = a.take_kw("byteorder").or_else(|| a.pos.get(2).cloned()).unwrap_or(Value::str("big"));
         let mut bytes = match a.pos.get(1) {
             Some(Value::Bytes(b)) => b.to_vec(),
-            Some(other) => vm.iterate(&other.clone())?.iter().map(|v| match v {
-                Value::Int(i) => *i as u8,
-                _ => 0,
-            }).collect(),
+            Some(other) => vm
+                .iterate(&other.clone())?
+                .iter()
+                .map(|v| match v {
+                    Value::Int(i) => *i as u8,
+                    _ => 0,
+                })
+                .collect(),
             None => return vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"),
         };
         if order.as_str() == Some("little") {
@@ -289,7 +297,9 @@ pub fn install(vm: &mut Vm) {
         _ => Ok(Value::Bool(true)),
     });
     add_method(&t.float.clone(), "as_integer_ratio", |vm, a| {
-        let Value::Float(f) = vm.unwrap_base(&a.pos[0]) else { return vm.type_error("float expected") };
+        let Value::Float(f) = vm.unwrap_base(&a.pos[0]) else {
+            return vm.type_error("float expected");
+        };
         if !f.is_finite() {
             return vm.value_error("cannot convert Infinity to integer ratio");
         }

@@ -17,7 +17,9 @@ pub fn install(vm: &mut Vm) {
     let t = &vm.types;
     let object = t.object.clone();
     add_method(&object, "__new__", |vm, a| {
-        let Some(Value::Class(cls)) = a.pos.first().cloned() else { return vm.type_error("object.__new__(X): X is not a type object") };
+        let Some(Value::Class(cls)) = a.pos.first().cloned() else {
+            return vm.type_error("object.__new__(X): X is not a type object");
+        };
         if (a.pos.len() > 1 || !a.kw.is_empty()) && vm.lookup_user(&cls, "__init__").is_none() {
             return vm.type_error(format!("{}() takes no arguments", cls.name));
         }
@@ -121,7 +123,9 @@ pub fn install(vm: &mut Vm) {
     let ty = t.type_.clone();
     add_method(&ty, "__new__", |vm, a| {
         let pos = a.pos;
-        let Some(Value::Class(meta)) = pos.first().cloned() else { return vm.type_error("type.__new__(X): X is not a type object") };
+        let Some(Value::Class(meta)) = pos.first().cloned() else {
+            return vm.type_error("type.__new__(X): X is not a type object");
+        };
         if pos.len() == 2 {
             return Ok(Value::Class(vm.type_of(&pos[1])));
         }
@@ -150,7 +154,9 @@ pub fn install(vm: &mut Vm) {
         for b in vm.iterate(&pos[2])? {
             match b {
                 Value::Class(c) => bases.push(c),
-                other => return vm.type_error(format!("type.__new__() argument 2 must be tuple of classes, not {}", vm.type_of(&other).name)),
+                other => {
+                    return vm.type_error(format!("type.__new__() argument 2 must be tuple of classes, not {}", vm.type_of(&other).name))
+                }
             }
         }
         let c = vm.new_class(Some(meta), &name, bases, &pos[3], &a.kw)?;
@@ -159,7 +165,9 @@ pub fn install(vm: &mut Vm) {
     add_method(&ty, "__init__", |_, _| Ok(Value::None));
     add_method(&ty, "__call__", |vm, a| {
         let mut pos = a.pos;
-        let Value::Class(c) = pos.remove(0) else { return vm.type_error("descriptor '__call__' requires a 'type' object") };
+        let Value::Class(c) = pos.remove(0) else {
+            return vm.type_error("descriptor '__call__' requires a 'type' object");
+        };
         vm.type_call(&c, Args { pos, kw: a.kw })
     });
     add_method(&ty, "mro", |_, a| match &a.pos[0] {
@@ -181,7 +189,9 @@ pub fn install(vm: &mut Vm) {
 
     let exc = t.exceptions["BaseException"].clone();
     add_method(&exc, "__new__", |vm, a| {
-        let Some(Value::Class(cls)) = a.pos.first().cloned() else { return vm.type_error("BaseException.__new__(X): X is not a type object") };
+        let Some(Value::Class(cls)) = a.pos.first().cloned() else {
+            return vm.type_error("BaseException.__new__(X): X is not a type object");
+        };
         Ok(vm.new_instance(&cls, &a.pos[1..]))
     });
     add_method(&exc, "__init__", |vm, a| {
@@ -230,7 +240,9 @@ pub fn install(vm: &mut Vm) {
     add_method(&prop, "setter", |vm, a| prop_with(vm, a, 1));
     add_method(&prop, "deleter", |vm, a| prop_with(vm, a, 2));
     add_method(&prop, "__get__", |vm, a| {
-        let Value::Property(p) = &a.pos[0] else { return Ok(Value::None) };
+        let Value::Property(p) = &a.pos[0] else {
+            return Ok(Value::None);
+        };
         if a.pos.get(1).map(|v| v.is_none()).unwrap_or(true) {
             return Ok(a.pos[0].clone());
         }
@@ -243,7 +255,9 @@ pub fn install(vm: &mut Vm) {
         }
     });
     add_method(&prop, "__set__", |vm, a| {
-        let Value::Property(p) = &a.pos[0] else { return Ok(Value::None) };
+        let Value::Property(p) = &a.pos[0] else {
+            return Ok(Value::None);
+        };
         match &p.fset {
             Some(s) => {
                 let s = s.clone();
@@ -258,7 +272,9 @@ pub fn install(vm: &mut Vm) {
         Ok(Value::ClassMethod(Rc::new(a.pos[1].clone())))
     });
     add_method(&t.classmethod.clone(), "__get__", |_, a| {
-        let Value::ClassMethod(f) = &a.pos[0] else { return Ok(Value::None) };
+        let Value::ClassMethod(f) = &a.pos[0] else {
+            return Ok(Value::None);
+        };
         let owner = match a.pos.get(2) {
             Some(o) if !o.is_none() => o.clone(),
             _ => a.pos[1].clone(),
@@ -273,32 +289,36 @@ pub fn install(vm: &mut Vm) {
         Value::StaticMethod(f) => Ok((**f).clone()),
         other => Ok(other.clone()),
     });
-    add_method(&t.super_.clone(), "__new__", |vm, a| {
-        match (a.pos.get(1), a.pos.get(2)) {
-            (Some(Value::Class(c)), Some(obj)) => Ok(Value::Super(Rc::new((c.clone(), obj.clone())))),
-            (Some(Value::Class(_)), None) => vm.not_implemented("unbound super objects"),
-            (None, _) => Err(vm.new_error("RuntimeError", "super(): no arguments")),
-            _ => vm.type_error("super() argument 1 must be a type"),
-        }
+    add_method(&t.super_.clone(), "__new__", |vm, a| match (a.pos.get(1), a.pos.get(2)) {
+        (Some(Value::Class(c)), Some(obj)) => Ok(Value::Super(Rc::new((c.clone(), obj.clone())))),
+        (Some(Value::Class(_)), None) => vm.not_implemented("unbound super objects"),
+        (None, _) => Err(vm.new_error("RuntimeError", "super(): no arguments")),
+        _ => vm.type_error("super() argument 1 must be a type"),
     });
     let gen = t.generator.clone();
     add_method(&gen, "__iter__", |_, a| Ok(a.pos[0].clone()));
     add_method(&gen, "__next__", |vm, a| {
-        let Value::Generator(g) = &a.pos[0] else { return vm.type_error("__next__ needs a generator") };
+        let Value::Generator(g) = &a.pos[0] else {
+            return vm.type_error("__next__ needs a generator");
+        };
         match vm.gen_resume(g, Value::None, None)? {
             GenStep::Yielded(v) => Ok(v),
             GenStep::Returned(v) => Err(vm.make_exc(vm.exc_class("StopIteration"), if v.is_none() { vec![] } else { vec![v] })),
         }
     });
     add_method(&gen, "send", |vm, a| {
-        let Value::Generator(g) = &a.pos[0] else { return vm.type_error("send() needs a generator") };
+        let Value::Generator(g) = &a.pos[0] else {
+            return vm.type_error("send() needs a generator");
+        };
         match vm.gen_resume(g, a.pos.get(1).cloned().unwrap_or(Value::None), None)? {
             GenStep::Yielded(v) => Ok(v),
             GenStep::Returned(v) => Err(vm.make_exc(vm.exc_class("StopIteration"), if v.is_none() { vec![] } else { vec![v] })),
         }
     });
     add_method(&gen, "throw", |vm, a| {
-        let Value::Generator(g) = &a.pos[0] else { return vm.type_error("throw() needs a generator") };
+        let Value::Generator(g) = &a.pos[0] else {
+            return vm.type_error("throw() needs a generator");
+        };
         let exc = match (a.pos.get(1), a.pos.get(2)) {
             (Some(Value::Class(c)), Some(v)) if !v.is_none() => {
                 let cls = Value::Class(c.clone());
@@ -314,7 +334,9 @@ pub fn install(vm: &mut Vm) {
         }
     });
     add_method(&gen, "close", |vm, a| {
-        let Value::Generator(g) = &a.pos[0] else { return Ok(Value::None) };
+        let Value::Generator(g) = &a.pos[0] else {
+            return Ok(Value::None);
+        };
         if g.borrow().frame.is_none() || !g.borrow().started {
             g.borrow_mut().frame = None;
             return Ok(Value::None);
@@ -369,7 +391,9 @@ fn rename(class: &Rc<crate::object::Class>, name: &str, full: &str) {
 
 fn prop_with(vm: &mut Vm, a: Args, which: usize) -> PyResult<Value> {
     check_args(vm, &a, "setter", 2, 2)?;
-    let Value::Property(p) = &a.pos[0] else { return vm.type_error("descriptor requires a property") };
+    let Value::Property(p) = &a.pos[0] else {
+        return vm.type_error("descriptor requires a property");
+    };
     let f = Some(a.pos[1].clone());
     let mut np = Property { fget: p.fget.clone(), fset: p.fset.clone(), fdel: p.fdel.clone(), doc: p.doc.clone() };
     match which {

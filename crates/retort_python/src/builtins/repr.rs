@@ -235,7 +235,9 @@ impl Vm {
                 }
             }
             Value::Slice(s) => format!("slice({}, {}, {})", self.repr(&s[0])?, self.repr(&s[1])?, self.repr(&s[2])?),
-            Value::Function(f) => format!("<function {} at {}>", f.qualname.borrow(), self.address(v)),
+            Value::Function(f) => {
+                format!("<function {} at {}>", f.qualname.borrow(), self.address(v))
+            }
             Value::Native(n) => match &n.this {
                 Some(this) => format!("<built-in method {} of {} object at {}>", n.name, self.type_of(this).name, self.address(this)),
                 None => format!("<built-in function {}>", n.name),

@@ -88,7 +88,9 @@ pub fn install(vm: &mut Vm) {
         let l = this_list(vm, &a)?;
         let mut i = 0;
         loop {
-            let Some(x) = l.borrow().get(i).cloned() else { break };
+            let Some(x) = l.borrow().get(i).cloned() else {
+                break;
+            };
             if vm.eq(&x, &a.pos[1])? {
                 l.borrow_mut().remove(i);
                 return Ok(Value::None);
@@ -192,7 +194,9 @@ pub fn install(vm: &mut Vm) {
         );
     }
     add_method(&vm.types.range.clone(), "index", |vm, a| {
-        let Value::Range(r) = &a.pos[0] else { return vm.type_error("range expected") };
+        let Value::Range(r) = &a.pos[0] else {
+            return vm.type_error("range expected");
+        };
         let v = a.pos.get(1).cloned().unwrap_or(Value::None);
         if vm.contains(&a.pos[0], &v)? {
             if let Value::Int(i) = v {

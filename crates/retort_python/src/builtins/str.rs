@@ -110,9 +110,7 @@ pub fn install(vm: &mut Vm) {
         for (i, it) in items.iter().enumerate() {
             match vm.unwrap_base(it) {
                 Value::Str(s) => parts.push(s),
-                other => {
-                    return vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_of(&other).name))
-                }
+                other => return vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_of(&other).name)),
             }
         }
         let total: usize = parts.iter().map(|p| p.s.len()).sum::<usize>() + sep.s.len() * parts.len();
@@ -166,7 +164,9 @@ pub fn install(vm: &mut Vm) {
     add_method(&c, "swapcase", |vm, a| {
         let s = this_str(vm, &a)?;
         Ok(Value::str(
-            s.s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().to_string() } else { c.to_uppercase().to_string() }).collect::<String>(),
+            s.s.chars()
+                .map(|c| if c.is_uppercase() { c.to_lowercase().to_string() } else { c.to_uppercase().to_string() })
+                .collect::<String>(),
         ))
     });
     add_method(&c, "capitalize", |vm, a| {
@@ -297,9 +297,7 @@ pub fn install(vm: &mut Vm) {
     add_method(&c, "isidentifier", |vm, a| {
         let s = this_str(vm, &a)?;
         let mut ch = s.s.chars();
-        Ok(Value::Bool(
-            ch.next().map(|f| f == '_' || f.is_alphabetic()).unwrap_or(false) && ch.all(|c| c == '_' || c.is_alphanumeric()),
-        ))
+        Ok(Value::Bool(ch.next().map(|f| f == '_' || f.is_alphabetic()).unwrap_or(false) && ch.all(|c| c == '_' || c.is_alphanumeric())))
     });
     add_method(&c, "partition", |vm, a| partition(vm, a, false));
     add_method(&c, "rpartition", |vm, a| partition(vm, a, true));
@@ -378,7 +376,9 @@ pub fn install(vm: &mut Vm) {
                 Ok(Value::None) => {}
                 Ok(Value::Int(n)) => out.push(char::from_u32(n as u32).unwrap_or('\u{fffd}')),
                 Ok(Value::Str(r)) => out.push_str(&r.s),
-                Ok(other) => return vm.type_error(format!("character mapping must return integer, None or str, not {}", vm.type_of(&other).name)),
+                Ok(other) => {
+                    return vm.type_error(format!("character mapping must return integer, None or str, not {}", vm.type_of(&other).name))
+                }
                 Err(e) if vm.err_is(&e, "LookupError") => out.push(ch),
                 Err(e) => return Err(e),
             }
@@ -446,7 +446,9 @@ pub fn install(vm: &mut Vm) {
         bytes.dict.borrow_mut().insert(
             name.into(),
             vm.native(name, move |vm, a| {
-                let Value::Bytes(b) = &a.pos[0] else { return vm.type_error("bytes expected") };
+                let Value::Bytes(b) = &a.pos[0] else {
+                    return vm.type_error("bytes expected");
+                };
                 let s: String = b.iter().map(|&c| c as char).collect();
                 let mut args = vec![Value::str(s)];
                 for x in &a.pos[1..] {
@@ -465,7 +467,9 @@ pub fn install(vm: &mut Vm) {
         );
     }
     add_method(&bytes, "split", |vm, a| {
-        let Value::Bytes(b) = &a.pos[0] else { return vm.type_error("bytes expected") };
+        let Value::Bytes(b) = &a.pos[0] else {
+            return vm.type_error("bytes expected");
+        };
         let parts: Vec<Value> = match a.pos.get(1) {
             Some(Value::Bytes(sep)) if !sep.is_empty() => {
                 let mut out = Vec::new();
@@ -603,7 +607,11 @@ fn starts_ends(vm: &mut Vm, a: Args, start: bool) -> PyResult<Value> {
     check_args(vm, &a, if start { "startswith" } else { "endswith" }, 2, 4)?;
     let s = this_str(vm, &a)?;
     let (from, to) = char_range(vm, &a, 2, s.chars)?;
-    let hay = if from <= to { s.substr(from, to).to_owned() } else { return Ok(Value::Bool(false)) };
+    let hay = if from <= to {
+        s.substr(from, to).to_owned()
+    } else {
+        return Ok(Value::Bool(false));
+    };
     let prefixes: Vec<Value> = match &a.pos[1] {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],

@@ -63,8 +63,14 @@ impl LineIndex {
 /// `continue` to unwind.
 #[derive(Clone)]
 enum FBlock<'a> {
-    WhileLoop { start: usize, exit: usize },
-    ForLoop { start: usize, exit: usize },
+    WhileLoop {
+        start: usize,
+        exit: usize,
+    },
+    ForLoop {
+        start: usize,
+        exit: usize,
+    },
     TryExcept,
     Finally(&'a [Stmt]),
     /// Running a finally body on the exception path (the exception is on the stack).

@@ -471,7 +471,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn with_stmt(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> R {
-        let Some((first, rest)) = items.split_first() else { return self.body(body) };
+        let Some((first, rest)) = items.split_first() else {
+            return self.body(body);
+        };
         let handler = self.new_label();
         let end = self.new_label();
         self.expr(&first.context_expr)?;
@@ -494,7 +496,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// Defaults, keyword defaults and annotations of a `def` or `lambda`; returns MakeFunction flags.
-    pub(super) fn function_prelude(&mut self, p: Option<&'a ast::Parameters>, returns: Option<&'a Expr>, annotate: bool) -> Result<u8, CompileError> {
+    pub(super) fn function_prelude(
+        &mut self,
+        p: Option<&'a ast::Parameters>,
+        returns: Option<&'a Expr>,
+        annotate: bool,
+    ) -> Result<u8, CompileError> {
         let mut flags = 0;
         let Some(p) = p else { return Ok(0) };
         let defaults: Vec<&Expr> = p.posonlyargs.iter().chain(&p.args).filter_map(|a| a.default.as_deref()).collect();

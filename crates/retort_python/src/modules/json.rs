@@ -130,9 +130,7 @@ fn encode(vm: &mut Vm, v: &Value, o: &Options, level: usize, stack: &mut Vec<usi
                     Value::Float(f) => float_repr(f),
                     Value::Bool(b) => if b { "true" } else { "false" }.to_owned(),
                     Value::None => "null".to_owned(),
-                    other => {
-                        return vm.type_error(format!("keys must be str, int, float, bool or None, not {}", vm.type_of(&other).name))
-                    }
+                    other => return vm.type_error(format!("keys must be str, int, float, bool or None, not {}", vm.type_of(&other).name)),
                 };
                 keyed.push((k, val));
             }
@@ -195,7 +193,9 @@ fn newline(o: &Options, level: usize, out: &mut String) {
 
 fn dumps(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     let o = options(vm, &mut a)?;
-    let Some(obj) = a.pos.first().cloned() else { return vm.type_error("dumps() missing 1 required positional argument: 'obj'") };
+    let Some(obj) = a.pos.first().cloned() else {
+        return vm.type_error("dumps() missing 1 required positional argument: 'obj'");
+    };
     let mut out = String::new();
     encode(vm, &obj, &o, 0, &mut Vec::new(), &mut out)?;
     Ok(Value::str(out))
@@ -233,7 +233,9 @@ impl Parser<'_> {
             return Err(vm.new_error("RecursionError", "maximum recursion depth exceeded while decoding a JSON document"));
         }
         self.ws();
-        let Some(&c) = self.s.get(self.i) else { return Err(vm.json_error("Expecting value", self.s, self.i)) };
+        let Some(&c) = self.s.get(self.i) else {
+            return Err(vm.json_error("Expecting value", self.s, self.i));
+        };
         match c {
             '{' => {
                 self.i += 1;
@@ -364,12 +366,16 @@ impl Parser<'_> {
         self.i += 1;
         let mut out = String::new();
         loop {
-            let Some(&c) = self.s.get(self.i) else { return Err(vm.json_error("Unterminated string starting at", self.s, start)) };
+            let Some(&c) = self.s.get(self.i) else {
+                return Err(vm.json_error("Unterminated string starting at", self.s, start));
+            };
             self.i += 1;
             match c {
                 '"' => return Ok(Value::str(out)),
                 '\\' => {
-                    let Some(&e) = self.s.get(self.i) else { return Err(vm.json_error("Unterminated string starting at", self.s, start)) };
+                    let Some(&e) = self.s.get(self.i) else {
+                        return Err(vm.json_error("Unterminated string starting at", self.s, start));
+                    };
                     self.i += 1;
                     match e {
                         'n' => out.push('\n'),
@@ -386,7 +392,8 @@ impl Parser<'_> {
                                 return Err(vm.json_error("Invalid \\uXXXX escape", self.s, self.i - 1));
                             };
                             self.i += 4;
-                            if (0xd800..0xdc00).contains(&code) && self.s.get(self.i) == Some(&'\\') && self.s.get(self.i + 1) == Some(&'u') {
+                            if (0xd800..0xdc00).contains(&code) && self.s.get(self.i) == Some(&'\\') && self.s.get(self.i + 1) == Some(&'u')
+                            {
                                 let low: String = self.s.get(self.i + 2..self.i + 6).map(|h| h.iter().collect()).unwrap_or_default();
                                 if let Ok(l) = u32::from_str_radix(&low, 16) {
                                     if (0xdc00..0xe000).contains(&l) {
@@ -411,9 +418,7 @@ fn loads(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let text = match a.pos.first() {
         Some(Value::Str(s)) => s.s.to_string(),
         Some(Value::Bytes(b)) => String::from_utf8_lossy(b).to_string(),
-        Some(other) => {
-            return vm.type_error(format!("the JSON object must be str, bytes or bytearray, not {}", vm.type_of(other).name))
-        }
+        Some(other) => return vm.type_error(format!("the JSON object must be str, bytes or bytearray, not {}", vm.type_of(other).name)),
         None => return vm.type_error("loads() missing 1 required positional argument: 's'"),
     };
     let chars: Vec<char> = text.chars().collect();

@@ -149,7 +149,9 @@ pub fn module(_vm: &mut Vm) -> PyResult<std::rc::Rc<Module>> {
         Ok(Value::Bool(d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs))
     });
     add_function(&m, "factorial", |vm, a| {
-        let Some(n) = a.pos.first().and_then(to_big) else { return vm.type_error("factorial() only accepts integral values") };
+        let Some(n) = a.pos.first().and_then(to_big) else {
+            return vm.type_error("factorial() only accepts integral values");
+        };
         if n.is_negative() {
             return vm.value_error("factorial() not defined for negative values");
         }
@@ -164,7 +166,9 @@ pub fn module(_vm: &mut Vm) -> PyResult<std::rc::Rc<Module>> {
     add_function(&m, "gcd", |vm, a| {
         let mut g = BigInt::zero();
         for v in &a.pos {
-            let Some(n) = to_big(v) else { return vm.type_error("gcd() arguments must be integers") };
+            let Some(n) = to_big(v) else {
+                return vm.type_error("gcd() arguments must be integers");
+            };
             g = num_integer::Integer::gcd(&g, &n);
         }
         Ok(Value::bigint(g))
@@ -230,7 +234,9 @@ pub fn module(_vm: &mut Vm) -> PyResult<std::rc::Rc<Module>> {
         Ok(Value::tuple(vec![Value::Float(x.fract()), Value::Float(x.trunc())]))
     });
     add_function(&m, "isqrt", |vm, a| {
-        let Some(n) = a.pos.first().and_then(to_big) else { return vm.type_error("isqrt() argument must be an integer") };
+        let Some(n) = a.pos.first().and_then(to_big) else {
+            return vm.type_error("isqrt() argument must be an integer");
+        };
         if n.is_negative() {
             return vm.value_error("isqrt() argument must be nonnegative");
         }

@@ -44,11 +44,14 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("_retort", Rc::new(retort::module));
     vm.register_module("json", Rc::new(json::module));
     vm.register_module("re", Rc::new(re::module));
-    vm.register_module("__future__", Rc::new(|_vm: &mut Vm| {
-        let m = Module::new("__future__");
-        m.set("annotations", Value::None);
-        Ok(m)
-    }));
+    vm.register_module(
+        "__future__",
+        Rc::new(|_vm: &mut Vm| {
+            let m = Module::new("__future__");
+            m.set("annotations", Value::None);
+            Ok(m)
+        }),
+    );
     for (name, source) in PY_MODULES {
         let (name, source) = (*name, *source);
         vm.register_module(name, Rc::new(move |vm: &mut Vm| vm.run_python_module(name, source)));

@@ -329,27 +329,36 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.set("Pattern", Value::Class(pattern.clone()));
     m.set("Match", Value::Class(matchc.clone()));
     m.set("compile", vm.native("compile", |vm, mut a| pattern_arg(vm, &mut a, 1)));
-    m.set("escape", vm.native("escape", |vm, a| {
-        let s = text_arg(vm, a.pos.first())?;
-        let mut out = String::new();
-        for c in s.chars() {
-            if !(c.is_alphanumeric() || c == '_') && (c as u32) < 128 {
-                out.push('\\');
+    m.set(
+        "escape",
+        vm.native("escape", |vm, a| {
+            let s = text_arg(vm, a.pos.first())?;
+            let mut out = String::new();
+            for c in s.chars() {
+                if !(c.is_alphanumeric() || c == '_') && (c as u32) < 128 {
+                    out.push('\\');
+                }
+                out.push(c);
             }
-            out.push(c);
-        }
-        Ok(Value::str(out))
-    }));
+            Ok(Value::str(out))
+        }),
+    );
     for (name, mode) in [("match", Mode::Match), ("search", Mode::Search), ("fullmatch", Mode::Full)] {
-        m.set(name, vm.native(name, move |vm, mut a| {
-            let p = pattern_arg(vm, &mut a, 2)?;
-            let text = text_arg(vm, a.pos.first())?;
-            find(vm, &p, &text, mode)
-        }));
-        pattern.dict.borrow_mut().insert(name.into(), vm.native(name, move |vm, a| {
-            let text = text_arg(vm, a.pos.get(1))?;
-            find(vm, crate::builtins::arg(vm, &a, 0)?, &text, mode)
-        }));
+        m.set(
+            name,
+            vm.native(name, move |vm, mut a| {
+                let p = pattern_arg(vm, &mut a, 2)?;
+                let text = text_arg(vm, a.pos.first())?;
+                find(vm, &p, &text, mode)
+            }),
+        );
+        pattern.dict.borrow_mut().insert(
+            name.into(),
+            vm.native(name, move |vm, a| {
+                let text = text_arg(vm, a.pos.get(1))?;
+                find(vm, crate::builtins::arg(vm, &a, 0)?, &text, mode)
+            }),
+        );
     }
     let findall = |vm: &mut Vm, p: &Value, text: &Rc<str>| -> PyResult<Value> {
         let regex = regex_of(vm, p)?;
@@ -365,15 +374,21 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         }
         Ok(Value::list(out))
     };
-    m.set("findall", vm.native("findall", move |vm, mut a| {
-        let p = pattern_arg(vm, &mut a, 2)?;
-        let text = text_arg(vm, a.pos.first())?;
-        findall(vm, &p, &text)
-    }));
-    pattern.dict.borrow_mut().insert("findall".into(), vm.native("findall", move |vm, a| {
-        let text = text_arg(vm, a.pos.get(1))?;
-        findall(vm, crate::builtins::arg(vm, &a, 0)?, &text)
-    }));
+    m.set(
+        "findall",
+        vm.native("findall", move |vm, mut a| {
+            let p = pattern_arg(vm, &mut a, 2)?;
+            let text = text_arg(vm, a.pos.first())?;
+            findall(vm, &p, &text)
+        }),
+    );
+    pattern.dict.borrow_mut().insert(
+        "findall".into(),
+        vm.native("findall", move |vm, a| {
+            let text = text_arg(vm, a.pos.get(1))?;
+            findall(vm, crate::builtins::arg(vm, &a, 0)?, &text)
+        }),
+    );
     let finditer = |vm: &mut Vm, p: &Value, text: &Rc<str>| -> PyResult<Value> {
         let regex = regex_of(vm, p)?;
         let mut out = Vec::new();
@@ -382,35 +397,47 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         }
         vm.get_iter(&Value::list(out))
     };
-    m.set("finditer", vm.native("finditer", move |vm, mut a| {
-        let p = pattern_arg(vm, &mut a, 2)?;
-        let text = text_arg(vm, a.pos.first())?;
-        finditer(vm, &p, &text)
-    }));
-    pattern.dict.borrow_mut().insert("finditer".into(), vm.native("finditer", move |vm, a| {
-        let text = text_arg(vm, a.pos.get(1))?;
-        finditer(vm, crate::builtins::arg(vm, &a, 0)?, &text)
-    }));
-    for (name, with_count) in [("sub", false), ("subn", true)] {
-        m.set(name, vm.native(name, move |vm, mut a| {
-            let count = match a.take_kw("count").or_else(|| if a.pos.len() > 3 { Some(a.pos.remove(3)) } else { None }) {
-                Some(Value::Int(c)) => c,
-                _ => 0,
-            };
-            let p = pattern_arg(vm, &mut a, 3)?;
+    m.set(
+        "finditer",
+        vm.native("finditer", move |vm, mut a| {
+            let p = pattern_arg(vm, &mut a, 2)?;
+            let text = text_arg(vm, a.pos.first())?;
+            finditer(vm, &p, &text)
+        }),
+    );
+    pattern.dict.borrow_mut().insert(
+        "finditer".into(),
+        vm.native("finditer", move |vm, a| {
             let text = text_arg(vm, a.pos.get(1))?;
-            let (s, n) = sub(vm, &p, crate::builtins::arg(vm, &a, 0)?, &text, count)?;
-            Ok(if with_count { Value::tuple(vec![Value::str(s), Value::Int(n)]) } else { Value::str(s) })
-        }));
-        pattern.dict.borrow_mut().insert(name.into(), vm.native(name, move |vm, mut a| {
-            let count = match a.take_kw("count").or_else(|| a.pos.get(3).cloned()) {
-                Some(Value::Int(c)) => c,
-                _ => 0,
-            };
-            let text = text_arg(vm, a.pos.get(2))?;
-            let (s, n) = sub(vm, crate::builtins::arg(vm, &a, 0)?, crate::builtins::arg(vm, &a, 1)?, &text, count)?;
-            Ok(if with_count { Value::tuple(vec![Value::str(s), Value::Int(n)]) } else { Value::str(s) })
-        }));
+            finditer(vm, crate::builtins::arg(vm, &a, 0)?, &text)
+        }),
+    );
+    for (name, with_count) in [("sub", false), ("subn", true)] {
+        m.set(
+            name,
+            vm.native(name, move |vm, mut a| {
+                let count = match a.take_kw("count").or_else(|| if a.pos.len() > 3 { Some(a.pos.remove(3)) } else { None }) {
+                    Some(Value::Int(c)) => c,
+                    _ => 0,
+                };
+                let p = pattern_arg(vm, &mut a, 3)?;
+                let text = text_arg(vm, a.pos.get(1))?;
+                let (s, n) = sub(vm, &p, crate::builtins::arg(vm, &a, 0)?, &text, count)?;
+                Ok(if with_count { Value::tuple(vec![Value::str(s), Value::Int(n)]) } else { Value::str(s) })
+            }),
+        );
+        pattern.dict.borrow_mut().insert(
+            name.into(),
+            vm.native(name, move |vm, mut a| {
+                let count = match a.take_kw("count").or_else(|| a.pos.get(3).cloned()) {
+                    Some(Value::Int(c)) => c,
+                    _ => 0,
+                };
+                let text = text_arg(vm, a.pos.get(2))?;
+                let (s, n) = sub(vm, crate::builtins::arg(vm, &a, 0)?, crate::builtins::arg(vm, &a, 1)?, &text, count)?;
+                Ok(if with_count { Value::tuple(vec![Value::str(s), Value::Int(n)]) } else { Value::str(s) })
+            }),
+        );
     }
     let split = |vm: &mut Vm, p: &Value, text: &Rc<str>, maxsplit: i64| -> PyResult<Value> {
         let regex = regex_of(vm, p)?;
@@ -430,23 +457,29 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         out.push(Value::str(&text[last..]));
         Ok(Value::list(out))
     };
-    m.set("split", vm.native("split", move |vm, mut a| {
-        let maxsplit = match a.take_kw("maxsplit").or_else(|| if a.pos.len() > 2 { Some(a.pos.remove(2)) } else { None }) {
-            Some(Value::Int(c)) => c,
-            _ => 0,
-        };
-        let p = pattern_arg(vm, &mut a, 2)?;
-        let text = text_arg(vm, a.pos.first())?;
-        split(vm, &p, &text, maxsplit)
-    }));
-    pattern.dict.borrow_mut().insert("split".into(), vm.native("split", move |vm, mut a| {
-        let maxsplit = match a.take_kw("maxsplit").or_else(|| a.pos.get(2).cloned()) {
-            Some(Value::Int(c)) => c,
-            _ => 0,
-        };
-        let text = text_arg(vm, a.pos.get(1))?;
-        split(vm, crate::builtins::arg(vm, &a, 0)?, &text, maxsplit)
-    }));
+    m.set(
+        "split",
+        vm.native("split", move |vm, mut a| {
+            let maxsplit = match a.take_kw("maxsplit").or_else(|| if a.pos.len() > 2 { Some(a.pos.remove(2)) } else { None }) {
+                Some(Value::Int(c)) => c,
+                _ => 0,
+            };
+            let p = pattern_arg(vm, &mut a, 2)?;
+            let text = text_arg(vm, a.pos.first())?;
+            split(vm, &p, &text, maxsplit)
+        }),
+    );
+    pattern.dict.borrow_mut().insert(
+        "split".into(),
+        vm.native("split", move |vm, mut a| {
+            let maxsplit = match a.take_kw("maxsplit").or_else(|| a.pos.get(2).cloned()) {
+                Some(Value::Int(c)) => c,
+                _ => 0,
+            };
+            let text = text_arg(vm, a.pos.get(1))?;
+            split(vm, crate::builtins::arg(vm, &a, 0)?, &text, maxsplit)
+        }),
+    );
     add_method(&pattern, "__repr__", |vm, a| {
         let (src, flags) = payload::<Pattern, _>(crate::builtins::arg(vm, &a, 0)?, |p| (p.source.clone(), p.flags)).unwrap_or_default();
         let r = crate::builtins::repr::str_repr(&src);
@@ -538,17 +571,23 @@ fn install_match(vm: &mut Vm, c: &Rc<Class>) {
         Ok(Value::dict(d))
     });
     for (name, which) in [("start", 0), ("end", 1), ("span", 2)] {
-        c.dict.borrow_mut().insert(name.into(), vm.native(name, move |vm, a| {
-            let g = a.pos.get(1).cloned().unwrap_or(Value::Int(0));
-            let i = group_index(vm, crate::builtins::arg(vm, &a, 0)?, &g)?;
-            let span = payload::<Match, _>(crate::builtins::arg(vm, &a, 0)?, |m| m.spans[i].map(|(s, e)| (char_pos(&m.text, s), char_pos(&m.text, e)))).flatten();
-            let (s, e) = span.unwrap_or((-1, -1));
-            Ok(match which {
-                0 => Value::Int(s),
-                1 => Value::Int(e),
-                _ => Value::tuple(vec![Value::Int(s), Value::Int(e)]),
-            })
-        }));
+        c.dict.borrow_mut().insert(
+            name.into(),
+            vm.native(name, move |vm, a| {
+                let g = a.pos.get(1).cloned().unwrap_or(Value::Int(0));
+                let i = group_index(vm, crate::builtins::arg(vm, &a, 0)?, &g)?;
+                let span = payload::<Match, _>(crate::builtins::arg(vm, &a, 0)?, |m| {
+                    m.spans[i].map(|(s, e)| (char_pos(&m.text, s), char_pos(&m.text, e)))
+                })
+                .flatten();
+                let (s, e) = span.unwrap_or((-1, -1));
+                Ok(match which {
+                    0 => Value::Int(s),
+                    1 => Value::Int(e),
+                    _ => Value::tuple(vec![Value::Int(s), Value::Int(e)]),
+                })
+            }),
+        );
     }
     add_method(c, "__repr__", |vm, a| {
         let (span, text) = payload::<Match, _>(crate::builtins::arg(vm, &a, 0)?, |m| {

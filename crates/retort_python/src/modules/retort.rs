@@ -47,8 +47,9 @@ pub fn module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         };
         vm.nondeterministic.push("random bytes".into());
         let mut out = Vec::with_capacity(n);
-        let mut seed = web_time::SystemTime::now().duration_since(web_time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0x9e37_79b9_7f4a_7c15)
-            ^ vm.steps.rotate_left(17);
+        let mut seed =
+            web_time::SystemTime::now().duration_since(web_time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0x9e37_79b9_7f4a_7c15)
+                ^ vm.steps.rotate_left(17);
         for _ in 0..n {
             // splitmix64
             seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);

@@ -33,7 +33,9 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
         Ok(Value::None)
     });
     add_function(&m, "exit", |vm, a| Err(vm.make_exc(vm.exc_class("SystemExit"), a.pos)));
-    add_function(&m, "getsizeof", |vm, a| vm.not_implemented(&format!("sys.getsizeof({})", vm.type_of(crate::builtins::arg(vm, &a, 0)?).name)));
+    add_function(&m, "getsizeof", |vm, a| {
+        vm.not_implemented(&format!("sys.getsizeof({})", vm.type_of(crate::builtins::arg(vm, &a, 0)?).name))
+    });
     add_function(&m, "get_int_max_str_digits", |_, _| Ok(Value::Int(crate::builtins::repr::INT_MAX_STR_DIGITS as i64)));
     add_function(&m, "intern", |_, a| Ok(a.pos[0].clone()));
     add_function(&m, "exc_info", |vm, _| match vm.handled.last() {

@@ -107,13 +107,7 @@ impl Vm {
     /// A frame for calling `f` with `args`, or the TypeError CPython raises.
     pub fn bind_frame(&mut self, f: &Rc<Function>, args: Args) -> PyResult<Box<Frame>> {
         let code = f.code.clone();
-        let mut frame = match self.frame_pool.pop() {
-            Some(mut frame) => {
-                frame.reuse(code.clone(), f.module.clone());
-                frame
-            }
-            None => Box::new(Frame::new(code.clone(), f.module.clone())),
-        };
+        let mut frame = self.new_frame(f);
         let argc = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let Args { mut pos, kw } = args;
@@ -211,6 +205,49 @@ impl Vm {
         }
         frame.cells.extend(f.closure.iter().cloned());
         Ok(frame)
+    }
+
+    /// A fresh (or recycled) frame for a call of `f`, its locals all unbound.
+    fn new_frame(&mut self, f: &Function) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut frame) => {
+                frame.reuse(f.code.clone(), f.module.clone());
+                frame
+            }
+            None => Box::new(Frame::new(f.code.clone(), f.module.clone())),
+        }
+    }
+
+    /// The common call without the general binder: a plain function (no
+    /// `*args`, `**kwargs` or keyword-only parameters, not a generator)
+    /// called positionally with no more arguments than it has parameters and
+    /// enough to cover those without defaults. The last `n` values of the
+    /// caller's `stack` move into the new frame's parameters. `None` (and the
+    /// stack untouched) when the call needs `bind_frame`.
+    pub fn fast_frame(&mut self, f: &Function, stack: &mut Vec<Value>, n: usize) -> Option<Box<Frame>> {
+        let code = &*f.code;
+        if code.is_generator || code.varargs || code.varkw || code.kwonlyargcount != 0 {
+            return None;
+        }
+        let argc = code.argcount as usize;
+        let defaults = f.defaults.borrow();
+        if n > argc || n + defaults.len() < argc {
+            return None;
+        }
+        let mut frame = self.new_frame(f);
+        for (slot, v) in frame.locals.iter_mut().zip(stack.drain(stack.len() - n..)) {
+            *slot = Some(v);
+        }
+        let first_default = argc - defaults.len();
+        for i in n..argc {
+            frame.locals[i] = Some(defaults[i - first_default].clone());
+        }
+        drop(defaults);
+        for &(ci, vi) in &code.cell_params {
+            *frame.cells[ci as usize].borrow_mut() = frame.locals[vi as usize].clone();
+        }
+        frame.cells.extend(f.closure.iter().cloned());
+        Some(frame)
     }
 
     pub fn make_function(

@@ -104,7 +104,9 @@ impl Vm {
             },
             _ => Rc::new(RefCell::new(Dict::default())),
         };
-        let Value::Function(f) = &body else { return self.type_error("class body is not a function") };
+        let Value::Function(f) = &body else {
+            return self.type_error("class body is not a function");
+        };
         let mut frame = Box::new(Frame::new(f.code.clone(), f.module.clone()));
         frame.namespace = Some(ns.clone());
         frame.cells.extend(f.closure.iter().cloned());
@@ -143,13 +145,13 @@ impl Vm {
         }
         let mut builtin = Builtin::Object;
         for c in &mro {
-            if c.is_builtin && c.builtin != Builtin::Object
-                && builtin == Builtin::Object {
-                    builtin = c.builtin;
-                }
+            if c.is_builtin && c.builtin != Builtin::Object && builtin == Builtin::Object {
+                builtin = c.builtin;
+            }
         }
         for b in &bases {
-            if b.is_builtin && matches!(b.builtin, Builtin::Bool | Builtin::Range | Builtin::Slice | Builtin::Function | Builtin::Generator) {
+            if b.is_builtin && matches!(b.builtin, Builtin::Bool | Builtin::Range | Builtin::Slice | Builtin::Function | Builtin::Generator)
+            {
                 return self.type_error(format!("type '{}' is not an acceptable base type", b.name));
             }
         }
@@ -238,6 +240,31 @@ impl Vm {
         self.type_call(c, args)
     }
 
+    /// The common instantiation: a class without a metaclass `__call__`,
+    /// whose `__new__` is `object.__new__` and whose `__init__` is a plain
+    /// Python function: the new bare instance and that `__init__`, which the
+    /// caller runs (the instruction loop pushes it as a frame).
+    pub fn plain_init(&mut self, c: &Rc<Class>) -> Option<(Value, Rc<crate::object::Function>)> {
+        if c.builtin != crate::object::Builtin::Object {
+            return None;
+        }
+        if let Some(meta) = &c.meta {
+            if self.lookup_user(meta, "__call__").is_some() {
+                return None;
+            }
+        }
+        let Some(Value::Native(n)) = c.lookup("__new__") else {
+            return None;
+        };
+        if &*n.name != "object.__new__" {
+            return None;
+        }
+        match c.lookup("__init__") {
+            Some(Value::Function(init)) if !init.code.is_generator => Some((self.new_instance(c, &[]), init)),
+            _ => None,
+        }
+    }
+
     /// `type.__call__`.
     pub fn type_call(&mut self, c: &Rc<Class>, args: Args) -> PyResult<Value> {
         let cls_value = Value::Class(c.clone());
@@ -249,19 +276,13 @@ impl Vm {
             Value::StaticMethod(f) => (*f).clone(),
             other => other,
         };
-        // the common case: object.__new__ and an __init__ written in Python
-        if let Value::Native(n) = &new {
-            if &*n.name == "object.__new__" && c.builtin == crate::object::Builtin::Object {
-                if let Some(Value::Function(init)) = c.lookup("__init__") {
-                    let obj = self.new_instance(c, &[]);
-                    let frame = self.bind_frame(&init, args.with_self(obj.clone()))?;
-                    let r = self.run_frame(frame)?;
-                    if !r.is_none() {
-                        return self.type_error(format!("__init__() should return None, not '{}'", self.type_of(&r).name));
-                    }
-                    return Ok(obj);
-                }
+        if let Some((obj, init)) = self.plain_init(c) {
+            let frame = self.bind_frame(&init, args.with_self(obj.clone()))?;
+            let r = self.run_frame(frame)?;
+            if !r.is_none() {
+                return self.type_error(format!("__init__() should return None, not '{}'", self.type_of(&r).name));
             }
+            return Ok(obj);
         }
         let obj = self.call(&new, args.clone().with_self(cls_value))?;
         let t = self.type_of(&obj);

@@ -92,9 +92,8 @@ impl Vm {
         let mut chain: Vec<(PyErr, bool)> = vec![(err.clone(), false)];
         loop {
             let e = chain.last().expect("one").0.clone();
-            let (cause, context, suppress) = self
-                .with_exc_data(&e.0, |d| (d.cause.clone(), d.context.clone(), d.suppress_context))
-                .unwrap_or((None, None, false));
+            let (cause, context, suppress) =
+                self.with_exc_data(&e.0, |d| (d.cause.clone(), d.context.clone(), d.suppress_context)).unwrap_or((None, None, false));
             let next = match (cause, context) {
                 (Some(Value::Instance(c)), _) => Some((PyErr(c), true)),
                 (_, Some(Value::Instance(c))) if !suppress => Some((PyErr(c), false)),
@@ -160,4 +159,3 @@ impl Vm {
         self.with_exc_data(&err.0, |d| d.traceback.push(TbEntry { file, line, name }));
     }
 }
-

@@ -65,21 +65,9 @@ impl Vm {
                 Some((e, add)) => Flow::Raise(e, add),
                 None => {
                     let f = frames.last_mut().expect("a frame");
-                    self.steps += 1;
-                    if self.steps.is_multiple_of(CHECK_EVERY) && self.steps >= self.budget.steps {
-                        self.halted = true;
-                        let e = self.new_error(
-                            "TimeoutError",
-                            format!("Retort stopped the script: it ran more than {} steps (the step budget)", self.budget.steps),
-                        );
-                        Flow::Raise(e, true)
-                    } else {
-                        let op = f.code.ops[f.pc];
-                        f.pc += 1;
-                        match self.step(f, op) {
-                            Ok(flow) => flow,
-                            Err(e) => Flow::Raise(e, true),
-                        }
+                    match self.step(f) {
+                        Ok(flow) => flow,
+                        Err(e) => Flow::Raise(e, true),
                     }
                 }
             };
@@ -101,6 +89,16 @@ impl Vm {
                     if done.pushed_line {
                         self.call_lines.pop();
                     }
+                    let v = match done.init_of.clone() {
+                        Some(obj) if v.is_none() => obj,
+                        Some(_) => {
+                            let msg = format!("__init__() should return None, not '{}'", self.type_of(&v).name);
+                            self.recycle(done);
+                            pending = Some((self.new_error("TypeError", msg), true));
+                            continue;
+                        }
+                        None => v,
+                    };
                     match frames.last_mut() {
                         Some(f) => {
                             f.stack.push(v);
@@ -155,6 +153,7 @@ impl Vm {
             frame.cells.clear();
             frame.blocks.clear();
             frame.namespace = None;
+            frame.init_of = None;
             self.frame_pool.push(frame);
         }
     }
@@ -177,716 +176,776 @@ impl Vm {
         f.code.names[i as usize].clone()
     }
 
-    fn step(&mut self, f: &mut Frame, op: Op) -> PyResult<Flow> {
-        match op {
-            Op::Pop => {
-                f.stack.pop();
+    /// Runs `f`'s instructions until one changes the flow (a call into a
+    /// Python frame, a return, a yield, an exception): the common instructions
+    /// loop here without leaving the function.
+    fn step(&mut self, f: &mut Frame) -> PyResult<Flow> {
+        let code = f.code.clone();
+        loop {
+            self.steps += 1;
+            if self.steps.is_multiple_of(CHECK_EVERY) && self.steps >= self.budget.steps {
+                self.halted = true;
+                return Err(self.new_error(
+                    "TimeoutError",
+                    format!("Retort stopped the script: it ran more than {} steps (the step budget)", self.budget.steps),
+                ));
             }
-            Op::Dup => {
-                let v = f.stack.last().expect("stack").clone();
-                f.stack.push(v);
-            }
-            Op::Dup2 => {
-                let n = f.stack.len();
-                let a = f.stack[n - 2].clone();
-                let b = f.stack[n - 1].clone();
-                f.stack.push(a);
-                f.stack.push(b);
-            }
-            Op::Rot2 => {
-                let n = f.stack.len();
-                f.stack.swap(n - 1, n - 2);
-            }
-            Op::Rot3 => {
-                let v = f.stack.pop().expect("stack");
-                let n = f.stack.len();
-                f.stack.insert(n - 2, v);
-            }
-            Op::LoadConst(i) => f.stack.push(f.code.consts[i as usize].clone()),
-            Op::LoadFast(i) => match &f.locals[i as usize] {
-                Some(v) => f.stack.push(v.clone()),
-                None => {
-                    let name = &f.code.varnames[i as usize];
-                    return Err(self.new_error(
-                        "UnboundLocalError",
-                        format!("cannot access local variable '{name}' where it is not associated with a value"),
-                    ));
+            let op = code.ops[f.pc];
+            f.pc += 1;
+            match op {
+                Op::Pop => {
+                    f.stack.pop();
                 }
-            },
-            Op::StoreFast(i) => f.locals[i as usize] = f.stack.pop(),
-            Op::DeleteFast(i) => {
-                if f.locals[i as usize].take().is_none() {
-                    let name = &f.code.varnames[i as usize];
-                    return Err(self.new_error(
-                        "UnboundLocalError",
-                        format!("cannot access local variable '{name}' where it is not associated with a value"),
-                    ));
+                Op::Dup => {
+                    let v = f.stack.last().expect("stack").clone();
+                    f.stack.push(v);
                 }
-            }
-            Op::LoadDeref(i) => {
-                let v = f.cells[i as usize].borrow().clone();
-                match v {
-                    Some(v) => f.stack.push(v),
-                    None => return Err(self.unbound_deref(f, i)),
+                Op::Dup2 => {
+                    let n = f.stack.len();
+                    let a = f.stack[n - 2].clone();
+                    let b = f.stack[n - 1].clone();
+                    f.stack.push(a);
+                    f.stack.push(b);
                 }
-            }
-            Op::LoadClassDeref(i) => {
-                let name = self.deref_name(f, i);
-                let from_ns = f.namespace.as_ref().and_then(|ns| ns.borrow().get(&str_key(&name)).map(|e| e.1.clone()));
-                match from_ns {
-                    Some(v) => f.stack.push(v),
+                Op::Rot2 => {
+                    let n = f.stack.len();
+                    f.stack.swap(n - 1, n - 2);
+                }
+                Op::Rot3 => {
+                    let v = f.stack.pop().expect("stack");
+                    let n = f.stack.len();
+                    f.stack.insert(n - 2, v);
+                }
+                Op::LoadConst(i) => f.stack.push(f.code.consts[i as usize].clone()),
+                Op::LoadFast(i) => match &f.locals[i as usize] {
+                    Some(v) => f.stack.push(v.clone()),
                     None => {
-                        let v = f.cells[i as usize].borrow().clone();
-                        match v {
-                            Some(v) => f.stack.push(v),
-                            None => return Err(self.unbound_deref(f, i)),
+                        let name = &f.code.varnames[i as usize];
+                        return Err(self.new_error(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                },
+                Op::StoreFast(i) => f.locals[i as usize] = f.stack.pop(),
+                Op::DeleteFast(i) => {
+                    if f.locals[i as usize].take().is_none() {
+                        let name = &f.code.varnames[i as usize];
+                        return Err(self.new_error(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                }
+                Op::LoadDeref(i) => {
+                    let v = f.cells[i as usize].borrow().clone();
+                    match v {
+                        Some(v) => f.stack.push(v),
+                        None => return Err(self.unbound_deref(f, i)),
+                    }
+                }
+                Op::LoadClassDeref(i) => {
+                    let name = self.deref_name(f, i);
+                    let from_ns = f.namespace.as_ref().and_then(|ns| ns.borrow().get(&str_key(&name)).map(|e| e.1.clone()));
+                    match from_ns {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            let v = f.cells[i as usize].borrow().clone();
+                            match v {
+                                Some(v) => f.stack.push(v),
+                                None => return Err(self.unbound_deref(f, i)),
+                            }
                         }
                     }
                 }
-            }
-            Op::StoreDeref(i) => {
-                let v = f.stack.pop();
-                *f.cells[i as usize].borrow_mut() = v;
-            }
-            Op::DeleteDeref(i) => {
-                if f.cells[i as usize].borrow_mut().take().is_none() {
-                    return Err(self.unbound_deref(f, i));
+                Op::StoreDeref(i) => {
+                    let v = f.stack.pop();
+                    *f.cells[i as usize].borrow_mut() = v;
                 }
-            }
-            Op::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
-            Op::LoadGlobal(i) => {
-                let name = Self::name_of(f, i);
-                let v = f.globals.get(&name).or_else(|| self.builtins.get(&name));
-                match v {
-                    Some(v) => f.stack.push(v),
-                    None => return Err(self.new_error("NameError", format!("name '{name}' is not defined"))),
-                }
-            }
-            Op::StoreGlobal(i) => {
-                let v = f.stack.pop().expect("stack");
-                f.globals.set(&Self::name_of(f, i), v);
-            }
-            Op::DeleteGlobal(i) => {
-                let name = Self::name_of(f, i);
-                if f.globals.dict.borrow_mut().shift_remove(&*name).is_none() {
-                    return Err(self.new_error("NameError", format!("name '{name}' is not defined")));
-                }
-            }
-            Op::LoadName(i) => {
-                let name = Self::name_of(f, i);
-                let mut v = None;
-                if let Some(ns) = &f.namespace {
-                    v = ns.borrow().get(&str_key(&name)).map(|e| e.1.clone());
-                }
-                let v = v.or_else(|| f.globals.get(&name)).or_else(|| self.builtins.get(&name));
-                match v {
-                    Some(v) => f.stack.push(v),
-                    None => return Err(self.new_error("NameError", format!("name '{name}' is not defined"))),
-                }
-            }
-            Op::StoreName(i) => {
-                let name = Self::name_of(f, i);
-                let v = f.stack.pop().expect("stack");
-                match &f.namespace {
-                    Some(ns) => {
-                        ns.borrow_mut().insert(str_key(&name), (Value::str(&*name), v));
+                Op::DeleteDeref(i) => {
+                    if f.cells[i as usize].borrow_mut().take().is_none() {
+                        return Err(self.unbound_deref(f, i));
                     }
-                    None => f.globals.set(&name, v),
                 }
-            }
-            Op::DeleteName(i) => {
-                let name = Self::name_of(f, i);
-                let removed = match &f.namespace {
-                    Some(ns) => ns.borrow_mut().shift_remove(&str_key(&name)).is_some(),
-                    None => f.globals.dict.borrow_mut().shift_remove(&*name).is_some(),
-                };
-                if !removed {
-                    return Err(self.new_error("NameError", format!("name '{name}' is not defined")));
+                Op::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
+                Op::LoadGlobal(i) => {
+                    let name = Self::name_of(f, i);
+                    let v = f.globals.get(&name).or_else(|| self.builtins.get(&name));
+                    match v {
+                        Some(v) => f.stack.push(v),
+                        None => return Err(self.new_error("NameError", format!("name '{name}' is not defined"))),
+                    }
                 }
-            }
-            Op::LoadAttr(i) => {
-                let obj = f.stack.pop().expect("stack");
-                let v = self.getattr(&obj, &Self::name_of(f, i))?;
-                f.stack.push(v);
-            }
-            Op::LoadMethod(i) => {
-                let obj = f.stack.pop().expect("stack");
-                let name = Self::name_of(f, i);
-                if let Value::Instance(inst) = &obj {
-                    let class = inst.class();
-                    if let Some(m @ (Value::Function(_) | Value::Native(_))) = class.lookup(&name) {
-                        if !inst.dict.borrow().contains_key(&*name) {
-                            f.stack.push(m);
-                            f.stack.push(obj);
-                            return Ok(Flow::Next);
+                Op::StoreGlobal(i) => {
+                    let v = f.stack.pop().expect("stack");
+                    f.globals.set(&Self::name_of(f, i), v);
+                }
+                Op::DeleteGlobal(i) => {
+                    let name = Self::name_of(f, i);
+                    if f.globals.dict.borrow_mut().shift_remove(&*name).is_none() {
+                        return Err(self.new_error("NameError", format!("name '{name}' is not defined")));
+                    }
+                }
+                Op::LoadName(i) => {
+                    let name = Self::name_of(f, i);
+                    let mut v = None;
+                    if let Some(ns) = &f.namespace {
+                        v = ns.borrow().get(&str_key(&name)).map(|e| e.1.clone());
+                    }
+                    let v = v.or_else(|| f.globals.get(&name)).or_else(|| self.builtins.get(&name));
+                    match v {
+                        Some(v) => f.stack.push(v),
+                        None => return Err(self.new_error("NameError", format!("name '{name}' is not defined"))),
+                    }
+                }
+                Op::StoreName(i) => {
+                    let name = Self::name_of(f, i);
+                    let v = f.stack.pop().expect("stack");
+                    match &f.namespace {
+                        Some(ns) => {
+                            ns.borrow_mut().insert(str_key(&name), (Value::str(&*name), v));
+                        }
+                        None => f.globals.set(&name, v),
+                    }
+                }
+                Op::DeleteName(i) => {
+                    let name = Self::name_of(f, i);
+                    let removed = match &f.namespace {
+                        Some(ns) => ns.borrow_mut().shift_remove(&str_key(&name)).is_some(),
+                        None => f.globals.dict.borrow_mut().shift_remove(&*name).is_some(),
+                    };
+                    if !removed {
+                        return Err(self.new_error("NameError", format!("name '{name}' is not defined")));
+                    }
+                }
+                Op::LoadAttr(i) => {
+                    let obj = f.stack.pop().expect("stack");
+                    let v = self.getattr(&obj, &Self::name_of(f, i))?;
+                    f.stack.push(v);
+                }
+                Op::LoadMethod(i) => {
+                    let obj = f.stack.pop().expect("stack");
+                    let name = Self::name_of(f, i);
+                    match &obj {
+                        Value::Instance(inst) => {
+                            let class = inst.class();
+                            if let Some(m @ (Value::Function(_) | Value::Native(_))) = class.lookup(&name) {
+                                if !inst.dict.borrow().contains_key(&*name) {
+                                    f.stack.push(m);
+                                    f.stack.push(obj);
+                                    continue;
+                                }
+                            }
+                        }
+                        // values of builtin types have no attributes of their own
+                        Value::Bool(_)
+                        | Value::Int(_)
+                        | Value::BigInt(_)
+                        | Value::Float(_)
+                        | Value::Str(_)
+                        | Value::Bytes(_)
+                        | Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Dict(_)
+                        | Value::Set(_)
+                        | Value::FrozenSet(_) => {
+                            if let Some(m @ (Value::Function(_) | Value::Native(_))) = self.type_of(&obj).lookup(&name) {
+                                f.stack.push(m);
+                                f.stack.push(obj);
+                                continue;
+                            }
+                        }
+                        _ => {}
+                    }
+                    let v = self.getattr(&obj, &name)?;
+                    f.stack.push(v);
+                    f.stack.push(Value::None);
+                }
+                Op::CallMethod(n) => {
+                    let n = n as usize;
+                    let len = f.stack.len();
+                    if let (Value::Function(func), false) = (&f.stack[len - n - 2], f.stack[len - n - 1].is_none()) {
+                        let func = func.clone();
+                        if let Some(frame) = self.fast_frame(&func, &mut f.stack, n + 1) {
+                            f.stack.pop();
+                            return Ok(self.push_call(f, frame));
                         }
                     }
-                }
-                let v = self.getattr(&obj, &name)?;
-                f.stack.push(v);
-                f.stack.push(Value::None);
-            }
-            Op::CallMethod(n) => {
-                let args = f.stack.split_off(f.stack.len() - n as usize);
-                let this = f.stack.pop().expect("stack");
-                let func = f.stack.pop().expect("stack");
-                let pos = method_args(this, args);
-                return self.call_flow(f, func, Args { pos, kw: Vec::new() });
-            }
-            Op::CallMethodKw(n, names) => {
-                let mut args = f.stack.split_off(f.stack.len() - n as usize);
-                let this = f.stack.pop().expect("stack");
-                let func = f.stack.pop().expect("stack");
-                let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!("names tuple") };
-                let kwvals = args.split_off(args.len() - names.len());
-                let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
-                let pos = method_args(this, args);
-                return self.call_flow(f, func, Args { pos, kw });
-            }
-            Op::StoreAttr(i) => {
-                let obj = f.stack.pop().expect("stack");
-                let v = f.stack.pop().expect("stack");
-                self.setattr(&obj, &Self::name_of(f, i), v)?;
-            }
-            Op::DeleteAttr(i) => {
-                let obj = f.stack.pop().expect("stack");
-                self.delattr(&obj, &Self::name_of(f, i))?;
-            }
-            Op::Subscr => {
-                let key = f.stack.pop().expect("stack");
-                let obj = f.stack.pop().expect("stack");
-                if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
-                    let item = {
-                        let l = l.borrow();
-                        crate::vm::ops::norm_index(*i, l.len()).map(|i| l[i].clone())
-                    };
-                    if let Some(item) = item {
-                        f.stack.push(item);
-                        return Ok(Flow::Next);
-                    }
-                }
-                let v = self.getitem(&obj, &key)?;
-                f.stack.push(v);
-            }
-            Op::StoreSubscr => {
-                let key = f.stack.pop().expect("stack");
-                let obj = f.stack.pop().expect("stack");
-                let v = f.stack.pop().expect("stack");
-                if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
-                    let mut l = l.borrow_mut();
-                    let n = l.len();
-                    if let Some(i) = crate::vm::ops::norm_index(*i, n) {
-                        l[i] = v;
-                        return Ok(Flow::Next);
-                    }
-                    drop(l);
-                    return Err(self.new_error("IndexError", "list assignment index out of range"));
-                }
-                self.setitem(&obj, key, v)?;
-            }
-            Op::DeleteSubscr => {
-                let key = f.stack.pop().expect("stack");
-                let obj = f.stack.pop().expect("stack");
-                self.delitem(&obj, &key)?;
-            }
-            Op::Binary(b) => {
-                let r = f.stack.pop().expect("stack");
-                let l = f.stack.pop().expect("stack");
-                // small-int fast path (the common loop arithmetic)
-                if let (Value::Int(x), Value::Int(y)) = (&l, &r) {
-                    let fast = match b {
-                        BinOp::Add => x.checked_add(*y),
-                        BinOp::Sub => x.checked_sub(*y),
-                        BinOp::Mul => x.checked_mul(*y),
-                        _ => None,
-                    };
-                    if let Some(v) = fast {
-                        f.stack.push(Value::Int(v));
-                        return Ok(Flow::Next);
-                    }
-                }
-                let v = self.binary_op(&l, &r, b)?;
-                f.stack.push(v);
-            }
-            Op::Inplace(b) => {
-                let r = f.stack.pop().expect("stack");
-                let l = f.stack.pop().expect("stack");
-                let v = self.inplace_op(&l, &r, b)?;
-                f.stack.push(v);
-            }
-            Op::Unary(u) => {
-                let v = f.stack.pop().expect("stack");
-                let r = self.unary_op(&v, u)?;
-                f.stack.push(r);
-            }
-            Op::Compare(c) => {
-                let r = f.stack.pop().expect("stack");
-                let l = f.stack.pop().expect("stack");
-                if let (Value::Int(x), Value::Int(y)) = (&l, &r) {
-                    f.stack.push(Value::Bool(match c {
-                        CmpOp::Lt => x < y,
-                        CmpOp::Le => x <= y,
-                        CmpOp::Eq => x == y,
-                        CmpOp::Ne => x != y,
-                        CmpOp::Gt => x > y,
-                        CmpOp::Ge => x >= y,
-                    }));
-                    return Ok(Flow::Next);
-                }
-                let v = self.compare(&l, &r, c)?;
-                f.stack.push(v);
-            }
-            Op::Is(neg) => {
-                let r = f.stack.pop().expect("stack");
-                let l = f.stack.pop().expect("stack");
-                f.stack.push(Value::Bool(l.is(&r) != neg));
-            }
-            Op::In(neg) => {
-                let container = f.stack.pop().expect("stack");
-                let item = f.stack.pop().expect("stack");
-                let r = self.contains(&container, &item)?;
-                f.stack.push(Value::Bool(r != neg));
-            }
-            Op::Jump(t) => f.pc = t as usize,
-            Op::PopJumpIfFalse(t) => {
-                let v = f.stack.pop().expect("stack");
-                let go = match v {
-                    Value::Bool(b) => !b,
-                    ref other => !self.truthy(other)?,
-                };
-                if go {
-                    f.pc = t as usize;
-                }
-            }
-            Op::PopJumpIfTrue(t) => {
-                let v = f.stack.pop().expect("stack");
-                if self.truthy(&v)? {
-                    f.pc = t as usize;
-                }
-            }
-            Op::JumpIfFalseOrPop(t) => {
-                let v = f.stack.last().expect("stack").clone();
-                if !self.truthy(&v)? {
-                    f.pc = t as usize;
-                } else {
-                    f.stack.pop();
-                }
-            }
-            Op::JumpIfTrueOrPop(t) => {
-                let v = f.stack.last().expect("stack").clone();
-                if self.truthy(&v)? {
-                    f.pc = t as usize;
-                } else {
-                    f.stack.pop();
-                }
-            }
-            Op::GetIter => {
-                let v = f.stack.pop().expect("stack");
-                let it = self.get_iter(&v)?;
-                f.stack.push(it);
-            }
-            Op::ForIter(t) => {
-                let it = f.stack.last().expect("stack").clone();
-                match self.next(&it)? {
-                    Some(v) => f.stack.push(v),
-                    None => {
+                    let pos = if f.stack[len - n - 1].is_none() {
+                        let args = f.stack.split_off(len - n);
                         f.stack.pop();
+                        args
+                    } else {
+                        f.stack.split_off(len - n - 1)
+                    };
+                    let func = f.stack.pop().expect("stack");
+                    return self.call_flow(f, func, Args { pos, kw: Vec::new() });
+                }
+                Op::CallMethodKw(n, names) => {
+                    let mut args = f.stack.split_off(f.stack.len() - n as usize);
+                    let this = f.stack.pop().expect("stack");
+                    let func = f.stack.pop().expect("stack");
+                    let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!("names tuple") };
+                    let kwvals = args.split_off(args.len() - names.len());
+                    let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
+                    let pos = method_args(this, args);
+                    return self.call_flow(f, func, Args { pos, kw });
+                }
+                Op::StoreAttr(i) => {
+                    let obj = f.stack.pop().expect("stack");
+                    let v = f.stack.pop().expect("stack");
+                    self.setattr(&obj, &Self::name_of(f, i), v)?;
+                }
+                Op::DeleteAttr(i) => {
+                    let obj = f.stack.pop().expect("stack");
+                    self.delattr(&obj, &Self::name_of(f, i))?;
+                }
+                Op::Subscr => {
+                    let key = f.stack.pop().expect("stack");
+                    let obj = f.stack.pop().expect("stack");
+                    if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+                        let item = {
+                            let l = l.borrow();
+                            crate::vm::ops::norm_index(*i, l.len()).map(|i| l[i].clone())
+                        };
+                        if let Some(item) = item {
+                            f.stack.push(item);
+                            continue;
+                        }
+                    }
+                    let v = self.getitem(&obj, &key)?;
+                    f.stack.push(v);
+                }
+                Op::StoreSubscr => {
+                    let key = f.stack.pop().expect("stack");
+                    let obj = f.stack.pop().expect("stack");
+                    let v = f.stack.pop().expect("stack");
+                    if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+                        let mut l = l.borrow_mut();
+                        let n = l.len();
+                        if let Some(i) = crate::vm::ops::norm_index(*i, n) {
+                            l[i] = v;
+                            continue;
+                        }
+                        drop(l);
+                        return Err(self.new_error("IndexError", "list assignment index out of range"));
+                    }
+                    self.setitem(&obj, key, v)?;
+                }
+                Op::DeleteSubscr => {
+                    let key = f.stack.pop().expect("stack");
+                    let obj = f.stack.pop().expect("stack");
+                    self.delitem(&obj, &key)?;
+                }
+                Op::Binary(b) => {
+                    let r = f.stack.pop().expect("stack");
+                    let l = f.stack.pop().expect("stack");
+                    // small-int fast path (the common loop arithmetic)
+                    if let (Value::Int(x), Value::Int(y)) = (&l, &r) {
+                        let fast = match b {
+                            BinOp::Add => x.checked_add(*y),
+                            BinOp::Sub => x.checked_sub(*y),
+                            BinOp::Mul => x.checked_mul(*y),
+                            _ => None,
+                        };
+                        if let Some(v) = fast {
+                            f.stack.push(Value::Int(v));
+                            continue;
+                        }
+                    }
+                    let v = self.binary_op(&l, &r, b)?;
+                    f.stack.push(v);
+                }
+                Op::Inplace(b) => {
+                    let r = f.stack.pop().expect("stack");
+                    let l = f.stack.pop().expect("stack");
+                    let v = self.inplace_op(&l, &r, b)?;
+                    f.stack.push(v);
+                }
+                Op::Unary(u) => {
+                    let v = f.stack.pop().expect("stack");
+                    let r = self.unary_op(&v, u)?;
+                    f.stack.push(r);
+                }
+                Op::Compare(c) => {
+                    let r = f.stack.pop().expect("stack");
+                    let l = f.stack.pop().expect("stack");
+                    if let (Value::Int(x), Value::Int(y)) = (&l, &r) {
+                        f.stack.push(Value::Bool(match c {
+                            CmpOp::Lt => x < y,
+                            CmpOp::Le => x <= y,
+                            CmpOp::Eq => x == y,
+                            CmpOp::Ne => x != y,
+                            CmpOp::Gt => x > y,
+                            CmpOp::Ge => x >= y,
+                        }));
+                        continue;
+                    }
+                    let v = self.compare(&l, &r, c)?;
+                    f.stack.push(v);
+                }
+                Op::Is(neg) => {
+                    let r = f.stack.pop().expect("stack");
+                    let l = f.stack.pop().expect("stack");
+                    f.stack.push(Value::Bool(l.is(&r) != neg));
+                }
+                Op::In(neg) => {
+                    let container = f.stack.pop().expect("stack");
+                    let item = f.stack.pop().expect("stack");
+                    let r = self.contains(&container, &item)?;
+                    f.stack.push(Value::Bool(r != neg));
+                }
+                Op::Jump(t) => f.pc = t as usize,
+                Op::PopJumpIfFalse(t) => {
+                    let v = f.stack.pop().expect("stack");
+                    let go = match v {
+                        Value::Bool(b) => !b,
+                        ref other => !self.truthy(other)?,
+                    };
+                    if go {
                         f.pc = t as usize;
                     }
                 }
-            }
-            Op::BuildList(n) => {
-                let items = f.stack.split_off(f.stack.len() - n as usize);
-                f.stack.push(Value::list(items));
-            }
-            Op::BuildTuple(n) => {
-                let items = f.stack.split_off(f.stack.len() - n as usize);
-                f.stack.push(Value::tuple(items));
-            }
-            Op::BuildSet(n) => {
-                let items = f.stack.split_off(f.stack.len() - n as usize);
-                let mut set = crate::dict::Set::default();
-                for it in items {
-                    self.set_insert(&mut set, it)?;
-                }
-                f.stack.push(Value::Set(Rc::new(RefCell::new(set))));
-            }
-            Op::BuildMap(n) => {
-                let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
-                let mut d = Dict::default();
-                let mut it = items.into_iter();
-                while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                    self.dict_insert(&mut d, k, v)?;
-                }
-                f.stack.push(Value::dict(d));
-            }
-            Op::BuildSlice(n) => {
-                let step = if n == 3 { f.stack.pop().expect("stack") } else { Value::None };
-                let stop = f.stack.pop().expect("stack");
-                let start = f.stack.pop().expect("stack");
-                f.stack.push(Value::Slice(Rc::new([start, stop, step])));
-            }
-            Op::BuildString(n) => {
-                let items = f.stack.split_off(f.stack.len() - n as usize);
-                let mut s = String::new();
-                for it in &items {
-                    match it {
-                        Value::Str(p) => s.push_str(&p.s),
-                        other => s.push_str(&self.str_of(other)?),
+                Op::PopJumpIfTrue(t) => {
+                    let v = f.stack.pop().expect("stack");
+                    if self.truthy(&v)? {
+                        f.pc = t as usize;
                     }
                 }
-                self.check_size(s.len())?;
-                f.stack.push(Value::str(s));
-            }
-            Op::ListAppend(d) => {
-                let v = f.stack.pop().expect("stack");
-                let n = f.stack.len();
-                if let Value::List(l) = &f.stack[n - d as usize] {
-                    l.borrow_mut().push(v);
-                }
-            }
-            Op::SetAdd(d) => {
-                let v = f.stack.pop().expect("stack");
-                let n = f.stack.len();
-                if let Value::Set(s) = f.stack[n - d as usize].clone() {
-                    self.set_add(&s, v)?;
-                }
-            }
-            Op::MapAdd(d) => {
-                let v = f.stack.pop().expect("stack");
-                let k = f.stack.pop().expect("stack");
-                let n = f.stack.len();
-                if let Value::Dict(m) = f.stack[n - d as usize].clone() {
-                    self.dict_set(&m, k, v)?;
-                }
-            }
-            Op::ListExtend(d) => {
-                let v = f.stack.pop().expect("stack");
-                let items = self.iterate(&v)?;
-                let n = f.stack.len();
-                if let Value::List(l) = &f.stack[n - d as usize] {
-                    l.borrow_mut().extend(items);
-                }
-            }
-            Op::SetUpdate(d) => {
-                let v = f.stack.pop().expect("stack");
-                let items = self.iterate(&v)?;
-                let n = f.stack.len();
-                if let Value::Set(s) = f.stack[n - d as usize].clone() {
-                    for it in items {
-                        self.set_add(&s, it)?;
-                    }
-                }
-            }
-            Op::DictUpdate(d) | Op::DictMerge(d) => {
-                let v = f.stack.pop().expect("stack");
-                let pairs = self.mapping_items(&v, matches!(op, Op::DictMerge(_)), f)?;
-                let n = f.stack.len();
-                if let Value::Dict(m) = f.stack[n - d as usize].clone() {
-                    for (k, val) in pairs {
-                        if matches!(op, Op::DictMerge(_)) {
-                            let key = self.dict_key_in(&m, &k)?;
-                            if m.borrow().contains_key(&key) {
-                                let fname = self.callable_name(&f.stack[n - d as usize - 2]);
-                                let kname = self.str_of(&k)?;
-                                return Err(self.new_error("TypeError", format!("{fname} got multiple values for keyword argument '{kname}'")));
-                            }
-                        }
-                        self.dict_set(&m, k, val)?;
-                    }
-                }
-            }
-            Op::ListToTuple => {
-                let v = f.stack.pop().expect("stack");
-                let items = match &v {
-                    Value::List(l) => l.borrow().clone(),
-                    _ => Vec::new(),
-                };
-                f.stack.push(Value::tuple(items));
-            }
-            Op::UnpackSequence(n) => {
-                let v = f.stack.pop().expect("stack");
-                if let Value::Tuple(t) = &v {
-                    if t.len() == n as usize {
-                        f.stack.extend(t.iter().rev().cloned());
-                        return Ok(Flow::Next);
-                    }
-                }
-                let items = self.unpack(&v, n as usize)?;
-                f.stack.extend(items.into_iter().rev());
-            }
-            Op::UnpackEx(before, after) => {
-                let v = f.stack.pop().expect("stack");
-                let items = self.iterate(&v)?;
-                let (b, a) = (before as usize, after as usize);
-                if items.len() < b + a {
-                    return Err(self.new_error(
-                        "ValueError",
-                        format!("not enough values to unpack (expected at least {}, got {})", b + a, items.len()),
-                    ));
-                }
-                let mut items = items;
-                let tail = items.split_off(items.len() - a);
-                let middle = items.split_off(b);
-                f.stack.extend(tail.into_iter().rev());
-                f.stack.push(Value::list(middle));
-                f.stack.extend(items.into_iter().rev());
-            }
-            Op::FormatValue(conv, has_spec) => {
-                let spec = if has_spec { f.stack.pop() } else { None };
-                let v = f.stack.pop().expect("stack");
-                let v = match conv {
-                    1 => Value::str(self.str_of(&v)?),
-                    2 => Value::str(self.repr(&v)?),
-                    3 => Value::str(crate::builtins::repr::ascii(&self.repr(&v)?)),
-                    _ => v,
-                };
-                let spec = match &spec {
-                    Some(Value::Str(s)) => s.s.to_string(),
-                    _ => String::new(),
-                };
-                let s = match (&v, spec.is_empty()) {
-                    (Value::Str(_), true) => v,
-                    _ => Value::str(self.format(&v, &spec)?),
-                };
-                f.stack.push(s);
-            }
-            Op::Call(n) => {
-                let args = f.stack.split_off(f.stack.len() - n as usize);
-                let func = f.stack.pop().expect("stack");
-                return self.call_flow(f, func, Args { pos: args, kw: Vec::new() });
-            }
-            Op::CallKw(n, names) => {
-                let mut args = f.stack.split_off(f.stack.len() - n as usize);
-                let func = f.stack.pop().expect("stack");
-                let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!("names tuple") };
-                let kwvals = args.split_off(args.len() - names.len());
-                let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
-                return self.call_flow(f, func, Args { pos: args, kw });
-            }
-            Op::CallEx(has_kw) => {
-                let kwargs = if has_kw { f.stack.pop() } else { None };
-                let args = f.stack.pop().expect("stack");
-                let func = f.stack.pop().expect("stack");
-                let pos = match &args {
-                    Value::Tuple(t) => t.to_vec(),
-                    other => self.iterate(other)?,
-                };
-                let mut kw = Vec::new();
-                if let Some(Value::Dict(d)) = kwargs {
-                    for (k, v) in d.borrow().values() {
-                        match k {
-                            Value::Str(s) => kw.push((Rc::from(&*s.s), v.clone())),
-                            _ => return Err(self.new_error("TypeError", "keywords must be strings")),
-                        }
-                    }
-                }
-                return self.call_flow(f, func, Args { pos, kw });
-            }
-            Op::MakeFunction(ci, flags) => {
-                let closure = if flags & 8 != 0 { f.stack.pop() } else { None };
-                let annotations = if flags & 4 != 0 { f.stack.pop() } else { None };
-                let kwdefaults = if flags & 2 != 0 { f.stack.pop() } else { None };
-                let defaults = if flags & 1 != 0 { f.stack.pop() } else { None };
-                let Value::Code(code) = f.code.consts[ci as usize].clone() else { unreachable!("code constant") };
-                let func = self.make_function(code, f.globals.clone(), defaults, kwdefaults, annotations, closure);
-                f.stack.push(func);
-            }
-            Op::BuildClass => {
-                let kwargs = f.stack.pop().expect("stack");
-                let bases = f.stack.pop().expect("stack");
-                let name = f.stack.pop().expect("stack");
-                let body = f.stack.pop().expect("stack");
-                let cls = self.build_class(body, name, bases, kwargs)?;
-                f.stack.push(cls);
-            }
-            Op::Return => return Ok(Flow::Return(f.stack.pop().expect("stack"))),
-            Op::Yield => return Ok(Flow::Yield(f.stack.pop().expect("stack"))),
-            Op::GetYieldFromIter => {
-                let v = f.stack.pop().expect("stack");
-                let it = match v {
-                    Value::Generator(_) => v,
-                    other => self.get_iter(&other)?,
-                };
-                f.stack.push(it);
-            }
-            Op::Send(exit) => {
-                let sent = f.stack.pop().expect("stack");
-                let it = f.stack.last().expect("stack").clone();
-                let r = match &it {
-                    Value::Generator(g) => self.gen_resume(g, sent, None)?,
-                    other => {
-                        if !sent.is_none() {
-                            let send = self.getattr(other, "send")?;
-                            match self.call(&send, Args::new(vec![sent])) {
-                                Ok(v) => GenStep::Yielded(v),
-                                Err(e) if self.err_is(&e, "StopIteration") => GenStep::Returned(self.stop_value(&e)),
-                                Err(e) => return Err(e),
-                            }
-                        } else {
-                            match self.next(other)? {
-                                Some(v) => GenStep::Yielded(v),
-                                None => GenStep::Returned(Value::None),
-                            }
-                        }
-                    }
-                };
-                match r {
-                    GenStep::Yielded(v) => f.stack.push(v),
-                    GenStep::Returned(v) => {
+                Op::JumpIfFalseOrPop(t) => {
+                    let v = f.stack.last().expect("stack").clone();
+                    if !self.truthy(&v)? {
+                        f.pc = t as usize;
+                    } else {
                         f.stack.pop();
-                        f.stack.push(v);
-                        f.pc = exit as usize;
                     }
                 }
-            }
-            Op::SetupExcept(h) | Op::SetupFinally(h) | Op::SetupWith(h) => {
-                let kind = match op {
-                    Op::SetupExcept(_) => BlockKind::Except,
-                    Op::SetupFinally(_) => BlockKind::Finally,
-                    _ => BlockKind::With,
-                };
-                f.blocks.push(Block { kind, handler: h, depth: f.stack.len() as u32, handled: self.handled.len() as u32 });
-            }
-            Op::PopBlock => {
-                f.blocks.pop();
-            }
-            Op::PopExcept => {
-                self.handled.pop();
-            }
-            Op::Reraise => {
-                let v = f.stack.pop().expect("stack");
-                let Value::Instance(i) = v else { unreachable!("an exception") };
-                return Ok(Flow::Raise(PyErr(i), false));
-            }
-            Op::Raise(n) => return self.raise_op(f, n),
-            Op::CheckExcMatch => {
-                let class = f.stack.pop().expect("stack");
-                let exc = f.stack.last().expect("stack").clone();
-                let m = !self.halted && self.exc_matches(&exc, &class)?;
-                f.stack.push(Value::Bool(m));
-            }
-            Op::BeforeWith => {
-                let ctx = f.stack.pop().expect("stack");
-                let class = self.type_of(&ctx);
-                let (Some(enter), Some(exit)) = (class.lookup("__enter__"), class.lookup("__exit__")) else {
-                    return Err(self.new_error(
-                        "TypeError",
-                        format!("'{}' object does not support the context manager protocol", class.name),
-                    ));
-                };
-                let exit = self.bind(exit, &ctx, &class)?;
-                let enter = self.bind(enter, &ctx, &class)?;
-                f.stack.push(exit);
-                let r = self.call(&enter, Args::default())?;
-                f.stack.push(r);
-            }
-            Op::WithExit => {
-                let exit = f.stack.pop().expect("stack");
-                self.call(&exit, Args::new(vec![Value::None, Value::None, Value::None]))?;
-            }
-            Op::WithExcept => {
-                let exc = f.stack.pop().expect("stack");
-                let exit = f.stack.pop().expect("stack");
-                let Value::Instance(i) = &exc else { unreachable!("an exception") };
-                let class = Value::Class(i.class());
-                let r = self.call(&exit, Args::new(vec![class, exc.clone(), Value::None]))?;
-                if self.truthy(&r)? && !self.halted {
-                    self.handled.pop();
-                } else {
-                    return Ok(Flow::Raise(PyErr(i.clone()), false));
-                }
-            }
-            Op::ImportName(i) => {
-                let name = Self::name_of(f, i);
-                let m = match name.strip_prefix('+') {
-                    Some(full) => self.import(full)?,
-                    None => {
-                        self.import(&name)?;
-                        let top = name.split('.').next().unwrap_or("");
-                        self.import(top)?
+                Op::JumpIfTrueOrPop(t) => {
+                    let v = f.stack.last().expect("stack").clone();
+                    if self.truthy(&v)? {
+                        f.pc = t as usize;
+                    } else {
+                        f.stack.pop();
                     }
-                };
-                f.stack.push(Value::Module(m));
-            }
-            Op::ImportFrom(i) => {
-                let name = Self::name_of(f, i);
-                let m = f.stack.last().expect("stack").clone();
-                let v = match &m {
-                    Value::Module(module) => match module.get(&name) {
-                        Some(v) => v,
+                }
+                Op::GetIter => {
+                    let v = f.stack.pop().expect("stack");
+                    let it = self.get_iter(&v)?;
+                    f.stack.push(it);
+                }
+                Op::ForIter(t) => {
+                    let it = f.stack.last().expect("stack").clone();
+                    match self.next(&it)? {
+                        Some(v) => f.stack.push(v),
                         None => {
-                            let sub = format!("{}.{}", module.name, name);
-                            if self.factories.contains_key(&sub) || self.modules.contains_key(&sub) {
-                                Value::Module(self.import(&sub)?)
-                            } else {
-                                return Err(self.new_error(
-                                    "ImportError",
-                                    format!("cannot import name '{name}' from '{}' (unknown location)", module.name),
-                                ));
-                            }
+                            f.stack.pop();
+                            f.pc = t as usize;
                         }
-                    },
-                    other => self.getattr(other, &name)?,
-                };
-                f.stack.push(v);
-            }
-            Op::ImportStar => {
-                let m = f.stack.pop().expect("stack");
-                if let Value::Module(m) = m {
-                    let all = m.get("__all__");
-                    let names: Vec<(Rc<str>, Value)> = match all {
-                        Some(all) => {
-                            let mut v = Vec::new();
-                            for n in self.iterate(&all)? {
-                                let n = self.str_of(&n)?;
-                                if let Some(x) = m.get(&n) {
-                                    v.push((Rc::from(n.as_str()), x));
+                    }
+                }
+                Op::BuildList(n) => {
+                    let items = f.stack.split_off(f.stack.len() - n as usize);
+                    f.stack.push(Value::list(items));
+                }
+                Op::BuildTuple(n) => {
+                    let items = f.stack.split_off(f.stack.len() - n as usize);
+                    f.stack.push(Value::tuple(items));
+                }
+                Op::BuildSet(n) => {
+                    let items = f.stack.split_off(f.stack.len() - n as usize);
+                    let mut set = crate::dict::Set::default();
+                    for it in items {
+                        self.set_insert(&mut set, it)?;
+                    }
+                    f.stack.push(Value::Set(Rc::new(RefCell::new(set))));
+                }
+                Op::BuildMap(n) => {
+                    let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
+                    let mut d = Dict::default();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        self.dict_insert(&mut d, k, v)?;
+                    }
+                    f.stack.push(Value::dict(d));
+                }
+                Op::BuildSlice(n) => {
+                    let step = if n == 3 { f.stack.pop().expect("stack") } else { Value::None };
+                    let stop = f.stack.pop().expect("stack");
+                    let start = f.stack.pop().expect("stack");
+                    f.stack.push(Value::Slice(Rc::new([start, stop, step])));
+                }
+                Op::BuildString(n) => {
+                    let items = f.stack.split_off(f.stack.len() - n as usize);
+                    let mut s = String::new();
+                    for it in &items {
+                        match it {
+                            Value::Str(p) => s.push_str(&p.s),
+                            other => s.push_str(&self.str_of(other)?),
+                        }
+                    }
+                    self.check_size(s.len())?;
+                    f.stack.push(Value::str(s));
+                }
+                Op::ListAppend(d) => {
+                    let v = f.stack.pop().expect("stack");
+                    let n = f.stack.len();
+                    if let Value::List(l) = &f.stack[n - d as usize] {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Op::SetAdd(d) => {
+                    let v = f.stack.pop().expect("stack");
+                    let n = f.stack.len();
+                    if let Value::Set(s) = f.stack[n - d as usize].clone() {
+                        self.set_add(&s, v)?;
+                    }
+                }
+                Op::MapAdd(d) => {
+                    let v = f.stack.pop().expect("stack");
+                    let k = f.stack.pop().expect("stack");
+                    let n = f.stack.len();
+                    if let Value::Dict(m) = f.stack[n - d as usize].clone() {
+                        self.dict_set(&m, k, v)?;
+                    }
+                }
+                Op::ListExtend(d) => {
+                    let v = f.stack.pop().expect("stack");
+                    let items = self.iterate(&v)?;
+                    let n = f.stack.len();
+                    if let Value::List(l) = &f.stack[n - d as usize] {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                Op::SetUpdate(d) => {
+                    let v = f.stack.pop().expect("stack");
+                    let items = self.iterate(&v)?;
+                    let n = f.stack.len();
+                    if let Value::Set(s) = f.stack[n - d as usize].clone() {
+                        for it in items {
+                            self.set_add(&s, it)?;
+                        }
+                    }
+                }
+                Op::DictUpdate(d) | Op::DictMerge(d) => {
+                    let v = f.stack.pop().expect("stack");
+                    let pairs = self.mapping_items(&v, matches!(op, Op::DictMerge(_)), f)?;
+                    let n = f.stack.len();
+                    if let Value::Dict(m) = f.stack[n - d as usize].clone() {
+                        for (k, val) in pairs {
+                            if matches!(op, Op::DictMerge(_)) {
+                                let key = self.dict_key_in(&m, &k)?;
+                                if m.borrow().contains_key(&key) {
+                                    let fname = self.callable_name(&f.stack[n - d as usize - 2]);
+                                    let kname = self.str_of(&k)?;
+                                    return Err(
+                                        self.new_error("TypeError", format!("{fname} got multiple values for keyword argument '{kname}'"))
+                                    );
                                 }
                             }
-                            v
+                            self.dict_set(&m, k, val)?;
                         }
-                        None => m.dict.borrow().iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    }
+                }
+                Op::ListToTuple => {
+                    let v = f.stack.pop().expect("stack");
+                    let items = match &v {
+                        Value::List(l) => l.borrow().clone(),
+                        _ => Vec::new(),
                     };
-                    for (k, v) in names {
-                        match &f.namespace {
-                            Some(ns) => {
-                                ns.borrow_mut().insert(str_key(&k), (Value::str(&*k), v));
+                    f.stack.push(Value::tuple(items));
+                }
+                Op::UnpackSequence(n) => {
+                    let v = f.stack.pop().expect("stack");
+                    if let Value::Tuple(t) = &v {
+                        if t.len() == n as usize {
+                            f.stack.extend(t.iter().rev().cloned());
+                            continue;
+                        }
+                    }
+                    let items = self.unpack(&v, n as usize)?;
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Op::UnpackEx(before, after) => {
+                    let v = f.stack.pop().expect("stack");
+                    let items = self.iterate(&v)?;
+                    let (b, a) = (before as usize, after as usize);
+                    if items.len() < b + a {
+                        return Err(self.new_error(
+                            "ValueError",
+                            format!("not enough values to unpack (expected at least {}, got {})", b + a, items.len()),
+                        ));
+                    }
+                    let mut items = items;
+                    let tail = items.split_off(items.len() - a);
+                    let middle = items.split_off(b);
+                    f.stack.extend(tail.into_iter().rev());
+                    f.stack.push(Value::list(middle));
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Op::FormatValue(conv, has_spec) => {
+                    let spec = if has_spec { f.stack.pop() } else { None };
+                    let v = f.stack.pop().expect("stack");
+                    let v = match conv {
+                        1 => Value::str(self.str_of(&v)?),
+                        2 => Value::str(self.repr(&v)?),
+                        3 => Value::str(crate::builtins::repr::ascii(&self.repr(&v)?)),
+                        _ => v,
+                    };
+                    let spec = match &spec {
+                        Some(Value::Str(s)) => s.s.to_string(),
+                        _ => String::new(),
+                    };
+                    let s = match (&v, spec.is_empty()) {
+                        (Value::Str(_), true) => v,
+                        _ => Value::str(self.format(&v, &spec)?),
+                    };
+                    f.stack.push(s);
+                }
+                Op::Call(n) => {
+                    let n = n as usize;
+                    if let Value::Function(func) = &f.stack[f.stack.len() - n - 1] {
+                        let func = func.clone();
+                        if let Some(frame) = self.fast_frame(&func, &mut f.stack, n) {
+                            f.stack.pop();
+                            return Ok(self.push_call(f, frame));
+                        }
+                    }
+                    let args = f.stack.split_off(f.stack.len() - n);
+                    let func = f.stack.pop().expect("stack");
+                    return self.call_flow(f, func, Args { pos: args, kw: Vec::new() });
+                }
+                Op::CallKw(n, names) => {
+                    let mut args = f.stack.split_off(f.stack.len() - n as usize);
+                    let func = f.stack.pop().expect("stack");
+                    let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!("names tuple") };
+                    let kwvals = args.split_off(args.len() - names.len());
+                    let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
+                    return self.call_flow(f, func, Args { pos: args, kw });
+                }
+                Op::CallEx(has_kw) => {
+                    let kwargs = if has_kw { f.stack.pop() } else { None };
+                    let args = f.stack.pop().expect("stack");
+                    let func = f.stack.pop().expect("stack");
+                    let pos = match &args {
+                        Value::Tuple(t) => t.to_vec(),
+                        other => self.iterate(other)?,
+                    };
+                    let mut kw = Vec::new();
+                    if let Some(Value::Dict(d)) = kwargs {
+                        for (k, v) in d.borrow().values() {
+                            match k {
+                                Value::Str(s) => kw.push((Rc::from(&*s.s), v.clone())),
+                                _ => return Err(self.new_error("TypeError", "keywords must be strings")),
                             }
-                            None => f.globals.set(&k, v),
+                        }
+                    }
+                    return self.call_flow(f, func, Args { pos, kw });
+                }
+                Op::MakeFunction(ci, flags) => {
+                    let closure = if flags & 8 != 0 { f.stack.pop() } else { None };
+                    let annotations = if flags & 4 != 0 { f.stack.pop() } else { None };
+                    let kwdefaults = if flags & 2 != 0 { f.stack.pop() } else { None };
+                    let defaults = if flags & 1 != 0 { f.stack.pop() } else { None };
+                    let Value::Code(code) = f.code.consts[ci as usize].clone() else { unreachable!("code constant") };
+                    let func = self.make_function(code, f.globals.clone(), defaults, kwdefaults, annotations, closure);
+                    f.stack.push(func);
+                }
+                Op::BuildClass => {
+                    let kwargs = f.stack.pop().expect("stack");
+                    let bases = f.stack.pop().expect("stack");
+                    let name = f.stack.pop().expect("stack");
+                    let body = f.stack.pop().expect("stack");
+                    let cls = self.build_class(body, name, bases, kwargs)?;
+                    f.stack.push(cls);
+                }
+                Op::Return => return Ok(Flow::Return(f.stack.pop().expect("stack"))),
+                Op::Yield => return Ok(Flow::Yield(f.stack.pop().expect("stack"))),
+                Op::GetYieldFromIter => {
+                    let v = f.stack.pop().expect("stack");
+                    let it = match v {
+                        Value::Generator(_) => v,
+                        other => self.get_iter(&other)?,
+                    };
+                    f.stack.push(it);
+                }
+                Op::Send(exit) => {
+                    let sent = f.stack.pop().expect("stack");
+                    let it = f.stack.last().expect("stack").clone();
+                    let r = match &it {
+                        Value::Generator(g) => self.gen_resume(g, sent, None)?,
+                        other => {
+                            if !sent.is_none() {
+                                let send = self.getattr(other, "send")?;
+                                match self.call(&send, Args::new(vec![sent])) {
+                                    Ok(v) => GenStep::Yielded(v),
+                                    Err(e) if self.err_is(&e, "StopIteration") => GenStep::Returned(self.stop_value(&e)),
+                                    Err(e) => return Err(e),
+                                }
+                            } else {
+                                match self.next(other)? {
+                                    Some(v) => GenStep::Yielded(v),
+                                    None => GenStep::Returned(Value::None),
+                                }
+                            }
+                        }
+                    };
+                    match r {
+                        GenStep::Yielded(v) => f.stack.push(v),
+                        GenStep::Returned(v) => {
+                            f.stack.pop();
+                            f.stack.push(v);
+                            f.pc = exit as usize;
                         }
                     }
                 }
-            }
-            Op::LoadAssertionError => f.stack.push(Value::Class(self.exc_class("AssertionError"))),
-            Op::SetupAnnotations => {
-                let key = str_key("__annotations__");
-                match &f.namespace {
-                    Some(ns) => {
-                        if !ns.borrow().contains_key(&key) {
-                            ns.borrow_mut().insert(key, (Value::str("__annotations__"), Value::dict(Dict::default())));
-                        }
+                Op::SetupExcept(h) | Op::SetupFinally(h) | Op::SetupWith(h) => {
+                    let kind = match op {
+                        Op::SetupExcept(_) => BlockKind::Except,
+                        Op::SetupFinally(_) => BlockKind::Finally,
+                        _ => BlockKind::With,
+                    };
+                    f.blocks.push(Block { kind, handler: h, depth: f.stack.len() as u32, handled: self.handled.len() as u32 });
+                }
+                Op::PopBlock => {
+                    f.blocks.pop();
+                }
+                Op::PopExcept => {
+                    self.handled.pop();
+                }
+                Op::Reraise => {
+                    let v = f.stack.pop().expect("stack");
+                    let Value::Instance(i) = v else { unreachable!("an exception") };
+                    return Ok(Flow::Raise(PyErr(i), false));
+                }
+                Op::Raise(n) => return self.raise_op(f, n),
+                Op::CheckExcMatch => {
+                    let class = f.stack.pop().expect("stack");
+                    let exc = f.stack.last().expect("stack").clone();
+                    let m = !self.halted && self.exc_matches(&exc, &class)?;
+                    f.stack.push(Value::Bool(m));
+                }
+                Op::BeforeWith => {
+                    let ctx = f.stack.pop().expect("stack");
+                    let class = self.type_of(&ctx);
+                    let (Some(enter), Some(exit)) = (class.lookup("__enter__"), class.lookup("__exit__")) else {
+                        return Err(
+                            self.new_error("TypeError", format!("'{}' object does not support the context manager protocol", class.name))
+                        );
+                    };
+                    let exit = self.bind(exit, &ctx, &class)?;
+                    let enter = self.bind(enter, &ctx, &class)?;
+                    f.stack.push(exit);
+                    let r = self.call(&enter, Args::default())?;
+                    f.stack.push(r);
+                }
+                Op::WithExit => {
+                    let exit = f.stack.pop().expect("stack");
+                    self.call(&exit, Args::new(vec![Value::None, Value::None, Value::None]))?;
+                }
+                Op::WithExcept => {
+                    let exc = f.stack.pop().expect("stack");
+                    let exit = f.stack.pop().expect("stack");
+                    let Value::Instance(i) = &exc else { unreachable!("an exception") };
+                    let class = Value::Class(i.class());
+                    let r = self.call(&exit, Args::new(vec![class, exc.clone(), Value::None]))?;
+                    if self.truthy(&r)? && !self.halted {
+                        self.handled.pop();
+                    } else {
+                        return Ok(Flow::Raise(PyErr(i.clone()), false));
                     }
-                    None => {
-                        if f.globals.get("__annotations__").is_none() {
-                            f.globals.set("__annotations__", Value::dict(Dict::default()));
+                }
+                Op::ImportName(i) => {
+                    let name = Self::name_of(f, i);
+                    let m = match name.strip_prefix('+') {
+                        Some(full) => self.import(full)?,
+                        None => {
+                            self.import(&name)?;
+                            let top = name.split('.').next().unwrap_or("");
+                            self.import(top)?
+                        }
+                    };
+                    f.stack.push(Value::Module(m));
+                }
+                Op::ImportFrom(i) => {
+                    let name = Self::name_of(f, i);
+                    let m = f.stack.last().expect("stack").clone();
+                    let v = match &m {
+                        Value::Module(module) => match module.get(&name) {
+                            Some(v) => v,
+                            None => {
+                                let sub = format!("{}.{}", module.name, name);
+                                if self.factories.contains_key(&sub) || self.modules.contains_key(&sub) {
+                                    Value::Module(self.import(&sub)?)
+                                } else {
+                                    return Err(self.new_error(
+                                        "ImportError",
+                                        format!("cannot import name '{name}' from '{}' (unknown location)", module.name),
+                                    ));
+                                }
+                            }
+                        },
+                        other => self.getattr(other, &name)?,
+                    };
+                    f.stack.push(v);
+                }
+                Op::ImportStar => {
+                    let m = f.stack.pop().expect("stack");
+                    if let Value::Module(m) = m {
+                        let all = m.get("__all__");
+                        let names: Vec<(Rc<str>, Value)> = match all {
+                            Some(all) => {
+                                let mut v = Vec::new();
+                                for n in self.iterate(&all)? {
+                                    let n = self.str_of(&n)?;
+                                    if let Some(x) = m.get(&n) {
+                                        v.push((Rc::from(n.as_str()), x));
+                                    }
+                                }
+                                v
+                            }
+                            None => {
+                                m.dict.borrow().iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect()
+                            }
+                        };
+                        for (k, v) in names {
+                            match &f.namespace {
+                                Some(ns) => {
+                                    ns.borrow_mut().insert(str_key(&k), (Value::str(&*k), v));
+                                }
+                                None => f.globals.set(&k, v),
+                            }
                         }
                     }
                 }
-            }
-            Op::StoreAnnotation(i) => {
-                let ann = f.stack.pop().expect("stack");
-                let name = Self::name_of(f, i);
-                let d = match &f.namespace {
-                    Some(ns) => ns.borrow().get(&str_key("__annotations__")).map(|e| e.1.clone()),
-                    None => f.globals.get("__annotations__"),
-                };
-                if let Some(Value::Dict(d)) = d {
-                    d.borrow_mut().insert(str_key(&name), (Value::str(&*name), ann));
+                Op::LoadAssertionError => f.stack.push(Value::Class(self.exc_class("AssertionError"))),
+                Op::SetupAnnotations => {
+                    let key = str_key("__annotations__");
+                    match &f.namespace {
+                        Some(ns) => {
+                            if !ns.borrow().contains_key(&key) {
+                                ns.borrow_mut().insert(key, (Value::str("__annotations__"), Value::dict(Dict::default())));
+                            }
+                        }
+                        None => {
+                            if f.globals.get("__annotations__").is_none() {
+                                f.globals.set("__annotations__", Value::dict(Dict::default()));
+                            }
+                        }
+                    }
+                }
+                Op::StoreAnnotation(i) => {
+                    let ann = f.stack.pop().expect("stack");
+                    let name = Self::name_of(f, i);
+                    let d = match &f.namespace {
+                        Some(ns) => ns.borrow().get(&str_key("__annotations__")).map(|e| e.1.clone()),
+                        None => f.globals.get("__annotations__"),
+                    };
+                    if let Some(Value::Dict(d)) = d {
+                        d.borrow_mut().insert(str_key(&name), (Value::str(&*name), ann));
+                    }
                 }
             }
         }
-        Ok(Flow::Next)
     }
 
     fn deref_name(&self, f: &Frame, i: u32) -> Rc<str> {
@@ -903,37 +962,53 @@ impl Vm {
         if (i as usize) < f.code.cellvars.len() {
             self.new_error("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
         } else {
-            self.new_error("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+            self.new_error(
+                "NameError",
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
         }
+    }
+
+    /// Whether `f` runs the user's script (its calls are recorded in `call_lines`).
+    fn in_main(&self, f: &Frame) -> bool {
+        Rc::ptr_eq(&f.code.filename, &self.filename) || *f.code.filename == *self.filename
+    }
+
+    /// Pushes the frame of a Python-to-Python call made by `f`.
+    fn push_call(&mut self, f: &Frame, mut frame: Box<Frame>) -> Flow {
+        if self.in_main(f) {
+            self.call_lines.push(f.line());
+            frame.pushed_line = true;
+        }
+        Flow::Push(frame)
     }
 
     /// A call from the loop: Python functions get a new frame, the rest run now.
     fn call_flow(&mut self, f: &mut Frame, func: Value, args: Args) -> PyResult<Flow> {
-        let in_main = *f.code.filename == *self.filename;
-        let line = if in_main { f.line() } else { 0 };
         match &func {
             Value::Function(func_obj) if !func_obj.code.is_generator => {
-                let mut frame = self.bind_frame(func_obj, args)?;
-                if in_main {
-                    self.call_lines.push(line);
-                    frame.pushed_line = true;
-                }
-                return Ok(Flow::Push(frame));
+                let frame = self.bind_frame(func_obj, args)?;
+                return Ok(self.push_call(f, frame));
             }
             Value::Method(m) => {
                 if let Value::Function(func_obj) = &m.func {
                     if !func_obj.code.is_generator {
-                        let mut frame = self.bind_frame(func_obj, args.with_self(m.this.clone()))?;
-                        if in_main {
-                            self.call_lines.push(line);
-                            frame.pushed_line = true;
-                        }
-                        return Ok(Flow::Push(frame));
+                        let frame = self.bind_frame(func_obj, args.with_self(m.this.clone()))?;
+                        return Ok(self.push_call(f, frame));
                     }
+                }
+            }
+            Value::Class(c) => {
+                if let Some((obj, init)) = self.plain_init(c) {
+                    let mut frame = self.bind_frame(&init, args.with_self(obj.clone()))?;
+                    frame.init_of = Some(obj);
+                    return Ok(self.push_call(f, frame));
                 }
             }
             _ => {}
         }
+        let in_main = self.in_main(f);
+        let line = if in_main { f.line() } else { 0 };
         if in_main {
             self.call_lines.push(line);
         }

@@ -43,6 +43,9 @@ pub struct Frame {
     pub handled_base: usize,
     /// The frame's call site pushed a line on `Vm::call_lines`.
     pub pushed_line: bool,
+    /// For an `__init__` run by instantiation: the new object, which the call
+    /// returns (and `__init__` must return None).
+    pub init_of: Option<Value>,
 }
 
 impl Frame {
@@ -60,6 +63,7 @@ impl Frame {
             namespace: None,
             handled_base: 0,
             pushed_line: false,
+            init_of: None,
         }
     }
 
@@ -79,6 +83,7 @@ impl Frame {
         self.namespace = None;
         self.handled_base = 0;
         self.pushed_line = false;
+        self.init_of = None;
     }
 
     /// The source line of the instruction being executed.

@@ -17,17 +17,51 @@ pub type NativeNext = Box<dyn FnMut(&mut Vm) -> PyResult<Option<Value>>>;
 
 /// The state of a builtin iterator.
 pub enum IterState {
-    Seq { seq: Value, idx: usize },
-    Range { cur: i64, step: i64, left: i64 },
-    Dict { dict: Rc<RefCell<Dict>>, idx: usize, len: usize, view: View },
-    Items { items: Vec<Value>, idx: usize, name: &'static str },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    Range {
+        cur: i64,
+        step: i64,
+        left: i64,
+    },
+    Dict {
+        dict: Rc<RefCell<Dict>>,
+        idx: usize,
+        len: usize,
+        view: View,
+    },
+    Items {
+        items: Vec<Value>,
+        idx: usize,
+        name: &'static str,
+    },
     /// The sequence protocol through `__getitem__`.
-    GetItem { obj: Value, idx: i64 },
-    Enumerate { it: Value, n: Value },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { f: Value, its: Vec<Value> },
-    Filter { f: Value, it: Value },
-    Native { name: &'static str, next: NativeNext },
+    GetItem {
+        obj: Value,
+        idx: i64,
+    },
+    Enumerate {
+        it: Value,
+        n: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+    },
+    Native {
+        name: &'static str,
+        next: NativeNext,
+    },
     Done(&'static str),
 }
 

@@ -115,7 +115,11 @@ impl Vm {
             self.halted = true;
             return Err(self.new_error(
                 "MemoryError",
-                format!("Retort's memory budget ({} MB) is exhausted: the script tried to build an object of about {} MB", self.budget.memory >> 20, bytes >> 20),
+                format!(
+                    "Retort's memory budget ({} MB) is exhausted: the script tried to build an object of about {} MB",
+                    self.budget.memory >> 20,
+                    bytes >> 20
+                ),
             ));
         }
         Ok(())

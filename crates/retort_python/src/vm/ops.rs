@@ -136,7 +136,11 @@ impl Vm {
                         }
                         if x.magnitude() <= &num_bigint::BigUint::from(1u8) {
                             let r = if x.is_zero() {
-                                if e == 0 { 1 } else { 0 }
+                                if e == 0 {
+                                    1
+                                } else {
+                                    0
+                                }
                             } else if x.is_negative() && e % 2 == 1 {
                                 -1
                             } else {
@@ -344,7 +348,9 @@ impl Vm {
             return Ok(None);
         }
         let class = self.type_of(obj);
-        let Some(f) = class.lookup(name) else { return Ok(None) };
+        let Some(f) = class.lookup(name) else {
+            return Ok(None);
+        };
         let bound = self.bind(f, obj, &class)?;
         let r = self.call(&bound, Args::new(vec![other.clone()]))?;
         Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
@@ -375,7 +381,10 @@ impl Vm {
             (Value::Str(_), BinOp::Add) => self.new_error("TypeError", format!("can only concatenate str (not \"{tb}\") to str")),
             (Value::List(_), BinOp::Add) => self.new_error("TypeError", format!("can only concatenate list (not \"{tb}\") to list")),
             (Value::Tuple(_), BinOp::Add) => self.new_error("TypeError", format!("can only concatenate tuple (not \"{tb}\") to tuple")),
-            (Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) | (_, BinOp::Mul) if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) || matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            (Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) | (_, BinOp::Mul)
+                if matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                    || matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) =>
+            {
                 let t = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) { &tb } else { &ta };
                 self.new_error("TypeError", format!("can't multiply sequence by non-int of type '{t}'"))
             }
@@ -1082,7 +1091,13 @@ impl Vm {
                 Value::None => Ok(default),
                 v => {
                     let mut i = match v {
-                        Value::BigInt(b) => if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 },
+                        Value::BigInt(b) => {
+                            if b.is_negative() {
+                                i64::MIN / 2
+                            } else {
+                                i64::MAX / 2
+                            }
+                        }
                         _ => vm.index_of(v, "slice")?,
                     };
                     if i < 0 {
@@ -1127,7 +1142,9 @@ impl Vm {
             Value::List(l) => {
                 let mut i = 0;
                 loop {
-                    let Some(x) = l.borrow().get(i).cloned() else { return Ok(false) };
+                    let Some(x) = l.borrow().get(i).cloned() else {
+                        return Ok(false);
+                    };
                     if x.is(item) || self.eq(&x, item)? {
                         return Ok(true);
                     }
@@ -1249,10 +1266,8 @@ impl Vm {
                     for (i, item) in self.iterate(v)?.into_iter().enumerate() {
                         let pair = self.iterate(&item)?;
                         if pair.len() != 2 {
-                            return self.value_error(format!(
-                                "dictionary update sequence element #{i} has length {}; 2 is required",
-                                pair.len()
-                            ));
+                            return self
+                                .value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()));
                         }
                         let mut p = pair.into_iter();
                         out.push((p.next().expect("key"), p.next().expect("value")));
@@ -1284,7 +1299,9 @@ fn set_of(v: &Value) -> Set {
 /// Stored keys that may equal `k` by `__eq__`: other objects with their own
 /// `__hash__` and the same hash, unless `k` itself is stored.
 fn custom_candidates<T>(map: &indexmap::IndexMap<Key, T, crate::dict::FastHash>, k: &Key, orig: impl Fn(&T) -> Value) -> Vec<(Key, Value)> {
-    let Key::Custom(h, _) = *k else { return Vec::new() };
+    let Key::Custom(h, _) = *k else {
+        return Vec::new();
+    };
     if map.contains_key(k) {
         return Vec::new();
     }
