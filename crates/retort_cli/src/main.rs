@@ -16,7 +16,12 @@ const ROW_LIMIT: usize = 1000;
 
 const USAGE: &str = "usage: retort sql FILE.sql | retort trace FILE.py | retort run FILE.py";
 
+/// The heap, counted so scripts run under the memory budget (`retort_python::memory`).
+#[global_allocator]
+static ALLOC: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
+
 fn main() -> ExitCode {
+    retort_python::memory::set_meter(|| ALLOC.allocated());
     match run(std::env::args().skip(1).collect()) {
         Ok(code) => code,
         Err(e) => {

@@ -11,6 +11,10 @@ use std::time::Instant;
 
 use retort_python::{Budget, Interpreter};
 
+/// The heap, counted so scripts run under the memory budget (`retort_python::memory`).
+#[global_allocator]
+static ALLOC: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).expect("a number"));
     v[v.len() / 2]
@@ -60,6 +64,7 @@ sys.stdout.write(buf.getvalue())
 }
 
 fn main() {
+    retort_python::memory::set_meter(|| ALLOC.allocated());
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench");
     let workload = root.join("workload.py");
     let source = std::fs::read_to_string(&workload).expect("tests/bench/workload.py");

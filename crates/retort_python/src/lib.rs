@@ -9,6 +9,7 @@ pub mod builtins;
 pub mod code;
 pub mod compiler;
 pub mod dict;
+pub mod memory;
 pub mod modules;
 pub mod object;
 pub mod symtable;

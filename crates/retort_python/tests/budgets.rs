@@ -29,7 +29,7 @@ fn the_step_budget_ends_an_infinite_loop_and_cannot_be_caught() {
     assert_eq!(out, "start\n");
     assert_eq!(e.type_name, "TimeoutError");
     assert!(e.message.contains("step budget"), "{}", e.message);
-    assert!(matches!(e.line, Some(2..=6)), "the loop line, not {:?}", e.line);
+    assert!(matches!(e.line, Some(2..=6)), "the loop line, not {:?}: {}", e.line, e.traceback);
 }
 
 #[test]

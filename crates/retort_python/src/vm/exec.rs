@@ -145,6 +145,20 @@ impl Vm {
         }
     }
 
+    /// The periodic check of the step budget and of the heap's size.
+    #[cold]
+    #[inline(never)]
+    fn check_budgets(&mut self) -> PyResult<()> {
+        if self.steps >= self.budget.steps {
+            self.halted = true;
+            return Err(self.new_error(
+                "TimeoutError",
+                format!("Retort stopped the script: it ran more than {} steps (the step budget)", self.budget.steps),
+            ));
+        }
+        self.check_size(0)
+    }
+
     /// Keeps a finished frame for the next call (its values are dropped now).
     pub fn recycle(&mut self, mut frame: Box<Frame>) {
         if self.frame_pool.len() < 32 {
@@ -182,16 +196,13 @@ impl Vm {
     fn step(&mut self, f: &mut Frame) -> PyResult<Flow> {
         let code = f.code.clone();
         loop {
-            self.steps += 1;
-            if self.steps.is_multiple_of(CHECK_EVERY) && self.steps >= self.budget.steps {
-                self.halted = true;
-                return Err(self.new_error(
-                    "TimeoutError",
-                    format!("Retort stopped the script: it ran more than {} steps (the step budget)", self.budget.steps),
-                ));
-            }
             let op = code.ops[f.pc];
             f.pc += 1;
+            self.steps += 1;
+            if self.steps >= self.next_check {
+                self.next_check = self.steps + CHECK_EVERY;
+                self.check_budgets()?;
+            }
             match op {
                 Op::Pop => {
                     f.stack.pop();

@@ -21,9 +21,11 @@ use crate::object::{Module, PyErr, PyResult};
 /// Limits that end runaway scripts.
 #[derive(Clone, Copy, Debug)]
 pub struct Budget {
-    /// Instructions executed.
+    /// Instructions executed (building a big string, list or number also
+    /// counts a step per 16 bytes, so quadratic copying meets the budget).
     pub steps: u64,
-    /// Approximate bytes held by one container or string.
+    /// Bytes the script may hold: checked for each big container or string,
+    /// and for the whole heap when the binary set a `memory` meter.
     pub memory: usize,
     /// Nested Python frames (CPython's recursion limit).
     pub recursion: usize,
@@ -57,7 +59,11 @@ pub struct Vm {
     pub handled: Vec<PyErr>,
     pub depth: usize,
     pub steps: u64,
+    /// The step count at which the instruction loop next checks the budgets.
+    pub next_check: u64,
     pub budget: Budget,
+    /// The heap's size when the VM was made (see `memory::held`).
+    pub memory_base: usize,
     /// Set once a budget is exhausted: nothing may catch the error.
     pub halted: bool,
     /// Lines of the script's active calls (outermost first), for host events.
@@ -88,7 +94,9 @@ impl Vm {
             handled: Vec::new(),
             depth: 0,
             steps: 0,
+            next_check: 0,
             budget,
+            memory_base: crate::memory::held(),
             halted: false,
             call_lines: Vec::new(),
             filename: "main.py".into(),
@@ -109,8 +117,24 @@ impl Vm {
         self.out.push_str(s);
     }
 
-    /// Fails with MemoryError when a container of `bytes` would exceed the budget.
+    /// Counts building `bytes` as work (a step per 16 bytes) and fails with
+    /// MemoryError when a container of `bytes` would exceed the
+    /// budget, or when the heap (measured when the binary set a `memory`
+    /// meter) has grown past it since the run began.
     pub fn check_size(&mut self, bytes: usize) -> PyResult<()> {
+        self.steps = self.steps.saturating_add((bytes / 16) as u64);
+        let held = crate::memory::held().saturating_sub(self.memory_base);
+        if held.saturating_add(bytes) > self.budget.memory && bytes <= self.budget.memory {
+            self.halted = true;
+            return Err(self.new_error(
+                "MemoryError",
+                format!(
+                    "Retort's memory budget ({} MB) is exhausted: the script's objects take about {} MB",
+                    self.budget.memory >> 20,
+                    (held + bytes) >> 20
+                ),
+            ));
+        }
         if bytes > self.budget.memory {
             self.halted = true;
             return Err(self.new_error(

@@ -214,10 +214,10 @@ impl Vm {
         }
         Ok(match (a, b, op) {
             (Str(x), Str(y), BinOp::Add) => {
+                self.check_size(x.s.len() + y.s.len())?;
                 let mut s = String::with_capacity(x.s.len() + y.s.len());
                 s.push_str(&x.s);
                 s.push_str(&y.s);
-                self.check_size(s.len())?;
                 Some(Value::str(s))
             }
             (Str(x), _, BinOp::Mul) | (_, Str(x), BinOp::Mul) if is_int(a) || is_int(b) => {
@@ -227,6 +227,7 @@ impl Vm {
             }
             (Str(x), _, BinOp::Mod) => Some(Value::str(crate::builtins::format::percent_format(self, &x.s, b)?)),
             (List(x), List(y), BinOp::Add) => {
+                self.check_size((x.borrow().len() + y.borrow().len()).saturating_mul(16))?;
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
                 Some(Value::list(v))
