@@ -4,7 +4,6 @@
 //! `retort run FILE.py` runs a script and prints what it printed.
 
 mod table;
-mod trace;
 
 use std::process::ExitCode;
 
@@ -38,13 +37,14 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
         "sql" => Ok(sql(&source)),
         "trace" => {
             let source = source.clone();
-            let out = on_big_stack(move || trace::trace(&source))?;
+            let out = on_big_stack(move || retort_runtime::trace::trace(&source))?;
+            let out = serde_json::to_string_pretty(&out).expect("a JSON value serialises");
             println!("{out}");
             Ok(ExitCode::SUCCESS)
         }
         "run" => {
             let source = source.clone();
-            let result = on_big_stack(move || retort_python::run(&source))?;
+            let (result, _) = on_big_stack(move || retort_runtime::run(&source, retort_python::Budget::default()))?;
             print!("{}", result.stdout);
             eprint!("{}", result.stderr);
             Ok(if result.error.is_some() { ExitCode::from(1) } else { ExitCode::SUCCESS })

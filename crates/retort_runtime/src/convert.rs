@@ -1,0 +1,461 @@
+//! From the script's objects to the SQL layer's: the Python-side schema,
+//! expressions and statements (each naming its kind in `__visit_name__`)
+//! become `retort_sql` tables, expressions and statements, and Python
+//! values cross to SQL values and back through the type processors.
+
+use std::rc::Rc;
+
+use retort_python::{PyResult, Value, Vm};
+use retort_sql::expr::{BinOp, ColumnRef, Expr, FromItem, FromName, Literal, OrderBy, Select};
+use retort_sql::schema::{Column, Constraint, ForeignKey, Index, PrimaryKey, Table, TableArg};
+use retort_sql::types::SqlType;
+use retort_sql::value::SqlValue;
+
+/// `obj.name`.
+pub fn attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    vm.getattr(obj, name)
+}
+
+/// `obj.name` as text (`None` for Python's None).
+pub fn attr_str(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<String>> {
+    Ok(match attr(vm, obj, name)? {
+        Value::Str(s) => Some(s.as_str().to_owned()),
+        _ => None,
+    })
+}
+
+pub fn attr_bool(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<bool> {
+    let v = attr(vm, obj, name)?;
+    vm.truthy(&v)
+}
+
+pub fn attr_list(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Vec<Value>> {
+    let v = attr(vm, obj, name)?;
+    vm.iterate(&v)
+}
+
+fn attr_u32(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<u32>> {
+    Ok(match vm.getattr_opt(obj, name)? {
+        Some(Value::Int(i)) if i >= 0 => Some(i as u32),
+        _ => None,
+    })
+}
+
+/// The node's kind (`__visit_name__`), or its class name.
+pub fn kind(vm: &mut Vm, obj: &Value) -> PyResult<String> {
+    match vm.getattr_opt(obj, "__visit_name__")? {
+        Some(Value::Str(s)) => Ok(s.as_str().to_owned()),
+        _ => Ok(vm.type_of(obj).name.to_string()),
+    }
+}
+
+/// Whether the object's class (or a base) is named `name`.
+pub fn is_a(vm: &Vm, obj: &Value, name: &str) -> bool {
+    vm.type_of(obj).mro_all().any(|c| &*c.name == name)
+}
+
+fn unsupported<T>(vm: &Vm, what: impl std::fmt::Display) -> PyResult<T> {
+    Err(vm.new_error("NotImplementedError", format!("Retort does not support {what} yet")))
+}
+
+/// A type object (`String(30)`, `Integer()`) as the SQL layer's type.
+pub fn sql_type(vm: &mut Vm, ty: &Value) -> PyResult<Option<SqlType>> {
+    if let Some(Value::Str(name)) = vm.getattr_opt(ty, "_name")? {
+        let args = attr_list(vm, ty, "args")?.iter().filter_map(|a| if let Value::Int(i) = a { Some(*i as u32) } else { None }).collect();
+        return Ok(Some(SqlType::Named { name: name.as_str().to_owned(), args }));
+    }
+    let class = vm.type_of(ty);
+    let names: Vec<String> = class.mro_all().map(|c| c.name.to_string()).collect();
+    for name in &names {
+        let t = match name.as_str() {
+            "Enum" => {
+                let members = attr_list(vm, ty, "enums")?.iter().filter_map(|m| m.as_str().map(str::to_owned)).collect();
+                SqlType::Enum { name: attr_str(vm, ty, "name")?, members }
+            }
+            "Text" => SqlType::Text,
+            "String" => SqlType::String { length: attr_u32(vm, ty, "length")? },
+            "BigInteger" => SqlType::BigInteger,
+            "SmallInteger" => SqlType::SmallInteger,
+            "Integer" => SqlType::Integer,
+            "Boolean" => SqlType::Boolean,
+            "Double" => SqlType::Double,
+            "Float" => SqlType::Float,
+            "Numeric" => SqlType::Numeric { precision: attr_u32(vm, ty, "precision")?, scale: attr_u32(vm, ty, "scale")? },
+            "Date" => SqlType::Date,
+            "DateTime" => SqlType::DateTime,
+            "Time" => SqlType::Time,
+            "Interval" => SqlType::Interval,
+            "JSON" => SqlType::Json,
+            "LargeBinary" => SqlType::LargeBinary,
+            "Uuid" => SqlType::Uuid,
+            "NullType" => return Ok(None),
+            _ => continue,
+        };
+        return Ok(Some(t));
+    }
+    Ok(None)
+}
+
+/// The `type` of an expression node, if it has a known one.
+pub fn type_of_expr(vm: &mut Vm, e: &Value) -> PyResult<Option<SqlType>> {
+    match vm.getattr_opt(e, "type")? {
+        Some(t) => sql_type(vm, &t),
+        None => Ok(None),
+    }
+}
+
+/// A Python `Table` as the SQL layer's table.
+pub fn table(vm: &mut Vm, t: &Value) -> PyResult<Table> {
+    let name = attr_str(vm, t, "name")?.unwrap_or_default();
+    let mut columns = Vec::new();
+    for c in attr_list(vm, t, "columns_list")? {
+        columns.push(column(vm, &c)?);
+    }
+    let mut args = Vec::new();
+    for c in attr_list(vm, t, "constraints")? {
+        args.push(constraint(vm, &c)?);
+    }
+    for ix in attr_list(vm, t, "_index_order")? {
+        args.push(TableArg::Index(index(vm, &ix)?));
+    }
+    Ok(Table::new(&name, columns, args))
+}
+
+fn names(vm: &mut Vm, obj: &Value, attr_name: &str) -> PyResult<Vec<String>> {
+    Ok(attr_list(vm, obj, attr_name)?.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+}
+
+fn constraint(vm: &mut Vm, c: &Value) -> PyResult<TableArg> {
+    let name = attr_str(vm, c, "name")?;
+    Ok(match kind(vm, c)?.as_str() {
+        "primary_key_constraint" => TableArg::PrimaryKey(PrimaryKey { name, columns: names(vm, c, "columns")? }),
+        "unique_constraint" => TableArg::Constraint(Constraint::Unique { name, columns: names(vm, c, "columns")? }),
+        "check_constraint" => TableArg::Constraint(Constraint::Check { name, sqltext: attr_str(vm, c, "sqltext")?.unwrap_or_default() }),
+        "foreign_key_constraint" => {
+            let mut ref_table = String::new();
+            let mut ref_columns = Vec::new();
+            for r in names(vm, c, "refcolumns")? {
+                let target = ForeignKey::to(&r).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?;
+                ref_table = target.table;
+                ref_columns.push(target.column);
+            }
+            TableArg::Constraint(Constraint::ForeignKey {
+                name,
+                columns: names(vm, c, "columns")?,
+                ref_table,
+                ref_columns,
+                ondelete: attr_str(vm, c, "ondelete")?,
+                onupdate: attr_str(vm, c, "onupdate")?,
+            })
+        }
+        other => return unsupported(vm, format!("the table argument {other}")),
+    })
+}
+
+fn index(vm: &mut Vm, ix: &Value) -> PyResult<Index> {
+    let mut columns = Vec::new();
+    for e in attr_list(vm, ix, "expressions")? {
+        match &e {
+            Value::Str(s) => columns.push(s.as_str().to_owned()),
+            _ if kind(vm, &e)? == "column" => columns.push(attr_str(vm, &e, "name")?.unwrap_or_default()),
+            _ => return unsupported(vm, "functional indexes"),
+        }
+    }
+    Ok(Index { name: attr_str(vm, ix, "name")?.unwrap_or_default(), columns, unique: attr_bool(vm, ix, "unique")? })
+}
+
+fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
+    let name = attr_str(vm, c, "name")?.unwrap_or_default();
+    let ty_value = attr(vm, c, "type")?;
+    let ty = sql_type(vm, &ty_value)?.unwrap_or(SqlType::Named { name: "NULL".into(), args: vec![] });
+    let mut col = Column::new(&name, ty);
+    col.primary_key = attr_bool(vm, c, "primary_key")?;
+    col.nullable = match attr(vm, c, "_explicit_nullable")? {
+        Value::None => None,
+        v => Some(vm.truthy(&v)?),
+    };
+    col.unique = attr_bool(vm, c, "unique")?;
+    col.index = attr_bool(vm, c, "index")?;
+    for fk in attr_list(vm, c, "foreign_keys")? {
+        let target = attr_str(vm, &fk, "target")?.unwrap_or_default();
+        let mut key = ForeignKey::to(&target).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?;
+        key.ondelete = attr_str(vm, &fk, "ondelete")?;
+        key.onupdate = attr_str(vm, &fk, "onupdate")?;
+        key.name = attr_str(vm, &fk, "name")?;
+        col.foreign_keys.push(key);
+    }
+    if !matches!(attr(vm, c, "server_default")?, Value::None) {
+        return unsupported(vm, "server_default");
+    }
+    Ok(col)
+}
+
+/// A Python value as SQLite stores it for a column of type `ty`.
+pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<Literal> {
+    let sql_value = to_sql_value(vm, value)?;
+    match ty {
+        Some(ty) => retort_sql::process::bind(ty, &sql_value).map_err(|e| vm.new_error(e.class_name(), e.to_string())),
+        None => match sql_value {
+            SqlValue::Plain(l) => Ok(l),
+            other => Err(vm.new_error("NotImplementedError", format!("Retort does not support binding {other:?} without a type yet"))),
+        },
+    }
+}
+
+fn to_sql_value(vm: &mut Vm, value: &Value) -> PyResult<SqlValue> {
+    Ok(SqlValue::Plain(match value {
+        Value::None => Literal::None,
+        Value::Bool(b) => Literal::Bool(*b),
+        Value::Int(i) => Literal::Int(*i),
+        Value::Float(f) => Literal::Float(*f),
+        Value::Str(s) => Literal::Str(s.as_str().to_owned()),
+        Value::Bytes(b) => Literal::Bytes(b.to_vec()),
+        other => {
+            let t = vm.type_of(other);
+            return unsupported(vm, format!("binding {} values", t.name));
+        }
+    }))
+}
+
+/// What SQLite returned, as the Python value of a column of type `ty`.
+pub fn result_value(vm: &mut Vm, stored: &retort_engine::Value, ty: Option<&SqlType>) -> PyResult<Value> {
+    let lit = match stored {
+        retort_engine::Value::Null => Literal::None,
+        retort_engine::Value::Integer(i) => Literal::Int(*i),
+        retort_engine::Value::Real(f) => Literal::Float(*f),
+        retort_engine::Value::Text(s) => Literal::Str(s.clone()),
+        retort_engine::Value::Blob(b) => Literal::Bytes(b.clone()),
+    };
+    let value = match ty {
+        Some(ty) => retort_sql::process::result(ty, &lit).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?,
+        None => SqlValue::Plain(lit),
+    };
+    Ok(match value {
+        SqlValue::Plain(Literal::None) => Value::None,
+        SqlValue::Plain(Literal::Bool(b)) => Value::Bool(b),
+        SqlValue::Plain(Literal::Int(i)) => Value::Int(i),
+        SqlValue::Plain(Literal::Float(f)) => Value::Float(f),
+        SqlValue::Plain(Literal::Str(s)) => Value::str(s),
+        SqlValue::Plain(Literal::Bytes(b)) => Value::Bytes(Rc::new(b)),
+        other => return unsupported(vm, format!("reading {other:?} back")),
+    })
+}
+
+/// A bound value as the engine takes it.
+pub fn engine_value(l: &Literal) -> retort_engine::Value {
+    match l {
+        Literal::None => retort_engine::Value::Null,
+        Literal::Bool(b) => retort_engine::Value::Integer(i64::from(*b)),
+        Literal::Int(i) => retort_engine::Value::Integer(*i),
+        Literal::Float(f) => retort_engine::Value::Real(*f),
+        Literal::Str(s) => retort_engine::Value::Text(s.clone()),
+        Literal::Bytes(b) => retort_engine::Value::Blob(b.clone()),
+    }
+}
+
+fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
+    Ok(match op {
+        "eq" => BinOp::Eq,
+        "ne" => BinOp::Ne,
+        "lt" => BinOp::Lt,
+        "le" => BinOp::Le,
+        "gt" => BinOp::Gt,
+        "ge" => BinOp::Ge,
+        "add" => BinOp::Add,
+        "sub" => BinOp::Sub,
+        "mul" => BinOp::Mul,
+        "div" => BinOp::Div,
+        "mod" => BinOp::Mod,
+        "concat" => BinOp::Concat,
+        other => return unsupported(vm, format!("the operator {other}")),
+    })
+}
+
+/// A column of a Python `Table` as a reference.
+fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
+    let name = attr_str(vm, c, "name")?.unwrap_or_default();
+    match attr(vm, c, "table")? {
+        Value::None => Ok(Expr::Literal(name)),
+        t => {
+            let table = attr_str(vm, &t, "name")?.unwrap_or_default();
+            Ok(Expr::Column(ColumnRef { table: FromName::Named(table), name }))
+        }
+    }
+}
+
+/// An expression node (`Column`, `BinaryExpression`, `func.count()`...).
+pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
+    let k = kind(vm, e)?;
+    let sub = |vm: &mut Vm, name: &str| -> PyResult<Expr> {
+        let v = attr(vm, e, name)?;
+        expr(vm, &v)
+    };
+    Ok(match k.as_str() {
+        "column" => column_ref(vm, e)?,
+        "bindparam" => {
+            let value = attr(vm, e, "value")?;
+            let ty = type_of_expr(vm, e)?;
+            Expr::Bind(bind_value(vm, &value, ty.as_ref())?)
+        }
+        "null" => Expr::Null,
+        "true" => Expr::Literal("1".into()),
+        "false" => Expr::Literal("0".into()),
+        "binary" => {
+            let left = sub(vm, "left")?;
+            let right = sub(vm, "right")?;
+            let op = attr_str(vm, e, "operator")?.unwrap_or_default();
+            left.compare(bin_op(vm, &op)?, right)
+        }
+        "unary" => Expr::Neg(Box::new(sub(vm, "element")?)),
+        "and" | "or" => {
+            let mut clauses = Vec::new();
+            for c in attr_list(vm, e, "clauses")? {
+                clauses.push(expr(vm, &c)?);
+            }
+            if k == "and" {
+                Expr::And(clauses)
+            } else {
+                Expr::Or(clauses)
+            }
+        }
+        "not" => sub(vm, "element")?.negate(),
+        "like" => {
+            let element = sub(vm, "element")?;
+            let pattern = sub(vm, "pattern")?;
+            if attr_bool(vm, e, "ilike")? {
+                element.ilike(pattern)
+            } else {
+                let escape = attr_str(vm, e, "escape")?.and_then(|s| s.chars().next());
+                Expr::Like { expr: Box::new(element), pattern: Box::new(pattern), escape, negated: false, wrapped: false }
+            }
+        }
+        "like_parts" => {
+            let element = sub(vm, "element")?;
+            let value = attr_str(vm, e, "value")?.unwrap_or_default();
+            let (leading, trailing, autoescape) =
+                (attr_bool(vm, e, "leading")?, attr_bool(vm, e, "trailing")?, attr_bool(vm, e, "autoescape")?);
+            element.like_parts(&value, leading, trailing, autoescape)
+        }
+        "in" => {
+            let element = sub(vm, "element")?;
+            let ty_value = attr(vm, e, "value_type")?;
+            let ty = sql_type(vm, &ty_value)?;
+            let mut values = Vec::new();
+            for v in attr_list(vm, e, "values")? {
+                values.push(bind_value(vm, &v, ty.as_ref())?);
+            }
+            Expr::In { expr: Box::new(element), values, negated: false }
+        }
+        "between" => {
+            Expr::Between { expr: Box::new(sub(vm, "element")?), low: Box::new(sub(vm, "low")?), high: Box::new(sub(vm, "high")?) }
+        }
+        "function" => {
+            let name = attr_str(vm, e, "name")?.unwrap_or_default();
+            let mut args = Vec::new();
+            for a in attr_list(vm, e, "clauses")? {
+                args.push(expr(vm, &a)?);
+            }
+            Expr::Function { name, args }
+        }
+        "label" => {
+            let name = attr_str(vm, e, "name")?.unwrap_or_default();
+            sub(vm, "element")?.label(&name)
+        }
+        "cast" => {
+            let ty_value = attr(vm, e, "type")?;
+            match sql_type(vm, &ty_value)? {
+                Some(ty) => Expr::Cast { expr: Box::new(sub(vm, "element")?), ty },
+                None => return unsupported(vm, "cast() to this type"),
+            }
+        }
+        other => return unsupported(vm, format!("{other} expressions")),
+    })
+}
+
+fn order_by(vm: &mut Vm, o: &Value) -> PyResult<OrderBy> {
+    Ok(match kind(vm, o)?.as_str() {
+        "asc" => {
+            let e = attr(vm, o, "element")?;
+            OrderBy::Asc(expr(vm, &e)?)
+        }
+        "desc" => {
+            let e = attr(vm, o, "element")?;
+            OrderBy::Desc(expr(vm, &e)?)
+        }
+        "nulls" => {
+            let inner = attr(vm, o, "element")?;
+            let first = attr_bool(vm, o, "first")?;
+            OrderBy::Nulls(Box::new(order_by(vm, &inner)?), first)
+        }
+        _ => OrderBy::Plain(expr(vm, o)?),
+    })
+}
+
+/// A selected column: its expression, the key it is known by in the result
+/// and the type its values are read back with.
+pub struct Selected {
+    pub key: String,
+    pub ty: Option<SqlType>,
+}
+
+/// A Python `Select` as the SQL layer's select, and its result columns.
+pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
+    let mut out = Select::default();
+    let mut selected = Vec::new();
+    for c in attr_list(vm, s, "columns")? {
+        if kind(vm, &c)? == "table" {
+            for col in attr_list(vm, &c, "columns_list")? {
+                selected.push(Selected { key: attr_str(vm, &col, "key")?.unwrap_or_default(), ty: type_of_expr(vm, &col)? });
+                out.columns.push(column_ref(vm, &col)?);
+            }
+            continue;
+        }
+        let key = match vm.getattr_opt(&c, "key")? {
+            Some(Value::Str(k)) => k.as_str().to_owned(),
+            _ => String::new(),
+        };
+        selected.push(Selected { key, ty: type_of_expr(vm, &c)? });
+        out.columns.push(expr(vm, &c)?);
+    }
+    for f in attr_list(vm, s, "froms")? {
+        match kind(vm, &f)?.as_str() {
+            "table" => out.from.push(FromItem::table(&attr_str(vm, &f, "name")?.unwrap_or_default())),
+            other => return unsupported(vm, format!("select_from() of {other}")),
+        }
+    }
+    for w in attr_list(vm, s, "where_criteria")? {
+        out.where_.push(expr(vm, &w)?);
+    }
+    for g in attr_list(vm, s, "group_by_clauses")? {
+        out.group_by.push(expr(vm, &g)?);
+    }
+    for h in attr_list(vm, s, "having_criteria")? {
+        out.having.push(expr(vm, &h)?);
+    }
+    for o in attr_list(vm, s, "order_by_clauses")? {
+        out.order_by.push(order_by(vm, &o)?);
+    }
+    out.limit = match attr(vm, s, "limit_value")? {
+        Value::Int(i) => Some(i),
+        _ => None,
+    };
+    out.offset = match attr(vm, s, "offset_value")? {
+        Value::Int(i) => Some(i),
+        _ => None,
+    };
+    out.distinct = attr_bool(vm, s, "is_distinct")?;
+    // anonymous result keys, as SQLAlchemy names unlabelled expressions
+    let mut counts = std::collections::HashMap::<String, u32>::new();
+    for (sel, col) in selected.iter_mut().zip(&out.columns) {
+        if sel.key.is_empty() {
+            let stem = match col {
+                Expr::Function { name, .. } => name.clone(),
+                _ => "anon".to_owned(),
+            };
+            let n = counts.entry(stem.clone()).or_insert(0);
+            *n += 1;
+            sel.key = format!("{stem}_{n}");
+        }
+    }
+    Ok((out, selected))
+}

@@ -1,0 +1,49 @@
+//! Retort's runtime: binds the modules a learner's script imports
+//! (`sqlalchemy` now; `sqlalchemy.orm`, `flask_sqlalchemy` and `alembic` as
+//! they land) to the interpreter, the SQL layer and the engine.
+//!
+//! Owns: the Python-facing `sqlalchemy` module (`py/sqlalchemy.py`: the
+//! classes a script builds and calls), the private `_retort_sql` module
+//! that compiles and runs what it built ([`native`]), the conversions
+//! between the two worlds ([`convert`]), the run's event log, and the
+//! oracle's `retort-trace/1` form of a run ([`trace`]).
+//!
+//! Invariants: SQL text comes only from `retort_sql`; statements reach the
+//! engine only through `retort_engine::Connection`, so every one is logged
+//! with the script line that ran it.
+
+pub mod convert;
+pub mod native;
+pub mod trace;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use retort_engine::log::Event;
+use retort_python::Vm;
+
+/// What a run's modules recorded.
+#[derive(Clone, Default)]
+pub struct Runtime {
+    /// Every statement and transaction boundary, in order, with its line.
+    pub log: Rc<RefCell<Vec<Event>>>,
+}
+
+/// Makes `sqlalchemy` importable in `vm`; the returned runtime collects the events.
+pub fn install(vm: &mut Vm) -> Runtime {
+    let runtime = Runtime::default();
+    let log = runtime.log.clone();
+    vm.register_module("_retort_sql", Rc::new(move |vm| Ok(native::module(vm, log.clone()))));
+    vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));
+    runtime
+}
+
+/// Runs a script with every module installed: what it printed and raised,
+/// and the events its statements recorded.
+pub fn run(source: &str, budget: retort_python::Budget) -> (retort_python::RunResult, Vec<Event>) {
+    let mut interp = retort_python::Interpreter::new(budget);
+    let runtime = install(&mut interp.vm);
+    let result = interp.run(source);
+    let events = runtime.log.borrow().clone();
+    (result, events)
+}

@@ -1,0 +1,385 @@
+//! `_retort_sql`, the private module under `sqlalchemy`: opens databases,
+//! runs transactions, compiles and executes statements, creates and drops
+//! schemas. Every statement goes through the engine's `Connection`, and its
+//! events move to the run's log tagged with the script line running it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use retort_engine::log::Event;
+use retort_engine::{Connection, EngineError, Limbo, Outcome};
+use retort_python::object::Module;
+use retort_python::{Args, PyResult, Value, Vm};
+use retort_sql::compiler::{self, Compiled};
+use retort_sql::expr::{Delete, Expr, Insert, InsertSource, Literal, Update};
+use retort_sql::schema::Table;
+use retort_sql::types::SqlType;
+
+use crate::convert::{self, attr, attr_list, attr_str, kind};
+
+/// What the module's functions share: the open databases, the exception
+/// classes of `sqlalchemy.exc`, and the run's event log.
+pub struct State {
+    dbs: Vec<Connection<Limbo>>,
+    errors: Value,
+    pub log: Rc<RefCell<Vec<Event>>>,
+}
+
+type Shared = Rc<RefCell<State>>;
+
+pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>) -> Rc<Module> {
+    let state: Shared = Rc::new(RefCell::new(State { dbs: Vec::new(), errors: Value::None, log }));
+    let m = Module::new("_retort_sql");
+    let add = |m: &Module, vm: &mut Vm, name: &str, f: fn(&mut Vm, &Shared, Args) -> PyResult<Value>| {
+        let state = state.clone();
+        m.set(name, vm.native(name, move |vm, a| f(vm, &state, a)));
+    };
+    add(&m, vm, "_errors", |_, state, a| {
+        state.borrow_mut().errors = a.pos.first().cloned().unwrap_or(Value::None);
+        Ok(Value::None)
+    });
+    add(&m, vm, "open", open);
+    add(&m, vm, "begin", |vm, state, a| {
+        with_db(vm, state, &a, |_, db| {
+            db.begin();
+            Ok(Value::None)
+        })
+    });
+    add(&m, vm, "commit", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.commit())).and_then(|r| engine_result(vm, state, r)));
+    add(&m, vm, "rollback", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.rollback())).and_then(|r| engine_result(vm, state, r)));
+    add(&m, vm, "execute", execute);
+    add(&m, vm, "create_all", |vm, state, a| schema(vm, state, a, true));
+    add(&m, vm, "drop_all", |vm, state, a| schema(vm, state, a, false));
+    add(&m, vm, "sorted_tables", |vm, _, a| {
+        let given = vm.iterate(a.pos.first().unwrap_or(&Value::None))?;
+        let order = sorted(vm, &given)?;
+        Ok(Value::list(order.into_iter().map(|(v, _)| v).collect()))
+    });
+    add(&m, vm, "to_string", |vm, _, _| {
+        Err(vm.new_error("NotImplementedError", "Retort does not support str() of SQL expressions and statements yet"))
+    });
+    m
+}
+
+fn engine_result(vm: &mut Vm, state: &Shared, r: Result<(), EngineError>) -> PyResult<Value> {
+    r.map_err(|e| dbapi_error(vm, state, &e, "", &[]))?;
+    Ok(Value::None)
+}
+
+fn open(vm: &mut Vm, state: &Shared, _: Args) -> PyResult<Value> {
+    let db = retort_engine::open_in_memory().map_err(|e| vm.new_error("OperationalError", e.to_string()))?;
+    let mut s = state.borrow_mut();
+    s.dbs.push(db);
+    Ok(Value::Int(s.dbs.len() as i64 - 1))
+}
+
+/// Runs `f` on the database the first argument names, with the script's
+/// current line on its events, then moves the events to the run's log.
+fn with_db<T>(vm: &mut Vm, state: &Shared, a: &Args, f: impl FnOnce(&mut Vm, &mut Connection<Limbo>) -> PyResult<T>) -> PyResult<T> {
+    let Some(Value::Int(i)) = a.pos.first() else {
+        return Err(vm.new_error("TypeError", "expected a database handle"));
+    };
+    let line = vm.current_lines().last().copied();
+    let mut s = state.borrow_mut();
+    let State { dbs, log, .. } = &mut *s;
+    let db = dbs.get_mut(*i as usize).ok_or_else(|| vm.new_error("ValueError", "no such database"))?;
+    db.set_line(line);
+    let r = f(vm, db);
+    log.borrow_mut().extend(db.take_events());
+    r
+}
+
+/// `sqlalchemy.exc.<DBAPI class>` for an engine error, worded as SQLAlchemy words it.
+fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, params: &[Literal]) -> retort_python::PyErr {
+    let class_name = e.dbapi_class();
+    let code = match class_name {
+        "IntegrityError" => "gkpj",
+        "OperationalError" => "e3q8",
+        "ProgrammingError" => "f405",
+        _ => "2j85",
+    };
+    let mut message = format!("(sqlite3.{class_name}) {}", e.message);
+    if !sql.is_empty() {
+        let values: Vec<Value> = params.iter().map(literal_value).collect();
+        let repr = vm.repr(&Value::tuple(values)).unwrap_or_default();
+        message += &format!("\n[SQL: {sql}]\n[parameters: {repr}]");
+    }
+    message += &format!("\n(Background on this error at: https://sqlalche.me/e/21/{code})");
+    let errors = state.borrow().errors.clone();
+    let class = match &errors {
+        Value::Dict(d) => d.borrow().values().find(|(k, _)| k.as_str() == Some(class_name)).map(|(_, v)| v.clone()),
+        _ => None,
+    };
+    match class {
+        Some(class) => match vm.call(&class, Args::new(vec![Value::str(message)])).and_then(|exc| vm.to_exception(exc)) {
+            Ok(exc) | Err(exc) => exc,
+        },
+        None => vm.new_error(class_name, message),
+    }
+}
+
+fn literal_value(l: &Literal) -> Value {
+    match l {
+        Literal::None => Value::None,
+        Literal::Bool(b) => Value::Bool(*b),
+        Literal::Int(i) => Value::Int(*i),
+        Literal::Float(f) => Value::Float(*f),
+        Literal::Str(s) => Value::str(s.as_str()),
+        Literal::Bytes(b) => Value::Bytes(Rc::new(b.clone())),
+    }
+}
+
+/// Python tables with their SQL-layer form, in `create_all` order.
+fn sorted(vm: &mut Vm, given: &[Value]) -> PyResult<Vec<(Value, Table)>> {
+    let mut tables = Vec::new();
+    for t in given {
+        tables.push(convert::table(vm, t)?);
+    }
+    let order: Vec<String> = retort_sql::sort::sort_tables(&tables)
+        .map_err(|e| vm.new_error(e.class_name(), e.to_string()))?
+        .iter()
+        .map(|t| t.name.clone())
+        .collect();
+    let mut pairs: Vec<(Value, Table)> = given.iter().cloned().zip(tables).collect();
+    pairs.sort_by_key(|(_, t)| order.iter().position(|n| *n == t.name));
+    Ok(pairs)
+}
+
+/// `create_all` / `drop_all`: in a transaction of their own, each table
+/// checked with SQLAlchemy's PRAGMAs (`checkfirst`), then created (with its
+/// indexes) or dropped.
+fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value> {
+    let given = vm.iterate(a.pos.get(1).unwrap_or(&Value::None))?;
+    let checkfirst = match a.pos.get(2) {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    let mut tables = sorted(vm, &given)?;
+    if !create {
+        tables.reverse();
+    }
+    let run = |vm: &mut Vm, sql: &str| -> PyResult<Outcome> {
+        with_db(vm, state, &a, |_, db| Ok(db.execute(sql, &[]))).and_then(|r| r.map_err(|e| dbapi_error(vm, state, &e, sql, &[])))
+    };
+    with_db(vm, state, &a, |_, db| {
+        db.begin();
+        Ok(())
+    })?;
+    for (_, table) in &tables {
+        let exists = if checkfirst {
+            let main = run(vm, &retort_sql::ddl::table_info_pragma("main", &table.name))?;
+            !main.rows.is_empty() || !run(vm, &retort_sql::ddl::table_info_pragma("temp", &table.name))?.rows.is_empty()
+        } else {
+            !create
+        };
+        if create && !exists {
+            run(vm, &retort_sql::ddl::create_table(table))?;
+            for index in &table.indexes {
+                run(vm, &retort_sql::ddl::create_index(table, index))?;
+            }
+        } else if !create && exists {
+            run(vm, &retort_sql::ddl::drop_table(table))?;
+        }
+    }
+    let r = with_db(vm, state, &a, |_, db| Ok(db.commit()))?;
+    engine_result(vm, state, r)
+}
+
+/// Names of a dict's keys: column names, or `Column` objects' names.
+fn column_name(vm: &mut Vm, key: &Value) -> PyResult<String> {
+    match key {
+        Value::Str(s) => Ok(s.as_str().to_owned()),
+        other => Ok(attr_str(vm, other, "name")?.unwrap_or_default()),
+    }
+}
+
+/// One row of values for a DML statement: each value an expression, or a
+/// Python value bound with its column's type.
+fn value_row(vm: &mut Vm, table: &Table, pairs: Vec<(Value, Value)>) -> PyResult<Vec<(String, Expr)>> {
+    let mut row = Vec::new();
+    for (k, v) in pairs {
+        let name = column_name(vm, &k)?;
+        let Some(column) = table.column(&name) else {
+            return Err(vm.new_error("CompileError", format!("Unconsumed column names: {name}")));
+        };
+        let expr = if convert::is_a(vm, &v, "ClauseElement") {
+            convert::expr(vm, &v)?
+        } else {
+            Expr::Bind(convert::bind_value(vm, &v, Some(&column.ty))?)
+        };
+        row.push((name, expr));
+    }
+    Ok(row)
+}
+
+/// A statement compiled for one row of parameters, with the types of its
+/// result columns.
+struct Prepared {
+    compiled: Compiled,
+    keys: Vec<String>,
+    types: Vec<Option<SqlType>>,
+    dml: bool,
+}
+
+fn returning(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<(Vec<String>, Vec<Option<SqlType>>)> {
+    let mut keys = Vec::new();
+    let mut types = Vec::new();
+    for c in attr_list(vm, stmt, "returning_columns")? {
+        let name = column_name(vm, &c)?;
+        types.push(table.column(&name).map(|c| c.ty.clone()));
+        keys.push(name);
+    }
+    Ok((keys, types))
+}
+
+fn sql_err(vm: &Vm, e: retort_sql::SqlError) -> retort_python::PyErr {
+    vm.new_error(e.class_name(), e.to_string())
+}
+
+/// Compiles `stmt` with one row of `params` (a dict, or None).
+fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
+    let pairs = |vm: &mut Vm, v: &Value| -> PyResult<Vec<(Value, Value)>> {
+        match v {
+            Value::None => Ok(Vec::new()),
+            other => vm.mapping_pairs(other),
+        }
+    };
+    match kind(vm, stmt)?.as_str() {
+        "select" => {
+            if !matches!(params, Value::None) {
+                return Err(vm.new_error("NotImplementedError", "Retort does not support parameters for a select() yet"));
+            }
+            let (select, selected) = convert::select(vm, stmt)?;
+            Ok(Prepared {
+                compiled: compiler::select(&select),
+                keys: selected.iter().map(|s| s.key.clone()).collect(),
+                types: selected.into_iter().map(|s| s.ty).collect(),
+                dml: false,
+            })
+        }
+        "insert" | "update" | "delete" => {
+            let k = kind(vm, stmt)?;
+            let table_value = attr(vm, stmt, "table")?;
+            let table = convert::table(vm, &table_value)?;
+            let (keys, types) = returning(vm, stmt, &table)?;
+            let mut rows = Vec::new();
+            for r in attr_list(vm, stmt, "value_rows")? {
+                let p = pairs(vm, &r)?;
+                rows.push(value_row(vm, &table, p)?);
+            }
+            let extra = pairs(vm, params)?;
+            let extra = value_row(vm, &table, extra)?;
+            if rows.is_empty() {
+                rows.push(Vec::new());
+            }
+            for (name, e) in extra {
+                for row in &mut rows {
+                    row.retain(|(n, _)| *n != name);
+                    row.push((name.clone(), e.clone()));
+                }
+            }
+            let mut where_ = Vec::new();
+            for w in attr_list(vm, stmt, "where_criteria")? {
+                where_.push(convert::expr(vm, &w)?);
+            }
+            let compiled = match k.as_str() {
+                "insert" => {
+                    defaults(vm, &table_value, &mut rows)?;
+                    let insert = Insert { table: table.name.clone(), source: InsertSource::Values(rows), returning: keys.clone() };
+                    compiler::insert(&insert, &table).map_err(|e| sql_err(vm, e))?
+                }
+                "update" => {
+                    let values = rows.into_iter().next().unwrap_or_default();
+                    let update = Update { table: table.name.clone(), values, where_, returning: keys.clone() };
+                    compiler::update(&update, &table).map_err(|e| sql_err(vm, e))?
+                }
+                _ => compiler::delete(&Delete { table: table.name.clone(), where_, returning: keys.clone() }),
+            };
+            Ok(Prepared { compiled, keys, types, dml: true })
+        }
+        "text" => {
+            let sql = attr_str(vm, stmt, "text")?.unwrap_or_default();
+            let mut binds = Vec::new();
+            let own = attr(vm, stmt, "binds")?;
+            for (k, v) in pairs(vm, &own)?.into_iter().chain(pairs(vm, params)?) {
+                binds.push((column_name(vm, &k)?, convert::bind_value(vm, &v, None)?));
+            }
+            let compiled = retort_sql::text::compile(&sql, &binds).map_err(|e| sql_err(vm, e))?;
+            let dml = !sql.trim_start().to_ascii_uppercase().starts_with("SELECT");
+            Ok(Prepared { compiled, keys: Vec::new(), types: Vec::new(), dml })
+        }
+        other => Err(vm.new_error("ArgumentError", format!("Not an executable object: {other}"))),
+    }
+}
+
+/// Python-side scalar defaults (`Column(default=0)`) for columns a row leaves out.
+fn defaults(vm: &mut Vm, table: &Value, rows: &mut [Vec<(String, Expr)>]) -> PyResult<()> {
+    for c in attr_list(vm, table, "columns_list")? {
+        let default = attr(vm, &c, "default")?;
+        if matches!(default, Value::None) {
+            continue;
+        }
+        let name = attr_str(vm, &c, "name")?.unwrap_or_default();
+        let ty = convert::type_of_expr(vm, &c)?;
+        for row in rows.iter_mut() {
+            if !row.iter().any(|(n, _)| *n == name) {
+                let value = if vm.type_of(&default).name.as_ref() == "function" || matches!(default, Value::Native(_)) {
+                    vm.call(&default, Args::default())?
+                } else {
+                    default.clone()
+                };
+                row.push((name.clone(), Expr::Bind(convert::bind_value(vm, &value, ty.as_ref())?)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `Connection.execute(statement, parameters)`: one statement, or an
+/// executemany when `parameters` is a list of several rows.
+fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
+    let stmt = a.pos.get(1).cloned().unwrap_or(Value::None);
+    let params = a.pos.get(2).cloned().unwrap_or(Value::None);
+    let result_class = a.pos.get(3).cloned().unwrap_or(Value::None);
+    let rows: Vec<Value> = match &params {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    };
+    if rows.len() > 1 {
+        let mut prepared = Vec::new();
+        for r in &rows {
+            prepared.push(prepare(vm, &stmt, r)?);
+        }
+        let sql = prepared[0].compiled.sql.clone();
+        let params: Vec<Vec<retort_engine::Value>> =
+            prepared.iter().map(|p| p.compiled.params.iter().map(convert::engine_value).collect()).collect();
+        let affected = with_db(vm, state, &a, |_, db| Ok(db.execute_many(&sql, &params)))?
+            .map_err(|e| dbapi_error(vm, state, &e, &sql, &prepared[0].compiled.params))?;
+        let args = vec![Value::list(vec![]), Value::list(vec![]), Value::Int(affected as i64), Value::None, Value::Bool(false)];
+        return vm.call(&result_class, Args::new(args));
+    }
+    let p = prepare(vm, &stmt, rows.first().unwrap_or(&Value::None))?;
+    let values: Vec<retort_engine::Value> = p.compiled.params.iter().map(convert::engine_value).collect();
+    let outcome = with_db(vm, state, &a, |_, db| Ok(db.execute(&p.compiled.sql, &values)))?
+        .map_err(|e| dbapi_error(vm, state, &e, &p.compiled.sql, &p.compiled.params))?;
+    let keys = if p.keys.is_empty() { outcome.columns.clone() } else { p.keys.clone() };
+    let mut out_rows = Vec::new();
+    for row in &outcome.rows {
+        let mut values = Vec::new();
+        for (i, v) in row.iter().enumerate() {
+            values.push(convert::result_value(vm, v, p.types.get(i).and_then(Option::as_ref))?);
+        }
+        out_rows.push(Value::tuple(values));
+    }
+    let returns_rows = !outcome.columns.is_empty() || !p.dml;
+    let rowcount = if p.dml { outcome.rows_affected as i64 } else { -1 };
+    let args = vec![
+        Value::list(keys.into_iter().map(Value::str).collect()),
+        Value::list(out_rows),
+        Value::Int(rowcount),
+        Value::Int(outcome.last_insert_rowid),
+        Value::Bool(returns_rows),
+    ];
+    vm.call(&result_class, Args::new(args))
+}

@@ -1,0 +1,1436 @@
+"""SQLAlchemy Core as Retort binds it: the Python-facing classes (types,
+schema, SQL expressions, statements, engines, connections and results).
+
+The objects here only hold what the script built; `_retort_sql` (Rust)
+compiles them to SQLite text with SQLAlchemy's exact rendering, processes
+values by type, runs the statements on the engine and records every event.
+Each node names its kind in `__visit_name__`, as SQLAlchemy's do.
+"""
+
+import _retort_sql
+
+
+# ---------------------------------------------------------------- exceptions
+
+
+class SQLAlchemyError(Exception):
+    pass
+
+
+class ArgumentError(SQLAlchemyError):
+    pass
+
+
+class InvalidRequestError(SQLAlchemyError):
+    pass
+
+
+class NoResultFound(InvalidRequestError):
+    pass
+
+
+class MultipleResultsFound(InvalidRequestError):
+    pass
+
+
+class ResourceClosedError(InvalidRequestError):
+    pass
+
+
+class CompileError(SQLAlchemyError):
+    pass
+
+
+class StatementError(SQLAlchemyError):
+    pass
+
+
+class DBAPIError(StatementError):
+    pass
+
+
+class DatabaseError(DBAPIError):
+    pass
+
+
+class IntegrityError(DatabaseError):
+    pass
+
+
+class OperationalError(DatabaseError):
+    pass
+
+
+class ProgrammingError(DatabaseError):
+    pass
+
+
+_retort_sql._errors(globals())
+
+
+def _unsupported(what):
+    return NotImplementedError(f"Retort does not support {what} yet")
+
+
+# --------------------------------------------------------------------- types
+
+
+class TypeEngine:
+    __visit_name__ = "type"
+
+    def __repr__(self):
+        return f"{type(self).__name__}()"
+
+
+class Integer(TypeEngine):
+    pass
+
+
+class BigInteger(Integer):
+    pass
+
+
+class SmallInteger(Integer):
+    pass
+
+
+class String(TypeEngine):
+    def __init__(self, length=None, collation=None):
+        self.length = length
+        self.collation = collation
+
+    def __repr__(self):
+        if self.length is None:
+            return f"{type(self).__name__}()"
+        return f"{type(self).__name__}(length={self.length})"
+
+
+class Text(String):
+    pass
+
+
+class Unicode(String):
+    pass
+
+
+class UnicodeText(Text):
+    pass
+
+
+class Boolean(TypeEngine):
+    def __init__(self, create_constraint=False, name=None):
+        self.create_constraint = create_constraint
+        self.name = name
+
+
+class Float(TypeEngine):
+    def __init__(self, precision=None, asdecimal=False, decimal_return_scale=None):
+        self.precision = precision
+        self.asdecimal = asdecimal
+
+
+class Double(Float):
+    pass
+
+
+class Numeric(TypeEngine):
+    def __init__(self, precision=None, scale=None, decimal_return_scale=None, asdecimal=True):
+        self.precision = precision
+        self.scale = scale
+        self.asdecimal = asdecimal
+
+    def __repr__(self):
+        args = []
+        if self.precision is not None:
+            args.append(f"precision={self.precision}")
+        if self.scale is not None:
+            args.append(f"scale={self.scale}")
+        return f"{type(self).__name__}({', '.join(args)})"
+
+
+class Date(TypeEngine):
+    pass
+
+
+class DateTime(TypeEngine):
+    def __init__(self, timezone=False):
+        self.timezone = timezone
+
+
+class Time(TypeEngine):
+    def __init__(self, timezone=False):
+        self.timezone = timezone
+
+
+class Interval(TypeEngine):
+    pass
+
+
+class LargeBinary(TypeEngine):
+    def __init__(self, length=None):
+        self.length = length
+
+
+class JSON(TypeEngine):
+    def __init__(self, none_as_null=False):
+        self.none_as_null = none_as_null
+
+
+class Uuid(TypeEngine):
+    def __init__(self, as_uuid=True, native_uuid=True):
+        self.as_uuid = as_uuid
+
+
+class Enum(String):
+    def __init__(self, *enums, name=None, native_enum=True, create_constraint=False, length=None, **kw):
+        if len(enums) == 1 and isinstance(enums[0], type):
+            self.enum_class = enums[0]
+            self.enums = [m.name for m in enums[0]]
+        else:
+            self.enum_class = None
+            self.enums = list(enums)
+        self.name = name if name is not None else (self.enum_class.__name__.lower() if self.enum_class else None)
+        self.length = length if length is not None else max([len(e) for e in self.enums] or [0])
+        self.create_constraint = create_constraint
+        self.native_enum = native_enum
+
+    def __repr__(self):
+        return f"Enum({', '.join(repr(e) for e in self.enums)})"
+
+
+class NullType(TypeEngine):
+    pass
+
+
+class _Named(TypeEngine):
+    """The upper-case SQL types (VARCHAR(12), DECIMAL(8, 3), CLOB...)."""
+
+    _name = None
+
+    def __init__(self, *args, **kw):
+        self.args = [a for a in args if isinstance(a, int)] + [v for v in kw.values() if isinstance(v, int)]
+
+
+def _named(name, base):
+    return type(name, (_Named, base), {"_name": name})
+
+
+INTEGER = _named("INTEGER", Integer)
+BIGINT = _named("BIGINT", BigInteger)
+SMALLINT = _named("SMALLINT", SmallInteger)
+VARCHAR = _named("VARCHAR", String)
+CHAR = _named("CHAR", String)
+NVARCHAR = _named("NVARCHAR", String)
+TEXT = _named("TEXT", Text)
+CLOB = _named("CLOB", Text)
+BOOLEAN = _named("BOOLEAN", Boolean)
+FLOAT = _named("FLOAT", Float)
+REAL = _named("REAL", Float)
+DOUBLE = _named("DOUBLE", Double)
+NUMERIC = _named("NUMERIC", Numeric)
+DECIMAL = _named("DECIMAL", Numeric)
+DATE = _named("DATE", Date)
+DATETIME = _named("DATETIME", DateTime)
+TIMESTAMP = _named("TIMESTAMP", DateTime)
+TIME = _named("TIME", Time)
+BLOB = _named("BLOB", LargeBinary)
+JSON_ = JSON
+
+
+def _to_type(t):
+    if t is None:
+        return NullType()
+    if isinstance(t, type):
+        return t()
+    return t
+
+
+def _type_for_value(value):
+    if isinstance(value, bool):
+        return Boolean()
+    if isinstance(value, int):
+        return Integer()
+    if isinstance(value, float):
+        return Float()
+    if isinstance(value, str):
+        return String()
+    if isinstance(value, bytes):
+        return LargeBinary()
+    return NullType()
+
+
+# ---------------------------------------------------------- SQL expressions
+
+
+class ClauseElement:
+    __visit_name__ = "clause"
+
+    def __str__(self):
+        return _retort_sql.to_string(self)
+
+    def __bool__(self):
+        raise TypeError("Boolean value of this clause is not defined")
+
+    def compile(self, bind=None, **kw):
+        return _Compiled(self)
+
+
+class _Compiled:
+    def __init__(self, stmt):
+        self.statement = stmt
+        self.string = _retort_sql.to_string(stmt)
+
+    def __str__(self):
+        return self.string
+
+
+class ColumnElement(ClauseElement):
+    type = NullType()
+    key = None
+
+    def __hash__(self):
+        return id(self)
+
+    def _bin(self, op, other, reverse=False):
+        other = _coerce(other, self.type)
+        if reverse:
+            return BinaryExpression(other, op, self, self.type)
+        return BinaryExpression(self, op, other, _result_type(op, self.type))
+
+    def __eq__(self, other):
+        return self._bin("eq", other)
+
+    def __ne__(self, other):
+        return self._bin("ne", other)
+
+    def __lt__(self, other):
+        return self._bin("lt", other)
+
+    def __le__(self, other):
+        return self._bin("le", other)
+
+    def __gt__(self, other):
+        return self._bin("gt", other)
+
+    def __ge__(self, other):
+        return self._bin("ge", other)
+
+    def __add__(self, other):
+        return self._bin("concat" if isinstance(self.type, String) else "add", other)
+
+    def __radd__(self, other):
+        return self._bin("concat" if isinstance(self.type, String) else "add", other, True)
+
+    def __sub__(self, other):
+        return self._bin("sub", other)
+
+    def __rsub__(self, other):
+        return self._bin("sub", other, True)
+
+    def __mul__(self, other):
+        return self._bin("mul", other)
+
+    def __rmul__(self, other):
+        return self._bin("mul", other, True)
+
+    def __truediv__(self, other):
+        return self._bin("div", other)
+
+    def __mod__(self, other):
+        return self._bin("mod", other)
+
+    def __neg__(self):
+        return _Unary("neg", self, self.type)
+
+    def __and__(self, other):
+        return and_(self, other)
+
+    def __or__(self, other):
+        return or_(self, other)
+
+    def __invert__(self):
+        return not_(self)
+
+    def concat(self, other):
+        return self._bin("concat", other)
+
+    def like(self, other, escape=None):
+        return _Like(self, _coerce(other, self.type), escape)
+
+    def notlike(self, other, escape=None):
+        return not_(self.like(other, escape))
+
+    not_like = notlike
+
+    def ilike(self, other, escape=None):
+        return _Like(self, _coerce(other, self.type), escape, ilike=True)
+
+    def notilike(self, other, escape=None):
+        return not_(self.ilike(other, escape))
+
+    not_ilike = notilike
+
+    def contains(self, other, autoescape=False):
+        return _LikeParts(self, other, True, True, autoescape)
+
+    def startswith(self, other, autoescape=False):
+        return _LikeParts(self, other, False, True, autoescape)
+
+    def endswith(self, other, autoescape=False):
+        return _LikeParts(self, other, True, False, autoescape)
+
+    def in_(self, values):
+        if isinstance(values, Select):
+            return _InSelect(self, values)
+        return _In(self, [v for v in values], self.type)
+
+    def not_in(self, values):
+        return not_(self.in_(values))
+
+    notin_ = not_in
+
+    def is_(self, other):
+        return self._bin("eq", other)
+
+    def is_not(self, other):
+        return self._bin("ne", other)
+
+    isnot = is_not
+
+    def between(self, low, high, symmetric=False):
+        return _Between(self, _coerce(low, self.type), _coerce(high, self.type))
+
+    def desc(self):
+        return _Order("desc", self)
+
+    def asc(self):
+        return _Order("asc", self)
+
+    def nulls_first(self):
+        return _Nulls(self, True)
+
+    def nulls_last(self):
+        return _Nulls(self, False)
+
+    def label(self, name):
+        return Label(name, self)
+
+    def cast(self, type_):
+        return Cast(self, type_)
+
+
+def _result_type(op, left_type):
+    if op in ("eq", "ne", "lt", "le", "gt", "ge"):
+        return Boolean()
+    return left_type
+
+
+def _coerce(value, type_=None):
+    if isinstance(value, ClauseElement):
+        return value
+    if value is None:
+        return Null()
+    if isinstance(type_, NullType) or type_ is None:
+        type_ = _type_for_value(value)
+    return BindParameter(None, value, type_)
+
+
+class BindParameter(ColumnElement):
+    __visit_name__ = "bindparam"
+
+    def __init__(self, key, value=None, type_=None):
+        self.key = key
+        self.value = value
+        self.type = _to_type(type_) if type_ is not None else _type_for_value(value)
+
+
+def bindparam(key, value=None, type_=None):
+    return BindParameter(key, value, type_)
+
+
+def literal(value, type_=None):
+    return BindParameter(None, value, type_)
+
+
+class Null(ColumnElement):
+    __visit_name__ = "null"
+
+
+def null():
+    return Null()
+
+
+class True_(ColumnElement):
+    __visit_name__ = "true"
+    type = Boolean()
+
+
+class False_(ColumnElement):
+    __visit_name__ = "false"
+    type = Boolean()
+
+
+def true():
+    return True_()
+
+
+def false():
+    return False_()
+
+
+class BinaryExpression(ColumnElement):
+    __visit_name__ = "binary"
+
+    def __init__(self, left, operator, right, type_=None):
+        self.left = left
+        self.operator = operator
+        self.right = right
+        self.type = type_ if type_ is not None else NullType()
+
+    def __bool__(self):
+        if self.operator == "eq":
+            return hash(self.left) == hash(self.right)
+        if self.operator == "ne":
+            return hash(self.left) != hash(self.right)
+        raise TypeError("Boolean value of this clause is not defined")
+
+
+class _Unary(ColumnElement):
+    __visit_name__ = "unary"
+
+    def __init__(self, operator, element, type_=None):
+        self.operator = operator
+        self.element = element
+        self.type = type_ or NullType()
+
+
+class _Like(ColumnElement):
+    __visit_name__ = "like"
+    type = Boolean()
+
+    def __init__(self, element, pattern, escape=None, ilike=False):
+        self.element = element
+        self.pattern = pattern
+        self.escape = escape
+        self.ilike = ilike
+
+
+class _LikeParts(ColumnElement):
+    __visit_name__ = "like_parts"
+    type = Boolean()
+
+    def __init__(self, element, value, leading, trailing, autoescape):
+        self.element = element
+        self.value = value
+        self.leading = leading
+        self.trailing = trailing
+        self.autoescape = autoescape
+
+
+class _In(ColumnElement):
+    __visit_name__ = "in"
+    type = Boolean()
+
+    def __init__(self, element, values, value_type):
+        self.element = element
+        self.values = values
+        self.value_type = value_type
+
+
+class _InSelect(ColumnElement):
+    __visit_name__ = "in_select"
+    type = Boolean()
+
+    def __init__(self, element, select):
+        self.element = element
+        self.select = select
+
+
+class _Between(ColumnElement):
+    __visit_name__ = "between"
+    type = Boolean()
+
+    def __init__(self, element, low, high):
+        self.element = element
+        self.low = low
+        self.high = high
+
+
+class BooleanClauseList(ColumnElement):
+    type = Boolean()
+
+    def __init__(self, visit, clauses):
+        self.__visit_name__ = visit
+        self.clauses = clauses
+
+
+def and_(*clauses):
+    return BooleanClauseList("and", [_coerce(c) for c in clauses])
+
+
+def or_(*clauses):
+    return BooleanClauseList("or", [_coerce(c) for c in clauses])
+
+
+class _Not(ColumnElement):
+    __visit_name__ = "not"
+    type = Boolean()
+
+    def __init__(self, element):
+        self.element = element
+
+
+def not_(clause):
+    return _Not(_coerce(clause))
+
+
+class _Order(ClauseElement):
+    def __init__(self, visit, element):
+        self.__visit_name__ = visit
+        self.element = element
+
+    def nulls_first(self):
+        return _Nulls(self, True)
+
+    def nulls_last(self):
+        return _Nulls(self, False)
+
+
+class _Nulls(ClauseElement):
+    __visit_name__ = "nulls"
+
+    def __init__(self, element, first):
+        self.element = element
+        self.first = first
+
+
+def desc(column):
+    return _Order("desc", _coerce(column))
+
+
+def asc(column):
+    return _Order("asc", _coerce(column))
+
+
+def nulls_first(column):
+    return _Nulls(column, True)
+
+
+def nulls_last(column):
+    return _Nulls(column, False)
+
+
+class Label(ColumnElement):
+    __visit_name__ = "label"
+
+    def __init__(self, name, element):
+        self.name = name
+        self.key = name
+        self.element = element
+        self.type = element.type
+
+
+class Cast(ColumnElement):
+    __visit_name__ = "cast"
+
+    def __init__(self, element, type_):
+        self.element = _coerce(element)
+        self.type = _to_type(type_)
+
+
+def cast(expression, type_):
+    return Cast(expression, type_)
+
+
+class Function(ColumnElement):
+    __visit_name__ = "function"
+
+    def __init__(self, name, clauses, type_=None):
+        self.name = name
+        self.clauses = clauses
+        self.type = type_ or NullType()
+
+    def label(self, name):
+        return Label(name, self)
+
+
+_FUNCTION_TYPES = {"count": Integer, "char_length": Integer, "length": Integer, "lower": String, "upper": String}
+
+
+class _FunctionGenerator:
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+
+        def make(*args, type_=None):
+            clauses = [_coerce(a) for a in args]
+            t = type_
+            if t is None:
+                if name in _FUNCTION_TYPES:
+                    t = _FUNCTION_TYPES[name]()
+                elif name in ("max", "min", "sum", "coalesce", "abs") and clauses:
+                    t = clauses[0].type
+            return Function(name, clauses, _to_type(t) if t is not None else None)
+
+        return make
+
+
+func = _FunctionGenerator()
+
+
+class TextClause(ClauseElement):
+    __visit_name__ = "text"
+
+    def __init__(self, text, binds=None):
+        self.text = text
+        self.binds = dict(binds or {})
+
+    def bindparams(self, *args, **kw):
+        new = TextClause(self.text, self.binds)
+        for b in args:
+            new.binds[b.key] = b.value
+        new.binds.update(kw)
+        return new
+
+
+def text(text):
+    return TextClause(text)
+
+
+# -------------------------------------------------------------------- schema
+
+
+class MetaData:
+    def __init__(self, schema=None, naming_convention=None):
+        self.tables = {}
+        self.schema = schema
+        self.naming_convention = naming_convention
+
+    def __repr__(self):
+        return "MetaData()"
+
+    @property
+    def sorted_tables(self):
+        return _retort_sql.sorted_tables(list(self.tables.values()))
+
+    def create_all(self, bind, tables=None, checkfirst=True):
+        _retort_sql.create_all(bind._db, list(self.tables.values()) if tables is None else list(tables), checkfirst)
+
+    def drop_all(self, bind, tables=None, checkfirst=True):
+        _retort_sql.drop_all(bind._db, list(self.tables.values()) if tables is None else list(tables), checkfirst)
+
+
+class ForeignKey:
+    __visit_name__ = "foreign_key"
+
+    def __init__(self, column, ondelete=None, onupdate=None, name=None, **kw):
+        self.target = column if isinstance(column, str) else f"{column.table.name}.{column.name}"
+        self.ondelete = ondelete
+        self.onupdate = onupdate
+        self.name = name
+        self.parent = None
+
+    def __repr__(self):
+        return f"ForeignKey('{self.target}')"
+
+
+class _Constraint:
+    pass
+
+
+class PrimaryKeyConstraint(_Constraint):
+    __visit_name__ = "primary_key_constraint"
+
+    def __init__(self, *columns, name=None):
+        self.columns = [c if isinstance(c, str) else c.name for c in columns]
+        self.name = name
+
+
+class UniqueConstraint(_Constraint):
+    __visit_name__ = "unique_constraint"
+
+    def __init__(self, *columns, name=None):
+        self.columns = [c if isinstance(c, str) else c.name for c in columns]
+        self.name = name
+
+
+class CheckConstraint(_Constraint):
+    __visit_name__ = "check_constraint"
+
+    def __init__(self, sqltext, name=None):
+        self.sqltext = sqltext if isinstance(sqltext, str) else str(sqltext)
+        self.name = name
+
+
+class ForeignKeyConstraint(_Constraint):
+    __visit_name__ = "foreign_key_constraint"
+
+    def __init__(self, columns, refcolumns, name=None, ondelete=None, onupdate=None):
+        self.columns = [c if isinstance(c, str) else c.name for c in columns]
+        self.refcolumns = [c if isinstance(c, str) else f"{c.table.name}.{c.name}" for c in refcolumns]
+        self.name = name
+        self.ondelete = ondelete
+        self.onupdate = onupdate
+
+
+class Index:
+    __visit_name__ = "index"
+
+    def __init__(self, name, *expressions, unique=False):
+        self.name = name
+        self.expressions = list(expressions)
+        self.unique = unique
+        self.table = None
+        for e in expressions:
+            if isinstance(e, Column) and e.table is not None:
+                e.table.indexes.add(self)
+                self.table = e.table
+
+
+class Column(ColumnElement):
+    __visit_name__ = "column"
+
+    def __init__(self, *args, **kw):
+        args = list(args)
+        self.name = args.pop(0) if args and isinstance(args[0], str) else kw.pop("name", None)
+        self.type = NullType()
+        if args and (isinstance(args[0], TypeEngine) or (isinstance(args[0], type) and issubclass(args[0], TypeEngine))):
+            self.type = _to_type(args.pop(0))
+        if "type_" in kw:
+            self.type = _to_type(kw.pop("type_"))
+        self.foreign_keys = []
+        self.constraints = []
+        for a in args:
+            if isinstance(a, ForeignKey):
+                a.parent = self
+                self.foreign_keys.append(a)
+            elif isinstance(a, _Constraint):
+                self.constraints.append(a)
+            else:
+                raise ArgumentError(f"'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {a!r}")
+        if self.foreign_keys and isinstance(self.type, NullType):
+            self.type = Integer()
+        self.key = kw.pop("key", self.name)
+        self.primary_key = kw.pop("primary_key", False)
+        nullable = kw.pop("nullable", None)
+        self.nullable = (not self.primary_key) if nullable is None else nullable
+        self._explicit_nullable = nullable
+        self.default = kw.pop("default", None)
+        self.server_default = kw.pop("server_default", None)
+        self.onupdate = kw.pop("onupdate", None)
+        self.unique = kw.pop("unique", None)
+        self.index = kw.pop("index", None)
+        self.autoincrement = kw.pop("autoincrement", "auto")
+        self.comment = kw.pop("comment", None)
+        kw.pop("info", None)
+        if kw:
+            raise TypeError(f"Additional arguments should be named <dialectname>_<argument>, got '{next(iter(kw))}'")
+        self.table = None
+
+    def __repr__(self):
+        parts = [repr(self.name), repr(self.type)]
+        parts += [repr(fk) for fk in self.foreign_keys]
+        if self.table is not None:
+            parts.append(f"table=<{self.table.name}>")
+        if self.primary_key:
+            parts.append("primary_key=True")
+        if not self.nullable:
+            parts.append("nullable=False")
+        if self.default is not None:
+            parts.append(f"default=ScalarElementColumnDefault({self.default!r})")
+        return f"Column({', '.join(parts)})"
+
+
+class ColumnCollection:
+    def __init__(self, columns):
+        self._columns = list(columns)
+
+    def __getattr__(self, key):
+        for c in self._columns:
+            if c.key == key:
+                return c
+        raise AttributeError(key)
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self._columns[key]
+        for c in self._columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    def __contains__(self, key):
+        return any(c.key == key for c in self._columns)
+
+    def __iter__(self):
+        return iter(self._columns)
+
+    def __len__(self):
+        return len(self._columns)
+
+    def keys(self):
+        return [c.key for c in self._columns]
+
+    def values(self):
+        return list(self._columns)
+
+    def items(self):
+        return [(c.key, c) for c in self._columns]
+
+    def __repr__(self):
+        return f"ReadOnlyColumnCollection([{', '.join(repr(str(c)) for c in self._columns)}])"
+
+
+class FromClause(ClauseElement):
+    def select(self):
+        return select(self)
+
+
+class Table(FromClause):
+    __visit_name__ = "table"
+
+    def __init__(self, name, metadata, *args, **kw):
+        self.name = name
+        self.fullname = name
+        self.metadata = metadata
+        self.schema = kw.pop("schema", None)
+        kw.pop("extend_existing", None)
+        kw.pop("keep_existing", None)
+        if kw.pop("autoload_with", None) is not None:
+            raise _unsupported("reflecting a table (autoload_with)")
+        self.comment = kw.pop("comment", None)
+        self.columns_list = []
+        self.constraints = []
+        self.indexes = set()
+        self._index_order = []
+        for a in args:
+            if isinstance(a, Column):
+                a.table = self
+                self.columns_list.append(a)
+            elif isinstance(a, Index):
+                a.table = self
+                self._index_order.append(a)
+                self.indexes.add(a)
+            elif isinstance(a, _Constraint):
+                self.constraints.append(a)
+            else:
+                raise ArgumentError(f"'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {a!r}")
+        if name in metadata.tables:
+            raise InvalidRequestError(
+                f"Table '{name}' is already defined for this MetaData instance.  Specify 'extend_existing=True' to "
+                "redefine options and columns on an existing Table object."
+            )
+        metadata.tables[name] = self
+        self.c = ColumnCollection(self.columns_list)
+        self.columns = self.c
+        self.primary_key = [c for c in self.columns_list if c.primary_key]
+
+    def __repr__(self):
+        parts = [repr(self.name), repr(self.metadata)] + [repr(c) for c in self.columns_list] + ["schema=None"]
+        return f"Table({', '.join(parts)})"
+
+    def __str__(self):
+        return self.name
+
+    def __hash__(self):
+        return id(self)
+
+    def insert(self):
+        return insert(self)
+
+    def update(self):
+        return update(self)
+
+    def delete(self):
+        return delete(self)
+
+
+# ---------------------------------------------------------------- statements
+
+
+class Executable(ClauseElement):
+    pass
+
+
+def _column_args(entities):
+    out = []
+    for e in entities:
+        if isinstance(e, (ClauseElement, Table)):
+            out.append(e)
+        else:
+            raise ArgumentError(
+                f"Column expression, FROM clause, or other columns clause element expected, got {e!r}."
+            )
+    return out
+
+
+class Select(Executable):
+    __visit_name__ = "select"
+
+    def __init__(self, *entities):
+        self.columns = _column_args(entities)
+        self.froms = []
+        self.where_criteria = []
+        self.order_by_clauses = []
+        self.group_by_clauses = []
+        self.having_criteria = []
+        self.limit_value = None
+        self.offset_value = None
+        self.is_distinct = False
+
+    def _copy(self):
+        new = Select.__new__(Select)
+        new.__dict__.update(self.__dict__)
+        for k in ("columns", "froms", "where_criteria", "order_by_clauses", "group_by_clauses", "having_criteria"):
+            setattr(new, k, list(getattr(self, k)))
+        return new
+
+    def where(self, *criteria):
+        new = self._copy()
+        new.where_criteria += [_coerce(c) for c in criteria]
+        return new
+
+    filter = where
+
+    def filter_by(self, **kw):
+        table = self.froms[-1] if self.froms else next(c for c in self.columns if isinstance(c, Table))
+        return self.where(*[table.c[k] == v for k, v in kw.items()])
+
+    def order_by(self, *clauses):
+        new = self._copy()
+        if clauses == (None,):
+            new.order_by_clauses = []
+        else:
+            new.order_by_clauses += [_coerce(c) for c in clauses]
+        return new
+
+    def group_by(self, *clauses):
+        new = self._copy()
+        new.group_by_clauses += list(clauses)
+        return new
+
+    def having(self, *criteria):
+        new = self._copy()
+        new.having_criteria += list(criteria)
+        return new
+
+    def limit(self, n):
+        new = self._copy()
+        new.limit_value = n
+        return new
+
+    def offset(self, n):
+        new = self._copy()
+        new.offset_value = n
+        return new
+
+    def distinct(self):
+        new = self._copy()
+        new.is_distinct = True
+        return new
+
+    def select_from(self, *froms):
+        new = self._copy()
+        new.froms += list(froms)
+        return new
+
+    def add_columns(self, *entities):
+        new = self._copy()
+        new.columns += _column_args(entities)
+        return new
+
+    def with_only_columns(self, *entities):
+        new = self._copy()
+        new.columns = _column_args(entities)
+        return new
+
+    def __getattr__(self, name):
+        if name in ("join", "outerjoin", "join_from", "subquery", "alias", "cte", "union", "union_all", "exists",
+                    "scalar_subquery", "correlate", "intersect", "except_"):
+            raise _unsupported(f"Select.{name}()")
+        raise AttributeError(f"'Select' object has no attribute '{name}'")
+
+
+def select(*entities):
+    return Select(*entities)
+
+
+class _DML(Executable):
+    def __init__(self, table):
+        self.table = table
+        self.value_rows = []
+        self.where_criteria = []
+        self.returning_columns = []
+
+    def _copy(self):
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new.value_rows = list(self.value_rows)
+        new.where_criteria = list(self.where_criteria)
+        new.returning_columns = list(self.returning_columns)
+        return new
+
+    def values(self, *args, **kw):
+        new = self._copy()
+        if args and isinstance(args[0], list):
+            new.value_rows += [dict(r) for r in args[0]]
+        elif args and isinstance(args[0], dict):
+            new.value_rows.append(dict(args[0]))
+        elif kw:
+            if new.value_rows:
+                new.value_rows[-1] = {**new.value_rows[-1], **kw}
+            else:
+                new.value_rows.append(dict(kw))
+        return new
+
+    def where(self, *criteria):
+        new = self._copy()
+        new.where_criteria += [_coerce(c) for c in criteria]
+        return new
+
+    filter = where
+
+    def returning(self, *cols):
+        new = self._copy()
+        new.returning_columns += list(cols)
+        return new
+
+
+class Insert(_DML):
+    __visit_name__ = "insert"
+
+
+class Update(_DML):
+    __visit_name__ = "update"
+
+
+class Delete(_DML):
+    __visit_name__ = "delete"
+
+
+def insert(table):
+    return Insert(table)
+
+
+def update(table):
+    return Update(table)
+
+
+def delete(table):
+    return Delete(table)
+
+
+# ------------------------------------------------------------------- results
+
+
+class Row(tuple):
+    def __new__(cls, values, keys):
+        row = tuple.__new__(cls, values)
+        row._keys = keys
+        return row
+
+    def __getattr__(self, name):
+        keys = tuple.__getattribute__(self, "_keys")
+        if name in keys:
+            return self[keys.index(name)]
+        raise AttributeError(name)
+
+    @property
+    def _fields(self):
+        return tuple(self._keys)
+
+    @property
+    def _mapping(self):
+        return RowMapping(zip(self._keys, self))
+
+    def _asdict(self):
+        return dict(zip(self._keys, self))
+
+    def _tuple(self):
+        return tuple(self)
+
+    @property
+    def t(self):
+        return tuple(self)
+
+
+class RowMapping(dict):
+    pass
+
+
+class Result:
+    def __init__(self, keys, rows, rowcount=-1, lastrowid=None, returns_rows=True):
+        self._keys = keys
+        self._rows = [Row(r, keys) for r in rows]
+        self._pos = 0
+        self.rowcount = rowcount
+        self.lastrowid = lastrowid
+        self.returns_rows = returns_rows
+        self._scalars = False
+        self._closed = False
+
+    def keys(self):
+        return RMKeyView(self._keys)
+
+    def _take_all(self):
+        if not self.returns_rows:
+            raise ResourceClosedError("This result object does not return rows. It has been closed automatically.")
+        rows = self._rows[self._pos:]
+        self._pos = len(self._rows)
+        return rows
+
+    def _out(self, row):
+        return row[0] if self._scalars else row
+
+    def __iter__(self):
+        for row in self._take_all():
+            yield self._out(row)
+
+    def all(self):
+        return [self._out(r) for r in self._take_all()]
+
+    fetchall = all
+
+    def fetchone(self):
+        if self._pos < len(self._rows):
+            row = self._rows[self._pos]
+            self._pos += 1
+            return self._out(row)
+        return None
+
+    def fetchmany(self, size=1):
+        rows = self._rows[self._pos:self._pos + size]
+        self._pos += len(rows)
+        return [self._out(r) for r in rows]
+
+    def first(self):
+        rows = self._take_all()
+        return self._out(rows[0]) if rows else None
+
+    def one(self):
+        rows = self._take_all()
+        if not rows:
+            raise NoResultFound("No row was found when one was required")
+        if len(rows) > 1:
+            raise MultipleResultsFound("Multiple rows were found when exactly one was required")
+        return self._out(rows[0])
+
+    def one_or_none(self):
+        rows = self._take_all()
+        if len(rows) > 1:
+            raise MultipleResultsFound("Multiple rows were found when one or none was required")
+        return self._out(rows[0]) if rows else None
+
+    def scalar(self):
+        rows = self._take_all()
+        return rows[0][0] if rows else None
+
+    def scalar_one(self):
+        return self.scalars().one()
+
+    def scalar_one_or_none(self):
+        return self.scalars().one_or_none()
+
+    def scalars(self, index=0):
+        new = Result.__new__(Result)
+        new.__dict__.update(self.__dict__)
+        if index:
+            new._rows = [Row((r[index],), self._keys[index:index + 1]) for r in self._rows]
+        new._scalars = True
+        return new
+
+    def mappings(self):
+        return [r._mapping for r in self._take_all()]
+
+    def close(self):
+        self._closed = True
+
+    @property
+    def inserted_primary_key(self):
+        return self._inserted_primary_key
+
+
+class RMKeyView:
+    def __init__(self, keys):
+        self._keys = list(keys)
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self):
+        return len(self._keys)
+
+    def __contains__(self, k):
+        return k in self._keys
+
+    def __repr__(self):
+        return f"RMKeyView({self._keys!r})"
+
+
+# ------------------------------------------------------ engines, connections
+
+
+class Engine:
+    def __init__(self, url, echo=False):
+        self.url = url
+        self.echo = echo
+        self._db = _retort_sql.open(url)
+        self.dialect = _Dialect()
+
+    def __repr__(self):
+        return f"Engine({self.url})"
+
+    def connect(self):
+        return Connection(self)
+
+    def begin(self):
+        return _EngineBegin(self)
+
+    def dispose(self):
+        pass
+
+
+class _Dialect:
+    name = "sqlite"
+    driver = "pysqlite"
+
+
+class _EngineBegin:
+    def __init__(self, engine):
+        self.conn = Connection(engine)
+
+    def __enter__(self):
+        self.conn.begin()
+        return self.conn
+
+    def __exit__(self, type_, value, tb):
+        if type_ is None:
+            self.conn.commit()
+        else:
+            self.conn.rollback()
+        self.conn.close()
+        return False
+
+
+class Transaction:
+    def __init__(self, conn):
+        self.connection = conn
+        self.is_active = True
+
+    def commit(self):
+        if self.is_active:
+            self.connection.commit()
+
+    def rollback(self):
+        if self.is_active:
+            self.connection.rollback()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type_, value, tb):
+        if self.is_active:
+            if type_ is None:
+                self.commit()
+            else:
+                self.rollback()
+        return False
+
+
+class Connection:
+    def __init__(self, engine):
+        self.engine = engine
+        self._db = engine._db
+        self._transaction = None
+        self.closed = False
+
+    def __repr__(self):
+        return object.__repr__(self).replace("sqlalchemy.", "sqlalchemy.engine.base.", 1)
+
+    def begin(self):
+        if self._transaction is not None:
+            raise InvalidRequestError(
+                "This connection has already initialized a SQLAlchemy Transaction() object via begin() or "
+                "autobegin; can't call begin() here unless rollback() or commit() is called first."
+            )
+        _retort_sql.begin(self._db)
+        self._transaction = Transaction(self)
+        return self._transaction
+
+    def in_transaction(self):
+        return self._transaction is not None
+
+    def commit(self):
+        if self._transaction is not None:
+            self._transaction.is_active = False
+            self._transaction = None
+            _retort_sql.commit(self._db)
+
+    def rollback(self):
+        if self._transaction is not None:
+            self._transaction.is_active = False
+            self._transaction = None
+            _retort_sql.rollback(self._db)
+
+    def close(self):
+        if self._transaction is not None:
+            self.rollback()
+        self.closed = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type_, value, tb):
+        self.close()
+        return False
+
+    def execute(self, statement, parameters=None, execution_options=None):
+        if self.closed:
+            raise ResourceClosedError("This Connection is closed")
+        if isinstance(statement, str):
+            raise ObjectNotExecutableError(statement)
+        if self._transaction is None:
+            self.begin()
+        return _retort_sql.execute(self._db, statement, parameters, Result)
+
+    def scalar(self, statement, parameters=None):
+        return self.execute(statement, parameters).scalar()
+
+    def scalars(self, statement, parameters=None):
+        return self.execute(statement, parameters).scalars()
+
+    def exec_driver_sql(self, sql, parameters=None):
+        return self.execute(text(sql), parameters)
+
+
+class ObjectNotExecutableError(ArgumentError):
+    def __init__(self, target):
+        super().__init__(f"Not an executable object: {target!r}")
+        self.target = target
+
+
+def create_engine(url, echo=False, future=True, **kw):
+    url = str(url)
+    if not url.startswith("sqlite"):
+        raise _unsupported(f"databases other than SQLite ({url.split(':')[0]})")
+    return Engine(url, echo)
+
+
+class _Inspector:
+    def __init__(self, bind):
+        self.bind = bind
+
+    def get_table_names(self):
+        rows = _retort_sql.execute(self.bind._db, text(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name"
+        ), None, Result).all()
+        return [r[0] for r in rows]
+
+
+def inspect(subject):
+    if isinstance(subject, Engine):
+        return _Inspector(subject)
+    raise _unsupported(f"inspect() of {type(subject).__name__} objects")
+
+
+__version__ = "2.1.0"
