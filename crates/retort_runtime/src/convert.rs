@@ -9,7 +9,7 @@ use retort_python::{PyResult, Value, Vm};
 use retort_sql::expr::{BinOp, ColumnRef, Expr, FromItem, FromName, Literal, OrderBy, Select};
 use retort_sql::schema::{Column, Constraint, ForeignKey, Index, PrimaryKey, Table, TableArg};
 use retort_sql::types::SqlType;
-use retort_sql::value::SqlValue;
+use retort_sql::value::{Json, SqlValue};
 
 /// `obj.name`.
 pub fn attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
@@ -192,13 +192,26 @@ fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
 
 /// A Python value as SQLite stores it for a column of type `ty`.
 pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<Literal> {
-    let sql_value = to_sql_value(vm, value)?;
+    let sql_value = match ty {
+        Some(SqlType::Json) if !matches!(value, Value::None) => SqlValue::Json(to_json(vm, value)?),
+        _ => to_sql_value(vm, value)?,
+    };
     match ty {
         Some(ty) => retort_sql::process::bind(ty, &sql_value).map_err(|e| vm.new_error(e.class_name(), e.to_string())),
         None => match sql_value {
             SqlValue::Plain(l) => Ok(l),
+            // what the SQLite driver itself does with these (text() parameters)
+            SqlValue::Decimal(d) => Ok(Literal::Str(d)),
             other => Err(vm.new_error("NotImplementedError", format!("Retort does not support binding {other:?} without a type yet"))),
         },
+    }
+}
+
+fn int_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<i64> {
+    match attr(vm, v, name)? {
+        Value::Int(i) => Ok(i),
+        Value::Bool(b) => Ok(i64::from(b)),
+        _ => Err(vm.new_error("TypeError", format!("{name} should be an integer"))),
     }
 }
 
@@ -210,15 +223,123 @@ fn to_sql_value(vm: &mut Vm, value: &Value) -> PyResult<SqlValue> {
         Value::Float(f) => Literal::Float(*f),
         Value::Str(s) => Literal::Str(s.as_str().to_owned()),
         Value::Bytes(b) => Literal::Bytes(b.to_vec()),
+        Value::Dict(_) | Value::List(_) => return Ok(SqlValue::Json(to_json(vm, value)?)),
         other => {
-            let t = vm.type_of(other);
-            return unsupported(vm, format!("binding {} values", t.name));
+            let class = vm.type_of(other);
+            let names: Vec<String> = class.mro_all().map(|c| c.name.to_string()).collect();
+            let has = |n: &str| names.iter().any(|x| x == n);
+            let num = |vm: &mut Vm, n: &str| int_attr(vm, other, n);
+            if has("datetime") {
+                return Ok(SqlValue::DateTime {
+                    year: num(vm, "year")? as i32,
+                    month: num(vm, "month")? as u32,
+                    day: num(vm, "day")? as u32,
+                    hour: num(vm, "hour")? as u32,
+                    minute: num(vm, "minute")? as u32,
+                    second: num(vm, "second")? as u32,
+                    micro: num(vm, "microsecond")? as u32,
+                });
+            }
+            if has("date") {
+                return Ok(SqlValue::Date { year: num(vm, "year")? as i32, month: num(vm, "month")? as u32, day: num(vm, "day")? as u32 });
+            }
+            if has("time") {
+                return Ok(SqlValue::Time {
+                    hour: num(vm, "hour")? as u32,
+                    minute: num(vm, "minute")? as u32,
+                    second: num(vm, "second")? as u32,
+                    micro: num(vm, "microsecond")? as u32,
+                });
+            }
+            if has("timedelta") {
+                return Ok(SqlValue::Timedelta { days: num(vm, "days")?, seconds: num(vm, "seconds")?, micros: num(vm, "microseconds")? });
+            }
+            if has("Decimal") {
+                let text = vm.call_method(other, "__str__", vec![])?;
+                return Ok(SqlValue::Decimal(text.as_str().unwrap_or("0").to_owned()));
+            }
+            if has("UUID") {
+                let hex = attr_str(vm, other, "hex")?.unwrap_or_default();
+                let u = u128::from_str_radix(&hex, 16).map_err(|_| vm.new_error("ValueError", "badly formed hexadecimal UUID string"))?;
+                return Ok(SqlValue::Uuid(u));
+            }
+            if has("Enum") {
+                return Ok(SqlValue::EnumMember(attr_str(vm, other, "name")?.unwrap_or_default()));
+            }
+            return unsupported(vm, format!("binding {} values", class.name));
         }
     }))
 }
 
-/// What SQLite returned, as the Python value of a column of type `ty`.
-pub fn result_value(vm: &mut Vm, stored: &retort_engine::Value, ty: Option<&SqlType>) -> PyResult<Value> {
+/// A JSON-able Python structure as a document.
+fn to_json(vm: &mut Vm, value: &Value) -> PyResult<Json> {
+    Ok(match value {
+        Value::None => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(i) => Json::Int(*i),
+        Value::Float(f) => Json::Float(*f),
+        Value::Str(s) => Json::Str(s.as_str().to_owned()),
+        Value::List(_) | Value::Tuple(_) => {
+            let items = vm.iterate(value)?;
+            let mut out = Vec::new();
+            for i in &items {
+                out.push(to_json(vm, i)?);
+            }
+            Json::List(out)
+        }
+        Value::Dict(_) => {
+            let mut out = Vec::new();
+            for (k, v) in vm.mapping_pairs(value)? {
+                let key = match &k {
+                    Value::Str(s) => s.as_str().to_owned(),
+                    other => vm.str_of(other)?,
+                };
+                out.push((key, to_json(vm, &v)?));
+            }
+            Json::Object(out)
+        }
+        other => {
+            let t = vm.type_of(other);
+            return Err(vm.new_error("TypeError", format!("Object of type {} is not JSON serializable", t.name)));
+        }
+    })
+}
+
+fn from_json(vm: &mut Vm, doc: &Json) -> PyResult<Value> {
+    Ok(match doc {
+        Json::Null => Value::None,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Int(i) => Value::Int(*i),
+        Json::Float(f) => Value::Float(*f),
+        Json::Str(s) => Value::str(s.as_str()),
+        Json::List(items) => {
+            let mut out = Vec::new();
+            for i in items {
+                out.push(from_json(vm, i)?);
+            }
+            Value::list(out)
+        }
+        Json::Object(pairs) => {
+            let d = Value::dict(Default::default());
+            for (k, v) in pairs {
+                let v = from_json(vm, v)?;
+                vm.setitem(&d, Value::str(k.as_str()), v)?;
+            }
+            d
+        }
+    })
+}
+
+/// `module.name(*args)`: values of the standard library's classes.
+fn construct(vm: &mut Vm, module: &str, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    let m = vm.import(module)?;
+    let class = m.get(name).ok_or_else(|| vm.new_error("ImportError", format!("cannot import name '{name}' from '{module}'")))?;
+    vm.call(&class, retort_python::Args::new(args))
+}
+
+/// What SQLite returned, as the Python value of a column of type `ty`
+/// (`py_type`, the script's type object, names an Enum's class).
+pub fn result_value(vm: &mut Vm, stored: &retort_engine::Value, ty: Option<&SqlType>, py_type: &Value) -> PyResult<Value> {
     let lit = match stored {
         retort_engine::Value::Null => Literal::None,
         retort_engine::Value::Integer(i) => Literal::Int(*i),
@@ -230,14 +351,32 @@ pub fn result_value(vm: &mut Vm, stored: &retort_engine::Value, ty: Option<&SqlT
         Some(ty) => retort_sql::process::result(ty, &lit).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?,
         None => SqlValue::Plain(lit),
     };
+    let i = |n: u32| Value::Int(i64::from(n));
     Ok(match value {
         SqlValue::Plain(Literal::None) => Value::None,
         SqlValue::Plain(Literal::Bool(b)) => Value::Bool(b),
-        SqlValue::Plain(Literal::Int(i)) => Value::Int(i),
+        SqlValue::Plain(Literal::Int(n)) => Value::Int(n),
         SqlValue::Plain(Literal::Float(f)) => Value::Float(f),
         SqlValue::Plain(Literal::Str(s)) => Value::str(s),
         SqlValue::Plain(Literal::Bytes(b)) => Value::Bytes(Rc::new(b)),
-        other => return unsupported(vm, format!("reading {other:?} back")),
+        SqlValue::Date { year, month, day } => construct(vm, "datetime", "date", vec![Value::Int(i64::from(year)), i(month), i(day)])?,
+        SqlValue::DateTime { year, month, day, hour, minute, second, micro } => construct(
+            vm,
+            "datetime",
+            "datetime",
+            vec![Value::Int(i64::from(year)), i(month), i(day), i(hour), i(minute), i(second), i(micro)],
+        )?,
+        SqlValue::Time { hour, minute, second, micro } => construct(vm, "datetime", "time", vec![i(hour), i(minute), i(second), i(micro)])?,
+        SqlValue::Timedelta { days, seconds, micros } => {
+            construct(vm, "datetime", "timedelta", vec![Value::Int(days), Value::Int(seconds), Value::Int(micros)])?
+        }
+        SqlValue::Decimal(text) => construct(vm, "decimal", "Decimal", vec![Value::str(text)])?,
+        SqlValue::Uuid(u) => construct(vm, "uuid", "UUID", vec![Value::str(format!("{u:032x}"))])?,
+        SqlValue::EnumMember(name) => match vm.getattr_opt(py_type, "enum_class")? {
+            Some(class @ Value::Class(_)) => vm.getitem(&class, &Value::str(name))?,
+            _ => Value::str(name),
+        },
+        SqlValue::Json(doc) => from_json(vm, &doc)?,
     })
 }
 
@@ -396,6 +535,8 @@ fn order_by(vm: &mut Vm, o: &Value) -> PyResult<OrderBy> {
 pub struct Selected {
     pub key: String,
     pub ty: Option<SqlType>,
+    /// The script's type object (an Enum's names its class).
+    pub py_type: Value,
 }
 
 /// A Python `Select` as the SQL layer's select, and its result columns.
@@ -405,7 +546,8 @@ pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
     for c in attr_list(vm, s, "columns")? {
         if kind(vm, &c)? == "table" {
             for col in attr_list(vm, &c, "columns_list")? {
-                selected.push(Selected { key: attr_str(vm, &col, "key")?.unwrap_or_default(), ty: type_of_expr(vm, &col)? });
+                let py_type = attr(vm, &col, "type")?;
+                selected.push(Selected { key: attr_str(vm, &col, "key")?.unwrap_or_default(), ty: sql_type(vm, &py_type)?, py_type });
                 out.columns.push(column_ref(vm, &col)?);
             }
             continue;
@@ -414,7 +556,9 @@ pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
             Some(Value::Str(k)) => k.as_str().to_owned(),
             _ => String::new(),
         };
-        selected.push(Selected { key, ty: type_of_expr(vm, &c)? });
+        let py_type = vm.getattr_opt(&c, "type")?.unwrap_or(Value::None);
+        let ty = if matches!(py_type, Value::None) { None } else { sql_type(vm, &py_type)? };
+        selected.push(Selected { key, ty, py_type });
         out.columns.push(expr(vm, &c)?);
     }
     for f in attr_list(vm, s, "froms")? {

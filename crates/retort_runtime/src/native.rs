@@ -218,18 +218,22 @@ struct Prepared {
     compiled: Compiled,
     keys: Vec<String>,
     types: Vec<Option<SqlType>>,
+    py_types: Vec<Value>,
     dml: bool,
 }
 
-fn returning(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<(Vec<String>, Vec<Option<SqlType>>)> {
+/// The RETURNING columns: names, SQL types and the script's type objects.
+fn returning(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<(Vec<String>, Vec<Option<SqlType>>, Vec<Value>)> {
     let mut keys = Vec::new();
     let mut types = Vec::new();
+    let mut py_types = Vec::new();
     for c in attr_list(vm, stmt, "returning_columns")? {
         let name = column_name(vm, &c)?;
         types.push(table.column(&name).map(|c| c.ty.clone()));
+        py_types.push(if matches!(c, Value::Str(_)) { Value::None } else { vm.getattr_opt(&c, "type")?.unwrap_or(Value::None) });
         keys.push(name);
     }
-    Ok((keys, types))
+    Ok((keys, types, py_types))
 }
 
 fn sql_err(vm: &Vm, e: retort_sql::SqlError) -> retort_python::PyErr {
@@ -253,7 +257,8 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
             Ok(Prepared {
                 compiled: compiler::select(&select),
                 keys: selected.iter().map(|s| s.key.clone()).collect(),
-                types: selected.into_iter().map(|s| s.ty).collect(),
+                types: selected.iter().map(|s| s.ty.clone()).collect(),
+                py_types: selected.into_iter().map(|s| s.py_type).collect(),
                 dml: false,
             })
         }
@@ -261,7 +266,7 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
             let k = kind(vm, stmt)?;
             let table_value = attr(vm, stmt, "table")?;
             let table = convert::table(vm, &table_value)?;
-            let (keys, types) = returning(vm, stmt, &table)?;
+            let (keys, types, py_types) = returning(vm, stmt, &table)?;
             let mut rows = Vec::new();
             for r in attr_list(vm, stmt, "value_rows")? {
                 let p = pairs(vm, &r)?;
@@ -295,7 +300,7 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
                 }
                 _ => compiler::delete(&Delete { table: table.name.clone(), where_, returning: keys.clone() }),
             };
-            Ok(Prepared { compiled, keys, types, dml: true })
+            Ok(Prepared { compiled, keys, types, py_types, dml: true })
         }
         "text" => {
             let sql = attr_str(vm, stmt, "text")?.unwrap_or_default();
@@ -306,7 +311,7 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
             }
             let compiled = retort_sql::text::compile(&sql, &binds).map_err(|e| sql_err(vm, e))?;
             let dml = !sql.trim_start().to_ascii_uppercase().starts_with("SELECT");
-            Ok(Prepared { compiled, keys: Vec::new(), types: Vec::new(), dml })
+            Ok(Prepared { compiled, keys: Vec::new(), types: Vec::new(), py_types: Vec::new(), dml })
         }
         other => Err(vm.new_error("ArgumentError", format!("Not an executable object: {other}"))),
     }
@@ -368,7 +373,8 @@ fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
     for row in &outcome.rows {
         let mut values = Vec::new();
         for (i, v) in row.iter().enumerate() {
-            values.push(convert::result_value(vm, v, p.types.get(i).and_then(Option::as_ref))?);
+            let py_type = p.py_types.get(i).cloned().unwrap_or(Value::None);
+            values.push(convert::result_value(vm, v, p.types.get(i).and_then(Option::as_ref), &py_type)?);
         }
         out_rows.push(Value::tuple(values));
     }
