@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use retort_python::{PyResult, Value, Vm};
-use retort_sql::expr::{BinOp, ColumnRef, Expr, FromItem, FromName, Literal, OrderBy, Select};
+use retort_sql::expr::{BinOp, ColumnRef, CompoundSelect, Expr, FromItem, FromName, Literal, OrderBy, Select, SetOp};
 use retort_sql::schema::{Column, Constraint, ForeignKey, Index, PrimaryKey, Table, TableArg};
 use retort_sql::types::SqlType;
 use retort_sql::value::{Json, SqlValue};
@@ -507,8 +507,59 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
                 None => return unsupported(vm, "cast() to this type"),
             }
         }
+        "case" => {
+            let value = match attr(vm, e, "value")? {
+                Value::None => None,
+                v => Some(Box::new(expr(vm, &v)?)),
+            };
+            let mut whens = Vec::new();
+            for pair in attr_list(vm, e, "whens")? {
+                let [w, r] = <[Value; 2]>::try_from(vm.unpack(&pair, 2)?).map_err(|_| vm.new_error("ValueError", "a (when, then) pair"))?;
+                whens.push((expr(vm, &w)?, expr(vm, &r)?));
+            }
+            let else_ = match attr(vm, e, "else_")? {
+                Value::None => None,
+                v => Some(Box::new(expr(vm, &v)?)),
+            };
+            Expr::Case { value, whens, else_ }
+        }
+        "label_reference" => Expr::Literal(attr_str(vm, e, "name")?.unwrap_or_default()),
         other => return unsupported(vm, format!("{other} expressions")),
     })
+}
+
+/// A Python `CompoundSelect` (`union`, `union_all`...), with the result
+/// columns of its first SELECT.
+pub fn compound_select(vm: &mut Vm, c: &Value) -> PyResult<(CompoundSelect, Vec<Selected>)> {
+    let op = match attr_str(vm, c, "keyword")?.as_deref() {
+        Some("union") => SetOp::Union,
+        Some("union_all") => SetOp::UnionAll,
+        Some("intersect") => SetOp::Intersect,
+        _ => SetOp::Except,
+    };
+    let mut selects = Vec::new();
+    let mut columns = None;
+    for s in attr_list(vm, c, "selects")? {
+        let (select, selected) = select(vm, &s)?;
+        columns.get_or_insert(selected);
+        selects.push(select);
+    }
+    let mut order = Vec::new();
+    for o in attr_list(vm, c, "order_by_clauses")? {
+        order.push(order_by(vm, &o)?);
+    }
+    let (limit, offset) = limit_offset(vm, c)?;
+    Ok((CompoundSelect { op, selects, order_by: order, limit, offset }, columns.unwrap_or_default()))
+}
+
+fn limit_offset(vm: &mut Vm, s: &Value) -> PyResult<(Option<i64>, Option<i64>)> {
+    let get = |vm: &mut Vm, name: &str| -> PyResult<Option<i64>> {
+        Ok(match attr(vm, s, name)? {
+            Value::Int(i) => Some(i),
+            _ => None,
+        })
+    };
+    Ok((get(vm, "limit_value")?, get(vm, "offset_value")?))
 }
 
 fn order_by(vm: &mut Vm, o: &Value) -> PyResult<OrderBy> {
@@ -579,14 +630,7 @@ pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
     for o in attr_list(vm, s, "order_by_clauses")? {
         out.order_by.push(order_by(vm, &o)?);
     }
-    out.limit = match attr(vm, s, "limit_value")? {
-        Value::Int(i) => Some(i),
-        _ => None,
-    };
-    out.offset = match attr(vm, s, "offset_value")? {
-        Value::Int(i) => Some(i),
-        _ => None,
-    };
+    (out.limit, out.offset) = limit_offset(vm, s)?;
     out.distinct = attr_bool(vm, s, "is_distinct")?;
     // anonymous result keys, as SQLAlchemy names unlabelled expressions
     let mut counts = std::collections::HashMap::<String, u32>::new();

@@ -262,6 +262,16 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
                 dml: false,
             })
         }
+        "compound_select" => {
+            let (compound, selected) = convert::compound_select(vm, stmt)?;
+            Ok(Prepared {
+                compiled: compiler::compound_select(&compound),
+                keys: selected.iter().map(|s| s.key.clone()).collect(),
+                types: selected.iter().map(|s| s.ty.clone()).collect(),
+                py_types: selected.into_iter().map(|s| s.py_type).collect(),
+                dml: false,
+            })
+        }
         "insert" | "update" | "delete" => {
             let k = kind(vm, stmt)?;
             let table_value = attr(vm, stmt, "table")?;

@@ -642,6 +642,27 @@ def cast(expression, type_):
     return Cast(expression, type_)
 
 
+class Case(ColumnElement):
+    __visit_name__ = "case"
+
+    def __init__(self, *whens, value=None, else_=None):
+        if len(whens) == 1 and isinstance(whens[0], dict):
+            whens = list(whens[0].items())
+        if value is not None:
+            value = _coerce(value)
+            pairs = [(_coerce(w, value.type), _coerce(r)) for w, r in whens]
+        else:
+            pairs = [(_coerce(w), _coerce(r)) for w, r in whens]
+        self.value = value
+        self.whens = pairs
+        self.else_ = _coerce(else_) if else_ is not None else None
+        self.type = pairs[0][1].type if pairs else NullType()
+
+
+def case(*whens, value=None, else_=None):
+    return Case(*whens, value=value, else_=else_)
+
+
 class Function(ColumnElement):
     __visit_name__ = "function"
 
@@ -1001,13 +1022,25 @@ class Select(Executable):
         if clauses == (None,):
             new.order_by_clauses = []
         else:
-            new.order_by_clauses += [_coerce(c) for c in clauses]
+            new.order_by_clauses += [_order_item(c) for c in clauses]
         return new
 
     def group_by(self, *clauses):
         new = self._copy()
-        new.group_by_clauses += list(clauses)
+        new.group_by_clauses += [_order_item(c) for c in clauses]
         return new
+
+    def union(self, *others):
+        return CompoundSelect("union", self, *others)
+
+    def union_all(self, *others):
+        return CompoundSelect("union_all", self, *others)
+
+    def intersect(self, *others):
+        return CompoundSelect("intersect", self, *others)
+
+    def except_(self, *others):
+        return CompoundSelect("except", self, *others)
 
     def having(self, *criteria):
         new = self._copy()
@@ -1045,14 +1078,77 @@ class Select(Executable):
         return new
 
     def __getattr__(self, name):
-        if name in ("join", "outerjoin", "join_from", "subquery", "alias", "cte", "union", "union_all", "exists",
-                    "scalar_subquery", "correlate", "intersect", "except_"):
+        if name in ("join", "outerjoin", "join_from", "subquery", "alias", "cte", "exists",
+                    "scalar_subquery", "correlate"):
             raise _unsupported(f"Select.{name}()")
         raise AttributeError(f"'Select' object has no attribute '{name}'")
 
 
 def select(*entities):
     return Select(*entities)
+
+
+class _LabelReference(ColumnElement):
+    """A name in ORDER BY / GROUP BY (`order_by("id")`), rendered as written."""
+
+    __visit_name__ = "label_reference"
+
+    def __init__(self, name):
+        self.name = name
+
+
+def _order_item(c):
+    if isinstance(c, str):
+        return _LabelReference(c)
+    return _coerce(c)
+
+
+class CompoundSelect(Executable):
+    __visit_name__ = "compound_select"
+
+    def __init__(self, keyword, *selects):
+        self.keyword = keyword
+        self.selects = list(selects)
+        self.order_by_clauses = []
+        self.limit_value = None
+        self.offset_value = None
+
+    def _copy(self):
+        new = CompoundSelect.__new__(CompoundSelect)
+        new.__dict__.update(self.__dict__)
+        new.order_by_clauses = list(self.order_by_clauses)
+        return new
+
+    def order_by(self, *clauses):
+        new = self._copy()
+        new.order_by_clauses += [_order_item(c) for c in clauses]
+        return new
+
+    def limit(self, n):
+        new = self._copy()
+        new.limit_value = n
+        return new
+
+    def offset(self, n):
+        new = self._copy()
+        new.offset_value = n
+        return new
+
+
+def union(*selects):
+    return CompoundSelect("union", *selects)
+
+
+def union_all(*selects):
+    return CompoundSelect("union_all", *selects)
+
+
+def intersect(*selects):
+    return CompoundSelect("intersect", *selects)
+
+
+def except_(*selects):
+    return CompoundSelect("except", *selects)
 
 
 class _DML(Executable):
