@@ -410,16 +410,47 @@ fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
     })
 }
 
-/// A column of a Python `Table` as a reference.
+/// A column of a table, alias or subquery as a reference.
 fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
     let name = attr_str(vm, c, "name")?.unwrap_or_default();
     match attr(vm, c, "table")? {
         Value::None => Ok(Expr::Literal(name)),
-        t => {
-            let table = attr_str(vm, &t, "name")?.unwrap_or_default();
-            Ok(Expr::Column(ColumnRef { table: FromName::Named(table), name }))
-        }
+        t => Ok(Expr::Column(ColumnRef { table: from_name(vm, &t)?, name })),
     }
+}
+
+/// The name a FROM object is known by (an anonymous subquery's number).
+fn from_name(vm: &mut Vm, f: &Value) -> PyResult<FromName> {
+    match attr_str(vm, f, "name")? {
+        Some(name) => Ok(FromName::Named(name)),
+        None => match vm.getattr_opt(f, "anon_id")? {
+            Some(Value::Int(i)) => Ok(FromName::Anon(i as u32)),
+            _ => unsupported(vm, "an anonymous alias of a table"),
+        },
+    }
+}
+
+/// A FROM object: a table, an alias, a join or a subquery.
+fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
+    Ok(match kind(vm, f)?.as_str() {
+        "table" => FromItem::table(&attr_str(vm, f, "name")?.unwrap_or_default()),
+        "alias" => {
+            let element = attr(vm, f, "element")?;
+            let table = attr_str(vm, &element, "name")?.unwrap_or_default();
+            FromItem::Table { name: table, alias: attr_str(vm, f, "name")? }
+        }
+        "join" => {
+            let (l, r, o) = (attr(vm, f, "left")?, attr(vm, f, "right")?, attr(vm, f, "onclause")?);
+            let (left, right, on) = (from_item(vm, &l)?, from_item(vm, &r)?, expr(vm, &o)?);
+            FromItem::Join { left: Box::new(left), right: Box::new(right), on, outer: attr_bool(vm, f, "isouter")? }
+        }
+        "subquery" => {
+            let element = attr(vm, f, "element")?;
+            let (inner, _) = select(vm, &element)?;
+            FromItem::Subquery { select: Box::new(inner), name: from_name(vm, f)? }
+        }
+        other => return unsupported(vm, format!("{other} in FROM")),
+    })
 }
 
 /// An expression node (`Column`, `BinaryExpression`, `func.count()`...).
@@ -523,6 +554,23 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             };
             Expr::Case { value, whens, else_ }
         }
+        "scalar_subquery" => {
+            let inner = attr(vm, e, "element")?;
+            Expr::ScalarSubquery(Box::new(select(vm, &inner)?.0))
+        }
+        "exists" => {
+            let inner = attr(vm, e, "element")?;
+            let (mut s, _) = select(vm, &inner)?;
+            if s.columns.is_empty() {
+                s.columns.push(Expr::Star);
+            }
+            Expr::Exists(Box::new(s))
+        }
+        "in_select" => {
+            let element = sub(vm, "element")?;
+            let inner = attr(vm, e, "select")?;
+            Expr::InSelect { expr: Box::new(element), select: Box::new(select(vm, &inner)?.0), negated: false }
+        }
         "label_reference" => Expr::Literal(attr_str(vm, e, "name")?.unwrap_or_default()),
         other => return unsupported(vm, format!("{other} expressions")),
     })
@@ -595,7 +643,7 @@ pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
     let mut out = Select::default();
     let mut selected = Vec::new();
     for c in attr_list(vm, s, "columns")? {
-        if kind(vm, &c)? == "table" {
+        if matches!(kind(vm, &c)?.as_str(), "table" | "alias" | "subquery" | "join") {
             for col in attr_list(vm, &c, "columns_list")? {
                 let py_type = attr(vm, &col, "type")?;
                 selected.push(Selected { key: attr_str(vm, &col, "key")?.unwrap_or_default(), ty: sql_type(vm, &py_type)?, py_type });
@@ -613,10 +661,7 @@ pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
         out.columns.push(expr(vm, &c)?);
     }
     for f in attr_list(vm, s, "froms")? {
-        match kind(vm, &f)?.as_str() {
-            "table" => out.from.push(FromItem::table(&attr_str(vm, &f, "name")?.unwrap_or_default())),
-            other => return unsupported(vm, format!("select_from() of {other}")),
-        }
+        out.from.push(from_item(vm, &f)?);
     }
     for w in attr_list(vm, s, "where_criteria")? {
         out.where_.push(expr(vm, &w)?);

@@ -165,6 +165,8 @@ fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value>
         db.begin();
         Ok(())
     })?;
+    // SQLAlchemy checks every table first (`_can_create_table`), then acts
+    let mut todo = Vec::new();
     for (_, table) in &tables {
         let exists = if checkfirst {
             let main = run(vm, &retort_sql::ddl::table_info_pragma("main", &table.name))?;
@@ -172,12 +174,17 @@ fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value>
         } else {
             !create
         };
-        if create && !exists {
+        if exists != create {
+            todo.push(table);
+        }
+    }
+    for table in todo {
+        if create {
             run(vm, &retort_sql::ddl::create_table(table))?;
             for index in &table.indexes {
                 run(vm, &retort_sql::ddl::create_index(table, index))?;
             }
-        } else if !create && exists {
+        } else {
             run(vm, &retort_sql::ddl::drop_table(table))?;
         }
     }

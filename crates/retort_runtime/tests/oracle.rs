@@ -12,7 +12,6 @@ use serde_json::Value;
 
 /// Cases that do not agree yet, and what is missing.
 const KNOWN_GAPS: &[(&str, &str)] = &[
-    ("joins_subqueries.py", "join, subquery, exists and correlate are not bound to Python yet"),
     ("text_cte_values.py", "union_all, CTEs and values() are not bound to Python yet"),
 ];
 

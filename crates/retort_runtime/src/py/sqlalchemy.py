@@ -906,6 +906,161 @@ class FromClause(ClauseElement):
     def select(self):
         return select(self)
 
+    def join(self, right, onclause=None, isouter=False, full=False):
+        return Join(self, right, onclause, isouter)
+
+    def outerjoin(self, right, onclause=None, full=False):
+        return Join(self, right, onclause, True)
+
+    def alias(self, name=None):
+        return Alias(self, name)
+
+    def _table_columns(self):
+        return self.columns_list
+
+
+def _fk_target_table(fk):
+    return fk.target.rsplit(".", 1)[0]
+
+
+def _base_table(from_):
+    while isinstance(from_, Alias):
+        from_ = from_.element
+    return from_
+
+
+def _join_condition(left, right):
+    """Mirrors `join_condition`: the foreign keys between the two sides."""
+    crit = []
+    for a, b in ((left, right), (right, left)):
+        for side in _join_sides(b):
+            for col in side._table_columns():
+                for fk in col.foreign_keys:
+                    for target in _join_sides(a):
+                        base = _base_table(target)
+                        if isinstance(base, Table) and _fk_target_table(fk) == base.name:
+                            crit.append(col == target.c[fk.target.rsplit(".", 1)[1]])
+        if crit:
+            break
+    if not crit:
+        raise NoForeignKeysError(
+            f"Can't find any foreign key relationships between '{_from_name(left)}' and '{_from_name(right)}'."
+        )
+    return crit[0] if len(crit) == 1 else and_(*crit)
+
+
+def _join_sides(f):
+    if isinstance(f, Join):
+        return _join_sides(f.left) + _join_sides(f.right)
+    return [f]
+
+
+def _from_name(f):
+    return f.name if getattr(f, "name", None) else "<subquery>"
+
+
+class NoForeignKeysError(ArgumentError):
+    pass
+
+
+class Join(FromClause):
+    __visit_name__ = "join"
+
+    def __init__(self, left, right, onclause=None, isouter=False):
+        self.left = left
+        self.right = right
+        self.onclause = onclause if onclause is not None else _join_condition(left, right)
+        self.isouter = isouter
+        self.columns_list = left._table_columns() + right._table_columns()
+        self.c = self.columns = ColumnCollection(self.columns_list)
+
+
+class _DerivedColumn(ColumnElement):
+    """A column of an alias or a subquery."""
+
+    __visit_name__ = "column"
+
+    def __init__(self, name, table, type_, key=None):
+        self.name = name
+        self.key = key or name
+        self.table = table
+        self.type = type_
+        self.foreign_keys = []
+        self.primary_key = False
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.name}>"
+
+
+class Alias(FromClause):
+    __visit_name__ = "alias"
+
+    def __init__(self, element, name=None):
+        self.element = element
+        self.name = name
+        cols = []
+        for c in element._table_columns():
+            d = _DerivedColumn(c.name, self, c.type, c.key)
+            d.foreign_keys = list(c.foreign_keys)
+            cols.append(d)
+        self.columns_list = cols
+        self.c = self.columns = ColumnCollection(cols)
+
+
+_anon_counter = [0]
+
+
+def _selected_key(c):
+    key = getattr(c, "key", None)
+    if key:
+        return key
+    return getattr(c, "name", None) or "anon"
+
+
+class Subquery(FromClause):
+    __visit_name__ = "subquery"
+
+    def __init__(self, element, name=None):
+        self.element = element
+        self.name = name
+        _anon_counter[0] += 1
+        self.anon_id = _anon_counter[0]
+        cols = []
+        for c in element._expanded_columns():
+            cols.append(_DerivedColumn(_selected_key(c), self, c.type))
+        self.columns_list = cols
+        self.c = self.columns = ColumnCollection(cols)
+
+
+class ScalarSelect(ColumnElement):
+    __visit_name__ = "scalar_subquery"
+
+    def __init__(self, element):
+        self.element = element
+        cols = element._expanded_columns()
+        self.type = cols[0].type if cols else NullType()
+
+
+class Exists(ColumnElement):
+    __visit_name__ = "exists"
+    type = Boolean()
+
+    def __init__(self, element=None):
+        self.element = element if element is not None else Select()
+
+    def where(self, *criteria):
+        return Exists(self.element.where(*criteria))
+
+    def select_from(self, *froms):
+        return Exists(self.element.select_from(*froms))
+
+    def select(self):
+        return select(self)
+
+
+def exists(*args):
+    return Exists(Select(*args) if args else None)
+
 
 class Table(FromClause):
     __visit_name__ = "table"
@@ -956,6 +1111,9 @@ class Table(FromClause):
     def __hash__(self):
         return id(self)
 
+    def _table_columns(self):
+        return self.columns_list
+
     def insert(self):
         return insert(self)
 
@@ -976,7 +1134,7 @@ class Executable(ClauseElement):
 def _column_args(entities):
     out = []
     for e in entities:
-        if isinstance(e, (ClauseElement, Table)):
+        if isinstance(e, ClauseElement):
             out.append(e)
         else:
             raise ArgumentError(
@@ -1067,6 +1225,47 @@ class Select(Executable):
         new.froms += list(froms)
         return new
 
+    def _expanded_columns(self):
+        out = []
+        for c in self.columns:
+            if isinstance(c, FromClause):
+                out += c._table_columns()
+            else:
+                out.append(c)
+        return out
+
+    def subquery(self, name=None):
+        return Subquery(self, name)
+
+    def alias(self, name=None):
+        return Subquery(self, name)
+
+    def scalar_subquery(self):
+        return ScalarSelect(self)
+
+    def exists(self):
+        return Exists(self)
+
+    def join_from(self, left, right, onclause=None, isouter=False, full=False):
+        new = self._copy()
+        new.froms.append(Join(left, right, onclause, isouter))
+        return new
+
+    def join(self, target, onclause=None, isouter=False, full=False):
+        new = self._copy()
+        if new.froms:
+            left = new.froms.pop()
+        else:
+            left = next(c if isinstance(c, FromClause) else c.table for c in self.columns)
+        new.froms.append(Join(left, target, onclause, isouter))
+        return new
+
+    def outerjoin(self, target, onclause=None, full=False):
+        return self.join(target, onclause, True)
+
+    def outerjoin_from(self, left, right, onclause=None, full=False):
+        return self.join_from(left, right, onclause, True)
+
     def add_columns(self, *entities):
         new = self._copy()
         new.columns += _column_args(entities)
@@ -1078,8 +1277,7 @@ class Select(Executable):
         return new
 
     def __getattr__(self, name):
-        if name in ("join", "outerjoin", "join_from", "subquery", "alias", "cte", "exists",
-                    "scalar_subquery", "correlate"):
+        if name in ("cte", "correlate", "correlate_except", "lateral"):
             raise _unsupported(f"Select.{name}()")
         raise AttributeError(f"'Select' object has no attribute '{name}'")
 
