@@ -3,11 +3,14 @@
 //! become `retort_sql` tables, expressions and statements, and Python
 //! values cross to SQL values and back through the type processors.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use retort_python::{PyResult, Value, Vm};
-use retort_sql::expr::{BinOp, ColumnRef, CompoundSelect, Expr, FromItem, FromName, Literal, OrderBy, Select, SetOp};
-use retort_sql::schema::{Column, Constraint, ForeignKey, Index, PrimaryKey, Table, TableArg};
+use retort_sql::expr::{
+    BinOp, ColumnRef, CompoundSelect, Cte, CteBody, Expr, FromItem, FromName, LabelStyle, Literal, OrderBy, Select, SetOp,
+};
+use retort_sql::schema::{Column, Constraint, ForeignKey, Index, PrimaryKey, ServerDefault, Table, TableArg};
 use retort_sql::types::SqlType;
 use retort_sql::value::{Json, SqlValue};
 
@@ -184,9 +187,22 @@ fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
         key.name = attr_str(vm, &fk, "name")?;
         col.foreign_keys.push(key);
     }
-    if !matches!(attr(vm, c, "server_default")?, Value::None) {
-        return unsupported(vm, "server_default");
+    for check in attr_list(vm, c, "constraints")? {
+        match kind(vm, &check)?.as_str() {
+            "check_constraint" => col.checks.push(attr_str(vm, &check, "sqltext")?.unwrap_or_default()),
+            other => return unsupported(vm, format!("a {other} on a column")),
+        }
     }
+    col.server_default = match attr(vm, c, "server_default")? {
+        Value::None => None,
+        Value::Str(s) => Some(ServerDefault::Literal(s.as_str().to_owned())),
+        d => Some(ServerDefault::Sql(match kind(vm, &d)?.as_str() {
+            "text" => attr_str(vm, &d, "text")?.unwrap_or_default(),
+            // the SQLite dialect renders now() as CURRENT_TIMESTAMP
+            "function" if attr_str(vm, &d, "name")?.as_deref() == Some("now") => "CURRENT_TIMESTAMP".to_owned(),
+            other => return unsupported(vm, format!("a server_default of {other}")),
+        })),
+    };
     Ok(col)
 }
 
@@ -410,13 +426,55 @@ fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
     })
 }
 
-/// A column of a table, alias or subquery as a reference.
+thread_local! {
+    /// While a SELECT converts: the CTEs its expressions referred to (one
+    /// list per SELECT being converted, innermost last), which become FROM
+    /// items; and the names of CTEs whose bodies are converting, so a
+    /// recursive reference only names its CTE.
+    static CTE_SCOPES: RefCell<Vec<Vec<(String, Value)>>> = const { RefCell::new(Vec::new()) };
+    static DECLARING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A column of a table, alias, subquery or CTE as a reference.
 fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
     let name = attr_str(vm, c, "name")?.unwrap_or_default();
     match attr(vm, c, "table")? {
         Value::None => Ok(Expr::Literal(name)),
-        t => Ok(Expr::Column(ColumnRef { table: from_name(vm, &t)?, name })),
+        t => {
+            let table = from_name(vm, &t)?;
+            if kind(vm, &t)? == "cte" {
+                if let FromName::Named(cte) = &table {
+                    CTE_SCOPES.with(|s| {
+                        if let Some(scope) = s.borrow_mut().last_mut() {
+                            if !scope.iter().any(|(n, _)| n == cte) {
+                                scope.push((cte.clone(), t.clone()));
+                            }
+                        }
+                    });
+                }
+            }
+            Ok(Expr::Column(ColumnRef { table, name }))
+        }
     }
+}
+
+/// A CTE as a FROM item: declared with its body, or, inside its own body,
+/// only named.
+fn cte_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
+    let name = attr_str(vm, f, "name")?.unwrap_or_default();
+    let recursive = attr_bool(vm, f, "recursive")?;
+    if DECLARING.with(|d| d.borrow().contains(&name)) {
+        return Ok(FromItem::Cte(Rc::new(Cte { name, body: CteBody::Select(Select::default()), recursive })));
+    }
+    let element = attr(vm, f, "element")?;
+    DECLARING.with(|d| d.borrow_mut().push(name.clone()));
+    let body = if kind(vm, &element)? == "compound_select" {
+        compound_select(vm, &element).map(|(c, _)| CteBody::Compound(c))
+    } else {
+        select(vm, &element).map(|(s, _)| CteBody::Select(s))
+    };
+    DECLARING.with(|d| d.borrow_mut().pop());
+    Ok(FromItem::Cte(Rc::new(Cte { name, body: body?, recursive })))
 }
 
 /// The name a FROM object is known by (an anonymous subquery's number).
@@ -449,6 +507,7 @@ fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
             let (inner, _) = select(vm, &element)?;
             FromItem::Subquery { select: Box::new(inner), name: from_name(vm, f)? }
         }
+        "cte" => cte_item(vm, f)?,
         other => return unsupported(vm, format!("{other} in FROM")),
     })
 }
@@ -640,10 +699,26 @@ pub struct Selected {
 
 /// A Python `Select` as the SQL layer's select, and its result columns.
 pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
+    CTE_SCOPES.with(|scopes| scopes.borrow_mut().push(Vec::new()));
+    let r = select_in_scope(vm, s);
+    let ctes = CTE_SCOPES.with(|scopes| scopes.borrow_mut().pop()).unwrap_or_default();
+    let (mut out, selected) = r?;
+    for (name, cte) in ctes {
+        if !out.from.iter().any(|f| f.covers(&FromName::Named(name.clone()))) {
+            out.from.push(cte_item(vm, &cte)?);
+        }
+    }
+    Ok((out, selected))
+}
+
+fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
     let mut out = Select::default();
+    if attr_str(vm, s, "label_style")?.as_deref() == Some("tablename_plus_col") {
+        out.label_style = LabelStyle::TablenamePlusCol;
+    }
     let mut selected = Vec::new();
     for c in attr_list(vm, s, "columns")? {
-        if matches!(kind(vm, &c)?.as_str(), "table" | "alias" | "subquery" | "join") {
+        if matches!(kind(vm, &c)?.as_str(), "table" | "alias" | "subquery" | "join" | "cte") {
             for col in attr_list(vm, &c, "columns_list")? {
                 let py_type = attr(vm, &col, "type")?;
                 selected.push(Selected { key: attr_str(vm, &col, "key")?.unwrap_or_default(), ty: sql_type(vm, &py_type)?, py_type });

@@ -154,9 +154,9 @@ fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value>
         Some(v) => vm.truthy(v)?,
         None => true,
     };
-    let mut tables = sorted(vm, &given)?;
-    if !create {
-        tables.reverse();
+    let mut tables = Vec::new();
+    for t in &given {
+        tables.push(convert::table(vm, t)?);
     }
     let run = |vm: &mut Vm, sql: &str| -> PyResult<Outcome> {
         with_db(vm, state, &a, |_, db| Ok(db.execute(sql, &[]))).and_then(|r| r.map_err(|e| dbapi_error(vm, state, &e, sql, &[])))
@@ -165,9 +165,10 @@ fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value>
         db.begin();
         Ok(())
     })?;
-    // SQLAlchemy checks every table first (`_can_create_table`), then acts
+    // SQLAlchemy checks every table in definition order (`_can_create_table`),
+    // then creates the missing ones in dependency order (drops reversed)
     let mut todo = Vec::new();
-    for (_, table) in &tables {
+    for table in tables {
         let exists = if checkfirst {
             let main = run(vm, &retort_sql::ddl::table_info_pragma("main", &table.name))?;
             !main.rows.is_empty() || !run(vm, &retort_sql::ddl::table_info_pragma("temp", &table.name))?.rows.is_empty()
@@ -178,7 +179,11 @@ fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value>
             todo.push(table);
         }
     }
-    for table in todo {
+    let mut order = retort_sql::sort::sort_tables(&todo).map_err(|e| sql_err(vm, e))?;
+    if !create {
+        order.reverse();
+    }
+    for table in order {
         if create {
             run(vm, &retort_sql::ddl::create_table(table))?;
             for index in &table.indexes {
@@ -306,8 +311,18 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
             }
             let compiled = match k.as_str() {
                 "insert" => {
-                    defaults(vm, &table_value, &mut rows)?;
-                    let insert = Insert { table: table.name.clone(), source: InsertSource::Values(rows), returning: keys.clone() };
+                    let source = match attr(vm, stmt, "from_select_query")? {
+                        Value::None => {
+                            defaults(vm, &table_value, &mut rows)?;
+                            InsertSource::Values(rows)
+                        }
+                        query => {
+                            let columns =
+                                attr_list(vm, stmt, "from_select_names")?.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect();
+                            InsertSource::Select { columns, select: Box::new(convert::select(vm, &query)?.0) }
+                        }
+                    };
+                    let insert = Insert { table: table.name.clone(), source, returning: keys.clone() };
                     compiler::insert(&insert, &table).map_err(|e| sql_err(vm, e))?
                 }
                 "update" => {

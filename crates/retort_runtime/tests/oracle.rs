@@ -1,5 +1,5 @@
-//! SQLAlchemy oracle cases run through the runtime: each `tests/oracle/core`
-//! case must agree with its recorded trace (real SQLAlchemy's) at the SQL
+//! SQLAlchemy oracle cases run through the runtime: each case under
+//! `tests/oracle/core` and `tests/oracle/ddl` must agree with its recorded trace (real SQLAlchemy's) at the SQL
 //! level: the same stdout, the same uncaught error class, and the same
 //! statements, parameters and transaction events once schema introspection
 //! (PRAGMA, sqlite_master) is left out, as `oracle.py suite` judges it.
@@ -11,9 +11,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 /// Cases that do not agree yet, and what is missing.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    ("text_cte_values.py", "union_all, CTEs and values() are not bound to Python yet"),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[("text_cte_values.py", "union_all, CTEs and values() are not bound to Python yet")];
 
 fn dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/oracle").join(name)
@@ -48,6 +46,18 @@ fn sql_events(trace: &Value) -> Vec<Value> {
         .collect()
 }
 
+/// Sorts each run of consecutive CREATE INDEX statements: SQLAlchemy keeps
+/// `Table.indexes` in a set, so CPython's order among them is arbitrary.
+fn sort_index_runs(events: &mut [Value]) {
+    let is_index = |e: &Value| e["sql"].as_str().is_some_and(|s| s.starts_with("CREATE INDEX") || s.starts_with("CREATE UNIQUE INDEX"));
+    let mut i = 0;
+    while i < events.len() {
+        let j = (i..events.len()).find(|&k| !is_index(&events[k])).unwrap_or(events.len());
+        events[i..j].sort_by_key(|e| e["sql"].as_str().unwrap_or("").to_owned());
+        i = j.max(i + 1);
+    }
+}
+
 /// What differs between the recorded trace and Retort's, if anything.
 fn difference(want: &Value, got: &Value) -> Option<String> {
     if want["stdout"] != got["stdout"] {
@@ -56,7 +66,9 @@ fn difference(want: &Value, got: &Value) -> Option<String> {
     if want["error"]["type"] != got["error"]["type"] {
         return Some(format!("error: want {}, got {}", want["error"], got["error"]));
     }
-    let (w, g) = (sql_events(want), sql_events(got));
+    let (mut w, mut g) = (sql_events(want), sql_events(got));
+    sort_index_runs(&mut w);
+    sort_index_runs(&mut g);
     let i = (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i))?;
     Some(format!("event {}: want {:?}\n  got {:?}", i + 1, w.get(i), g.get(i)))
 }
@@ -84,6 +96,6 @@ fn core_cases_agree_with_sqlalchemy() {
             (Some(_), true) => {}
         }
     }
-    assert!(passed >= 3, "only {passed} cases agree");
+    assert!(passed >= 10, "only {passed} cases agree");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

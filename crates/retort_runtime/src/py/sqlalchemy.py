@@ -1017,6 +1017,39 @@ def _selected_key(c):
     return getattr(c, "name", None) or "anon"
 
 
+LABEL_STYLE_NONE = "none"
+LABEL_STYLE_DISAMBIGUATE_ONLY = "disambiguate_only"
+LABEL_STYLE_TABLENAME_PLUS_COL = "tablename_plus_col"
+LABEL_STYLE_DEFAULT = LABEL_STYLE_DISAMBIGUATE_ONLY
+
+
+def _derived_key(select_, c):
+    if select_.label_style == LABEL_STYLE_TABLENAME_PLUS_COL and isinstance(getattr(c, "table", None), FromClause):
+        return f"{c.table.name}_{c.name}"
+    return _selected_key(c)
+
+
+class CTE(FromClause):
+    __visit_name__ = "cte"
+
+    def __init__(self, element, name=None, recursive=False):
+        self.element = element
+        self.recursive = recursive
+        _anon_counter[0] += 1
+        self.anon_id = _anon_counter[0]
+        self.name = name if name is not None else f"anon_{self.anon_id}"
+        first = element.selects[0] if isinstance(element, CompoundSelect) else element
+        cols = [_DerivedColumn(_derived_key(first, c), self, c.type) for c in first._expanded_columns()]
+        self.columns_list = cols
+        self.c = self.columns = ColumnCollection(cols)
+
+    def union_all(self, *others):
+        return CTE(CompoundSelect("union_all", self.element, *others), self.name, self.recursive)
+
+    def union(self, *others):
+        return CTE(CompoundSelect("union", self.element, *others), self.name, self.recursive)
+
+
 class Subquery(FromClause):
     __visit_name__ = "subquery"
 
@@ -1027,7 +1060,7 @@ class Subquery(FromClause):
         self.anon_id = _anon_counter[0]
         cols = []
         for c in element._expanded_columns():
-            cols.append(_DerivedColumn(_selected_key(c), self, c.type))
+            cols.append(_DerivedColumn(_derived_key(element, c), self, c.type))
         self.columns_list = cols
         self.c = self.columns = ColumnCollection(cols)
 
@@ -1156,6 +1189,7 @@ class Select(Executable):
         self.limit_value = None
         self.offset_value = None
         self.is_distinct = False
+        self.label_style = LABEL_STYLE_DISAMBIGUATE_ONLY
 
     def _copy(self):
         new = Select.__new__(Select)
@@ -1237,6 +1271,17 @@ class Select(Executable):
     def subquery(self, name=None):
         return Subquery(self, name)
 
+    def cte(self, name=None, recursive=False, nesting=False):
+        return CTE(self, name, recursive)
+
+    def set_label_style(self, style):
+        new = self._copy()
+        new.label_style = style
+        return new
+
+    def get_label_style(self):
+        return self.label_style
+
     def alias(self, name=None):
         return Subquery(self, name)
 
@@ -1277,7 +1322,7 @@ class Select(Executable):
         return new
 
     def __getattr__(self, name):
-        if name in ("cte", "correlate", "correlate_except", "lateral"):
+        if name in ("correlate", "correlate_except", "lateral"):
             raise _unsupported(f"Select.{name}()")
         raise AttributeError(f"'Select' object has no attribute '{name}'")
 
@@ -1392,6 +1437,14 @@ class _DML(Executable):
 
 class Insert(_DML):
     __visit_name__ = "insert"
+    from_select_names = None
+    from_select_query = None
+
+    def from_select(self, names, select, include_defaults=True):
+        new = self._copy()
+        new.from_select_names = [n if isinstance(n, str) else n.name for n in names]
+        new.from_select_query = select
+        return new
 
 
 class Update(_DML):
