@@ -815,7 +815,10 @@ impl Vm {
                         Op::SetupFinally(_) => BlockKind::Finally,
                         _ => BlockKind::With,
                     };
-                    f.blocks.push(Block { kind, handler: h, depth: f.stack.len() as u32, handled: self.handled.len() as u32 });
+                    // SETUP_WITH comes after BeforeWith pushed `__exit__` and the
+                    // `__enter__` result: the handler keeps only `__exit__`
+                    let depth = f.stack.len() - usize::from(kind == BlockKind::With);
+                    f.blocks.push(Block { kind, handler: h, depth: depth as u32, handled: self.handled.len() as u32 });
                 }
                 Op::PopBlock => {
                     f.blocks.pop();
