@@ -433,6 +433,24 @@ thread_local! {
     /// recursive reference only names its CTE.
     static CTE_SCOPES: RefCell<Vec<Vec<(String, Value)>>> = const { RefCell::new(Vec::new()) };
     static DECLARING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The parameters the statement is executed with, for `bindparam("name")`.
+    static BIND_VALUES: RefCell<Vec<(String, Value)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Sets the execution parameters `bindparam()`s without a value take.
+pub fn set_bind_values(vm: &mut Vm, pairs: Vec<(Value, Value)>) -> PyResult<()> {
+    let mut named = Vec::new();
+    for (k, v) in pairs {
+        match k {
+            Value::Str(s) => named.push((s.as_str().to_owned(), v)),
+            other => {
+                let t = vm.type_of(&other);
+                return Err(vm.new_error("TypeError", format!("parameter names must be strings, not {}", t.name)));
+            }
+        }
+    }
+    BIND_VALUES.with(|b| *b.borrow_mut() = named);
+    Ok(())
 }
 
 /// A column of a table, alias, subquery or CTE as a reference.
@@ -522,7 +540,13 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
     Ok(match k.as_str() {
         "column" => column_ref(vm, e)?,
         "bindparam" => {
-            let value = attr(vm, e, "value")?;
+            let mut value = attr(vm, e, "value")?;
+            if let (Value::None, Some(key)) = (&value, attr_str(vm, e, "key")?) {
+                match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+                    Some(v) => value = v,
+                    None => return Err(vm.new_error("InvalidRequestError", format!("A value is required for bind parameter '{key}'"))),
+                }
+            }
             let ty = type_of_expr(vm, e)?;
             Expr::Bind(bind_value(vm, &value, ty.as_ref())?)
         }
@@ -629,6 +653,40 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             let element = sub(vm, "element")?;
             let inner = attr(vm, e, "select")?;
             Expr::InSelect { expr: Box::new(element), select: Box::new(select(vm, &inner)?.0), negated: false }
+        }
+        "over" => {
+            let func = sub(vm, "element")?;
+            let mut partition_by = Vec::new();
+            for p in attr_list(vm, e, "partition_by")? {
+                partition_by.push(expr(vm, &p)?);
+            }
+            let mut order = Vec::new();
+            for o in attr_list(vm, e, "order_by")? {
+                order.push(order_by(vm, &o)?);
+            }
+            Expr::Over { func: Box::new(func), partition_by, order_by: order }
+        }
+        "distinct" => Expr::Distinct(Box::new(sub(vm, "element")?)),
+        "literal_column" => Expr::Literal(attr_str(vm, e, "text")?.unwrap_or_default()),
+        "type_coerce" => sub(vm, "element")?,
+        "tuple_in" => {
+            let tuple = attr(vm, e, "tuple")?;
+            let clauses = attr_list(vm, &tuple, "clauses")?;
+            let mut exprs = Vec::new();
+            let mut types = Vec::new();
+            for c in &clauses {
+                exprs.push(expr(vm, c)?);
+                types.push(type_of_expr(vm, c)?);
+            }
+            let mut rows = Vec::new();
+            for row in attr_list(vm, e, "rows")? {
+                let mut out = Vec::new();
+                for (i, v) in vm.iterate(&row)?.iter().enumerate() {
+                    out.push(bind_value(vm, v, types.get(i).and_then(Option::as_ref))?);
+                }
+                rows.push(out);
+            }
+            Expr::TupleIn { exprs, rows, negated: false }
         }
         "label_reference" => Expr::Literal(attr_str(vm, e, "name")?.unwrap_or_default()),
         other => return unsupported(vm, format!("{other} expressions")),

@@ -35,6 +35,7 @@ pub fn install(vm: &mut Vm) -> Runtime {
     let log = runtime.log.clone();
     vm.register_module("_retort_sql", Rc::new(move |vm| Ok(native::module(vm, log.clone()))));
     vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));
+    vm.register_module("sqlalchemy.exc", Rc::new(|vm| vm.run_python_module("sqlalchemy.exc", include_str!("py/sqlalchemy_exc.py"))));
     runtime
 }
 

@@ -17,8 +17,9 @@ use retort_sql::types::SqlType;
 
 use crate::convert::{self, attr, attr_list, attr_str, kind};
 
-/// What the module's functions share: the open databases, the exception
-/// classes of `sqlalchemy.exc`, and the run's event log.
+/// What the module's functions share: the open databases, the name of the
+/// module holding the exception classes (`sqlalchemy.exc`), and the run's
+/// event log.
 pub struct State {
     dbs: Vec<Connection<Limbo>>,
     errors: Value,
@@ -48,12 +49,22 @@ pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>) -> Rc<Module> {
     add(&m, vm, "commit", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.commit())).and_then(|r| engine_result(vm, state, r)));
     add(&m, vm, "rollback", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.rollback())).and_then(|r| engine_result(vm, state, r)));
     add(&m, vm, "execute", execute);
+    add(&m, vm, "run_sql", |vm, state, a| {
+        let sql = a.pos.get(1).and_then(Value::as_str).unwrap_or("").to_owned();
+        let r = with_db(vm, state, &a, |_, db| Ok(db.execute(&sql, &[])))?;
+        r.map_err(|e| dbapi_error(vm, state, &e, &sql, &[]))?;
+        Ok(Value::None)
+    });
     add(&m, vm, "create_all", |vm, state, a| schema(vm, state, a, true));
     add(&m, vm, "drop_all", |vm, state, a| schema(vm, state, a, false));
     add(&m, vm, "sorted_tables", |vm, _, a| {
         let given = vm.iterate(a.pos.first().unwrap_or(&Value::None))?;
         let order = sorted(vm, &given)?;
         Ok(Value::list(order.into_iter().map(|(v, _)| v).collect()))
+    });
+    add(&m, vm, "type_ddl", |vm, _, a| match convert::sql_type(vm, a.pos.first().unwrap_or(&Value::None))? {
+        Some(ty) => Ok(Value::str(ty.to_string())),
+        None => Ok(Value::str("NULL")),
     });
     add(&m, vm, "to_string", |vm, _, _| {
         Err(vm.new_error("NotImplementedError", "Retort does not support str() of SQL expressions and statements yet"))
@@ -102,14 +113,14 @@ fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, params: 
     if !sql.is_empty() {
         let values: Vec<Value> = params.iter().map(literal_value).collect();
         let repr = vm.repr(&Value::tuple(values)).unwrap_or_default();
-        message += &format!("\n[SQL: {sql}]\n[parameters: {repr}]");
+        message += &format!("\n[SQL: {sql}]");
+        if !params.is_empty() {
+            message += &format!("\n[parameters: {repr}]");
+        }
     }
     message += &format!("\n(Background on this error at: https://sqlalche.me/e/21/{code})");
     let errors = state.borrow().errors.clone();
-    let class = match &errors {
-        Value::Dict(d) => d.borrow().values().find(|(k, _)| k.as_str() == Some(class_name)).map(|(_, v)| v.clone()),
-        _ => None,
-    };
+    let class = errors.as_str().and_then(|module| vm.modules.get(module).cloned()).and_then(|m| m.get(class_name));
     match class {
         Some(class) => match vm.call(&class, Args::new(vec![Value::str(message)])).and_then(|exc| vm.to_exception(exc)) {
             Ok(exc) | Err(exc) => exc,
@@ -262,10 +273,11 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
     };
     match kind(vm, stmt)?.as_str() {
         "select" => {
-            if !matches!(params, Value::None) {
-                return Err(vm.new_error("NotImplementedError", "Retort does not support parameters for a select() yet"));
-            }
-            let (select, selected) = convert::select(vm, stmt)?;
+            let given = pairs(vm, params)?;
+            convert::set_bind_values(vm, given)?;
+            let converted = convert::select(vm, stmt);
+            convert::set_bind_values(vm, Vec::new())?;
+            let (select, selected) = converted?;
             Ok(Prepared {
                 compiled: compiler::select(&select),
                 keys: selected.iter().map(|s| s.key.clone()).collect(),

@@ -225,6 +225,43 @@ impl Writer {
                 self.sql.push(')');
             }
             Expr::Label { expr, .. } => self.expr(expr, None),
+            Expr::Over { func, partition_by, order_by } => {
+                self.expr(func, None);
+                self.sql += " OVER (";
+                if !partition_by.is_empty() {
+                    self.sql += "PARTITION BY ";
+                    self.list(partition_by, ", ", |w, e| w.expr(e, None));
+                }
+                if !order_by.is_empty() {
+                    if !partition_by.is_empty() {
+                        self.sql.push(' ');
+                    }
+                    self.sql += "ORDER BY ";
+                    self.list(order_by, ", ", |w, o| w.order_item(o));
+                }
+                self.sql.push(')');
+            }
+            Expr::Distinct(inner) => {
+                self.sql += "DISTINCT ";
+                self.expr(inner, None);
+            }
+            Expr::TupleIn { exprs, rows, negated } => {
+                if *negated {
+                    self.sql.push('(');
+                }
+                self.sql.push('(');
+                self.list(exprs, ", ", |w, e| w.expr(e, None));
+                self.sql += if *negated { ") NOT IN (VALUES " } else { ") IN (VALUES " };
+                self.list(rows, ", ", |w, row| {
+                    w.sql.push('(');
+                    w.list(row, ", ", Self::bind);
+                    w.sql.push(')');
+                });
+                self.sql.push(')');
+                if *negated {
+                    self.sql.push(')');
+                }
+            }
         }
     }
 
@@ -300,7 +337,7 @@ fn precedence(expr: &Expr) -> Option<i32> {
         Expr::Not(_) | Expr::IsNull { .. } | Expr::Between { .. } => Some(COMPARISON),
         Expr::Like { wrapped: false, .. } => Some(COMPARISON),
         Expr::Neg(_) => Some(NEG),
-        Expr::In { negated: false, .. } | Expr::InSelect { negated: false, .. } => Some(COMPARISON),
+        Expr::In { negated: false, .. } | Expr::InSelect { negated: false, .. } | Expr::TupleIn { negated: false, .. } => Some(COMPARISON),
         // `exists` has precedence 0 in `operators._PRECEDENCE`.
         Expr::Exists(_) => Some(0),
         _ => None,
@@ -614,6 +651,8 @@ pub fn insert(insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
 /// Mirrors `SQLCompiler.visit_update`: `SET col=value`, values grouped.
 pub fn update(update: &Update, table: &Table) -> Result<Compiled, SqlError> {
     let mut w = Writer::default();
+    // subqueries in SET and WHERE correlate to the table being updated
+    w.scopes.push(vec![FromName::Named(update.table.clone())]);
     let values = in_table_order(table, &update.values)?;
     w.sql += &format!("UPDATE {} SET ", quote(&update.table));
     w.list(&values, ", ", |w, (name, value)| {
@@ -630,6 +669,7 @@ pub fn update(update: &Update, table: &Table) -> Result<Compiled, SqlError> {
 /// Mirrors `SQLCompiler.visit_delete`.
 pub fn delete(delete: &Delete) -> Compiled {
     let mut w = Writer::default();
+    w.scopes.push(vec![FromName::Named(delete.table.clone())]);
     w.sql += &format!("DELETE FROM {}", quote(&delete.table));
     w.where_clause(" WHERE ", &delete.where_);
     w.returning(&delete.returning);

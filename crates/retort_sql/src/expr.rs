@@ -168,6 +168,20 @@ pub enum Expr {
     },
     /// `-x`.
     Neg(Box<Expr>),
+    /// `func.f(...).over(partition_by=..., order_by=...)`.
+    Over {
+        func: Box<Expr>,
+        partition_by: Vec<Expr>,
+        order_by: Vec<OrderBy>,
+    },
+    /// `distinct(x)`: `DISTINCT x`, as in `count(DISTINCT x)`.
+    Distinct(Box<Expr>),
+    /// `tuple_(a, b).in_([(1, 2), ...])`: `(a, b) IN (VALUES (?, ?), ...)`.
+    TupleIn {
+        exprs: Vec<Expr>,
+        rows: Vec<Vec<Literal>>,
+        negated: bool,
+    },
 }
 
 impl Expr {
@@ -246,7 +260,15 @@ impl Expr {
                     then.tables(out);
                 }
             }
-            Expr::Cast { expr, .. } | Expr::Neg(expr) => expr.tables(out),
+            Expr::Cast { expr, .. } | Expr::Neg(expr) | Expr::Distinct(expr) => expr.tables(out),
+            Expr::Over { func, partition_by, order_by } => {
+                func.tables(out);
+                partition_by.iter().for_each(|e| e.tables(out));
+                for o in order_by {
+                    o.expr().tables(out);
+                }
+            }
+            Expr::TupleIn { exprs, .. } => exprs.iter().for_each(|e| e.tables(out)),
             Expr::InSelect { expr, .. } => expr.tables(out),
             Expr::Binary { left, right, .. } => {
                 left.tables(out);
@@ -271,6 +293,16 @@ pub enum OrderBy {
     Desc(Expr),
     /// `nulls_first(item)` (true) or `nulls_last(item)` (false).
     Nulls(Box<OrderBy>, bool),
+}
+
+impl OrderBy {
+    /// The expression ordered by.
+    pub fn expr(&self) -> &Expr {
+        match self {
+            OrderBy::Plain(e) | OrderBy::Asc(e) | OrderBy::Desc(e) => e,
+            OrderBy::Nulls(inner, _) => inner.expr(),
+        }
+    }
 }
 
 /// `union`, `union_all`, `intersect`, `except_`.

@@ -10,62 +10,10 @@ Each node names its kind in `__visit_name__`, as SQLAlchemy's do.
 import _retort_sql
 
 
-# ---------------------------------------------------------------- exceptions
-
-
-class SQLAlchemyError(Exception):
-    pass
-
-
-class ArgumentError(SQLAlchemyError):
-    pass
-
-
-class InvalidRequestError(SQLAlchemyError):
-    pass
-
-
-class NoResultFound(InvalidRequestError):
-    pass
-
-
-class MultipleResultsFound(InvalidRequestError):
-    pass
-
-
-class ResourceClosedError(InvalidRequestError):
-    pass
-
-
-class CompileError(SQLAlchemyError):
-    pass
-
-
-class StatementError(SQLAlchemyError):
-    pass
-
-
-class DBAPIError(StatementError):
-    pass
-
-
-class DatabaseError(DBAPIError):
-    pass
-
-
-class IntegrityError(DatabaseError):
-    pass
-
-
-class OperationalError(DatabaseError):
-    pass
-
-
-class ProgrammingError(DatabaseError):
-    pass
-
-
-_retort_sql._errors(globals())
+from sqlalchemy.exc import (SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
+    MultipleResultsFound, ResourceClosedError, CompileError, StatementError, DBAPIError, DatabaseError,
+    IntegrityError, OperationalError, ProgrammingError, ObjectNotExecutableError, NoForeignKeysError)
+from sqlalchemy import exc
 
 
 def _unsupported(what):
@@ -80,6 +28,9 @@ class TypeEngine:
 
     def __repr__(self):
         return f"{type(self).__name__}()"
+
+    def __str__(self):
+        return _retort_sql.type_ddl(self)
 
 
 class Integer(TypeEngine):
@@ -292,6 +243,8 @@ class ColumnElement(ClauseElement):
         return id(self)
 
     def _bin(self, op, other, reverse=False):
+        if other is True or other is False:
+            other = True_() if other else False_()
         other = _coerce(other, self.type)
         if reverse:
             return BinaryExpression(other, op, self, self.type)
@@ -417,6 +370,9 @@ class ColumnElement(ClauseElement):
 
     def cast(self, type_):
         return Cast(self, type_)
+
+    def distinct(self):
+        return _Distinct(self)
 
 
 def _result_type(op, left_type):
@@ -564,12 +520,21 @@ class BooleanClauseList(ColumnElement):
         self.clauses = clauses
 
 
+def _boolean_list(visit, skip, clauses):
+    """and_()/or_(): true()/false() constants that cannot change the result drop out."""
+    items = [_coerce(c) for c in clauses]
+    kept = [c for c in items if not isinstance(c, skip)]
+    if len(kept) == 1:
+        return kept[0]
+    return BooleanClauseList(visit, kept or items)
+
+
 def and_(*clauses):
-    return BooleanClauseList("and", [_coerce(c) for c in clauses])
+    return _boolean_list("and", True_, clauses)
 
 
 def or_(*clauses):
-    return BooleanClauseList("or", [_coerce(c) for c in clauses])
+    return _boolean_list("or", False_, clauses)
 
 
 class _Not(ColumnElement):
@@ -673,6 +638,90 @@ class Function(ColumnElement):
 
     def label(self, name):
         return Label(name, self)
+
+    def over(self, partition_by=None, order_by=None):
+        return Over(self, partition_by, order_by)
+
+
+def _as_list(v):
+    if v is None:
+        return []
+    if isinstance(v, (list, tuple)):
+        return list(v)
+    return [v]
+
+
+class Over(ColumnElement):
+    __visit_name__ = "over"
+
+    def __init__(self, element, partition_by=None, order_by=None):
+        self.element = element
+        self.partition_by = [_coerce(c) for c in _as_list(partition_by)]
+        self.order_by = [_order_item(c) for c in _as_list(order_by)]
+        self.type = element.type
+
+
+class _Distinct(ColumnElement):
+    __visit_name__ = "distinct"
+
+    def __init__(self, element):
+        self.element = _coerce(element)
+        self.type = self.element.type
+
+
+def distinct(expr):
+    return _Distinct(expr)
+
+
+class _LiteralColumn(ColumnElement):
+    __visit_name__ = "literal_column"
+
+    def __init__(self, text, type_=None):
+        self.text = text
+        self.key = text
+        self.type = _to_type(type_)
+
+
+def literal_column(text, type_=None):
+    return _LiteralColumn(text, type_)
+
+
+class Tuple(ColumnElement):
+    __visit_name__ = "tuple"
+
+    def __init__(self, *clauses):
+        self.clauses = [_coerce(c) for c in clauses]
+
+    def in_(self, rows):
+        return _TupleIn(self, [list(r) for r in rows])
+
+    def not_in(self, rows):
+        return not_(self.in_(rows))
+
+
+class _TupleIn(ColumnElement):
+    __visit_name__ = "tuple_in"
+
+    def __init__(self, tuple_, rows):
+        self.tuple = tuple_
+        self.rows = rows
+        self.type = Boolean()
+
+
+def tuple_(*clauses):
+    return Tuple(*clauses)
+
+
+class _TypeCoerce(ColumnElement):
+    __visit_name__ = "type_coerce"
+
+    def __init__(self, element, type_):
+        self.element = _coerce(element, _to_type(type_))
+        self.type = _to_type(type_)
+
+
+def type_coerce(expression, type_):
+    return _TypeCoerce(expression, type_)
 
 
 _FUNCTION_TYPES = {"count": Integer, "char_length": Integer, "length": Integer, "lower": String, "upper": String}
@@ -957,10 +1006,6 @@ def _join_sides(f):
 
 def _from_name(f):
     return f.name if getattr(f, "name", None) else "<subquery>"
-
-
-class NoForeignKeysError(ArgumentError):
-    pass
 
 
 class Join(FromClause):
@@ -1502,7 +1547,8 @@ class Row(tuple):
 
 
 class RowMapping(dict):
-    pass
+    def __repr__(self):
+        return "{" + ", ".join(f"{k!r}: {v!r}" for k, v in self.items()) + "}"
 
 
 class Result:
@@ -1514,7 +1560,9 @@ class Result:
         self.lastrowid = lastrowid
         self.returns_rows = returns_rows
         self._scalars = False
+        self._mappings = False
         self._closed = False
+        self._inserted_primary_key = None
 
     def keys(self):
         return RMKeyView(self._keys)
@@ -1527,7 +1575,11 @@ class Result:
         return rows
 
     def _out(self, row):
-        return row[0] if self._scalars else row
+        if self._scalars:
+            return row[0]
+        if self._mappings:
+            return row._mapping
+        return row
 
     def __iter__(self):
         for row in self._take_all():
@@ -1587,13 +1639,18 @@ class Result:
         return new
 
     def mappings(self):
-        return [r._mapping for r in self._take_all()]
+        new = Result.__new__(Result)
+        new.__dict__.update(self.__dict__)
+        new._mappings = True
+        return new
 
     def close(self):
         self._closed = True
 
     @property
     def inserted_primary_key(self):
+        if self._inserted_primary_key is None:
+            raise InvalidRequestError("Statement is not an insert() expression construct.")
         return self._inserted_primary_key
 
 
@@ -1684,12 +1741,48 @@ class Transaction:
         return False
 
 
+class NestedTransaction:
+    def __init__(self, conn, name):
+        self.connection = conn
+        self.name = name
+        self.is_active = True
+
+    def commit(self):
+        if self.is_active:
+            self.is_active = False
+            _retort_sql.run_sql(self.connection._db, f"RELEASE SAVEPOINT {self.name}")
+
+    def rollback(self):
+        if self.is_active:
+            self.is_active = False
+            _retort_sql.run_sql(self.connection._db, f"ROLLBACK TO SAVEPOINT {self.name}")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type_, value, tb):
+        if type_ is None:
+            self.commit()
+        else:
+            self.rollback()
+        return False
+
+
 class Connection:
     def __init__(self, engine):
         self.engine = engine
         self._db = engine._db
         self._transaction = None
+        self._savepoints = 0
         self.closed = False
+
+    def begin_nested(self):
+        if self._transaction is None:
+            self.begin()
+        self._savepoints += 1
+        name = f"sa_savepoint_{self._savepoints}"
+        _retort_sql.run_sql(self._db, f"SAVEPOINT {name}")
+        return NestedTransaction(self, name)
 
     def __repr__(self):
         return object.__repr__(self).replace("sqlalchemy.", "sqlalchemy.engine.base.", 1)
@@ -1738,7 +1831,10 @@ class Connection:
             raise ObjectNotExecutableError(statement)
         if self._transaction is None:
             self.begin()
-        return _retort_sql.execute(self._db, statement, parameters, Result)
+        result = _retort_sql.execute(self._db, statement, parameters, Result)
+        if isinstance(statement, Insert) and not isinstance(parameters, list):
+            result._inserted_primary_key = _inserted_pk(statement, parameters, result)
+        return result
 
     def scalar(self, statement, parameters=None):
         return self.execute(statement, parameters).scalar()
@@ -1750,10 +1846,23 @@ class Connection:
         return self.execute(text(sql), parameters)
 
 
-class ObjectNotExecutableError(ArgumentError):
-    def __init__(self, target):
-        super().__init__(f"Not an executable object: {target!r}")
-        self.target = target
+def _inserted_pk(statement, parameters, result):
+    """Mirrors `CursorResult.inserted_primary_key` for a single-row INSERT."""
+    values = {}
+    for row in statement.value_rows[:1]:
+        values.update({(k if isinstance(k, str) else k.key): v for k, v in row.items()})
+    if isinstance(parameters, dict):
+        values.update(parameters)
+    pk = statement.table.primary_key
+    out = []
+    for c in pk:
+        if c.key in values and not isinstance(values[c.key], ClauseElement):
+            out.append(values[c.key])
+        elif len(pk) == 1 and isinstance(c.type, Integer):
+            out.append(result.lastrowid)
+        else:
+            out.append(None)
+    return Row(out, [c.key for c in pk])
 
 
 def create_engine(url, echo=False, future=True, **kw):

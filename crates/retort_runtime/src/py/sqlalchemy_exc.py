@@ -1,0 +1,88 @@
+"""sqlalchemy.exc: the exceptions SQLAlchemy raises, with its hierarchy."""
+
+import _retort_sql
+
+
+class SQLAlchemyError(Exception):
+    pass
+
+
+class ArgumentError(SQLAlchemyError):
+    pass
+
+
+class NoForeignKeysError(ArgumentError):
+    pass
+
+
+class ObjectNotExecutableError(ArgumentError):
+    def __init__(self, target):
+        super().__init__(f"Not an executable object: {target!r}")
+        self.target = target
+
+
+class InvalidRequestError(SQLAlchemyError):
+    pass
+
+
+class NoResultFound(InvalidRequestError):
+    pass
+
+
+class MultipleResultsFound(InvalidRequestError):
+    pass
+
+
+class ResourceClosedError(InvalidRequestError):
+    pass
+
+
+class NoSuchColumnError(InvalidRequestError, KeyError):
+    pass
+
+
+class CompileError(SQLAlchemyError):
+    pass
+
+
+class StatementError(SQLAlchemyError):
+    pass
+
+
+class DBAPIError(StatementError):
+    pass
+
+
+class InterfaceError(DBAPIError):
+    pass
+
+
+class DatabaseError(DBAPIError):
+    pass
+
+
+class DataError(DatabaseError):
+    pass
+
+
+class IntegrityError(DatabaseError):
+    pass
+
+
+class OperationalError(DatabaseError):
+    pass
+
+
+class ProgrammingError(DatabaseError):
+    pass
+
+
+class InternalError(DatabaseError):
+    pass
+
+
+class NotSupportedError(DatabaseError):
+    pass
+
+
+_retort_sql._errors(__name__)
