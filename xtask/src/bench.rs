@@ -43,6 +43,8 @@ pub fn run(root: &Path) -> Result<()> {
 
     println!("\n== the Python interpreter natively (profile native) against CPython in the same run");
     crate::run(Command::new("cargo").args(["run", "--quiet", "--profile", "native", "-p", "retort_python", "--example", "bench"]))?;
+    println!("\n== SQLAlchemy Core natively (profile native) against CPython with SQLAlchemy and the raw engine");
+    crate::run(Command::new("cargo").args(["run", "--quiet", "--profile", "native", "-p", "retort_runtime", "--example", "bench"]))?;
     println!("\n== the same interpreter benchmark in wasm (wasm32-wasip1 in Node's V8)");
     crate::run(Command::new("rustup").args(["target", "add", "wasm32-wasip1"]))?;
     crate::run(Command::new("cargo").args([

@@ -107,8 +107,33 @@ pub fn type_of_expr(vm: &mut Vm, e: &Value) -> PyResult<Option<SqlType>> {
     }
 }
 
-/// A Python `Table` as the SQL layer's table.
-pub fn table(vm: &mut Vm, t: &Value) -> PyResult<Table> {
+thread_local! {
+    /// Tables already converted in this run, by the script's Table object
+    /// (kept alive here, so its address is not reused): a Table does not
+    /// change once built, and converting one reads every column.
+    static TABLES: RefCell<Vec<(Value, Rc<Table>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Forgets the converted tables (a new run begins).
+pub fn clear_cache() {
+    TABLES.with(|t| t.borrow_mut().clear());
+}
+
+fn same_object(a: &Value, b: &Value) -> bool {
+    matches!((a, b), (Value::Instance(x), Value::Instance(y)) if Rc::ptr_eq(x, y))
+}
+
+/// A Python `Table` as the SQL layer's table (converted once per run).
+pub fn table(vm: &mut Vm, t: &Value) -> PyResult<Rc<Table>> {
+    if let Some(hit) = TABLES.with(|c| c.borrow().iter().find(|(v, _)| same_object(v, t)).map(|(_, table)| table.clone())) {
+        return Ok(hit);
+    }
+    let table = Rc::new(convert_table(vm, t)?);
+    TABLES.with(|c| c.borrow_mut().push((t.clone(), table.clone())));
+    Ok(table)
+}
+
+fn convert_table(vm: &mut Vm, t: &Value) -> PyResult<Table> {
     let name = attr_str(vm, t, "name")?.unwrap_or_default();
     let mut columns = Vec::new();
     for c in attr_list(vm, t, "columns_list")? {

@@ -32,6 +32,7 @@ pub struct Runtime {
 /// Makes `sqlalchemy` importable in `vm`; the returned runtime collects the events.
 pub fn install(vm: &mut Vm) -> Runtime {
     let runtime = Runtime::default();
+    convert::clear_cache();
     let log = runtime.log.clone();
     vm.register_module("_retort_sql", Rc::new(move |vm| Ok(native::module(vm, log.clone()))));
     vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));

@@ -66,6 +66,10 @@ pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>) -> Rc<Module> {
         Some(ty) => Ok(Value::str(ty.to_string())),
         None => Ok(Value::str("NULL")),
     });
+    add(&m, vm, "compile", |vm, _, a| {
+        let stmt = a.pos.first().cloned().unwrap_or(Value::None);
+        Ok(Value::str(prepare(vm, &stmt, &Value::None)?.compiled.sql))
+    });
     add(&m, vm, "to_string", |vm, _, _| {
         Err(vm.new_error("NotImplementedError", "Retort does not support str() of SQL expressions and statements yet"))
     });
@@ -144,7 +148,7 @@ fn literal_value(l: &Literal) -> Value {
 fn sorted(vm: &mut Vm, given: &[Value]) -> PyResult<Vec<(Value, Table)>> {
     let mut tables = Vec::new();
     for t in given {
-        tables.push(convert::table(vm, t)?);
+        tables.push(Table::clone(&*convert::table(vm, t)?));
     }
     let order: Vec<String> = retort_sql::sort::sort_tables(&tables)
         .map_err(|e| vm.new_error(e.class_name(), e.to_string()))?
@@ -167,7 +171,7 @@ fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value>
     };
     let mut tables = Vec::new();
     for t in &given {
-        tables.push(convert::table(vm, t)?);
+        tables.push(Table::clone(&*convert::table(vm, t)?));
     }
     let run = |vm: &mut Vm, sql: &str| -> PyResult<Outcome> {
         with_db(vm, state, &a, |_, db| Ok(db.execute(sql, &[]))).and_then(|r| r.map_err(|e| dbapi_error(vm, state, &e, sql, &[])))
@@ -239,24 +243,21 @@ fn value_row(vm: &mut Vm, table: &Table, pairs: Vec<(Value, Value)>) -> PyResult
 /// result columns.
 struct Prepared {
     compiled: Compiled,
-    keys: Vec<String>,
-    types: Vec<Option<SqlType>>,
-    py_types: Vec<Value>,
+    /// The result columns (for a SELECT, or an INSERT/UPDATE/DELETE's RETURNING).
+    columns: Vec<convert::Selected>,
     dml: bool,
 }
 
 /// The RETURNING columns: names, SQL types and the script's type objects.
-fn returning(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<(Vec<String>, Vec<Option<SqlType>>, Vec<Value>)> {
-    let mut keys = Vec::new();
-    let mut types = Vec::new();
-    let mut py_types = Vec::new();
+fn returning(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<Vec<convert::Selected>> {
+    let mut out = Vec::new();
     for c in attr_list(vm, stmt, "returning_columns")? {
-        let name = column_name(vm, &c)?;
-        types.push(table.column(&name).map(|c| c.ty.clone()));
-        py_types.push(if matches!(c, Value::Str(_)) { Value::None } else { vm.getattr_opt(&c, "type")?.unwrap_or(Value::None) });
-        keys.push(name);
+        let key = column_name(vm, &c)?;
+        let ty = table.column(&key).map(|c| c.ty.clone());
+        let py_type = if matches!(c, Value::Str(_)) { Value::None } else { vm.getattr_opt(&c, "type")?.unwrap_or(Value::None) };
+        out.push(convert::Selected { key, ty, py_type });
     }
-    Ok((keys, types, py_types))
+    Ok(out)
 }
 
 fn sql_err(vm: &Vm, e: retort_sql::SqlError) -> retort_python::PyErr {
@@ -278,29 +279,18 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
             let converted = convert::select(vm, stmt);
             convert::set_bind_values(vm, Vec::new())?;
             let (select, selected) = converted?;
-            Ok(Prepared {
-                compiled: compiler::select(&select),
-                keys: selected.iter().map(|s| s.key.clone()).collect(),
-                types: selected.iter().map(|s| s.ty.clone()).collect(),
-                py_types: selected.into_iter().map(|s| s.py_type).collect(),
-                dml: false,
-            })
+            Ok(Prepared { compiled: compiler::select(&select), columns: selected, dml: false })
         }
         "compound_select" => {
             let (compound, selected) = convert::compound_select(vm, stmt)?;
-            Ok(Prepared {
-                compiled: compiler::compound_select(&compound),
-                keys: selected.iter().map(|s| s.key.clone()).collect(),
-                types: selected.iter().map(|s| s.ty.clone()).collect(),
-                py_types: selected.into_iter().map(|s| s.py_type).collect(),
-                dml: false,
-            })
+            Ok(Prepared { compiled: compiler::compound_select(&compound), columns: selected, dml: false })
         }
         "insert" | "update" | "delete" => {
             let k = kind(vm, stmt)?;
             let table_value = attr(vm, stmt, "table")?;
             let table = convert::table(vm, &table_value)?;
-            let (keys, types, py_types) = returning(vm, stmt, &table)?;
+            let columns = returning(vm, stmt, &table)?;
+            let keys: Vec<String> = columns.iter().map(|c| c.key.clone()).collect();
             let mut rows = Vec::new();
             for r in attr_list(vm, stmt, "value_rows")? {
                 let p = pairs(vm, &r)?;
@@ -344,7 +334,7 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
                 }
                 _ => compiler::delete(&Delete { table: table.name.clone(), where_, returning: keys.clone() }),
             };
-            Ok(Prepared { compiled, keys, types, py_types, dml: true })
+            Ok(Prepared { compiled, columns, dml: true })
         }
         "text" => {
             let sql = attr_str(vm, stmt, "text")?.unwrap_or_default();
@@ -355,33 +345,87 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
             }
             let compiled = retort_sql::text::compile(&sql, &binds).map_err(|e| sql_err(vm, e))?;
             let dml = !sql.trim_start().to_ascii_uppercase().starts_with("SELECT");
-            Ok(Prepared { compiled, keys: Vec::new(), types: Vec::new(), py_types: Vec::new(), dml })
+            Ok(Prepared { compiled, columns: Vec::new(), dml })
         }
         other => Err(vm.new_error("ArgumentError", format!("Not an executable object: {other}"))),
     }
 }
 
-/// Python-side scalar defaults (`Column(default=0)`) for columns a row leaves out.
-fn defaults(vm: &mut Vm, table: &Value, rows: &mut [Vec<(String, Expr)>]) -> PyResult<()> {
+/// A column's Python-side default (`Column(default=0)`, or a callable).
+struct Default {
+    name: String,
+    value: Value,
+    ty: Option<SqlType>,
+}
+
+fn column_defaults(vm: &mut Vm, table: &Value) -> PyResult<Vec<Default>> {
+    let mut out = Vec::new();
     for c in attr_list(vm, table, "columns_list")? {
-        let default = attr(vm, &c, "default")?;
-        if matches!(default, Value::None) {
-            continue;
+        let value = attr(vm, &c, "default")?;
+        if !matches!(value, Value::None) {
+            out.push(Default { name: attr_str(vm, &c, "name")?.unwrap_or_default(), ty: convert::type_of_expr(vm, &c)?, value });
         }
-        let name = attr_str(vm, &c, "name")?.unwrap_or_default();
-        let ty = convert::type_of_expr(vm, &c)?;
-        for row in rows.iter_mut() {
-            if !row.iter().any(|(n, _)| *n == name) {
-                let value = if vm.type_of(&default).name.as_ref() == "function" || matches!(default, Value::Native(_)) {
-                    vm.call(&default, Args::default())?
-                } else {
-                    default.clone()
-                };
-                row.push((name.clone(), Expr::Bind(convert::bind_value(vm, &value, ty.as_ref())?)));
-            }
+    }
+    Ok(out)
+}
+
+/// Adds the defaults of the columns a row leaves out.
+fn apply_defaults(vm: &mut Vm, defaults: &[Default], row: &mut Vec<(String, Expr)>) -> PyResult<()> {
+    for d in defaults {
+        if !row.iter().any(|(n, _)| *n == d.name) {
+            let value = if vm.type_of(&d.value).name.as_ref() == "function" || matches!(d.value, Value::Native(_)) {
+                vm.call(&d.value, Args::default())?
+            } else {
+                d.value.clone()
+            };
+            row.push((d.name.clone(), Expr::Bind(convert::bind_value(vm, &value, d.ty.as_ref())?)));
         }
     }
     Ok(())
+}
+
+fn defaults(vm: &mut Vm, table: &Value, rows: &mut [Vec<(String, Expr)>]) -> PyResult<()> {
+    let defaults = column_defaults(vm, table)?;
+    for row in rows.iter_mut() {
+        apply_defaults(vm, &defaults, row)?;
+    }
+    Ok(())
+}
+
+/// The executemany of a plain `insert(table)`: compiled once with the first
+/// row, every row's values bound in the table's column order. `None` when
+/// each row needs compiling (values(), SQL expressions in a row, rows
+/// naming different columns).
+fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(Prepared, Vec<Vec<Literal>>)>> {
+    if kind(vm, stmt)? != "insert"
+        || !attr_list(vm, stmt, "value_rows")?.is_empty()
+        || !matches!(attr(vm, stmt, "from_select_query")?, Value::None)
+    {
+        return Ok(None);
+    }
+    let first = prepare(vm, stmt, &rows[0])?;
+    let table_value = attr(vm, stmt, "table")?;
+    let table = convert::table(vm, &table_value)?;
+    let defaults = column_defaults(vm, &table_value)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let pairs = vm.mapping_pairs(r)?;
+        let mut row = value_row(vm, &table, pairs)?;
+        apply_defaults(vm, &defaults, &mut row)?;
+        let mut values = Vec::with_capacity(row.len());
+        for c in &table.columns {
+            match row.iter().find(|(n, _)| *n == c.name) {
+                Some((_, Expr::Bind(l))) => values.push(l.clone()),
+                Some(_) => return Ok(None),
+                None => {}
+            }
+        }
+        if values.len() != first.compiled.params.len() {
+            return Ok(None);
+        }
+        out.push(values);
+    }
+    Ok(Some((first, out)))
 }
 
 /// `Connection.execute(statement, parameters)`: one statement, or an
@@ -396,15 +440,21 @@ fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
         other => vec![other.clone()],
     };
     if rows.len() > 1 {
-        let mut prepared = Vec::new();
-        for r in &rows {
-            prepared.push(prepare(vm, &stmt, r)?);
-        }
-        let sql = prepared[0].compiled.sql.clone();
-        let params: Vec<Vec<retort_engine::Value>> =
-            prepared.iter().map(|p| p.compiled.params.iter().map(convert::engine_value).collect()).collect();
+        let (first, literals) = match many_inserts(vm, &stmt, &rows)? {
+            Some(fast) => fast,
+            None => {
+                let mut prepared = Vec::new();
+                for r in &rows {
+                    prepared.push(prepare(vm, &stmt, r)?);
+                }
+                let literals = prepared.iter().map(|p| p.compiled.params.clone()).collect();
+                (prepared.swap_remove(0), literals)
+            }
+        };
+        let sql = first.compiled.sql.clone();
+        let params: Vec<Vec<retort_engine::Value>> = literals.iter().map(|row| row.iter().map(convert::engine_value).collect()).collect();
         let affected = with_db(vm, state, &a, |_, db| Ok(db.execute_many(&sql, &params)))?
-            .map_err(|e| dbapi_error(vm, state, &e, &sql, &prepared[0].compiled.params))?;
+            .map_err(|e| dbapi_error(vm, state, &e, &sql, &first.compiled.params))?;
         let args = vec![Value::list(vec![]), Value::list(vec![]), Value::Int(affected as i64), Value::None, Value::Bool(false)];
         return vm.call(&result_class, Args::new(args));
     }
@@ -412,13 +462,16 @@ fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
     let values: Vec<retort_engine::Value> = p.compiled.params.iter().map(convert::engine_value).collect();
     let outcome = with_db(vm, state, &a, |_, db| Ok(db.execute(&p.compiled.sql, &values)))?
         .map_err(|e| dbapi_error(vm, state, &e, &p.compiled.sql, &p.compiled.params))?;
-    let keys = if p.keys.is_empty() { outcome.columns.clone() } else { p.keys.clone() };
+    let keys = if p.columns.is_empty() { outcome.columns.clone() } else { p.columns.iter().map(|c| c.key.clone()).collect() };
     let mut out_rows = Vec::new();
     for row in &outcome.rows {
         let mut values = Vec::new();
         for (i, v) in row.iter().enumerate() {
-            let py_type = p.py_types.get(i).cloned().unwrap_or(Value::None);
-            values.push(convert::result_value(vm, v, p.types.get(i).and_then(Option::as_ref), &py_type)?);
+            let (ty, py_type) = match p.columns.get(i) {
+                Some(c) => (c.ty.as_ref(), c.py_type.clone()),
+                None => (None, Value::None),
+            };
+            values.push(convert::result_value(vm, v, ty, &py_type)?);
         }
         out_rows.push(Value::tuple(values));
     }

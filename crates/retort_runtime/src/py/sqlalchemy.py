@@ -222,14 +222,18 @@ class ClauseElement:
     def __bool__(self):
         raise TypeError("Boolean value of this clause is not defined")
 
-    def compile(self, bind=None, **kw):
-        return _Compiled(self)
+    def compile(self, bind=None, dialect=None, **kw):
+        if bind is None and dialect is None:
+            raise _unsupported("compiling for the default dialect (str() of a statement); pass the engine: stmt.compile(engine)")
+        return Compiled(self)
 
 
-class _Compiled:
+class Compiled:
+    """A statement compiled for SQLite: its text (positional `?` binds)."""
+
     def __init__(self, stmt):
         self.statement = stmt
-        self.string = _retort_sql.to_string(stmt)
+        self.string = _retort_sql.compile(stmt)
 
     def __str__(self):
         return self.string

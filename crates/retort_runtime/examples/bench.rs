@@ -1,0 +1,116 @@
+//! The Core benchmark (`cargo xtask bench` runs it): compiling 10,000
+//! mixed statements and running 10,000 parameterised INSERTs (one by one,
+//! then as one executemany) through the `sqlalchemy` module, in Retort and
+//! in CPython with real SQLAlchemy (the oracle's virtual environment), and
+//! the same INSERTs on the raw engine. Figures only; nothing is asserted.
+//!
+//! `cargo run --profile native -p retort_runtime --example bench`
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use retort_python::Budget;
+
+/// The heap, counted so scripts run under the memory budget.
+#[global_allocator]
+static ALLOC: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).expect("a number"));
+    v[v.len() / 2]
+}
+
+/// Retort's time for a script, whole (parse and compile included), and its output.
+fn retort_ms(path: &Path, runs: usize) -> (f64, String) {
+    let source = std::fs::read_to_string(path).expect("the script");
+    let mut times = Vec::new();
+    let mut out = String::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let (r, _) = retort_runtime::run(&source, Budget::default());
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        if let Some(e) = r.error {
+            panic!("{} failed in Retort: {}", path.display(), e.traceback);
+        }
+        out = r.stdout;
+    }
+    (median(times), out)
+}
+
+/// The oracle's Python (with SQLAlchemy), if it has been set up.
+fn oracle_python() -> Option<PathBuf> {
+    let home = std::env::var_os("HOME")?;
+    let python = PathBuf::from(home).join(".cache/retort-oracle/venv/bin/python");
+    python.exists().then_some(python)
+}
+
+/// CPython's time for the same script, imports excluded (sqlalchemy is
+/// imported before the clock starts).
+fn cpython_ms(python: &Path, path: &Path, runs: usize) -> Option<(f64, String)> {
+    let harness = r#"
+import contextlib, io, sys, time
+import sqlalchemy
+src = open(sys.argv[1]).read()
+times = []
+for _ in range(int(sys.argv[2])):
+    code = compile(src, "main.py", "exec")
+    buf = io.StringIO()
+    t = time.perf_counter()
+    with contextlib.redirect_stdout(buf):
+        exec(code, {"__name__": "__main__"})
+    times.append((time.perf_counter() - t) * 1e3)
+times.sort()
+sys.stderr.write("%f\n" % times[len(times) // 2])
+sys.stdout.write(buf.getvalue())
+"#;
+    let out = Command::new(python).arg("-c").arg(harness).arg(path).arg(runs.to_string()).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let ms: f64 = String::from_utf8_lossy(&out.stderr).trim().lines().last()?.parse().ok()?;
+    Some((ms, String::from_utf8_lossy(&out.stdout).to_string()))
+}
+
+/// The same 10,000 single-row INSERTs and the 10,000-row executemany on the engine itself.
+fn raw_engine_ms(runs: usize) -> f64 {
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let mut db = retort_engine::open_in_memory().expect("a database");
+        db.execute("CREATE TABLE item (id INTEGER NOT NULL, label VARCHAR(20), qty INTEGER, PRIMARY KEY (id))", &[]).expect("create");
+        db.begin();
+        let sql = "INSERT INTO item (label, qty) VALUES (?, ?)";
+        for i in 0..10_000 {
+            db.execute(sql, &[retort_engine::Value::from("x"), retort_engine::Value::Integer(i)]).expect("insert");
+        }
+        let rows: Vec<Vec<retort_engine::Value>> =
+            (0..10_000).map(|i| vec![retort_engine::Value::from("y"), retort_engine::Value::Integer(i)]).collect();
+        db.execute_many(sql, &rows).expect("executemany");
+        db.commit().expect("commit");
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    median(times)
+}
+
+fn main() {
+    retort_python::memory::set_meter(|| ALLOC.allocated());
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench");
+    let python = oracle_python();
+    for (name, what) in [("core_compile.py", "compile 10,000 mixed statements"), ("core_insert.py", "20,000 INSERTs through Core")] {
+        let path = root.join(name);
+        let (ours, our_out) = retort_ms(&path, 3);
+        print!("{what} ({name}), median of 3: Retort {ours:.1} ms");
+        match python.as_deref().and_then(|p| cpython_ms(p, &path, 3)) {
+            Some((theirs, their_out)) => {
+                let same = if their_out == our_out { "same output" } else { "OUTPUT DIFFERS" };
+                println!("; CPython + SQLAlchemy {theirs:.1} ms; CPython/Retort = {:.2}x; {same}", theirs / ours);
+            }
+            None => println!("; no CPython figure (the oracle's virtual environment is not set up)"),
+        }
+        if name == "core_insert.py" {
+            let raw = raw_engine_ms(3);
+            println!("the same 20,000 INSERTs on the raw engine: {raw:.1} ms; Retort's Core / raw engine = {:.2}x", ours / raw);
+        }
+    }
+}
