@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use retort_python::{PyResult, Value, Vm};
 use retort_sql::expr::{
-    BinOp, ColumnRef, CompoundSelect, Cte, CteBody, Expr, FromItem, FromName, LabelStyle, Literal, OrderBy, Select, SetOp,
+    BinOp, ColumnRef, CompoundSelect, Cte, CteBody, Expr, FromItem, FromName, LabelStyle, Literal, OrderBy, ParamName, Select, SetOp,
 };
 use retort_sql::schema::{Column, Constraint, ForeignKey, Index, PrimaryKey, ServerDefault, Table, TableArg};
 use retort_sql::types::SqlType;
@@ -460,6 +460,13 @@ thread_local! {
     static DECLARING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// The parameters the statement is executed with, for `bindparam("name")`.
     static BIND_VALUES: RefCell<Vec<(String, Value)>> = const { RefCell::new(Vec::new()) };
+    /// Compiling to show a statement (`str()`, `compile()`): a
+    /// `bindparam()` without a value is no error.
+    static LENIENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+pub fn set_lenient(on: bool) {
+    LENIENT.with(|l| l.set(on));
 }
 
 /// Sets the execution parameters `bindparam()`s without a value take.
@@ -569,11 +576,17 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             if let (Value::None, Some(key)) = (&value, attr_str(vm, e, "key")?) {
                 match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
                     Some(v) => value = v,
+                    None if LENIENT.with(std::cell::Cell::get) => {}
                     None => return Err(vm.new_error("InvalidRequestError", format!("A value is required for bind parameter '{key}'"))),
                 }
             }
             let ty = type_of_expr(vm, e)?;
-            Expr::Bind(bind_value(vm, &value, ty.as_ref())?)
+            let lit = bind_value(vm, &value, ty.as_ref())?;
+            match (attr_str(vm, e, "key")?, attr_str(vm, e, "stem")?) {
+                (Some(key), _) => Expr::Param { name: ParamName::Exact(key), value: lit },
+                (None, Some(stem)) => Expr::Param { name: ParamName::Anon(stem), value: lit },
+                (None, None) => Expr::Bind(lit),
+            }
         }
         "null" => Expr::Null,
         "true" => Expr::Literal("1".into()),
@@ -612,7 +625,16 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             let value = attr_str(vm, e, "value")?.unwrap_or_default();
             let (leading, trailing, autoescape) =
                 (attr_bool(vm, e, "leading")?, attr_bool(vm, e, "trailing")?, attr_bool(vm, e, "autoescape")?);
-            element.like_parts(&value, leading, trailing, autoescape)
+            let stem = match &element {
+                Expr::Column(c) => c.name.clone(),
+                _ => "param".to_owned(),
+            };
+            match element.like_parts(&value, leading, trailing, autoescape) {
+                Expr::Like { expr, pattern, escape, negated, wrapped } => {
+                    Expr::Like { expr, pattern: Box::new(name_binds(*pattern, &stem)), escape, negated, wrapped }
+                }
+                other => other,
+            }
         }
         "in" => {
             let element = sub(vm, "element")?;
@@ -750,6 +772,17 @@ fn limit_offset(vm: &mut Vm, s: &Value) -> PyResult<(Option<i64>, Option<i64>)> 
         })
     };
     Ok((get(vm, "limit_value")?, get(vm, "offset_value")?))
+}
+
+/// The binds of `e` named after `stem` (for the default dialect's `:name_1`).
+fn name_binds(e: Expr, stem: &str) -> Expr {
+    match e {
+        Expr::Bind(value) => Expr::Param { name: ParamName::Anon(stem.to_owned()), value },
+        Expr::Binary { left, op, right } => {
+            Expr::Binary { left: Box::new(name_binds(*left, stem)), op, right: Box::new(name_binds(*right, stem)) }
+        }
+        other => other,
+    }
 }
 
 fn order_by(vm: &mut Vm, o: &Value) -> PyResult<OrderBy> {

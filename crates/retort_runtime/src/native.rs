@@ -10,8 +10,8 @@ use retort_engine::log::Event;
 use retort_engine::{Connection, EngineError, Limbo, Outcome};
 use retort_python::object::Module;
 use retort_python::{Args, PyResult, Value, Vm};
-use retort_sql::compiler::{self, Compiled};
-use retort_sql::expr::{Delete, Expr, Insert, InsertSource, Literal, Update};
+use retort_sql::compiler::{self, Compiled, Statement};
+use retort_sql::expr::{Delete, Expr, Insert, InsertSource, Literal, ParamName, Update};
 use retort_sql::schema::Table;
 use retort_sql::types::SqlType;
 
@@ -68,10 +68,31 @@ pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>) -> Rc<Module> {
     });
     add(&m, vm, "compile", |vm, _, a| {
         let stmt = a.pos.first().cloned().unwrap_or(Value::None);
-        Ok(Value::str(prepare(vm, &stmt, &Value::None)?.compiled.sql))
+        let named = match a.pos.get(1) {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        convert::set_lenient(named);
+        let prepared = prepare_with(vm, &stmt, &Value::None, named);
+        convert::set_lenient(false);
+        let c = prepared?.compiled;
+        let names = Value::list(c.names.iter().map(|n| Value::str(n.as_str())).collect());
+        let values = Value::list(c.params.iter().map(literal_value).collect());
+        Ok(Value::tuple(vec![Value::str(c.sql), names, values]))
     });
-    add(&m, vm, "to_string", |vm, _, _| {
-        Err(vm.new_error("NotImplementedError", "Retort does not support str() of SQL expressions and statements yet"))
+    add(&m, vm, "to_string", |vm, _, a| {
+        let stmt = a.pos.first().cloned().unwrap_or(Value::None);
+        if matches!(kind(vm, &stmt)?.as_str(), "select" | "compound_select" | "insert" | "update" | "delete" | "text") {
+            convert::set_lenient(true);
+            let prepared = prepare_with(vm, &stmt, &Value::None, true);
+            convert::set_lenient(false);
+            return Ok(Value::str(prepared?.compiled.sql));
+        }
+        // an expression: shown as the WHERE clause of a SELECT of it would show it
+        let e = convert::expr(vm, &stmt)?;
+        let select = retort_sql::expr::Select { where_: vec![e], ..retort_sql::expr::Select::default() };
+        let sql = compiler::to_string(Statement::Select(&select)).map_err(|e| sql_err(vm, e))?.sql;
+        Ok(Value::str(sql.split_once("WHERE ").map_or(sql.as_str(), |(_, w)| w).to_owned()))
     });
     m
 }
@@ -266,6 +287,18 @@ fn sql_err(vm: &Vm, e: retort_sql::SqlError) -> retort_python::PyErr {
 
 /// Compiles `stmt` with one row of `params` (a dict, or None).
 fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
+    prepare_with(vm, stmt, params, false)
+}
+
+/// Compiles for SQLite, or (`named`) as `str(statement)` prints it.
+fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
+    let r = prepare_inner(vm, stmt, params, named);
+    // the execution's bindparam() values end with it
+    convert::set_bind_values(vm, Vec::new())?;
+    r
+}
+
+fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
     let pairs = |vm: &mut Vm, v: &Value| -> PyResult<Vec<(Value, Value)>> {
         match v {
             Value::None => Ok(Vec::new()),
@@ -276,14 +309,22 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
         "select" => {
             let given = pairs(vm, params)?;
             convert::set_bind_values(vm, given)?;
-            let converted = convert::select(vm, stmt);
-            convert::set_bind_values(vm, Vec::new())?;
-            let (select, selected) = converted?;
-            Ok(Prepared { compiled: compiler::select(&select), columns: selected, dml: false })
+            let (select, selected) = convert::select(vm, stmt)?;
+            let compiled = if named {
+                compiler::to_string(Statement::Select(&select)).map_err(|e| sql_err(vm, e))?
+            } else {
+                compiler::select(&select)
+            };
+            Ok(Prepared { compiled, columns: selected, dml: false })
         }
         "compound_select" => {
             let (compound, selected) = convert::compound_select(vm, stmt)?;
-            Ok(Prepared { compiled: compiler::compound_select(&compound), columns: selected, dml: false })
+            let compiled = if named {
+                compiler::to_string(Statement::Compound(&compound)).map_err(|e| sql_err(vm, e))?
+            } else {
+                compiler::compound_select(&compound)
+            };
+            Ok(Prepared { compiled, columns: selected, dml: false })
         }
         "insert" | "update" | "delete" => {
             let k = kind(vm, stmt)?;
@@ -291,12 +332,17 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
             let table = convert::table(vm, &table_value)?;
             let columns = returning(vm, stmt, &table)?;
             let keys: Vec<String> = columns.iter().map(|c| c.key.clone()).collect();
+            // execution parameters name columns, or bindparam()s in the statement
+            let (extra, binds): (Vec<_>, Vec<_>) = pairs(vm, params)?.into_iter().partition(|(k, _)| match k {
+                Value::Str(s) => table.column(s.as_str()).is_some(),
+                _ => true,
+            });
+            convert::set_bind_values(vm, binds)?;
             let mut rows = Vec::new();
             for r in attr_list(vm, stmt, "value_rows")? {
                 let p = pairs(vm, &r)?;
                 rows.push(value_row(vm, &table, p)?);
             }
-            let extra = pairs(vm, params)?;
             let extra = value_row(vm, &table, extra)?;
             if rows.is_empty() {
                 rows.push(Vec::new());
@@ -307,6 +353,20 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
                     row.push((name.clone(), e.clone()));
                 }
             }
+            if named {
+                // the default dialect names a column's value after the column,
+                // and an INSERT without values lists every column
+                if k == "insert" && rows.len() == 1 && rows[0].is_empty() {
+                    rows[0] = table.columns.iter().map(|c| (c.name.clone(), Expr::Bind(Literal::None))).collect();
+                }
+                for row in &mut rows {
+                    for (name, e) in row.iter_mut() {
+                        if let Expr::Bind(v) = e {
+                            *e = Expr::Param { name: ParamName::Exact(name.clone()), value: v.clone() };
+                        }
+                    }
+                }
+            }
             let mut where_ = Vec::new();
             for w in attr_list(vm, stmt, "where_criteria")? {
                 where_.push(convert::expr(vm, &w)?);
@@ -315,7 +375,9 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
                 "insert" => {
                     let source = match attr(vm, stmt, "from_select_query")? {
                         Value::None => {
-                            defaults(vm, &table_value, &mut rows)?;
+                            if !named {
+                                defaults(vm, &table_value, &mut rows)?;
+                            }
                             InsertSource::Values(rows)
                         }
                         query => {
@@ -325,16 +387,29 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
                         }
                     };
                     let insert = Insert { table: table.name.clone(), source, returning: keys.clone() };
-                    compiler::insert(&insert, &table).map_err(|e| sql_err(vm, e))?
+                    if named { compiler::to_string(Statement::Insert(&insert, &table)) } else { compiler::insert(&insert, &table) }
+                        .map_err(|e| sql_err(vm, e))?
                 }
                 "update" => {
                     let values = rows.into_iter().next().unwrap_or_default();
                     let update = Update { table: table.name.clone(), values, where_, returning: keys.clone() };
-                    compiler::update(&update, &table).map_err(|e| sql_err(vm, e))?
+                    if named { compiler::to_string(Statement::Update(&update, &table)) } else { compiler::update(&update, &table) }
+                        .map_err(|e| sql_err(vm, e))?
                 }
-                _ => compiler::delete(&Delete { table: table.name.clone(), where_, returning: keys.clone() }),
+                _ => {
+                    let delete = Delete { table: table.name.clone(), where_, returning: keys.clone() };
+                    if named {
+                        compiler::to_string(Statement::Delete(&delete)).map_err(|e| sql_err(vm, e))?
+                    } else {
+                        compiler::delete(&delete)
+                    }
+                }
             };
             Ok(Prepared { compiled, columns, dml: true })
+        }
+        "text" if named => {
+            let sql = attr_str(vm, stmt, "text")?.unwrap_or_default();
+            Ok(Prepared { compiled: Compiled { sql, params: Vec::new(), names: Vec::new() }, columns: Vec::new(), dml: false })
         }
         "text" => {
             let sql = attr_str(vm, stmt, "text")?.unwrap_or_default();

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::expr::{
-    BinOp, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal, OrderBy, Select,
-    SetOp, Update,
+    BinOp, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal, OrderBy, ParamName,
+    Select, SetOp, Update,
 };
 use crate::quote::quote;
 use crate::schema::Table;
@@ -21,6 +21,8 @@ use crate::SqlError;
 pub struct Compiled {
     pub sql: String,
     pub params: Vec<Literal>,
+    /// The parameters' names, for the default dialect's rendering (empty for SQLite's).
+    pub names: Vec<String>,
 }
 
 /// Precedences from `operators._PRECEDENCE` that are not binary operators.
@@ -41,6 +43,11 @@ struct Writer {
     /// The FROM names of the SELECTs being compiled, innermost last: what a
     /// nested SELECT correlates to.
     scopes: Vec<Vec<FromName>>,
+    /// The names of the parameters rendered so far (default dialect).
+    names: Vec<String>,
+    /// Rendering for `str(statement)` (SQLAlchemy's default dialect): named
+    /// binds (`:name_1`, `:param_1`) instead of SQLite's `?`.
+    named: bool,
 }
 
 impl Writer {
@@ -55,8 +62,25 @@ impl Writer {
     }
 
     fn bind(&mut self, value: &Literal) {
+        self.param(None, value);
+    }
+
+    /// A bound value: `?`, or in the default dialect its name (an anonymous
+    /// one numbered per stem, in the counters anonymous labels use).
+    fn param(&mut self, name: Option<&ParamName>, value: &Literal) {
         self.params.push(value.clone());
-        self.sql.push('?');
+        if !self.named {
+            self.sql.push('?');
+            return;
+        }
+        let name = match name {
+            Some(ParamName::Exact(n)) => n.clone(),
+            Some(ParamName::Anon(stem)) => self.anon_label(stem),
+            None => self.anon_label("param"),
+        };
+        self.sql.push(':');
+        self.sql += &name;
+        self.names.push(name);
     }
 
     fn from_name(&mut self, name: &FromName) -> String {
@@ -171,6 +195,7 @@ impl Writer {
                 }
             }
             Expr::Bind(value) => self.bind(value),
+            Expr::Param { name, value } => self.param(Some(name), value),
             Expr::Null => self.sql += "NULL",
             Expr::Binary { left, op, right } => {
                 let p = Some(op.precedence());
@@ -198,6 +223,19 @@ impl Writer {
                 }
                 self.expr(expr, Some(COMPARISON));
                 self.sql += if *negated { " NOT IN (" } else { " IN (" };
+                if self.named {
+                    // the default dialect leaves IN lists to be expanded at execution
+                    let stem = match &**expr {
+                        Expr::Column(c) => c.name.clone(),
+                        _ => "param".to_owned(),
+                    };
+                    let name = self.anon_label(&stem);
+                    self.sql += &format!("__[POSTCOMPILE_{name}])");
+                    if *negated {
+                        self.sql.push(')');
+                    }
+                    return;
+                }
                 if values.is_empty() {
                     // Mirrors `SQLiteCompiler.visit_empty_set_op_expr`.
                     self.sql += if *negated { "SELECT 1 FROM (SELECT 1) WHERE 1=1" } else { "SELECT 1 FROM (SELECT 1) WHERE 1!=1" };
@@ -271,7 +309,8 @@ impl Writer {
 
     /// A SELECT column with the label SQLAlchemy gives it.
     fn column(&mut self, expr: &Expr, style: ColumnLabels, seen: &mut HashMap<String, u32>) {
-        self.expr(expr, None);
+        // the label is named before what it labels is rendered (the order
+        // anonymous names are numbered in: `coalesce(x, :coalesce_2) AS coalesce_1`)
         let label = match expr {
             Expr::Label { name, .. } => Some(quote(name)),
             // A cast of a column keeps the column's name; a negated column and raw SQL have none.
@@ -298,6 +337,7 @@ impl Writer {
             Expr::Function { name, .. } => Some(self.anon_label(&name.to_lowercase())),
             _ => Some(self.anon_label("anon")),
         };
+        self.expr(expr, None);
         if let Some(label) = label {
             self.sql += " AS ";
             self.sql += &label;
@@ -324,7 +364,7 @@ impl Writer {
     }
 
     fn finish(self) -> Compiled {
-        Compiled { sql: self.sql, params: self.params }
+        Compiled { sql: self.sql, params: self.params, names: self.names }
     }
 }
 
@@ -366,9 +406,36 @@ enum ColumnLabels {
     Key,
 }
 
+/// A statement to compile.
+#[derive(Clone, Copy)]
+pub enum Statement<'a> {
+    Select(&'a Select),
+    Compound(&'a CompoundSelect),
+    Insert(&'a Insert, &'a Table),
+    Update(&'a Update, &'a Table),
+    Delete(&'a Delete),
+}
+
+/// `str(statement)`: the statement as SQLAlchemy's default dialect renders
+/// it when printed, with named binds (`:name_1`, `:param_1`, `IN
+/// (__[POSTCOMPILE_id_1])`).
+pub fn to_string(statement: Statement<'_>) -> Result<Compiled, SqlError> {
+    let w = Writer { named: true, ..Writer::default() };
+    match statement {
+        Statement::Select(s) => Ok(select_with(w, s)),
+        Statement::Compound(c) => Ok(compound_with(w, c)),
+        Statement::Insert(i, t) => insert_with(w, i, t),
+        Statement::Update(u, t) => update_with(w, u, t),
+        Statement::Delete(d) => Ok(delete_with(w, d)),
+    }
+}
+
 /// Mirrors `SQLCompiler.visit_select` for the clauses modelled so far.
 pub fn select(select: &Select) -> Compiled {
-    let mut w = Writer::default();
+    select_with(Writer::default(), select)
+}
+
+fn select_with(mut w: Writer, select: &Select) -> Compiled {
     let mut ctes = Vec::new();
     collect_ctes(select, &mut ctes);
     w.with_clause(&ctes);
@@ -492,6 +559,21 @@ impl Writer {
     /// Mirrors `SQLiteCompiler.limit_clause`: SQLite needs LIMIT before
     /// OFFSET, so each implies the other (-1 and 0 are "no limit", "no offset").
     fn limit(&mut self, limit: Option<i64>, offset: Option<i64>) {
+        if self.named {
+            // `SQLCompiler.limit_clause`, the default dialect's
+            if let Some(l) = limit {
+                self.sql += "\n LIMIT ";
+                self.bind(&Literal::Int(l));
+            }
+            if let Some(o) = offset {
+                if limit.is_none() {
+                    self.sql += "\n LIMIT -1";
+                }
+                self.sql += " OFFSET ";
+                self.bind(&Literal::Int(o));
+            }
+            return;
+        }
         if limit.is_some() || offset.is_some() {
             self.sql += "\n LIMIT ";
             self.bind(&Literal::Int(limit.unwrap_or(-1)));
@@ -559,7 +641,10 @@ impl Writer {
 
 /// Mirrors `SQLCompiler.visit_compound_select`.
 pub fn compound_select(compound: &CompoundSelect) -> Compiled {
-    let mut w = Writer::default();
+    compound_with(Writer::default(), compound)
+}
+
+fn compound_with(mut w: Writer, compound: &CompoundSelect) -> Compiled {
     let keyword = set_keyword(compound.op);
     let mut ctes = Vec::new();
     for select in &compound.selects {
@@ -613,7 +698,10 @@ fn in_table_order<'a>(table: &Table, values: &'a [(String, Expr)]) -> Result<Vec
 /// Mirrors `SQLCompiler.visit_insert`: one row or several of VALUES, or
 /// `INSERT … SELECT`.
 pub fn insert(insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
-    let mut w = Writer::default();
+    insert_with(Writer::default(), insert, table)
+}
+
+fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
     w.sql += &format!("INSERT INTO {} (", quote(&insert.table));
     match &insert.source {
         InsertSource::Values(rows) => {
@@ -650,7 +738,10 @@ pub fn insert(insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
 
 /// Mirrors `SQLCompiler.visit_update`: `SET col=value`, values grouped.
 pub fn update(update: &Update, table: &Table) -> Result<Compiled, SqlError> {
-    let mut w = Writer::default();
+    update_with(Writer::default(), update, table)
+}
+
+fn update_with(mut w: Writer, update: &Update, table: &Table) -> Result<Compiled, SqlError> {
     // subqueries in SET and WHERE correlate to the table being updated
     w.scopes.push(vec![FromName::Named(update.table.clone())]);
     let values = in_table_order(table, &update.values)?;
@@ -668,7 +759,10 @@ pub fn update(update: &Update, table: &Table) -> Result<Compiled, SqlError> {
 
 /// Mirrors `SQLCompiler.visit_delete`.
 pub fn delete(delete: &Delete) -> Compiled {
-    let mut w = Writer::default();
+    delete_with(Writer::default(), delete)
+}
+
+fn delete_with(mut w: Writer, delete: &Delete) -> Compiled {
     w.scopes.push(vec![FromName::Named(delete.table.clone())]);
     w.sql += &format!("DELETE FROM {}", quote(&delete.table));
     w.where_clause(" WHERE ", &delete.where_);

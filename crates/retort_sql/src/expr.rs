@@ -15,6 +15,16 @@ pub enum Literal {
     Bytes(Vec<u8>),
 }
 
+/// How the default dialect names a bound parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParamName {
+    /// Anonymous, numbered per stem: `name_1` for a value compared with a
+    /// `name` column, `coalesce_2` for a function's argument.
+    Anon(String),
+    /// As given: `bindparam("ident")`, an INSERT's or UPDATE's column.
+    Exact(String),
+}
+
 /// Binary operators, each with SQLAlchemy's operator precedence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
@@ -100,6 +110,11 @@ pub enum Expr {
     Column(ColumnRef),
     /// An anonymous bound parameter (`?`).
     Bind(Literal),
+    /// A bound parameter with the name the default dialect prints it by.
+    Param {
+        name: ParamName,
+        value: Literal,
+    },
     Null,
     Binary {
         left: Box<Expr>,
@@ -248,7 +263,8 @@ impl Expr {
                     out.push(&c.table);
                 }
             }
-            Expr::Bind(_) | Expr::Null | Expr::Star | Expr::ScalarSubquery(_) | Expr::Exists(_) | Expr::Literal(_) => {}
+            Expr::Bind(_) | Expr::Param { .. } | Expr::Null | Expr::Star | Expr::ScalarSubquery(_) | Expr::Exists(_) | Expr::Literal(_) => {
+            }
             Expr::Like { expr, pattern, .. } => {
                 expr.tables(out);
                 pattern.tables(out);

@@ -40,7 +40,7 @@ pub fn compile(sql: &str, params: &[(String, Literal)]) -> Result<Compiled, SqlE
         out.push(c);
         i += 1;
     }
-    Ok(Compiled { sql: out, params: values })
+    Ok(Compiled { sql: out, params: values, names: Vec::new() })
 }
 
 #[cfg(test)]

@@ -223,17 +223,18 @@ class ClauseElement:
         raise TypeError("Boolean value of this clause is not defined")
 
     def compile(self, bind=None, dialect=None, **kw):
-        if bind is None and dialect is None:
-            raise _unsupported("compiling for the default dialect (str() of a statement); pass the engine: stmt.compile(engine)")
-        return Compiled(self)
+        return Compiled(self, bind is None and dialect is None)
 
 
 class Compiled:
-    """A statement compiled for SQLite: its text (positional `?` binds)."""
+    """A compiled statement: for SQLite (`stmt.compile(engine)`: positional
+    `?` binds), or for the default dialect (`stmt.compile()`: named binds)."""
 
-    def __init__(self, stmt):
+    def __init__(self, stmt, named):
         self.statement = stmt
-        self.string = _retort_sql.compile(stmt)
+        self.string, names, values = _retort_sql.compile(stmt, named)
+        self.params = dict(zip(names, values)) if named else {}
+        self.positiontup = None if named else []
 
     def __str__(self):
         return self.string
@@ -246,10 +247,14 @@ class ColumnElement(ClauseElement):
     def __hash__(self):
         return id(self)
 
+    def _stem(self):
+        """What a value compared with this names its bind (`:name_1`)."""
+        return self.key if self.__visit_name__ == "column" else None
+
     def _bin(self, op, other, reverse=False):
         if other is True or other is False:
             other = True_() if other else False_()
-        other = _coerce(other, self.type)
+        other = _coerce(other, self.type, self._stem())
         if reverse:
             return BinaryExpression(other, op, self, self.type)
         return BinaryExpression(self, op, other, _result_type(op, self.type))
@@ -312,7 +317,7 @@ class ColumnElement(ClauseElement):
         return self._bin("concat", other)
 
     def like(self, other, escape=None):
-        return _Like(self, _coerce(other, self.type), escape)
+        return _Like(self, _coerce(other, self.type, self._stem()), escape)
 
     def notlike(self, other, escape=None):
         return not_(self.like(other, escape))
@@ -320,7 +325,7 @@ class ColumnElement(ClauseElement):
     not_like = notlike
 
     def ilike(self, other, escape=None):
-        return _Like(self, _coerce(other, self.type), escape, ilike=True)
+        return _Like(self, _coerce(other, self.type, self._stem()), escape, ilike=True)
 
     def notilike(self, other, escape=None):
         return not_(self.ilike(other, escape))
@@ -355,7 +360,7 @@ class ColumnElement(ClauseElement):
     isnot = is_not
 
     def between(self, low, high, symmetric=False):
-        return _Between(self, _coerce(low, self.type), _coerce(high, self.type))
+        return _Between(self, _coerce(low, self.type, self._stem()), _coerce(high, self.type, self._stem()))
 
     def desc(self):
         return _Order("desc", self)
@@ -385,22 +390,23 @@ def _result_type(op, left_type):
     return left_type
 
 
-def _coerce(value, type_=None):
+def _coerce(value, type_=None, stem=None):
     if isinstance(value, ClauseElement):
         return value
     if value is None:
         return Null()
     if isinstance(type_, NullType) or type_ is None:
         type_ = _type_for_value(value)
-    return BindParameter(None, value, type_)
+    return BindParameter(None, value, type_, _stem=stem)
 
 
 class BindParameter(ColumnElement):
     __visit_name__ = "bindparam"
 
-    def __init__(self, key, value=None, type_=None):
+    def __init__(self, key, value=None, type_=None, _stem=None):
         self.key = key
         self.value = value
+        self.stem = _stem
         self.type = _to_type(type_) if type_ is not None else _type_for_value(value)
 
 
@@ -737,7 +743,7 @@ class _FunctionGenerator:
             raise AttributeError(name)
 
         def make(*args, type_=None):
-            clauses = [_coerce(a) for a in args]
+            clauses = [_coerce(a, None, name) for a in args]
             t = type_
             if t is None:
                 if name in _FUNCTION_TYPES:
@@ -816,8 +822,21 @@ class PrimaryKeyConstraint(_Constraint):
     __visit_name__ = "primary_key_constraint"
 
     def __init__(self, *columns, name=None):
+        self._objects = [c for c in columns if not isinstance(c, str)]
         self.columns = [c if isinstance(c, str) else c.name for c in columns]
         self.name = name
+
+    def __iter__(self):
+        return iter(self._objects)
+
+    def __len__(self):
+        return len(self.columns)
+
+    def __contains__(self, column):
+        return column in self._objects
+
+    def __repr__(self):
+        return f"PrimaryKeyConstraint({', '.join(repr(c) for c in self._objects)})"
 
 
 class UniqueConstraint(_Constraint):
@@ -992,7 +1011,7 @@ def _join_condition(left, right):
                     for target in _join_sides(a):
                         base = _base_table(target)
                         if isinstance(base, Table) and _fk_target_table(fk) == base.name:
-                            crit.append(col == target.c[fk.target.rsplit(".", 1)[1]])
+                            crit.append(target.c[fk.target.rsplit(".", 1)[1]] == col)
         if crit:
             break
     if not crit:
@@ -1181,7 +1200,7 @@ class Table(FromClause):
         metadata.tables[name] = self
         self.c = ColumnCollection(self.columns_list)
         self.columns = self.c
-        self.primary_key = [c for c in self.columns_list if c.primary_key]
+        self.primary_key = PrimaryKeyConstraint(*[c for c in self.columns_list if c.primary_key])
 
     def __repr__(self):
         parts = [repr(self.name), repr(self.metadata)] + [repr(c) for c in self.columns_list] + ["schema=None"]
