@@ -13,6 +13,7 @@
 //! with the script line that ran it.
 
 pub mod convert;
+pub mod echo;
 pub mod native;
 pub mod trace;
 

@@ -16,12 +16,15 @@ use retort_sql::schema::Table;
 use retort_sql::types::SqlType;
 
 use crate::convert::{self, attr, attr_list, attr_str, kind};
+use crate::echo::Mode;
 
 /// What the module's functions share: the open databases, the name of the
 /// module holding the exception classes (`sqlalchemy.exc`), and the run's
 /// event log.
 pub struct State {
     dbs: Vec<Connection<Limbo>>,
+    /// Each database's echo (`echo=True` or the engine logger at INFO).
+    echo: Vec<crate::echo::Echo>,
     errors: Value,
     pub log: Rc<RefCell<Vec<Event>>>,
 }
@@ -29,7 +32,7 @@ pub struct State {
 type Shared = Rc<RefCell<State>>;
 
 pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>) -> Rc<Module> {
-    let state: Shared = Rc::new(RefCell::new(State { dbs: Vec::new(), errors: Value::None, log }));
+    let state: Shared = Rc::new(RefCell::new(State { dbs: Vec::new(), echo: Vec::new(), errors: Value::None, log }));
     let m = Module::new("_retort_sql");
     let add = |m: &Module, vm: &mut Vm, name: &str, f: fn(&mut Vm, &Shared, Args) -> PyResult<Value>| {
         let state = state.clone();
@@ -49,14 +52,48 @@ pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>) -> Rc<Module> {
     add(&m, vm, "commit", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.commit())).and_then(|r| engine_result(vm, state, r)));
     add(&m, vm, "rollback", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.rollback())).and_then(|r| engine_result(vm, state, r)));
     add(&m, vm, "execute", execute);
+    add(&m, vm, "set_echo", |vm, state, a| {
+        let on = match a.pos.get(1) {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        let i = match a.pos.first() {
+            Some(Value::Int(i)) => *i as usize,
+            _ => return Err(vm.new_error("TypeError", "expected a database handle")),
+        };
+        if let Some(echo) = state.borrow_mut().echo.get_mut(i) {
+            echo.on = on;
+        }
+        Ok(Value::None)
+    });
+    add(&m, vm, "take_echo", |_, state, a| {
+        let lines = match a.pos.first() {
+            Some(Value::Int(i)) => state.borrow_mut().echo.get_mut(*i as usize).map(|e| std::mem::take(&mut e.lines)).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        Ok(Value::list(lines.into_iter().map(Value::str).collect()))
+    });
     add(&m, vm, "run_sql", |vm, state, a| {
         let sql = a.pos.get(1).and_then(Value::as_str).unwrap_or("").to_owned();
-        let r = with_db(vm, state, &a, |_, db| Ok(db.execute(&sql, &[])))?;
+        set_mode(state, &a, Mode::NoKey);
+        let r = with_db(vm, state, &a, |_, db| Ok(db.execute(&sql, &[])));
+        set_mode(state, &a, Mode::Compiled);
+        let r = r?;
         r.map_err(|e| dbapi_error(vm, state, &e, &sql, &[]))?;
         Ok(Value::None)
     });
-    add(&m, vm, "create_all", |vm, state, a| schema(vm, state, a, true));
-    add(&m, vm, "drop_all", |vm, state, a| schema(vm, state, a, false));
+    add(&m, vm, "create_all", |vm, state, a| {
+        set_mode(state, &a, Mode::NoKey);
+        let r = schema(vm, state, &a, true);
+        set_mode(state, &a, Mode::Compiled);
+        r
+    });
+    add(&m, vm, "drop_all", |vm, state, a| {
+        set_mode(state, &a, Mode::NoKey);
+        let r = schema(vm, state, &a, false);
+        set_mode(state, &a, Mode::Compiled);
+        r
+    });
     add(&m, vm, "sorted_tables", |vm, _, a| {
         let given = vm.iterate(a.pos.first().unwrap_or(&Value::None))?;
         let order = sorted(vm, &given)?;
@@ -106,6 +143,7 @@ fn open(vm: &mut Vm, state: &Shared, _: Args) -> PyResult<Value> {
     let db = retort_engine::open_in_memory().map_err(|e| vm.new_error("OperationalError", e.to_string()))?;
     let mut s = state.borrow_mut();
     s.dbs.push(db);
+    s.echo.push(crate::echo::Echo::default());
     Ok(Value::Int(s.dbs.len() as i64 - 1))
 }
 
@@ -117,11 +155,15 @@ fn with_db<T>(vm: &mut Vm, state: &Shared, a: &Args, f: impl FnOnce(&mut Vm, &mu
     };
     let line = vm.current_lines().last().copied();
     let mut s = state.borrow_mut();
-    let State { dbs, log, .. } = &mut *s;
+    let State { dbs, log, echo, .. } = &mut *s;
     let db = dbs.get_mut(*i as usize).ok_or_else(|| vm.new_error("ValueError", "no such database"))?;
     db.set_line(line);
     let r = f(vm, db);
-    log.borrow_mut().extend(db.take_events());
+    let events = db.take_events();
+    if let Some(echo) = echo.get_mut(*i as usize) {
+        echo.record(&events);
+    }
+    log.borrow_mut().extend(events);
     r
 }
 
@@ -184,7 +226,7 @@ fn sorted(vm: &mut Vm, given: &[Value]) -> PyResult<Vec<(Value, Table)>> {
 /// `create_all` / `drop_all`: in a transaction of their own, each table
 /// checked with SQLAlchemy's PRAGMAs (`checkfirst`), then created (with its
 /// indexes) or dropped.
-fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value> {
+fn schema(vm: &mut Vm, state: &Shared, a: &Args, create: bool) -> PyResult<Value> {
     let given = vm.iterate(a.pos.get(1).unwrap_or(&Value::None))?;
     let checkfirst = match a.pos.get(2) {
         Some(v) => vm.truthy(v)?,
@@ -195,9 +237,9 @@ fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value>
         tables.push(Table::clone(&*convert::table(vm, t)?));
     }
     let run = |vm: &mut Vm, sql: &str| -> PyResult<Outcome> {
-        with_db(vm, state, &a, |_, db| Ok(db.execute(sql, &[]))).and_then(|r| r.map_err(|e| dbapi_error(vm, state, &e, sql, &[])))
+        with_db(vm, state, a, |_, db| Ok(db.execute(sql, &[]))).and_then(|r| r.map_err(|e| dbapi_error(vm, state, &e, sql, &[])))
     };
-    with_db(vm, state, &a, |_, db| {
+    with_db(vm, state, a, |_, db| {
         db.begin();
         Ok(())
     })?;
@@ -229,7 +271,7 @@ fn schema(vm: &mut Vm, state: &Shared, a: Args, create: bool) -> PyResult<Value>
             run(vm, &retort_sql::ddl::drop_table(table))?;
         }
     }
-    let r = with_db(vm, state, &a, |_, db| Ok(db.commit()))?;
+    let r = with_db(vm, state, a, |_, db| Ok(db.commit()))?;
     engine_result(vm, state, r)
 }
 
@@ -507,6 +549,23 @@ fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(P
 /// executemany when `parameters` is a list of several rows.
 fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
     let stmt = a.pos.get(1).cloned().unwrap_or(Value::None);
+    let raw = kind(vm, &stmt)? == "text" && matches!(vm.getattr_opt(&stmt, "_raw")?, Some(Value::Bool(true)));
+    set_mode(state, &a, if raw { Mode::Raw } else { Mode::Compiled });
+    let r = execute_statement(vm, state, &a, stmt);
+    set_mode(state, &a, Mode::Compiled);
+    r
+}
+
+/// How the statements the database runs next were made (for echo).
+fn set_mode(state: &Shared, a: &Args, mode: Mode) {
+    if let Some(Value::Int(i)) = a.pos.first() {
+        if let Some(echo) = state.borrow_mut().echo.get_mut(*i as usize) {
+            echo.mode = mode;
+        }
+    }
+}
+
+fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyResult<Value> {
     let params = a.pos.get(2).cloned().unwrap_or(Value::None);
     let result_class = a.pos.get(3).cloned().unwrap_or(Value::None);
     let rows: Vec<Value> = match &params {
@@ -528,14 +587,14 @@ fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
         };
         let sql = first.compiled.sql.clone();
         let params: Vec<Vec<retort_engine::Value>> = literals.iter().map(|row| row.iter().map(convert::engine_value).collect()).collect();
-        let affected = with_db(vm, state, &a, |_, db| Ok(db.execute_many(&sql, &params)))?
+        let affected = with_db(vm, state, a, |_, db| Ok(db.execute_many(&sql, &params)))?
             .map_err(|e| dbapi_error(vm, state, &e, &sql, &first.compiled.params))?;
         let args = vec![Value::list(vec![]), Value::list(vec![]), Value::Int(affected as i64), Value::None, Value::Bool(false)];
         return vm.call(&result_class, Args::new(args));
     }
     let p = prepare(vm, &stmt, rows.first().unwrap_or(&Value::None))?;
     let values: Vec<retort_engine::Value> = p.compiled.params.iter().map(convert::engine_value).collect();
-    let outcome = with_db(vm, state, &a, |_, db| Ok(db.execute(&p.compiled.sql, &values)))?
+    let outcome = with_db(vm, state, a, |_, db| Ok(db.execute(&p.compiled.sql, &values)))?
         .map_err(|e| dbapi_error(vm, state, &e, &p.compiled.sql, &p.compiled.params))?;
     let keys = if p.columns.is_empty() { outcome.columns.clone() } else { p.columns.iter().map(|c| c.key.clone()).collect() };
     let mut out_rows = Vec::new();

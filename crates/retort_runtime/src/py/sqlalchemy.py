@@ -8,6 +8,8 @@ Each node names its kind in `__visit_name__`, as SQLAlchemy's do.
 """
 
 import _retort_sql
+import logging as _logging
+import sys as _sys
 
 
 from sqlalchemy.exc import (SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
@@ -760,6 +762,7 @@ func = _FunctionGenerator()
 
 class TextClause(ClauseElement):
     __visit_name__ = "text"
+    _raw = False
 
     def __init__(self, text, binds=None):
         self.text = text
@@ -794,10 +797,10 @@ class MetaData:
         return _retort_sql.sorted_tables(list(self.tables.values()))
 
     def create_all(self, bind, tables=None, checkfirst=True):
-        _retort_sql.create_all(bind._db, list(self.tables.values()) if tables is None else list(tables), checkfirst)
+        _call(bind, _retort_sql.create_all, list(self.tables.values()) if tables is None else list(tables), checkfirst)
 
     def drop_all(self, bind, tables=None, checkfirst=True):
-        _retort_sql.drop_all(bind._db, list(self.tables.values()) if tables is None else list(tables), checkfirst)
+        _call(bind, _retort_sql.drop_all, list(self.tables.values()) if tables is None else list(tables), checkfirst)
 
 
 class ForeignKey:
@@ -1697,12 +1700,45 @@ class RMKeyView:
 # ------------------------------------------------------ engines, connections
 
 
+_engine_logger = _logging.getLogger("sqlalchemy.engine.Engine")
+_echo_handler = None
+
+
+def _add_echo_handler():
+    """What `echo=True` does: INFO on the engine's logger, with SQLAlchemy's
+    default handler (its lines go to stderr here, never to stdout)."""
+    global _echo_handler
+    if _echo_handler is None:
+        _echo_handler = _logging.StreamHandler(_sys.stderr)
+        _echo_handler.setFormatter(_logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        _engine_logger.addHandler(_echo_handler)
+    _engine_logger.setLevel(_logging.INFO)
+
+
+def _call(engine, fn, *args):
+    """Runs a `_retort_sql` function on the engine's database and logs its
+    events when echo is on."""
+    on = engine.echo or _engine_logger.isEnabledFor(_logging.INFO)
+    if on != engine._echoing:
+        _retort_sql.set_echo(engine._db, on)
+        engine._echoing = on
+    try:
+        return fn(engine._db, *args)
+    finally:
+        if on:
+            for line in _retort_sql.take_echo(engine._db):
+                _engine_logger.info(line)
+
+
 class Engine:
     def __init__(self, url, echo=False):
         self.url = url
         self.echo = echo
         self._db = _retort_sql.open(url)
+        self._echoing = False
         self.dialect = _Dialect()
+        if echo:
+            _add_echo_handler()
 
     def __repr__(self):
         return f"Engine({self.url})"
@@ -1773,12 +1809,12 @@ class NestedTransaction:
     def commit(self):
         if self.is_active:
             self.is_active = False
-            _retort_sql.run_sql(self.connection._db, f"RELEASE SAVEPOINT {self.name}")
+            _call(self.connection.engine, _retort_sql.run_sql, f"RELEASE SAVEPOINT {self.name}")
 
     def rollback(self):
         if self.is_active:
             self.is_active = False
-            _retort_sql.run_sql(self.connection._db, f"ROLLBACK TO SAVEPOINT {self.name}")
+            _call(self.connection.engine, _retort_sql.run_sql, f"ROLLBACK TO SAVEPOINT {self.name}")
 
     def __enter__(self):
         return self
@@ -1804,7 +1840,7 @@ class Connection:
             self.begin()
         self._savepoints += 1
         name = f"sa_savepoint_{self._savepoints}"
-        _retort_sql.run_sql(self._db, f"SAVEPOINT {name}")
+        _call(self.engine, _retort_sql.run_sql, f"SAVEPOINT {name}")
         return NestedTransaction(self, name)
 
     def __repr__(self):
@@ -1816,7 +1852,7 @@ class Connection:
                 "This connection has already initialized a SQLAlchemy Transaction() object via begin() or "
                 "autobegin; can't call begin() here unless rollback() or commit() is called first."
             )
-        _retort_sql.begin(self._db)
+        _call(self.engine, _retort_sql.begin)
         self._transaction = Transaction(self)
         return self._transaction
 
@@ -1827,13 +1863,13 @@ class Connection:
         if self._transaction is not None:
             self._transaction.is_active = False
             self._transaction = None
-            _retort_sql.commit(self._db)
+            _call(self.engine, _retort_sql.commit)
 
     def rollback(self):
         if self._transaction is not None:
             self._transaction.is_active = False
             self._transaction = None
-            _retort_sql.rollback(self._db)
+            _call(self.engine, _retort_sql.rollback)
 
     def close(self):
         if self._transaction is not None:
@@ -1854,7 +1890,7 @@ class Connection:
             raise ObjectNotExecutableError(statement)
         if self._transaction is None:
             self.begin()
-        result = _retort_sql.execute(self._db, statement, parameters, Result)
+        result = _call(self.engine, _retort_sql.execute, statement, parameters, Result)
         if isinstance(statement, Insert) and not isinstance(parameters, list):
             result._inserted_primary_key = _inserted_pk(statement, parameters, result)
         return result
@@ -1866,7 +1902,9 @@ class Connection:
         return self.execute(statement, parameters).scalars()
 
     def exec_driver_sql(self, sql, parameters=None):
-        return self.execute(text(sql), parameters)
+        stmt = text(sql)
+        stmt._raw = True
+        return self.execute(stmt, parameters)
 
 
 def _inserted_pk(statement, parameters, result):
