@@ -1927,9 +1927,21 @@ def _inserted_pk(statement, parameters, result):
 
 
 def create_engine(url, echo=False, future=True, **kw):
+    """The playground's engines: each a fresh in-memory SQLite-compatible
+    database. A file URL maps to one too (with a note on stderr); other
+    databases are not available."""
     url = str(url)
-    if not url.startswith("sqlite"):
-        raise _unsupported(f"databases other than SQLite ({url.split(':')[0]})")
+    scheme = url.split(":", 1)[0]
+    if scheme.split("+")[0] != "sqlite":
+        raise NotImplementedError(
+            f"Retort's playground has one kind of database, an in-memory SQLite-compatible one: "
+            f"use create_engine(\"sqlite://\") instead of {scheme}://"
+        )
+    path = url.split(":///", 1)[1] if ":///" in url else ""
+    if path and path != ":memory:":
+        _sys.stderr.write(
+            f"Retort: {url} runs on an in-memory database in the playground; nothing is written to {path}\n"
+        )
     return Engine(url, echo)
 
 
