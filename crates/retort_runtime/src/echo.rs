@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use retort_engine::log::{Event, EventKind, Params, TxKind};
 use retort_engine::Value;
+use retort_python::builtins::repr::{bytes_repr, str_repr};
 use web_time::Instant;
 
 /// How statements were made, which decides the bracket SQLAlchemy logs.
@@ -104,46 +105,9 @@ fn value_repr(v: &Value) -> String {
         Value::Null => "None".into(),
         Value::Integer(i) => i.to_string(),
         Value::Real(f) => retort_sql::value::float_repr(*f),
-        Value::Text(s) => py_str_repr(s),
-        Value::Blob(b) => {
-            let mut out = String::from("b'");
-            for byte in b {
-                match byte {
-                    b'\\' => out += "\\\\",
-                    b'\'' => out += "\\'",
-                    0x20..=0x7e => out.push(*byte as char),
-                    b'\n' => out += "\\n",
-                    b'\t' => out += "\\t",
-                    b'\r' => out += "\\r",
-                    _ => out += &format!("\\x{byte:02x}"),
-                }
-            }
-            out + "'"
-        }
+        Value::Text(s) => str_repr(s),
+        Value::Blob(b) => bytes_repr(b),
     }
-}
-
-/// Python's `repr(str)` (quotes as Python picks them).
-fn py_str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::new();
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out += "\\\\",
-            '\n' => out += "\\n",
-            '\r' => out += "\\r",
-            '\t' => out += "\\t",
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out += &format!("\\x{:02x}", c as u32),
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 fn row_repr(row: &[Value]) -> String {
