@@ -3,10 +3,12 @@
 //! talk through the typed messages of [`protocol`].
 //!
 //! Modules: [`protocol`] (page ↔ worker messages), [`state`] (the page's
-//! reducer, pure and tested natively), [`share`] (share links); in the browser only: `components`
+//! reducer, pure and tested natively), [`share`] (share links), [`language`]
+//! (Python or SQL in the editor); in the browser only: `components`
 //! (one component per file), `engine_client` (spawns, feeds and stops the
 //! worker), `editor` (the CodeMirror binding) and `worker` (the worker's side).
 
+pub mod language;
 pub mod protocol;
 pub mod share;
 pub mod state;

@@ -8,6 +8,8 @@ use retort_engine::log::Event;
 use retort_engine::snapshot::TableSnapshot;
 use yew::Reducible;
 
+use crate::protocol::PythonRun;
+
 /// Where the engine and the current run stand; `data-state` of the status element.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -68,8 +70,9 @@ impl Tab {
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub status: Status,
-    /// The last finished run, its SQL log and the tables it left.
+    /// The last finished run (SQL, or Python: its output), its SQL log and the tables it left.
     pub run: Option<ScriptRun>,
+    pub python: Option<PythonRun>,
     pub log: Vec<Event>,
     pub tables: Vec<TableSnapshot>,
     /// The output tab on show.
@@ -96,6 +99,7 @@ impl Default for AppState {
         AppState {
             status: Status::Loading { loaded: 0, total: None },
             run: None,
+            python: None,
             log: Vec::new(),
             tables: Vec::new(),
             tab: Tab::Results,
@@ -127,6 +131,13 @@ pub enum Action {
     SqlDone {
         id: u32,
         run: ScriptRun,
+        log: Vec<Event>,
+        tables: Vec<TableSnapshot>,
+        elapsed_ms: f64,
+    },
+    PythonDone {
+        id: u32,
+        run: PythonRun,
         log: Vec<Event>,
         tables: Vec<TableSnapshot>,
         elapsed_ms: f64,
@@ -228,6 +239,22 @@ impl Reducible for AppState {
                 let n = run.results.len();
                 s.message = format!("{n} statement{} in {elapsed_ms:.1} ms", if n == 1 { "" } else { "s" });
                 s.run = Some(run);
+                s.python = None;
+                s.selected_line = None;
+                s.log = log;
+                s.tables = tables;
+            }
+            Action::PythonDone { id, run, log, tables, elapsed_ms } => {
+                if s.pending != Some(id) {
+                    return self;
+                }
+                s.pending = None;
+                s.error = run.error.as_ref().map(|e| e.traceback.trim_end().to_owned());
+                s.status = if s.error.is_some() { Status::Error } else { Status::Done };
+                let n = log.iter().filter(|e| matches!(e.kind, retort_engine::log::EventKind::Sql(_))).count();
+                s.message = format!("Ran in {elapsed_ms:.1} ms · {n} statement{}", if n == 1 { "" } else { "s" });
+                s.run = None;
+                s.python = Some(run);
                 s.selected_line = None;
                 s.log = log;
                 s.tables = tables;
@@ -281,6 +308,26 @@ mod tests {
 
     fn reduce(state: Rc<AppState>, actions: Vec<Action>) -> Rc<AppState> {
         actions.into_iter().fold(state, Reducible::reduce)
+    }
+
+    #[test]
+    fn a_python_run_shows_its_output_and_traceback() {
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
+        let run = crate::protocol::PythonRun {
+            stdout: "hi\n".into(),
+            stderr: String::new(),
+            error: Some(crate::protocol::PythonError {
+                type_name: "ValueError".into(),
+                message: "bad".into(),
+                line: Some(2),
+                traceback: "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\nValueError: bad\n".into(),
+            }),
+        };
+        let s = reduce(s, vec![Action::PythonDone { id: 1, run: run.clone(), log: vec![], tables: vec![], elapsed_ms: 2.0 }]);
+        assert_eq!(s.status.name(), "error");
+        assert_eq!(s.python.as_ref().map(|p| p.stdout.as_str()), Some("hi\n"));
+        assert!(s.error.as_deref().is_some_and(|e| e.ends_with("ValueError: bad")), "{:?}", s.error);
+        assert_eq!(s.message, "Ran in 2.0 ms · 0 statements");
     }
 
     #[test]

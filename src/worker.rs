@@ -10,7 +10,7 @@ use serde_bytes::ByteBuf;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{Request, Response, ROW_LIMIT, TABLE_ROW_LIMIT};
+use crate::protocol::{PythonError, PythonRun, Request, Response, ROW_LIMIT, TABLE_ROW_LIMIT};
 
 /// Installs the message handler and tells the page the engine is ready.
 pub fn start() {
@@ -80,6 +80,30 @@ fn answer(request: Request) -> Response {
                     response
                 }
                 Err(e) => Response::Failed { id: Some(id), message: format!("cannot open the database: {e}") },
+            }
+        }
+        Request::RunPython { id, source } => {
+            let started = web_time::Instant::now();
+            let (result, runtime) = retort_runtime::run_keeping(&source, retort_python::Budget::default());
+            let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+            let log = runtime.log.borrow().clone();
+            let run = PythonRun {
+                stdout: result.stdout,
+                stderr: result.stderr,
+                error: result.error.map(|e| PythonError { type_name: e.type_name, message: e.message, line: e.line, traceback: e.traceback }),
+            };
+            // the database browser shows the last engine's database
+            let last = runtime.databases.borrow_mut().pop();
+            match last {
+                Some(mut db) => {
+                    let response = match retort_engine::snapshot::snapshot(&mut db, TABLE_ROW_LIMIT) {
+                        Ok(tables) => Response::PythonDone { id, run, log, tables, elapsed_ms },
+                        Err(e) => Response::Failed { id: Some(id), message: format!("cannot read the tables back: {e}") },
+                    };
+                    LAST.with(|l| *l.borrow_mut() = Some(db));
+                    response
+                }
+                None => Response::PythonDone { id, run, log, tables: Vec::new(), elapsed_ms },
             }
         }
         Request::SaveDatabase { id } => LAST.with(|last| match last.borrow_mut().as_mut() {

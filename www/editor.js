@@ -2,8 +2,30 @@
 // pre-build hook) and driven from Rust through wasm-bindgen (src/editor.rs).
 import { EditorView, basicSetup } from "codemirror";
 import { keymap, Decoration, gutter, GutterMarker } from "@codemirror/view";
-import { EditorState, StateEffect, StateField, Prec, RangeSet } from "@codemirror/state";
+import { EditorState, StateEffect, StateField, Prec, RangeSet, Compartment } from "@codemirror/state";
 import { sql, SQLite } from "@codemirror/lang-sql";
+import { python } from "@codemirror/lang-python";
+
+// Python or SQL: the same test as src/language.rs (a line that imports,
+// prints, defines a function or a class makes it Python).
+function isPython(text) {
+  return text.split("\n").some((raw) => {
+    const line = raw.trimStart();
+    return line.startsWith("import ") || (line.startsWith("from ") && line.includes(" import ")) ||
+      line.startsWith("print(") || line.startsWith("def ") || line.startsWith("class ");
+  });
+}
+
+const language = new Compartment();
+const languageOf = (text) => (isPython(text) ? python() : sql({ dialect: SQLite }));
+
+// Switches the highlighting when an edit turns the text from SQL to Python or back.
+const languageSwitch = EditorView.updateListener.of((update) => {
+  if (!update.docChanged) return;
+  const was = isPython(update.startState.doc.toString());
+  const now = isPython(update.state.doc.toString());
+  if (was !== now) update.view.dispatch({ effects: language.reconfigure(languageOf(update.state.doc.toString())) });
+});
 
 const setError = StateEffect.define();
 
@@ -93,7 +115,8 @@ export function createEditor(parent, doc, onRun, onSelectLine) {
       extensions: [
         Prec.highest(keymap.of([{ key: "Mod-Enter", run }])),
         basicSetup,
-        sql({ dialect: SQLite }),
+        language.of(languageOf(doc)),
+        languageSwitch,
         errorField,
         countsField,
         selectedLineField,

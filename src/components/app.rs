@@ -80,6 +80,9 @@ pub fn app() -> Html {
                     Event::Message(Response::SqlDone { id, run, log, tables, elapsed_ms }) => {
                         Action::SqlDone { id, run, log, tables, elapsed_ms }
                     }
+                    Event::Message(Response::PythonDone { id, run, log, tables, elapsed_ms }) => {
+                        Action::PythonDone { id, run, log, tables, elapsed_ms }
+                    }
                     Event::Message(Response::Failed { id, message }) => Action::WorkerError { id, message },
                     Event::Message(Response::Database { image, .. }) => {
                         match crate::files::download("retort.sqlite", &image, "application/vnd.sqlite3") {
@@ -101,8 +104,13 @@ pub fn app() -> Html {
         use_effect_with(state.pending(), move |pending| {
             if let (Some(id), Some(client), Some(view)) = (*pending, &*client.borrow(), &*view.borrow()) {
                 editor::mark_error(view, 0, "");
-                let start = start_image.borrow().as_ref().map(|image| serde_bytes::ByteBuf::from(image.to_vec()));
-                client.send(&Request::RunSql { id, script: editor::get_text(view), start });
+                let text = editor::get_text(view);
+                if crate::language::is_python(&text) {
+                    client.send(&Request::RunPython { id, source: text });
+                } else {
+                    let start = start_image.borrow().as_ref().map(|image| serde_bytes::ByteBuf::from(image.to_vec()));
+                    client.send(&Request::RunSql { id, script: text, start });
+                }
             }
         });
     }
@@ -145,6 +153,17 @@ pub fn app() -> Html {
         use_effect_with(failure, move |failure| {
             if let (Some(failure), Some(view)) = (failure, &*view.borrow()) {
                 editor::mark_error(view, failure.line, &failure.error.message);
+            }
+        });
+    }
+    {
+        let view = view.clone();
+        let failure = state.python.as_ref().and_then(|r| r.error.clone());
+        use_effect_with(failure, move |failure| {
+            if let (Some(failure), Some(view)) = (failure, &*view.borrow()) {
+                if let Some(line) = failure.line {
+                    editor::mark_error(view, line, &format!("{}: {}", failure.type_name, failure.message));
+                }
             }
         });
     }

@@ -26,7 +26,7 @@ pub fn output(props: &OutputProps) -> Html {
         html! { <button {class} data-testid={tab.test_id()} {onclick}>{ tab.title() }</button> }
     });
     let body = match state.tab {
-        Tab::Results => html! { <Results run={state.run.clone()} /> },
+        Tab::Results => html! { <Results run={state.run.clone()} python={state.python.clone()} /> },
         Tab::SqlLog => {
             let dispatch = state.dispatcher();
             let on_select = Callback::from(move |line| dispatch.dispatch(Action::SelectLine(line)));

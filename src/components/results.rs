@@ -5,14 +5,28 @@ use retort_engine::console::{ScriptRun, StatementResult};
 use yew::prelude::*;
 
 use super::rows_table::RowsTable;
+use crate::protocol::PythonRun;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub run: Option<ScriptRun>,
+    /// A Python run's output, shown instead of statement results.
+    #[prop_or_default]
+    pub python: Option<PythonRun>,
 }
 
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
+    if let Some(py) = &props.python {
+        return html! {
+            <div class="results python" data-testid="results">
+                <pre class="stdout" data-testid="stdout">{ &py.stdout }</pre>
+                if !py.stderr.is_empty() {
+                    <pre class="stderr" data-testid="stderr">{ &py.stderr }</pre>
+                }
+            </div>
+        };
+    }
     let Some(run) = &props.run else {
         return html! { <div class="results empty" data-testid="results">{ "Results appear here." }</div> };
     };

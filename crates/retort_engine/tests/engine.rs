@@ -169,3 +169,15 @@ fn date_and_json_functions_work() {
         .unwrap();
     assert_eq!(out.rows, vec![vec![Value::Text("2024-02-29".into()), int(2), Value::Text("text".into())]]);
 }
+
+#[test]
+fn the_temp_schema_pragmas_sqlalchemy_sends_answer_without_opening_it() {
+    // (opening Limbo's temp schema reads a clock wasm32-unknown-unknown lacks)
+    let mut db = retort_engine::open_in_memory().expect("a database");
+    let out = db.execute("PRAGMA temp.table_info(\"user_account\")", &[]).expect("the pragma");
+    assert!(out.rows.is_empty());
+    assert_eq!(out.columns, ["cid", "name", "type", "notnull", "dflt_value", "pk"]);
+    assert_eq!(db.events().len(), 1, "the pragma is still logged");
+    let main = db.execute("PRAGMA main.table_info(\"user_account\")", &[]).expect("the main pragma");
+    assert!(main.rows.is_empty());
+}

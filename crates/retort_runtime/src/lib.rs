@@ -28,14 +28,16 @@ use retort_python::Vm;
 pub struct Runtime {
     /// Every statement and transaction boundary, in order, with its line.
     pub log: Rc<RefCell<Vec<Event>>>,
+    /// The databases the script's engines opened, in order.
+    pub databases: native::Databases,
 }
 
 /// Makes `sqlalchemy` importable in `vm`; the returned runtime collects the events.
 pub fn install(vm: &mut Vm) -> Runtime {
     let runtime = Runtime::default();
     convert::clear_cache();
-    let log = runtime.log.clone();
-    vm.register_module("_retort_sql", Rc::new(move |vm| Ok(native::module(vm, log.clone()))));
+    let (log, dbs) = (runtime.log.clone(), runtime.databases.clone());
+    vm.register_module("_retort_sql", Rc::new(move |vm| Ok(native::module(vm, log.clone(), dbs.clone()))));
     vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));
     vm.register_module("sqlalchemy.exc", Rc::new(|vm| vm.run_python_module("sqlalchemy.exc", include_str!("py/sqlalchemy_exc.py"))));
     runtime
@@ -44,9 +46,16 @@ pub fn install(vm: &mut Vm) -> Runtime {
 /// Runs a script with every module installed: what it printed and raised,
 /// and the events its statements recorded.
 pub fn run(source: &str, budget: retort_python::Budget) -> (retort_python::RunResult, Vec<Event>) {
+    let (result, runtime) = run_keeping(source, budget);
+    let events = runtime.log.borrow().clone();
+    (result, events)
+}
+
+/// Runs a script and keeps what its modules recorded, databases included
+/// (the playground shows the last one's tables).
+pub fn run_keeping(source: &str, budget: retort_python::Budget) -> (retort_python::RunResult, Runtime) {
     let mut interp = retort_python::Interpreter::new(budget);
     let runtime = install(&mut interp.vm);
     let result = interp.run(source);
-    let events = runtime.log.borrow().clone();
-    (result, events)
+    (result, runtime)
 }

@@ -22,7 +22,7 @@ use crate::echo::Mode;
 /// module holding the exception classes (`sqlalchemy.exc`), and the run's
 /// event log.
 pub struct State {
-    dbs: Vec<Connection<Limbo>>,
+    dbs: Databases,
     /// Each database's echo (`echo=True` or the engine logger at INFO).
     echo: Vec<crate::echo::Echo>,
     errors: Value,
@@ -31,8 +31,12 @@ pub struct State {
 
 type Shared = Rc<RefCell<State>>;
 
-pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>) -> Rc<Module> {
-    let state: Shared = Rc::new(RefCell::new(State { dbs: Vec::new(), echo: Vec::new(), errors: Value::None, log }));
+/// The databases a run opened (one per `create_engine`), shared with the
+/// host that shows them afterwards.
+pub type Databases = Rc<RefCell<Vec<Connection<Limbo>>>>;
+
+pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Rc<Module> {
+    let state: Shared = Rc::new(RefCell::new(State { dbs, echo: Vec::new(), errors: Value::None, log }));
     let m = Module::new("_retort_sql");
     let add = |m: &Module, vm: &mut Vm, name: &str, f: fn(&mut Vm, &Shared, Args) -> PyResult<Value>| {
         let state = state.clone();
@@ -142,9 +146,12 @@ fn engine_result(vm: &mut Vm, state: &Shared, r: Result<(), EngineError>) -> PyR
 fn open(vm: &mut Vm, state: &Shared, _: Args) -> PyResult<Value> {
     let db = retort_engine::open_in_memory().map_err(|e| vm.new_error("OperationalError", e.to_string()))?;
     let mut s = state.borrow_mut();
-    s.dbs.push(db);
+    let mut dbs = s.dbs.borrow_mut();
+    dbs.push(db);
+    let n = dbs.len();
+    drop(dbs);
     s.echo.push(crate::echo::Echo::default());
-    Ok(Value::Int(s.dbs.len() as i64 - 1))
+    Ok(Value::Int(n as i64 - 1))
 }
 
 /// Runs `f` on the database the first argument names, with the script's
@@ -156,6 +163,7 @@ fn with_db<T>(vm: &mut Vm, state: &Shared, a: &Args, f: impl FnOnce(&mut Vm, &mu
     let line = vm.current_lines().last().copied();
     let mut s = state.borrow_mut();
     let State { dbs, log, echo, .. } = &mut *s;
+    let mut dbs = dbs.borrow_mut();
     let db = dbs.get_mut(*i as usize).ok_or_else(|| vm.new_error("ValueError", "no such database"))?;
     db.set_line(line);
     let r = f(vm, db);

@@ -1,0 +1,74 @@
+// End-to-end tests of Python scripts in headless Chromium: a SQLAlchemy Core
+// script runs in the worker (the interpreter, the sqlalchemy module and the
+// engine), its output, SQL log and tables appear, and an uncaught exception
+// shows CPython's traceback and underlines its line.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, PAGE_URL } from "./chromium.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const status = (page) => page.locator('[data-testid="status"]');
+
+async function open() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(PAGE_URL);
+  await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
+  return { page, errors, close: () => context.close() };
+}
+
+async function typeAndRun(page, source) {
+  await page.locator('[data-testid="editor"] .cm-content').click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(source);
+  await page.keyboard.press("Control+Enter");
+  await page.locator('[data-testid="status"]:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 60000 });
+}
+
+const SCRIPT = `from sqlalchemy import MetaData, Table, Column, Integer, String, create_engine, insert, select
+
+engine = create_engine("sqlite://")
+metadata = MetaData()
+user = Table("user_account", metadata, Column("id", Integer, primary_key=True), Column("name", String(30)))
+metadata.create_all(engine)
+with engine.begin() as conn:
+    conn.execute(insert(user), [{"name": "spongebob"}, {"name": "sandy"}])
+    for row in conn.execute(select(user).order_by(user.c.name)):
+        print(row.id, row.name)
+`;
+
+test("a SQLAlchemy Core script runs in the page: output, SQL log by line, tables", async () => {
+  const { page, errors, close } = await open();
+  await typeAndRun(page, SCRIPT);
+  assert.equal(await status(page).getAttribute("data-state"), "done");
+  assert.equal((await page.locator('[data-testid="stdout"]').innerText()).trim(), "2 sandy\n1 spongebob");
+  await page.locator('[data-testid="tab-sql-log"]').click();
+  const log = await page.locator('[data-testid="sql-log"]').innerText();
+  assert.match(log, /CREATE TABLE user_account/);
+  assert.match(log, /INSERT INTO user_account \(name\) VALUES \(\?\)/);
+  assert.match(log, /SELECT user_account\.id, user_account\.name/);
+  await page.locator('[data-testid="tab-database"]').click();
+  assert.match(await page.locator('[data-testid="database"]').innerText(), /spongebob/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("an uncaught exception shows CPython's traceback", async () => {
+  const { page, errors, close } = await open();
+  await typeAndRun(page, "import math\n\ndef f(x):\n    return math.sqrt(x)\n\nprint(f(4))\nprint(f(-1))\n");
+  assert.equal(await status(page).getAttribute("data-state"), "error");
+  assert.equal((await page.locator('[data-testid="stdout"]').innerText()).trim(), "2.0");
+  const panel = await page.locator('[data-testid="error"]').innerText();
+  assert.match(panel, /Traceback \(most recent call last\):/);
+  assert.match(panel, /line 7, in <module>/);
+  assert.match(panel, /ValueError: math domain error/);
+  assert.equal(await page.locator(".cm-retort-error").count(), 1);
+  assert.deepEqual(errors, []);
+  await close();
+});
