@@ -90,7 +90,12 @@ fn answer(request: Request) -> Response {
             let run = PythonRun {
                 stdout: result.stdout,
                 stderr: result.stderr,
-                error: result.error.map(|e| PythonError { type_name: e.type_name, message: e.message, line: e.line, traceback: e.traceback }),
+                error: result.error.map(|e| PythonError {
+                    type_name: e.type_name,
+                    message: e.message,
+                    line: e.line,
+                    traceback: e.traceback,
+                }),
             };
             // the database browser shows the last engine's database
             let last = runtime.databases.borrow_mut().pop();

@@ -452,11 +452,11 @@ fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
 }
 
 thread_local! {
-    /// While a SELECT converts: the CTEs its expressions referred to (one
+    /// While a SELECT converts: the CTEs and subqueries its expressions referred to (one
     /// list per SELECT being converted, innermost last), which become FROM
     /// items; and the names of CTEs whose bodies are converting, so a
     /// recursive reference only names its CTE.
-    static CTE_SCOPES: RefCell<Vec<Vec<(String, Value)>>> = const { RefCell::new(Vec::new()) };
+    static CTE_SCOPES: RefCell<Vec<Vec<(FromName, Value)>>> = const { RefCell::new(Vec::new()) };
     static DECLARING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// The parameters the statement is executed with, for `bindparam("name")`.
     static BIND_VALUES: RefCell<Vec<(String, Value)>> = const { RefCell::new(Vec::new()) };
@@ -492,16 +492,15 @@ fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
         Value::None => Ok(Expr::Literal(name)),
         t => {
             let table = from_name(vm, &t)?;
-            if kind(vm, &t)? == "cte" {
-                if let FromName::Named(cte) = &table {
-                    CTE_SCOPES.with(|s| {
-                        if let Some(scope) = s.borrow_mut().last_mut() {
-                            if !scope.iter().any(|(n, _)| n == cte) {
-                                scope.push((cte.clone(), t.clone()));
-                            }
+            // a CTE or a subquery named by a column is a FROM item of the SELECT
+            if matches!(kind(vm, &t)?.as_str(), "cte" | "subquery") {
+                CTE_SCOPES.with(|s| {
+                    if let Some(scope) = s.borrow_mut().last_mut() {
+                        if !scope.iter().any(|(n, _)| *n == table) {
+                            scope.push((table.clone(), t.clone()));
                         }
-                    });
-                }
+                    }
+                });
             }
             Ok(Expr::Column(ColumnRef { table, name }))
         }
@@ -774,6 +773,23 @@ fn limit_offset(vm: &mut Vm, s: &Value) -> PyResult<(Option<i64>, Option<i64>)> 
     Ok((get(vm, "limit_value")?, get(vm, "offset_value")?))
 }
 
+/// Mirrors how a SELECT resolves `order_by("name")`: a label of its
+/// columns stays a bare name; a column of that name becomes the column.
+fn resolve_names(item: OrderBy, columns: &[Expr]) -> OrderBy {
+    let resolve = |e: Expr| match e {
+        Expr::Literal(name) if !columns.iter().any(|c| matches!(c, Expr::Label { name: l, .. } if *l == name)) => {
+            columns.iter().find(|c| matches!(c, Expr::Column(col) if col.name == name)).cloned().unwrap_or(Expr::Literal(name))
+        }
+        other => other,
+    };
+    match item {
+        OrderBy::Plain(e) => OrderBy::Plain(resolve(e)),
+        OrderBy::Asc(e) => OrderBy::Asc(resolve(e)),
+        OrderBy::Desc(e) => OrderBy::Desc(resolve(e)),
+        OrderBy::Nulls(inner, first) => OrderBy::Nulls(Box::new(resolve_names(*inner, columns)), first),
+    }
+}
+
 /// The binds of `e` named after `stem` (for the default dialect's `:name_1`).
 fn name_binds(e: Expr, stem: &str) -> Expr {
     match e {
@@ -819,9 +835,9 @@ pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
     let r = select_in_scope(vm, s);
     let ctes = CTE_SCOPES.with(|scopes| scopes.borrow_mut().pop()).unwrap_or_default();
     let (mut out, selected) = r?;
-    for (name, cte) in ctes {
-        if !out.from.iter().any(|f| f.covers(&FromName::Named(name.clone()))) {
-            out.from.push(cte_item(vm, &cte)?);
+    for (name, item) in ctes {
+        if !out.from.iter().any(|f| f.covers(&name)) {
+            out.from.push(from_item(vm, &item)?);
         }
     }
     Ok((out, selected))
@@ -864,7 +880,8 @@ fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> 
         out.having.push(expr(vm, &h)?);
     }
     for o in attr_list(vm, s, "order_by_clauses")? {
-        out.order_by.push(order_by(vm, &o)?);
+        let item = order_by(vm, &o)?;
+        out.order_by.push(resolve_names(item, &out.columns));
     }
     (out.limit, out.offset) = limit_offset(vm, s)?;
     out.distinct = attr_bool(vm, s, "is_distinct")?;

@@ -196,11 +196,23 @@ fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, params: 
     message += &format!("\n(Background on this error at: https://sqlalche.me/e/21/{code})");
     let errors = state.borrow().errors.clone();
     let class = errors.as_str().and_then(|module| vm.modules.get(module).cloned()).and_then(|m| m.get(class_name));
-    match class {
-        Some(class) => match vm.call(&class, Args::new(vec![Value::str(message)])).and_then(|exc| vm.to_exception(exc)) {
-            Ok(exc) | Err(exc) => exc,
-        },
-        None => vm.new_error(class_name, message),
+    let Some(class) = class else { return vm.new_error(class_name, message) };
+    let made = vm.call(&class, Args::new(vec![Value::str(message)])).and_then(|exc| {
+        // `.orig`: the driver's exception, with the driver's message
+        let driver = errors
+            .as_str()
+            .and_then(|module| vm.modules.get(module).cloned())
+            .and_then(|m| m.get("_sqlite3"))
+            .map(|classes| vm.getitem(&classes, &Value::str(class_name)))
+            .transpose()?;
+        if let Some(driver) = driver {
+            let orig = vm.call(&driver, Args::new(vec![Value::str(e.message.as_str())]))?;
+            vm.setattr(&exc, "orig", orig)?;
+        }
+        vm.to_exception(exc)
+    });
+    match made {
+        Ok(exc) | Err(exc) => exc,
     }
 }
 

@@ -626,12 +626,13 @@ impl Writer {
             }
             FromItem::Cte(cte) => self.sql += &quote(&cte.name),
             FromItem::Subquery { select, name } => {
+                // named before its contents, as SQLAlchemy numbers anonymous names
+                let name = self.from_name(name);
                 self.sql.push('(');
                 // A derived table does not correlate to the SELECT around it.
                 let scopes = std::mem::take(&mut self.scopes);
                 self.select(select, SelectContext::Derived);
                 self.scopes = scopes;
-                let name = self.from_name(name);
                 self.sql += ") AS ";
                 self.sql += &name;
             }

@@ -582,11 +582,11 @@ class _Nulls(ClauseElement):
 
 
 def desc(column):
-    return _Order("desc", _coerce(column))
+    return _Order("desc", _order_item(column))
 
 
 def asc(column):
-    return _Order("asc", _coerce(column))
+    return _Order("asc", _order_item(column))
 
 
 def nulls_first(column):

@@ -85,4 +85,11 @@ class NotSupportedError(DatabaseError):
     pass
 
 
+def _driver_class(name):
+    return type(name, (Exception,), {"__module__": "sqlite3"})
+
+
+# the DBAPI's own exceptions, which SQLAlchemy's wrap as `.orig`
+_sqlite3 = {name: _driver_class(name) for name in ("IntegrityError", "OperationalError", "ProgrammingError", "InternalError")}
+
 _retort_sql._errors(__name__)
