@@ -17,3 +17,30 @@ export function launch() {
     ],
   });
 }
+
+/// Opens the page in a fresh context, waits for the engine, and collects
+/// uncaught page errors.
+export async function openPage(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(PAGE_URL);
+  await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
+  return { page, errors, close: () => context.close() };
+}
+
+/// Replaces the editor's text, as a user would: select all, type.
+export async function typeText(page, text) {
+  await page.locator('[data-testid="editor"] .cm-content').click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Delete");
+  if (text) await page.keyboard.insertText(text);
+}
+
+/// Runs (Ctrl-Enter, or the Run button) and waits for the run to end.
+export async function runAndWait(page, { key = true } = {}) {
+  if (key) await page.keyboard.press("Control+Enter");
+  else await page.locator('[data-testid="run"]').click();
+  await page.locator('[data-testid="status"]:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 60000 });
+}

@@ -2,7 +2,7 @@
 // served on 127.0.0.1 by `cargo xtask test`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, PAGE_URL } from "./chromium.mjs";
+import { launch, openPage, typeText, runAndWait, PAGE_URL } from "./chromium.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -10,30 +10,8 @@ after(async () => { await browser?.close(); });
 
 const status = (page) => page.locator('[data-testid="status"]');
 
-/// Opens the page, waits for the engine, and collects uncaught page errors.
-async function open() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(PAGE_URL);
-  await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
-  return { page, errors, close: () => context.close() };
-}
-
-/// Replaces the editor's text, as a user would: select all, type.
-async function type(page, sql) {
-  await page.locator('[data-testid="editor"] .cm-content').click();
-  await page.keyboard.press("Control+a");
-  await page.keyboard.press("Delete");
-  if (sql) await page.keyboard.insertText(sql);
-}
-
-async function runAndWait(page, { key = true } = {}) {
-  if (key) await page.keyboard.press("Control+Enter");
-  else await page.locator('[data-testid="run"]').click();
-  await page.locator('[data-testid="status"]:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 60000 });
-}
+const open = () => openPage(browser);
+const type = typeText;
 
 test("the page reaches ready and runs the example it opens with", async () => {
   const { page, errors, close } = await open();

@@ -4,7 +4,7 @@
 // shows CPython's traceback and underlines its line.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, PAGE_URL } from "./chromium.mjs";
+import { launch, openPage, typeText, runAndWait } from "./chromium.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,23 +12,11 @@ after(async () => { await browser?.close(); });
 
 const status = (page) => page.locator('[data-testid="status"]');
 
-async function open() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(PAGE_URL);
-  await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
-  return { page, errors, close: () => context.close() };
-}
+const open = () => openPage(browser);
 
 async function typeAndRun(page, source) {
-  await page.locator('[data-testid="editor"] .cm-content').click();
-  await page.keyboard.press("Control+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(source);
-  await page.keyboard.press("Control+Enter");
-  await page.locator('[data-testid="status"]:is([data-state="done"], [data-state="error"])').waitFor({ timeout: 60000 });
+  await typeText(page, source);
+  await runAndWait(page);
 }
 
 const SCRIPT = `from sqlalchemy import MetaData, Table, Column, Integer, String, create_engine, insert, select
