@@ -454,7 +454,8 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
                 }
                 "update" => {
                     let values = rows.into_iter().next().unwrap_or_default();
-                    let update = Update { table: table.name.clone(), values, where_, returning: keys.clone() };
+                    let ordered = matches!(vm.getattr_opt(stmt, "ordered")?, Some(Value::Bool(true)));
+                    let update = Update { table: table.name.clone(), values, ordered, where_, returning: keys.clone() };
                     if named { compiler::to_string(Statement::Update(&update, &table)) } else { compiler::update(&update, &table) }
                         .map_err(|e| sql_err(vm, e))?
                 }

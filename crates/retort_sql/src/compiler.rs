@@ -746,6 +746,7 @@ fn update_with(mut w: Writer, update: &Update, table: &Table) -> Result<Compiled
     // subqueries in SET and WHERE correlate to the table being updated
     w.scopes.push(vec![FromName::Named(update.table.clone())]);
     let values = in_table_order(table, &update.values)?;
+    let values = if update.ordered { update.values.iter().collect() } else { values };
     w.sql += &format!("UPDATE {} SET ", quote(&update.table));
     w.list(&values, ", ", |w, (name, value)| {
         w.sql += &quote(name);

@@ -444,6 +444,8 @@ pub struct Insert {
 pub struct Update {
     pub table: String,
     pub values: Vec<(String, Expr)>,
+    /// `ordered_values()`: SET in the given order, not the table's.
+    pub ordered: bool,
     pub where_: Vec<Expr>,
     pub returning: Vec<String>,
 }

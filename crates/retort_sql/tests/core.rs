@@ -129,6 +129,7 @@ fn inserts_updates_and_deletes() {
     let update = |v: Vec<(&str, Expr)>, where_: Vec<Expr>, returning: Vec<&str>| Update {
         table: "item".into(),
         values: values(v),
+        ordered: false,
         where_,
         returning: returning.into_iter().map(Into::into).collect(),
     };

@@ -1520,6 +1520,13 @@ class Insert(_DML):
 
 class Update(_DML):
     __visit_name__ = "update"
+    ordered = False
+
+    def ordered_values(self, *pairs):
+        new = self._copy()
+        new.value_rows = [dict(pairs)]
+        new.ordered = True
+        return new
 
 
 class Delete(_DML):
@@ -1662,6 +1669,36 @@ class Result:
         if index:
             new._rows = [Row((r[index],), self._keys[index:index + 1]) for r in self._rows]
         new._scalars = True
+        return new
+
+    def partitions(self, size=None):
+        rows = self._take_all()
+        size = size or len(rows) or 1
+        for i in range(0, len(rows), size):
+            yield [self._out(r) for r in rows[i:i + size]]
+
+    def unique(self, strategy=None):
+        new = Result.__new__(Result)
+        new.__dict__.update(self.__dict__)
+        seen = set()
+        kept = []
+        for r in self._rows[self._pos:]:
+            key = r[0] if self._scalars else tuple(r)
+            if key not in seen:
+                seen.add(key)
+                kept.append(r)
+        new._rows = kept
+        new._pos = 0
+        return new
+
+    def columns(self, *names):
+        new = Result.__new__(Result)
+        new.__dict__.update(self.__dict__)
+        idx = [n if isinstance(n, int) else self._keys.index(n if isinstance(n, str) else n.key) for n in names]
+        keys = [self._keys[i] for i in idx]
+        new._keys = keys
+        new._rows = [Row([r[i] for i in idx], keys) for r in self._rows[self._pos:]]
+        new._pos = 0
         return new
 
     def mappings(self):
