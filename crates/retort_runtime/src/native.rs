@@ -79,25 +79,11 @@ pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Rc<M
     });
     add(&m, vm, "run_sql", |vm, state, a| {
         let sql = a.pos.get(1).and_then(Value::as_str).unwrap_or("").to_owned();
-        set_mode(state, &a, Mode::NoKey);
-        let r = with_db(vm, state, &a, |_, db| Ok(db.execute(&sql, &[])));
-        set_mode(state, &a, Mode::Compiled);
-        let r = r?;
-        r.map_err(|e| dbapi_error(vm, state, &e, &sql, &[]))?;
+        in_mode(state, &a, Mode::NoKey, || run(vm, state, &a, &sql, &[]))?;
         Ok(Value::None)
     });
-    add(&m, vm, "create_all", |vm, state, a| {
-        set_mode(state, &a, Mode::NoKey);
-        let r = schema(vm, state, &a, true);
-        set_mode(state, &a, Mode::Compiled);
-        r
-    });
-    add(&m, vm, "drop_all", |vm, state, a| {
-        set_mode(state, &a, Mode::NoKey);
-        let r = schema(vm, state, &a, false);
-        set_mode(state, &a, Mode::Compiled);
-        r
-    });
+    add(&m, vm, "create_all", |vm, state, a| in_mode(state, &a, Mode::NoKey, || schema(vm, state, &a, true)));
+    add(&m, vm, "drop_all", |vm, state, a| in_mode(state, &a, Mode::NoKey, || schema(vm, state, &a, false)));
     add(&m, vm, "sorted_tables", |vm, _, a| {
         let given = vm.iterate(a.pos.first().unwrap_or(&Value::None))?;
         let order = sorted(vm, &given)?;
@@ -113,10 +99,7 @@ pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Rc<M
             Some(v) => vm.truthy(v)?,
             None => false,
         };
-        convert::set_lenient(named);
-        let prepared = prepare_with(vm, &stmt, &Value::None, named);
-        convert::set_lenient(false);
-        let c = prepared?.compiled;
+        let c = prepare_with(vm, &stmt, &Value::None, named)?.compiled;
         let names = Value::list(c.names.iter().map(|n| Value::str(n.as_str())).collect());
         let values = Value::list(c.params.iter().map(literal_value).collect());
         Ok(Value::tuple(vec![Value::str(c.sql), names, values]))
@@ -124,10 +107,7 @@ pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Rc<M
     add(&m, vm, "to_string", |vm, _, a| {
         let stmt = a.pos.first().cloned().unwrap_or(Value::None);
         if matches!(kind(vm, &stmt)?.as_str(), "select" | "compound_select" | "insert" | "update" | "delete" | "text") {
-            convert::set_lenient(true);
-            let prepared = prepare_with(vm, &stmt, &Value::None, true);
-            convert::set_lenient(false);
-            return Ok(Value::str(prepared?.compiled.sql));
+            return Ok(Value::str(prepare_with(vm, &stmt, &Value::None, true)?.compiled.sql));
         }
         // an expression: shown as the WHERE clause of a SELECT of it would show it
         let e = convert::expr(vm, &stmt)?;
@@ -256,9 +236,7 @@ fn schema(vm: &mut Vm, state: &Shared, a: &Args, create: bool) -> PyResult<Value
     for t in &given {
         tables.push(Table::clone(&*convert::table(vm, t)?));
     }
-    let run = |vm: &mut Vm, sql: &str| -> PyResult<Outcome> {
-        with_db(vm, state, a, |_, db| Ok(db.execute(sql, &[]))).and_then(|r| r.map_err(|e| dbapi_error(vm, state, &e, sql, &[])))
-    };
+    let run = |vm: &mut Vm, sql: &str| run(vm, state, a, sql, &[]);
     with_db(vm, state, a, |_, db| {
         db.begin();
         Ok(())
@@ -353,8 +331,11 @@ fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
 }
 
 /// Compiles for SQLite, or (`named`) as `str(statement)` prints it.
+/// Compiling to show a statement (`named`), a `bindparam()` without a value is no error.
 fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
+    convert::set_lenient(named);
     let r = prepare_inner(vm, stmt, params, named);
+    convert::set_lenient(false);
     // the execution's bindparam() values end with it
     convert::set_bind_values(vm, Vec::new())?;
     r
@@ -571,9 +552,21 @@ fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(P
 fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
     let stmt = a.pos.get(1).cloned().unwrap_or(Value::None);
     let raw = kind(vm, &stmt)? == "text" && matches!(vm.getattr_opt(&stmt, "_raw")?, Some(Value::Bool(true)));
-    set_mode(state, &a, if raw { Mode::Raw } else { Mode::Compiled });
-    let r = execute_statement(vm, state, &a, stmt);
-    set_mode(state, &a, Mode::Compiled);
+    in_mode(state, &a, if raw { Mode::Raw } else { Mode::Compiled }, || execute_statement(vm, state, &a, stmt))
+}
+
+/// Runs one statement on the database `a` names; an engine error becomes
+/// the DBAPI exception SQLAlchemy raises.
+fn run(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
+    let values: Vec<retort_engine::Value> = params.iter().map(convert::engine_value).collect();
+    with_db(vm, state, a, |_, db| Ok(db.execute(sql, &values)))?.map_err(|e| dbapi_error(vm, state, &e, sql, params))
+}
+
+/// Runs `f` with the statements it sends logged as made in `mode` (for echo).
+fn in_mode<T>(state: &Shared, a: &Args, mode: Mode, f: impl FnOnce() -> T) -> T {
+    set_mode(state, a, mode);
+    let r = f();
+    set_mode(state, a, Mode::Compiled);
     r
 }
 
@@ -614,9 +607,7 @@ fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyRe
         return vm.call(&result_class, Args::new(args));
     }
     let p = prepare(vm, &stmt, rows.first().unwrap_or(&Value::None))?;
-    let values: Vec<retort_engine::Value> = p.compiled.params.iter().map(convert::engine_value).collect();
-    let outcome = with_db(vm, state, a, |_, db| Ok(db.execute(&p.compiled.sql, &values)))?
-        .map_err(|e| dbapi_error(vm, state, &e, &p.compiled.sql, &p.compiled.params))?;
+    let outcome = run(vm, state, a, &p.compiled.sql, &p.compiled.params)?;
     let keys = if p.columns.is_empty() { outcome.columns.clone() } else { p.columns.iter().map(|c| c.key.clone()).collect() };
     let mut out_rows = Vec::new();
     for row in &outcome.rows {

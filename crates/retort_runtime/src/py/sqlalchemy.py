@@ -1663,9 +1663,14 @@ class Result:
     def scalar_one_or_none(self):
         return self.scalars().one_or_none()
 
-    def scalars(self, index=0):
+    def _clone(self):
+        """A Result over the same rows and position (scalars(), mappings()...)."""
         new = Result.__new__(Result)
         new.__dict__.update(self.__dict__)
+        return new
+
+    def scalars(self, index=0):
+        new = self._clone()
         if index:
             new._rows = [Row((r[index],), self._keys[index:index + 1]) for r in self._rows]
         new._scalars = True
@@ -1678,8 +1683,7 @@ class Result:
             yield [self._out(r) for r in rows[i:i + size]]
 
     def unique(self, strategy=None):
-        new = Result.__new__(Result)
-        new.__dict__.update(self.__dict__)
+        new = self._clone()
         seen = set()
         kept = []
         for r in self._rows[self._pos:]:
@@ -1692,8 +1696,7 @@ class Result:
         return new
 
     def columns(self, *names):
-        new = Result.__new__(Result)
-        new.__dict__.update(self.__dict__)
+        new = self._clone()
         idx = [n if isinstance(n, int) else self._keys.index(n if isinstance(n, str) else n.key) for n in names]
         keys = [self._keys[i] for i in idx]
         new._keys = keys
@@ -1702,8 +1705,7 @@ class Result:
         return new
 
     def mappings(self):
-        new = Result.__new__(Result)
-        new.__dict__.update(self.__dict__)
+        new = self._clone()
         new._mappings = True
         return new
 
