@@ -156,7 +156,7 @@ fn names(vm: &mut Vm, obj: &Value, attr_name: &str) -> PyResult<Vec<String>> {
 fn constraint(vm: &mut Vm, c: &Value) -> PyResult<TableArg> {
     let name = attr_str(vm, c, "name")?;
     Ok(match kind(vm, c)?.as_str() {
-        "primary_key_constraint" => TableArg::PrimaryKey(PrimaryKey { name, columns: names(vm, c, "columns")? }),
+        "primary_key_constraint" => TableArg::PrimaryKey(PrimaryKey { name, columns: names(vm, c, "column_names")? }),
         "unique_constraint" => TableArg::Constraint(Constraint::Unique { name, columns: names(vm, c, "columns")? }),
         "check_constraint" => TableArg::Constraint(Constraint::Check { name, sqltext: attr_str(vm, c, "sqltext")?.unwrap_or_default() }),
         "foreign_key_constraint" => {
@@ -381,13 +381,23 @@ fn construct(vm: &mut Vm, module: &str, name: &str, args: Vec<Value>) -> PyResul
 /// What SQLite returned, as the Python value of a column of type `ty`
 /// (`py_type`, the script's type object, names an Enum's class).
 pub fn result_value(vm: &mut Vm, stored: &retort_engine::Value, ty: Option<&SqlType>, py_type: &Value) -> PyResult<Value> {
-    let lit = match stored {
+    literal_value(vm, &stored_literal(stored), ty, py_type)
+}
+
+/// What SQLite returned, as a bound-level literal.
+pub fn stored_literal(stored: &retort_engine::Value) -> Literal {
+    match stored {
         retort_engine::Value::Null => Literal::None,
         retort_engine::Value::Integer(i) => Literal::Int(*i),
         retort_engine::Value::Real(f) => Literal::Float(*f),
         retort_engine::Value::Text(s) => Literal::Str(s.clone()),
         retort_engine::Value::Blob(b) => Literal::Bytes(b.clone()),
-    };
+    }
+}
+
+/// A stored literal as the Python value of a column of type `ty`.
+pub fn literal_value(vm: &mut Vm, lit: &Literal, ty: Option<&SqlType>, py_type: &Value) -> PyResult<Value> {
+    let lit = lit.clone();
     let value = match ty {
         Some(ty) => retort_sql::process::result(ty, &lit).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?,
         None => SqlValue::Plain(lit),

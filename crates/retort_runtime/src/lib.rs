@@ -15,6 +15,7 @@
 pub mod convert;
 pub mod echo;
 pub mod native;
+pub mod orm;
 pub mod trace;
 
 use std::cell::RefCell;
@@ -36,8 +37,12 @@ pub struct Runtime {
 pub fn install(vm: &mut Vm) -> Runtime {
     let runtime = Runtime::default();
     convert::clear_cache();
-    let (log, dbs) = (runtime.log.clone(), runtime.databases.clone());
-    vm.register_module("_retort_sql", Rc::new(move |vm| Ok(native::module(vm, log.clone(), dbs.clone()))));
+    let shared = native::shared(runtime.log.clone(), runtime.databases.clone());
+    let sql = shared.clone();
+    vm.register_module("_retort_sql", Rc::new(move |vm| Ok(native::module(vm, sql.clone()))));
+    let host = orm::Host::shared(shared);
+    vm.register_module("_retort_orm", Rc::new(move |vm| Ok(orm::module(vm, host.clone()))));
+    vm.register_module("sqlalchemy.orm", Rc::new(|vm| vm.run_python_module("sqlalchemy.orm", include_str!("py/sqlalchemy_orm.py"))));
     vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));
     vm.register_module("sqlalchemy.exc", Rc::new(|vm| vm.run_python_module("sqlalchemy.exc", include_str!("py/sqlalchemy_exc.py"))));
     runtime

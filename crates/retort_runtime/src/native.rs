@@ -29,14 +29,18 @@ pub struct State {
     pub log: Rc<RefCell<Vec<Event>>>,
 }
 
-type Shared = Rc<RefCell<State>>;
+pub type Shared = Rc<RefCell<State>>;
 
 /// The databases a run opened (one per `create_engine`), shared with the
 /// host that shows them afterwards.
 pub type Databases = Rc<RefCell<Vec<Connection<Limbo>>>>;
 
-pub fn module(vm: &mut Vm, log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Rc<Module> {
-    let state: Shared = Rc::new(RefCell::new(State { dbs, echo: Vec::new(), errors: Value::None, log }));
+/// The state `_retort_sql` and `_retort_orm` share: the run's databases and log.
+pub fn shared(log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Shared {
+    Rc::new(RefCell::new(State { dbs, echo: Vec::new(), errors: Value::None, log }))
+}
+
+pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
     let m = Module::new("_retort_sql");
     let add = |m: &Module, vm: &mut Vm, name: &str, f: fn(&mut Vm, &Shared, Args) -> PyResult<Value>| {
         let state = state.clone();
@@ -557,6 +561,19 @@ fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
 
 /// Runs one statement on the database `a` names; an engine error becomes
 /// the DBAPI exception SQLAlchemy raises.
+/// Runs one statement on database `db` (the ORM's flush), logged like any other.
+pub fn run_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
+    run(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, params)
+}
+
+/// Runs one statement for many rows of parameters (an executemany) on database `db`.
+pub fn run_many_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, rows: &[Vec<Literal>]) -> PyResult<u64> {
+    let a = Args::new(vec![Value::Int(db as i64)]);
+    let params: Vec<Vec<retort_engine::Value>> = rows.iter().map(|row| row.iter().map(convert::engine_value).collect()).collect();
+    with_db(vm, state, &a, |_, db| Ok(db.execute_many(sql, &params)))?
+        .map_err(|e| dbapi_error(vm, state, &e, sql, rows.first().map_or(&[][..], |r| &r[..])))
+}
+
 fn run(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
     let values: Vec<retort_engine::Value> = params.iter().map(convert::engine_value).collect();
     with_db(vm, state, a, |_, db| Ok(db.execute(sql, &values)))?.map_err(|e| dbapi_error(vm, state, &e, sql, params))

@@ -12,7 +12,7 @@ import logging as _logging
 import sys as _sys
 
 
-from sqlalchemy.exc import (SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
+from sqlalchemy.exc import (NoSuchTableError, SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
     MultipleResultsFound, ResourceClosedError, CompileError, StatementError, DBAPIError, DatabaseError,
     IntegrityError, OperationalError, ProgrammingError, ObjectNotExecutableError, NoForeignKeysError)
 from sqlalchemy import exc
@@ -826,14 +826,18 @@ class PrimaryKeyConstraint(_Constraint):
 
     def __init__(self, *columns, name=None):
         self._objects = [c for c in columns if not isinstance(c, str)]
-        self.columns = [c if isinstance(c, str) else c.name for c in columns]
+        self.column_names = [c if isinstance(c, str) else c.name for c in columns]
         self.name = name
+
+    @property
+    def columns(self):
+        return ColumnCollection(self._objects)
 
     def __iter__(self):
         return iter(self._objects)
 
     def __len__(self):
-        return len(self.columns)
+        return len(self.column_names)
 
     def __contains__(self, column):
         return column in self._objects
@@ -992,6 +996,13 @@ class FromClause(ClauseElement):
 
     def _table_columns(self):
         return self.columns_list
+
+
+def _from_arg(f):
+    """A FROM item, or a mapped class standing for its table."""
+    if isinstance(f, type) and "__mapper__" in f.__dict__:
+        return f.__table__
+    return f
 
 
 def _fk_target_table(fk):
@@ -1238,7 +1249,9 @@ class Executable(ClauseElement):
 def _column_args(entities):
     out = []
     for e in entities:
-        if isinstance(e, ClauseElement):
+        if isinstance(e, type) and "__mapper__" in e.__dict__:
+            out.append(e.__table__)
+        elif isinstance(e, ClauseElement):
             out.append(e)
         else:
             raise ArgumentError(
@@ -1247,11 +1260,28 @@ def _column_args(entities):
     return out
 
 
+def _entities_of(entities, start):
+    """Where mapped classes sit among a select's columns: `(position, class)`,
+    the position counted in expanded columns (the ORM turns those back into objects)."""
+    out = []
+    pos = start
+    for e in entities:
+        if isinstance(e, type) and "__mapper__" in e.__dict__:
+            out.append((pos, e))
+            pos += len(e.__table__.columns_list)
+        elif isinstance(e, FromClause):
+            pos += len(e._table_columns())
+        else:
+            pos += 1
+    return out
+
+
 class Select(Executable):
     __visit_name__ = "select"
 
     def __init__(self, *entities):
         self.columns = _column_args(entities)
+        self._orm_entities = _entities_of(entities, 0)
         self.froms = []
         self.where_criteria = []
         self.order_by_clauses = []
@@ -1327,7 +1357,7 @@ class Select(Executable):
 
     def select_from(self, *froms):
         new = self._copy()
-        new.froms += list(froms)
+        new.froms += [_from_arg(f) for f in froms]
         return new
 
     def _expanded_columns(self):
@@ -1364,7 +1394,10 @@ class Select(Executable):
 
     def join_from(self, left, right, onclause=None, isouter=False, full=False):
         new = self._copy()
-        new.froms.append(Join(left, right, onclause, isouter))
+        if hasattr(right, "_sa_join"):
+            new.froms.append(right._sa_join(_from_arg(left), isouter))
+            return new
+        new.froms.append(Join(_from_arg(left), _from_arg(right), onclause, isouter))
         return new
 
     def join(self, target, onclause=None, isouter=False, full=False):
@@ -1373,7 +1406,11 @@ class Select(Executable):
             left = new.froms.pop()
         else:
             left = next(c if isinstance(c, FromClause) else c.table for c in self.columns)
-        new.froms.append(Join(left, target, onclause, isouter))
+        if hasattr(target, "_sa_join"):
+            # a relationship: ON its foreign key (through its secondary table)
+            new.froms.append(target._sa_join(left, isouter))
+            return new
+        new.froms.append(Join(left, _from_arg(target), onclause, isouter))
         return new
 
     def outerjoin(self, target, onclause=None, full=False):
@@ -1384,12 +1421,14 @@ class Select(Executable):
 
     def add_columns(self, *entities):
         new = self._copy()
+        new._orm_entities = self._orm_entities + _entities_of(entities, len(self._expanded_columns()))
         new.columns += _column_args(entities)
         return new
 
     def with_only_columns(self, *entities):
         new = self._copy()
         new.columns = _column_args(entities)
+        new._orm_entities = _entities_of(entities, 0)
         return new
 
     def __getattr__(self, name):
@@ -1985,19 +2024,71 @@ def create_engine(url, echo=False, future=True, **kw):
 
 
 class _Inspector:
+    """`inspect(engine)`: reads the schema with SQLAlchemy's SQLite queries,
+    each in a connection of its own (BEGIN, the query, ROLLBACK)."""
+
     def __init__(self, bind):
         self.bind = bind
 
+    def _rows(self, sql):
+        with self.bind.connect() as conn:
+            stmt = text(sql)
+            stmt._raw = True
+            return conn.execute(stmt).all()
+
     def get_table_names(self):
-        rows = _retort_sql.execute(self.bind._db, text(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name"
-        ), None, Result).all()
+        rows = self._rows("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name")
         return [r[0] for r in rows]
 
+    def has_table(self, table_name):
+        return table_name in self.get_table_names()
 
-def inspect(subject):
+    def get_columns(self, table_name):
+        rows = self._rows(f'PRAGMA main.table_xinfo("{table_name}")')
+        if not rows:
+            raise NoSuchTableError(table_name)
+        out = []
+        for cid, name, type_, notnull, default, pk, hidden in rows:
+            out.append({
+                "name": name,
+                "type": _reflected_type(type_),
+                "nullable": not notnull,
+                "default": default,
+                "primary_key": pk,
+            })
+        return out
+
+    def get_pk_constraint(self, table_name):
+        rows = self._rows(f'PRAGMA main.table_xinfo("{table_name}")')
+        pk = sorted((r[5], r[1]) for r in rows if r[5])
+        return {"constrained_columns": [n for _, n in pk], "name": None}
+
+
+def _reflected_type(declared):
+    """The type object SQLAlchemy's SQLite dialect reflects a declared type as."""
+    name, _, args = declared.partition("(")
+    name = name.strip().upper()
+    cls = _REFLECTED.get(name, NullType)
+    if not args:
+        return cls()
+    numbers = [int(a) for a in args.rstrip(")").split(",") if a.strip().isdigit()]
+    return cls(*numbers)
+
+
+_REFLECTED = {t.__name__: t for t in (INTEGER, BIGINT, SMALLINT, VARCHAR, CHAR, NVARCHAR, TEXT, CLOB, BOOLEAN, FLOAT,
+                                        REAL, DOUBLE, NUMERIC, DECIMAL, DATE, DATETIME, TIMESTAMP, TIME, BLOB)}
+
+
+_inspectors = []
+
+
+def inspect(subject, raiseerr=True):
     if isinstance(subject, Engine):
         return _Inspector(subject)
+    for fn in _inspectors:
+        found = fn(subject)
+        if found is not None:
+            return found
     raise _unsupported(f"inspect() of {type(subject).__name__} objects")
 
 

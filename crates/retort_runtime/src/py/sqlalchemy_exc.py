@@ -93,3 +93,42 @@ def _driver_class(name):
 _sqlite3 = {name: _driver_class(name) for name in ("IntegrityError", "OperationalError", "ProgrammingError", "InternalError")}
 
 _retort_sql._errors(__name__)
+
+
+# ---------------------------------------------------------------- the ORM's (sqlalchemy.orm.exc)
+
+
+class PendingRollbackError(InvalidRequestError):
+    pass
+
+
+class UnmappedInstanceError(InvalidRequestError):
+    pass
+
+
+class UnmappedClassError(InvalidRequestError):
+    pass
+
+
+class ObjectDeletedError(InvalidRequestError):
+    pass
+
+
+class DetachedInstanceError(SQLAlchemyError):
+    pass
+
+
+class StaleDataError(SQLAlchemyError):
+    pass
+
+
+class FlushError(SQLAlchemyError):
+    pass
+
+
+class UnboundExecutionError(InvalidRequestError):
+    pass
+
+
+class NoSuchTableError(InvalidRequestError):
+    pass

@@ -1,0 +1,675 @@
+//! The unit of work: a session's pending, changed and deleted objects
+//! become INSERT, UPDATE and DELETE statements in SQLAlchemy's order.
+//!
+//! Mirrors `orm/unitofwork.py` and `orm/persistence.py`: one "save" and one
+//! "delete" action per mapper and one "process" action per relationship
+//! direction (foreign keys copied from parent to child, rows of a
+//! `secondary` table), ordered by the dependency processors' edges, then
+//! layered (`topological.sort_as_subsets`) over the actions sorted by
+//! their sort keys; inside an action, SQLAlchemy's grouping of rows into
+//! statements (executemany, one `INSERT … RETURNING` per row, or a plain
+//! INSERT and the cursor's lastrowid).
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use retort_sql::compiler::{self, Compiled};
+use retort_sql::expr::{BinOp, Delete, Expr, Insert, InsertSource, Literal, Update};
+use retort_sql::schema::Table;
+
+use crate::mapper::{Direction, MapperId};
+use crate::session::Orm;
+use crate::state::{SessionId, StateId, Status};
+
+/// What the host knows and the flush needs: the objects' current values,
+/// their Python-side defaults, and what their relationships imply.
+#[derive(Clone, Debug, Default)]
+pub struct FlushWork {
+    /// For each pending object and each persistent one with changes: the
+    /// current value of each column attribute (`None`: not set, or None).
+    pub values: HashMap<StateId, Vec<Option<Literal>>>,
+    /// Python-side column defaults of pending objects (attribute, value),
+    /// already evaluated.
+    pub defaults: HashMap<StateId, Vec<(usize, Literal)>>,
+    /// Foreign key values to copy from parent to child.
+    pub syncs: Vec<Sync>,
+    /// Rows of `secondary` tables to insert or delete.
+    pub links: Vec<Link>,
+    /// Objects a cascade (`delete`, `delete-orphan`) deletes in this flush.
+    pub cascaded_deletes: Vec<StateId>,
+}
+
+/// A relationship of a mapper: `(mapper, index in its relationships)`.
+pub type RelationshipRef = (MapperId, usize);
+
+/// Copy the parent's key into the child's foreign key (or NULL it out,
+/// with no parent) once the parent has one.
+#[derive(Clone, Debug)]
+pub struct Sync {
+    pub relationship: RelationshipRef,
+    pub parent: Option<StateId>,
+    pub child: StateId,
+    /// (parent attribute, child attribute) pairs.
+    pub pairs: Vec<(usize, usize)>,
+}
+
+/// A row of a `secondary` table: each of its columns takes an attribute of one of the two objects.
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub relationship: RelationshipRef,
+    pub table: Rc<Table>,
+    pub insert: bool,
+    /// (secondary column, object, attribute of the object).
+    pub columns: Vec<(String, StateId, usize)>,
+}
+
+/// A result the host's executor hands back.
+#[derive(Clone, Debug, Default)]
+pub struct Executed {
+    pub rows: Vec<Vec<Literal>>,
+    pub last_insert_rowid: i64,
+    pub rows_affected: u64,
+}
+
+/// Runs statements for the flush (the host logs them and maps errors).
+pub trait Executor {
+    type Error;
+    fn execute(&mut self, statement: &Compiled) -> Result<Executed, Self::Error>;
+    fn execute_many(&mut self, sql: &str, rows: Vec<Vec<Literal>>) -> Result<u64, Self::Error>;
+    /// Loads an expired object's row by its primary key (the statement is
+    /// [`crate::loading::by_primary_key`]); `None` when the row is gone.
+    fn refresh(&mut self, mapper: &crate::mapper::Mapper, key: &[Literal]) -> Result<Option<Vec<Literal>>, Self::Error>;
+}
+
+/// A flush's failure: the database's, or SQLAlchemy's own check.
+#[derive(Debug)]
+pub enum FlushError<E> {
+    Database(E),
+    /// `sqlalchemy.orm.exc.StaleDataError`.
+    StaleData(String),
+    /// `sqlalchemy.exc.CompileError` and the like: a bug in the work given.
+    Sql(retort_sql::SqlError),
+}
+
+/// What the host must mirror on its objects after a flush.
+#[derive(Clone, Debug, Default)]
+pub struct Flushed {
+    /// Column values the flush gave objects (new primary keys, defaults,
+    /// synchronised foreign keys): (object, attribute, value).
+    pub set: Vec<(StateId, usize, Literal)>,
+    /// Column attributes to forget (server-side defaults not fetched).
+    pub expired: Vec<(StateId, usize)>,
+    pub inserted: Vec<StateId>,
+    pub deleted: Vec<StateId>,
+    /// Expired objects the flush had to load (their values are committed now).
+    pub refreshed: Vec<StateId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Action {
+    SaveAll(MapperId),
+    DeleteAll(MapperId),
+    Process { relationship: RelationshipRef, delete: bool },
+}
+
+impl Action {
+    /// `PostSortRec.sort_key`: `("DeleteAll", mapper)`, `("ProcessAll", "Mapper_prop", isdelete)`, `("SaveUpdateAll", mapper)`.
+    fn sort_key(&self, orm: &Orm) -> (&'static str, String, bool) {
+        match self {
+            Action::SaveAll(m) => ("SaveUpdateAll", orm.registry.get(*m).sort_key.clone(), false),
+            Action::DeleteAll(m) => ("DeleteAll", orm.registry.get(*m).sort_key.clone(), false),
+            Action::Process { relationship: (m, r), delete } => {
+                let mapper = orm.registry.get(*m);
+                ("ProcessAll", format!("{}_{}", mapper.sort_key, mapper.relationships[*r].key), *delete)
+            }
+        }
+    }
+}
+
+/// The actions of a flush touching `mappers`, in execution order.
+fn plan(orm: &Orm, mappers: &[MapperId]) -> Vec<Action> {
+    let mut actions: Vec<Action> = Vec::new();
+    let mut edges: Vec<(Action, Action)> = Vec::new();
+    let add = |a: &Action, actions: &mut Vec<Action>| {
+        if !actions.contains(a) {
+            actions.push(a.clone());
+        }
+    };
+    for &m in mappers {
+        let (save, delete) = (Action::SaveAll(m), Action::DeleteAll(m));
+        add(&save, &mut actions);
+        add(&delete, &mut actions);
+        edges.push((save, delete));
+        for (r, rel) in orm.registry.get(m).relationships.iter().enumerate() {
+            let (ps, pd) = (Action::SaveAll(m), Action::DeleteAll(m));
+            let (cs, cd) = (Action::SaveAll(rel.target), Action::DeleteAll(rel.target));
+            let after_save = Action::Process { relationship: (m, r), delete: false };
+            let before_delete = Action::Process { relationship: (m, r), delete: true };
+            for a in [&cs, &cd, &after_save, &before_delete] {
+                add(a, &mut actions);
+            }
+            if !edges.contains(&(cs.clone(), cd.clone())) {
+                edges.push((cs.clone(), cd.clone()));
+            }
+            let e = |a: &Action, b: &Action| (a.clone(), b.clone());
+            match rel.direction {
+                Direction::OneToMany => edges.extend([
+                    e(&ps, &after_save),
+                    e(&after_save, &cs),
+                    e(&after_save, &cd),
+                    e(&cs, &pd),
+                    e(&cd, &pd),
+                    e(&before_delete, &cs),
+                    e(&before_delete, &cd),
+                ]),
+                Direction::ManyToOne => edges.extend([e(&cs, &after_save), e(&after_save, &ps), e(&ps, &cd), e(&pd, &cd)]),
+                Direction::ManyToMany => edges.extend([
+                    e(&ps, &after_save),
+                    e(&cs, &after_save),
+                    e(&after_save, &cd),
+                    e(&before_delete, &ps),
+                    e(&before_delete, &pd),
+                    e(&before_delete, &cd),
+                    e(&before_delete, &cs),
+                ]),
+            }
+        }
+    }
+    let mut keyed: Vec<((&'static str, String, bool), Action)> = actions.into_iter().map(|a| (a.sort_key(orm), a)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let todo: Vec<Action> = keyed.into_iter().map(|(_, a)| a).collect();
+    sort_as_subsets(&edges, todo)
+}
+
+/// `topological.sort_as_subsets`, flattened: each round takes, in order,
+/// every item none of whose predecessors is left. A cycle (a
+/// self-referential mapper) falls back to the remaining order.
+fn sort_as_subsets(edges: &[(Action, Action)], mut todo: Vec<Action>) -> Vec<Action> {
+    let mut out = Vec::new();
+    while !todo.is_empty() {
+        let left: HashSet<&Action> = todo.iter().collect();
+        let ready: Vec<Action> =
+            todo.iter().filter(|node| !edges.iter().any(|(p, c)| c == *node && p != *node && left.contains(p))).cloned().collect();
+        let ready = if ready.is_empty() { std::mem::take(&mut todo) } else { ready };
+        todo.retain(|a| !ready.contains(a));
+        out.extend(ready);
+    }
+    out
+}
+
+/// One row for an INSERT or UPDATE: its parameters by column, in table order.
+struct Record {
+    state: StateId,
+    params: Vec<(usize, Literal)>,
+}
+
+/// Flushes session `sid`: every statement through `exec`, the session's
+/// bookkeeping updated as each succeeds.
+pub fn flush<X: Executor>(orm: &mut Orm, sid: SessionId, mut work: FlushWork, exec: &mut X) -> Result<Flushed, FlushError<X::Error>> {
+    let mut out = Flushed::default();
+    let session = orm.session(sid);
+    let mut deletes: Vec<StateId> = session.deleted.clone();
+    for st in std::mem::take(&mut work.cascaded_deletes) {
+        if !deletes.contains(&st) {
+            deletes.push(st);
+        }
+    }
+    let mut saves: Vec<StateId> = session.new.clone();
+    for st in session.modified.iter().chain(work.syncs.iter().map(|s| &s.child)) {
+        if !saves.contains(st) && !deletes.contains(st) && orm.state(*st).status == Status::Persistent {
+            saves.push(*st);
+        }
+    }
+    let mut mappers: Vec<MapperId> = Vec::new();
+    for &st in saves.iter().chain(&deletes) {
+        let m = orm.state(st).mapper;
+        if !mappers.contains(&m) {
+            mappers.push(m);
+        }
+    }
+    for rel in work.syncs.iter().map(|s| s.relationship).chain(work.links.iter().map(|l| l.relationship)) {
+        if !mappers.contains(&rel.0) {
+            mappers.push(rel.0);
+        }
+    }
+    if mappers.is_empty() {
+        return Ok(out);
+    }
+    for action in plan(orm, &mappers) {
+        match action {
+            Action::SaveAll(m) => {
+                let states: Vec<StateId> = saves.iter().copied().filter(|&s| orm.state(s).mapper == m).collect();
+                save_all(orm, sid, m, &states, &mut work, exec, &mut out)?;
+            }
+            Action::DeleteAll(m) => {
+                let states: Vec<StateId> = deletes.iter().copied().filter(|&s| orm.state(s).mapper == m).collect();
+                delete_all(orm, sid, m, &states, exec, &mut out)?;
+            }
+            Action::Process { relationship, delete } => {
+                if !delete {
+                    apply_syncs(orm, relationship, &mut work, exec, &mut out)?;
+                }
+                links(orm, relationship, delete, &work, exec, &mut out)?;
+            }
+        }
+    }
+    orm.flushed(sid);
+    Ok(out)
+}
+
+/// Copies parent keys into children's current values (`sync.populate`).
+fn apply_syncs<X: Executor>(
+    orm: &mut Orm,
+    relationship: RelationshipRef,
+    work: &mut FlushWork,
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<(), FlushError<X::Error>> {
+    let syncs: Vec<Sync> = work.syncs.iter().filter(|s| s.relationship == relationship).cloned().collect();
+    for sync in syncs {
+        for &(from, to) in &sync.pairs {
+            let value = match sync.parent {
+                Some(p) => match work_value(&work.defaults, p, from) {
+                    Some(v) if orm.state(p).committed[from].is_none() => v,
+                    _ => value_of(orm, p, from, exec, out)?,
+                },
+                None => Literal::None,
+            };
+            let child = orm.state(sync.child);
+            let width = child.committed.len();
+            let values = work.values.entry(sync.child).or_insert_with(|| child.committed.clone());
+            values.resize(width, None);
+            out.set.push((sync.child, to, value.clone()));
+            values[to] = Some(value);
+        }
+    }
+    Ok(())
+}
+
+/// A column value of an object as the database holds it; an expired
+/// persistent object is loaded first, as SQLAlchemy's attribute access does.
+fn value_of<X: Executor>(
+    orm: &mut Orm,
+    st: StateId,
+    attr: usize,
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<Literal, FlushError<X::Error>> {
+    if let Some(v) = orm.state(st).committed[attr].clone() {
+        return Ok(v);
+    }
+    let state = orm.state(st);
+    if let (Status::Persistent, Some(key)) = (state.status, state.key.clone()) {
+        let mapper = orm.registry.get(state.mapper).clone();
+        if let Some(row) = exec.refresh(&mapper, &key.values).map_err(FlushError::Database)? {
+            for (slot, v) in orm.states[st].committed.iter_mut().zip(row) {
+                if slot.is_none() {
+                    *slot = Some(v);
+                }
+            }
+            out.refreshed.push(st);
+        }
+    }
+    Ok(orm.state(st).committed[attr].clone().unwrap_or(Literal::None))
+}
+
+fn work_value(defaults: &HashMap<StateId, Vec<(usize, Literal)>>, st: StateId, attr: usize) -> Option<Literal> {
+    defaults.get(&st)?.iter().find(|(a, _)| *a == attr).map(|(_, v)| v.clone())
+}
+
+fn sql<E>(r: Result<Compiled, retort_sql::SqlError>) -> Result<Compiled, FlushError<E>> {
+    r.map_err(FlushError::Sql)
+}
+
+fn bind_row(table: &Table, mapper_columns: &[String], params: &[(usize, Literal)]) -> Vec<(String, Expr)> {
+    let _ = table;
+    params.iter().map(|(a, v)| (mapper_columns[*a].clone(), Expr::Bind(v.clone()))).collect()
+}
+
+/// `persistence.save_obj` for one mapper: UPDATEs, then INSERTs.
+fn save_all<X: Executor>(
+    orm: &mut Orm,
+    sid: SessionId,
+    m: MapperId,
+    states: &[StateId],
+    work: &mut FlushWork,
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<(), FlushError<X::Error>> {
+    let mapper = orm.registry.get(m).clone();
+    let columns: Vec<String> = mapper.attrs.iter().map(|a| a.column.clone()).collect();
+    let table = mapper.table.clone();
+    // `_sort_states`: pending by insert order, then persistent by key
+    let mut pending: Vec<StateId> = states.iter().copied().filter(|&s| orm.state(s).status == Status::Pending).collect();
+    pending.sort_by_key(|&s| orm.state(s).insert_order);
+    let mut persistent: Vec<StateId> = states.iter().copied().filter(|&s| orm.state(s).status == Status::Persistent).collect();
+    persistent.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &mapper.pk));
+
+    // UPDATEs: the changed columns of each, consecutive rows with the same columns together
+    let mut updates: Vec<Record> = Vec::new();
+    for &st in &persistent {
+        let state = orm.state(st);
+        let Some(current) = work.values.get(&st) else { continue };
+        let mut params = Vec::new();
+        for (i, value) in current.iter().enumerate() {
+            if let Some(v) = value {
+                if mapper.pk.contains(&i) {
+                    continue;
+                }
+                if state.committed[i].as_ref() != Some(v) {
+                    params.push((i, v.clone()));
+                }
+            }
+        }
+        if !params.is_empty() {
+            updates.push(Record { state: st, params });
+        }
+    }
+    for group in consecutive(&updates, |r| r.params.iter().map(|(a, _)| *a).collect::<Vec<_>>()) {
+        let pk_of = |st: StateId| -> Vec<Literal> {
+            mapper.pk.iter().map(|&i| orm.state(st).committed[i].clone().unwrap_or(Literal::None)).collect()
+        };
+        let where_: Vec<Expr> =
+            mapper.pk.iter().map(|&i| Expr::column(&table.name, &columns[i]).compare(BinOp::Eq, placeholder())).collect();
+        let update = Update {
+            table: table.name.clone(),
+            values: bind_row(&table, &columns, &group[0].params),
+            ordered: false,
+            where_: where_.clone(),
+            returning: Vec::new(),
+        };
+        let compiled = sql(compiler::update(&update, &table))?;
+        let rows: Vec<Vec<Literal>> = group
+            .iter()
+            .map(|r| {
+                let mut row: Vec<Literal> = ordered_params(&table, &columns, &r.params);
+                row.extend(pk_of(r.state));
+                row
+            })
+            .collect();
+        let affected = if rows.len() > 1 {
+            exec.execute_many(&compiled.sql, rows.clone()).map_err(FlushError::Database)?
+        } else {
+            let one = Compiled { sql: compiled.sql.clone(), params: rows[0].clone(), names: Vec::new() };
+            exec.execute(&one).map_err(FlushError::Database)?.rows_affected
+        };
+        if affected != rows.len() as u64 {
+            return Err(FlushError::StaleData(format!(
+                "UPDATE statement on table '{}' expected to update {} row(s); {} were matched.",
+                table.name,
+                rows.len(),
+                affected
+            )));
+        }
+        for r in group {
+            let mut row = vec![None; columns.len()];
+            for (a, v) in &r.params {
+                row[*a] = Some(v.clone());
+            }
+            orm.updated(r.state, row);
+        }
+    }
+
+    // INSERTs: `_collect_insert_commands` then `_emit_insert_statements`
+    let mut inserts: Vec<Record> = Vec::new();
+    for &st in &pending {
+        let current = work.values.get(&st).cloned().unwrap_or_default();
+        let mut params = Vec::new();
+        for i in 0..columns.len() {
+            let column = table.column(&columns[i]);
+            match current.get(i).cloned().flatten() {
+                Some(Literal::None) | None => {
+                    // `_insert_cols_as_none`: nullable columns with no default are sent as NULL
+                    let as_none = column.is_some_and(|c| !c.primary_key && c.server_default.is_none())
+                        && !mapper.python_defaults.get(i).copied().unwrap_or(false);
+                    if as_none {
+                        params.push((i, Literal::None));
+                    }
+                }
+                Some(v) => params.push((i, v)),
+            }
+        }
+        inserts.push(Record { state: st, params });
+    }
+    let autoinc = mapper.autoincrement_pk();
+    let server_defaults: Vec<usize> =
+        (0..columns.len()).filter(|&i| table.column(&columns[i]).is_some_and(|c| c.server_default.is_some())).collect();
+    for group in consecutive(&inserts, |r| r.params.iter().map(|(a, _)| *a).collect::<Vec<_>>()) {
+        let given: Vec<usize> = group[0].params.iter().map(|(a, _)| *a).collect();
+        let has_all_pks = mapper.pk.iter().all(|i| given.contains(i));
+        // defaults join each row's values
+        let rows: Vec<Vec<(usize, Literal)>> = group
+            .iter()
+            .map(|r| {
+                let mut row = r.params.clone();
+                for (a, v) in work.defaults.get(&r.state).cloned().unwrap_or_default() {
+                    if !given.contains(&a) {
+                        row.push((a, v));
+                    }
+                }
+                row.sort_by_key(|(a, _)| *a);
+                row
+            })
+            .collect();
+        let missing_server: Vec<usize> = server_defaults.iter().copied().filter(|i| !given.contains(i)).collect();
+        let statement = |returning: Vec<String>, row: &[(usize, Literal)]| Insert {
+            table: table.name.clone(),
+            source: InsertSource::Values(vec![bind_row(&table, &columns, row)]),
+            returning,
+        };
+        if has_all_pks && missing_server.is_empty() {
+            // executemany, or one plain INSERT
+            let compiled = sql(compiler::insert(&statement(Vec::new(), &rows[0]), &table))?;
+            if rows.len() > 1 {
+                let params = rows.iter().map(|r| ordered_params(&table, &columns, r)).collect();
+                exec.execute_many(&compiled.sql, params).map_err(FlushError::Database)?;
+            } else {
+                exec.execute(&compiled).map_err(FlushError::Database)?;
+            }
+            for (r, row) in group.iter().zip(&rows) {
+                finish_insert(orm, sid, r.state, row, &[], columns.len(), work, out);
+            }
+        } else if rows.len() > 1 {
+            // insertmanyvalues with RETURNING: one statement per row on SQLite
+            let mut fetched: Vec<usize> = mapper.pk.iter().copied().filter(|i| !given.contains(i)).collect();
+            fetched.extend(missing_server.iter().copied());
+            let returning: Vec<String> = fetched.iter().map(|&i| columns[i].clone()).collect();
+            for (r, row) in group.iter().zip(&rows) {
+                let compiled = sql(compiler::insert(&statement(returning.clone(), row), &table))?;
+                let result = exec.execute(&compiled).map_err(FlushError::Database)?;
+                let got: Vec<(usize, Literal)> = fetched.iter().copied().zip(result.rows.into_iter().next().unwrap_or_default()).collect();
+                finish_insert(orm, sid, r.state, row, &got, columns.len(), work, out);
+            }
+        } else {
+            let compiled = sql(compiler::insert(&statement(Vec::new(), &rows[0]), &table))?;
+            let result = exec.execute(&compiled).map_err(FlushError::Database)?;
+            let got: Vec<(usize, Literal)> = match autoinc {
+                Some(i) if !given.contains(&i) => vec![(i, Literal::Int(result.last_insert_rowid))],
+                _ => Vec::new(),
+            };
+            for &i in &missing_server {
+                out.expired.push((group[0].state, i));
+            }
+            finish_insert(orm, sid, group[0].state, &rows[0], &got, columns.len(), work, out);
+        }
+    }
+    Ok(())
+}
+
+/// Records an inserted row: the session's bookkeeping and what the object must be told.
+#[allow(clippy::too_many_arguments)]
+fn finish_insert(
+    orm: &mut Orm,
+    sid: SessionId,
+    st: StateId,
+    row: &[(usize, Literal)],
+    fetched: &[(usize, Literal)],
+    width: usize,
+    work: &FlushWork,
+    out: &mut Flushed,
+) {
+    let mut committed = vec![Literal::None; width];
+    for (a, v) in row.iter().chain(fetched) {
+        committed[*a] = v.clone();
+    }
+    let explicit = work.values.get(&st);
+    for (a, v) in row.iter().chain(fetched) {
+        let was_set = explicit.and_then(|vals| vals.get(*a)).is_some_and(|v| v.as_ref().is_some_and(|v| *v != Literal::None));
+        if !was_set && !matches!(v, Literal::None) {
+            out.set.push((st, *a, v.clone()));
+        }
+    }
+    orm.inserted(sid, st, committed);
+    out.inserted.push(st);
+}
+
+/// `persistence.delete_obj` for one mapper: by primary key, one statement
+/// or an executemany.
+fn delete_all<X: Executor>(
+    orm: &mut Orm,
+    sid: SessionId,
+    m: MapperId,
+    states: &[StateId],
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<(), FlushError<X::Error>> {
+    if states.is_empty() {
+        return Ok(());
+    }
+    let mapper = orm.registry.get(m).clone();
+    let mut states = states.to_vec();
+    states.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &mapper.pk));
+    let table = &mapper.table;
+    let where_: Vec<Expr> =
+        mapper.pk.iter().map(|&i| Expr::column(&table.name, &mapper.attrs[i].column).compare(BinOp::Eq, placeholder())).collect();
+    let compiled = compiler::delete(&Delete { table: table.name.clone(), where_, returning: Vec::new() });
+    let rows: Vec<Vec<Literal>> = states
+        .iter()
+        .map(|&st| {
+            let state = orm.state(st);
+            match &state.key {
+                Some(key) => key.values.clone(),
+                None => mapper.pk.iter().map(|&i| state.committed[i].clone().unwrap_or(Literal::None)).collect(),
+            }
+        })
+        .collect();
+    if rows.len() > 1 {
+        exec.execute_many(&compiled.sql, rows).map_err(FlushError::Database)?;
+    } else {
+        let one = Compiled { sql: compiled.sql, params: rows[0].clone(), names: Vec::new() };
+        exec.execute(&one).map_err(FlushError::Database)?;
+    }
+    for st in states {
+        orm.deleted(sid, st);
+        out.deleted.push(st);
+    }
+    Ok(())
+}
+
+/// A relationship's `secondary` rows: deletes, then inserts, each one
+/// statement or an executemany (`ManyToManyDP._run_crud`).
+fn links<X: Executor>(
+    orm: &mut Orm,
+    relationship: RelationshipRef,
+    delete: bool,
+    work: &FlushWork,
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<(), FlushError<X::Error>> {
+    let mine: Vec<&Link> = work.links.iter().filter(|l| l.relationship == relationship).collect();
+    if mine.is_empty() {
+        return Ok(());
+    }
+    // a parent deleted in this flush loses its rows before its DELETE; others after the saves
+    let phase: Vec<bool> = mine
+        .iter()
+        .map(|l| {
+            let any_deleted = l.columns.iter().any(|(_, st, _)| orm.state(*st).marked_deleted);
+            if l.insert {
+                !delete
+            } else {
+                any_deleted == delete
+            }
+        })
+        .collect();
+    for insert in [false, true] {
+        let batch: Vec<&Link> = mine.iter().zip(&phase).filter(|(l, &p)| p && l.insert == insert).map(|(l, _)| *l).collect();
+        let Some(first) = batch.first() else { continue };
+        let table = &first.table;
+        let compiled = if insert {
+            let row: Vec<(String, Expr)> = first.columns.iter().map(|(c, _, _)| (c.clone(), Expr::Bind(Literal::None))).collect();
+            sql(compiler::insert(
+                &Insert { table: table.name.clone(), source: InsertSource::Values(vec![row]), returning: Vec::new() },
+                table,
+            ))?
+        } else {
+            let where_: Vec<Expr> =
+                first.columns.iter().map(|(c, _, _)| Expr::column(&table.name, c).compare(BinOp::Eq, placeholder())).collect();
+            compiler::delete(&Delete { table: table.name.clone(), where_, returning: Vec::new() })
+        };
+        // parameters follow the statement's column order (table order for an INSERT)
+        let order: Vec<usize> = if insert {
+            let mut idx: Vec<usize> = (0..first.columns.len()).collect();
+            idx.sort_by_key(|&i| table.columns.iter().position(|c| c.name == first.columns[i].0));
+            idx
+        } else {
+            (0..first.columns.len()).collect()
+        };
+        let mut rows: Vec<Vec<Literal>> = Vec::new();
+        for l in &batch {
+            let mut row = Vec::new();
+            for &i in &order {
+                row.push(value_of(orm, l.columns[i].1, l.columns[i].2, exec, out)?);
+            }
+            rows.push(row);
+        }
+        if rows.len() > 1 {
+            exec.execute_many(&compiled.sql, rows).map_err(FlushError::Database)?;
+        } else {
+            let one = Compiled { sql: compiled.sql, params: rows[0].clone(), names: Vec::new() };
+            exec.execute(&one).map_err(FlushError::Database)?;
+        }
+    }
+    Ok(())
+}
+
+/// A `?` whose value each row supplies (a NULL literal would compare as `IS NULL`).
+fn placeholder() -> Expr {
+    Expr::Bind(Literal::Int(0))
+}
+
+/// Parameters of a row in the statement's order (the table's column order).
+fn ordered_params(table: &Table, columns: &[String], params: &[(usize, Literal)]) -> Vec<Literal> {
+    let mut p: Vec<&(usize, Literal)> = params.iter().collect();
+    p.sort_by_key(|(a, _)| table.columns.iter().position(|c| c.name == columns[*a]));
+    p.into_iter().map(|(_, v)| v.clone()).collect()
+}
+
+/// Consecutive runs of records with the same key (`itertools.groupby`).
+fn consecutive<K: PartialEq>(records: &[Record], key: impl Fn(&Record) -> K) -> Vec<&[Record]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=records.len() {
+        if i == records.len() || key(&records[i]) != key(&records[start]) {
+            if i > start {
+                out.push(&records[start..i]);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+fn compare_keys(a: &[Option<Literal>], b: &[Option<Literal>], pk: &[usize]) -> std::cmp::Ordering {
+    for &i in pk {
+        let o = match (&a[i], &b[i]) {
+            (Some(Literal::Int(x)), Some(Literal::Int(y))) => x.cmp(y),
+            (Some(Literal::Str(x)), Some(Literal::Str(y))) => x.cmp(y),
+            _ => std::cmp::Ordering::Equal,
+        };
+        if o != std::cmp::Ordering::Equal {
+            return o;
+        }
+    }
+    std::cmp::Ordering::Equal
+}

@@ -1,0 +1,546 @@
+//! `_retort_orm`, the private module under `sqlalchemy.orm`: the bridge
+//! between the script's mapped objects and `retort_orm`'s sessions.
+//!
+//! Owns: which Python object each `retort_orm` state stands for (held
+//! weakly, as SQLAlchemy's identity map holds them, and strongly while
+//! pending, dirty or deleted), the conversion of their attribute values to
+//! and from the database's literals, and the flush's executor (statements
+//! run through `_retort_sql`'s databases, so they are logged with the line).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use retort_orm::flush::{self, Executed, Executor, FlushError, FlushWork, Link, Sync};
+use retort_orm::mapper::{ColumnAttr, Direction, Mapper, Relationship};
+use retort_orm::session::{Orm, OrmError};
+use retort_orm::state::StateId;
+use retort_orm::Literal;
+use retort_python::object::{Instance, Module};
+use retort_python::{Args, PyErr, PyResult, Value, Vm};
+use retort_sql::compiler::{self, Compiled};
+
+use crate::convert;
+use crate::native::{self, Shared};
+
+/// The ORM and the objects its states stand for.
+pub struct Host {
+    orm: Orm,
+    /// By state: the object, held weakly.
+    objects: Vec<Option<Weak<Instance>>>,
+    /// Objects a session must keep alive: pending, dirty or deleted.
+    strong: HashMap<StateId, Value>,
+    /// By mapper: the script's `Column` objects of its attributes (types, defaults).
+    columns: Vec<Vec<Value>>,
+    sql: Shared,
+}
+
+type Hosted = Rc<RefCell<Host>>;
+
+impl Host {
+    pub fn shared(sql: Shared) -> Hosted {
+        Rc::new(RefCell::new(Host { orm: Orm::default(), objects: Vec::new(), strong: HashMap::new(), columns: Vec::new(), sql }))
+    }
+
+    fn object(&self, st: StateId) -> Option<Value> {
+        if let Some(v) = self.strong.get(&st) {
+            return Some(v.clone());
+        }
+        self.objects.get(st)?.as_ref()?.upgrade().map(Value::Instance)
+    }
+
+    /// Keeps exactly the session's pending, dirty and deleted objects alive.
+    fn hold(&mut self, sid: usize) {
+        let s = self.orm.session(sid);
+        let keep: Vec<StateId> = s.new.iter().chain(&s.deleted).chain(&s.modified).copied().collect();
+        self.strong.retain(|st, _| keep.contains(st) || self.orm.state(*st).session.is_some_and(|o| o != sid));
+        for st in keep {
+            if !self.strong.contains_key(&st) {
+                if let Some(obj) = self.objects.get(st).and_then(|w| w.as_ref()?.upgrade()) {
+                    self.strong.insert(st, Value::Instance(obj));
+                }
+            }
+        }
+    }
+}
+
+fn int(vm: &Vm, a: &Args, i: usize) -> PyResult<usize> {
+    match a.pos.get(i) {
+        Some(Value::Int(n)) if *n >= 0 => Ok(*n as usize),
+        _ => Err(vm.new_error("TypeError", format!("_retort_orm: argument {i} must be an index"))),
+    }
+}
+
+fn opt_int(a: &Args, i: usize) -> Option<usize> {
+    match a.pos.get(i) {
+        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+        _ => None,
+    }
+}
+
+fn arg(a: &Args, i: usize) -> Value {
+    a.pos.get(i).cloned().unwrap_or(Value::None)
+}
+
+fn error_text(e: OrmError) -> Value {
+    match e {
+        OrmError::InvalidRequest(m) => Value::str(m),
+    }
+}
+
+pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
+    let m = Module::new("_retort_orm");
+    let add = |m: &Module, vm: &mut Vm, name: &str, f: fn(&mut Vm, &Hosted, Args) -> PyResult<Value>| {
+        let host = host.clone();
+        m.set(name, vm.native(name, move |vm, a| f(vm, &host, a)));
+    };
+    add(&m, vm, "mapper", mapper);
+    add(&m, vm, "relationship", |vm, host, a| {
+        let (mid, target) = (int(vm, &a, 0)?, int(vm, &a, 2)?);
+        let key = arg(&a, 1).as_str().unwrap_or("").to_owned();
+        let direction = match arg(&a, 3).as_str() {
+            Some("ONETOMANY") => Direction::OneToMany,
+            Some("MANYTOONE") => Direction::ManyToOne,
+            _ => Direction::ManyToMany,
+        };
+        let mut h = host.borrow_mut();
+        let rels = &mut h.orm.registry.mappers[mid].relationships;
+        rels.push(Relationship { key, target, direction });
+        Ok(Value::Int(rels.len() as i64 - 1))
+    });
+    add(&m, vm, "session", |_, host, _| Ok(Value::Int(host.borrow_mut().orm.new_session() as i64)));
+    add(&m, vm, "state", |vm, host, a| {
+        let mid = int(vm, &a, 0)?;
+        let mut h = host.borrow_mut();
+        let st = h.orm.new_state(mid);
+        h.objects.resize(st + 1, None);
+        if let Value::Instance(obj) = arg(&a, 1) {
+            h.objects[st] = Some(Rc::downgrade(&obj));
+        }
+        Ok(Value::Int(st as i64))
+    });
+    add(&m, vm, "attach", |vm, host, a| {
+        let st = int(vm, &a, 0)?;
+        let mut h = host.borrow_mut();
+        let n = h.orm.states.len().max(st + 1);
+        h.objects.resize(n, None);
+        if let Value::Instance(obj) = arg(&a, 1) {
+            h.objects[st] = Some(Rc::downgrade(&obj));
+        }
+        Ok(Value::None)
+    });
+    add(&m, vm, "object", |vm, host, a| {
+        let st = int(vm, &a, 0)?;
+        Ok(host.borrow().object(st).unwrap_or(Value::None))
+    });
+    add(&m, vm, "make_transient", |vm, host, a| {
+        let st = int(vm, &a, 0)?;
+        host.borrow_mut().orm.make_transient(st);
+        Ok(Value::None)
+    });
+    add(&m, vm, "add", |vm, host, a| {
+        let (sid, st) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+        let mut h = host.borrow_mut();
+        let r = h.orm.add(sid, st);
+        h.hold(sid);
+        match r {
+            Ok(added) => Ok(Value::Bool(added)),
+            Err(e) => Ok(error_text(e)),
+        }
+    });
+    add(&m, vm, "delete", |vm, host, a| {
+        let (sid, st) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+        let mut h = host.borrow_mut();
+        let r = h.orm.delete(sid, st);
+        h.hold(sid);
+        Ok(r.err().map_or(Value::None, error_text))
+    });
+    add(&m, vm, "expunge", |vm, host, a| {
+        let (sid, st) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+        let mut h = host.borrow_mut();
+        h.orm.expunge(sid, st);
+        h.strong.remove(&st);
+        Ok(Value::None)
+    });
+    add(&m, vm, "modified", |vm, host, a| {
+        let st = int(vm, &a, 0)?;
+        let mut h = host.borrow_mut();
+        h.orm.modified(st);
+        if let Some(sid) = h.orm.state(st).session {
+            h.hold(sid);
+        }
+        Ok(Value::None)
+    });
+    add(&m, vm, "status", |vm, host, a| {
+        let st = int(vm, &a, 0)?;
+        let h = host.borrow();
+        let s = h.orm.state(st);
+        let session = s.session.map_or(Value::None, |s| Value::Int(s as i64));
+        Ok(Value::tuple(vec![Value::str(s.status.name()), session, Value::Bool(s.marked_deleted), Value::Bool(s.modified)]))
+    });
+    add(&m, vm, "identity", |vm, host, a| {
+        let st = int(vm, &a, 0)?;
+        let key = host.borrow().orm.state(st).key.clone();
+        match key {
+            None => Ok(Value::None),
+            Some(k) => Ok(Value::tuple(k.values.iter().map(plain).collect())),
+        }
+    });
+    add(&m, vm, "get", |vm, host, a| {
+        let (sid, mid) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+        let values = vm.iterate(&arg(&a, 2))?;
+        let literals = pk_literals(vm, host, mid, &values)?;
+        let key = retort_orm::identity::IdentityKey::new(mid, literals);
+        let mut h = host.borrow_mut();
+        let Some(st) = key.and_then(|k| h.orm.lookup(sid, &k)) else { return Ok(Value::None) };
+        match h.object(st) {
+            Some(obj) => Ok(obj),
+            None => {
+                h.orm.discard(st);
+                Ok(Value::None)
+            }
+        }
+    });
+    add(&m, vm, "load", load);
+    add(&m, vm, "flush", flush_session);
+    add(&m, vm, "commit", |vm, host, a| {
+        let sid = int(vm, &a, 0)?;
+        let expire = vm.truthy(&arg(&a, 1))?;
+        let expired = host.borrow_mut().orm.commit(sid, expire);
+        expire_objects(host, &expired);
+        host.borrow_mut().hold(sid);
+        Ok(Value::None)
+    });
+    add(&m, vm, "rollback", |vm, host, a| {
+        let sid = int(vm, &a, 0)?;
+        let savepoint = vm.truthy(&arg(&a, 1))?;
+        let outcome = if savepoint { host.borrow_mut().orm.rollback_savepoint(sid) } else { host.borrow_mut().orm.rollback(sid) };
+        expire_objects(host, &outcome.expired);
+        host.borrow_mut().hold(sid);
+        let h = host.borrow();
+        Ok(Value::list(outcome.expunged.iter().filter_map(|&st| h.object(st)).collect()))
+    });
+    add(&m, vm, "savepoint", |vm, host, a| {
+        let sid = int(vm, &a, 0)?;
+        host.borrow_mut().orm.savepoint(sid);
+        Ok(Value::None)
+    });
+    add(&m, vm, "release", |vm, host, a| {
+        let sid = int(vm, &a, 0)?;
+        host.borrow_mut().orm.release_savepoint(sid);
+        Ok(Value::None)
+    });
+    add(&m, vm, "close", |vm, host, a| {
+        let sid = int(vm, &a, 0)?;
+        let mut h = host.borrow_mut();
+        h.orm.close(sid);
+        h.hold(sid);
+        Ok(Value::None)
+    });
+    add(&m, vm, "objects", |vm, host, a| {
+        let sid = int(vm, &a, 0)?;
+        let h = host.borrow();
+        let s = h.orm.session(sid);
+        let mut states: Vec<StateId> = match arg(&a, 1).as_str() {
+            Some("new") => s.new.clone(),
+            Some("deleted") => s.deleted.clone(),
+            Some("dirty") => s.modified.iter().copied().filter(|&st| !h.orm.state(st).marked_deleted).collect(),
+            _ => {
+                let mut all = h.orm.persistent(sid);
+                all.sort_unstable();
+                all
+            }
+        };
+        states.dedup();
+        Ok(Value::list(states.iter().filter_map(|&st| h.object(st)).collect()))
+    });
+    add(&m, vm, "committed", |vm, host, a| {
+        let (st, attr) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+        let (value, column) = {
+            let h = host.borrow();
+            let s = h.orm.state(st);
+            (s.committed.get(attr).cloned().flatten(), h.columns[s.mapper].get(attr).cloned())
+        };
+        match (value, column) {
+            (Some(v), Some(c)) => to_python(vm, host, st, attr, &v, &c),
+            _ => Ok(Value::None),
+        }
+    });
+    m
+}
+
+/// `mapper(table, [(key, column)], sort_key, [Column])`: registers a mapped class.
+fn mapper(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
+    let table = convert::table(vm, &arg(&a, 0))?;
+    let mut attrs = Vec::new();
+    for pair in vm.iterate(&arg(&a, 1))? {
+        let pair = vm.iterate(&pair)?;
+        let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_owned();
+        attrs.push(ColumnAttr { key: text(pair.first()), column: text(pair.get(1)) });
+    }
+    let sort_key = arg(&a, 2).as_str().unwrap_or("").to_owned();
+    let columns = vm.iterate(&arg(&a, 3))?;
+    let mut mapper = Mapper::new(&sort_key, table, attrs);
+    for (i, c) in columns.iter().enumerate() {
+        let default = vm.getattr_opt(c, "default")?.unwrap_or(Value::None);
+        mapper.python_defaults[i] = !matches!(default, Value::None);
+    }
+    let mut h = host.borrow_mut();
+    let id = h.orm.registry.add(mapper);
+    h.columns.push(columns);
+    Ok(Value::Int(id as i64))
+}
+
+/// A literal from the database as the attribute's Python value.
+fn to_python(vm: &mut Vm, host: &Hosted, st: StateId, attr: usize, v: &Literal, column: &Value) -> PyResult<Value> {
+    let ty = {
+        let h = host.borrow();
+        let mapper = h.orm.registry.get(h.orm.state(st).mapper);
+        mapper.table.column(&mapper.attrs[attr].column).map(|c| c.ty.clone())
+    };
+    let py_type = vm.getattr_opt(column, "type")?.unwrap_or(Value::None);
+    convert::literal_value(vm, v, ty.as_ref(), &py_type)
+}
+
+/// A literal as Python sees a key value (`inspect(obj).identity`).
+fn plain(l: &Literal) -> Value {
+    match l {
+        Literal::None => Value::None,
+        Literal::Bool(b) => Value::Bool(*b),
+        Literal::Int(i) => Value::Int(*i),
+        Literal::Float(f) => Value::Float(*f),
+        Literal::Str(s) => Value::str(s.as_str()),
+        Literal::Bytes(b) => Value::Bytes(Rc::new(b.clone())),
+    }
+}
+
+/// A Python value bound for attribute `attr` of mapper `mid`.
+fn bind(vm: &mut Vm, host: &Hosted, mid: usize, attr: usize, v: &Value) -> PyResult<Literal> {
+    let ty = {
+        let h = host.borrow();
+        let mapper = h.orm.registry.get(mid);
+        mapper.table.column(&mapper.attrs[attr].column).map(|c| c.ty.clone())
+    };
+    convert::bind_value(vm, v, ty.as_ref())
+}
+
+fn pk_literals(vm: &mut Vm, host: &Hosted, mid: usize, values: &[Value]) -> PyResult<Vec<Literal>> {
+    let pk = host.borrow().orm.registry.get(mid).pk.clone();
+    let mut out = Vec::new();
+    for (&i, v) in pk.iter().zip(values) {
+        out.push(bind(vm, host, mid, i, v)?);
+    }
+    Ok(out)
+}
+
+/// `load(sid, mapper, values, obj_factory)`: a loaded row's object, the one
+/// in the identity map or a new one `factory(state)` builds; returns
+/// `(object, state, is_new)`.
+fn load(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
+    let (sid, mid) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+    let values = vm.iterate(&arg(&a, 2))?;
+    let mut row = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        row.push(bind(vm, host, mid, i, v)?);
+    }
+    loop {
+        let (st, fresh) = host.borrow_mut().orm.loaded(sid, mid, row.clone());
+        if fresh {
+            let mut h = host.borrow_mut();
+            let n = h.orm.states.len();
+            h.objects.resize(n, None);
+            return Ok(Value::tuple(vec![Value::None, Value::Int(st as i64), Value::Bool(true)]));
+        }
+        let obj = host.borrow().object(st);
+        match obj {
+            Some(obj) => return Ok(Value::tuple(vec![obj, Value::Int(st as i64), Value::Bool(false)])),
+            // the script dropped it: load afresh
+            None => host.borrow_mut().orm.discard(st),
+        }
+    }
+}
+
+/// Forgets the loaded attributes of expired objects (they load again on access).
+fn expire_objects(host: &Hosted, states: &[StateId]) {
+    let h = host.borrow();
+    for &st in states {
+        if let Some(Value::Instance(obj)) = h.object(st) {
+            obj.dict.borrow_mut().retain(|k, _| &**k == "_sa_instance_state");
+        }
+    }
+}
+
+/// The executor of a flush: statements through `_retort_sql`'s database.
+struct Exec<'a> {
+    vm: &'a mut Vm,
+    sql: Shared,
+    db: usize,
+}
+
+fn literal_rows(outcome: &retort_engine::Outcome) -> Vec<Vec<Literal>> {
+    outcome.rows.iter().map(|r| r.iter().map(convert::stored_literal).collect()).collect()
+}
+
+impl Executor for Exec<'_> {
+    type Error = PyErr;
+
+    fn execute(&mut self, c: &Compiled) -> Result<Executed, PyErr> {
+        let o = native::run_on(self.vm, &self.sql, self.db, &c.sql, &c.params)?;
+        Ok(Executed { rows: literal_rows(&o), last_insert_rowid: o.last_insert_rowid, rows_affected: o.rows_affected })
+    }
+
+    fn execute_many(&mut self, sql: &str, rows: Vec<Vec<Literal>>) -> Result<u64, PyErr> {
+        native::run_many_on(self.vm, &self.sql, self.db, sql, &rows)
+    }
+
+    fn refresh(&mut self, mapper: &Mapper, key: &[Literal]) -> Result<Option<Vec<Literal>>, PyErr> {
+        let c = compiler::select(&retort_orm::loading::by_primary_key(mapper, key));
+        let o = native::run_on(self.vm, &self.sql, self.db, &c.sql, &c.params)?;
+        Ok(literal_rows(&o).into_iter().next())
+    }
+}
+
+/// The current value of each column attribute of an object (`None`: not in its `__dict__`).
+fn current_values(vm: &mut Vm, host: &Hosted, st: StateId) -> PyResult<Vec<Option<Literal>>> {
+    let (obj, mid, keys) = {
+        let h = host.borrow();
+        let mid = h.orm.state(st).mapper;
+        let keys: Vec<String> = h.orm.registry.get(mid).attrs.iter().map(|a| a.key.clone()).collect();
+        (h.object(st), mid, keys)
+    };
+    let Some(Value::Instance(obj)) = obj else { return Ok(vec![None; keys.len()]) };
+    let mut out = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let v = obj.dict.borrow().get(key.as_str()).cloned();
+        out.push(match v {
+            Some(v) => Some(bind(vm, host, mid, i, &v)?),
+            None => None,
+        });
+    }
+    Ok(out)
+}
+
+/// `flush(db, sid, syncs, links, cascaded)`: the session's unit of work.
+/// `syncs`: `(mapper, relationship, parent state or None, child state, [(parent attr, child attr)])`;
+/// `links`: `(mapper, relationship, table, insert, [(column, state, attr)])`.
+fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
+    let (db, sid) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+    let mut work = FlushWork::default();
+    for s in vm.iterate(&arg(&a, 2))? {
+        let s = vm.iterate(&s)?;
+        let pairs = index_pairs(vm, &s[4])?;
+        work.syncs.push(Sync {
+            relationship: (as_index(&s[0]), as_index(&s[1])),
+            parent: opt_int(&Args::new(vec![s[2].clone()]), 0),
+            child: as_index(&s[3]),
+            pairs,
+        });
+    }
+    for l in vm.iterate(&arg(&a, 3))? {
+        let l = vm.iterate(&l)?;
+        let table = convert::table(vm, &l[2])?;
+        let mut columns = Vec::new();
+        for c in vm.iterate(&l[4])? {
+            let c = vm.iterate(&c)?;
+            columns.push((c[0].as_str().unwrap_or("").to_owned(), as_index(&c[1]), as_index(&c[2])));
+        }
+        let insert = vm.truthy(&l[3])?;
+        work.links.push(Link { relationship: (as_index(&l[0]), as_index(&l[1])), table, insert, columns });
+    }
+    work.cascaded_deletes = vm.iterate(&arg(&a, 4))?.iter().map(as_index).collect();
+    // the objects' values and Python-side defaults
+    let (candidates, new): (Vec<StateId>, Vec<StateId>) = {
+        let h = host.borrow();
+        let s = h.orm.session(sid);
+        let mut c: Vec<StateId> = s.new.iter().chain(&s.modified).copied().collect();
+        c.extend(work.syncs.iter().map(|s| s.child));
+        c.sort_unstable();
+        c.dedup();
+        (c, s.new.clone())
+    };
+    for &st in &candidates {
+        let values = current_values(vm, host, st)?;
+        work.values.insert(st, values);
+    }
+    for &st in &new {
+        let (mid, columns) = {
+            let h = host.borrow();
+            let mid = h.orm.state(st).mapper;
+            (mid, h.columns[mid].clone())
+        };
+        let mut defaults = Vec::new();
+        for (i, c) in columns.iter().enumerate() {
+            let given = work.values.get(&st).and_then(|v| v.get(i).cloned().flatten()).is_some_and(|v| v != Literal::None);
+            let default = vm.getattr_opt(c, "default")?.unwrap_or(Value::None);
+            if given || matches!(default, Value::None) {
+                continue;
+            }
+            let value = if vm.getattr_opt(&default, "__call__")?.is_some() { vm.call(&default, Args::default())? } else { default };
+            defaults.push((i, bind(vm, host, mid, i, &value)?));
+        }
+        if !defaults.is_empty() {
+            work.defaults.insert(st, defaults);
+        }
+    }
+    let sql = host.borrow().sql.clone();
+    let mut orm = std::mem::take(&mut host.borrow_mut().orm);
+    let result = flush::flush(&mut orm, sid, work, &mut Exec { vm, sql, db });
+    host.borrow_mut().orm = orm;
+    host.borrow_mut().hold(sid);
+    let flushed = match result {
+        Ok(f) => f,
+        Err(FlushError::Database(e)) => return Err(e),
+        Err(FlushError::StaleData(m)) => return Err(vm.new_error("StaleDataError", m)),
+        Err(FlushError::Sql(e)) => return Err(vm.new_error(e.class_name(), e.to_string())),
+    };
+    // mirror the flush on the objects
+    let columns_of = |host: &Hosted, st: StateId| -> (Option<Value>, Vec<String>, Vec<Value>) {
+        let h = host.borrow();
+        let mid = h.orm.state(st).mapper;
+        (h.object(st), h.orm.registry.get(mid).attrs.iter().map(|a| a.key.clone()).collect(), h.columns[mid].clone())
+    };
+    for (st, attr, v) in &flushed.set {
+        let (obj, keys, cols) = columns_of(host, *st);
+        if let Some(Value::Instance(obj)) = obj {
+            let value = to_python(vm, host, *st, *attr, v, &cols[*attr])?;
+            obj.dict.borrow_mut().insert(Rc::from(keys[*attr].as_str()), value);
+        }
+    }
+    for (st, attr) in &flushed.expired {
+        let (obj, keys, _) = columns_of(host, *st);
+        if let Some(Value::Instance(obj)) = obj {
+            obj.dict.borrow_mut().shift_remove(keys[*attr].as_str());
+        }
+    }
+    for st in &flushed.refreshed {
+        let (obj, keys, cols) = columns_of(host, *st);
+        let committed = host.borrow().orm.state(*st).committed.clone();
+        if let Some(Value::Instance(obj)) = obj {
+            for (i, v) in committed.iter().enumerate() {
+                let Some(v) = v else { continue };
+                if obj.dict.borrow().contains_key(keys[i].as_str()) {
+                    continue;
+                }
+                let value = to_python(vm, host, *st, i, v, &cols[i])?;
+                obj.dict.borrow_mut().insert(Rc::from(keys[i].as_str()), value);
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn as_index(v: &Value) -> usize {
+    match v {
+        Value::Int(n) if *n >= 0 => *n as usize,
+        _ => usize::MAX,
+    }
+}
+
+fn index_pairs(vm: &mut Vm, v: &Value) -> PyResult<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    for p in vm.iterate(v)? {
+        let p = vm.iterate(&p)?;
+        out.push((as_index(&p[0]), as_index(&p[1])));
+    }
+    Ok(out)
+}

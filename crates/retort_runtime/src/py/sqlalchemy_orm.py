@@ -1,0 +1,1899 @@
+"""sqlalchemy.orm: declarative mapping, instrumented attributes and
+collections, relationships and their backrefs, and the Session.
+
+The session's bookkeeping (object states, the identity map, the unit of
+work and its SQL) is Rust's (`_retort_orm` over the `retort_orm` crate);
+this module instruments classes and objects, keeps relationship history
+and hands the flush what it implies (foreign keys to copy, rows of
+association tables, cascaded deletes)."""
+
+import _retort_orm
+import datetime as _dt
+import decimal as _decimal
+import enum as _enum
+import typing as _typing
+import uuid as _uuid
+
+import sqlalchemy as _sa
+from sqlalchemy import (
+    Column,
+    Table,
+    MetaData,
+    ForeignKey,
+    Integer,
+    String,
+    Float,
+    Boolean,
+    Numeric,
+    Date,
+    DateTime,
+    Time,
+    Interval,
+    LargeBinary,
+    Uuid,
+    JSON,
+    Enum,
+    TypeEngine,
+    select,
+    literal,
+    and_,
+)
+from sqlalchemy.exc import (
+    ArgumentError,
+    InvalidRequestError,
+    NoForeignKeysError,
+    PendingRollbackError,
+    DetachedInstanceError,
+    ObjectDeletedError,
+    UnmappedInstanceError,
+    UnmappedClassError,
+    UnboundExecutionError,
+    NoResultFound,
+)
+
+_NO_VALUE = object()
+
+
+def _unsupported(what):
+    return NotImplementedError(f"Retort does not support {what} yet")
+
+
+# ---------------------------------------------------------------- annotations
+
+
+class _MappedAnnotation:
+    def __init__(self, origin, arg):
+        self.__origin__ = origin
+        self.__args__ = (arg,)
+
+    def __repr__(self):
+        return f"sqlalchemy.orm.base.{self.__origin__.__name__}[{_typing._type_repr(self.__args__[0])}]"
+
+
+class Mapped:
+    def __class_getitem__(cls, item):
+        return _MappedAnnotation(cls, item)
+
+
+class WriteOnlyMapped(Mapped):
+    pass
+
+
+class DynamicMapped(Mapped):
+    pass
+
+
+_TYPE_MAP = [
+    (bool, Boolean),
+    (int, Integer),
+    (float, Float),
+    (str, String),
+    (bytes, LargeBinary),
+    (_decimal.Decimal, Numeric),
+    (_dt.datetime, DateTime),
+    (_dt.date, Date),
+    (_dt.time, Time),
+    (_dt.timedelta, Interval),
+    (_uuid.UUID, Uuid),
+]
+
+
+def _unwrap(annotation):
+    """`Mapped[Optional[str]]` -> (str, optional?, collection class or None)."""
+    if isinstance(annotation, str):
+        return annotation, False, None
+    if isinstance(annotation, _MappedAnnotation):
+        annotation = annotation.__args__[0]
+    optional = False
+    origin = getattr(annotation, "__origin__", None)
+    if origin is _typing.Union:
+        args = [a for a in annotation.__args__ if a is not type(None)]
+        optional = len(args) < len(annotation.__args__)
+        annotation = args[0] if len(args) == 1 else annotation
+        origin = getattr(annotation, "__origin__", None)
+    if origin in (list, set) or origin is _typing.List or origin is _typing.Set:
+        inner = annotation.__args__[0]
+        return inner, optional, (set if origin in (set, _typing.Set) else list)
+    return annotation, optional, None
+
+
+def _target_name(t):
+    if isinstance(t, str):
+        return t
+    if isinstance(t, _typing.ForwardRef):
+        return t.__forward_arg__
+    return getattr(t, "__name__", None)
+
+
+def _sql_type(python_type, type_map, where):
+    if isinstance(python_type, _typing.ForwardRef):
+        python_type = python_type.__forward_arg__
+    for k, v in type_map.items():
+        if k is python_type:
+            return v() if isinstance(v, type) else v
+    if isinstance(python_type, type):
+        if issubclass(python_type, _enum.Enum):
+            return Enum(python_type)
+        for py, sql in _TYPE_MAP:
+            if issubclass(python_type, py):
+                return sql()
+    raise ArgumentError(f"Could not locate SQLAlchemy Core type for Python type {python_type!r} inside the {where!r} attribute Mapped annotation")
+
+
+# ---------------------------------------------------------------- declarations
+
+
+class MappedColumn:
+    def __init__(self, args, kw):
+        self.args = args
+        self.kw = kw
+
+
+def mapped_column(*args, **kw):
+    for k in ("init", "repr", "compare", "kw_only", "hash", "sort_order", "dataclass_metadata"):
+        kw.pop(k, None)
+    if "insert_default" in kw:
+        kw["default"] = kw.pop("insert_default")
+    if "default_factory" in kw:
+        kw["default"] = kw.pop("default_factory")
+    return MappedColumn(args, kw)
+
+
+_CASCADE_ALL = ["save-update", "merge", "refresh-expire", "expunge", "delete"]
+
+
+def _parse_cascade(text):
+    out = []
+    for part in (text or "").replace(" ", "").split(","):
+        if not part:
+            continue
+        names = _CASCADE_ALL if part == "all" else [part]
+        for n in names:
+            if n not in out:
+                out.append(n)
+    return out
+
+
+class RelationshipProperty:
+    def __init__(
+        self,
+        argument=None,
+        secondary=None,
+        *,
+        back_populates=None,
+        backref=None,
+        cascade="save-update, merge",
+        uselist=None,
+        lazy="select",
+        order_by=False,
+        primaryjoin=None,
+        secondaryjoin=None,
+        foreign_keys=None,
+        remote_side=None,
+        viewonly=False,
+        passive_deletes=False,
+        post_update=False,
+        collection_class=None,
+        **kw,
+    ):
+        self.argument = argument
+        self.secondary = secondary
+        self.back_populates = back_populates
+        self.backref = backref
+        self.cascade = _parse_cascade(cascade)
+        self.uselist = uselist
+        self.lazy = lazy
+        self.order_by = order_by
+        self.remote_side = remote_side
+        self.viewonly = viewonly
+        self.passive_deletes = passive_deletes
+        self.collection_class = collection_class
+        for name, given in (("primaryjoin", primaryjoin), ("secondaryjoin", secondaryjoin), ("foreign_keys", foreign_keys)):
+            if given is not None:
+                raise _unsupported(f"relationship({name}=...)")
+        if post_update:
+            raise _unsupported("relationship(post_update=True)")
+        if lazy not in ("select", True, "raise", "noload"):
+            raise _unsupported(f"relationship(lazy={lazy!r})")
+        self.key = None
+        self.parent = None
+        self.mapper = None
+        self.reverse = None
+        self.configured = False
+        self.index = None
+
+    def __repr__(self):
+        return f"<_RelationshipDeclared at 0x{id(self):x}; no key>" if self.key is None else f"{self.parent.class_.__name__}.{self.key}"
+
+
+def relationship(argument=None, secondary=None, **kw):
+    return RelationshipProperty(argument, secondary, **kw)
+
+
+def backref(name, **kwargs):
+    return (name, kwargs)
+
+
+# ---------------------------------------------------------------- the registry and mappers
+
+
+class registry:
+    def __init__(self, metadata=None, type_annotation_map=None):
+        self.metadata = metadata if metadata is not None else MetaData()
+        self.type_annotation_map = dict(type_annotation_map or {})
+        self._class_registry = {}
+        self.mappers = []
+
+    def configure(self):
+        for m in list(self.mappers):
+            m._configure()
+
+
+class Mapper:
+    """A mapped class: its table, column attributes and relationships."""
+
+    def __init__(self, class_, table, attrs, relationships, registry_):
+        self.class_ = class_
+        self.local_table = table
+        self.persist_selectable = table
+        self.registry = registry_
+        self.column_attrs_list = attrs  # [(key, Column)] in table order
+        self.column_keys = [k for k, _ in attrs]
+        self.attr_index = {k: i for i, (k, _) in enumerate(attrs)}
+        self.column_attr_of = {c.name: k for k, c in attrs}
+        self._relationships = relationships
+        self.primary_key = tuple(c for _, c in attrs if c.primary_key)
+        self.pk_keys = [k for k, c in attrs if c.primary_key]
+        self.mid = _retort_orm.mapper(
+            table, [(k, c.name) for k, c in attrs], f"{class_.__module__}.{class_.__name__}", [c for _, c in attrs]
+        )
+        self.configured = False
+
+    def __repr__(self):
+        return f"<Mapper at 0x{id(self):x}; {self.class_.__name__}>"
+
+    def __str__(self):
+        return f"Mapper[{self.class_.__name__}({self.local_table.name})]"
+
+    @property
+    def columns(self):
+        return _sa.ColumnCollection([c for _, c in self.column_attrs_list])
+
+    c = columns
+
+    @property
+    def relationships(self):
+        self._configure()
+        return _ReadOnlyProps(self._relationships)
+
+    @property
+    def attrs(self):
+        self._configure()
+        props = {}
+        for k, c in self.column_attrs_list:
+            props[k] = ColumnProperty(k, c, self)
+        props.update(self._relationships)
+        return _ReadOnlyProps(props)
+
+    @property
+    def column_attrs(self):
+        return _ReadOnlyProps({k: ColumnProperty(k, c, self) for k, c in self.column_attrs_list})
+
+    @property
+    def tables(self):
+        return [self.local_table]
+
+    def get_property(self, key):
+        self._configure()
+        if key in self._relationships:
+            return self._relationships[key]
+        if key in self.attr_index:
+            return ColumnProperty(key, self.column_attrs_list[self.attr_index[key]][1], self)
+        raise InvalidRequestError(f"Mapper '{self}' has no property '{key}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called.")
+
+    def _configure(self):
+        if self.configured:
+            return
+        self.configured = True
+        for prop in list(self._relationships.values()):
+            _configure_relationship(self, prop)
+        for prop in list(self._relationships.values()):
+            _link_reverse(self, prop)
+
+
+class ColumnProperty:
+    def __init__(self, key, column, parent):
+        self.key = key
+        self.columns = [column]
+        self.expression = column
+        self.parent = parent
+
+    def __repr__(self):
+        return f"{self.parent.class_.__name__}.{self.key}"
+
+
+class _ReadOnlyProps:
+    def __init__(self, props):
+        self._props = props
+
+    def __getattr__(self, key):
+        try:
+            return self._props[key]
+        except KeyError:
+            raise AttributeError(key)
+
+    def __getitem__(self, key):
+        return self._props[key]
+
+    def __iter__(self):
+        return iter(self._props.values())
+
+    def __len__(self):
+        return len(self._props)
+
+    def __contains__(self, key):
+        return key in self._props
+
+    def keys(self):
+        return list(self._props.keys())
+
+    def values(self):
+        return list(self._props.values())
+
+    def items(self):
+        return list(self._props.items())
+
+
+def _all_mappers(reg):
+    for m in reg.mappers:
+        m._configure()
+
+
+def _resolve_class(mapper, prop):
+    arg = prop.argument
+    if callable(arg) and not isinstance(arg, type):
+        arg = arg()
+    name = _target_name(arg) if not isinstance(arg, type) else None
+    if name is not None:
+        cls = mapper.registry._class_registry.get(name)
+        if cls is None:
+            raise InvalidRequestError(
+                f"When initializing mapper {mapper}, expression '{name}' failed to locate a name ('{name}'). "
+                f"If this is a class name, consider adding this relationship() to the {mapper.class_!r} class after "
+                "both dependent classes have been defined."
+            )
+        return cls
+    return arg
+
+
+def _fk_pairs(from_table, to_table):
+    """(referenced column, foreign key column) pairs of `from_table`'s foreign keys to `to_table`."""
+    pairs = []
+    for c in from_table.columns_list:
+        for fk in c.foreign_keys:
+            if _sa._fk_target_table(fk) == to_table.name:
+                pairs.append((to_table.c[fk.target.rsplit(".", 1)[-1]], c))
+    return pairs
+
+
+def _configure_relationship(mapper, prop):
+    if prop.configured:
+        return
+    prop.configured = True
+    target_cls = _resolve_class(mapper, prop)
+    target = target_cls.__mapper__
+    prop.mapper = target
+    prop.entity = target
+    prop.target = target.local_table
+    parent_table, target_table = mapper.local_table, target.local_table
+    secondary = prop.secondary
+    if isinstance(secondary, str):
+        secondary = mapper.registry.metadata.tables[secondary]
+    prop.secondary = secondary
+    where = f"{mapper.class_.__name__}.{prop.key}"
+    if secondary is not None:
+        prop.direction = MANYTOMANY
+        prop.parent_pairs = _fk_pairs(secondary, parent_table)  # (parent col, secondary col)
+        prop.target_pairs = _fk_pairs(secondary, target_table)  # (target col, secondary col)
+        if not prop.parent_pairs or not prop.target_pairs:
+            raise NoForeignKeysError(
+                f"Could not determine join condition between parent/child tables on relationship {where} - there are no foreign keys linking these tables via secondary table '{secondary.name}'.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify 'primaryjoin' and 'secondaryjoin' expressions."
+            )
+    else:
+        to_target = _fk_pairs(target_table, parent_table)  # target's FKs pointing at us: one-to-many
+        to_parent = _fk_pairs(parent_table, target_table)  # our FKs pointing at the target: many-to-one
+        if parent_table is target_table:
+            remote = prop.remote_side
+            remote = list(remote) if isinstance(remote, (list, tuple, set)) else ([remote] if remote is not None else [])
+            if remote and any(r.primary_key for r in remote):
+                to_target = []
+            else:
+                to_parent = []
+        if to_target and not to_parent:
+            prop.direction = ONETOMANY
+            prop.pairs = to_target  # (our referenced column, their foreign key column)
+        elif to_parent and not to_target:
+            prop.direction = MANYTOONE
+            prop.pairs = to_parent  # (their referenced column, our foreign key column)
+        elif not to_target and not to_parent:
+            raise NoForeignKeysError(
+                f"Could not determine join condition between parent/child tables on relationship {where} - there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression."
+            )
+        else:
+            raise _unsupported(f"relationship {where} between tables with foreign keys both ways")
+    if prop.uselist is None:
+        prop.uselist = prop.direction != MANYTOONE if prop._collection is None else prop._collection is not None
+    prop.index = _retort_orm.relationship(mapper.mid, prop.key, target.mid, prop.direction.name)
+    if prop.backref is not None:
+        name, kw = prop.backref if isinstance(prop.backref, tuple) else (prop.backref, {})
+        if name in target._relationships:
+            raise ArgumentError(f"Error creating backref '{name}' on relationship '{where}': property of that name exists on mapper '{target}'")
+        rev = RelationshipProperty(mapper.class_, secondary, back_populates=prop.key, **kw)
+        rev._collection = None
+        rev.key = name
+        rev.parent = target
+        target._relationships[name] = rev
+        setattr(target.class_, name, _RelationshipAttribute(rev))
+        prop.back_populates = name
+        target.configured = False
+
+
+def _link_reverse(mapper, prop):
+    if prop.back_populates and prop.reverse is None:
+        target = prop.mapper
+        target._configure()
+        rev = target._relationships.get(prop.back_populates)
+        if rev is None:
+            raise InvalidRequestError(
+                f"Mapper '{target}' has no property '{prop.back_populates}'.  If this property was indicated from other mappers or configure events, ensure registry.configure() has been called."
+            )
+        prop.reverse = rev
+        rev.reverse = prop
+
+
+class _Direction:
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"symbol('{self.name}')"
+
+
+ONETOMANY = _Direction("ONETOMANY")
+MANYTOONE = _Direction("MANYTOONE")
+MANYTOMANY = _Direction("MANYTOMANY")
+
+
+def _is_mapped_class(c):
+    return isinstance(c, type) and "__mapper__" in c.__dict__
+
+
+def _declared_items(cls):
+    """(key, annotation, value) of the class and its mixins, bases first."""
+    seen = {}
+    for klass in reversed(cls.__mro__):
+        if klass is object or klass is DeclarativeBase or "registry" in klass.__dict__:
+            continue
+        if klass is not cls and _is_mapped_class(klass):
+            raise _unsupported("mapped class inheritance")
+        own = klass.__dict__
+        ann = own.get("__annotations__", {})
+        for key, a in ann.items():
+            value = own.get(key, _NO_VALUE)
+            if isinstance(a, str) or isinstance(a, _MappedAnnotation) or isinstance(value, (MappedColumn, RelationshipProperty, Column)):
+                seen[key] = (a, value, klass is cls)
+        for key, value in own.items():
+            if key not in ann and isinstance(value, (MappedColumn, RelationshipProperty, Column, declared_attr)):
+                seen[key] = (None, value, klass is cls)
+    return [(k, a, v) for k, (a, v, _) in seen.items()]
+
+
+def _copy_column(c):
+    new = Column.__new__(Column)
+    new.__dict__.update(c.__dict__)
+    new.foreign_keys = []
+    for fk in c.foreign_keys:
+        f = ForeignKey(fk.target, ondelete=fk.ondelete, onupdate=fk.onupdate, name=fk.name)
+        f.parent = new
+        new.foreign_keys.append(f)
+    new.table = None
+    return new
+
+
+def _map(cls):
+    reg = cls.registry
+    tablename = getattr(cls, "__tablename__", None)
+    if isinstance(tablename, declared_attr):
+        tablename = tablename.fget(cls)
+    table = cls.__dict__.get("__table__")
+    if tablename is None and table is None:
+        raise InvalidRequestError(
+            f"Class {cls!r} does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class."
+        )
+    columns, relationships = [], {}
+    type_map = reg.type_annotation_map
+    for key, ann, value in _declared_items(cls):
+        if isinstance(value, declared_attr):
+            value = value.fget(cls)
+        if isinstance(value, RelationshipProperty) or (value is _NO_VALUE and ann is not None and _unwrap(ann)[2] is not None):
+            if value is _NO_VALUE:
+                raise ArgumentError(f"Could not interpret annotation {ann!r} for {cls.__name__}.{key} without relationship()")
+            prop = value
+            if prop.argument is None and ann is not None:
+                prop.argument = _unwrap(ann)[0]
+            prop._collection = _unwrap(ann)[2] if ann is not None else None
+            if prop.argument is None:
+                raise ArgumentError(f"relationship {cls.__name__}.{key} needs a target class or a Mapped[] annotation")
+            prop.key = key
+            relationships[key] = prop
+            continue
+        if table is not None:
+            continue
+        if isinstance(value, Column):
+            col = value if value.table is None else _copy_column(value)
+            if col.name is None:
+                col.name = key
+            col.key = key
+            columns.append(col)
+            continue
+        mc = value if isinstance(value, MappedColumn) else MappedColumn((), {})
+        args = list(mc.args)
+        kw = dict(mc.kw)
+        name = args.pop(0) if args and isinstance(args[0], str) else kw.pop("name", key)
+        type_ = None
+        if args and (isinstance(args[0], TypeEngine) or (isinstance(args[0], type) and issubclass(args[0], TypeEngine))):
+            type_ = args.pop(0)
+        optional = False
+        if ann is not None:
+            python_type, optional, _ = _unwrap(ann)
+            if type_ is None:
+                type_ = _sql_type(python_type, type_map, key)
+        elif type_ is None and not any(isinstance(a, ForeignKey) for a in args):
+            raise ArgumentError(f"Python typing annotation is required for attribute '{cls.__name__}.{key}' when primary argument(s) for \"MappedColumn\" construct are None or not present")
+        if "nullable" not in kw and not kw.get("primary_key"):
+            kw["nullable"] = optional
+        col = Column(name, type_, *args, **kw) if type_ is not None else Column(name, *args, **kw)
+        col.key = key
+        columns.append(col)
+    if table is None:
+        extra = getattr(cls, "__table_args__", ())
+        if isinstance(extra, declared_attr):
+            extra = extra.fget(cls)
+        kw = {}
+        if isinstance(extra, dict):
+            extra, kw = (), extra
+        elif extra and isinstance(extra[-1], dict):
+            extra, kw = extra[:-1], extra[-1]
+        table = Table(tablename, reg.metadata, *columns, *extra, **kw)
+        cls.__table__ = table
+    table._sa_mapped = True
+    attrs = [(c.key if c.key else c.name, c) for c in table.columns_list]
+    mapper = Mapper(cls, table, attrs, relationships, reg)
+    cls.__mapper__ = mapper
+    reg.mappers.append(mapper)
+    reg._class_registry[cls.__name__] = cls
+    for i, (key, c) in enumerate(attrs):
+        setattr(cls, key, _ColumnAttribute(key, i, c))
+    for key, prop in relationships.items():
+        prop.parent = mapper
+        setattr(cls, key, _RelationshipAttribute(prop))
+    for m in reg.mappers:
+        m.configured = False if not m.configured else m.configured
+
+
+class declared_attr:
+    def __init__(self, fget):
+        self.fget = fget
+
+    def __get__(self, obj, owner=None):
+        return self.fget(owner)
+
+    directive = property(lambda self: self)
+
+
+# ---------------------------------------------------------------- instrumentation
+
+
+def _state(obj):
+    d = obj.__dict__
+    st = d.get("_sa_instance_state")
+    if st is None:
+        mapper = getattr(type(obj), "__mapper__", None)
+        if mapper is None:
+            raise UnmappedInstanceError(f"Class '{type(obj).__module__}.{type(obj).__name__}' is not mapped")
+        st = InstanceState(mapper, _retort_orm.state(mapper.mid, obj))
+        d["_sa_instance_state"] = st
+    return st
+
+
+def _state_str(obj):
+    return f"<{type(obj).__name__} at 0x{id(obj):x}>"
+
+
+class _ColumnAttribute:
+    """A mapped column on its class: the column itself at class level, the
+    object's value (loaded on access when expired) on an instance."""
+
+    def __init__(self, key, index, column):
+        self.key = key
+        self.index = index
+        self.column = column
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self.column
+        d = obj.__dict__
+        if self.key in d:
+            return d[self.key]
+        state = _state(obj)
+        status, sid, _, _ = _retort_orm.status(state._st)
+        if status == "persistent":
+            _sessions[sid]._load_expired(obj, state)
+            return d.get(self.key)
+        if status in ("detached", "deleted") and state.key_values() is not None:
+            raise DetachedInstanceError(
+                f"Instance {_state_str(obj)} is not bound to a Session; attribute refresh operation cannot proceed "
+                "(Background on this error at: https://sqlalche.me/e/21/bhk3)"
+            )
+        return None
+
+    def __set__(self, obj, value):
+        state = _state(obj)
+        obj.__dict__[self.key] = value
+        _retort_orm.modified(state._st)
+
+    def __delete__(self, obj):
+        obj.__dict__.pop(self.key, None)
+        _retort_orm.modified(_state(obj)._st)
+
+
+class _RelationshipAttribute:
+    def __init__(self, prop):
+        self.prop = prop
+        self.key = prop.key
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return _RelationshipComparator(self.prop)
+        d = obj.__dict__
+        if self.key in d:
+            return d[self.key]
+        prop = self.prop
+        prop.parent._configure()
+        state = _state(obj)
+        status, sid, _, _ = _retort_orm.status(state._st)
+        if status == "persistent" and prop.lazy != "noload":
+            value = _sessions[sid]._lazy_load(obj, state, prop)
+        elif status in ("detached", "deleted") and state.key_values() is not None and prop.lazy != "noload":
+            raise DetachedInstanceError(
+                f"Parent instance {_state_str(obj)} is not bound to a Session; lazy load operation of attribute "
+                f"'{self.key}' cannot proceed (Background on this error at: https://sqlalche.me/e/21/bhk3)"
+            )
+        else:
+            value = [] if prop.uselist else None
+        if prop.uselist:
+            value = _collection(obj, prop, value)
+        d[self.key] = value
+        return value
+
+    def __set__(self, obj, value):
+        prop = self.prop
+        prop.parent._configure()
+        state = _state(obj)
+        d = obj.__dict__
+        if prop.uselist:
+            old = list(self.__get__(obj, type(obj))) if _retort_orm.status(state._st)[0] == "persistent" else list(d.get(self.key) or [])
+            new = _collection(obj, prop, list(value))
+            d[self.key] = new
+            added = [x for x in new if not any(x is o for o in old)]
+            removed = [x for x in old if not any(x is n for n in new)]
+            _changed(obj, state, prop, added, removed)
+        else:
+            old = d.get(self.key, None)
+            if old is value and self.key in d:
+                return
+            d[self.key] = value
+            _changed(obj, state, prop, [value] if value is not None else [], [old] if old is not None else [], old_scalar=True)
+
+
+def _collection(owner, prop, items):
+    if prop._collection is set or prop.collection_class is set:
+        return InstrumentedSet(items, owner, prop)
+    return InstrumentedList(items, owner, prop)
+
+
+def _changed(obj, state, prop, added, removed, backref=True, old_scalar=False):
+    """Records a relationship change on `obj` (its history for the flush)
+    and mirrors it on the other side (`back_populates` / `backref`)."""
+    ev = state.rel_events.setdefault(prop.key, ([], []))
+    for x in removed:
+        if any(x is a for a in ev[0]):
+            ev[0][:] = [a for a in ev[0] if a is not x]
+        else:
+            ev[1].append(x)
+    for x in added:
+        if any(x is r for r in ev[1]):
+            ev[1][:] = [r for r in ev[1] if r is not x]
+        else:
+            ev[0].append(x)
+    if old_scalar and not added and not removed:
+        ev[1].append(None)
+    _retort_orm.modified(state._st)
+    session = state.session
+    if session is not None and "save-update" in prop.cascade:
+        for x in added:
+            if _retort_orm.status(_state(x)._st)[0] == "transient":
+                session._save_cascade(x)
+    rev = prop.reverse
+    if not backref or rev is None:
+        return
+    for x in removed:
+        if x is not None:
+            _backref_remove(x, rev, obj)
+    for x in added:
+        if x is not None:
+            _backref_add(x, rev, obj)
+
+
+def _backref_add(x, rev, obj):
+    d = x.__dict__
+    xs = _state(x)
+    if rev.uselist:
+        coll = d.get(rev.key)
+        if coll is None:
+            if _retort_orm.status(xs._st)[0] == "persistent":
+                # not loaded: the change is recorded, the collection loads later
+                _changed(x, xs, rev, [obj], [], backref=False)
+                return
+            coll = _collection(x, rev, [])
+            d[rev.key] = coll
+        if not any(o is obj for o in coll):
+            coll._raw_add(obj)
+            _changed(x, xs, rev, [obj], [], backref=False)
+    else:
+        old = d.get(rev.key)
+        if old is obj:
+            return
+        d[rev.key] = obj
+        _changed(x, xs, rev, [obj], [old] if old is not None else [], backref=False)
+        if old is not None and rev.reverse is not None:
+            # the object moves: it leaves the old parent's loaded collection
+            oc = old.__dict__.get(rev.reverse.key)
+            if oc is not None and rev.reverse.uselist and any(o is x for o in oc):
+                oc._raw_remove(x)
+                _changed(old, _state(old), rev.reverse, [], [x], backref=False)
+
+
+def _backref_remove(x, rev, obj):
+    d = x.__dict__
+    xs = _state(x)
+    if rev.uselist:
+        coll = d.get(rev.key)
+        if coll is not None and any(o is obj for o in coll):
+            coll._raw_remove(obj)
+        _changed(x, xs, rev, [], [obj], backref=False)
+    else:
+        if d.get(rev.key) is obj:
+            d[rev.key] = None
+            _changed(x, xs, rev, [], [obj], backref=False)
+
+
+class InstrumentedList(list):
+    """A relationship's list: changes go to the owner's history and to backrefs."""
+
+    def __init__(self, items=(), _owner=None, _prop=None):
+        super().__init__(items)
+        self._sa_owner = _state(_owner)._st if _owner is not None else None
+        self._sa_prop = _prop
+
+    def _owner(self):
+        return _retort_orm.object(self._sa_owner) if self._sa_owner is not None else None
+
+    def _fire(self, added, removed):
+        owner = self._owner()
+        if owner is not None:
+            _changed(owner, _state(owner), self._sa_prop, added, removed)
+
+    def _raw_add(self, x):
+        list.append(self, x)
+
+    def _raw_remove(self, x):
+        for i, o in enumerate(self):
+            if o is x:
+                list.pop(self, i)
+                return
+
+    def append(self, x):
+        list.append(self, x)
+        self._fire([x], [])
+
+    def extend(self, xs):
+        xs = list(xs)
+        list.extend(self, xs)
+        self._fire(xs, [])
+
+    def __iadd__(self, xs):
+        self.extend(xs)
+        return self
+
+    def insert(self, i, x):
+        list.insert(self, i, x)
+        self._fire([x], [])
+
+    def remove(self, x):
+        list.remove(self, x)
+        self._fire([], [x])
+
+    def pop(self, i=-1):
+        x = list.pop(self, i)
+        self._fire([], [x])
+        return x
+
+    def clear(self):
+        old = list(self)
+        list.clear(self)
+        self._fire([], old)
+
+    def __setitem__(self, i, value):
+        old = self[i]
+        list.__setitem__(self, i, value)
+        if isinstance(i, slice):
+            self._fire(list(value), list(old))
+        else:
+            self._fire([value], [old])
+
+    def __delitem__(self, i):
+        old = self[i]
+        list.__delitem__(self, i)
+        self._fire([], list(old) if isinstance(i, slice) else [old])
+
+
+class InstrumentedSet(set):
+    def __init__(self, items=(), _owner=None, _prop=None):
+        super().__init__(items)
+        self._sa_owner = _state(_owner)._st if _owner is not None else None
+        self._sa_prop = _prop
+
+    _owner = InstrumentedList._owner
+    _fire = InstrumentedList._fire
+
+    def _raw_add(self, x):
+        set.add(self, x)
+
+    def _raw_remove(self, x):
+        set.discard(self, x)
+
+    def add(self, x):
+        if x not in self:
+            set.add(self, x)
+            self._fire([x], [])
+
+    def remove(self, x):
+        set.remove(self, x)
+        self._fire([], [x])
+
+    def discard(self, x):
+        if x in self:
+            self.remove(x)
+
+
+class _RelationshipComparator:
+    """`User.addresses` at class level: joins and comparisons along the relationship."""
+
+    def __init__(self, prop):
+        self.prop = prop
+        self.key = prop.key
+
+    def __repr__(self):
+        return f"{self.prop.parent.class_.__name__}.{self.key}"
+
+    def _sa_join(self, left, isouter=False):
+        prop = self.prop
+        prop.parent._configure()
+        target = prop.mapper.local_table
+        if prop.direction is MANYTOMANY:
+            sec = prop.secondary.alias(f"{prop.secondary.name}_1")
+            on1 = and_(*[pc == sec.c[sc.name] for pc, sc in prop.parent_pairs])
+            on2 = and_(*[tc == sec.c[sc.name] for tc, sc in prop.target_pairs])
+            return _sa.Join(_sa.Join(left, sec, on1, isouter), target, on2, isouter)
+        on = and_(*[a == b for a, b in prop.pairs])
+        return _sa.Join(left, target, on, isouter)
+
+    def __clause_element__(self):
+        raise _unsupported(f"using the relationship {self!r} as a column expression")
+
+
+# ---------------------------------------------------------------- states
+
+
+class InstanceState:
+    """`inspect(obj)`: an object's state (held by the object, never the reverse)."""
+
+    def __init__(self, mapper, st):
+        self.mapper = mapper
+        self._st = st
+        self.rel_events = {}
+        self.class_ = mapper.class_
+
+    def _status(self):
+        return _retort_orm.status(self._st)
+
+    @property
+    def obj(self):
+        return lambda: _retort_orm.object(self._st)
+
+    @property
+    def object(self):
+        return _retort_orm.object(self._st)
+
+    @property
+    def transient(self):
+        return self._status()[0] == "transient"
+
+    @property
+    def pending(self):
+        return self._status()[0] == "pending"
+
+    @property
+    def persistent(self):
+        return self._status()[0] == "persistent"
+
+    @property
+    def deleted(self):
+        return self._status()[0] == "deleted"
+
+    @property
+    def detached(self):
+        return self._status()[0] == "detached"
+
+    @property
+    def was_deleted(self):
+        return self._status()[0] == "deleted"
+
+    @property
+    def modified(self):
+        return self._status()[3]
+
+    @property
+    def session(self):
+        sid = self._status()[1]
+        return None if sid is None else _sessions.get(sid)
+
+    def key_values(self):
+        return _retort_orm.identity(self._st)
+
+    @property
+    def identity(self):
+        return self.key_values()
+
+    @property
+    def has_identity(self):
+        return self.key_values() is not None
+
+    @property
+    def identity_key(self):
+        k = self.key_values()
+        return None if k is None else (self.class_, k, None)
+
+    key = identity_key
+
+    @property
+    def dict(self):
+        obj = self.object
+        return obj.__dict__ if obj is not None else {}
+
+    @property
+    def expired_attributes(self):
+        if self._status()[0] not in ("persistent", "detached", "deleted") or self.key_values() is None:
+            return set()
+        d = self.dict
+        return {k for k in self.mapper.column_keys if k not in d}
+
+    @property
+    def unloaded(self):
+        d = self.dict
+        return {k for k in self.mapper.column_keys + list(self.mapper._relationships) if k not in d}
+
+    @property
+    def attrs(self):
+        return _ReadOnlyProps({k: AttributeState(self, k) for k in self.mapper.column_keys + list(self.mapper._relationships)})
+
+    def __repr__(self):
+        return f"<sqlalchemy.orm.state.InstanceState object at 0x{id(self):x}>"
+
+
+class History(tuple):
+    def __new__(cls, added, unchanged, deleted):
+        return tuple.__new__(cls, (added, unchanged, deleted))
+
+    added = property(lambda self: self[0])
+    unchanged = property(lambda self: self[1])
+    deleted = property(lambda self: self[2])
+
+    def has_changes(self):
+        return bool(self[0] or self[2])
+
+    def empty(self):
+        return not (self[0] or self[1] or self[2])
+
+    def __repr__(self):
+        return f"History(added={self[0]!r}, unchanged={self[1]!r}, deleted={self[2]!r})"
+
+
+class AttributeState:
+    def __init__(self, state, key):
+        self.state = state
+        self.key = key
+
+    @property
+    def value(self):
+        return getattr(self.state.object, self.key)
+
+    @property
+    def loaded_value(self):
+        return self.state.dict.get(self.key, _NO_VALUE)
+
+    @property
+    def history(self):
+        state, key = self.state, self.key
+        d = state.dict
+        if key in state.mapper._relationships:
+            ev = state.rel_events.get(key)
+            current = d.get(key)
+            if ev is None:
+                unchanged = list(current) if isinstance(current, (list, set)) else ([current] if current is not None else [])
+                return History([], unchanged, [])
+            added = list(ev[0])
+            items = list(current) if isinstance(current, (list, set)) else ([current] if current is not None else [])
+            return History(added, [x for x in items if not any(x is a for a in added)], [x for x in ev[1] if x is not None])
+        if key not in d:
+            return History((), (), ())
+        current = d[key]
+        committed = _retort_orm.committed(state._st, state.mapper.attr_index[key])
+        status = state._status()
+        if status[0] == "pending" or status[0] == "transient":
+            return History([current], (), ())
+        if status[3] and committed != current:
+            return History([current], (), [committed] if committed is not None else ())
+        return History((), [current], ())
+
+
+def inspect_orm(subject):
+    if isinstance(subject, type) and "__mapper__" in subject.__dict__:
+        subject.__mapper__._configure()
+        return subject.__mapper__
+    if isinstance(subject, Mapper):
+        return subject
+    if type(subject).__dict__.get("__mapper__") is not None or hasattr(type(subject), "__mapper__"):
+        return _state(subject)
+    return None
+
+
+_sa._inspectors.append(inspect_orm)
+
+
+def object_session(obj):
+    return _state(obj).session
+
+
+def make_transient(obj):
+    st = _state(obj)
+    s = st.session
+    if s is not None:
+        _retort_orm.expunge(s._sid, st._st)
+    _retort_orm.make_transient(st._st)
+
+
+def class_mapper(cls):
+    m = getattr(cls, "__mapper__", None)
+    if m is None:
+        raise UnmappedClassError(f"Class '{cls.__module__}.{cls.__name__}' is not mapped")
+    m._configure()
+    return m
+
+
+object_mapper = lambda obj: class_mapper(type(obj))
+
+
+# ---------------------------------------------------------------- the declarative base
+
+
+def _declarative_constructor(self, **kwargs):
+    cls = type(self)
+    for k, v in kwargs.items():
+        if not hasattr(cls, k):
+            raise TypeError(f"{k!r} is an invalid keyword argument for {cls.__name__}")
+        setattr(self, k, v)
+
+
+class DeclarativeBase:
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__(**kw)
+        if DeclarativeBase in cls.__bases__:
+            md = cls.__dict__.get("metadata")
+            tam = cls.__dict__.get("type_annotation_map")
+            reg = cls.__dict__.get("registry")
+            if not isinstance(reg, registry):
+                reg = registry(metadata=md, type_annotation_map=tam)
+            cls.registry = reg
+            cls.metadata = reg.metadata
+            return
+        if cls.__dict__.get("__abstract__"):
+            return
+        _map(cls)
+
+    __init__ = _declarative_constructor
+
+
+class DeclarativeBaseNoMeta(DeclarativeBase):
+    pass
+
+
+class MappedAsDataclass:
+    def __init_subclass__(cls, **kw):
+        raise _unsupported("MappedAsDataclass")
+
+
+def declarative_base(metadata=None, type_annotation_map=None, **kw):
+    ns = {"registry": registry(metadata=metadata, type_annotation_map=type_annotation_map)}
+    return type("Base", (DeclarativeBase,), ns)
+
+
+# ---------------------------------------------------------------- the Session
+
+
+_sessions = {}
+
+
+class IdentitySet:
+    def __init__(self, items=()):
+        self._items = list(items)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self):
+        return len(self._items)
+
+    def __contains__(self, obj):
+        return any(o is obj for o in self._items)
+
+    def __bool__(self):
+        return bool(self._items)
+
+    def __repr__(self):
+        return f"IdentitySet({self._items!r})"
+
+
+class _IdentityMap:
+    def __init__(self, session):
+        self._session = session
+
+    def _objects(self):
+        return _retort_orm.objects(self._session._sid, "identity")
+
+    def values(self):
+        return self._objects()
+
+    def keys(self):
+        return [_state(o).identity_key for o in self._objects()]
+
+    def items(self):
+        return [(_state(o).identity_key, o) for o in self._objects()]
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self):
+        return len(self._objects())
+
+    def __contains__(self, key):
+        return key in self.keys()
+
+    def __getitem__(self, key):
+        for k, o in self.items():
+            if k == key:
+                return o
+        raise KeyError(key)
+
+
+class SessionTransaction:
+    def __init__(self, session, nested=False):
+        self.session = session
+        self.nested = nested
+        self._active = True
+        self._savepoint = None  # name, once sent
+
+    def is_active(self):
+        return self._active
+
+    def commit(self):
+        s = self.session
+        if not self.nested:
+            return s.commit()
+        if not self._active:
+            return
+        s.flush()
+        self._active = False
+        if s._nested and s._nested[-1] is self:
+            s._nested.pop()
+        if self._savepoint is not None:
+            _sa._call(s.bind, _sa._retort_sql.run_sql, f"RELEASE SAVEPOINT {self._savepoint}")
+        _retort_orm.release(s._sid)
+
+    def rollback(self):
+        s = self.session
+        if not self.nested:
+            return s.rollback()
+        if not self._active:
+            return
+        self._rollback_savepoint()
+
+    def _rollback_savepoint(self):
+        s = self.session
+        self._active = False
+        if s._nested and s._nested[-1] is self:
+            s._nested.pop()
+        if self._savepoint is not None:
+            _sa._call(s.bind, _sa._retort_sql.run_sql, f"ROLLBACK TO SAVEPOINT {self._savepoint}")
+        s._after_rollback(_retort_orm.rollback(s._sid, True))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type_, value, tb):
+        if not self._active and not self.nested and self.session._transaction is not self:
+            return False
+        if type_ is None:
+            self.commit()
+        else:
+            self.rollback()
+        return False
+
+
+class Session:
+    def __init__(self, bind=None, *, autoflush=True, expire_on_commit=True, autobegin=True, info=None, **kw):
+        self.bind = bind
+        self.autoflush = autoflush
+        self.expire_on_commit = expire_on_commit
+        self.info = info or {}
+        self._sid = _retort_orm.session()
+        _sessions[self._sid] = self
+        self._conn = None
+        self._nested = []
+        self._transaction = None
+        self._failed = None
+        self._flushing = False
+        self._no_autoflush = 0
+
+    def __repr__(self):
+        return f"<sqlalchemy.orm.session.Session object at 0x{id(self):x}>"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type_, value, tb):
+        self.close()
+        return False
+
+    # -- transactions
+
+    def _check_failed(self):
+        if self._failed is not None:
+            raise PendingRollbackError(
+                "This Session's transaction has been rolled back due to a previous exception during flush. To "
+                "begin a new transaction with this Session, first issue Session.rollback(). Original exception "
+                f"was: {self._failed} (Background on this error at: https://sqlalche.me/e/21/7s2a)"
+            )
+
+    def _connection(self):
+        if self.bind is None:
+            raise UnboundExecutionError("Could not locate a bind configured on mapper, SQL expression or this Session.")
+        if self._conn is None:
+            self._conn = self.bind.connect()
+        if not self._conn.in_transaction():
+            self._conn.begin()
+        for t in self._nested:
+            if t._active and t._savepoint is None:
+                self._conn._savepoints += 1
+                t._savepoint = f"sa_savepoint_{self._conn._savepoints}"
+                _sa._call(self.bind, _sa._retort_sql.run_sql, f"SAVEPOINT {t._savepoint}")
+        return self._conn
+
+    def connection(self, **kw):
+        return self._connection()
+
+    def get_bind(self, mapper=None, **kw):
+        return self.bind
+
+    def begin(self):
+        if self._transaction is not None:
+            raise InvalidRequestError("A transaction is already begun on this Session.")
+        self._transaction = SessionTransaction(self)
+        return self._transaction
+
+    def begin_nested(self):
+        self._check_failed()
+        self._autoflush()
+        t = SessionTransaction(self, nested=True)
+        self._nested.append(t)
+        _retort_orm.savepoint(self._sid)
+        return t
+
+    def in_transaction(self):
+        return self._transaction is not None or (self._conn is not None and self._conn.in_transaction())
+
+    def in_nested_transaction(self):
+        return bool(self._nested)
+
+    def get_transaction(self):
+        return self._transaction
+
+    def commit(self):
+        self._check_failed()
+        self.flush()
+        for t in reversed(self._nested):
+            if t._active and t._savepoint is not None:
+                _sa._call(self.bind, _sa._retort_sql.run_sql, f"RELEASE SAVEPOINT {t._savepoint}")
+            t._active = False
+        self._nested = []
+        if self._conn is not None and self._conn.in_transaction():
+            self._conn.commit()
+        self._transaction = None
+        _retort_orm.commit(self._sid, self.expire_on_commit)
+
+    def rollback(self):
+        if self._conn is not None and self._conn.in_transaction():
+            self._conn.rollback()
+        for t in self._nested:
+            t._active = False
+        self._nested = []
+        self._transaction = None
+        self._failed = None
+        self._after_rollback(_retort_orm.rollback(self._sid, False))
+
+    def _after_rollback(self, expunged):
+        for obj in expunged:
+            _state(obj).rel_events.clear()
+
+    def close(self):
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._nested = []
+        self._transaction = None
+        self._failed = None
+        _retort_orm.close(self._sid)
+
+    reset = close
+
+    def invalidate(self):
+        self.close()
+
+    # -- objects
+
+    def add(self, instance, _warn=True):
+        self._check_failed()
+        state = _state(instance)
+        err = _retort_orm.add(self._sid, state._st)
+        if isinstance(err, str):
+            raise InvalidRequestError(err.replace("{obj}", _state_str(instance)))
+        self._cascade_related(instance, state)
+
+    def _save_cascade(self, obj):
+        state = _state(obj)
+        if _retort_orm.add(self._sid, state._st) is True:
+            self._cascade_related(obj, state)
+
+    def _cascade_related(self, obj, state):
+        d = obj.__dict__
+        for prop in state.mapper._relationships.values():
+            if "save-update" not in prop.cascade or prop.key not in d:
+                continue
+            value = d[prop.key]
+            for x in (list(value) if prop.uselist else [value]):
+                if x is not None and _retort_orm.status(_state(x)._st)[1] is None:
+                    self._save_cascade(x)
+
+    def add_all(self, instances):
+        for i in instances:
+            self.add(i)
+
+    def delete(self, instance):
+        self._check_failed()
+        state = _state(instance)
+        if _retort_orm.status(state._st)[0] == "transient":
+            raise InvalidRequestError(f"Instance '{_state_str(instance)}' is not persisted")
+        self._delete_cascade(instance, state, [])
+
+    def _delete_cascade(self, obj, state, seen):
+        if any(o is obj for o in seen):
+            return
+        seen.append(obj)
+        related = []
+        state.mapper._configure()
+        for prop in state.mapper._relationships.values():
+            if "delete" in prop.cascade:
+                value = getattr(obj, prop.key)
+                related += [x for x in (list(value) if prop.uselist else [value]) if x is not None]
+        err = _retort_orm.delete(self._sid, state._st)
+        if isinstance(err, str):
+            raise InvalidRequestError(err.replace("{obj}", _state_str(obj)))
+        for x in related:
+            xs = _state(x)
+            if _retort_orm.status(xs._st)[0] in ("persistent", "detached"):
+                self._delete_cascade(x, xs, seen)
+
+    def expunge(self, instance):
+        state = _state(instance)
+        if _retort_orm.status(state._st)[1] != self._sid:
+            raise InvalidRequestError(f"Instance {_state_str(instance)} is not present in this Session")
+        _retort_orm.expunge(self._sid, state._st)
+
+    def expunge_all(self):
+        for o in list(self.new) + list(self.identity_map.values()):
+            _retort_orm.expunge(self._sid, _state(o)._st)
+
+    def expire(self, instance, attribute_names=None):
+        d = instance.__dict__
+        state = _state(instance)
+        for k in attribute_names or state.mapper.column_keys + list(state.mapper._relationships):
+            d.pop(k, None)
+
+    def expire_all(self):
+        for o in self.identity_map.values():
+            self.expire(o)
+
+    def refresh(self, instance, attribute_names=None):
+        self.expire(instance, attribute_names)
+        state = _state(instance)
+        if self._load_expired(instance, state) is None:
+            raise InvalidRequestError(f"Could not refresh instance '{_state_str(instance)}'")
+
+    def is_modified(self, instance, include_collections=True):
+        state = _state(instance)
+        for k in state.mapper.column_keys:
+            if AttributeState(state, k).history.has_changes():
+                return True
+        return include_collections and any(ev[0] or ev[1] for ev in state.rel_events.values())
+
+    def __contains__(self, instance):
+        return _retort_orm.status(_state(instance)._st)[1] == self._sid
+
+    def __iter__(self):
+        return iter(list(self.new) + list(self.identity_map.values()))
+
+    @property
+    def new(self):
+        return IdentitySet(_retort_orm.objects(self._sid, "new"))
+
+    @property
+    def dirty(self):
+        return IdentitySet(_retort_orm.objects(self._sid, "dirty"))
+
+    @property
+    def deleted(self):
+        return IdentitySet(_retort_orm.objects(self._sid, "deleted"))
+
+    @property
+    def identity_map(self):
+        return _IdentityMap(self)
+
+    @property
+    def no_autoflush(self):
+        return _NoAutoflush(self)
+
+    # -- flush
+
+    def _autoflush(self):
+        if self.autoflush and not self._flushing and not self._no_autoflush:
+            self.flush()
+
+    def flush(self, objects=None):
+        self._check_failed()
+        if self._flushing:
+            raise InvalidRequestError("Session is already flushing")
+        self._flushing = True
+        try:
+            self._flush()
+        finally:
+            self._flushing = False
+
+    def _flush(self):
+        for obj in list(_retort_orm.objects(self._sid, "new")) + list(_retort_orm.objects(self._sid, "dirty")):
+            self._cascade_related(obj, _state(obj))
+        new = _retort_orm.objects(self._sid, "new")
+        dirty = _retort_orm.objects(self._sid, "dirty")
+        deleted = _retort_orm.objects(self._sid, "deleted")
+        if not new and not dirty and not deleted:
+            return
+        syncs, links, cascaded = self._relationship_work(new, dirty, deleted)
+        conn = self._connection()
+        try:
+            _sa._call(self.bind, _retort_orm.flush, self._sid, syncs, links, cascaded)
+        except Exception as e:
+            self._flush_failed(e)
+            raise
+        for obj in new + dirty + deleted:
+            _state(obj).rel_events.clear()
+
+    def _flush_failed(self, e):
+        nested = [t for t in self._nested if t._active]
+        if nested and nested[-1]._savepoint is not None:
+            nested[-1]._rollback_savepoint()
+            return
+        if self._conn is not None and self._conn.in_transaction():
+            self._conn.rollback()
+        self._failed = e
+
+    def _relationship_work(self, new, dirty, deleted):
+        """What the relationships of the flushed objects imply: foreign
+        keys to copy, association rows, orphans to delete."""
+        syncs, links, cascaded, seen_links = [], [], [], set()
+
+        def st(o):
+            return _state(o)._st
+
+        def link(prop, a, b, insert):
+            # a: the relationship's parent, b: its target
+            cols = [(sc.name, st(a), prop.parent.attr_index[prop.parent.column_attr_of[pc.name]]) for pc, sc in prop.parent_pairs]
+            cols += [(sc.name, st(b), prop.mapper.attr_index[prop.mapper.column_attr_of[tc.name]]) for tc, sc in prop.target_pairs]
+            key = (prop.secondary.name, insert, tuple(sorted((c, s) for c, s, _ in cols)))
+            if key in seen_links:
+                return
+            seen_links.add(key)
+            links.append((prop.parent.mid, prop.index, prop.secondary, insert, cols))
+
+        def sync(prop, parent, child):
+            if prop.direction is ONETOMANY:
+                pm, cm = prop.parent, prop.mapper
+            else:
+                pm, cm = prop.mapper, prop.parent
+            pairs = [(pm.attr_index[pm.column_attr_of[a.name]], cm.attr_index[cm.column_attr_of[b.name]]) for a, b in prop.pairs]
+            syncs.append((prop.parent.mid, prop.index, None if parent is None else st(parent), st(child), pairs))
+
+        deleted_ids = [st(o) for o in deleted]
+        for obj in new + dirty + deleted:
+            state = _state(obj)
+            state.mapper._configure()
+            status = _retort_orm.status(state._st)
+            is_new = status[0] == "pending"
+            is_deleted = status[2]
+            d = obj.__dict__
+            for prop in state.mapper._relationships.values():
+                if prop.viewonly:
+                    continue
+                if is_deleted:
+                    if prop.direction is ONETOMANY and "delete" not in prop.cascade and not prop.passive_deletes:
+                        for child in getattr(obj, prop.key):
+                            if st(child) not in deleted_ids:
+                                sync(prop, None, child)
+                    elif prop.direction is MANYTOMANY:
+                        for other in getattr(obj, prop.key):
+                            link(prop, obj, other, False)
+                    continue
+                ev = state.rel_events.get(prop.key)
+                if is_new:
+                    value = d.get(prop.key)
+                    added = [x for x in (list(value) if prop.uselist else [value]) if x is not None] if value is not None else []
+                    if ev is not None:
+                        added += [x for x in ev[0] if x is not None and not any(x is a for a in added)]
+                    removed = []
+                elif ev is not None:
+                    added, removed = list(ev[0]), list(ev[1])
+                else:
+                    continue
+                if prop.direction is ONETOMANY:
+                    for c in added:
+                        sync(prop, obj, c)
+                    for c in removed:
+                        if c is None or any(c is a for a in added):
+                            continue
+                        if "delete-orphan" in prop.cascade:
+                            if _retort_orm.status(st(c))[0] == "persistent":
+                                cascaded.append(st(c))
+                        elif st(c) not in deleted_ids:
+                            sync(prop, None, c)
+                elif prop.direction is MANYTOONE:
+                    target = added[-1] if added else None
+                    if added or removed:
+                        sync(prop, target, obj)
+                else:
+                    for other in removed:
+                        if other is not None:
+                            link(prop, obj, other, False)
+                    for other in added:
+                        link(prop, obj, other, True)
+        return syncs, links, cascaded
+
+    # -- loading
+
+    def _entity_rows(self, stmt, result):
+        """Rows of an ORM select: each entity's columns become its object."""
+        entities = getattr(stmt, "_orm_entities", None)
+        if not entities:
+            return result
+        keys = list(result._keys)
+        spans = []
+        for index, cls in entities:
+            spans.append((index, len(cls.__mapper__.column_keys), cls))
+        new_keys, layout = [], []
+        pos = 0
+        spans_iter = iter(spans)
+        nxt = next(spans_iter, None)
+        while pos < len(keys):
+            if nxt is not None and pos == nxt[0]:
+                new_keys.append(nxt[2].__name__)
+                layout.append((pos, nxt[1], nxt[2]))
+                pos += nxt[1]
+                nxt = next(spans_iter, None)
+            else:
+                new_keys.append(keys[pos])
+                layout.append((pos, None, None))
+                pos += 1
+        rows = []
+        for r in result._rows[result._pos:]:
+            out = []
+            for start, n, cls in layout:
+                if n is None:
+                    out.append(r[start])
+                else:
+                    out.append(self._load_entity(cls.__mapper__, tuple(r[start:start + n])))
+            rows.append(tuple(out))
+        return _sa.Result(new_keys, rows)
+
+    def _load_entity(self, mapper, values):
+        if all(v is None for v in values):
+            return None
+        obj, st, fresh = _retort_orm.load(self._sid, mapper.mid, list(values))
+        if fresh:
+            cls = mapper.class_
+            obj = cls.__new__(cls)
+            d = obj.__dict__
+            d["_sa_instance_state"] = InstanceState(mapper, st)
+            _retort_orm.attach(st, obj)
+            for k, v in zip(mapper.column_keys, values):
+                d[k] = v
+        else:
+            d = obj.__dict__
+            for k, v in zip(mapper.column_keys, values):
+                if k not in d:
+                    d[k] = v
+        return obj
+
+    def _load_expired(self, obj, state):
+        """Loads an expired object's columns (`SELECT ... WHERE pk = ?`)."""
+        key = state.key_values()
+        mapper = state.mapper
+        if key is None:
+            return None
+        d = obj.__dict__
+        missing = [c for k, c in mapper.column_attrs_list if k not in d or c.primary_key]
+        if len(missing) == len(mapper.column_attrs_list):
+            stmt = select(mapper.class_)
+        else:
+            stmt = select(*missing)
+        stmt = stmt.where(*[c == v for c, v in zip(mapper.primary_key, key)])
+        result = self._connection().execute(stmt)
+        row = result.first()
+        if row is None:
+            raise ObjectDeletedError(f"Instance '{_state_str(obj)}' has been deleted, or its row is otherwise not present.")
+        if len(missing) == len(mapper.column_attrs_list):
+            self._load_entity(mapper, tuple(row))
+        else:
+            for c, v in zip(missing, row):
+                k = mapper.column_attr_of[c.name]
+                if k not in d:
+                    d[k] = v
+        return obj
+
+    def _lazy_load(self, obj, state, prop):
+        if prop.lazy == "raise":
+            raise InvalidRequestError(f"'{type(obj).__name__}.{prop.key}' is not available due to lazy='raise'")
+        target = prop.mapper
+        if prop.direction is MANYTOONE:
+            values = [getattr(obj, prop.parent.column_attr_of[fk.name]) for _, fk in prop.pairs]
+            if any(v is None for v in values):
+                return None
+            if [rc.name for rc, _ in prop.pairs] == [c.name for c in target.primary_key]:
+                found = _retort_orm.get(self._sid, target.mid, values)
+                if found is not None:
+                    return found
+            self._autoflush()
+            stmt = select(target.class_).where(*[rc == v for (rc, _), v in zip(prop.pairs, values)])
+            return self.execute(stmt, _autoflush=False).scalars().first()
+        if prop.direction is ONETOMANY:
+            values = [getattr(obj, prop.parent.column_attr_of[pc.name]) for pc, _ in prop.pairs]
+            crit = [literal(v, fk.type) == fk for (_, fk), v in zip(prop.pairs, values)]
+        else:
+            values = [getattr(obj, prop.parent.column_attr_of[pc.name]) for pc, _ in prop.parent_pairs]
+            crit = [literal(v, sc.type) == sc for (_, sc), v in zip(prop.parent_pairs, values)]
+            crit += [tc == sc for tc, sc in prop.target_pairs]
+        self._autoflush()
+        stmt = select(target.class_).where(*crit)
+        if prop.order_by is not False and prop.order_by is not None:
+            stmt = stmt.order_by(*(prop.order_by if isinstance(prop.order_by, (list, tuple)) else [prop.order_by]))
+        return self.execute(stmt, _autoflush=False).scalars().all()
+
+    # -- statements
+
+    def execute(self, statement, params=None, execution_options=None, bind_arguments=None, _autoflush=True, **kw):
+        self._check_failed()
+        if _autoflush and getattr(statement, "_orm_entities", None) is not None or _autoflush and _is_orm_statement(statement):
+            self._autoflush()
+        result = self._connection().execute(statement, params)
+        return self._entity_rows(statement, result)
+
+    def scalars(self, statement, params=None, **kw):
+        return self.execute(statement, params, **kw).scalars()
+
+    def scalar(self, statement, params=None, **kw):
+        return self.execute(statement, params, **kw).scalar()
+
+    def get(self, entity, ident, **kw):
+        self._check_failed()
+        mapper = class_mapper(entity) if isinstance(entity, type) else entity
+        key = list(ident) if isinstance(ident, (tuple, list)) else [ident]
+        if isinstance(ident, dict):
+            key = [ident[k] for k in mapper.pk_keys]
+        if len(key) != len(mapper.primary_key):
+            raise InvalidRequestError(
+                f"Incorrect number of values in identifier formed from argument collection {tuple(key)!r}; "
+                f"primary key for entity {mapper.class_.__name__} was {len(mapper.primary_key)} column(s)"
+            )
+        self._autoflush()
+        obj = _retort_orm.get(self._sid, mapper.mid, key)
+        if obj is not None:
+            status = _retort_orm.status(_state(obj)._st)
+            if status[2]:
+                return None
+            if any(k not in obj.__dict__ for k in mapper.column_keys):
+                return self._load_expired(obj, _state(obj))
+            return obj
+        stmt = select(mapper.class_).where(*[c == v for c, v in zip(mapper.primary_key, key)])
+        return self.execute(stmt, _autoflush=False).scalars().one_or_none()
+
+    def get_one(self, entity, ident, **kw):
+        obj = self.get(entity, ident, **kw)
+        if obj is None:
+            raise NoResultFound("No row was found when one was required")
+        return obj
+
+    def merge(self, instance, load=True):
+        raise _unsupported("Session.merge()")
+
+    def query(self, *entities):
+        raise _unsupported("the legacy Query API (session.query())")
+
+
+def _is_orm_statement(statement):
+    for c in getattr(statement, "columns", None) or []:
+        t = getattr(c, "table", None)
+        if getattr(t, "_sa_mapped", False) or getattr(c, "_sa_mapped", False):
+            return True
+    return False
+
+
+class _NoAutoflush:
+    def __init__(self, session):
+        self.session = session
+
+    def __enter__(self):
+        self.session._no_autoflush += 1
+        return self.session
+
+    def __exit__(self, *exc):
+        self.session._no_autoflush -= 1
+        return False
+
+
+class sessionmaker:
+    def __init__(self, bind=None, class_=Session, autoflush=True, expire_on_commit=True, **kw):
+        self.bind = bind
+        self.class_ = class_
+        self.kw = dict(kw, autoflush=autoflush, expire_on_commit=expire_on_commit)
+
+    def __call__(self, **local_kw):
+        kw = dict(self.kw)
+        kw.update(local_kw)
+        bind = kw.pop("bind", self.bind)
+        return self.class_(bind, **kw)
+
+    def begin(self):
+        return _SessionBegin(self())
+
+    def configure(self, **kw):
+        if "bind" in kw:
+            self.bind = kw.pop("bind")
+        self.kw.update(kw)
+
+    def __repr__(self):
+        return f"sessionmaker(class_='Session', bind={self.bind!r}, autoflush={self.kw['autoflush']}, expire_on_commit={self.kw['expire_on_commit']})"
+
+
+class _SessionBegin:
+    def __init__(self, session):
+        self.session = session
+
+    def __enter__(self):
+        return self.session
+
+    def __exit__(self, type_, value, tb):
+        try:
+            if type_ is None:
+                self.session.commit()
+            else:
+                self.session.rollback()
+        finally:
+            self.session.close()
+        return False
+
+
+def close_all_sessions():
+    for s in list(_sessions.values()):
+        s.close()
+
+
+def aliased(element, alias=None, name=None, flat=False):
+    raise _unsupported("aliased()")
+
+
+def _loader_option(name):
+    def option(*args, **kw):
+        raise _unsupported(f"the {name}() loader option")
+
+    option.__name__ = name
+    return option
+
+
+joinedload = _loader_option("joinedload")
+selectinload = _loader_option("selectinload")
+subqueryload = _loader_option("subqueryload")
+lazyload = _loader_option("lazyload")
+raiseload = _loader_option("raiseload")
+contains_eager = _loader_option("contains_eager")
+load_only = _loader_option("load_only")
+defer = _loader_option("defer")
+undefer = _loader_option("undefer")
+noload = _loader_option("noload")
+immediateload = _loader_option("immediateload")
+with_loader_criteria = _loader_option("with_loader_criteria")
+
+
+def column_property(*columns, **kw):
+    raise _unsupported("column_property()")
+
+
+def synonym(name, **kw):
+    raise _unsupported("synonym()")
+
+
+def deferred(*columns, **kw):
+    raise _unsupported("deferred()")
+
+
+def validates(*names, **kw):
+    def wrap(fn):
+        raise _unsupported("@validates")
+
+    return wrap
