@@ -503,7 +503,7 @@ fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
         t => {
             let table = from_name(vm, &t)?;
             // a CTE or a subquery named by a column is a FROM item of the SELECT
-            if matches!(kind(vm, &t)?.as_str(), "cte" | "subquery") {
+            if matches!(kind(vm, &t)?.as_str(), "cte" | "subquery" | "alias") {
                 CTE_SCOPES.with(|s| {
                     if let Some(scope) = s.borrow_mut().last_mut() {
                         if !scope.iter().any(|(n, _)| *n == table) {
@@ -846,8 +846,13 @@ pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
     let ctes = CTE_SCOPES.with(|scopes| scopes.borrow_mut().pop()).unwrap_or_default();
     let (mut out, selected) = r?;
     for (name, item) in ctes {
-        if !out.from.iter().any(|f| f.covers(&name)) {
-            out.from.push(from_item(vm, &item)?);
+        if out.from.iter().any(|f| f.covers(&name)) {
+            continue;
+        }
+        match from_item(vm, &item)? {
+            // a table's alias stays where the columns imply it
+            FromItem::Table { name: table, alias: Some(alias) } => out.aliases.push((alias, table)),
+            other => out.from.push(other),
         }
     }
     Ok((out, selected))

@@ -607,7 +607,10 @@ impl Writer {
             }
         }
         froms.extend(extra.into_iter().filter_map(|name| match name {
-            FromName::Named(table) => Some(FromItem::table(&table)),
+            FromName::Named(name) => Some(match select.aliases.iter().find(|(alias, _)| *alias == name) {
+                Some((alias, table)) => FromItem::Table { name: table.clone(), alias: Some(alias.clone()) },
+                None => FromItem::table(&name),
+            }),
             FromName::Anon(_) => None,
         }));
         froms

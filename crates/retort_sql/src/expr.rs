@@ -419,6 +419,9 @@ pub struct Select {
     pub order_by: Vec<OrderBy>,
     pub limit: Option<i64>,
     pub offset: Option<i64>,
+    /// Aliases of tables named only by columns (`alias -> table`): an implied
+    /// FROM item renders as `table AS alias`.
+    pub aliases: Vec<(String, String)>,
 }
 
 /// What an INSERT inserts.

@@ -1404,6 +1404,9 @@ class Select(Executable):
         new = self._copy()
         if new.froms:
             left = new.froms.pop()
+        elif hasattr(target, "_sa_join"):
+            # along a relationship: from its parent's table
+            left = target._config().parent.local_table
         else:
             left = next(c if isinstance(c, FromClause) else c.table for c in self.columns)
         if hasattr(target, "_sa_join"):

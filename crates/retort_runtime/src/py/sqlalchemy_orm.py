@@ -922,6 +922,80 @@ class _RelationshipComparator:
     def __clause_element__(self):
         raise _unsupported(f"using the relationship {self!r} as a column expression")
 
+    def __hash__(self):
+        return id(self)
+
+    def _config(self):
+        self.prop.parent._configure()
+        return self.prop
+
+    def _values_of(self, obj, pairs, mapper):
+        return [getattr(obj, mapper.column_attr_of[c.name]) for c in pairs]
+
+    def __eq__(self, other):
+        prop = self._config()
+        if prop.direction is MANYTOONE:
+            if other is None:
+                return and_(*[fk.is_(None) for _, fk in prop.pairs])
+            values = self._values_of(other, [rc for rc, _ in prop.pairs], prop.mapper)
+            return and_(*[literal(v, fk.type) == fk for (_, fk), v in zip(prop.pairs, values)])
+        if other is None:
+            return ~self.any()
+        raise InvalidRequestError(
+            "Can't compare a collection to an object or collection; use contains() to test for membership."
+        )
+
+    def __ne__(self, other):
+        prop = self._config()
+        if prop.direction is MANYTOONE:
+            if other is None:
+                return and_(*[fk.is_not(None) for _, fk in prop.pairs])
+            values = self._values_of(other, [rc for rc, _ in prop.pairs], prop.mapper)
+            return _sa.or_(*[fk != v for (_, fk), v in zip(prop.pairs, values)], *[fk.is_(None) for _, fk in prop.pairs])
+        if other is None:
+            return self.any()
+        raise InvalidRequestError(
+            "Can't compare a collection to an object or collection; use contains() to test for membership."
+        )
+
+    def _exists(self, criterion, kw):
+        prop = self._config()
+        target = prop.mapper
+        crit = []
+        if prop.direction is MANYTOMANY:
+            crit += [pc == sc for pc, sc in prop.parent_pairs] + [tc == sc for tc, sc in prop.target_pairs]
+            froms = [target.local_table, prop.secondary]
+        else:
+            crit += [a == b for a, b in prop.pairs]
+            froms = [target.local_table]
+        if criterion is not None:
+            crit.append(criterion)
+        crit += [getattr(target.class_, k) == v for k, v in kw.items()]
+        return _sa.exists(_sa.literal_column("1")).select_from(*froms).where(and_(*crit))
+
+    def any(self, criterion=None, **kwargs):
+        if self._config().direction is MANYTOONE:
+            raise InvalidRequestError("'any()' not implemented for scalar attributes. Use has().")
+        return self._exists(criterion, kwargs)
+
+    def has(self, criterion=None, **kwargs):
+        if self._config().direction is not MANYTOONE:
+            raise InvalidRequestError("'has()' not implemented for collections. Use any().")
+        return self._exists(criterion, kwargs)
+
+    def contains(self, other):
+        prop = self._config()
+        if prop.direction is ONETOMANY:
+            values = self._values_of(other, [fk for _, fk in prop.pairs], prop.mapper)
+            return and_(*[pc == v for (pc, _), v in zip(prop.pairs, values)])
+        if prop.direction is MANYTOMANY:
+            values = self._values_of(other, [tc for tc, _ in prop.target_pairs], prop.mapper)
+            sec = prop.secondary.alias(f"{prop.secondary.name}_1")
+            crit = [pc == sec.c[sc.name] for pc, sc in prop.parent_pairs]
+            crit += [literal(v, sc.type) == sec.c[sc.name] for (_, sc), v in zip(prop.target_pairs, values)]
+            return and_(*crit)
+        raise InvalidRequestError("'contains' not implemented for scalar attributes.  Use ==")
+
 
 # ---------------------------------------------------------------- states
 
