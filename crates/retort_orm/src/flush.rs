@@ -76,9 +76,10 @@ pub trait Executor {
     type Error;
     fn execute(&mut self, statement: &Compiled) -> Result<Executed, Self::Error>;
     fn execute_many(&mut self, sql: &str, rows: Vec<Vec<Literal>>) -> Result<u64, Self::Error>;
-    /// Loads an expired object's row by its primary key (the statement is
-    /// [`crate::loading::by_primary_key`]); `None` when the row is gone.
-    fn refresh(&mut self, mapper: &crate::mapper::Mapper, key: &[Literal]) -> Result<Option<Vec<Literal>>, Self::Error>;
+    /// Loads the attributes an expired object lacks, by its primary key
+    /// (the statement is [`crate::loading::by_primary_key`] over those
+    /// columns): `(attribute, value)` pairs, none when the row is gone.
+    fn refresh(&mut self, st: StateId, mapper: &crate::mapper::Mapper, key: &[Literal]) -> Result<Vec<(usize, Literal)>, Self::Error>;
 }
 
 /// A flush's failure: the database's, or SQLAlchemy's own check.
@@ -301,10 +302,11 @@ fn value_of<X: Executor>(
     let state = orm.state(st);
     if let (Status::Persistent, Some(key)) = (state.status, state.key.clone()) {
         let mapper = orm.registry.get(state.mapper).clone();
-        if let Some(row) = exec.refresh(&mapper, &key.values).map_err(FlushError::Database)? {
-            for (slot, v) in orm.states[st].committed.iter_mut().zip(row) {
-                if slot.is_none() {
-                    *slot = Some(v);
+        let loaded = exec.refresh(st, &mapper, &key.values).map_err(FlushError::Database)?;
+        if !loaded.is_empty() {
+            for (a, v) in loaded {
+                if orm.states[st].committed[a].is_none() {
+                    orm.states[st].committed[a] = Some(v);
                 }
             }
             out.refreshed.push(st);
@@ -345,69 +347,36 @@ fn save_all<X: Executor>(
     let mut persistent: Vec<StateId> = states.iter().copied().filter(|&s| orm.state(s).status == Status::Persistent).collect();
     persistent.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &mapper.pk));
 
-    // UPDATEs: the changed columns of each, consecutive rows with the same columns together
-    let mut updates: Vec<Record> = Vec::new();
+    // UPDATEs: the changed columns of each; consecutive rows with the same
+    // columns go together. Like SQLAlchemy's `groupby` over a generator, a
+    // group is sent when the next row (whose key may need loading) differs.
+    let mut group: Vec<(Record, Vec<Literal>)> = Vec::new();
     for &st in &persistent {
         let state = orm.state(st);
         let Some(current) = work.values.get(&st) else { continue };
         let mut params = Vec::new();
         for (i, value) in current.iter().enumerate() {
             if let Some(v) = value {
-                if mapper.pk.contains(&i) {
-                    continue;
-                }
-                if state.committed[i].as_ref() != Some(v) {
+                if !mapper.pk.contains(&i) && state.committed[i].as_ref() != Some(v) {
                     params.push((i, v.clone()));
                 }
             }
         }
-        if !params.is_empty() {
-            updates.push(Record { state: st, params });
+        if params.is_empty() {
+            continue;
         }
+        let mut key = Vec::new();
+        for &i in &mapper.pk {
+            key.push(value_of(orm, st, i, exec, out)?);
+        }
+        let same = |g: &[(Record, Vec<Literal>)]| g[0].0.params.iter().map(|(a, _)| *a).eq(params.iter().map(|(a, _)| *a));
+        if !group.is_empty() && !same(&group) {
+            emit_updates(orm, &mapper, &columns, std::mem::take(&mut group), exec)?;
+        }
+        group.push((Record { state: st, params }, key));
     }
-    for group in consecutive(&updates, |r| r.params.iter().map(|(a, _)| *a).collect::<Vec<_>>()) {
-        let pk_of = |st: StateId| -> Vec<Literal> {
-            mapper.pk.iter().map(|&i| orm.state(st).committed[i].clone().unwrap_or(Literal::None)).collect()
-        };
-        let where_: Vec<Expr> =
-            mapper.pk.iter().map(|&i| Expr::column(&table.name, &columns[i]).compare(BinOp::Eq, placeholder())).collect();
-        let update = Update {
-            table: table.name.clone(),
-            values: bind_row(&table, &columns, &group[0].params),
-            ordered: false,
-            where_: where_.clone(),
-            returning: Vec::new(),
-        };
-        let compiled = sql(compiler::update(&update, &table))?;
-        let rows: Vec<Vec<Literal>> = group
-            .iter()
-            .map(|r| {
-                let mut row: Vec<Literal> = ordered_params(&table, &columns, &r.params);
-                row.extend(pk_of(r.state));
-                row
-            })
-            .collect();
-        let affected = if rows.len() > 1 {
-            exec.execute_many(&compiled.sql, rows.clone()).map_err(FlushError::Database)?
-        } else {
-            let one = Compiled { sql: compiled.sql.clone(), params: rows[0].clone(), names: Vec::new() };
-            exec.execute(&one).map_err(FlushError::Database)?.rows_affected
-        };
-        if affected != rows.len() as u64 {
-            return Err(FlushError::StaleData(format!(
-                "UPDATE statement on table '{}' expected to update {} row(s); {} were matched.",
-                table.name,
-                rows.len(),
-                affected
-            )));
-        }
-        for r in group {
-            let mut row = vec![None; columns.len()];
-            for (a, v) in &r.params {
-                row[*a] = Some(v.clone());
-            }
-            orm.updated(r.state, row);
-        }
+    if !group.is_empty() {
+        emit_updates(orm, &mapper, &columns, group, exec)?;
     }
 
     // INSERTs: `_collect_insert_commands` then `_emit_insert_statements`
@@ -496,6 +465,56 @@ fn save_all<X: Executor>(
     Ok(())
 }
 
+/// One group of UPDATE rows: a statement, or an executemany; each must match one row.
+fn emit_updates<X: Executor>(
+    orm: &mut Orm,
+    mapper: &crate::mapper::Mapper,
+    columns: &[String],
+    group: Vec<(Record, Vec<Literal>)>,
+    exec: &mut X,
+) -> Result<(), FlushError<X::Error>> {
+    let table = &mapper.table;
+    let where_: Vec<Expr> = mapper.pk.iter().map(|&i| Expr::column(&table.name, &columns[i]).compare(BinOp::Eq, placeholder())).collect();
+    let update = Update {
+        table: table.name.clone(),
+        values: bind_row(table, columns, &group[0].0.params),
+        ordered: false,
+        where_,
+        returning: Vec::new(),
+    };
+    let compiled = sql(compiler::update(&update, table))?;
+    let rows: Vec<Vec<Literal>> = group
+        .iter()
+        .map(|(r, key)| {
+            let mut row: Vec<Literal> = ordered_params(table, columns, &r.params);
+            row.extend(key.iter().cloned());
+            row
+        })
+        .collect();
+    let affected = if rows.len() > 1 {
+        exec.execute_many(&compiled.sql, rows.clone()).map_err(FlushError::Database)?
+    } else {
+        let one = Compiled { sql: compiled.sql.clone(), params: rows[0].clone(), names: Vec::new() };
+        exec.execute(&one).map_err(FlushError::Database)?.rows_affected
+    };
+    if affected != rows.len() as u64 {
+        return Err(FlushError::StaleData(format!(
+            "UPDATE statement on table '{}' expected to update {} row(s); {} were matched.",
+            table.name,
+            rows.len(),
+            affected
+        )));
+    }
+    for (r, _) in group {
+        let mut row = vec![None; columns.len()];
+        for (a, v) in r.params {
+            row[a] = Some(v);
+        }
+        orm.updated(r.state, row);
+    }
+    Ok(())
+}
+
 /// Records an inserted row: the session's bookkeeping and what the object must be told.
 #[allow(clippy::too_many_arguments)]
 fn finish_insert(
@@ -543,16 +562,14 @@ fn delete_all<X: Executor>(
     let where_: Vec<Expr> =
         mapper.pk.iter().map(|&i| Expr::column(&table.name, &mapper.attrs[i].column).compare(BinOp::Eq, placeholder())).collect();
     let compiled = compiler::delete(&Delete { table: table.name.clone(), where_, returning: Vec::new() });
-    let rows: Vec<Vec<Literal>> = states
-        .iter()
-        .map(|&st| {
-            let state = orm.state(st);
-            match &state.key {
-                Some(key) => key.values.clone(),
-                None => mapper.pk.iter().map(|&i| state.committed[i].clone().unwrap_or(Literal::None)).collect(),
-            }
-        })
-        .collect();
+    let mut rows: Vec<Vec<Literal>> = Vec::new();
+    for &st in &states {
+        let mut key = Vec::new();
+        for &i in &mapper.pk {
+            key.push(value_of(orm, st, i, exec, out)?);
+        }
+        rows.push(key);
+    }
     if rows.len() > 1 {
         exec.execute_many(&compiled.sql, rows).map_err(FlushError::Database)?;
     } else {
@@ -584,7 +601,7 @@ fn links<X: Executor>(
     let phase: Vec<bool> = mine
         .iter()
         .map(|l| {
-            let any_deleted = l.columns.iter().any(|(_, st, _)| orm.state(*st).marked_deleted);
+            let any_deleted = l.columns.iter().any(|(_, st, _)| orm.state(*st).marked_deleted || orm.state(*st).status == Status::Deleted);
             if l.insert {
                 !delete
             } else {
@@ -596,6 +613,9 @@ fn links<X: Executor>(
         let batch: Vec<&Link> = mine.iter().zip(&phase).filter(|(l, &p)| p && l.insert == insert).map(|(l, _)| *l).collect();
         let Some(first) = batch.first() else { continue };
         let table = &first.table;
+        // the secondary table's column order, for VALUES and for WHERE alike
+        let mut order: Vec<usize> = (0..first.columns.len()).collect();
+        order.sort_by_key(|&i| table.columns.iter().position(|c| c.name == first.columns[i].0));
         let compiled = if insert {
             let row: Vec<(String, Expr)> = first.columns.iter().map(|(c, _, _)| (c.clone(), Expr::Bind(Literal::None))).collect();
             sql(compiler::insert(
@@ -604,16 +624,8 @@ fn links<X: Executor>(
             ))?
         } else {
             let where_: Vec<Expr> =
-                first.columns.iter().map(|(c, _, _)| Expr::column(&table.name, c).compare(BinOp::Eq, placeholder())).collect();
+                order.iter().map(|&i| Expr::column(&table.name, &first.columns[i].0).compare(BinOp::Eq, placeholder())).collect();
             compiler::delete(&Delete { table: table.name.clone(), where_, returning: Vec::new() })
-        };
-        // parameters follow the statement's column order (table order for an INSERT)
-        let order: Vec<usize> = if insert {
-            let mut idx: Vec<usize> = (0..first.columns.len()).collect();
-            idx.sort_by_key(|&i| table.columns.iter().position(|c| c.name == first.columns[i].0));
-            idx
-        } else {
-            (0..first.columns.len()).collect()
         };
         let mut rows: Vec<Vec<Literal>> = Vec::new();
         for l in &batch {

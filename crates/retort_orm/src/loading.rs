@@ -6,18 +6,15 @@ use retort_sql::expr::{BinOp, Expr, FromItem, Literal, Select};
 
 use crate::mapper::Mapper;
 
-/// The mapper's columns, as `select(Model)` lists them.
-pub fn columns(mapper: &Mapper) -> Vec<Expr> {
-    mapper.attrs.iter().map(|a| Expr::column(&mapper.table.name, &a.column)).collect()
-}
-
-/// `SELECT <columns> FROM t WHERE t.pk = ?` (`Session.get`, `load_on_ident`).
-pub fn by_primary_key(mapper: &Mapper, key: &[Literal]) -> Select {
+/// `SELECT <columns> FROM t WHERE t.pk = ?` (`load_on_ident`), over the
+/// attributes `attrs` (in table order).
+pub fn by_primary_key(mapper: &Mapper, key: &[Literal], attrs: &[usize]) -> Select {
     let where_ = mapper
         .pk
         .iter()
         .zip(key)
         .map(|(&i, v)| Expr::column(&mapper.table.name, &mapper.attrs[i].column).compare(BinOp::Eq, Expr::Bind(v.clone())))
         .collect();
-    Select { columns: columns(mapper), from: vec![FromItem::table(&mapper.table.name)], where_, ..Select::default() }
+    let columns = attrs.iter().map(|&i| Expr::column(&mapper.table.name, &mapper.attrs[i].column)).collect();
+    Select { columns, from: vec![FromItem::table(&mapper.table.name)], where_, ..Select::default() }
 }

@@ -43,6 +43,13 @@ pub fn install(vm: &mut Vm) -> Runtime {
     let host = orm::Host::shared(shared);
     vm.register_module("_retort_orm", Rc::new(move |vm| Ok(orm::module(vm, host.clone()))));
     vm.register_module("sqlalchemy.orm", Rc::new(|vm| vm.run_python_module("sqlalchemy.orm", include_str!("py/sqlalchemy_orm.py"))));
+    vm.register_module(
+        "sqlalchemy.orm.exc",
+        Rc::new(|vm| {
+            let source = "from sqlalchemy.exc import DetachedInstanceError, ObjectDeletedError, StaleDataError, UnmappedInstanceError, \\\n    UnmappedClassError, FlushError, NoResultFound, MultipleResultsFound\n";
+            vm.run_python_module("sqlalchemy.orm.exc", source)
+        }),
+    );
     vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));
     vm.register_module("sqlalchemy.exc", Rc::new(|vm| vm.run_python_module("sqlalchemy.exc", include_str!("py/sqlalchemy_exc.py"))));
     runtime

@@ -373,6 +373,7 @@ fn expire_objects(host: &Hosted, states: &[StateId]) {
 /// The executor of a flush: statements through `_retort_sql`'s database.
 struct Exec<'a> {
     vm: &'a mut Vm,
+    host: &'a Hosted,
     sql: Shared,
     db: usize,
 }
@@ -393,10 +394,34 @@ impl Executor for Exec<'_> {
         native::run_many_on(self.vm, &self.sql, self.db, sql, &rows)
     }
 
-    fn refresh(&mut self, mapper: &Mapper, key: &[Literal]) -> Result<Option<Vec<Literal>>, PyErr> {
-        let c = compiler::select(&retort_orm::loading::by_primary_key(mapper, key));
+    /// Loads the columns the object's `__dict__` lacks, as SQLAlchemy's
+    /// access to an expired attribute does.
+    fn refresh(&mut self, st: StateId, mapper: &Mapper, key: &[Literal]) -> Result<Vec<(usize, Literal)>, PyErr> {
+        let obj = self.host.borrow().object(st);
+        let missing: Vec<usize> = match &obj {
+            Some(Value::Instance(o)) => {
+                let d = o.dict.borrow();
+                (0..mapper.attrs.len()).filter(|&i| !d.contains_key(mapper.attrs[i].key.as_str())).collect()
+            }
+            _ => (0..mapper.attrs.len()).collect(),
+        };
+        if missing.is_empty() {
+            return Ok(Vec::new());
+        }
+        let c = compiler::select(&retort_orm::loading::by_primary_key(mapper, key, &missing));
         let o = native::run_on(self.vm, &self.sql, self.db, &c.sql, &c.params)?;
-        Ok(literal_rows(&o).into_iter().next())
+        Ok(literal_rows(&o).into_iter().next().map(|row| missing.into_iter().zip(row).collect()).unwrap_or_default())
+    }
+}
+
+/// An exception of `sqlalchemy.exc` (the ORM's live there too).
+fn sa_error(vm: &mut Vm, class: &str, message: String) -> PyErr {
+    let found = vm.modules.get("sqlalchemy.exc").cloned().and_then(|m| m.get(class));
+    match found {
+        Some(c) => match vm.call(&c, Args::new(vec![Value::str(message)])).and_then(|e| vm.to_exception(e)) {
+            Ok(e) | Err(e) => e,
+        },
+        None => vm.new_error(class, message),
     }
 }
 
@@ -484,13 +509,13 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     }
     let sql = host.borrow().sql.clone();
     let mut orm = std::mem::take(&mut host.borrow_mut().orm);
-    let result = flush::flush(&mut orm, sid, work, &mut Exec { vm, sql, db });
+    let result = flush::flush(&mut orm, sid, work, &mut Exec { vm, host, sql, db });
     host.borrow_mut().orm = orm;
     host.borrow_mut().hold(sid);
     let flushed = match result {
         Ok(f) => f,
         Err(FlushError::Database(e)) => return Err(e),
-        Err(FlushError::StaleData(m)) => return Err(vm.new_error("StaleDataError", m)),
+        Err(FlushError::StaleData(m)) => return Err(sa_error(vm, "StaleDataError", m)),
         Err(FlushError::Sql(e)) => return Err(vm.new_error(e.class_name(), e.to_string())),
     };
     // mirror the flush on the objects

@@ -119,5 +119,5 @@ fn core_cases_agree_with_sqlalchemy() {
 
 #[test]
 fn orm_cases_agree_with_sqlalchemy() {
-    agree(&["orm", "public"], 10);
+    agree(&["orm", "public"], 25);
 }

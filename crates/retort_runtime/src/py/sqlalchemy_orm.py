@@ -243,10 +243,12 @@ class registry:
         self.type_annotation_map = dict(type_annotation_map or {})
         self._class_registry = {}
         self.mappers = []
+        self._configured = False
 
     def configure(self):
         for m in list(self.mappers):
             m._configure()
+        self._configured = True
 
 
 class Mapper:
@@ -489,9 +491,10 @@ def _is_mapped_class(c):
 
 
 def _declared_items(cls):
-    """(key, annotation, value) of the class and its mixins, bases first."""
+    """(key, annotation, value) of the class, then of its mixins in MRO
+    order (the class's own columns come first, as SQLAlchemy orders them)."""
     seen = {}
-    for klass in reversed(cls.__mro__):
+    for klass in cls.__mro__:
         if klass is object or klass is DeclarativeBase or "registry" in klass.__dict__:
             continue
         if klass is not cls and _is_mapped_class(klass):
@@ -500,10 +503,12 @@ def _declared_items(cls):
         ann = own.get("__annotations__", {})
         for key, a in ann.items():
             value = own.get(key, _NO_VALUE)
+            if key in seen:
+                continue
             if isinstance(a, str) or isinstance(a, _MappedAnnotation) or isinstance(value, (MappedColumn, RelationshipProperty, Column)):
                 seen[key] = (a, value, klass is cls)
         for key, value in own.items():
-            if key not in ann and isinstance(value, (MappedColumn, RelationshipProperty, Column, declared_attr)):
+            if key not in ann and key not in seen and not key.startswith("__") and isinstance(value, (MappedColumn, RelationshipProperty, Column, declared_attr)):
                 seen[key] = (None, value, klass is cls)
     return [(k, a, v) for k, (a, v, _) in seen.items()]
 
@@ -597,8 +602,7 @@ def _map(cls):
     for key, prop in relationships.items():
         prop.parent = mapper
         setattr(cls, key, _RelationshipAttribute(prop))
-    for m in reg.mappers:
-        m.configured = False if not m.configured else m.configured
+    reg._configured = False
 
 
 class declared_attr:
@@ -1194,6 +1198,9 @@ object_mapper = lambda obj: class_mapper(type(obj))
 
 def _declarative_constructor(self, **kwargs):
     cls = type(self)
+    mapper = cls.__dict__.get("__mapper__") or getattr(cls, "__mapper__", None)
+    if mapper is not None and not mapper.registry._configured:
+        mapper.registry.configure()
     for k, v in kwargs.items():
         if not hasattr(cls, k):
             raise TypeError(f"{k!r} is an invalid keyword argument for {cls.__name__}")
@@ -1552,7 +1559,8 @@ class Session:
         return include_collections and any(ev[0] or ev[1] for ev in state.rel_events.values())
 
     def __contains__(self, instance):
-        return _retort_orm.status(_state(instance)._st)[1] == self._sid
+        status = _retort_orm.status(_state(instance)._st)
+        return status[1] == self._sid and status[0] in ("pending", "persistent")
 
     def __iter__(self):
         return iter(list(self.new) + list(self.identity_map.values()))
@@ -1756,13 +1764,17 @@ class Session:
         return obj
 
     def _load_expired(self, obj, state):
-        """Loads an expired object's columns (`SELECT ... WHERE pk = ?`)."""
+        """Loads an expired object's columns (`SELECT ... WHERE pk = ?`),
+        after an autoflush, as SQLAlchemy's `load_on_ident` does."""
+        self._autoflush()
         key = state.key_values()
         mapper = state.mapper
         if key is None:
             return None
         d = obj.__dict__
-        missing = [c for k, c in mapper.column_attrs_list if k not in d or c.primary_key]
+        missing = [c for k, c in mapper.column_attrs_list if k not in d]
+        if not missing:
+            return obj
         if len(missing) == len(mapper.column_attrs_list):
             stmt = select(mapper.class_)
         else:
@@ -1807,7 +1819,8 @@ class Session:
         stmt = select(target.class_).where(*crit)
         if prop.order_by is not False and prop.order_by is not None:
             stmt = stmt.order_by(*(prop.order_by if isinstance(prop.order_by, (list, tuple)) else [prop.order_by]))
-        return self.execute(stmt, _autoflush=False).scalars().all()
+        result = self.execute(stmt, _autoflush=False).scalars()
+        return result.all() if prop.uselist else result.first()
 
     # -- statements
 
