@@ -1,6 +1,7 @@
 //! Retort's runtime: binds the modules a learner's script imports
-//! (`sqlalchemy` now; `sqlalchemy.orm`, `flask_sqlalchemy` and `alembic` as
-//! they land) to the interpreter, the SQL layer and the engine.
+//! (`sqlalchemy`, `sqlalchemy.orm`, `flask`, `flask_sqlalchemy`; `alembic`
+//! when it lands) to the interpreter, the SQL layer, the ORM core and the
+//! engine.
 //!
 //! Owns: the Python-facing `sqlalchemy` module (`py/sqlalchemy.py`: the
 //! classes a script builds and calls), the private `_retort_sql` module
@@ -51,6 +52,13 @@ pub fn install(vm: &mut Vm) -> Runtime {
         }),
     );
     vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));
+    vm.register_module("flask", Rc::new(|vm| vm.run_python_module("flask", include_str!("py/flask.py"))));
+    vm.register_module("flask_sqlalchemy", Rc::new(|vm| vm.run_python_module("flask_sqlalchemy", include_str!("py/flask_sqlalchemy.py"))));
+    vm.register_module("werkzeug", Rc::new(|vm| vm.run_python_module("werkzeug", "")));
+    vm.register_module(
+        "werkzeug.exceptions",
+        Rc::new(|vm| vm.run_python_module("werkzeug.exceptions", include_str!("py/werkzeug_exceptions.py"))),
+    );
     vm.register_module("sqlalchemy.exc", Rc::new(|vm| vm.run_python_module("sqlalchemy.exc", include_str!("py/sqlalchemy_exc.py"))));
     runtime
 }

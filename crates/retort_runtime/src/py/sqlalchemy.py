@@ -1292,6 +1292,11 @@ class Select(Executable):
         self.is_distinct = False
         self.label_style = LABEL_STYLE_DISAMBIGUATE_ONLY
 
+    def options(self, *options):
+        new = self._copy()
+        new._with_options = list(getattr(self, "_with_options", ())) + list(options)
+        return new
+
     def _copy(self):
         new = Select.__new__(Select)
         new.__dict__.update(self.__dict__)
@@ -1509,7 +1514,8 @@ def except_(*selects):
 
 class _DML(Executable):
     def __init__(self, table):
-        self.table = table
+        self.table = _from_arg(table)
+        self._orm_entity = table if table is not self.table else None
         self.value_rows = []
         self.where_criteria = []
         self.returning_columns = []

@@ -213,7 +213,7 @@ class RelationshipProperty:
                 raise _unsupported(f"relationship({name}=...)")
         if post_update:
             raise _unsupported("relationship(post_update=True)")
-        if lazy not in ("select", True, "raise", "noload"):
+        if lazy not in ("select", True, "raise", "noload", "dynamic", "selectin", "joined"):
             raise _unsupported(f"relationship(lazy={lazy!r})")
         self.key = None
         self.parent = None
@@ -679,6 +679,9 @@ class _RelationshipAttribute:
     def __get__(self, obj, owner=None):
         if obj is None:
             return _RelationshipComparator(self.prop)
+        if self.prop.lazy == "dynamic":
+            self.prop.parent._configure()
+            return AppenderQuery(obj, self.prop)
         d = obj.__dict__
         if self.key in d:
             return d[self.key]
@@ -1744,6 +1747,91 @@ class Session:
             rows.append(tuple(out))
         return _sa.Result(new_keys, rows)
 
+    def _eager(self, statement, result, options):
+        """Loader options after the main rows: `selectinload` (one IN query per
+        relationship), `noload`/`lazyload` (nothing now)."""
+        entities = getattr(statement, "_orm_entities", None) or []
+        for opt in options:
+            if opt.strategy not in ("selectinload",):
+                continue
+            for prop in opt.props:
+                index = next((i for i, (_, cls) in enumerate(entities) if cls.__mapper__ is prop.parent), None)
+                if index is None:
+                    continue
+                parents = []
+                for row in result._rows[result._pos:]:
+                    obj = row[index]
+                    if obj is not None and prop.key not in obj.__dict__ and not any(obj is p for p in parents):
+                        parents.append(obj)
+                if parents:
+                    self._selectin(prop, parents)
+
+    def _selectin(self, prop, parents):
+        prop.parent._configure()
+        if prop.direction is not ONETOMANY or len(prop.pairs) != 1:
+            raise _unsupported(f"selectinload() of {prop!r} (a {prop.direction.name.lower()} relationship)")
+        (pc, fk), = prop.pairs
+        pkey = prop.parent.column_attr_of[pc.name]
+        keys = [getattr(p, pkey) for p in parents]
+        target = prop.mapper
+        cols = [fk] + [c for _, c in target.column_attrs_list if c is not fk]
+        stmt = select(*cols).where(fk.in_(keys))
+        if prop.order_by is not False and prop.order_by is not None:
+            stmt = stmt.order_by(*(prop.order_by if isinstance(prop.order_by, (list, tuple)) else [prop.order_by]))
+        rows = self._connection().execute(stmt).all()
+        order = [cols.index(c) for _, c in target.column_attrs_list]
+        found = {}
+        for r in rows:
+            child = self._load_entity(target, tuple(r[i] for i in order))
+            found.setdefault(r[0], []).append(child)
+        for p, k in zip(parents, keys):
+            p.__dict__[prop.key] = _collection(p, prop, found.get(k, []))
+
+    def _joined(self, statement, params, joined, options):
+        """`joinedload`: the relationship's table joined (LEFT OUTER, aliased
+        `table_1`) and its columns added; rows are parent objects with their
+        collections filled."""
+        entities = getattr(statement, "_orm_entities", None) or []
+        if len(entities) != 1 or len(joined) != 1 or len(joined[0].props) != 1:
+            raise _unsupported("joinedload() beyond one relationship of one entity")
+        prop = joined[0].props[0]
+        prop.parent._configure()
+        if prop.direction is MANYTOMANY:
+            raise _unsupported(f"joinedload() of the many-to-many {prop!r}")
+        index, cls = entities[0]
+        target = prop.mapper
+        alias = target.local_table.alias(f"{target.local_table.name}_1")
+        if prop.direction is ONETOMANY:
+            on = and_(*[pc == alias.c[fk.name] for pc, fk in prop.pairs])
+        else:
+            on = and_(*[alias.c[rc.name] == fk for rc, fk in prop.pairs])
+        stmt = statement._copy()
+        left = stmt.froms.pop() if stmt.froms else cls.__table__
+        stmt.froms.append(_sa.Join(left, alias, on, True))
+        n = len(stmt._expanded_columns())
+        stmt.columns = stmt.columns + [alias.c[c.name] for _, c in target.column_attrs_list]
+        stmt._with_options = []
+        self._autoflush()
+        raw = self._connection().execute(stmt, params)
+        width = len(target.column_keys)
+        parents, rows = [], []
+        for r in raw._rows[raw._pos:]:
+            parent = self._load_entity(cls.__mapper__, tuple(r[index:index + len(cls.__mapper__.column_keys)]))
+            child = self._load_entity(target, tuple(r[n:n + width]))
+            if not any(parent is p for p, _ in parents):
+                parents.append((parent, []))
+            for p, kids in parents:
+                if p is parent and child is not None and not any(child is k for k in kids):
+                    kids.append(child)
+            rows.append(tuple(r[:index]) + (parent,) + tuple(r[index + len(cls.__mapper__.column_keys):n]))
+        for p, kids in parents:
+            if prop.key not in p.__dict__:
+                p.__dict__[prop.key] = _collection(p, prop, kids) if prop.uselist else (kids[0] if kids else None)
+        keys = list(raw._keys[:index]) + [cls.__name__] + list(raw._keys[index + len(cls.__mapper__.column_keys):n])
+        result = _sa.Result(keys, rows)
+        result._joined_eager = True
+        return result
+
     def _load_entity(self, mapper, values):
         if all(v is None for v in values):
             return None
@@ -1828,8 +1916,14 @@ class Session:
         self._check_failed()
         if _autoflush and getattr(statement, "_orm_entities", None) is not None or _autoflush and _is_orm_statement(statement):
             self._autoflush()
+        options = getattr(statement, "_with_options", None) or []
+        joined = [o for o in options if o.strategy == "joinedload"]
+        if joined:
+            return self._joined(statement, params, joined, options)
         result = self._connection().execute(statement, params)
-        return self._entity_rows(statement, result)
+        result = self._entity_rows(statement, result)
+        self._eager(statement, result, options)
+        return result
 
     def scalars(self, statement, params=None, **kw):
         return self.execute(statement, params, **kw).scalars()
@@ -1869,8 +1963,161 @@ class Session:
     def merge(self, instance, load=True):
         raise _unsupported("Session.merge()")
 
-    def query(self, *entities):
-        raise _unsupported("the legacy Query API (session.query())")
+    def query(self, *entities, **kw):
+        return Query(entities, self)
+
+
+class Query:
+    """The legacy `session.query(...)` API, over a `select()` labelled
+    `table_column` as SQLAlchemy's Query labels it."""
+
+    def __init__(self, entities, session, _stmt=None):
+        self.session = session
+        self._entities = entities
+        if _stmt is None:
+            _stmt = select(*entities).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL)
+        self._stmt = _stmt
+        self._single = len(entities) == 1 and isinstance(entities[0], type)
+
+    def _new(self, stmt):
+        return Query(self._entities, self.session, stmt)
+
+    @property
+    def statement(self):
+        return self._stmt
+
+    def __str__(self):
+        return str(self._stmt)
+
+    def filter(self, *criteria):
+        return self._new(self._stmt.where(*criteria))
+
+    where = filter
+
+    def filter_by(self, **kw):
+        entity = self._joined_entity if hasattr(self, "_joined_entity") else None
+        if entity is None:
+            return self._new(self._stmt.filter_by(**kw))
+        return self._new(self._stmt.where(*[getattr(entity, k) == v for k, v in kw.items()]))
+
+    def order_by(self, *clauses):
+        return self._new(self._stmt.order_by(*clauses))
+
+    def group_by(self, *clauses):
+        return self._new(self._stmt.group_by(*clauses))
+
+    def having(self, *criteria):
+        return self._new(self._stmt.having(*criteria))
+
+    def join(self, target, onclause=None, isouter=False, full=False):
+        q = self._new(self._stmt.join(target, onclause, isouter=isouter))
+        if isinstance(target, type):
+            q._joined_entity = target
+        elif isinstance(target, _RelationshipComparator):
+            q._joined_entity = target._config().mapper.class_
+        return q
+
+    def outerjoin(self, target, onclause=None, full=False):
+        return self.join(target, onclause, isouter=True)
+
+    def select_from(self, *froms):
+        return self._new(self._stmt.select_from(*froms))
+
+    def options(self, *opts):
+        return self._new(self._stmt.options(*opts))
+
+    def limit(self, n):
+        return self._new(self._stmt.limit(n))
+
+    def offset(self, n):
+        return self._new(self._stmt.offset(n))
+
+    def distinct(self, *exprs):
+        return self._new(self._stmt.distinct())
+
+    def with_entities(self, *entities):
+        return Query(entities, self.session, self._stmt.with_only_columns(*entities))
+
+    def add_columns(self, *columns):
+        return Query(self._entities + columns, self.session, self._stmt.add_columns(*columns))
+
+    def _result(self, stmt=None):
+        result = self.session.execute(self._stmt if stmt is None else stmt)
+        if getattr(result, "_joined_eager", False):
+            result = result.unique()
+        return result.scalars() if self._single else result
+
+    def __iter__(self):
+        return iter(self._result().all())
+
+    def all(self):
+        return self._result().all()
+
+    def first(self):
+        return self._result(self._stmt.limit(1)).first()
+
+    def one(self):
+        return self._result().one()
+
+    def one_or_none(self):
+        return self._result().one_or_none()
+
+    def scalar(self):
+        row = self.one_or_none()
+        if row is None or self._single:
+            return row
+        return row[0]
+
+    def get(self, ident):
+        return self.session.get(self._entities[0], ident)
+
+    def count(self):
+        stmt = select(_sa.func.count()).select_from(self._stmt.subquery())
+        return self.session.execute(stmt).scalar()
+
+    def exists(self):
+        return _sa.exists(self._stmt)
+
+    def subquery(self, name=None):
+        return self._stmt.subquery(name)
+
+    def delete(self, synchronize_session="auto"):
+        raise _unsupported("Query.delete()")
+
+    def update(self, values, synchronize_session="auto"):
+        raise _unsupported("Query.update()")
+
+
+class AppenderQuery(Query):
+    """`lazy="dynamic"`: a Query of the parent's related objects, with
+    `append()` and `remove()`."""
+
+    def __init__(self, instance, prop, _stmt=None):
+        self.instance = instance
+        self.prop = prop
+        session = _state(instance).session
+        if _stmt is None:
+            target = prop.mapper
+            if prop.direction is ONETOMANY:
+                crit = [literal(getattr(instance, prop.parent.column_attr_of[pc.name]), fk.type) == fk for pc, fk in prop.pairs]
+            elif prop.direction is MANYTOMANY:
+                crit = [literal(getattr(instance, prop.parent.column_attr_of[pc.name]), sc.type) == sc for pc, sc in prop.parent_pairs]
+                crit += [tc == sc for tc, sc in prop.target_pairs]
+            else:
+                raise InvalidRequestError(f"On relationship {prop!r}, 'dynamic' loaders cannot be used with many-to-one/one-to-one relationships and/or uselist=False.")
+            _stmt = select(target.class_).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL).where(*crit)
+            if prop.order_by is not False and prop.order_by is not None:
+                _stmt = _stmt.order_by(*(prop.order_by if isinstance(prop.order_by, (list, tuple)) else [prop.order_by]))
+        Query.__init__(self, (prop.mapper.class_,), session, _stmt)
+
+    def _new(self, stmt):
+        return AppenderQuery(self.instance, self.prop, stmt)
+
+    def append(self, item):
+        raise _unsupported("AppenderQuery.append()")
+
+    def remove(self, item):
+        raise _unsupported("AppenderQuery.remove()")
 
 
 def _is_orm_statement(statement):
@@ -1945,9 +2192,37 @@ def aliased(element, alias=None, name=None, flat=False):
     raise _unsupported("aliased()")
 
 
-def _loader_option(name):
-    def option(*args, **kw):
-        raise _unsupported(f"the {name}() loader option")
+class _LoaderOption:
+    """`selectinload(User.addresses)` and friends: how a relationship loads in one query."""
+
+    def __init__(self, strategy, attrs):
+        self.strategy = strategy
+        self.props = []
+        for a in attrs:
+            if isinstance(a, str) and a == "*" and strategy in ("lazyload", "noload", "raiseload"):
+                continue
+            if isinstance(a, str) or not isinstance(a, _RelationshipComparator):
+                raise _unsupported(f"{strategy}() of {a!r} (only relationship attributes)")
+            self.props.append(a.prop)
+        self.chained = []
+
+    def __repr__(self):
+        return f"<_{self.strategy} {self.props!r}>"
+
+    def options(self, *more):
+        raise _unsupported(f"chained loader options ({self.strategy}(...).options(...))")
+
+    def selectinload(self, attr):
+        raise _unsupported("chained loader options")
+
+    joinedload = subqueryload = selectinload
+
+
+def _loader_option(name, supported=True):
+    def option(*attrs, **kw):
+        if not supported:
+            raise _unsupported(f"the {name}() loader option")
+        return _LoaderOption(name, attrs)
 
     option.__name__ = name
     return option
@@ -1955,16 +2230,16 @@ def _loader_option(name):
 
 joinedload = _loader_option("joinedload")
 selectinload = _loader_option("selectinload")
-subqueryload = _loader_option("subqueryload")
 lazyload = _loader_option("lazyload")
 raiseload = _loader_option("raiseload")
-contains_eager = _loader_option("contains_eager")
-load_only = _loader_option("load_only")
-defer = _loader_option("defer")
-undefer = _loader_option("undefer")
 noload = _loader_option("noload")
-immediateload = _loader_option("immediateload")
-with_loader_criteria = _loader_option("with_loader_criteria")
+subqueryload = _loader_option("subqueryload", False)
+contains_eager = _loader_option("contains_eager", False)
+load_only = _loader_option("load_only", False)
+defer = _loader_option("defer", False)
+undefer = _loader_option("undefer", False)
+immediateload = _loader_option("immediateload", False)
+with_loader_criteria = _loader_option("with_loader_criteria", False)
 
 
 def column_property(*columns, **kw):
