@@ -268,21 +268,33 @@ fn apply_syncs<X: Executor>(
 ) -> Result<(), FlushError<X::Error>> {
     let syncs: Vec<Sync> = work.syncs.iter().filter(|s| s.relationship == relationship).cloned().collect();
     for sync in syncs {
-        for &(from, to) in &sync.pairs {
-            let value = match sync.parent {
-                Some(p) => match work_value(&work.defaults, p, from) {
-                    Some(v) if orm.state(p).committed[from].is_none() => v,
-                    _ => value_of(orm, p, from, exec, out)?,
-                },
-                None => Literal::None,
-            };
-            let child = orm.state(sync.child);
-            let width = child.committed.len();
-            let values = work.values.entry(sync.child).or_insert_with(|| child.committed.clone());
-            values.resize(width, None);
-            out.set.push((sync.child, to, value.clone()));
-            values[to] = Some(value);
-        }
+        sync_one(orm, &sync, work, exec, out)?;
+    }
+    Ok(())
+}
+
+/// Copies one parent's key into one child's foreign key.
+fn sync_one<X: Executor>(
+    orm: &mut Orm,
+    sync: &Sync,
+    work: &mut FlushWork,
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<(), FlushError<X::Error>> {
+    for &(from, to) in &sync.pairs {
+        let value = match sync.parent {
+            Some(p) => match work_value(&work.defaults, p, from) {
+                Some(v) if orm.state(p).committed[from].is_none() => v,
+                _ => value_of(orm, p, from, exec, out)?,
+            },
+            None => Literal::None,
+        };
+        let child = orm.state(sync.child);
+        let width = child.committed.len();
+        let values = work.values.entry(sync.child).or_insert_with(|| child.committed.clone());
+        values.resize(width, None);
+        out.set.push((sync.child, to, value.clone()));
+        values[to] = Some(value);
     }
     Ok(())
 }
@@ -340,7 +352,6 @@ fn save_all<X: Executor>(
 ) -> Result<(), FlushError<X::Error>> {
     let mapper = orm.registry.get(m).clone();
     let columns: Vec<String> = mapper.attrs.iter().map(|a| a.column.clone()).collect();
-    let table = mapper.table.clone();
     // `_sort_states`: pending by insert order, then persistent by key
     let mut pending: Vec<StateId> = states.iter().copied().filter(|&s| orm.state(s).status == Status::Pending).collect();
     pending.sort_by_key(|&s| orm.state(s).insert_order);
@@ -379,9 +390,72 @@ fn save_all<X: Executor>(
         emit_updates(orm, &mapper, &columns, group, exec)?;
     }
 
-    // INSERTs: `_collect_insert_commands` then `_emit_insert_statements`
+    // INSERTs. A self-referential mapper (an adjacency list) inserts in
+    // layers, parents before children, each layer's keys copied first: what
+    // SQLAlchemy's per-state actions do when the mapper depends on itself.
+    for layer in layers(orm, m, &pending, work) {
+        let self_syncs: Vec<Sync> = work
+            .syncs
+            .iter()
+            .filter(|s| {
+                layer.contains(&s.child)
+                    && orm.registry.get(s.relationship.0).relationships[s.relationship.1].target == m
+                    && s.relationship.0 == m
+            })
+            .cloned()
+            .collect();
+        for sync in self_syncs {
+            sync_one(orm, &sync, work, exec, out)?;
+        }
+        insert_states(orm, sid, &mapper, &columns, &layer, work, exec, out)?;
+    }
+    Ok(())
+}
+
+/// Pending states of mapper `m` in layers: those whose parent (through a
+/// relationship of `m` to itself) is pending too come after it.
+fn layers(orm: &Orm, m: MapperId, pending: &[StateId], work: &FlushWork) -> Vec<Vec<StateId>> {
+    let parent_of = |st: StateId| -> Option<StateId> {
+        work.syncs
+            .iter()
+            .find(|s| s.child == st && s.relationship.0 == m && orm.registry.get(m).relationships[s.relationship.1].target == m)
+            .and_then(|s| s.parent)
+            .filter(|p| pending.contains(p) && *p != st)
+    };
+    let mut depth: Vec<usize> = vec![0; pending.len()];
+    for (i, &st) in pending.iter().enumerate() {
+        let (mut d, mut cur) = (0, st);
+        while let Some(p) = parent_of(cur) {
+            d += 1;
+            cur = p;
+            if d > pending.len() {
+                break;
+            }
+        }
+        depth[i] = d;
+    }
+    let max = depth.iter().copied().max().unwrap_or(0);
+    (0..=max)
+        .map(|d| pending.iter().zip(&depth).filter(|(_, &x)| x == d).map(|(&s, _)| s).collect::<Vec<_>>())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// `_collect_insert_commands` then `_emit_insert_statements` for some pending states of one mapper.
+#[allow(clippy::too_many_arguments)]
+fn insert_states<X: Executor>(
+    orm: &mut Orm,
+    sid: SessionId,
+    mapper: &crate::mapper::Mapper,
+    columns: &[String],
+    pending: &[StateId],
+    work: &mut FlushWork,
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<(), FlushError<X::Error>> {
+    let table = mapper.table.clone();
     let mut inserts: Vec<Record> = Vec::new();
-    for &st in &pending {
+    for &st in pending {
         let current = work.values.get(&st).cloned().unwrap_or_default();
         let mut params = Vec::new();
         for i in 0..columns.len() {

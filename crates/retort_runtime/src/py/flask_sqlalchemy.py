@@ -281,6 +281,11 @@ class SQLAlchemy:
     def paginate(self, select, *, page=None, per_page=None, max_per_page=None, error_out=True, count=True):
         return Pagination(select, self.session(), page or 1, per_page or 20, max_per_page, error_out, count)
 
+    def Table(self, name, *args, **kw):
+        if args and isinstance(args[0], _sa.MetaData):
+            return _sa.Table(name, *args, **kw)
+        return _sa.Table(name, self.metadata, *args, **kw)
+
     def relationship(self, *args, **kw):
         return _orm.relationship(*args, **kw)
 

@@ -406,6 +406,10 @@ def _configure_relationship(mapper, prop):
     target = target_cls.__mapper__
     prop.mapper = target
     prop.entity = target
+    if prop.order_by is not False and prop.order_by is not None:
+        prop.order_by = _resolve_expr(mapper, prop.order_by)
+    if prop.remote_side is not None:
+        prop.remote_side = _resolve_expr(mapper, prop.remote_side)
     prop.target = target.local_table
     parent_table, target_table = mapper.local_table, target.local_table
     secondary = prop.secondary
@@ -473,17 +477,31 @@ def _link_reverse(mapper, prop):
         rev.reverse = prop
 
 
-class _Direction:
-    def __init__(self, name):
-        self.name = name
-
-    def __repr__(self):
-        return f"symbol('{self.name}')"
+class RelationshipDirection(_enum.Enum):
+    ONETOMANY = 1
+    MANYTOONE = 2
+    MANYTOMANY = 3
 
 
-ONETOMANY = _Direction("ONETOMANY")
-MANYTOONE = _Direction("MANYTOONE")
-MANYTOMANY = _Direction("MANYTOMANY")
+ONETOMANY = RelationshipDirection.ONETOMANY
+MANYTOONE = RelationshipDirection.MANYTOONE
+MANYTOMANY = RelationshipDirection.MANYTOMANY
+
+
+def _resolve_expr(mapper, arg):
+    """A relationship argument given as text (`"Line.id"`) or a callable, as the
+    registry resolves it; `mapped_column()` objects stand for their columns."""
+    if callable(arg) and not isinstance(arg, (type, _sa.ClauseElement, MappedColumn)):
+        arg = arg()
+    if isinstance(arg, (list, tuple)):
+        return [_resolve_expr(mapper, a) for a in arg]
+    if isinstance(arg, str):
+        name, _, attr = arg.partition(".")
+        cls = mapper.registry._class_registry.get(name)
+        if cls is None:
+            raise InvalidRequestError(f"When initializing mapper {mapper}, expression {arg!r} failed to locate a name ({name!r}).")
+        return getattr(cls, attr) if attr else cls
+    return getattr(arg, "_column", arg)
 
 
 def _is_mapped_class(c):
@@ -579,6 +597,7 @@ def _map(cls):
             kw["nullable"] = optional
         col = Column(name, type_, *args, **kw) if type_ is not None else Column(name, *args, **kw)
         col.key = key
+        mc._column = col
         columns.append(col)
     if table is None:
         extra = getattr(cls, "__table_args__", ())
@@ -1811,6 +1830,13 @@ class Session:
         n = len(stmt._expanded_columns())
         stmt.columns = stmt.columns + [alias.c[c.name] for _, c in target.column_attrs_list]
         stmt._with_options = []
+        if prop.uselist and prop.order_by is not False and prop.order_by is not None:
+            # the relationship's order, adapted to the alias, after the statement's
+            for c in prop.order_by if isinstance(prop.order_by, list) else [prop.order_by]:
+                if getattr(c, "table", None) is target.local_table:
+                    stmt = stmt.order_by(alias.c[c.name])
+                else:
+                    raise _unsupported(f"joinedload() of {prop!r} with order_by={c!r}")
         self._autoflush()
         raw = self._connection().execute(stmt, params)
         width = len(target.column_keys)
