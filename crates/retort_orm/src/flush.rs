@@ -79,7 +79,14 @@ pub trait Executor {
     /// Loads the attributes an expired object lacks, by its primary key
     /// (the statement is [`crate::loading::by_primary_key`] over those
     /// columns): `(attribute, value)` pairs, none when the row is gone.
-    fn refresh(&mut self, st: StateId, mapper: &crate::mapper::Mapper, key: &[Literal]) -> Result<Vec<(usize, Literal)>, Self::Error>;
+    /// `known` marks the attributes the flush has already given values.
+    fn refresh(
+        &mut self,
+        st: StateId,
+        mapper: &crate::mapper::Mapper,
+        key: &[Literal],
+        known: &[bool],
+    ) -> Result<Vec<(usize, Literal)>, Self::Error>;
 }
 
 /// A flush's failure: the database's, or SQLAlchemy's own check.
@@ -285,7 +292,7 @@ fn sync_one<X: Executor>(
         let value = match sync.parent {
             Some(p) => match work_value(&work.defaults, p, from) {
                 Some(v) if orm.state(p).committed[from].is_none() => v,
-                _ => value_of(orm, p, from, exec, out)?,
+                _ => value_of(orm, p, from, Some(work), exec, out)?,
             },
             None => Literal::None,
         };
@@ -305,6 +312,7 @@ fn value_of<X: Executor>(
     orm: &mut Orm,
     st: StateId,
     attr: usize,
+    work: Option<&FlushWork>,
     exec: &mut X,
     out: &mut Flushed,
 ) -> Result<Literal, FlushError<X::Error>> {
@@ -314,7 +322,11 @@ fn value_of<X: Executor>(
     let state = orm.state(st);
     if let (Status::Persistent, Some(key)) = (state.status, state.key.clone()) {
         let mapper = orm.registry.get(state.mapper).clone();
-        let loaded = exec.refresh(st, &mapper, &key.values).map_err(FlushError::Database)?;
+        let known: Vec<bool> = match work.and_then(|w| w.values.get(&st)) {
+            Some(values) => (0..mapper.attrs.len()).map(|i| values.get(i).is_some_and(Option::is_some)).collect(),
+            None => vec![false; mapper.attrs.len()],
+        };
+        let loaded = exec.refresh(st, &mapper, &key.values, &known).map_err(FlushError::Database)?;
         if !loaded.is_empty() {
             for (a, v) in loaded {
                 if orm.states[st].committed[a].is_none() {
@@ -378,7 +390,7 @@ fn save_all<X: Executor>(
         }
         let mut key = Vec::new();
         for &i in &mapper.pk {
-            key.push(value_of(orm, st, i, exec, out)?);
+            key.push(value_of(orm, st, i, Some(work), exec, out)?);
         }
         let same = |g: &[(Record, Vec<Literal>)]| g[0].0.params.iter().map(|(a, _)| *a).eq(params.iter().map(|(a, _)| *a));
         if !group.is_empty() && !same(&group) {
@@ -640,7 +652,7 @@ fn delete_all<X: Executor>(
     for &st in &states {
         let mut key = Vec::new();
         for &i in &mapper.pk {
-            key.push(value_of(orm, st, i, exec, out)?);
+            key.push(value_of(orm, st, i, None, exec, out)?);
         }
         rows.push(key);
     }
@@ -705,7 +717,7 @@ fn links<X: Executor>(
         for l in &batch {
             let mut row = Vec::new();
             for &i in &order {
-                row.push(value_of(orm, l.columns[i].1, l.columns[i].2, exec, out)?);
+                row.push(value_of(orm, l.columns[i].1, l.columns[i].2, Some(work), exec, out)?);
             }
             rows.push(row);
         }

@@ -52,6 +52,11 @@ pub fn install(vm: &mut Vm) -> Runtime {
         }),
     );
     vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));
+    vm.register_module("sqlalchemy.ext", Rc::new(|vm| vm.run_python_module("sqlalchemy.ext", "")));
+    vm.register_module(
+        "sqlalchemy.ext.hybrid",
+        Rc::new(|vm| vm.run_python_module("sqlalchemy.ext.hybrid", include_str!("py/sqlalchemy_ext_hybrid.py"))),
+    );
     vm.register_module("flask", Rc::new(|vm| vm.run_python_module("flask", include_str!("py/flask.py"))));
     vm.register_module("flask_sqlalchemy", Rc::new(|vm| vm.run_python_module("flask_sqlalchemy", include_str!("py/flask_sqlalchemy.py"))));
     vm.register_module("werkzeug", Rc::new(|vm| vm.run_python_module("werkzeug", "")));

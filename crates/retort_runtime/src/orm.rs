@@ -396,14 +396,14 @@ impl Executor for Exec<'_> {
 
     /// Loads the columns the object's `__dict__` lacks, as SQLAlchemy's
     /// access to an expired attribute does.
-    fn refresh(&mut self, st: StateId, mapper: &Mapper, key: &[Literal]) -> Result<Vec<(usize, Literal)>, PyErr> {
+    fn refresh(&mut self, st: StateId, mapper: &Mapper, key: &[Literal], known: &[bool]) -> Result<Vec<(usize, Literal)>, PyErr> {
         let obj = self.host.borrow().object(st);
         let missing: Vec<usize> = match &obj {
             Some(Value::Instance(o)) => {
                 let d = o.dict.borrow();
-                (0..mapper.attrs.len()).filter(|&i| !d.contains_key(mapper.attrs[i].key.as_str())).collect()
+                (0..mapper.attrs.len()).filter(|&i| !known[i] && !d.contains_key(mapper.attrs[i].key.as_str())).collect()
             }
-            _ => (0..mapper.attrs.len()).collect(),
+            _ => (0..mapper.attrs.len()).filter(|&i| !known[i]).collect(),
         };
         if missing.is_empty() {
             return Ok(Vec::new());

@@ -254,6 +254,9 @@ class ColumnElement(ClauseElement):
         return self.key if self.__visit_name__ == "column" else None
 
     def _bin(self, op, other, reverse=False):
+        if isinstance(self, Label):
+            # a labelled expression compares as the expression itself
+            return self.element._bin(op, other, reverse)
         if other is True or other is False:
             other = True_() if other else False_()
         other = _coerce(other, self.type, self._stem())

@@ -237,6 +237,9 @@ def backref(name, **kwargs):
 # ---------------------------------------------------------------- the registry and mappers
 
 
+_registries = []
+
+
 class registry:
     def __init__(self, metadata=None, type_annotation_map=None):
         self.metadata = metadata if metadata is not None else MetaData()
@@ -244,6 +247,7 @@ class registry:
         self._class_registry = {}
         self.mappers = []
         self._configured = False
+        _registries.append(self)
 
     def configure(self):
         for m in list(self.mappers):
@@ -613,6 +617,13 @@ def _map(cls):
     table._sa_mapped = True
     attrs = [(c.key if c.key else c.name, c) for c in table.columns_list]
     mapper = Mapper(cls, table, attrs, relationships, reg)
+    mapper.validators = {}
+    for klass in reversed(cls.__mro__):
+        for fn in klass.__dict__.values():
+            marker = getattr(fn, "__sa_validators__", None)
+            if marker is not None:
+                for name in marker[0]:
+                    mapper.validators[name] = (fn, marker[1])
     cls.__mapper__ = mapper
     reg.mappers.append(mapper)
     reg._class_registry[cls.__name__] = cls
@@ -682,6 +693,9 @@ class _ColumnAttribute:
 
     def __set__(self, obj, value):
         state = _state(obj)
+        v = _validator(obj, self.key)
+        if v is not None:
+            value = v[0](obj, self.key, value)
         obj.__dict__[self.key] = value
         _retort_orm.modified(state._st)
 
@@ -727,6 +741,9 @@ class _RelationshipAttribute:
         prop.parent._configure()
         state = _state(obj)
         d = obj.__dict__
+        v = _validator(obj, self.key)
+        if v is not None:
+            value = [v[0](obj, self.key, x) for x in value] if prop.uselist else v[0](obj, self.key, value)
         if prop.uselist:
             old = list(self.__get__(obj, type(obj))) if _retort_orm.status(state._st)[0] == "persistent" else list(d.get(self.key) or [])
             new = _collection(obj, prop, list(value))
@@ -849,7 +866,13 @@ class InstrumentedList(list):
                 list.pop(self, i)
                 return
 
+    def _validate(self, x):
+        owner = self._owner()
+        v = _validator(owner, self._sa_prop.key) if owner is not None else None
+        return v[0](owner, self._sa_prop.key, x) if v is not None else x
+
     def append(self, x):
+        x = self._validate(x)
         list.append(self, x)
         self._fire([x], [])
 
@@ -1190,6 +1213,11 @@ def inspect_orm(subject):
 
 
 _sa._inspectors.append(inspect_orm)
+
+
+def configure_mappers():
+    for reg in _registries:
+        reg.configure()
 
 
 def object_session(obj):
@@ -2280,8 +2308,16 @@ def deferred(*columns, **kw):
     raise _unsupported("deferred()")
 
 
-def validates(*names, **kw):
+def validates(*names, include_removes=False, include_backrefs=True):
+    """`@validates("email")`: the method sees (and may change or refuse) each value set."""
+
     def wrap(fn):
-        raise _unsupported("@validates")
+        fn.__sa_validators__ = (names, include_removes)
+        return fn
 
     return wrap
+
+
+def _validator(obj, key):
+    v = type(obj).__mapper__.validators.get(key)
+    return v
