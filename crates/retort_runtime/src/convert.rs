@@ -192,7 +192,7 @@ fn index(vm: &mut Vm, ix: &Value) -> PyResult<Index> {
     Ok(Index { name: attr_str(vm, ix, "name")?.unwrap_or_default(), columns, unique: attr_bool(vm, ix, "unique")? })
 }
 
-fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
+pub fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
     let name = attr_str(vm, c, "name")?.unwrap_or_default();
     let ty_value = attr(vm, c, "type")?;
     let ty = sql_type(vm, &ty_value)?.unwrap_or(SqlType::Named { name: "NULL".into(), args: vec![] });

@@ -57,6 +57,10 @@ pub fn install(vm: &mut Vm) -> Runtime {
         "sqlalchemy.ext.hybrid",
         Rc::new(|vm| vm.run_python_module("sqlalchemy.ext.hybrid", include_str!("py/sqlalchemy_ext_hybrid.py"))),
     );
+    vm.register_module("alembic", Rc::new(|vm| vm.run_python_module("alembic", include_str!("py/alembic.py"))));
+    for name in ["alembic.migration", "alembic.operations", "alembic.autogenerate"] {
+        vm.register_module(name, Rc::new(move |vm| vm.run_python_module(name, "from alembic import *\n")));
+    }
     vm.register_module("flask", Rc::new(|vm| vm.run_python_module("flask", include_str!("py/flask.py"))));
     vm.register_module("flask_sqlalchemy", Rc::new(|vm| vm.run_python_module("flask_sqlalchemy", include_str!("py/flask_sqlalchemy.py"))));
     vm.register_module("werkzeug", Rc::new(|vm| vm.run_python_module("werkzeug", "")));

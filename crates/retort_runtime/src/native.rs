@@ -93,6 +93,7 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
         let order = sorted(vm, &given)?;
         Ok(Value::list(order.into_iter().map(|(v, _)| v).collect()))
     });
+    add(&m, vm, "ddl", |vm, _, a| ddl(vm, &a));
     add(&m, vm, "type_ddl", |vm, _, a| match convert::sql_type(vm, a.pos.first().unwrap_or(&Value::None))? {
         Some(ty) => Ok(Value::str(ty.to_string())),
         None => Ok(Value::str("NULL")),
@@ -275,6 +276,42 @@ fn schema(vm: &mut Vm, state: &Shared, a: &Args, create: bool) -> PyResult<Value
     }
     let r = with_db(vm, state, a, |_, db| Ok(db.commit()))?;
     engine_result(vm, state, r)
+}
+
+/// `ddl(kind, ...)`: the DDL text of one schema change (alembic's operations
+/// run it): `create_table(table)` (with its indexes), `drop_table(table)`,
+/// `add_column(table_name, column)`, `drop_column(table_name, name)`,
+/// `rename_table(old, new)`, `create_index(index)`, `drop_index(index)`.
+fn ddl(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_owned();
+    let kind = text(a.pos.first());
+    let statements = match kind.as_str() {
+        "create_table" => {
+            let table = convert::table(vm, &a.pos[1])?;
+            let mut out = vec![retort_sql::ddl::create_table(&table)];
+            out.extend(table.indexes.iter().map(|ix| retort_sql::ddl::create_index(&table, ix)));
+            out
+        }
+        "drop_table" => vec![retort_sql::ddl::drop_table(&*convert::table(vm, &a.pos[1])?)],
+        "add_column" => {
+            let column = convert::column(vm, &a.pos[2])?;
+            vec![retort_sql::ddl::add_column(&text(a.pos.get(1)), &column)]
+        }
+        "drop_column" => vec![retort_sql::ddl::drop_column(&text(a.pos.get(1)), &text(a.pos.get(2)))],
+        "rename_table" => vec![retort_sql::ddl::rename_table(&text(a.pos.get(1)), &text(a.pos.get(2)))],
+        "create_index" | "drop_index" => {
+            let index = a.pos.get(1).cloned().unwrap_or(Value::None);
+            let table_value = attr(vm, &index, "table")?;
+            let table = convert::table(vm, &table_value)?;
+            let name = attr_str(vm, &index, "name")?.unwrap_or_default();
+            let Some(ix) = table.indexes.iter().find(|ix| ix.name == name) else {
+                return Err(vm.new_error("ArgumentError", format!("no index named {name} on table {}", table.name)));
+            };
+            vec![if kind == "create_index" { retort_sql::ddl::create_index(&table, ix) } else { retort_sql::ddl::drop_index(ix) }]
+        }
+        other => return Err(vm.new_error("NotImplementedError", format!("Retort does not support the DDL operation {other} yet"))),
+    };
+    Ok(Value::list(statements.into_iter().map(Value::str).collect()))
 }
 
 /// Names of a dict's keys: column names, or `Column` objects' names.

@@ -118,6 +118,21 @@ pub fn drop_index(index: &Index) -> String {
     format!("\nDROP INDEX {}", quote(&index.name))
 }
 
+/// Mirrors alembic's `visit_add_column` on SQLite: `ALTER TABLE t ADD COLUMN spec`.
+pub fn add_column(table: &str, column: &Column) -> String {
+    format!("ALTER TABLE {} ADD COLUMN {}", quote(table), column_specification(column))
+}
+
+/// Mirrors alembic's `visit_drop_column`: SQLite's native `DROP COLUMN`.
+pub fn drop_column(table: &str, column: &str) -> String {
+    format!("ALTER TABLE {} DROP COLUMN {}", quote(table), quote(column))
+}
+
+/// Mirrors alembic's `visit_rename_table`.
+pub fn rename_table(old: &str, new: &str) -> String {
+    format!("ALTER TABLE {} RENAME TO {}", quote(old), quote(new))
+}
+
 /// Mirrors `SQLiteDialect.has_table`'s look-up: the statement run for
 /// `schema` ("main" or "temp") to see whether `table` exists (rows = exists).
 pub fn table_info_pragma(schema: &str, table: &str) -> String {

@@ -885,8 +885,9 @@ class Index:
         self.unique = unique
         self.table = None
         for e in expressions:
-            if isinstance(e, Column) and e.table is not None:
+            if isinstance(e, Column) and e.table is not None and self.table is None:
                 e.table.indexes.add(self)
+                e.table._index_order.append(self)
                 self.table = e.table
 
 
