@@ -32,6 +32,8 @@ pub struct Runtime {
     pub log: Rc<RefCell<Vec<Event>>>,
     /// The databases the script's engines opened, in order.
     pub databases: native::Databases,
+    /// The ORM's models and objects at the end (JSON), if the script used it.
+    pub orm: Option<String>,
 }
 
 /// Makes `sqlalchemy` importable in `vm`; the returned runtime collects the events.
@@ -84,7 +86,20 @@ pub fn run(source: &str, budget: retort_python::Budget) -> (retort_python::RunRe
 /// (the playground shows the last one's tables).
 pub fn run_keeping(source: &str, budget: retort_python::Budget) -> (retort_python::RunResult, Runtime) {
     let mut interp = retort_python::Interpreter::new(budget);
-    let runtime = install(&mut interp.vm);
+    let mut runtime = install(&mut interp.vm);
     let result = interp.run(source);
+    runtime.orm = orm_snapshot(&mut interp.vm);
     (result, runtime)
+}
+
+/// The mapped classes and live mapped objects after a run, as JSON (see
+/// `_snapshot` in `py/sqlalchemy_orm.py` for its shape), if the script used the ORM.
+pub fn orm_snapshot(vm: &mut Vm) -> Option<String> {
+    let module = vm.modules.get("sqlalchemy.orm").cloned()?;
+    let snapshot = module.get("_snapshot")?;
+    if vm.halted {
+        return None;
+    }
+    let text = vm.call(&snapshot, retort_python::Args::default()).ok()?;
+    text.as_str().map(str::to_owned)
 }

@@ -133,6 +133,11 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let st = int(vm, &a, 0)?;
         Ok(host.borrow().object(st).unwrap_or(Value::None))
     });
+    add(&m, vm, "alive", |_, host, _| {
+        let h = host.borrow();
+        let pairs = (0..h.objects.len()).filter_map(|st| h.object(st).map(|o| Value::tuple(vec![Value::Int(st as i64), o]))).collect();
+        Ok(Value::list(pairs))
+    });
     add(&m, vm, "make_transient", |vm, host, a| {
         let st = int(vm, &a, 0)?;
         host.borrow_mut().orm.make_transient(st);

@@ -2321,3 +2321,93 @@ def validates(*names, include_removes=False, include_backrefs=True):
 def _validator(obj, key):
     v = type(obj).__mapper__.validators.get(key)
     return v
+
+
+# ---------------------------------------------------------------- the playground's view
+
+
+def _snapshot():
+    """The mapped classes and every live mapped object, as JSON for the
+    playground's Models and Session panels."""
+    import json
+
+    models = []
+    for reg in _registries:
+        try:
+            reg.configure()
+        except Exception:
+            pass
+        for m in reg.mappers:
+            cols = []
+            for key, c in m.column_attrs_list:
+                cols.append({
+                    "key": key,
+                    "name": c.name,
+                    "type": _retort_sql_type(c.type),
+                    "primary_key": bool(c.primary_key),
+                    "foreign_key": c.foreign_keys[0].target if c.foreign_keys else None,
+                    "nullable": bool(c.nullable),
+                    "unique": bool(c.unique),
+                    "default": None if c.default is None else repr(c.default),
+                })
+            rels = []
+            for key, p in m._relationships.items():
+                rels.append({
+                    "key": key,
+                    "target": p.mapper.class_.__name__ if p.mapper is not None else _target_name(p.argument) or "?",
+                    "direction": p.direction.name if getattr(p, "direction", None) is not None else "?",
+                    "uselist": bool(p.uselist),
+                    "secondary": p.secondary.name if p.secondary is not None else None,
+                    "cascade": ", ".join(p.cascade),
+                    "lazy": str(p.lazy),
+                    "back_populates": p.back_populates,
+                })
+            models.append({"class_name": m.class_.__name__, "table": m.local_table.name, "columns": cols, "relationships": rels})
+    objects = []
+    for st, obj in _retort_orm.alive():
+        state = _state(obj)
+        status, sid, marked, modified = _retort_orm.status(st)
+        d = obj.__dict__
+        attrs = []
+        for key in state.mapper.column_keys:
+            attrs.append([key, _safe_repr(d[key]) if key in d else None])
+        for key, p in state.mapper._relationships.items():
+            if key in d:
+                v = d[key]
+                shown = "[" + ", ".join(_short(x) for x in v) + "]" if p.uselist else _short(v)
+                attrs.append([key, shown])
+        key = _retort_orm.identity(st)
+        objects.append({
+            "id": st,
+            "class_name": type(obj).__name__,
+            "repr": _safe_repr(obj),
+            "state": "deleted" if marked and status == "persistent" else status,
+            "session": None if sid is None else sid + 1,
+            "identity": None if key is None else _safe_repr(key),
+            "modified": bool(modified),
+            "attributes": attrs,
+        })
+    return json.dumps({"models": models, "objects": objects})
+
+
+def _retort_sql_type(t):
+    import _retort_sql
+
+    try:
+        return _retort_sql.type_ddl(t)
+    except Exception:
+        return type(t).__name__
+
+
+def _safe_repr(v):
+    try:
+        return repr(v)
+    except Exception as e:
+        return f"<repr failed: {type(e).__name__}>"
+
+
+def _short(obj):
+    if obj is None:
+        return "None"
+    key = _retort_orm.identity(_state(obj)._st)
+    return f"{type(obj).__name__}{key!r}" if key is not None else f"{type(obj).__name__}(new)"
