@@ -31,6 +31,70 @@ pub struct PythonRun {
     /// Warnings and SQL logging (`echo=True`).
     pub stderr: String,
     pub error: Option<PythonError>,
+    /// The ORM's mapped classes and live objects at the end, if the script used the ORM.
+    #[serde(default)]
+    pub orm: Option<OrmView>,
+}
+
+/// What the Models and Session panels show: the runtime's ORM snapshot
+/// (`retort_runtime::orm_snapshot`, JSON of this shape).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OrmView {
+    pub models: Vec<Model>,
+    pub objects: Vec<MappedObject>,
+}
+
+/// A mapped class.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    pub class_name: String,
+    pub table: String,
+    pub columns: Vec<ModelColumn>,
+    pub relationships: Vec<ModelRelationship>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModelColumn {
+    pub key: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub primary_key: bool,
+    pub foreign_key: Option<String>,
+    pub nullable: bool,
+    pub unique: bool,
+    pub default: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModelRelationship {
+    pub key: String,
+    pub target: String,
+    /// `ONETOMANY`, `MANYTOONE` or `MANYTOMANY`.
+    pub direction: String,
+    pub uselist: bool,
+    pub secondary: Option<String>,
+    pub cascade: String,
+    pub lazy: String,
+    pub back_populates: Option<String>,
+}
+
+/// A live mapped object.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MappedObject {
+    pub id: u64,
+    pub class_name: String,
+    pub repr: String,
+    /// transient, pending, persistent, deleted or detached.
+    pub state: String,
+    /// The session (numbered from 1) it belongs to.
+    pub session: Option<u32>,
+    /// Its primary key, as `repr` of the identity tuple.
+    pub identity: Option<String>,
+    /// Attributes set since the last flush.
+    pub modified: bool,
+    /// Loaded attributes by name (`None`: expired or not loaded).
+    pub attributes: Vec<(String, Option<String>)>,
 }
 
 /// An uncaught exception (or a syntax error) and its traceback.

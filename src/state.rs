@@ -42,16 +42,18 @@ impl Status {
 pub enum Tab {
     Results,
     SqlLog,
+    Session,
     Database,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Results, Tab::SqlLog, Tab::Database];
+    pub const ALL: [Tab; 4] = [Tab::Results, Tab::SqlLog, Tab::Session, Tab::Database];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Results => "Results",
             Tab::SqlLog => "SQL log",
+            Tab::Session => "Models & session",
             Tab::Database => "Database",
         }
     }
@@ -61,6 +63,7 @@ impl Tab {
         match self {
             Tab::Results => "tab-results",
             Tab::SqlLog => "tab-sql-log",
+            Tab::Session => "tab-session",
             Tab::Database => "tab-database",
         }
     }
@@ -316,6 +319,7 @@ mod tests {
         let run = crate::protocol::PythonRun {
             stdout: "hi\n".into(),
             stderr: String::new(),
+            orm: None,
             error: Some(crate::protocol::PythonError {
                 type_name: "ValueError".into(),
                 message: "bad".into(),

@@ -87,9 +87,19 @@ fn answer(request: Request) -> Response {
             let (result, runtime) = retort_runtime::run_keeping(&source, retort_python::Budget::default());
             let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
             let log = runtime.log.borrow().clone();
+            let mut stderr = result.stderr;
+            let orm = match runtime.orm.as_deref().map(serde_json::from_str) {
+                Some(Ok(view)) => Some(view),
+                Some(Err(e)) => {
+                    stderr += &format!("Retort: the session panel cannot show this run ({e})\n");
+                    None
+                }
+                None => None,
+            };
             let run = PythonRun {
                 stdout: result.stdout,
-                stderr: result.stderr,
+                stderr,
+                orm,
                 error: result.error.map(|e| PythonError {
                     type_name: e.type_name,
                     message: e.message,

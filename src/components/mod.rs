@@ -8,6 +8,7 @@ mod error_panel;
 mod output;
 mod results;
 mod rows_table;
+mod session;
 mod sql_log;
 mod toolbar;
 

@@ -1,9 +1,11 @@
-//! The output pane: tabs for the results, the SQL log and the database.
+//! The output pane: tabs for the results, the SQL log, the ORM's models and
+//! session, and the database.
 
 use yew::prelude::*;
 
 use super::database::Database;
 use super::results::Results;
+use super::session::SessionPanel;
 use super::sql_log::SqlLog;
 use crate::state::{Action, AppState, Tab};
 
@@ -32,6 +34,7 @@ pub fn output(props: &OutputProps) -> Html {
             let on_select = Callback::from(move |line| dispatch.dispatch(Action::SelectLine(line)));
             html! { <SqlLog log={state.log.clone()} selected={state.selected_line} {on_select} /> }
         }
+        Tab::Session => html! { <SessionPanel view={state.python.as_ref().and_then(|p| p.orm.clone())} /> },
         Tab::Database => html! {
             <Database tables={state.tables.clone()} start_file={state.start_file.clone()}
                       on_save={props.on_save_db.clone()} on_open={props.on_open_db.clone()} />

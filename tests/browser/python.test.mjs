@@ -60,3 +60,54 @@ test("an uncaught exception shows CPython's traceback", async () => {
   assert.deepEqual(errors, []);
   await close();
 });
+
+const ORM_SCRIPT = `from typing import List, Optional
+from sqlalchemy import create_engine, ForeignKey, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, Session
+
+class Base(DeclarativeBase):
+    pass
+
+class Author(Base):
+    __tablename__ = "author"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(30))
+    books: Mapped[List["Book"]] = relationship(back_populates="author")
+
+class Book(Base):
+    __tablename__ = "book"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str]
+    author_id: Mapped[Optional[int]] = mapped_column(ForeignKey("author.id"))
+    author: Mapped[Optional[Author]] = relationship(back_populates="books")
+
+engine = create_engine("sqlite://")
+Base.metadata.create_all(engine)
+session = Session(engine)
+ada = Author(name="Ada", books=[Book(title="Notes")])
+session.add(ada)
+session.commit()
+draft = Book(title="Draft")
+session.add(draft)
+print(ada.name, len(ada.books))
+`;
+
+test("an ORM script: its models and the session's objects by state", async () => {
+  const { page, errors, close } = await open();
+  await typeAndRun(page, ORM_SCRIPT);
+  assert.equal(await status(page).getAttribute("data-state"), "done");
+  assert.equal((await page.locator('[data-testid="stdout"]').innerText()).trim(), "Ada 1");
+  await page.locator('[data-testid="tab-session"]').click();
+  const models = await page.locator('[data-testid="models"]').innerText();
+  assert.match(models, /Author · table author/);
+  assert.match(models, /books → Book \(one-to-many, list, back_populates author/);
+  assert.match(models, /author_id\s+INTEGER\s+FK → author\.id · NULL/);
+  const persistent = page.locator('[data-testid="objects"] [data-state="persistent"]');
+  assert.match(await persistent.innerText(), /persistent \(2\)/);
+  assert.match(await persistent.innerText(), /name = 'Ada'/);
+  const pending = await page.locator('[data-testid="objects"] [data-state="pending"]').innerText();
+  assert.match(pending, /pending \(1\)/);
+  assert.match(pending, /title = 'Draft'/);
+  assert.deepEqual(errors, []);
+  await close();
+});
