@@ -87,9 +87,9 @@ session = Session(engine)
 ada = Author(name="Ada", books=[Book(title="Notes")])
 session.add(ada)
 session.commit()
+print(ada.name, len(ada.books))
 draft = Book(title="Draft")
 session.add(draft)
-print(ada.name, len(ada.books))
 `;
 
 test("an ORM script: its models and the session's objects by state", async () => {
