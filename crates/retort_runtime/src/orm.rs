@@ -138,6 +138,14 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let pairs = (0..h.objects.len()).filter_map(|st| h.object(st).map(|o| Value::tuple(vec![Value::Int(st as i64), o]))).collect();
         Ok(Value::list(pairs))
     });
+    add(&m, vm, "bulk_deleted", |vm, host, a| {
+        // a bulk DELETE matched a loaded object: it is deleted as a flush would leave it
+        let (sid, st) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+        let mut h = host.borrow_mut();
+        h.orm.deleted(sid, st);
+        h.hold(sid);
+        Ok(Value::None)
+    });
     add(&m, vm, "make_transient", |vm, host, a| {
         let st = int(vm, &a, 0)?;
         host.borrow_mut().orm.make_transient(st);

@@ -465,7 +465,7 @@ def _configure_relationship(mapper, prop):
         target._relationships[name] = rev
         setattr(target.class_, name, _RelationshipAttribute(rev))
         prop.back_populates = name
-        target.configured = False
+        _configure_relationship(target, rev)
 
 
 def _link_reverse(mapper, prop):
@@ -1524,7 +1524,6 @@ class Session:
     # -- objects
 
     def add(self, instance, _warn=True):
-        self._check_failed()
         state = _state(instance)
         err = _retort_orm.add(self._sid, state._st)
         if isinstance(err, str):
@@ -1551,7 +1550,6 @@ class Session:
             self.add(i)
 
     def delete(self, instance):
-        self._check_failed()
         state = _state(instance)
         if _retort_orm.status(state._st)[0] == "transient":
             raise InvalidRequestError(f"Instance '{_state_str(instance)}' is not persisted")
@@ -1691,10 +1689,8 @@ class Session:
             cols = [(sc.name, st(a), prop.parent.attr_index[prop.parent.column_attr_of[pc.name]]) for pc, sc in prop.parent_pairs]
             cols += [(sc.name, st(b), prop.mapper.attr_index[prop.mapper.column_attr_of[tc.name]]) for tc, sc in prop.target_pairs]
             key = (prop.secondary.name, insert, tuple(sorted((c, s) for c, s, _ in cols)))
-            if key in seen_links:
-                return
-            seen_links.add(key)
-            links.append((prop.parent.mid, prop.index, prop.secondary, insert, cols))
+            order = f"{prop.parent.class_.__module__}.{prop.parent.class_.__name__}_{prop.key}"
+            links.append((order, key, (prop.parent.mid, prop.index, prop.secondary, insert, cols)))
 
         def sync(prop, parent, child):
             if prop.direction is ONETOMANY:
@@ -1756,7 +1752,15 @@ class Session:
                             link(prop, obj, other, False)
                     for other in added:
                         link(prop, obj, other, True)
-        return syncs, links, cascaded
+        # a pair of objects is linked once, by the relationship whose
+        # dependency processor runs first (SQLAlchemy's sort key order)
+        links.sort(key=lambda l: l[0])
+        unique = []
+        for _, key, link_ in links:
+            if key not in seen_links:
+                seen_links.add(key)
+                unique.append(link_)
+        return syncs, unique, cascaded
 
     # -- loading
 
@@ -1793,6 +1797,40 @@ class Session:
                     out.append(self._load_entity(cls.__mapper__, tuple(r[start:start + n])))
             rows.append(tuple(out))
         return _sa.Result(new_keys, rows)
+
+    def _bulk(self, statement, params, entity, options):
+        """An ORM-enabled UPDATE or DELETE: the statement, then the loaded
+        objects it matches changed in Python (`synchronize_session="evaluate"`,
+        which "auto" tries first)."""
+        sync = options.get("synchronize_session", "auto")
+        if sync not in ("auto", "evaluate", False):
+            raise _unsupported(f"synchronize_session={sync!r}")
+        matches = None
+        if sync is not False:
+            test = _evaluator(and_(*statement.where_criteria) if statement.where_criteria else None)
+            values = {}
+            for row in statement.value_rows[:1]:
+                for k, v in row.items():
+                    if isinstance(v, _sa.ClauseElement):
+                        raise _unsupported("synchronize_session for SET values that are SQL expressions (pass synchronize_session=False)")
+                    values[k if isinstance(k, str) else k.key] = v
+            mapper = entity.__mapper__
+            matches = []
+            for obj in _retort_orm.objects(self._sid, "identity"):
+                if type(obj).__mapper__ is mapper and test(obj):
+                    matches.append(obj)
+        result = self._connection().execute(statement, params)
+        if matches is not None:
+            for obj in matches:
+                if isinstance(statement, _sa.Update):
+                    d = obj.__dict__
+                    for k, v in values.items():
+                        key = mapper.column_attr_of.get(k, k)
+                        if key in d:
+                            d[key] = v
+                else:
+                    _retort_orm.bulk_deleted(self._sid, _state(obj)._st)
+        return result
 
     def _eager(self, statement, result, options):
         """Loader options after the main rows: `selectinload` (one IN query per
@@ -1907,16 +1945,17 @@ class Session:
 
     def _load_expired(self, obj, state):
         """Loads an expired object's columns (`SELECT ... WHERE pk = ?`),
-        after an autoflush, as SQLAlchemy's `load_on_ident` does."""
-        self._autoflush()
-        key = state.key_values()
-        mapper = state.mapper
-        if key is None:
-            return None
+        after an autoflush, as SQLAlchemy's `load_on_ident` does: the columns
+        are those missing before the autoflush, even if the flush loaded some."""
         d = obj.__dict__
+        mapper = state.mapper
         missing = [c for k, c in mapper.column_attrs_list if k not in d]
         if not missing:
             return obj
+        self._autoflush()
+        key = state.key_values()
+        if key is None:
+            return None
         if len(missing) == len(mapper.column_attrs_list):
             stmt = select(mapper.class_)
         else:
@@ -1970,6 +2009,9 @@ class Session:
         self._check_failed()
         if _autoflush and getattr(statement, "_orm_entities", None) is not None or _autoflush and _is_orm_statement(statement):
             self._autoflush()
+        entity = getattr(statement, "_orm_entity", None)
+        if entity is not None and isinstance(statement, (_sa.Update, _sa.Delete)):
+            return self._bulk(statement, params, entity, execution_options or {})
         options = getattr(statement, "_with_options", None) or []
         joined = [o for o in options if o.strategy == "joinedload"]
         if joined:
@@ -2172,6 +2214,48 @@ class AppenderQuery(Query):
 
     def remove(self, item):
         raise _unsupported("AppenderQuery.remove()")
+
+
+_COMPARE = {
+    "eq": lambda a, b: a == b,
+    "ne": lambda a, b: a != b,
+    "lt": lambda a, b: a is not None and b is not None and a < b,
+    "le": lambda a, b: a is not None and b is not None and a <= b,
+    "gt": lambda a, b: a is not None and b is not None and a > b,
+    "ge": lambda a, b: a is not None and b is not None and a >= b,
+}
+
+
+def _evaluator(criteria):
+    """The WHERE criteria as a Python test of a loaded object (SQLAlchemy's
+    "evaluate" synchronization): columns compared with values, and/or, IN."""
+    if criteria is None:
+        return lambda obj: True
+
+    def value(e):
+        if isinstance(e, _sa.BindParameter):
+            return lambda obj: e.value
+        if isinstance(e, Column):
+            return lambda obj: obj.__dict__.get(type(obj).__mapper__.column_attr_of.get(e.name, e.name))
+        if isinstance(e, (_sa.Null,)):
+            return lambda obj: None
+        raise _unsupported(f"synchronize_session for the criteria {e!r} (pass synchronize_session=False)")
+
+    def test(e):
+        if isinstance(e, _sa.BooleanClauseList):
+            parts = [test(c) for c in e.clauses]
+            if e.__visit_name__ == "and":
+                return lambda obj: all(p(obj) for p in parts)
+            return lambda obj: any(p(obj) for p in parts)
+        if isinstance(e, _sa.BinaryExpression) and e.operator in _COMPARE:
+            left, right, op = value(e.left), value(e.right), _COMPARE[e.operator]
+            return lambda obj: op(left(obj), right(obj))
+        if isinstance(e, _sa._In):
+            left = value(e.element)
+            return lambda obj: left(obj) in list(e.values)
+        raise _unsupported(f"synchronize_session for the criteria {e!r} (pass synchronize_session=False)")
+
+    return test(criteria)
 
 
 def _is_orm_statement(statement):
