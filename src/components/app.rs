@@ -17,7 +17,7 @@ use crate::share;
 use crate::state::{Action, AppState};
 
 /// The SQL the editor opens with.
-const WELCOME: &str = include_str!("../../static/examples/welcome.sql");
+const WELCOME: &str = crate::examples::EXAMPLES[0].1;
 
 /// What the page opens with: the code of a share link, or the example.
 struct Opening {
@@ -241,6 +241,14 @@ pub fn app() -> Html {
             });
         })
     };
+    let on_example = {
+        let view = view.clone();
+        Callback::from(move |i: usize| {
+            if let (Some(view), Some((_, source))) = (&*view.borrow(), crate::examples::EXAMPLES.get(i)) {
+                editor::set_text(view, source);
+            }
+        })
+    };
     let on_retry = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| {
@@ -257,7 +265,7 @@ pub fn app() -> Html {
                 <h1 class="brand">{ "Retort" }<span class="mode">{ "SQL" }</span></h1>
                 <Toolbar status={state.status.clone()} message={state.message.clone()}
                          can_run={state.can_run()} on_run={on_run.clone()} on_stop={on_stop} {on_share}
-                         share_url={state.share_url.clone()} />
+                         share_url={state.share_url.clone()} {on_example} />
             </header>
             <main class="panes">
                 <EditorPane view={view} initial={AttrValue::from(opening.code.clone())} on_run={on_run}
