@@ -103,10 +103,10 @@ test("an ORM script: its models and the session's objects by state", async () =>
   assert.match(models, /books → Book \(one-to-many, list, back_populates author/);
   assert.match(models, /author_id\s+INTEGER\s+FK → author\.id · NULL/);
   const persistent = page.locator('[data-testid="objects"] [data-state="persistent"]');
-  assert.match(await persistent.innerText(), /persistent \(2\)/);
+  assert.match(await persistent.innerText(), /persistent \(2\)/i);
   assert.match(await persistent.innerText(), /name = 'Ada'/);
   const pending = await page.locator('[data-testid="objects"] [data-state="pending"]').innerText();
-  assert.match(pending, /pending \(1\)/);
+  assert.match(pending, /pending \(1\)/i);
   assert.match(pending, /title = 'Draft'/);
   assert.deepEqual(errors, []);
   await close();

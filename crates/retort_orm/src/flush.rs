@@ -223,8 +223,9 @@ pub fn flush<X: Executor>(orm: &mut Orm, sid: SessionId, mut work: FlushWork, ex
         }
     }
     let mut saves: Vec<StateId> = session.new.clone();
+    let mut seen: HashSet<StateId> = saves.iter().chain(&deletes).copied().collect();
     for st in session.modified.iter().chain(work.syncs.iter().map(|s| &s.child)) {
-        if !saves.contains(st) && !deletes.contains(st) && orm.state(*st).status == Status::Persistent {
+        if orm.state(*st).status == Status::Persistent && seen.insert(*st) {
             saves.push(*st);
         }
     }
@@ -427,13 +428,18 @@ fn save_all<X: Executor>(
 /// Pending states of mapper `m` in layers: those whose parent (through a
 /// relationship of `m` to itself) is pending too come after it.
 fn layers(orm: &Orm, m: MapperId, pending: &[StateId], work: &FlushWork) -> Vec<Vec<StateId>> {
-    let parent_of = |st: StateId| -> Option<StateId> {
-        work.syncs
-            .iter()
-            .find(|s| s.child == st && s.relationship.0 == m && orm.registry.get(m).relationships[s.relationship.1].target == m)
-            .and_then(|s| s.parent)
-            .filter(|p| pending.contains(p) && *p != st)
-    };
+    if !orm.registry.get(m).relationships.iter().any(|r| r.target == m) {
+        return vec![pending.to_vec()];
+    }
+    let in_flush: HashSet<StateId> = pending.iter().copied().collect();
+    let parents: HashMap<StateId, StateId> = work
+        .syncs
+        .iter()
+        .filter(|s| s.relationship.0 == m && orm.registry.get(m).relationships[s.relationship.1].target == m)
+        .filter_map(|s| Some((s.child, s.parent?)))
+        .filter(|(c, p)| in_flush.contains(p) && c != p)
+        .collect();
+    let parent_of = |st: StateId| parents.get(&st).copied();
     let mut depth: Vec<usize> = vec![0; pending.len()];
     for (i, &st) in pending.iter().enumerate() {
         let (mut d, mut cur) = (0, st);

@@ -267,9 +267,8 @@ impl Orm {
             state.key = Some(key.clone());
             self.sessions[sid].identity_map.insert(key, st);
         }
-        let session = &mut self.sessions[sid];
-        session.new.retain(|&s| s != st);
-        if let Some(c) = session.changes.last_mut() {
+        // leaves `new` when the flush ends (`flushed`)
+        if let Some(c) = self.sessions[sid].changes.last_mut() {
             c.inserted.push(st);
         }
     }
@@ -304,8 +303,10 @@ impl Orm {
         }
     }
 
-    /// The flush is over: nothing is dirty any more.
+    /// The flush is over: inserted objects leave `new`, nothing is dirty any more.
     pub fn flushed(&mut self, sid: SessionId) {
+        let states = &self.states;
+        self.sessions[sid].new.retain(|&st| states[st].status == Status::Pending);
         for st in std::mem::take(&mut self.sessions[sid].modified) {
             self.states[st].modified = false;
         }

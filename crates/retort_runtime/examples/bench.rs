@@ -1,8 +1,11 @@
-//! The Core benchmark (`cargo xtask bench` runs it): compiling 10,000
-//! mixed statements and running 10,000 parameterised INSERTs (one by one,
-//! then as one executemany) through the `sqlalchemy` module, in Retort and
-//! in CPython with real SQLAlchemy (the oracle's virtual environment), and
-//! the same INSERTs on the raw engine. Figures only; nothing is asserted.
+//! The Core and ORM benchmarks (`cargo xtask bench` runs them): compiling
+//! 10,000 mixed statements and running 10,000 parameterised INSERTs (one
+//! by one, then as one executemany) through the `sqlalchemy` module; and
+//! the ORM adding 10,000 parents with 3 children each, committing, then
+//! loading them all with `selectinload` and touching every child. Each in
+//! Retort and in CPython with real SQLAlchemy (the oracle's virtual
+//! environment), and the same statements on the raw engine. Figures only;
+//! nothing is asserted.
 //!
 //! `cargo run --profile native -p retort_runtime --example bench`
 
@@ -93,15 +96,62 @@ fn raw_engine_ms(runs: usize) -> f64 {
     median(times)
 }
 
+/// What the ORM benchmark sends, on the engine itself: the parents one by
+/// one with their keys back, the children, then the parents and their
+/// children 500 keys at a time.
+fn raw_orm_ms() -> f64 {
+    use retort_engine::Value as V;
+    let t = Instant::now();
+    let mut db = retort_engine::open_in_memory().expect("a database");
+    db.execute("CREATE TABLE parent (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id))", &[]).expect("create");
+    db.execute(
+        "CREATE TABLE child (id INTEGER NOT NULL, parent_id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id), FOREIGN KEY(parent_id) REFERENCES parent (id))",
+        &[],
+    )
+    .expect("create");
+    db.begin();
+    let mut ids = Vec::new();
+    for i in 0..10_000 {
+        let o = db.execute("INSERT INTO parent (name) VALUES (?) RETURNING id", &[V::from(format!("p{i}").as_str())]).expect("insert");
+        ids.push(o.rows[0][0].clone());
+    }
+    for (i, id) in ids.iter().enumerate() {
+        for j in 0..3 {
+            db.execute(
+                "INSERT INTO child (parent_id, name) VALUES (?, ?) RETURNING id",
+                &[id.clone(), V::from(format!("c{i}.{j}").as_str())],
+            )
+            .expect("insert");
+        }
+    }
+    db.commit().expect("commit");
+    db.begin();
+    let parents = db.execute_limited("SELECT parent.id, parent.name FROM parent", &[], usize::MAX).expect("select");
+    let keys: Vec<V> = parents.rows.iter().map(|r| r[0].clone()).collect();
+    let mut total = 0usize;
+    for chunk in keys.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!("SELECT child.parent_id, child.id, child.name FROM child WHERE child.parent_id IN ({marks})");
+        total += db.execute_limited(&sql, chunk, usize::MAX).expect("select").rows.len();
+    }
+    db.rollback().expect("rollback");
+    assert_eq!(total, 30_000);
+    t.elapsed().as_secs_f64() * 1e3
+}
+
 fn main() {
     retort_python::memory::set_meter(|| ALLOC.allocated());
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench");
     let python = oracle_python();
-    for (name, what) in [("core_compile.py", "compile 10,000 mixed statements"), ("core_insert.py", "20,000 INSERTs through Core")] {
+    for (name, what, runs) in [
+        ("core_compile.py", "compile 10,000 mixed statements", 3),
+        ("core_insert.py", "20,000 INSERTs through Core", 3),
+        ("orm_parents_children.py", "ORM: 10,000 parents x 3 children, commit, selectinload, touch", 1),
+    ] {
         let path = root.join(name);
-        let (ours, our_out) = retort_ms(&path, 3);
-        print!("{what} ({name}), median of 3: Retort {ours:.1} ms");
-        match python.as_deref().and_then(|p| cpython_ms(p, &path, 3)) {
+        let (ours, our_out) = retort_ms(&path, runs);
+        print!("{what} ({name}), median of {runs}: Retort {ours:.1} ms");
+        match python.as_deref().and_then(|p| cpython_ms(p, &path, runs)) {
             Some((theirs, their_out)) => {
                 let same = if their_out == our_out { "same output" } else { "OUTPUT DIFFERS" };
                 println!("; CPython + SQLAlchemy {theirs:.1} ms; CPython/Retort = {:.2}x; {same}", theirs / ours);
@@ -111,6 +161,10 @@ fn main() {
         if name == "core_insert.py" {
             let raw = raw_engine_ms(3);
             println!("the same 20,000 INSERTs on the raw engine: {raw:.1} ms; Retort's Core / raw engine = {:.2}x", ours / raw);
+        }
+        if name == "orm_parents_children.py" {
+            let raw = raw_orm_ms();
+            println!("the same statements on the raw engine: {raw:.1} ms; Retort's ORM / raw engine = {:.2}x", ours / raw);
         }
     }
 }

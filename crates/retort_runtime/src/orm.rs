@@ -49,10 +49,19 @@ impl Host {
         self.objects.get(st)?.as_ref()?.upgrade().map(Value::Instance)
     }
 
+    /// Keeps one object alive (it just became pending, dirty or deleted).
+    fn hold_one(&mut self, st: StateId) {
+        if !self.strong.contains_key(&st) {
+            if let Some(obj) = self.objects.get(st).and_then(|w| w.as_ref()?.upgrade()) {
+                self.strong.insert(st, Value::Instance(obj));
+            }
+        }
+    }
+
     /// Keeps exactly the session's pending, dirty and deleted objects alive.
     fn hold(&mut self, sid: usize) {
         let s = self.orm.session(sid);
-        let keep: Vec<StateId> = s.new.iter().chain(&s.deleted).chain(&s.modified).copied().collect();
+        let keep: std::collections::HashSet<StateId> = s.new.iter().chain(&s.deleted).chain(&s.modified).copied().collect();
         self.strong.retain(|st, _| keep.contains(st) || self.orm.state(*st).session.is_some_and(|o| o != sid));
         for st in keep {
             if !self.strong.contains_key(&st) {
@@ -155,7 +164,7 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let (sid, st) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
         let mut h = host.borrow_mut();
         let r = h.orm.add(sid, st);
-        h.hold(sid);
+        h.hold_one(st);
         match r {
             Ok(added) => Ok(Value::Bool(added)),
             Err(e) => Ok(error_text(e)),
@@ -165,7 +174,7 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let (sid, st) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
         let mut h = host.borrow_mut();
         let r = h.orm.delete(sid, st);
-        h.hold(sid);
+        h.hold_one(st);
         Ok(r.err().map_or(Value::None, error_text))
     });
     add(&m, vm, "expunge", |vm, host, a| {
@@ -179,8 +188,8 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let st = int(vm, &a, 0)?;
         let mut h = host.borrow_mut();
         h.orm.modified(st);
-        if let Some(sid) = h.orm.state(st).session {
-            h.hold(sid);
+        if h.orm.state(st).session.is_some() {
+            h.hold_one(st);
         }
         Ok(Value::None)
     });

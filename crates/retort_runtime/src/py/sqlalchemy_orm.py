@@ -1843,10 +1843,11 @@ class Session:
                 index = next((i for i, (_, cls) in enumerate(entities) if cls.__mapper__ is prop.parent), None)
                 if index is None:
                     continue
-                parents = []
+                parents, seen = [], set()
                 for row in result._rows[result._pos:]:
                     obj = row[index]
-                    if obj is not None and prop.key not in obj.__dict__ and not any(obj is p for p in parents):
+                    if obj is not None and prop.key not in obj.__dict__ and id(obj) not in seen:
+                        seen.add(id(obj))
                         parents.append(obj)
                 if parents:
                     self._selectin(prop, parents)
@@ -1860,15 +1861,16 @@ class Session:
         keys = [getattr(p, pkey) for p in parents]
         target = prop.mapper
         cols = [fk] + [c for _, c in target.column_attrs_list if c is not fk]
-        stmt = select(*cols).where(fk.in_(keys))
-        if prop.order_by is not False and prop.order_by is not None:
-            stmt = stmt.order_by(*(prop.order_by if isinstance(prop.order_by, (list, tuple)) else [prop.order_by]))
-        rows = self._connection().execute(stmt).all()
         order = [cols.index(c) for _, c in target.column_attrs_list]
         found = {}
-        for r in rows:
-            child = self._load_entity(target, tuple(r[i] for i in order))
-            found.setdefault(r[0], []).append(child)
+        # SQLAlchemy's selectin loader sends the keys 500 at a time
+        for start in range(0, len(keys), 500):
+            stmt = select(*cols).where(fk.in_(keys[start:start + 500]))
+            if prop.order_by is not False and prop.order_by is not None:
+                stmt = stmt.order_by(*(prop.order_by if isinstance(prop.order_by, (list, tuple)) else [prop.order_by]))
+            for r in self._connection().execute(stmt).all():
+                child = self._load_entity(target, tuple(r[i] for i in order))
+                found.setdefault(r[0], []).append(child)
         for p, k in zip(parents, keys):
             p.__dict__[prop.key] = _collection(p, prop, found.get(k, []))
 
@@ -1906,15 +1908,16 @@ class Session:
         self._autoflush()
         raw = self._connection().execute(stmt, params)
         width = len(target.column_keys)
-        parents, rows = [], []
+        parents, rows, kids_of = [], [], {}
         for r in raw._rows[raw._pos:]:
             parent = self._load_entity(cls.__mapper__, tuple(r[index:index + len(cls.__mapper__.column_keys)]))
             child = self._load_entity(target, tuple(r[n:n + width]))
-            if not any(parent is p for p, _ in parents):
-                parents.append((parent, []))
-            for p, kids in parents:
-                if p is parent and child is not None and not any(child is k for k in kids):
-                    kids.append(child)
+            kids = kids_of.get(id(parent))
+            if kids is None:
+                kids = kids_of[id(parent)] = []
+                parents.append((parent, kids))
+            if child is not None and not any(child is k for k in kids):
+                kids.append(child)
             rows.append(tuple(r[:index]) + (parent,) + tuple(r[index + len(cls.__mapper__.column_keys):n]))
         for p, kids in parents:
             if prop.key not in p.__dict__:
