@@ -706,6 +706,14 @@ pub fn insert(insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
 }
 
 fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
+    if let InsertSource::Values(rows) = &insert.source {
+        if rows.len() == 1 && rows[0].is_empty() {
+            // no column has a value: SQLite's form (`SQLiteCompiler` renders it so)
+            w.sql += &format!("INSERT INTO {} DEFAULT VALUES", quote(&insert.table));
+            w.returning(&insert.returning);
+            return Ok(w.finish());
+        }
+    }
     w.sql += &format!("INSERT INTO {} (", quote(&insert.table));
     match &insert.source {
         InsertSource::Values(rows) => {
