@@ -116,7 +116,7 @@ test("the Examples menu opens a topic's script, which runs", async () => {
   const { page, errors, close } = await open();
   await page.locator('[data-testid="examples"]').selectOption({ label: "CRUD" });
   assert.match(await page.locator(".cm-content").innerText(), /# CRUD: create, read, update, delete/);
-  await runAndWait(page);
+  await runAndWait(page, { key: false });
   assert.equal(await status(page).getAttribute("data-state"), "done");
   assert.match(await page.locator('[data-testid="stdout"]').innerText(), /\[<Book Dune \(1965\)>, <Book Neuromancer \(1984\)>, <Book Hyperion \(1989\)>\]/);
   await page.locator('[data-testid="tab-sql-log"]').click();
