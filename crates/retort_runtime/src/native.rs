@@ -201,7 +201,8 @@ fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, params: 
     }
 }
 
-fn literal_value(l: &Literal) -> Value {
+/// A bound literal as the Python value the driver would give back.
+pub fn literal_value(l: &Literal) -> Value {
     match l {
         Literal::None => Value::None,
         Literal::Bool(b) => Value::Bool(*b),

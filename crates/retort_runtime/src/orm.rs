@@ -205,7 +205,7 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let key = host.borrow().orm.state(st).key.clone();
         match key {
             None => Ok(Value::None),
-            Some(k) => Ok(Value::tuple(k.values.iter().map(plain).collect())),
+            Some(k) => Ok(Value::tuple(k.values.iter().map(native::literal_value).collect())),
         }
     });
     add(&m, vm, "get", |vm, host, a| {
@@ -322,18 +322,6 @@ fn to_python(vm: &mut Vm, host: &Hosted, st: StateId, attr: usize, v: &Literal, 
     };
     let py_type = vm.getattr_opt(column, "type")?.unwrap_or(Value::None);
     convert::literal_value(vm, v, ty.as_ref(), &py_type)
-}
-
-/// A literal as Python sees a key value (`inspect(obj).identity`).
-fn plain(l: &Literal) -> Value {
-    match l {
-        Literal::None => Value::None,
-        Literal::Bool(b) => Value::Bool(*b),
-        Literal::Int(i) => Value::Int(*i),
-        Literal::Float(f) => Value::Float(*f),
-        Literal::Str(s) => Value::str(s.as_str()),
-        Literal::Bytes(b) => Value::Bytes(Rc::new(b.clone())),
-    }
 }
 
 /// A Python value bound for attribute `attr` of mapper `mid`.
