@@ -122,6 +122,10 @@ impl Orm {
                 let state = &mut self.states[st];
                 state.status = Status::Persistent;
                 state.session = Some(sid);
+                // changed while detached: dirty in its new session
+                if state.modified {
+                    self.sessions[sid].modified.push(st);
+                }
             }
             Status::Deleted => return Err(OrmError::InvalidRequest(
                 "Instance '{obj}' has been deleted.  Use the make_transient() function to send this object back to the transient state."

@@ -110,10 +110,14 @@ class Pagination:
         return self.page + 1 if self.has_next else None
 
     def prev(self, error_out=False):
-        return Pagination(self._select, self._session, self.page - 1, self.per_page, self.max_per_page, error_out)
+        p = Pagination(self._select, self._session, self.page - 1, self.per_page, self.max_per_page, error_out, count=False)
+        p.total = self.total
+        return p
 
     def next(self, error_out=False):
-        return Pagination(self._select, self._session, self.page + 1, self.per_page, self.max_per_page, error_out)
+        p = Pagination(self._select, self._session, self.page + 1, self.per_page, self.max_per_page, error_out, count=False)
+        p.total = self.total
+        return p
 
     def iter_pages(self, *, left_edge=2, left_current=2, right_current=4, right_edge=2):
         pages_end = self.pages + 1
