@@ -54,6 +54,7 @@ pub fn install(vm: &mut Vm) -> Runtime {
         }),
     );
     vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));
+    vm.register_module("sqlalchemy.event", Rc::new(|vm| vm.run_python_module("sqlalchemy.event", include_str!("py/sqlalchemy_event.py"))));
     vm.register_module("sqlalchemy.ext", Rc::new(|vm| vm.run_python_module("sqlalchemy.ext", "")));
     vm.register_module(
         "sqlalchemy.ext.hybrid",

@@ -115,5 +115,5 @@ fn core_cases_agree_with_sqlalchemy() {
 
 #[test]
 fn orm_cases_agree_with_sqlalchemy() {
-    agree(&["orm", "public"], 60);
+    agree(&["orm", "public"], 61);
 }

@@ -9,6 +9,7 @@ association tables, cascaded deletes)."""
 
 import _retort_orm
 import datetime as _dt
+import sqlalchemy.event as _event
 import decimal as _decimal
 import enum as _enum
 import typing as _typing
@@ -51,7 +52,17 @@ from sqlalchemy.exc import (
     NoResultFound,
 )
 
-_NO_VALUE = object()
+class LoaderCallableStatus(_enum.Enum):
+    PASSIVE_NO_RESULT = 0
+    PASSIVE_CLASS_MISMATCH = 1
+    ATTR_WAS_SET = 2
+    ATTR_EMPTY = 3
+    NO_VALUE = 4
+    NEVER_SET = 4
+
+
+NO_VALUE = LoaderCallableStatus.NO_VALUE
+_NO_VALUE = NO_VALUE
 
 
 def _unsupported(what):
@@ -629,6 +640,7 @@ def _map(cls):
     reg._class_registry[cls.__name__] = cls
     for i, (key, c) in enumerate(attrs):
         setattr(cls, key, _ColumnAttribute(key, i, c))
+        c._sa_attribute_of = (id(cls), key)
     for key, prop in relationships.items():
         prop.parent = mapper
         setattr(cls, key, _RelationshipAttribute(prop))
@@ -696,6 +708,8 @@ class _ColumnAttribute:
         v = _validator(obj, self.key)
         if v is not None:
             value = v[0](obj, self.key, value)
+        if _event._listeners:
+            _event._fire([("attribute", (id(type(obj)), self.key))], "set", obj, value, obj.__dict__.get(self.key, NO_VALUE), None)
         obj.__dict__[self.key] = value
         _retort_orm.modified(state._st)
 
@@ -1416,6 +1430,17 @@ class Session:
         self._failed = None
         self._flushing = False
         self._no_autoflush = 0
+        self._maker = kw.get("_maker")
+
+    def _event_keys(self):
+        keys = [("session", "all"), ("session", id(self))]
+        if self._maker is not None:
+            keys.append(("session", self._maker))
+        return keys
+
+    def _fire(self, identifier, *args):
+        if _event._listeners:
+            _event._fire(self._event_keys(), identifier, *args)
 
     def __repr__(self):
         return f"<sqlalchemy.orm.session.Session object at 0x{id(self):x}>"
@@ -1482,6 +1507,7 @@ class Session:
 
     def commit(self):
         self._check_failed()
+        self._fire("before_commit", self)
         self.flush()
         for t in reversed(self._nested):
             if t._active and t._savepoint is not None:
@@ -1492,6 +1518,7 @@ class Session:
             self._conn.commit()
         self._transaction = None
         _retort_orm.commit(self._sid, self.expire_on_commit)
+        self._fire("after_commit", self)
 
     def rollback(self):
         if self._conn is not None and self._conn.in_transaction():
@@ -1502,6 +1529,7 @@ class Session:
         self._transaction = None
         self._failed = None
         self._after_rollback(_retort_orm.rollback(self._sid, False))
+        self._fire("after_rollback", self)
 
     def _after_rollback(self, expunged):
         for obj in expunged:
@@ -1650,6 +1678,8 @@ class Session:
             self._flushing = False
 
     def _flush(self):
+        if _event._listeners and (_retort_orm.objects(self._sid, "new") or _retort_orm.objects(self._sid, "dirty") or _retort_orm.objects(self._sid, "deleted")):
+            self._fire("before_flush", self, None, None)
         for obj in list(_retort_orm.objects(self._sid, "new")) + list(_retort_orm.objects(self._sid, "dirty")):
             self._cascade_related(obj, _state(obj))
         new = _retort_orm.objects(self._sid, "new")
@@ -1659,6 +1689,12 @@ class Session:
             return
         syncs, links, cascaded = self._relationship_work(new, dirty, deleted)
         conn = self._connection()
+        mapper_events = [("insert", new), ("update", [o for o in dirty if self.is_modified(o)]), ("delete", deleted)]
+        if _event._listeners:
+            for what, objs in mapper_events:
+                for o in objs:
+                    m = type(o).__mapper__
+                    _event._fire([("mapper", m.mid)], "before_" + what, m, conn, o)
         try:
             _sa._call(self.bind, _retort_orm.flush, self._sid, syncs, links, cascaded)
         except Exception as e:
@@ -1666,6 +1702,13 @@ class Session:
             raise
         for obj in new + dirty + deleted:
             _state(obj).rel_events.clear()
+        if _event._listeners:
+            for what, objs in mapper_events:
+                for o in objs:
+                    m = type(o).__mapper__
+                    _event._fire([("mapper", m.mid)], "after_" + what, m, conn, o)
+            self._fire("after_flush", self, None)
+            self._fire("after_flush_postexec", self, None)
 
     def _flush_failed(self, e):
         nested = [t for t in self._nested if t._active]
@@ -2292,7 +2335,7 @@ class sessionmaker:
         kw = dict(self.kw)
         kw.update(local_kw)
         bind = kw.pop("bind", self.bind)
-        return self.class_(bind, **kw)
+        return self.class_(bind, _maker=id(self), **kw)
 
     def begin(self):
         return _SessionBegin(self())

@@ -1,0 +1,70 @@
+"""sqlalchemy.event: listeners that users write. Session events
+(before_flush, after_flush, before_commit, after_commit, after_rollback),
+mapper events (before/after insert, update, delete) and attribute events
+(set, append, remove) run where SQLAlchemy runs them; others raise
+NotImplementedError naming the event."""
+
+_SESSION_EVENTS = ("before_flush", "after_flush", "after_flush_postexec", "before_commit", "after_commit", "after_rollback", "after_begin")
+_MAPPER_EVENTS = ("before_insert", "after_insert", "before_update", "after_update", "before_delete", "after_delete")
+_ATTRIBUTE_EVENTS = ("set", "append", "remove")
+
+# (target, identifier) -> [fn]
+_listeners = {}
+
+
+def _key(target, identifier):
+    import sqlalchemy.orm as orm
+
+    if identifier in _SESSION_EVENTS:
+        if isinstance(target, orm.sessionmaker):
+            return ("session", id(target))
+        if target is orm.Session or (isinstance(target, type) and issubclass(target, orm.Session)):
+            return ("session", "all")
+        if isinstance(target, orm.Session):
+            return ("session", id(target))
+    elif identifier in _MAPPER_EVENTS:
+        if isinstance(target, type) and "__mapper__" in target.__dict__:
+            return ("mapper", target.__mapper__.mid)
+        if isinstance(target, orm.Mapper):
+            return ("mapper", target.mid)
+    elif identifier in _ATTRIBUTE_EVENTS:
+        owner = getattr(target, "_sa_attribute_of", None)
+        if owner is not None:
+            return ("attribute", owner)
+    raise NotImplementedError(f"Retort does not support the event {identifier!r} on {target!r} yet")
+
+
+def listen(target, identifier, fn, *args, **kw):
+    _listeners.setdefault((_key(target, identifier), identifier), []).append(fn)
+
+
+def listens_for(target, identifier, *args, **kw):
+    def decorate(fn):
+        listen(target, identifier, fn, *args, **kw)
+        return fn
+
+    return decorate
+
+
+def remove(target, identifier, fn):
+    fns = _listeners.get((_key(target, identifier), identifier), [])
+    if fn not in fns:
+        from sqlalchemy.exc import InvalidRequestError
+
+        raise InvalidRequestError(f"No listeners found for event {target!r} / {identifier!r} / {fn!r} ")
+    fns.remove(fn)
+
+
+def contains(target, identifier, fn):
+    return fn in _listeners.get((_key(target, identifier), identifier), [])
+
+
+def _fire(keys, identifier, *args):
+    """Runs the listeners registered under any of `keys` for `identifier`."""
+    for k in keys:
+        for fn in list(_listeners.get((k, identifier), ())):
+            fn(*args)
+
+
+def _has(identifier):
+    return any(ident == identifier for (_, ident) in _listeners)
