@@ -1,5 +1,5 @@
 //! SQLAlchemy oracle cases run through the runtime: each case under
-//! `tests/oracle/{core,ddl,orm,public}` must agree with its recorded trace (real SQLAlchemy's) at the SQL
+//! `tests/oracle/{core,ddl,orm,public,migrations}` must agree with its recorded trace (real SQLAlchemy's) at the SQL
 //! level: the same stdout, the same uncaught error class, and the same
 //! statements, parameters and transaction events once schema introspection
 //! (PRAGMA, sqlite_master) is left out, as `oracle.py suite` judges it.
@@ -116,4 +116,9 @@ fn core_cases_agree_with_sqlalchemy() {
 #[test]
 fn orm_cases_agree_with_sqlalchemy() {
     agree(&["orm", "public"], 61);
+}
+
+#[test]
+fn migration_cases_agree_with_alembic() {
+    agree(&["migrations"], 3);
 }

@@ -154,12 +154,10 @@ def compare_metadata(context, metadata):
         have = _reflect_table(conn, name)
         have_names = [c.name for c in have.columns_list]
         want_names = [c.name for c in want.columns_list]
+        # alembic's order: added columns, changed ones, then removed ones
         for c in want.columns_list:
             if c.name not in have_names:
                 diffs.append(("add_column", None, name, c))
-        for c in have.columns_list:
-            if c.name not in want_names:
-                diffs.append(("remove_column", None, name, c))
         for c in want.columns_list:
             if c.name not in have_names:
                 continue
@@ -171,6 +169,9 @@ def compare_metadata(context, metadata):
                 mods.append(("modify_nullable", None, name, c.name, {"existing_type": h.type, "existing_server_default": False, "existing_comment": None}, h.nullable, c.nullable))
             if mods:
                 diffs.append(mods)
+        for c in have.columns_list:
+            if c.name not in want_names:
+                diffs.append(("remove_column", None, name, c))
     return diffs
 
 
