@@ -57,6 +57,9 @@ pub fn parse_float(s: &str) -> Option<f64> {
 
 fn to_int(vm: &mut Vm, v: &Value, base: Option<u32>) -> PyResult<Value> {
     if let Some(b) = base {
+        if b == 1 || b > 36 {
+            return vm.value_error("int() base must be >= 2 and <= 36, or 0");
+        }
         return match v {
             Value::Str(s) => match parse_int(&s.s, b) {
                 Some(n) => Ok(Value::bigint(n)),
