@@ -217,13 +217,14 @@ pub fn flush<X: Executor>(orm: &mut Orm, sid: SessionId, mut work: FlushWork, ex
     let mut out = Flushed::default();
     let session = orm.session(sid);
     let mut deletes: Vec<StateId> = session.deleted.clone();
+    let mut seen: HashSet<StateId> = deletes.iter().copied().collect();
     for st in std::mem::take(&mut work.cascaded_deletes) {
-        if !deletes.contains(&st) {
+        if seen.insert(st) {
             deletes.push(st);
         }
     }
     let mut saves: Vec<StateId> = session.new.clone();
-    let mut seen: HashSet<StateId> = saves.iter().chain(&deletes).copied().collect();
+    seen.extend(saves.iter().copied());
     for st in session.modified.iter().chain(work.syncs.iter().map(|s| &s.child)) {
         if orm.state(*st).status == Status::Persistent && seen.insert(*st) {
             saves.push(*st);
@@ -348,8 +349,7 @@ fn sql<E>(r: Result<Compiled, retort_sql::SqlError>) -> Result<Compiled, FlushEr
     r.map_err(FlushError::Sql)
 }
 
-fn bind_row(table: &Table, mapper_columns: &[String], params: &[(usize, Literal)]) -> Vec<(String, Expr)> {
-    let _ = table;
+fn bind_row(mapper_columns: &[String], params: &[(usize, Literal)]) -> Vec<(String, Expr)> {
     params.iter().map(|(a, v)| (mapper_columns[*a].clone(), Expr::Bind(v.clone()))).collect()
 }
 
@@ -406,23 +406,23 @@ fn save_all<X: Executor>(
     // INSERTs. A self-referential mapper (an adjacency list) inserts in
     // layers, parents before children, each layer's keys copied first: what
     // SQLAlchemy's per-state actions do when the mapper depends on itself.
+    let layered = mapper.relationships.iter().any(|r| r.target == m);
     for layer in layers(orm, m, &pending, work) {
-        let self_syncs: Vec<Sync> = work
-            .syncs
-            .iter()
-            .filter(|s| {
-                layer.contains(&s.child)
-                    && orm.registry.get(s.relationship.0).relationships[s.relationship.1].target == m
-                    && s.relationship.0 == m
-            })
-            .cloned()
-            .collect();
-        for sync in self_syncs {
-            sync_one(orm, &sync, work, exec, out)?;
+        if layered {
+            let members: HashSet<StateId> = layer.iter().copied().collect();
+            let own: Vec<Sync> = work.syncs.iter().filter(|s| self_referential(orm, m, s) && members.contains(&s.child)).cloned().collect();
+            for sync in own {
+                sync_one(orm, &sync, work, exec, out)?;
+            }
         }
         insert_states(orm, sid, &mapper, &columns, &layer, work, exec, out)?;
     }
     Ok(())
+}
+
+/// Whether `sync` belongs to a relationship of mapper `m` to itself.
+fn self_referential(orm: &Orm, m: MapperId, sync: &Sync) -> bool {
+    sync.relationship.0 == m && orm.registry.get(m).relationships[sync.relationship.1].target == m
 }
 
 /// Pending states of mapper `m` in layers: those whose parent (through a
@@ -435,7 +435,7 @@ fn layers(orm: &Orm, m: MapperId, pending: &[StateId], work: &FlushWork) -> Vec<
     let parents: HashMap<StateId, StateId> = work
         .syncs
         .iter()
-        .filter(|s| s.relationship.0 == m && orm.registry.get(m).relationships[s.relationship.1].target == m)
+        .filter(|s| self_referential(orm, m, s))
         .filter_map(|s| Some((s.child, s.parent?)))
         .filter(|(c, p)| in_flush.contains(p) && c != p)
         .collect();
@@ -476,8 +476,8 @@ fn insert_states<X: Executor>(
     for &st in pending {
         let current = work.values.get(&st).cloned().unwrap_or_default();
         let mut params = Vec::new();
-        for i in 0..columns.len() {
-            let column = table.column(&columns[i]);
+        for (i, name) in columns.iter().enumerate() {
+            let column = table.column(name);
             match current.get(i).cloned().flatten() {
                 Some(Literal::None) | None => {
                     // `_insert_cols_as_none`: nullable columns with no default are sent as NULL
@@ -515,18 +515,13 @@ fn insert_states<X: Executor>(
         let missing_server: Vec<usize> = server_defaults.iter().copied().filter(|i| !given.contains(i)).collect();
         let statement = |returning: Vec<String>, row: &[(usize, Literal)]| Insert {
             table: table.name.clone(),
-            source: InsertSource::Values(vec![bind_row(&table, &columns, row)]),
+            source: InsertSource::Values(vec![bind_row(columns, row)]),
             returning,
         };
         if has_all_pks && missing_server.is_empty() {
             // executemany, or one plain INSERT
             let compiled = sql(compiler::insert(&statement(Vec::new(), &rows[0]), &table))?;
-            if rows.len() > 1 {
-                let params = rows.iter().map(|r| ordered_params(&table, &columns, r)).collect();
-                exec.execute_many(&compiled.sql, params).map_err(FlushError::Database)?;
-            } else {
-                exec.execute(&compiled).map_err(FlushError::Database)?;
-            }
+            run_rows(exec, &compiled.sql, rows.iter().map(|r| ordered_params(&table, columns, r)).collect())?;
             for (r, row) in group.iter().zip(&rows) {
                 finish_insert(orm, sid, r.state, row, &[], columns.len(), work, out);
             }
@@ -566,14 +561,9 @@ fn emit_updates<X: Executor>(
     exec: &mut X,
 ) -> Result<(), FlushError<X::Error>> {
     let table = &mapper.table;
-    let where_: Vec<Expr> = mapper.pk.iter().map(|&i| Expr::column(&table.name, &columns[i]).compare(BinOp::Eq, placeholder())).collect();
-    let update = Update {
-        table: table.name.clone(),
-        values: bind_row(table, columns, &group[0].0.params),
-        ordered: false,
-        where_,
-        returning: Vec::new(),
-    };
+    let where_ = by_key(mapper);
+    let update =
+        Update { table: table.name.clone(), values: bind_row(columns, &group[0].0.params), ordered: false, where_, returning: Vec::new() };
     let compiled = sql(compiler::update(&update, table))?;
     let rows: Vec<Vec<Literal>> = group
         .iter()
@@ -583,18 +573,12 @@ fn emit_updates<X: Executor>(
             row
         })
         .collect();
-    let affected = if rows.len() > 1 {
-        exec.execute_many(&compiled.sql, rows.clone()).map_err(FlushError::Database)?
-    } else {
-        let one = Compiled { sql: compiled.sql.clone(), params: rows[0].clone(), names: Vec::new() };
-        exec.execute(&one).map_err(FlushError::Database)?.rows_affected
-    };
-    if affected != rows.len() as u64 {
+    let expected = rows.len();
+    let affected = run_rows(exec, &compiled.sql, rows)?;
+    if affected != expected as u64 {
         return Err(FlushError::StaleData(format!(
-            "UPDATE statement on table '{}' expected to update {} row(s); {} were matched.",
-            table.name,
-            rows.len(),
-            affected
+            "UPDATE statement on table '{}' expected to update {expected} row(s); {affected} were matched.",
+            table.name
         )));
     }
     for (r, _) in group {
@@ -651,8 +635,7 @@ fn delete_all<X: Executor>(
     let mut states = states.to_vec();
     states.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &mapper.pk));
     let table = &mapper.table;
-    let where_: Vec<Expr> =
-        mapper.pk.iter().map(|&i| Expr::column(&table.name, &mapper.attrs[i].column).compare(BinOp::Eq, placeholder())).collect();
+    let where_ = by_key(&mapper);
     let compiled = compiler::delete(&Delete { table: table.name.clone(), where_, returning: Vec::new() });
     let mut rows: Vec<Vec<Literal>> = Vec::new();
     for &st in &states {
@@ -662,12 +645,7 @@ fn delete_all<X: Executor>(
         }
         rows.push(key);
     }
-    if rows.len() > 1 {
-        exec.execute_many(&compiled.sql, rows).map_err(FlushError::Database)?;
-    } else {
-        let one = Compiled { sql: compiled.sql, params: rows[0].clone(), names: Vec::new() };
-        exec.execute(&one).map_err(FlushError::Database)?;
-    }
+    run_rows(exec, &compiled.sql, rows)?;
     for st in states {
         orm.deleted(sid, st);
         out.deleted.push(st);
@@ -727,14 +705,24 @@ fn links<X: Executor>(
             }
             rows.push(row);
         }
-        if rows.len() > 1 {
-            exec.execute_many(&compiled.sql, rows).map_err(FlushError::Database)?;
-        } else {
-            let one = Compiled { sql: compiled.sql, params: rows[0].clone(), names: Vec::new() };
-            exec.execute(&one).map_err(FlushError::Database)?;
-        }
+        run_rows(exec, &compiled.sql, rows)?;
     }
     Ok(())
+}
+
+/// `WHERE t.pk = ?` for each primary key column, the rows supplying the values.
+fn by_key(mapper: &crate::mapper::Mapper) -> Vec<Expr> {
+    mapper.pk.iter().map(|&i| Expr::column(&mapper.table.name, &mapper.attrs[i].column).compare(BinOp::Eq, placeholder())).collect()
+}
+
+/// Runs `sql` for each row: one statement, or an executemany when there
+/// are several (as SQLAlchemy's `cursor.executemany`); the rows it touched.
+fn run_rows<X: Executor>(exec: &mut X, sql: &str, mut rows: Vec<Vec<Literal>>) -> Result<u64, FlushError<X::Error>> {
+    if rows.len() > 1 {
+        return exec.execute_many(sql, rows).map_err(FlushError::Database);
+    }
+    let one = Compiled { sql: sql.to_owned(), params: rows.pop().unwrap_or_default(), names: Vec::new() };
+    Ok(exec.execute(&one).map_err(FlushError::Database)?.rows_affected)
 }
 
 /// A `?` whose value each row supplies (a NULL literal would compare as `IS NULL`).

@@ -606,10 +606,14 @@ pub fn run_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params: &[Liter
 
 /// Runs one statement for many rows of parameters (an executemany) on database `db`.
 pub fn run_many_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, rows: &[Vec<Literal>]) -> PyResult<u64> {
-    let a = Args::new(vec![Value::Int(db as i64)]);
+    let shown = rows.first().cloned().unwrap_or_default();
+    run_many(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, rows, &shown)
+}
+
+/// An executemany on the database `a` names; an error shows `shown` as its parameters.
+fn run_many(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: &[Vec<Literal>], shown: &[Literal]) -> PyResult<u64> {
     let params: Vec<Vec<retort_engine::Value>> = rows.iter().map(|row| row.iter().map(convert::engine_value).collect()).collect();
-    with_db(vm, state, &a, |_, db| Ok(db.execute_many(sql, &params)))?
-        .map_err(|e| dbapi_error(vm, state, &e, sql, rows.first().map_or(&[][..], |r| &r[..])))
+    with_db(vm, state, a, |_, db| Ok(db.execute_many(sql, &params)))?.map_err(|e| dbapi_error(vm, state, &e, sql, shown))
 }
 
 fn run(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
@@ -654,10 +658,7 @@ fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyRe
                 (prepared.swap_remove(0), literals)
             }
         };
-        let sql = first.compiled.sql.clone();
-        let params: Vec<Vec<retort_engine::Value>> = literals.iter().map(|row| row.iter().map(convert::engine_value).collect()).collect();
-        let affected = with_db(vm, state, a, |_, db| Ok(db.execute_many(&sql, &params)))?
-            .map_err(|e| dbapi_error(vm, state, &e, &sql, &first.compiled.params))?;
+        let affected = run_many(vm, state, a, &first.compiled.sql, &literals, &first.compiled.params)?;
         let args = vec![Value::list(vec![]), Value::list(vec![]), Value::Int(affected as i64), Value::None, Value::Bool(false)];
         return vm.call(&result_class, Args::new(args));
     }

@@ -19,6 +19,7 @@ use retort_orm::Literal;
 use retort_python::object::{Instance, Module};
 use retort_python::{Args, PyErr, PyResult, Value, Vm};
 use retort_sql::compiler::{self, Compiled};
+use retort_sql::types::SqlType;
 
 use crate::convert;
 use crate::native::{self, Shared};
@@ -32,6 +33,8 @@ pub struct Host {
     strong: HashMap<StateId, Value>,
     /// By mapper: the script's `Column` objects of its attributes (types, defaults).
     columns: Vec<Vec<Value>>,
+    /// By mapper: each attribute's SQL type, for converting its values.
+    types: Vec<Vec<Option<SqlType>>>,
     sql: Shared,
 }
 
@@ -39,7 +42,14 @@ type Hosted = Rc<RefCell<Host>>;
 
 impl Host {
     pub fn shared(sql: Shared) -> Hosted {
-        Rc::new(RefCell::new(Host { orm: Orm::default(), objects: Vec::new(), strong: HashMap::new(), columns: Vec::new(), sql }))
+        Rc::new(RefCell::new(Host {
+            orm: Orm::default(),
+            objects: Vec::new(),
+            strong: HashMap::new(),
+            columns: Vec::new(),
+            types: Vec::new(),
+            sql,
+        }))
     }
 
     fn object(&self, st: StateId) -> Option<Value> {
@@ -80,9 +90,10 @@ fn int(vm: &Vm, a: &Args, i: usize) -> PyResult<usize> {
     }
 }
 
-fn opt_int(a: &Args, i: usize) -> Option<usize> {
-    match a.pos.get(i) {
-        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+/// An index (a state, mapper or attribute number), or None for anything else.
+fn index(v: &Value) -> Option<usize> {
+    match v {
+        Value::Int(n) if *n >= 0 => Some(*n as usize),
         _ => None,
     }
 }
@@ -309,6 +320,11 @@ fn mapper(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     }
     let mut h = host.borrow_mut();
     let id = h.orm.registry.add(mapper);
+    let types = {
+        let m = h.orm.registry.get(id);
+        m.attrs.iter().map(|a| m.table.column(&a.column).map(|c| c.ty.clone())).collect()
+    };
+    h.types.push(types);
     h.columns.push(columns);
     Ok(Value::Int(id as i64))
 }
@@ -317,8 +333,7 @@ fn mapper(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
 fn to_python(vm: &mut Vm, host: &Hosted, st: StateId, attr: usize, v: &Literal, column: &Value) -> PyResult<Value> {
     let ty = {
         let h = host.borrow();
-        let mapper = h.orm.registry.get(h.orm.state(st).mapper);
-        mapper.table.column(&mapper.attrs[attr].column).map(|c| c.ty.clone())
+        h.types[h.orm.state(st).mapper][attr].clone()
     };
     let py_type = vm.getattr_opt(column, "type")?.unwrap_or(Value::None);
     convert::literal_value(vm, v, ty.as_ref(), &py_type)
@@ -326,11 +341,7 @@ fn to_python(vm: &mut Vm, host: &Hosted, st: StateId, attr: usize, v: &Literal, 
 
 /// A Python value bound for attribute `attr` of mapper `mid`.
 fn bind(vm: &mut Vm, host: &Hosted, mid: usize, attr: usize, v: &Value) -> PyResult<Literal> {
-    let ty = {
-        let h = host.borrow();
-        let mapper = h.orm.registry.get(mid);
-        mapper.table.column(&mapper.attrs[attr].column).map(|c| c.ty.clone())
-    };
+    let ty = host.borrow().types[mid][attr].clone();
     convert::bind_value(vm, v, ty.as_ref())
 }
 
@@ -464,12 +475,7 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     for s in vm.iterate(&arg(&a, 2))? {
         let s = vm.iterate(&s)?;
         let pairs = index_pairs(vm, &s[4])?;
-        work.syncs.push(Sync {
-            relationship: (as_index(&s[0]), as_index(&s[1])),
-            parent: opt_int(&Args::new(vec![s[2].clone()]), 0),
-            child: as_index(&s[3]),
-            pairs,
-        });
+        work.syncs.push(Sync { relationship: (as_index(&s[0]), as_index(&s[1])), parent: index(&s[2]), child: as_index(&s[3]), pairs });
     }
     for l in vm.iterate(&arg(&a, 3))? {
         let l = vm.iterate(&l)?;
@@ -498,13 +504,13 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
         work.values.insert(st, values);
     }
     for &st in &new {
-        let (mid, columns) = {
+        let (mid, columns, has_default) = {
             let h = host.borrow();
             let mid = h.orm.state(st).mapper;
-            (mid, h.columns[mid].clone())
+            (mid, h.columns[mid].clone(), h.orm.registry.get(mid).python_defaults.clone())
         };
         let mut defaults = Vec::new();
-        for (i, c) in columns.iter().enumerate() {
+        for (i, c) in columns.iter().enumerate().filter(|(i, _)| has_default[*i]) {
             let given = work.values.get(&st).and_then(|v| v.get(i).cloned().flatten()).is_some_and(|v| v != Literal::None);
             let default = vm.getattr_opt(c, "default")?.unwrap_or(Value::None);
             if given || matches!(default, Value::None) {
@@ -565,10 +571,7 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
 }
 
 fn as_index(v: &Value) -> usize {
-    match v {
-        Value::Int(n) if *n >= 0 => *n as usize,
-        _ => usize::MAX,
-    }
+    index(v).unwrap_or(usize::MAX)
 }
 
 fn index_pairs(vm: &mut Vm, v: &Value) -> PyResult<Vec<(usize, usize)>> {

@@ -8,12 +8,9 @@ raises NotImplementedError naming it."""
 import _retort_sql
 import sqlalchemy as _sa
 from sqlalchemy import Column, Index, MetaData, Table, text
+from sqlalchemy import _unsupported
 
 __version__ = "1.20.1"
-
-
-def _unsupported(what):
-    return NotImplementedError(f"Retort does not support {what} yet")
 
 
 # ---------------------------------------------------------------- reflection

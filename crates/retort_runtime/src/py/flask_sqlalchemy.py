@@ -109,15 +109,17 @@ class Pagination:
     def next_num(self):
         return self.page + 1 if self.has_next else None
 
-    def prev(self, error_out=False):
-        p = Pagination(self._select, self._session, self.page - 1, self.per_page, self.max_per_page, error_out, count=False)
+    def _neighbour(self, page, error_out):
+        # the same query for another page; the total is not counted again
+        p = Pagination(self._select, self._session, page, self.per_page, self.max_per_page, error_out, count=False)
         p.total = self.total
         return p
 
+    def prev(self, error_out=False):
+        return self._neighbour(self.page - 1, error_out)
+
     def next(self, error_out=False):
-        p = Pagination(self._select, self._session, self.page + 1, self.per_page, self.max_per_page, error_out, count=False)
-        p.total = self.total
-        return p
+        return self._neighbour(self.page + 1, error_out)
 
     def iter_pages(self, *, left_edge=2, left_current=2, right_current=4, right_edge=2):
         pages_end = self.pages + 1

@@ -38,6 +38,7 @@ from sqlalchemy import (
     select,
     literal,
     and_,
+    _unsupported,
 )
 from sqlalchemy.exc import (
     ArgumentError,
@@ -63,10 +64,6 @@ class LoaderCallableStatus(_enum.Enum):
 
 NO_VALUE = LoaderCallableStatus.NO_VALUE
 _NO_VALUE = NO_VALUE
-
-
-def _unsupported(what):
-    return NotImplementedError(f"Retort does not support {what} yet")
 
 
 # ---------------------------------------------------------------- annotations
@@ -421,8 +418,9 @@ def _configure_relationship(mapper, prop):
     target = target_cls.__mapper__
     prop.mapper = target
     prop.entity = target
-    if prop.order_by is not False and prop.order_by is not None:
-        prop.order_by = _resolve_expr(mapper, prop.order_by)
+    # a list from here on: [] when the relationship has no order
+    order = [] if prop.order_by is False or prop.order_by is None else _resolve_expr(mapper, prop.order_by)
+    prop.order_by = order if isinstance(order, list) else [order]
     if prop.remote_side is not None:
         prop.remote_side = _resolve_expr(mapper, prop.remote_side)
     prop.target = target.local_table
@@ -1909,8 +1907,8 @@ class Session:
         # SQLAlchemy's selectin loader sends the keys 500 at a time
         for start in range(0, len(keys), 500):
             stmt = select(*cols).where(fk.in_(keys[start:start + 500]))
-            if prop.order_by is not False and prop.order_by is not None:
-                stmt = stmt.order_by(*(prop.order_by if isinstance(prop.order_by, (list, tuple)) else [prop.order_by]))
+            if prop.order_by:
+                stmt = stmt.order_by(*prop.order_by)
             for r in self._connection().execute(stmt).all():
                 child = self._load_entity(target, tuple(r[i] for i in order))
                 found.setdefault(r[0], []).append(child)
@@ -1941,9 +1939,9 @@ class Session:
         n = len(stmt._expanded_columns())
         stmt.columns = stmt.columns + [alias.c[c.name] for _, c in target.column_attrs_list]
         stmt._with_options = []
-        if prop.uselist and prop.order_by is not False and prop.order_by is not None:
+        if prop.uselist:
             # the relationship's order, adapted to the alias, after the statement's
-            for c in prop.order_by if isinstance(prop.order_by, list) else [prop.order_by]:
+            for c in prop.order_by:
                 if getattr(c, "table", None) is target.local_table:
                     stmt = stmt.order_by(alias.c[c.name])
                 else:
@@ -2035,17 +2033,9 @@ class Session:
             self._autoflush()
             stmt = select(target.class_).where(*[rc == v for (rc, _), v in zip(prop.pairs, values)])
             return self.execute(stmt, _autoflush=False).scalars().first()
-        if prop.direction is ONETOMANY:
-            values = [getattr(obj, prop.parent.column_attr_of[pc.name]) for pc, _ in prop.pairs]
-            crit = [literal(v, fk.type) == fk for (_, fk), v in zip(prop.pairs, values)]
-        else:
-            values = [getattr(obj, prop.parent.column_attr_of[pc.name]) for pc, _ in prop.parent_pairs]
-            crit = [literal(v, sc.type) == sc for (_, sc), v in zip(prop.parent_pairs, values)]
-            crit += [tc == sc for tc, sc in prop.target_pairs]
+        crit = _lazy_criteria(obj, prop)
         self._autoflush()
-        stmt = select(target.class_).where(*crit)
-        if prop.order_by is not False and prop.order_by is not None:
-            stmt = stmt.order_by(*(prop.order_by if isinstance(prop.order_by, (list, tuple)) else [prop.order_by]))
+        stmt = select(target.class_).where(*crit).order_by(*prop.order_by)
         result = self.execute(stmt, _autoflush=False).scalars()
         return result.all() if prop.uselist else result.first()
 
@@ -2230,6 +2220,16 @@ class Query:
         raise _unsupported("Query.update()")
 
 
+def _lazy_criteria(obj, prop):
+    """The lazy clause of a collection for one parent: `? = child.fk` (with the
+    parent's value first, as SQLAlchemy renders it), and through the
+    secondary table for a many-to-many."""
+    if prop.direction is ONETOMANY:
+        return [literal(getattr(obj, prop.parent.column_attr_of[pc.name]), fk.type) == fk for pc, fk in prop.pairs]
+    crit = [literal(getattr(obj, prop.parent.column_attr_of[pc.name]), sc.type) == sc for pc, sc in prop.parent_pairs]
+    return crit + [tc == sc for tc, sc in prop.target_pairs]
+
+
 class AppenderQuery(Query):
     """`lazy="dynamic"`: a Query of the parent's related objects, with
     `append()` and `remove()`."""
@@ -2239,17 +2239,10 @@ class AppenderQuery(Query):
         self.prop = prop
         session = _state(instance).session
         if _stmt is None:
-            target = prop.mapper
-            if prop.direction is ONETOMANY:
-                crit = [literal(getattr(instance, prop.parent.column_attr_of[pc.name]), fk.type) == fk for pc, fk in prop.pairs]
-            elif prop.direction is MANYTOMANY:
-                crit = [literal(getattr(instance, prop.parent.column_attr_of[pc.name]), sc.type) == sc for pc, sc in prop.parent_pairs]
-                crit += [tc == sc for tc, sc in prop.target_pairs]
-            else:
+            if prop.direction is MANYTOONE:
                 raise InvalidRequestError(f"On relationship {prop!r}, 'dynamic' loaders cannot be used with many-to-one/one-to-one relationships and/or uselist=False.")
-            _stmt = select(target.class_).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL).where(*crit)
-            if prop.order_by is not False and prop.order_by is not None:
-                _stmt = _stmt.order_by(*(prop.order_by if isinstance(prop.order_by, (list, tuple)) else [prop.order_by]))
+            _stmt = select(prop.mapper.class_).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL)
+            _stmt = _stmt.where(*_lazy_criteria(instance, prop)).order_by(*prop.order_by)
         Query.__init__(self, (prop.mapper.class_,), session, _stmt)
 
     def _new(self, stmt):
