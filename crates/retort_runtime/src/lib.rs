@@ -60,10 +60,7 @@ pub fn install(vm: &mut Vm) -> Runtime {
         "sqlalchemy.ext.hybrid",
         Rc::new(|vm| vm.run_python_module("sqlalchemy.ext.hybrid", include_str!("py/sqlalchemy_ext_hybrid.py"))),
     );
-    vm.register_module("alembic", Rc::new(|vm| vm.run_python_module("alembic", include_str!("py/alembic.py"))));
-    for name in ["alembic.migration", "alembic.operations", "alembic.autogenerate"] {
-        vm.register_module(name, Rc::new(move |vm| vm.run_python_module(name, "from alembic import *\n")));
-    }
+    register_alembic(vm);
     vm.register_module("flask", Rc::new(|vm| vm.run_python_module("flask", include_str!("py/flask.py"))));
     vm.register_module("flask_sqlalchemy", Rc::new(|vm| vm.run_python_module("flask_sqlalchemy", include_str!("py/flask_sqlalchemy.py"))));
     vm.register_module("werkzeug", Rc::new(|vm| vm.run_python_module("werkzeug", "")));
@@ -73,6 +70,32 @@ pub fn install(vm: &mut Vm) -> Runtime {
     );
     vm.register_module("sqlalchemy.exc", Rc::new(|vm| vm.run_python_module("sqlalchemy.exc", include_str!("py/sqlalchemy_exc.py"))));
     runtime
+}
+
+/// The `alembic` package: each module from its Python source, and the
+/// places alembic re-exports them from.
+fn register_alembic(vm: &mut Vm) {
+    let sources: [(&'static str, &'static str); 6] = [
+        ("alembic", include_str!("py/alembic.py")),
+        ("alembic.runtime", ""),
+        ("alembic.runtime.migration", include_str!("py/alembic_runtime.py")),
+        ("alembic.operations.ops", include_str!("py/alembic_ops.py")),
+        ("alembic.operations", include_str!("py/alembic_operations.py")),
+        ("alembic.autogenerate", include_str!("py/alembic_autogenerate.py")),
+    ];
+    for (name, source) in sources {
+        vm.register_module(name, Rc::new(move |vm| vm.run_python_module(name, source)));
+    }
+    let aliases: [(&'static str, &'static str); 5] = [
+        ("alembic.migration", "from alembic.runtime.migration import *\nfrom alembic.runtime.migration import MigrationContext\n"),
+        ("alembic.script", include_str!("py/alembic_script.py")),
+        ("alembic.script.base", "from alembic.script import Script, ScriptDirectory\n"),
+        ("alembic.script.revision", "from alembic.runtime.migration import Revision, RevisionMap, RevisionError, ResolutionError\n"),
+        ("alembic.util", "from alembic.runtime.migration import CommandError\n"),
+    ];
+    for (name, source) in aliases {
+        vm.register_module(name, Rc::new(move |vm| vm.run_python_module(name, source)));
+    }
 }
 
 /// Runs a script with every module installed: what it printed and raised,

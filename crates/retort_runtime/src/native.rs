@@ -94,6 +94,7 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
         Ok(Value::list(order.into_iter().map(|(v, _)| v).collect()))
     });
     add(&m, vm, "ddl", |vm, _, a| ddl(vm, &a));
+    add(&m, vm, "load_source", |vm, _, a| load_source(vm, &a));
     add(&m, vm, "type_ddl", |vm, _, a| match convert::sql_type(vm, a.pos.first().unwrap_or(&Value::None))? {
         Some(ty) => Ok(Value::str(ty.to_string())),
         None => Ok(Value::str("NULL")),
@@ -121,6 +122,18 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
         Ok(Value::str(sql.split_once("WHERE ").map_or(sql.as_str(), |(_, w)| w).to_owned()))
     });
     m
+}
+
+/// `load_source(name, filename, source)`: a module made by running Python
+/// source (a revision script from the Migrations panel), or SyntaxError.
+fn load_source(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let text = |i: usize| a.pos.get(i).and_then(Value::as_str).unwrap_or("").to_owned();
+    let (name, filename, source) = (text(0), text(1), text(2));
+    let code = retort_python::compile_source(&source, &filename)
+        .map_err(|e| vm.new_error("SyntaxError", format!("{} ({filename}, line {})", e.message, e.line)))?;
+    let module = Module::new(&name);
+    vm.run_module_code(code, module.clone())?;
+    Ok(Value::Module(module))
 }
 
 fn engine_result(vm: &mut Vm, state: &Shared, r: Result<(), EngineError>) -> PyResult<Value> {

@@ -26,6 +26,16 @@ pub fn install(vm: &mut Vm) {
         Ok(vm.new_instance(&cls, &[]))
     });
     rename(&object, "__new__", "object.__new__");
+    let module = t.module.clone();
+    add_method(&module, "__new__", |vm, a| {
+        // module(name, doc=None), as types.ModuleType
+        let Some(Value::Str(name)) = a.pos.get(1).cloned().or_else(|| a.kw.iter().find(|(k, _)| &**k == "name").map(|(_, v)| v.clone())) else {
+            return vm.type_error("module.__new__() argument 'name' must be str");
+        };
+        let m = crate::object::Module::new(name.as_str());
+        m.set("__doc__", a.pos.get(2).cloned().unwrap_or(Value::None));
+        Ok(Value::Module(m))
+    });
     add_method(&object, "__init__", |vm, a| {
         if a.pos.len() > 1 || !a.kw.is_empty() {
             let cls = vm.type_of(&a.pos[0]);

@@ -35,6 +35,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("random", include_str!("py/random.py")),
     ("logging", include_str!("py/logging.py")),
     ("uuid", include_str!("py/uuid.py")),
+    ("types", include_str!("py/types.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {

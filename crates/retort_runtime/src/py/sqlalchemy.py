@@ -9,6 +9,7 @@ Each node names its kind in `__visit_name__`, as SQLAlchemy's do.
 
 import _retort_sql
 import logging as _logging
+import re as _re
 import sys as _sys
 
 
@@ -162,6 +163,8 @@ class _Named(TypeEngine):
 
     def __init__(self, *args, **kw):
         self.args = [a for a in args if isinstance(a, int)] + [v for v in kw.values() if isinstance(v, int)]
+        # the generic type's attributes (a VARCHAR's length) for repr() and comparisons
+        super().__init__(*args, **kw)
 
 
 def _named(name, base):
@@ -800,10 +803,31 @@ class MetaData:
         return _retort_sql.sorted_tables(list(self.tables.values()))
 
     def create_all(self, bind, tables=None, checkfirst=True):
-        _call(bind, _retort_sql.create_all, list(self.tables.values()) if tables is None else list(tables), checkfirst)
+        tables = list(self.tables.values()) if tables is None else list(tables)
+        if isinstance(bind, Connection):
+            return _schema_on_connection(bind, tables, checkfirst, True)
+        _call(bind, _retort_sql.create_all, tables, checkfirst)
 
     def drop_all(self, bind, tables=None, checkfirst=True):
-        _call(bind, _retort_sql.drop_all, list(self.tables.values()) if tables is None else list(tables), checkfirst)
+        tables = list(self.tables.values()) if tables is None else list(tables)
+        if isinstance(bind, Connection):
+            return _schema_on_connection(bind, tables, checkfirst, False)
+        _call(bind, _retort_sql.drop_all, tables, checkfirst)
+
+
+def _schema_on_connection(conn, tables, checkfirst, create):
+    """create_all/drop_all given a Connection: in its transaction, which the
+    caller commits."""
+    insp = inspect(conn)
+    todo = [t for t in tables if not checkfirst or insp.has_table(t.name) != create]
+    order = _retort_sql.sorted_tables(todo)
+    if not create:
+        order.reverse()
+    for t in order:
+        for sql in _retort_sql.ddl("create_table" if create else "drop_table", t):
+            stmt = text(sql)
+            stmt._raw = True
+            conn.execute(stmt)
 
 
 class ForeignKey:
@@ -2036,45 +2060,156 @@ def create_engine(url, echo=False, future=True, **kw):
     return Engine(url, echo)
 
 
+def _inspection(method):
+    """One connection per inspector call on an engine (BEGIN, its queries,
+    ROLLBACK), as SQLAlchemy's Inspector does."""
+
+    def call(self, *args, **kw):
+        if self._current is not None:
+            return method(self, *args, **kw)
+        with self.bind.connect() as conn:
+            self._current = conn
+            try:
+                return method(self, *args, **kw)
+            finally:
+                self._current = None
+
+    call.__name__ = method.__name__
+    return call
+
+
 class _Inspector:
-    """`inspect(engine)`: reads the schema with SQLAlchemy's SQLite queries,
-    each in a connection of its own (BEGIN, the query, ROLLBACK)."""
+    """`inspect(engine)` or `inspect(connection)`: reads the schema with
+    SQLite's PRAGMAs and the tables' CREATE statements. On an engine each
+    query runs in a connection of its own (BEGIN, the query, ROLLBACK); on a
+    connection, in that connection's transaction."""
 
     def __init__(self, bind):
         self.bind = bind
+        self._current = bind if isinstance(bind, Connection) else None
 
-    def _rows(self, sql):
-        with self.bind.connect() as conn:
-            stmt = text(sql)
-            stmt._raw = True
-            return conn.execute(stmt).all()
+    def _rows(self, sql, params=None):
+        stmt = text(sql)
+        stmt._raw = True
+        return self._current.execute(stmt, params).all()
 
+    @_inspection
     def get_table_names(self):
         rows = self._rows("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name")
-        return [r[0] for r in rows]
+        return [r[0] for r in rows if not r[0].startswith("__turso_internal")]
 
+    @_inspection
     def has_table(self, table_name):
         return table_name in self.get_table_names()
 
-    def get_columns(self, table_name):
+    def _table_sql(self, table_name):
+        rows = self._rows("SELECT sql FROM sqlite_master WHERE name = :name AND type in ('table', 'view')", {"name": table_name})
+        return rows[0][0] if rows and rows[0][0] else ""
+
+    def _xinfo(self, table_name):
         rows = self._rows(f'PRAGMA main.table_xinfo("{table_name}")')
         if not rows:
             raise NoSuchTableError(table_name)
+        return rows
+
+    @_inspection
+    def get_columns(self, table_name):
+        rows = self._xinfo(table_name)
+        declared = _declared_types(self._table_sql(table_name))
         out = []
         for cid, name, type_, notnull, default, pk, hidden in rows:
             out.append({
                 "name": name,
-                "type": _reflected_type(type_),
+                "type": _reflected_type(declared.get(name) or type_ or ""),
                 "nullable": not notnull,
                 "default": default,
                 "primary_key": pk,
             })
         return out
 
+    @_inspection
     def get_pk_constraint(self, table_name):
-        rows = self._rows(f'PRAGMA main.table_xinfo("{table_name}")')
+        rows = self._xinfo(table_name)
         pk = sorted((r[5], r[1]) for r in rows if r[5])
         return {"constrained_columns": [n for _, n in pk], "name": None}
+
+    @_inspection
+    def get_foreign_keys(self, table_name):
+        out = {}
+        for id_, seq, target, local, remote, on_update, on_delete, match in self._rows(f'PRAGMA main.foreign_key_list("{table_name}")'):
+            fk = out.setdefault(id_, {
+                "name": None, "constrained_columns": [], "referred_schema": None, "referred_table": target,
+                "referred_columns": [], "options": {},
+            })
+            fk["constrained_columns"].append(local)
+            fk["referred_columns"].append(remote)
+            if on_update and on_update != "NO ACTION":
+                fk["options"]["onupdate"] = on_update
+            if on_delete and on_delete != "NO ACTION":
+                fk["options"]["ondelete"] = on_delete
+        # SQLite lists a table's foreign keys last to first
+        return [out[k] for k in sorted(out, reverse=True)]
+
+    @_inspection
+    def get_indexes(self, table_name):
+        out = []
+        for row in self._rows(f'PRAGMA main.index_list("{table_name}")'):
+            name, unique, origin = row[1], row[2], row[3] if len(row) > 3 else "c"
+            if origin != "c" or name.startswith("sqlite_autoindex"):
+                continue
+            cols = [r[2] for r in self._rows(f'PRAGMA main.index_info("{name}")')]
+            out.append({"name": name, "column_names": cols, "unique": bool(unique), "dialect_options": {}})
+        out.sort(key=lambda ix: ix["name"])
+        return out
+
+    @_inspection
+    def get_unique_constraints(self, table_name):
+        sql = self._table_sql(table_name)
+        out = []
+        for name, cols in _re.findall(r'(?:CONSTRAINT\s+"?(\w+)"?\s+)?UNIQUE\s*\(([^)]*)\)', sql, _re.I):
+            out.append({"name": name or None, "column_names": [c.strip().strip('"') for c in cols.split(",")]})
+        return out
+
+    @_inspection
+    def get_check_constraints(self, table_name):
+        sql = self._table_sql(table_name)
+        return [{"name": n or None, "sqltext": t} for n, t in _re.findall(r'(?:CONSTRAINT\s+"?(\w+)"?\s+)?CHECK\s*\((.*?)\)(?:,|\s*\)$)', sql, _re.I)]
+
+
+def _split_top_level(body):
+    parts, depth, cur = [], 0, ""
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return parts
+
+
+def _declared_types(sql):
+    """Column name -> declared type, read from a table's CREATE statement
+    (the engine's PRAGMA drops a VARCHAR's length)."""
+    if "(" not in sql:
+        return {}
+    stop = {"NOT", "NULL", "PRIMARY", "DEFAULT", "UNIQUE", "CHECK", "REFERENCES", "COLLATE", "CONSTRAINT", "GENERATED", "AS"}
+    out = {}
+    for p in _split_top_level(sql[sql.index("(") + 1:sql.rindex(")")]):
+        words = p.replace("(", " ( ").replace(")", " ) ").split()
+        if not words or words[0].upper() in ("PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "CONSTRAINT"):
+            continue
+        type_words = []
+        for w in words[1:]:
+            if w.upper() in stop:
+                break
+            type_words.append(w)
+        out[words[0].strip('"')] = " ".join(type_words).replace(" ( ", "(").replace("( ", "(").replace(" )", ")").replace(" , ", ",")
+    return out
 
 
 def _reflected_type(declared):
@@ -2096,7 +2231,7 @@ _inspectors = []
 
 
 def inspect(subject, raiseerr=True):
-    if isinstance(subject, Engine):
+    if isinstance(subject, (Engine, Connection)):
         return _Inspector(subject)
     for fn in _inspectors:
         found = fn(subject)
