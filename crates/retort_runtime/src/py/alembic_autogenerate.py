@@ -15,11 +15,13 @@ from alembic.operations import ops
 # ---------------------------------------------------------------- the two sides as signatures
 
 
-class _Index:
+class Index:
     """An index as autogenerate compares it (a model's, or the database's)."""
 
-    def __init__(self, name, table, columns, unique):
+    def __init__(self, name, table, columns, unique, conv=False):
         self.name = name
+        # a name the database or a naming convention gave: rendered as op.f()
+        self.conv = conv
         self.table = table
         self.expressions = columns
         self.unique = bool(unique)
@@ -28,9 +30,10 @@ class _Index:
         return (tuple(c.name for c in self.expressions), self.unique)
 
 
-def _unique(name, table, columns):
+def _unique(name, table, columns, conv=False):
     uq = _sa.UniqueConstraint(*columns, name=name)
     uq.table = table
+    uq.conv = conv
     return uq
 
 
@@ -45,11 +48,11 @@ def _fk_sig(fk):
 
 
 def model_indexes(table):
-    out = [_Index(ix.name, table, [table.c[e] if isinstance(e, str) else e for e in ix.expressions], ix.unique)
+    out = [Index(ix.name, table, [table.c[e] if isinstance(e, str) else e for e in ix.expressions], ix.unique)
            for ix in table._index_order]
     for c in table.columns_list:
         if c.index:
-            out.append(_Index(f"ix_{table.name}_{c.name}", table, [c], bool(c.unique)))
+            out.append(Index(f"ix_{table.name}_{c.name}", table, [c], bool(c.unique), conv=True))
     return out
 
 
@@ -98,8 +101,8 @@ def reflect_table(insp, name, metadata=None):
         t.constraints.append(_fk(fk["name"], t, fk["constrained_columns"], [f"{target}.{c}" for c in fk["referred_columns"]],
                                  fk["options"].get("ondelete"), fk["options"].get("onupdate")))
     for uq in insp.get_unique_constraints(name):
-        t.constraints.append(_unique(uq["name"], t, uq["column_names"]))
-    t._reflected_indexes = [_Index(ix["name"], t, [t.c[c] for c in ix["column_names"]], ix["unique"])
+        t.constraints.append(_unique(uq["name"], t, uq["column_names"], conv=True))
+    t._reflected_indexes = [Index(ix["name"], t, [t.c[c] for c in ix["column_names"]], ix["unique"], conv=True)
                             for ix in insp.get_indexes(name)]
     return t
 
@@ -163,7 +166,7 @@ def _server_default_text(default):
 
 def _compare_column(ctx, tname, conn_col, meta_col):
     op = ops.AlterColumnOp(tname, meta_col.name, existing_type=conn_col.type, existing_nullable=conn_col.nullable,
-                           existing_server_default=conn_col.server_default if conn_col.server_default is not None else False)
+                           existing_server_default=conn_col.server_default)
     if ctx.opts.get("compare_type", True) and _types_differ(conn_col.type, meta_col.type):
         op.modify_type = meta_col.type
     if conn_col.nullable is not meta_col.nullable and not meta_col.primary_key:
@@ -186,21 +189,25 @@ def _compare_indexes_and_uniques(ctx, modify, conn_table, meta_table):
     unnamed_meta = {tuple(u.columns): u for u in meta_uq if not u.name}
     conn_uq_sigs = {tuple(u.columns) for u in conn_uq}
 
+    creating_or_dropping = conn_table is None or meta_table is None
+
     def added(o):
-        if isinstance(o, _Index):
+        if not isinstance(o, Index) and creating_or_dropping:
+            return  # unique constraints are part of CREATE TABLE
+        if isinstance(o, Index):
             modify.ops.append(ops.CreateIndexOp.from_index(o))
         else:
             modify.ops.append(ops.AddConstraintOp.from_constraint(o))
 
     def removed(o):
-        if isinstance(o, _Index):
+        if isinstance(o, Index):
             modify.ops.append(ops.DropIndexOp.from_index(o))
         else:
             modify.ops.append(ops.DropConstraintOp.from_constraint(o))
 
     for name in sorted(set(conn_names) - set(meta_names)):
         o = conn_names[name]
-        if not isinstance(o, _Index) and tuple(o.columns) in unnamed_meta:
+        if not isinstance(o, Index) and tuple(o.columns) in unnamed_meta:
             continue
         removed(o)
     for name in sorted(set(meta_names) & set(conn_names)):
@@ -208,10 +215,10 @@ def _compare_indexes_and_uniques(ctx, modify, conn_table, meta_table):
         if type(m) is not type(c):
             removed(c)
             added(m)
-        elif isinstance(m, _Index) and m.sig() != c.sig():
+        elif isinstance(m, Index) and m.sig() != c.sig():
             modify.ops.append(ops.DropIndexOp.from_index(c))
             modify.ops.append(ops.CreateIndexOp.from_index(m))
-        elif not isinstance(m, _Index) and tuple(m.columns) != tuple(c.columns):
+        elif not isinstance(m, Index) and tuple(m.columns) != tuple(c.columns):
             modify.ops.append(ops.DropConstraintOp.from_constraint(c))
             modify.ops.append(ops.AddConstraintOp.from_constraint(m))
     for name in sorted(set(meta_names) - set(conn_names)):
@@ -331,9 +338,9 @@ def _python_print(lines):
     for line in lines:
         if line == "":
             level = max(level - 1, 0)
+            out.append("")
             continue
-        for sub in line.split("\n"):
-            out.append("    " * level + sub)
+        out.append("    " * level + line)
         if line.endswith(":"):
             level += 1
     return "\n".join(out) + "\n"
@@ -443,23 +450,32 @@ def _drop_table(ctx, op):
     return f"{_prefix(ctx)}drop_table({op.table_name!r})"
 
 
+def _name(ctx, name, obj):
+    """A constraint's or index's name; op.f() marks one the database or a
+    naming convention gave, so alembic does not convert it again."""
+    if name is not None and getattr(obj, "conv", False):
+        return f"{_prefix(ctx)}f({name!r})"
+    return repr(name)
+
+
 def _add_index(ctx, op):
     ix = op.to_index()
     cols = ", ".join(repr(c.name) for c in ix.expressions)
     if ctx._has_batch:
-        return f"{_prefix(ctx)}create_index({ix.name!r}, [{cols}], unique={bool(ix.unique)!r})"
-    return f"{_prefix(ctx)}create_index({ix.name!r}, {ix.table.name!r}, [{cols}], unique={bool(ix.unique)!r})"
+        return f"{_prefix(ctx)}create_index({_name(ctx, ix.name, ix)}, [{cols}], unique={bool(ix.unique)!r})"
+    return f"{_prefix(ctx)}create_index({_name(ctx, ix.name, ix)}, {ix.table.name!r}, [{cols}], unique={bool(ix.unique)!r})"
 
 
 def _drop_index(ctx, op):
+    name = _name(ctx, op.index_name, op.to_index())
     if ctx._has_batch:
-        return f"{_prefix(ctx)}drop_index({op.index_name!r})"
-    return f"{_prefix(ctx)}drop_index({op.index_name!r}, table_name={op.table_name!r})"
+        return f"{_prefix(ctx)}drop_index({name})"
+    return f"{_prefix(ctx)}drop_index({name}, table_name={op.table_name!r})"
 
 
 def _add_unique(ctx, op):
     c = op.to_constraint()
-    args = [repr(c.name)]
+    args = [_name(ctx, c.name, c)]
     if not ctx._has_batch:
         args.append(repr(op.table_name))
     args.append(repr(list(c.columns)))
@@ -485,7 +501,7 @@ _UNNAMED_WARNING = [
 
 
 def _drop_constraint(ctx, op):
-    params = [repr(op.constraint_name)]
+    params = [_name(ctx, op.constraint_name, op.to_constraint() if op._reverse is not None else None)]
     if not ctx._has_batch:
         params.append(repr(op.table_name))
     if op.constraint_type is not None:

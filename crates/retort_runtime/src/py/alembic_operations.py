@@ -40,6 +40,10 @@ class Operations:
     def get_bind(self):
         return self._conn
 
+    def f(self, name):
+        """A name already converted by a naming convention (autogenerate writes op.f('ix_...'))."""
+        return name
+
     def get_context(self):
         return self.migration_context
 
@@ -207,6 +211,9 @@ class BatchOperations:
     def execute(self, sqltext, execution_options=None):
         self.operations.execute(sqltext, execution_options)
 
+    def f(self, name):
+        return name
+
     def __getattr__(self, name):
         raise _unsupported(f"batch_op.{name}()")
 
@@ -286,7 +293,7 @@ class _MoveAndCopy:
                         entry.append(new_type)
                     c.type = new_type
                 if nullable is not None:
-                    c.nullable = nullable
+                    c.nullable = c._explicit_nullable = nullable
                 if server_default is not False:
                     c.server_default = server_default
             elif kind == "create_index":

@@ -204,6 +204,14 @@ class RevisionStep(MigrationStep):
     def __repr__(self):
         return f"RevisionStep({self.revision.revision!r}, is_upgrade={self.is_upgrade!r})"
 
+    def __str__(self):
+        if self.is_upgrade:
+            src, dst = self.revision._normalized_down_revisions, (self.revision.revision,)
+        else:
+            src, dst = (self.revision.revision,), self.revision._normalized_down_revisions
+        text = f"{self.migration_fn.__name__} {', '.join(src)} -> {', '.join(dst)}"
+        return f"{text}, {self.doc}" if self.doc else text
+
     @property
     def doc(self):
         return self.revision.doc
@@ -336,7 +344,8 @@ class RevisionMap:
             return m[found[0]]
         if len(found) > 1:
             raise ResolutionError(f"Multiple revisions start with '{id_}': {', '.join(repr(r) for r in sorted(found))}...", id_)
-        raise ResolutionError(f"No such revision or branch '{id_}'", id_)
+        hint = "; please ensure at least four characters are present for partial revision identifier matches" if len(id_) < 4 else ""
+        raise ResolutionError(f"No such revision or branch '{id_}'{hint}", id_)
 
     def iterate_revisions(self, upper, lower, implicit_base=False, inclusive=False, assert_relative_length=True,
                           select_for_downgrade=False):

@@ -2147,6 +2147,13 @@ class _Inspector:
                 fk["options"]["onupdate"] = on_update
             if on_delete and on_delete != "NO ACTION":
                 fk["options"]["ondelete"] = on_delete
+        # names from the CREATE statement (SQLite's PRAGMA has none)
+        sql = self._table_sql(table_name)
+        for name, cols, target in _re.findall(r'CONSTRAINT\s+"?(\w+)"?\s+FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+"?(\w+)"?', sql, _re.I):
+            cols = [c.strip().strip('"') for c in cols.split(",")]
+            for fk in out.values():
+                if fk["constrained_columns"] == cols and fk["referred_table"] == target:
+                    fk["name"] = name
         # SQLite lists a table's foreign keys last to first
         return [out[k] for k in sorted(out, reverse=True)]
 
@@ -2158,7 +2165,7 @@ class _Inspector:
             if origin != "c" or name.startswith("sqlite_autoindex"):
                 continue
             cols = [r[2] for r in self._rows(f'PRAGMA main.index_info("{name}")')]
-            out.append({"name": name, "column_names": cols, "unique": bool(unique), "dialect_options": {}})
+            out.append({"name": name, "column_names": cols, "unique": unique, "dialect_options": {}})
         out.sort(key=lambda ix: ix["name"])
         return out
 

@@ -1,0 +1,25 @@
+# Autogenerate rendered for batch mode (render_as_batch=True), as Flask-Migrate does for SQLite.
+from sqlalchemy import create_engine, MetaData, Table, Column, Integer, String, Text, Boolean, Numeric, DateTime, ForeignKey, Index, UniqueConstraint, text, func
+from alembic.migration import MigrationContext
+from alembic.autogenerate import compare_metadata, produce_migrations, render_python_code
+
+engine = create_engine("sqlite://")
+
+
+def render(old, new, **opts):
+    old.create_all(engine)
+    with engine.connect() as conn:
+        mig = produce_migrations(MigrationContext.configure(conn, opts=opts), new)
+        print(render_python_code(mig.upgrade_ops))
+        print(render_python_code(mig.downgrade_ops))
+        print(mig.upgrade_ops.is_empty(), len(mig.upgrade_ops.as_diffs()))
+
+old = MetaData()
+Table("t", old, Column("id", Integer, primary_key=True), Column("a", String(10)), Index("ix_t_a", "a"))
+new = MetaData()
+Table("t", new, Column("id", Integer, primary_key=True), Column("a", String(20), nullable=False), Column("b", Integer))
+old.create_all(engine)
+with engine.connect() as conn:
+    mig = produce_migrations(MigrationContext.configure(conn), new)
+    print(render_python_code(mig.upgrade_ops, render_as_batch=True))
+    print(render_python_code(mig.downgrade_ops, render_as_batch=True))

@@ -1,0 +1,48 @@
+# get_current_revision() before and after migrating, and a second context on the same database.
+import types
+from sqlalchemy import create_engine, MetaData, Table, Column, Integer, String, Text, Boolean, ForeignKey, Index, UniqueConstraint, text, inspect
+import sqlalchemy as sa
+from alembic.runtime.migration import MigrationContext, RevisionStep
+from alembic.script.revision import RevisionMap
+from alembic.script.base import Script
+from alembic.operations import Operations
+from alembic import op
+
+
+def rev(rev_id, down, up, down_fn, doc):
+    m = types.ModuleType("rev_" + rev_id)
+    m.__doc__ = doc
+    m.revision, m.down_revision, m.upgrade, m.downgrade = rev_id, down, up, down_fn
+    return Script(m, rev_id, rev_id + ".py")
+
+
+def migrate(conn, rmap, target, up):
+    def fn(heads, ctx):
+        if up:
+            return [RevisionStep(rmap, s, True) for s in reversed(list(rmap.iterate_revisions(target, heads, implicit_base=True)))]
+        return [RevisionStep(rmap, s, False) for s in rmap.iterate_revisions(heads, target, implicit_base=True)]
+    ctx = MigrationContext.configure(conn, opts={"fn": fn})
+    with Operations.context(ctx):
+        with ctx.begin_transaction():
+            ctx.run_migrations()
+    conn.commit()
+    return ctx.get_current_revision()
+
+
+def schema(engine):
+    insp = inspect(engine)
+    return {t: [(c["name"], str(c["type"]), c["nullable"]) for c in insp.get_columns(t)] for t in insp.get_table_names()}
+
+def up1():
+    op.create_table("a", sa.Column("id", sa.Integer(), nullable=False), sa.PrimaryKeyConstraint("id"))
+def down1():
+    op.drop_table("a")
+rmap = RevisionMap(lambda: [rev("x1", None, up1, down1, "a")])
+engine = create_engine("sqlite://")
+with engine.connect() as conn:
+    print(MigrationContext.configure(conn).get_current_revision())
+    conn.rollback()
+    print(migrate(conn, rmap, "x1", True))
+    print(MigrationContext.configure(conn).get_current_heads())
+    conn.rollback()
+    print(conn.execute(text("SELECT version_num FROM alembic_version")).all())
