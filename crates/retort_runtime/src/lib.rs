@@ -15,6 +15,7 @@
 
 pub mod convert;
 pub mod echo;
+pub mod migrations;
 pub mod native;
 pub mod orm;
 pub mod trace;
@@ -34,13 +35,16 @@ pub struct Runtime {
     pub databases: native::Databases,
     /// The ORM's models and objects at the end (JSON), if the script used it.
     pub orm: Option<String>,
+    /// What `_retort_sql` shares with the host (the live database for migrations).
+    pub sql: Option<native::Shared>,
 }
 
 /// Makes `sqlalchemy` importable in `vm`; the returned runtime collects the events.
 pub fn install(vm: &mut Vm) -> Runtime {
-    let runtime = Runtime::default();
+    let mut runtime = Runtime::default();
     convert::clear_cache();
     let shared = native::shared(runtime.log.clone(), runtime.databases.clone());
+    runtime.sql = Some(shared.clone());
     let sql = shared.clone();
     vm.register_module("_retort_sql", Rc::new(move |vm| Ok(native::module(vm, sql.clone()))));
     let host = orm::Host::shared(shared);
@@ -61,6 +65,10 @@ pub fn install(vm: &mut Vm) -> Runtime {
         Rc::new(|vm| vm.run_python_module("sqlalchemy.ext.hybrid", include_str!("py/sqlalchemy_ext_hybrid.py"))),
     );
     register_alembic(vm);
+    vm.register_module(
+        "_retort_migrations",
+        Rc::new(|vm| vm.run_python_module("_retort_migrations", include_str!("py/retort_migrations.py"))),
+    );
     vm.register_module("flask", Rc::new(|vm| vm.run_python_module("flask", include_str!("py/flask.py"))));
     vm.register_module("flask_sqlalchemy", Rc::new(|vm| vm.run_python_module("flask_sqlalchemy", include_str!("py/flask_sqlalchemy.py"))));
     vm.register_module("werkzeug", Rc::new(|vm| vm.run_python_module("werkzeug", "")));

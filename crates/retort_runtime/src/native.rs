@@ -23,6 +23,10 @@ use crate::echo::Mode;
 /// event log.
 pub struct State {
     dbs: Databases,
+    /// The database migrations run on (the playground's live one), as a
+    /// `.sqlite` image to open, and its handle once opened.
+    pub live: Option<Vec<u8>>,
+    pub live_handle: Option<usize>,
     /// Each database's echo (`echo=True` or the engine logger at INFO).
     echo: Vec<crate::echo::Echo>,
     errors: Value,
@@ -37,7 +41,7 @@ pub type Databases = Rc<RefCell<Vec<Connection<Limbo>>>>;
 
 /// The state `_retort_sql` and `_retort_orm` share: the run's databases and log.
 pub fn shared(log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Shared {
-    Rc::new(RefCell::new(State { dbs, echo: Vec::new(), errors: Value::None, log }))
+    Rc::new(RefCell::new(State { dbs, live: None, live_handle: None, echo: Vec::new(), errors: Value::None, log }))
 }
 
 pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
@@ -51,6 +55,7 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
         Ok(Value::None)
     });
     add(&m, vm, "open", open);
+    add(&m, vm, "open_live", open_live);
     add(&m, vm, "begin", |vm, state, a| {
         with_db(vm, state, &a, |_, db| {
             db.begin();
@@ -143,6 +148,29 @@ fn engine_result(vm: &mut Vm, state: &Shared, r: Result<(), EngineError>) -> PyR
 
 fn open(vm: &mut Vm, state: &Shared, _: Args) -> PyResult<Value> {
     let db = retort_engine::open_in_memory().map_err(|e| vm.new_error("OperationalError", e.to_string()))?;
+    push_db(state, db)
+}
+
+/// The live database (a copy of the image the host gave, or an empty one),
+/// opened once per run.
+fn open_live(vm: &mut Vm, state: &Shared, _: Args) -> PyResult<Value> {
+    if let Some(handle) = state.borrow().live_handle {
+        return Ok(Value::Int(handle as i64));
+    }
+    let image = state.borrow_mut().live.take();
+    let db = match image {
+        Some(image) => retort_engine::Limbo::open_image(&image).map(Connection::new),
+        None => retort_engine::open_in_memory(),
+    }
+    .map_err(|e| vm.new_error("OperationalError", e.to_string()))?;
+    let handle = push_db(state, db)?;
+    if let Value::Int(i) = handle {
+        state.borrow_mut().live_handle = Some(i as usize);
+    }
+    Ok(handle)
+}
+
+fn push_db(state: &Shared, db: Connection<Limbo>) -> PyResult<Value> {
     let mut s = state.borrow_mut();
     let mut dbs = s.dbs.borrow_mut();
     dbs.push(db);

@@ -1846,10 +1846,10 @@ def _call(engine, fn, *args):
 
 
 class Engine:
-    def __init__(self, url, echo=False):
+    def __init__(self, url, echo=False, _db=None):
         self.url = url
         self.echo = echo
-        self._db = _retort_sql.open(url)
+        self._db = _retort_sql.open(url) if _db is None else _db
         self._echoing = False
         self.dialect = _Dialect()
         if echo:
