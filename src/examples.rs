@@ -15,6 +15,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ("Flask-SQLAlchemy", include_str!("../static/examples/07_flask.py")),
     ("Data types", include_str!("../static/examples/08_data_types.py")),
     ("Schema migration (Alembic)", include_str!("../static/examples/09_migrations.py")),
+    ("Migrations panel (Flask-Migrate)", include_str!("../static/examples/13_flask_migrate.py")),
     ("Performance: N+1, eager loading, dynamic", include_str!("../static/examples/10_performance.py")),
     ("Security: SQL injection", include_str!("../static/examples/11_security.py")),
     ("Transactions and rollback", include_str!("../static/examples/12_transactions.py")),

@@ -3,7 +3,8 @@
 //! talk through the typed messages of [`protocol`].
 //!
 //! Modules: [`protocol`] (page ↔ worker messages), [`state`] (the page's
-//! reducer, pure and tested natively), [`share`] (share links), [`language`]
+//! reducer, pure and tested natively), [`share`] (share links), [`revisions`] (the
+//! Migrations panel's scripts), [`language`]
 //! (Python or SQL in the editor); in the browser only: `components`
 //! (one component per file), `engine_client` (spawns, feeds and stops the
 //! worker), `editor` (the CodeMirror binding) and `worker` (the worker's side).
@@ -11,6 +12,7 @@
 pub mod examples;
 pub mod language;
 pub mod protocol;
+pub mod revisions;
 pub mod share;
 pub mod state;
 

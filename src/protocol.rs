@@ -22,6 +22,27 @@ pub enum Request {
     RunPython { id: u32, source: String },
     /// Save the database the last run left, as a `.sqlite` file.
     SaveDatabase { id: u32 },
+    /// A Migrations panel action on the database the last run left (the
+    /// live one): `source` is the editor's script (the models, for Autogenerate).
+    Migrate { id: u32, source: String, revisions: Vec<RevisionScript>, action: MigrationAction },
+}
+
+/// A revision script of the Migrations panel: its id and its whole text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionScript {
+    pub id: String,
+    pub source: String,
+}
+
+/// What the Migrations panel asks for (Flask-Migrate's commands).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MigrationAction {
+    /// `flask db migrate -m MESSAGE`.
+    Autogenerate { message: String },
+    /// `flask db upgrade TARGET` (an id or `head`).
+    Upgrade { target: String },
+    /// `flask db downgrade TARGET` (an id or `base`).
+    Downgrade { target: String },
 }
 
 /// What a Python script did, as the page shows it.
@@ -123,6 +144,19 @@ pub enum Response {
     Failed { id: Option<u32>, message: String },
     /// The database the last run left, as the bytes of a `.sqlite` file.
     Database { id: u32, image: ByteBuf },
+    /// A migration action finished (it may have failed: see `run.error`).
+    /// `tables` is None when the database was not touched.
+    Migrated {
+        id: u32,
+        run: PythonRun,
+        log: Vec<Event>,
+        tables: Option<Vec<TableSnapshot>>,
+        /// The database's revision afterwards (None: base).
+        current: Option<String>,
+        /// The revision Autogenerate wrote.
+        revision: Option<RevisionScript>,
+        elapsed_ms: f64,
+    },
     /// The engine panicked: the worker is about to die and must be replaced.
     Crashed { message: String },
 }

@@ -1,6 +1,9 @@
-//! Share links without a server: the code travels in the URL fragment
-//! (`#code=v1.` + base64url without padding of deflate-raw of the UTF-8
-//! source), which browsers never send to a server. Pure, so tested natively.
+//! Share links without a server: the code travels in the URL fragment,
+//! which browsers never send to a server. `#code=v1.` + base64url without
+//! padding of deflate-raw of the UTF-8 source; when the Migrations panel
+//! holds revision scripts, `#code=v2.` + the same of a JSON object
+//! `{"code": ..., "revisions": [{"id": ..., "source": ...}]}`. Links of
+//! either version open. Pure, so tested natively.
 
 use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
@@ -17,9 +20,12 @@ const LENIENT: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-/// The fragment key and the current format version.
+use crate::protocol::RevisionScript;
+
+/// The fragment key and the format versions: code only, code and revisions.
 const KEY: &str = "code=";
 const VERSION: &str = "v1.";
+const VERSION_2: &str = "v2.";
 /// Links longer than this may be cut by chat apps and mail clients.
 pub const WARN_BYTES: usize = 8 * 1024;
 /// The most source a link may unpack to: no editor content is this large,
@@ -39,24 +45,51 @@ pub enum ShareError {
     TooLarge,
     #[error("its code is not UTF-8 text")]
     NotText,
+    #[error("its revision scripts are not readable: {0}")]
+    BadRevisions(String),
 }
 
-/// The fragment (without `#`) that carries `source`.
-pub fn encode(source: &str) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec(source.as_bytes(), 9);
-    format!("{KEY}{VERSION}{}", URL_SAFE_NO_PAD.encode(packed))
+/// What a link carries.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Shared {
+    pub code: String,
+    #[serde(default)]
+    pub revisions: Vec<RevisionScript>,
 }
 
-/// The code a fragment carries: `Ok(None)` when it carries none.
-pub fn decode(fragment: &str) -> Result<Option<String>, ShareError> {
+/// The fragment (without `#`) that carries `source` and the revision scripts.
+pub fn encode(source: &str, revisions: &[RevisionScript]) -> String {
+    if revisions.is_empty() {
+        return format!("{KEY}{VERSION}{}", pack(source.as_bytes()));
+    }
+    let shared = Shared { code: source.to_owned(), revisions: revisions.to_vec() };
+    let json = serde_json::to_string(&shared).unwrap_or_default();
+    format!("{KEY}{VERSION_2}{}", pack(json.as_bytes()))
+}
+
+fn pack(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(bytes, 9))
+}
+
+/// What a fragment carries: `Ok(None)` when it carries no code.
+pub fn decode(fragment: &str) -> Result<Option<Shared>, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let Some(value) = fragment.split('&').find_map(|part| part.strip_prefix(KEY)) else {
         return Ok(None);
     };
-    let Some(data) = value.strip_prefix(VERSION) else {
-        let version = value.split('.').next().unwrap_or(value);
-        return Err(ShareError::UnknownVersion(version.chars().take(12).collect()));
-    };
+    if let Some(data) = value.strip_prefix(VERSION) {
+        return unpack(data).map(|code| Some(Shared { code, revisions: Vec::new() }));
+    }
+    if let Some(data) = value.strip_prefix(VERSION_2) {
+        let json = unpack(data)?;
+        return serde_json::from_str(&json).map(Some).map_err(|e| ShareError::BadRevisions(e.to_string()));
+    }
+    let version = value.split('.').next().unwrap_or(value);
+    Err(ShareError::UnknownVersion(version.chars().take(12).collect()))
+}
+
+/// The UTF-8 text of base64url(deflate-raw(text)), forgiving what a cut link leaves.
+fn unpack(data: &str) -> Result<String, ShareError> {
     let mut data = data.trim_end_matches('=');
     // A link cut in the middle of a base64 group leaves one character that
     // cannot be decoded: drop it, and let inflate report the truncation.
@@ -68,7 +101,7 @@ pub fn decode(fragment: &str) -> Result<Option<String>, ShareError> {
         miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
         _ => ShareError::Truncated,
     })?;
-    String::from_utf8(bytes).map(Some).map_err(|_| ShareError::NotText)
+    String::from_utf8(bytes).map_err(|_| ShareError::NotText)
 }
 
 /// Whether a query string asks to run the code on load (`?autorun=1`).
@@ -83,13 +116,27 @@ mod tests {
     #[test]
     fn code_round_trips_through_a_link() {
         for source in ["", "SELECT 1;", "print('héllo ✓')\n\tindent", &"x = 1\n".repeat(5000)] {
-            let fragment = encode(source);
+            let fragment = encode(source, &[]);
             assert!(fragment.starts_with("code=v1."));
             assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"=._-".contains(&b)), "{fragment}");
-            assert_eq!(decode(&format!("#{fragment}")).unwrap().as_deref(), Some(source));
+            assert_eq!(decode(&format!("#{fragment}")).unwrap().map(|s| s.code).as_deref(), Some(source));
         }
         // Repetitive code compresses well: 30 KB of it fits a short link.
-        assert!(encode(&"x = 1\n".repeat(5000)).len() < 200);
+        assert!(encode(&"x = 1\n".repeat(5000), &[]).len() < 200);
+    }
+
+    #[test]
+    fn revisions_travel_in_v2_links_and_v1_links_still_open() {
+        let revisions = vec![RevisionScript { id: "a1b2c3d4e5f6".into(), source: "revision = 'a1b2c3d4e5f6'\n".into() }];
+        let fragment = encode("print('models')", &revisions);
+        assert!(fragment.starts_with("code=v2."), "{fragment}");
+        let shared = decode(&fragment).unwrap().unwrap();
+        assert_eq!((shared.code.as_str(), shared.revisions), ("print('models')", revisions));
+        // a link made before revisions existed
+        let old = format!("code=v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"SELECT 1;", 9)));
+        assert_eq!(decode(&old).unwrap(), Some(Shared { code: "SELECT 1;".into(), revisions: vec![] }));
+        let not_json = format!("code=v2.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{oops", 9)));
+        assert!(matches!(decode(&not_json), Err(ShareError::BadRevisions(_))));
     }
 
     #[test]
@@ -101,7 +148,7 @@ mod tests {
 
     #[test]
     fn broken_links_say_what_is_wrong() {
-        let good = encode("SELECT 'a fairly long statement so the data spans several bytes';");
+        let good = encode("SELECT 'a fairly long statement so the data spans several bytes';", &[]);
         for cut in 1..12 {
             assert_eq!(decode(&good[..good.len() - cut]), Err(ShareError::Truncated), "cut {cut}");
         }

@@ -8,7 +8,7 @@ use retort_engine::log::Event;
 use retort_engine::snapshot::TableSnapshot;
 use yew::Reducible;
 
-use crate::protocol::PythonRun;
+use crate::protocol::{MigrationAction, PythonRun, RevisionScript};
 
 /// Where the engine and the current run stand; `data-state` of the status element.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,10 +44,11 @@ pub enum Tab {
     SqlLog,
     Session,
     Database,
+    Migrations,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Results, Tab::SqlLog, Tab::Session, Tab::Database];
+    pub const ALL: [Tab; 5] = [Tab::Results, Tab::SqlLog, Tab::Session, Tab::Database, Tab::Migrations];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -55,6 +56,7 @@ impl Tab {
             Tab::SqlLog => "SQL log",
             Tab::Session => "Models & session",
             Tab::Database => "Database",
+            Tab::Migrations => "Migrations",
         }
     }
 
@@ -65,6 +67,7 @@ impl Tab {
             Tab::SqlLog => "tab-sql-log",
             Tab::Session => "tab-session",
             Tab::Database => "tab-database",
+            Tab::Migrations => "tab-migrations",
         }
     }
 }
@@ -92,9 +95,23 @@ pub struct AppState {
     pub engine_failed: bool,
     /// What the status bar says.
     pub message: String,
+    /// The Migrations panel's revision scripts (they travel in share links).
+    pub revisions: Vec<RevisionScript>,
+    /// The live database's revision (None: base, or no migration run yet).
+    pub current_revision: Option<String>,
     next_id: u32,
-    /// The request whose answer the page waits for.
+    /// The request whose answer the page waits for, and what it asks.
     pending: Option<u32>,
+    outgoing: Option<Outgoing>,
+}
+
+/// What the pending request asks the worker.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outgoing {
+    /// Run the editor's script.
+    Run,
+    /// A Migrations panel action.
+    Migrate(MigrationAction),
 }
 
 impl Default for AppState {
@@ -112,8 +129,11 @@ impl Default for AppState {
             error: None,
             engine_failed: false,
             message: "Loading the engine…".into(),
+            revisions: Vec::new(),
+            current_revision: None,
             next_id: 1,
             pending: None,
+            outgoing: None,
         }
     }
 }
@@ -163,6 +183,25 @@ pub enum Action {
     },
     /// The page was opened from a share link that could not be read.
     LinkBroken(String),
+    /// A Migrations panel button: the reducer gives the request its id.
+    Migrate(MigrationAction),
+    Migrated {
+        id: u32,
+        run: PythonRun,
+        log: Vec<Event>,
+        tables: Option<Vec<TableSnapshot>>,
+        current: Option<String>,
+        revision: Option<RevisionScript>,
+        elapsed_ms: f64,
+    },
+    /// The revision scripts a share link carried.
+    SetRevisions(Vec<RevisionScript>),
+    /// A revision script added by hand (`flask db revision`).
+    AddRevision(RevisionScript),
+    /// A revision script's text edited in the panel.
+    EditRevision { id: String, source: String },
+    /// A revision script removed from the panel.
+    RemoveRevision(String),
     /// A share link was made, and whether it reached the clipboard.
     Shared {
         url: String,
@@ -174,6 +213,11 @@ impl AppState {
     /// The id of the run the page is waiting for, to send to the worker.
     pub fn pending(&self) -> Option<u32> {
         self.pending
+    }
+
+    /// What the pending request asks, to send with its id.
+    pub fn outgoing(&self) -> Option<&Outgoing> {
+        self.pending.and(self.outgoing.as_ref())
     }
 
     pub fn can_run(&self) -> bool {
@@ -214,11 +258,67 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.pending = Some(s.next_id);
+                s.outgoing = Some(Outgoing::Run);
                 s.next_id += 1;
                 s.status = Status::Running;
                 s.error = None;
                 s.message = "Running…".into();
             }
+            Action::Migrate(action) => {
+                if !s.can_run() {
+                    return self;
+                }
+                s.message = match &action {
+                    MigrationAction::Autogenerate { .. } => "Autogenerating a revision…".into(),
+                    MigrationAction::Upgrade { target } => format!("Upgrading to {target}…"),
+                    MigrationAction::Downgrade { target } => format!("Downgrading to {target}…"),
+                };
+                s.pending = Some(s.next_id);
+                s.outgoing = Some(Outgoing::Migrate(action));
+                s.next_id += 1;
+                s.status = Status::Running;
+                s.error = None;
+            }
+            Action::Migrated { id, run, log, tables, current, revision, elapsed_ms } => {
+                if s.pending != Some(id) {
+                    return self;
+                }
+                s.pending = None;
+                let at = current.clone().unwrap_or_else(|| "base".into());
+                s.error = run.error.as_ref().map(|e| {
+                    format!(
+                        "{}\nThe failed step's transaction was rolled back: the database stays at revision {at}. \
+                         (SQLite under Python's sqlite3 runs DDL outside transactions, so tables a step created before the \
+                         failure remain, as on CPython.)",
+                        e.traceback.trim_end()
+                    )
+                });
+                s.status = if s.error.is_some() { Status::Error } else { Status::Done };
+                s.message = match (&revision, &s.error) {
+                    (_, Some(_)) => "Migration failed".into(),
+                    (Some(r), None) => format!("Revision {} generated in {elapsed_ms:.1} ms", r.id),
+                    (None, None) => format!("Database at {at} ({elapsed_ms:.1} ms)"),
+                };
+                if let Some(r) = revision {
+                    s.revisions.push(r);
+                }
+                s.current_revision = current;
+                s.python = Some(run);
+                s.run = None;
+                s.selected_line = None;
+                s.log = log;
+                if let Some(tables) = tables {
+                    s.tables = tables;
+                }
+            }
+            Action::SetRevisions(revisions) => s.revisions = revisions,
+            Action::AddRevision(revision) => s.revisions.push(revision),
+            Action::EditRevision { id, source } => {
+                if let Some(r) = s.revisions.iter_mut().find(|r| r.id == id) {
+                    r.source = source;
+                }
+            }
+            Action::RemoveRevision(id) => s.revisions.retain(|r| r.id != id),
             Action::ShowTab(tab) => s.tab = tab,
             Action::StartFrom(file) => {
                 s.message = match &file {
@@ -261,6 +361,8 @@ impl Reducible for AppState {
                 s.selected_line = None;
                 s.log = log;
                 s.tables = tables;
+                // the run's database is the live one now, and it has no migration history
+                s.current_revision = None;
             }
             Action::Stopped => {
                 s.pending = None;
@@ -399,6 +501,47 @@ mod tests {
         assert!(s.error.as_deref().unwrap().ends_with("The default example is open instead."));
         let s = reduce(s, vec![Action::Run]);
         assert_eq!(s.error, None);
+    }
+
+    fn revision(id: &str, down: Option<&str>) -> RevisionScript {
+        RevisionScript { id: id.into(), source: crate::revisions::empty_revision(id, down, "m") }
+    }
+
+    #[test]
+    fn migrations_keep_revisions_and_the_current_one() {
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Migrate(MigrationAction::Autogenerate { message: "m".into() })]);
+        assert_eq!(s.outgoing(), Some(&Outgoing::Migrate(MigrationAction::Autogenerate { message: "m".into() })));
+        let done = |id, current: Option<&str>, revision: Option<RevisionScript>, error: Option<&str>| Action::Migrated {
+            id,
+            run: PythonRun {
+                error: error.map(|m| crate::protocol::PythonError {
+                    type_name: "OperationalError".into(),
+                    message: m.into(),
+                    line: None,
+                    traceback: format!("Traceback (most recent call last):\nOperationalError: {m}\n"),
+                }),
+                ..PythonRun::default()
+            },
+            log: vec![],
+            tables: None,
+            current: current.map(str::to_owned),
+            revision,
+            elapsed_ms: 1.0,
+        };
+        let s = reduce(s, vec![done(1, None, Some(revision("a1", None)), None)]);
+        assert_eq!((s.revisions.len(), s.status.name(), s.message.as_str()), (1, "done", "Revision a1 generated in 1.0 ms"));
+        let s = reduce(s, vec![Action::Migrate(MigrationAction::Upgrade { target: "head".into() }), done(2, Some("a1"), None, None)]);
+        assert_eq!(s.current_revision.as_deref(), Some("a1"));
+        let s = reduce(s, vec![Action::Migrate(MigrationAction::Upgrade { target: "head".into() }), done(3, Some("a1"), None, Some("no such table: x"))]);
+        assert_eq!(s.status.name(), "error");
+        assert!(s.error.as_deref().unwrap().contains("the database stays at revision a1"), "{:?}", s.error);
+        assert!(s.can_run(), "the panel stays usable after a failure");
+        let s = reduce(s, vec![Action::EditRevision { id: "a1".into(), source: "x".into() }, Action::AddRevision(revision("b2", Some("a1")))]);
+        assert_eq!((s.revisions[0].source.as_str(), s.revisions.len()), ("x", 2));
+        let s = reduce(s, vec![Action::RemoveRevision("b2".into()), Action::Run]);
+        assert_eq!((s.revisions.len(), s.outgoing()), (1, Some(&Outgoing::Run)));
+        let s = reduce(s, vec![Action::PythonDone { id: 4, run: PythonRun::default(), log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
+        assert_eq!(s.current_revision, None, "a run starts a fresh database");
     }
 
     #[test]

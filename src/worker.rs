@@ -10,7 +10,8 @@ use serde_bytes::ByteBuf;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{PythonError, PythonRun, Request, Response, ROW_LIMIT, TABLE_ROW_LIMIT};
+use crate::protocol::{MigrationAction, PythonError, PythonRun, Request, Response, RevisionScript, ROW_LIMIT, TABLE_ROW_LIMIT};
+use retort_runtime::migrations;
 
 /// Installs the message handler and tells the page the engine is ready.
 pub fn start() {
@@ -121,6 +122,7 @@ fn answer(request: Request) -> Response {
                 None => Response::PythonDone { id, run, log, tables: Vec::new(), elapsed_ms },
             }
         }
+        Request::Migrate { id, source, revisions, action } => migrate(id, &source, revisions, action),
         Request::SaveDatabase { id } => LAST.with(|last| match last.borrow_mut().as_mut() {
             Some(db) => match db.backend_mut().image() {
                 Ok(image) => Response::Database { id, image: ByteBuf::from(image) },
@@ -129,6 +131,53 @@ fn answer(request: Request) -> Response {
             None => Response::Failed { id: Some(id), message: "There is no database to save yet: run the script first.".into() },
         }),
     }
+}
+
+/// A Migrations panel action on the live database (the one the last run or
+/// migration left); afterwards the database it leaves is the live one.
+fn migrate(id: u32, source: &str, revisions: Vec<RevisionScript>, action: MigrationAction) -> Response {
+    let started = web_time::Instant::now();
+    let live = LAST.with(|last| match last.borrow_mut().as_mut() {
+        Some(db) => {
+            // a run may leave a transaction open, as a connection returned to a pool would not
+            let _ = db.rollback();
+            db.backend_mut().image().map(Some)
+        }
+        None => Ok(None),
+    });
+    let live = match live {
+        Ok(live) => live,
+        Err(e) => return Response::Failed { id: Some(id), message: format!("cannot read the live database: {e}") },
+    };
+    let revisions: Vec<migrations::RevisionScript> =
+        revisions.into_iter().map(|r| migrations::RevisionScript { id: r.id, source: r.source }).collect();
+    let action = match action {
+        MigrationAction::Autogenerate { message } => migrations::MigrationAction::Autogenerate { message },
+        MigrationAction::Upgrade { target } => migrations::MigrationAction::Upgrade { target },
+        MigrationAction::Downgrade { target } => migrations::MigrationAction::Downgrade { target },
+    };
+    let outcome = migrations::run(source, live, &revisions, &action, retort_python::Budget::default());
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let log = outcome.runtime.log.borrow().clone();
+    let run = PythonRun {
+        stdout: outcome.result.stdout,
+        stderr: outcome.result.stderr,
+        orm: None,
+        error: outcome.result.error.map(|e| PythonError { type_name: e.type_name, message: e.message, line: e.line, traceback: e.traceback }),
+    };
+    let tables = match outcome.database {
+        Some(mut db) => {
+            let tables = match retort_engine::snapshot::snapshot(&mut db, TABLE_ROW_LIMIT) {
+                Ok(tables) => tables,
+                Err(e) => return Response::Failed { id: Some(id), message: format!("cannot read the tables back: {e}") },
+            };
+            LAST.with(|l| *l.borrow_mut() = Some(db));
+            Some(tables)
+        }
+        None => None,
+    };
+    let revision = outcome.revision.map(|r| RevisionScript { id: r.id, source: r.source });
+    Response::Migrated { id, run, log, tables, current: outcome.current, revision, elapsed_ms }
 }
 
 fn post(response: &Response) {

@@ -12,9 +12,9 @@ use super::output::Output;
 use super::toolbar::Toolbar;
 use crate::editor::{self, EditorView};
 use crate::engine_client::{EngineClient, Event};
-use crate::protocol::{Request, Response};
+use crate::protocol::{Request, Response, RevisionScript};
 use crate::share;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Outgoing};
 
 /// The SQL the editor opens with.
 const WELCOME: &str = crate::examples::EXAMPLES[0].1;
@@ -22,6 +22,7 @@ const WELCOME: &str = crate::examples::EXAMPLES[0].1;
 /// What the page opens with: the code of a share link, or the example.
 struct Opening {
     code: String,
+    revisions: Vec<RevisionScript>,
     broken_link: Option<String>,
     autorun: bool,
 }
@@ -31,9 +32,11 @@ fn opening() -> Opening {
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
     match share::decode(&hash) {
-        Ok(Some(code)) => Opening { code, broken_link: None, autorun: share::wants_autorun(&search) },
-        Ok(None) => Opening { code: WELCOME.to_owned(), broken_link: None, autorun: false },
-        Err(e) => Opening { code: WELCOME.to_owned(), broken_link: Some(e.to_string()), autorun: false },
+        Ok(Some(shared)) => {
+            Opening { code: shared.code, revisions: shared.revisions, broken_link: None, autorun: share::wants_autorun(&search) }
+        }
+        Ok(None) => Opening { code: WELCOME.to_owned(), revisions: Vec::new(), broken_link: None, autorun: false },
+        Err(e) => Opening { code: WELCOME.to_owned(), revisions: Vec::new(), broken_link: Some(e.to_string()), autorun: false },
     }
 }
 
@@ -44,9 +47,13 @@ pub fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         let broken = opening.broken_link.clone();
+        let revisions = opening.revisions.clone();
         use_effect_with((), move |_| {
             if let Some(reason) = broken {
                 dispatch.dispatch(Action::LinkBroken(reason));
+            }
+            if !revisions.is_empty() {
+                dispatch.dispatch(Action::SetRevisions(revisions));
             }
         });
     }
@@ -83,6 +90,9 @@ pub fn app() -> Html {
                     Event::Message(Response::PythonDone { id, run, log, tables, elapsed_ms }) => {
                         Action::PythonDone { id, run, log, tables, elapsed_ms }
                     }
+                    Event::Message(Response::Migrated { id, run, log, tables, current, revision, elapsed_ms }) => {
+                        Action::Migrated { id, run, log, tables, current, revision, elapsed_ms }
+                    }
                     Event::Message(Response::Failed { id, message }) => Action::WorkerError { id, message },
                     Event::Message(Response::Database { image, .. }) => {
                         match crate::files::download("retort.sqlite", &image, "application/vnd.sqlite3") {
@@ -101,11 +111,14 @@ pub fn app() -> Html {
         let client = client.clone();
         let view = view.clone();
         let start_image = start_image.clone();
-        use_effect_with(state.pending(), move |pending| {
+        let revisions = state.revisions.clone();
+        use_effect_with((state.pending(), state.outgoing().cloned()), move |(pending, outgoing)| {
             if let (Some(id), Some(client), Some(view)) = (*pending, &*client.borrow(), &*view.borrow()) {
                 editor::mark_error(view, 0, "");
                 let text = editor::get_text(view);
-                if crate::language::is_python(&text) {
+                if let Some(Outgoing::Migrate(action)) = outgoing {
+                    client.send(&Request::Migrate { id, source: text, revisions, action: action.clone() });
+                } else if crate::language::is_python(&text) {
                     client.send(&Request::RunPython { id, source: text });
                 } else {
                     let start = start_image.borrow().as_ref().map(|image| serde_bytes::ByteBuf::from(image.to_vec()));
@@ -219,9 +232,10 @@ pub fn app() -> Html {
     let on_share = {
         let dispatch = state.dispatcher();
         let view = view.clone();
+        let revisions = state.revisions.clone();
         Callback::from(move |()| {
             let Some(view) = &*view.borrow() else { return };
-            let fragment = share::encode(&editor::get_text(view));
+            let fragment = share::encode(&editor::get_text(view), &revisions);
             let Some(window) = web_sys::window() else { return };
             let location = window.location();
             let base = format!(

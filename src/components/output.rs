@@ -1,9 +1,10 @@
 //! The output pane: tabs for the results, the SQL log, the ORM's models and
-//! session, and the database.
+//! session, the database, and the migrations.
 
 use yew::prelude::*;
 
 use super::database::Database;
+use super::migrations::MigrationsPanel;
 use super::results::Results;
 use super::session::SessionPanel;
 use super::sql_log::SqlLog;
@@ -39,6 +40,7 @@ pub fn output(props: &OutputProps) -> Html {
             <Database tables={state.tables.clone()} start_file={state.start_file.clone()}
                       on_save={props.on_save_db.clone()} on_open={props.on_open_db.clone()} />
         },
+        Tab::Migrations => html! { <MigrationsPanel state={state.clone()} /> },
     };
     html! {
         <div class="output-tabs">

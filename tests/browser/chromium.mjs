@@ -20,12 +20,12 @@ export function launch() {
 
 /// Opens the page in a fresh context, waits for the engine, and collects
 /// uncaught page errors.
-export async function openPage(browser) {
+export async function openPage(browser, url = PAGE_URL) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(PAGE_URL);
+  await page.goto(url);
   await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
   return { page, errors, close: () => context.close() };
 }

@@ -79,7 +79,18 @@ pub fn run(models: &str, live: Option<Vec<u8>>, revisions: &[RevisionScript], ac
     let driven = interp.run(DRIVER);
     result.stdout += &driven.stdout;
     result.stderr += &driven.stderr;
-    result.error = driven.error;
+    // the driver's own line in main.py means nothing to the user: the error
+    // is the migration's, its frames those of the revision scripts
+    result.error = driven.error.map(|mut e| {
+        e.line = None;
+        let mut lines: Vec<&str> = e.traceback.lines().collect();
+        if let Some(i) = lines.iter().position(|l| l.starts_with("  File \"main.py\"")) {
+            let end = if lines.get(i + 1).is_some_and(|l| l.starts_with("    ")) { i + 2 } else { i + 1 };
+            lines.drain(i..end);
+        }
+        e.traceback = lines.join("\n") + "\n";
+        e
+    });
     // the migration's statements belong to no line of the editor's script
     for event in runtime.log.borrow_mut().iter_mut().skip(script_events) {
         event.line = None;
@@ -200,6 +211,8 @@ mod tests {
         let error = out.result.error.unwrap();
         assert_eq!(error.type_name, "SyntaxError");
         assert!(error.message.contains("x9.py, line 2"), "{}", error.message);
+        assert_eq!(error.line, None, "no line of the editor's script");
+        assert!(!error.traceback.contains("main.py"), "{}", error.traceback);
     }
 
     #[test]
