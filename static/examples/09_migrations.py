@@ -1,5 +1,7 @@
 # Schema migration: compare models with the database, then alter it with Alembic operations.
 # Look at: SQL log (ALTER TABLE, and batch mode's move and copy: _alembic_tmp_user, the INSERT ... SELECT, DROP and RENAME).
+# The Migrations tab runs Flask-Migrate's workflow (autogenerate, upgrade, downgrade) on the live database: see the
+# "Migrations panel (Flask-Migrate)" example.
 from sqlalchemy import create_engine, MetaData, Table, Column, Integer, String, inspect
 from alembic.migration import MigrationContext
 from alembic.autogenerate import compare_metadata
