@@ -649,8 +649,17 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             let element = sub(vm, "element")?;
             let ty_value = attr(vm, e, "value_type")?;
             let ty = sql_type(vm, &ty_value)?;
+            let mut given = attr_list(vm, e, "values")?;
+            if let Some(key) = vm.getattr_opt(e, "expanding")?.and_then(|k| k.as_str().map(str::to_owned)) {
+                // an expanding bindparam(): its list of values comes with the execution
+                match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+                    Some(list) => given = vm.iterate(&list)?,
+                    None if LENIENT.with(std::cell::Cell::get) => {}
+                    None => return Err(vm.new_error("InvalidRequestError", format!("A value is required for bind parameter '{key}'"))),
+                }
+            }
             let mut values = Vec::new();
-            for v in attr_list(vm, e, "values")? {
+            for v in given {
                 values.push(bind_value(vm, &v, ty.as_ref())?);
             }
             Expr::In { expr: Box::new(element), values, negated: false }

@@ -306,14 +306,20 @@ fn schema(vm: &mut Vm, state: &Shared, a: &Args, create: bool) -> PyResult<Value
     if !create {
         order.reverse();
     }
+    let mut statements = Vec::new();
     for table in order {
         if create {
-            run(vm, &retort_sql::ddl::create_table(table))?;
-            for index in &table.indexes {
-                run(vm, &retort_sql::ddl::create_index(table, index))?;
-            }
+            statements.push(retort_sql::ddl::create_table(table));
+            statements.extend(table.indexes.iter().map(|index| retort_sql::ddl::create_index(table, index)));
         } else {
-            run(vm, &retort_sql::ddl::drop_table(table))?;
+            statements.push(retort_sql::ddl::drop_table(table));
+        }
+    }
+    for sql in &statements {
+        if let Err(e) = run(vm, sql) {
+            // engine.begin() ends in a rollback when a statement fails
+            let _ = with_db(vm, state, a, |_, db| Ok(db.rollback()));
+            return Err(e);
         }
     }
     let r = with_db(vm, state, a, |_, db| Ok(db.commit()))?;
@@ -517,7 +523,13 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
                         .map_err(|e| sql_err(vm, e))?
                 }
                 "update" => {
-                    let values = rows.into_iter().next().unwrap_or_default();
+                    let mut values = rows.into_iter().next().unwrap_or_default();
+                    if !named {
+                        // Column(onupdate=...): the columns the statement leaves alone
+                        let table_value = attr(vm, stmt, "table")?;
+                        let onupdate = column_defaults_of(vm, &table_value, "onupdate")?;
+                        apply_defaults(vm, &onupdate, &mut values)?;
+                    }
                     let ordered = matches!(vm.getattr_opt(stmt, "ordered")?, Some(Value::Bool(true)));
                     let update = Update { table: table.name.clone(), values, ordered, where_, returning: keys.clone() };
                     if named { compiler::to_string(Statement::Update(&update, &table)) } else { compiler::update(&update, &table) }
@@ -561,9 +573,14 @@ struct Default {
 }
 
 fn column_defaults(vm: &mut Vm, table: &Value) -> PyResult<Vec<Default>> {
+    column_defaults_of(vm, table, "default")
+}
+
+/// Each column's `default` or `onupdate`, when it has one.
+fn column_defaults_of(vm: &mut Vm, table: &Value, which: &str) -> PyResult<Vec<Default>> {
     let mut out = Vec::new();
     for c in attr_list(vm, table, "columns_list")? {
-        let value = attr(vm, &c, "default")?;
+        let value = attr(vm, &c, which)?;
         if !matches!(value, Value::None) {
             out.push(Default { name: attr_str(vm, &c, "name")?.unwrap_or_default(), ty: convert::type_of_expr(vm, &c)?, value });
         }
@@ -610,7 +627,9 @@ fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(P
     let table = convert::table(vm, &table_value)?;
     let defaults = column_defaults(vm, &table_value)?;
     let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
+    // the first row's values are those compiled (its callable defaults already called once)
+    out.push(first.compiled.params.clone());
+    for r in &rows[1..] {
         let pairs = vm.mapping_pairs(r)?;
         let mut row = value_row(vm, &table, pairs)?;
         apply_defaults(vm, &defaults, &mut row)?;

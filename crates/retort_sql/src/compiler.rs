@@ -238,7 +238,8 @@ impl Writer {
                 }
                 if values.is_empty() {
                     // Mirrors `SQLiteCompiler.visit_empty_set_op_expr`.
-                    self.sql += if *negated { "SELECT 1 FROM (SELECT 1) WHERE 1=1" } else { "SELECT 1 FROM (SELECT 1) WHERE 1!=1" };
+                    // SQLite's empty set, negated or not (the NOT is outside)
+                    self.sql += "SELECT 1 FROM (SELECT 1) WHERE 1!=1";
                 }
                 self.list(values, ", ", Self::bind);
                 self.sql.push(')');

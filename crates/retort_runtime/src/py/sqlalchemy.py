@@ -352,6 +352,11 @@ class ColumnElement(ClauseElement):
     def in_(self, values):
         if isinstance(values, Select):
             return _InSelect(self, values)
+        if isinstance(values, BindParameter) and getattr(values, "expanding", False):
+            # bindparam("ids", expanding=True): the list comes with the execution's parameters
+            expr = _In(self, [], self.type)
+            expr.expanding = values.key
+            return expr
         return _In(self, [v for v in values], self.type)
 
     def not_in(self, values):
@@ -418,8 +423,10 @@ class BindParameter(ColumnElement):
         self.type = _to_type(type_) if type_ is not None else _type_for_value(value)
 
 
-def bindparam(key, value=None, type_=None):
-    return BindParameter(key, value, type_)
+def bindparam(key, value=None, type_=None, expanding=False, unique=False, required=False, callable_=None):
+    b = BindParameter(key, value, type_)
+    b.expanding = expanding
+    return b
 
 
 def literal(value, type_=None):
@@ -802,6 +809,21 @@ class MetaData:
     def sorted_tables(self):
         return _retort_sql.sorted_tables(list(self.tables.values()))
 
+    def reflect(self, bind, schema=None, views=False, only=None, extend_existing=False, autoload_replace=True, resolve_fks=True, **kw):
+        """Every table of the database (or those in `only`), read in one connection."""
+        def load(insp):
+            available = insp.get_table_names()
+            insp.get_temp_table_names()
+            names = [n for n in available if only is None or n in only]
+            if only is not None:
+                missing = [n for n in only if n not in names]
+                if missing:
+                    raise InvalidRequestError(f"Could not reflect: requested table(s) not available in {bind!r}: ({', '.join(missing)})")
+            for n in names:
+                if n not in self.tables:
+                    Table(n, self, *_reflected_schema_items(insp, n))
+        _with_inspector(bind, load)
+
     def create_all(self, bind, tables=None, checkfirst=True):
         tables = list(self.tables.values()) if tables is None else list(tables)
         if isinstance(bind, Connection):
@@ -813,6 +835,47 @@ class MetaData:
         if isinstance(bind, Connection):
             return _schema_on_connection(bind, tables, checkfirst, False)
         _call(bind, _retort_sql.drop_all, tables, checkfirst)
+
+
+def _with_inspector(bind, fn):
+    """Runs fn(inspector) with every query in one connection, as
+    SQLAlchemy's reflection does."""
+    if isinstance(bind, _Inspector):
+        return fn(bind)
+    if isinstance(bind, Connection):
+        return fn(_Inspector(bind))
+    with bind.connect() as conn:
+        return fn(_Inspector(conn))
+
+
+def _reflected_schema_items(bind, name):
+    """Columns, constraints and indexes of a table as the database has them."""
+    def load(insp):
+        pk = insp.get_pk_constraint(name)["constrained_columns"]
+        fks = insp.get_foreign_keys(name)
+        single = {fk["constrained_columns"][0]: fk for fk in fks if len(fk["constrained_columns"]) == 1}
+        cols = []
+        for info in insp.get_columns(name):
+            extra = []
+            fk = single.get(info["name"])
+            if fk is not None:
+                extra.append(ForeignKey(f"{fk['referred_table']}.{fk['referred_columns'][0]}", name=fk["name"],
+                                        ondelete=fk["options"].get("ondelete"), onupdate=fk["options"].get("onupdate")))
+            default = info["default"]
+            cols.append(Column(info["name"], info["type"], *extra, primary_key=info["name"] in pk, nullable=bool(info["nullable"]),
+                               server_default=text(default) if default is not None else None))
+        items = list(cols)
+        for fk in fks:
+            if len(fk["constrained_columns"]) > 1:
+                t = fk["referred_table"]
+                items.append(ForeignKeyConstraint(fk["constrained_columns"], [f"{t}.{c}" for c in fk["referred_columns"]], name=fk["name"]))
+        for uq in insp.get_unique_constraints(name):
+            items.append(UniqueConstraint(*uq["column_names"], name=uq["name"]))
+        by_name = {c.name: c for c in cols}
+        for ix in insp.get_indexes(name):
+            items.append(Index(ix["name"], *[by_name[c] for c in ix["column_names"]], unique=bool(ix["unique"])))
+        return items
+    return _with_inspector(bind, load)
 
 
 def _schema_on_connection(conn, tables, checkfirst, create):
@@ -842,6 +905,13 @@ class ForeignKey:
 
     def __repr__(self):
         return f"ForeignKey('{self.target}')"
+
+    @property
+    def target_fullname(self):
+        return self.target
+
+    def references(self, table):
+        return self.target.rsplit(".", 1)[0] == table.name
 
 
 class _Constraint:
@@ -954,6 +1024,10 @@ class Column(ColumnElement):
         if kw:
             raise TypeError(f"Additional arguments should be named <dialectname>_<argument>, got '{next(iter(kw))}'")
         self.table = None
+
+    def references(self, column):
+        """Whether a foreign key of this column points at `column`."""
+        return any(fk.target == f"{column.table.name}.{column.name}" for fk in self.foreign_keys)
 
     def __repr__(self):
         parts = [repr(self.name), repr(self.type)]
@@ -1215,8 +1289,9 @@ class Table(FromClause):
         self.schema = kw.pop("schema", None)
         kw.pop("extend_existing", None)
         kw.pop("keep_existing", None)
-        if kw.pop("autoload_with", None) is not None:
-            raise _unsupported("reflecting a table (autoload_with)")
+        autoload_with = kw.pop("autoload_with", None)
+        if autoload_with is not None:
+            args = _reflected_schema_items(autoload_with, name) + list(args)
         self.comment = kw.pop("comment", None)
         self.columns_list = []
         self.constraints = []
@@ -1256,6 +1331,12 @@ class Table(FromClause):
 
     def _table_columns(self):
         return self.columns_list
+
+    def create(self, bind, checkfirst=False):
+        self.metadata.create_all(bind, tables=[self], checkfirst=checkfirst)
+
+    def drop(self, bind, checkfirst=False):
+        self.metadata.drop_all(bind, tables=[self], checkfirst=checkfirst)
 
     def insert(self):
         return insert(self)
@@ -1522,6 +1603,22 @@ class CompoundSelect(Executable):
         new = self._copy()
         new.offset_value = n
         return new
+
+    label_style = "disambiguate_only"
+
+    def _expanded_columns(self):
+        return self.selects[0]._expanded_columns()
+
+    def subquery(self, name=None):
+        return Subquery(self, name)
+
+    alias = subquery
+
+    def cte(self, name=None, recursive=False, nesting=False):
+        return CTE(self, name, recursive)
+
+    def scalar_subquery(self):
+        return ScalarSelect(self)
 
 
 def union(*selects):
@@ -2087,15 +2184,28 @@ class _Inspector:
     def __init__(self, bind):
         self.bind = bind
         self._current = bind if isinstance(bind, Connection) else None
+        # what was read, as SQLAlchemy's info_cache keeps it: asked again, no query
+        self._cache = {}
 
-    def _rows(self, sql, params=None):
-        stmt = text(sql)
-        stmt._raw = True
-        return self._current.execute(stmt, params).all()
+    def _rows(self, sql, params=None, cache=False):
+        key = (sql, tuple(sorted((params or {}).items())))
+        if not cache or key not in self._cache:
+            stmt = text(sql)
+            stmt._raw = True
+            rows = self._current.execute(stmt, params).all()
+            if not cache:
+                return rows
+            self._cache[key] = rows
+        return self._cache[key]
+
+    @_inspection
+    def get_temp_table_names(self):
+        rows = self._rows("SELECT name FROM sqlite_temp_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name")
+        return [r[0] for r in rows]
 
     @_inspection
     def get_table_names(self):
-        rows = self._rows("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name")
+        rows = self._rows("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name", cache=True)
         return [r[0] for r in rows if not r[0].startswith("__turso_internal")]
 
     @_inspection
@@ -2103,11 +2213,11 @@ class _Inspector:
         return table_name in self.get_table_names()
 
     def _table_sql(self, table_name):
-        rows = self._rows("SELECT sql FROM sqlite_master WHERE name = :name AND type in ('table', 'view')", {"name": table_name})
+        rows = self._rows("SELECT sql FROM sqlite_master WHERE name = :name AND type in ('table', 'view')", {"name": table_name}, cache=True)
         return rows[0][0] if rows and rows[0][0] else ""
 
     def _xinfo(self, table_name):
-        rows = self._rows(f'PRAGMA main.table_xinfo("{table_name}")')
+        rows = self._rows(f'PRAGMA main.table_xinfo("{table_name}")', cache=True)
         if not rows:
             raise NoSuchTableError(table_name)
         return rows
@@ -2171,6 +2281,9 @@ class _Inspector:
 
     @_inspection
     def get_unique_constraints(self, table_name):
+        # SQLAlchemy reads the automatic indexes' columns, then the names from the CREATE statement
+        for row in self._rows(f'PRAGMA main.index_list("{table_name}")'):
+            self._rows(f'PRAGMA main.index_info("{row[1]}")')
         sql = self._table_sql(table_name)
         out = []
         for name, cols in _re.findall(r'(?:CONSTRAINT\s+"?(\w+)"?\s+)?UNIQUE\s*\(([^)]*)\)', sql, _re.I):

@@ -1,0 +1,38 @@
+# Column defaults: Python scalars and callables, server defaults, onupdate.
+from sqlalchemy import (create_engine, MetaData, Table, Column, Integer, String, Text, Numeric, Boolean, Date, DateTime, ForeignKey,
+    select, insert, update, delete, func, and_, or_, not_, text, literal, literal_column, case, cast, exists, union, union_all,
+    except_, intersect, bindparam, tuple_, inspect, desc, asc, nulls_first, nulls_last, distinct)
+
+engine = create_engine("sqlite://")
+metadata = MetaData()
+user = Table("user_account", metadata, Column("id", Integer, primary_key=True), Column("name", String(30), nullable=False),
+             Column("fullname", String(60)), Column("age", Integer))
+address = Table("address", metadata, Column("id", Integer, primary_key=True), Column("user_id", ForeignKey("user_account.id"), nullable=False),
+                Column("email", String(100), nullable=False))
+metadata.create_all(engine)
+with engine.begin() as conn:
+    conn.execute(insert(user), [{"name": "spongebob", "fullname": "Spongebob Squarepants", "age": 20},
+                                {"name": "sandy", "fullname": "Sandy Cheeks", "age": 33},
+                                {"name": "patrick", "fullname": None, "age": 31}, {"name": "squidward", "fullname": "Squidward Tentacles", "age": None}])
+    conn.execute(insert(address), [{"user_id": 1, "email": "spongebob@sqlalchemy.org"}, {"user_id": 2, "email": "sandy@sqlalchemy.org"},
+                                   {"user_id": 2, "email": "sandy@squirrelpower.org"}, {"user_id": 3, "email": "pat_star%@x.org"}])
+
+
+def show(stmt, **kw):
+    with engine.connect() as conn:
+        for row in conn.execute(stmt, kw or None):
+            print(row)
+
+
+counter = {"n": 0}
+def next_n():
+    counter["n"] += 1
+    return counter["n"] * 10
+item = Table("item", metadata, Column("id", Integer, primary_key=True), Column("name", String(20), default="unnamed"),
+             Column("rank", Integer, default=next_n), Column("qty", Integer, server_default=text("7")), Column("rev", Integer, default=0, onupdate=lambda: 99))
+item.create(engine)
+with engine.begin() as conn:
+    conn.execute(insert(item))
+    conn.execute(insert(item), [{"name": "a"}, {"name": "b"}])
+    conn.execute(update(item).where(item.c.id == 2).values(name="B"))
+show(select(item).order_by(item.c.id))
