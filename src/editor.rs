@@ -27,6 +27,10 @@ extern "C" {
     #[wasm_bindgen(js_name = setText)]
     pub fn set_text(view: &EditorView, text: &str);
 
+    /// Makes the editor read-only (an embedded snippet with `readonly=1`) or editable again.
+    #[wasm_bindgen(js_name = setReadOnly)]
+    pub fn set_read_only(view: &EditorView, read_only: bool);
+
     /// Underlines `line` (1-based) with `message` as its tooltip; 0 clears it.
     #[wasm_bindgen(js_name = markError)]
     pub fn mark_error(view: &EditorView, line: u32, message: &str);

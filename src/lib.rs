@@ -9,6 +9,7 @@
 //! (one component per file), `engine_client` (spawns, feeds and stops the
 //! worker), `editor` (the CodeMirror binding) and `worker` (the worker's side).
 
+pub mod embed;
 pub mod examples;
 pub mod language;
 pub mod protocol;

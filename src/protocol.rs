@@ -19,7 +19,13 @@ pub enum Request {
     /// `start` (the bytes of a `.sqlite` file the user opened).
     RunSql { id: u32, script: String, start: Option<ByteBuf> },
     /// Run a Python script (with the sqlalchemy module) on fresh databases.
-    RunPython { id: u32, source: String },
+    RunPython {
+        id: u32,
+        source: String,
+        /// Also send its `retort-trace/1` JSON (an embedding page asked for it).
+        #[serde(default)]
+        trace: bool,
+    },
     /// Save the database the last run left, as a `.sqlite` file.
     SaveDatabase { id: u32 },
     /// A Migrations panel action on the database the last run left (the
@@ -55,6 +61,9 @@ pub struct PythonRun {
     /// The ORM's mapped classes and live objects at the end, if the script used the ORM.
     #[serde(default)]
     pub orm: Option<OrmView>,
+    /// The run's `retort-trace/1` JSON, when the request asked for it.
+    #[serde(default)]
+    pub trace: Option<String>,
 }
 
 /// What the Models and Session panels show: the runtime's ORM snapshot

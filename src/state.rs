@@ -89,6 +89,8 @@ pub struct AppState {
     pub start_file: Option<(String, usize)>,
     /// The last share link made.
     pub share_url: Option<String>,
+    /// The last `<iframe>` snippet made by Embed.
+    pub embed_snippet: Option<String>,
     /// A message for the error panel: the failing statement, a stopped run, a broken engine.
     pub error: Option<String>,
     /// The engine could not start: the page offers a retry.
@@ -108,8 +110,8 @@ pub struct AppState {
 /// What the pending request asks the worker.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outgoing {
-    /// Run the editor's script.
-    Run,
+    /// Run the editor's script (`trace`: and send back its retort-trace/1 JSON).
+    Run { trace: bool },
     /// A Migrations panel action.
     Migrate(MigrationAction),
 }
@@ -126,6 +128,7 @@ impl Default for AppState {
             selected_line: None,
             start_file: None,
             share_url: None,
+            embed_snippet: None,
             error: None,
             engine_failed: false,
             message: "Loading the engine…".into(),
@@ -151,6 +154,8 @@ pub enum Action {
     EngineFailed(String),
     /// The user asked to run; the reducer gives the request its id.
     Run,
+    /// An embedding page asked to run (it gets the trace back).
+    RunTraced,
     SqlDone {
         id: u32,
         run: ScriptRun,
@@ -207,6 +212,11 @@ pub enum Action {
         url: String,
         copied: bool,
     },
+    /// An embed snippet was made, and whether it reached the clipboard.
+    Embedded {
+        snippet: String,
+        copied: bool,
+    },
 }
 
 impl AppState {
@@ -253,12 +263,12 @@ impl Reducible for AppState {
                 s.error = Some(format!("The engine could not start: {message}"));
                 s.message = "The engine could not start".into();
             }
-            Action::Run => {
+            Action::Run | Action::RunTraced => {
                 if !s.can_run() {
                     return self;
                 }
                 s.pending = Some(s.next_id);
-                s.outgoing = Some(Outgoing::Run);
+                s.outgoing = Some(Outgoing::Run { trace: action == Action::RunTraced });
                 s.next_id += 1;
                 s.status = Status::Running;
                 s.error = None;
@@ -391,6 +401,10 @@ impl Reducible for AppState {
                     what.to_owned()
                 };
             }
+            Action::Embedded { snippet, copied } => {
+                s.message = if copied { "Embed snippet copied".into() } else { "Embed snippet ready to copy".into() };
+                s.embed_snippet = Some(snippet);
+            }
             Action::WorkerError { id, message } => {
                 if id.is_some() && id != s.pending {
                     return self;
@@ -422,6 +436,7 @@ mod tests {
             stdout: "hi\n".into(),
             stderr: String::new(),
             orm: None,
+            trace: None,
             error: Some(crate::protocol::PythonError {
                 type_name: "ValueError".into(),
                 message: "bad".into(),
@@ -539,9 +554,17 @@ mod tests {
         let s = reduce(s, vec![Action::EditRevision { id: "a1".into(), source: "x".into() }, Action::AddRevision(revision("b2", Some("a1")))]);
         assert_eq!((s.revisions[0].source.as_str(), s.revisions.len()), ("x", 2));
         let s = reduce(s, vec![Action::RemoveRevision("b2".into()), Action::Run]);
-        assert_eq!((s.revisions.len(), s.outgoing()), (1, Some(&Outgoing::Run)));
+        assert_eq!((s.revisions.len(), s.outgoing()), (1, Some(&Outgoing::Run { trace: false })));
         let s = reduce(s, vec![Action::PythonDone { id: 4, run: PythonRun::default(), log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
         assert_eq!(s.current_revision, None, "a run starts a fresh database");
+    }
+
+    #[test]
+    fn an_embedding_page_gets_a_traced_run() {
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::RunTraced]);
+        assert_eq!(s.outgoing(), Some(&Outgoing::Run { trace: true }));
+        let s = reduce(s, vec![Action::Embedded { snippet: "<iframe></iframe>".into(), copied: true }]);
+        assert_eq!((s.message.as_str(), s.embed_snippet.as_deref()), ("Embed snippet copied", Some("<iframe></iframe>")));
     }
 
     #[test]

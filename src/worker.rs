@@ -83,11 +83,12 @@ fn answer(request: Request) -> Response {
                 Err(e) => Response::Failed { id: Some(id), message: format!("cannot open the database: {e}") },
             }
         }
-        Request::RunPython { id, source } => {
+        Request::RunPython { id, source, trace } => {
             let started = web_time::Instant::now();
             let (result, runtime) = retort_runtime::run_keeping(&source, retort_python::Budget::default());
             let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
             let log = runtime.log.borrow().clone();
+            let trace = trace.then(|| retort_runtime::trace::of_run(&result, &log).to_string());
             let mut stderr = result.stderr;
             let orm = match runtime.orm.as_deref().map(serde_json::from_str) {
                 Some(Ok(view)) => Some(view),
@@ -101,6 +102,7 @@ fn answer(request: Request) -> Response {
                 stdout: result.stdout,
                 stderr,
                 orm,
+                trace,
                 error: result.error.map(|e| PythonError {
                     type_name: e.type_name,
                     message: e.message,
@@ -163,6 +165,7 @@ fn migrate(id: u32, source: &str, revisions: Vec<RevisionScript>, action: Migrat
         stdout: outcome.result.stdout,
         stderr: outcome.result.stderr,
         orm: None,
+        trace: None,
         error: outcome.result.error.map(|e| PythonError { type_name: e.type_name, message: e.message, line: e.line, traceback: e.traceback }),
     };
     let tables = match outcome.database {

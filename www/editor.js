@@ -92,6 +92,15 @@ const selectedLineField = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+// Read-only (embedded snippets with readonly=1) or editable.
+const editable = new Compartment();
+
+export function setReadOnly(view, readOnly) {
+  view.dispatch({
+    effects: editable.reconfigure(readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : []),
+  });
+}
+
 export function createEditor(parent, doc, onRun, onSelectLine) {
   const run = () => { onRun(); return true; };
   const sqlGutter = gutter({
@@ -121,6 +130,7 @@ export function createEditor(parent, doc, onRun, onSelectLine) {
         countsField,
         selectedLineField,
         sqlGutter,
+        editable.of([]),
       ],
     }),
   });

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::editor_pane::EditorPane;
@@ -25,18 +26,38 @@ struct Opening {
     revisions: Vec<RevisionScript>,
     broken_link: Option<String>,
     autorun: bool,
+    /// `?embed=1` and its options.
+    embed: crate::embed::Options,
 }
 
 fn opening() -> Opening {
     let location = web_sys::window().map(|w| w.location());
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let embed = crate::embed::options(&search);
+    let autorun = share::wants_autorun(&search);
     match share::decode(&hash) {
-        Ok(Some(shared)) => {
-            Opening { code: shared.code, revisions: shared.revisions, broken_link: None, autorun: share::wants_autorun(&search) }
-        }
-        Ok(None) => Opening { code: WELCOME.to_owned(), revisions: Vec::new(), broken_link: None, autorun: false },
-        Err(e) => Opening { code: WELCOME.to_owned(), revisions: Vec::new(), broken_link: Some(e.to_string()), autorun: false },
+        Ok(Some(shared)) => Opening { code: shared.code, revisions: shared.revisions, broken_link: None, autorun, embed },
+        // an embed may autorun its default example; the full page waits for the user
+        Ok(None) => Opening { code: WELCOME.to_owned(), revisions: Vec::new(), broken_link: None, autorun: autorun && embed.embed, embed },
+        Err(e) => Opening { code: WELCOME.to_owned(), revisions: Vec::new(), broken_link: Some(e.to_string()), autorun: false, embed },
+    }
+}
+
+/// The page that asked for a run by `postMessage`, to send its trace to.
+struct Requester {
+    source: js_sys::Object,
+    origin: String,
+}
+
+/// Posts `message` (a JSON text) to the page that asked.
+fn reply(requester: &Requester, message: &serde_json::Value) {
+    let Ok(value) = js_sys::JSON::parse(&message.to_string()) else { return };
+    let post = js_sys::Reflect::get(&requester.source, &"postMessage".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    // an opaque origin ("null", a sandboxed or file:// page) can only be answered with "*"
+    let origin = if requester.origin == "null" { "*".to_owned() } else { requester.origin.clone() };
+    if let Some(post) = post {
+        let _ = post.call2(&requester.source, &value, &origin.into());
     }
 }
 
@@ -68,6 +89,64 @@ pub fn app() -> Html {
         });
     }
     let view: Rc<RefCell<Option<EditorView>>> = use_mut_ref(|| None);
+    let requester: Rc<RefCell<Option<Requester>>> = use_mut_ref(|| None);
+    // Embed mode: theme and read-only editor, and the postMessage API.
+    {
+        let embed = opening.embed.clone();
+        let view = view.clone();
+        let requester = requester.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            if let (Some(theme), Some(root)) = (embed.theme, document.as_ref().and_then(|d| d.document_element())) {
+                let _ = root.set_attribute("data-theme", theme);
+            }
+            if let (true, Some(view)) = (embed.read_only, &*view.borrow()) {
+                editor::set_read_only(view, true);
+            }
+            // {type: "retort:run", code}: run it and answer {type: "retort:trace", trace}
+            let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|t| t.as_string());
+                if kind.as_deref() != Some("retort:run") {
+                    return;
+                }
+                let Some(source) = event.source().map(js_sys::Object::from) else { return };
+                let asker = Requester { source, origin: event.origin() };
+                let Some(code) = js_sys::Reflect::get(&data, &"code".into()).ok().and_then(|c| c.as_string()) else {
+                    reply(&asker, &serde_json::json!({"type": "retort:error", "message": "retort:run needs `code`, a string"}));
+                    return;
+                };
+                if !crate::language::is_python(&code) {
+                    reply(&asker, &serde_json::json!({"type": "retort:error", "message": "retort:run takes a Python script (traces are of Python runs)"}));
+                    return;
+                }
+                if let Some(view) = &*view.borrow() {
+                    editor::set_text(view, &code);
+                }
+                *requester.borrow_mut() = Some(asker);
+                dispatch.dispatch(Action::RunTraced);
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+            }
+            // listens for as long as the page lives
+            on_message.forget();
+        });
+    }
+    // The trace of a run an embedding page asked for goes back to it.
+    {
+        let requester = requester.clone();
+        let trace = state.python.as_ref().and_then(|p| p.trace.clone());
+        use_effect_with(trace, move |trace| {
+            if let Some(trace) = trace {
+                if let Some(asker) = requester.borrow_mut().take() {
+                    let trace: serde_json::Value = serde_json::from_str(trace).unwrap_or(serde_json::Value::Null);
+                    reply(&asker, &serde_json::json!({"type": "retort:trace", "trace": trace}));
+                }
+            }
+        });
+    }
     let client: Rc<RefCell<Option<EngineClient>>> = use_mut_ref(|| None);
     // The .sqlite file runs start from; kept out of the reducer (it may be large).
     let start_image: Rc<RefCell<Option<Rc<Vec<u8>>>>> = use_mut_ref(|| None);
@@ -116,10 +195,11 @@ pub fn app() -> Html {
             if let (Some(id), Some(client), Some(view)) = (*pending, &*client.borrow(), &*view.borrow()) {
                 editor::mark_error(view, 0, "");
                 let text = editor::get_text(view);
+                let trace = matches!(outgoing, Some(Outgoing::Run { trace: true }));
                 if let Some(Outgoing::Migrate(action)) = outgoing {
                     client.send(&Request::Migrate { id, source: text, revisions, action: action.clone() });
                 } else if crate::language::is_python(&text) {
-                    client.send(&Request::RunPython { id, source: text });
+                    client.send(&Request::RunPython { id, source: text, trace });
                 } else {
                     let start = start_image.borrow().as_ref().map(|image| serde_bytes::ByteBuf::from(image.to_vec()));
                     client.send(&Request::RunSql { id, script: text, start });
@@ -255,6 +335,27 @@ pub fn app() -> Html {
             });
         })
     };
+    let on_embed = {
+        let dispatch = state.dispatcher();
+        let view = view.clone();
+        let revisions = state.revisions.clone();
+        Callback::from(move |()| {
+            let (Some(view), Some(window)) = (&*view.borrow(), web_sys::window()) else { return };
+            let location = window.location();
+            let page = format!(
+                "{}{}#{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default(),
+                share::encode(&editor::get_text(view), &revisions)
+            );
+            let snippet = crate::embed::snippet(&page, "output,sql");
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = crate::clipboard::copy(&snippet).await;
+                dispatch.dispatch(Action::Embedded { snippet, copied });
+            });
+        })
+    };
     let on_example = {
         let view = view.clone();
         Callback::from(move |i: usize| {
@@ -273,20 +374,22 @@ pub fn app() -> Html {
         })
     };
 
+    let embedded = opening.embed.embed;
     html! {
-        <div class="app">
+        <div class={classes!("app", embedded.then_some("embed"))}>
             <header class="topbar">
                 <h1 class="brand">{ "Retort" }<span class="mode">{ "SQL" }</span></h1>
                 <Toolbar status={state.status.clone()} message={state.message.clone()}
                          can_run={state.can_run()} on_run={on_run.clone()} on_stop={on_stop} {on_share}
-                         share_url={state.share_url.clone()} {on_example} />
+                         share_url={state.share_url.clone()} {on_example} {on_embed}
+                         embed_snippet={state.embed_snippet.clone().map(AttrValue::from)} {embedded} />
             </header>
             <main class="panes">
                 <EditorPane view={view} initial={AttrValue::from(opening.code.clone())} on_run={on_run}
                             on_select_line={on_select_line} />
                 <section class="output">
                     <ErrorPanel error={state.error.clone()} retry={state.engine_failed.then_some(on_retry)} />
-                    <Output state={state.clone()} {on_save_db} {on_open_db} />
+                    <Output state={state.clone()} {on_save_db} {on_open_db} panes={opening.embed.panes.clone()} />
                 </section>
             </main>
         </div>

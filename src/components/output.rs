@@ -17,18 +17,22 @@ pub struct OutputProps {
     pub on_save_db: Callback<()>,
     /// Start runs from this `.sqlite` file (None: from an empty database).
     pub on_open_db: Callback<Option<web_sys::File>>,
+    /// The tabs on show (an embed names its panes).
+    pub panes: Vec<Tab>,
 }
 
 #[function_component(Output)]
 pub fn output(props: &OutputProps) -> Html {
     let state = &props.state;
-    let tabs = Tab::ALL.iter().map(|&tab| {
+    // a tab an embed does not show falls back to its first pane
+    let current = if props.panes.contains(&state.tab) { state.tab } else { props.panes.first().copied().unwrap_or(Tab::Results) };
+    let tabs = props.panes.iter().map(|&tab| {
         let dispatch = state.dispatcher();
         let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowTab(tab)));
-        let class = classes!("tab", (state.tab == tab).then_some("active"));
+        let class = classes!("tab", (current == tab).then_some("active"));
         html! { <button {class} data-testid={tab.test_id()} {onclick}>{ tab.title() }</button> }
     });
-    let body = match state.tab {
+    let body = match current {
         Tab::Results => html! { <Results run={state.run.clone()} python={state.python.clone()} /> },
         Tab::SqlLog => {
             let dispatch = state.dispatcher();

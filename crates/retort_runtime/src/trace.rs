@@ -8,6 +8,11 @@ use serde_json::{json, Value};
 /// error (type, line, message) and the events (SQL and transactions).
 pub fn trace(source: &str) -> Value {
     let (result, log) = crate::run(source, retort_python::Budget::default());
+    of_run(&result, &log)
+}
+
+/// The trace of a run that already happened (the playground's embed API).
+pub fn of_run(result: &retort_python::RunResult, log: &[Event]) -> Value {
     let error = match &result.error {
         Some(e) => {
             let mut v = json!({"type": e.type_name, "message": e.message});
