@@ -111,7 +111,7 @@ pub fn app() -> Html {
                 if kind.as_deref() != Some("retort:run") {
                     return;
                 }
-                let Some(source) = event.source().map(js_sys::Object::from) else { return };
+                let Some(source) = event.source() else { return };
                 let asker = Requester { source, origin: event.origin() };
                 let Some(code) = js_sys::Reflect::get(&data, &"code".into()).ok().and_then(|c| c.as_string()) else {
                     reply(&asker, &serde_json::json!({"type": "retort:error", "message": "retort:run needs `code`, a string"}));
