@@ -146,7 +146,19 @@ fn convert_table(vm: &mut Vm, t: &Value) -> PyResult<Table> {
     for ix in attr_list(vm, t, "_index_order")? {
         args.push(TableArg::Index(index(vm, &ix)?));
     }
-    Ok(Table::new(&name, columns, args))
+    let mut table = Table::new(&name, columns, args);
+    // MetaData(naming_convention={...})
+    let metadata = attr(vm, t, "metadata")?;
+    if let Some(conv) = vm.getattr_opt(&metadata, "naming_convention")?.filter(|c| !matches!(c, Value::None)) {
+        let mut templates = Vec::new();
+        for (k, v) in vm.mapping_pairs(&conv)? {
+            if let (Some(k), Some(v)) = (k.as_str(), v.as_str()) {
+                templates.push((k.to_owned(), v.to_owned()));
+            }
+        }
+        retort_sql::naming::apply(&mut table, &retort_sql::naming::NamingConvention { templates });
+    }
+    Ok(table)
 }
 
 fn names(vm: &mut Vm, obj: &Value, attr_name: &str) -> PyResult<Vec<String>> {
@@ -731,6 +743,8 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             }
             Expr::Over { func: Box::new(func), partition_by, order_by: order }
         }
+        "json_getitem" => Expr::JsonGet { expr: Box::new(sub(vm, "element")?), path: Box::new(sub(vm, "path")?) },
+        "filter" => Expr::Filter { func: Box::new(sub(vm, "func")?), criterion: Box::new(sub(vm, "criterion")?) },
         "distinct" => Expr::Distinct(Box::new(sub(vm, "element")?)),
         "literal_column" => Expr::Literal(attr_str(vm, e, "text")?.unwrap_or_default()),
         "type_coerce" => sub(vm, "element")?,

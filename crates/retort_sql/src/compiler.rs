@@ -264,6 +264,20 @@ impl Writer {
                 self.sql.push(')');
             }
             Expr::Label { expr, .. } => self.expr(expr, None),
+            Expr::JsonGet { expr, path } => {
+                // SQLiteCompiler.visit_json_getitem_op_binary
+                self.sql += "JSON_QUOTE(JSON_EXTRACT(";
+                self.expr(expr, None);
+                self.sql += ", ";
+                self.expr(path, None);
+                self.sql += "))";
+            }
+            Expr::Filter { func, criterion } => {
+                self.expr(func, None);
+                self.sql += " FILTER (WHERE ";
+                self.expr(criterion, None);
+                self.sql.push(')');
+            }
             Expr::Over { func, partition_by, order_by } => {
                 self.expr(func, None);
                 self.sql += " OVER (";

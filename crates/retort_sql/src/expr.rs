@@ -189,6 +189,16 @@ pub enum Expr {
         partition_by: Vec<Expr>,
         order_by: Vec<OrderBy>,
     },
+    /// `json_column["key"]`: `JSON_QUOTE(JSON_EXTRACT(expr, path))`.
+    JsonGet {
+        expr: Box<Expr>,
+        path: Box<Expr>,
+    },
+    /// `func.count().filter(criterion)`: `count(*) FILTER (WHERE criterion)`.
+    Filter {
+        func: Box<Expr>,
+        criterion: Box<Expr>,
+    },
     /// `distinct(x)`: `DISTINCT x`, as in `count(DISTINCT x)`.
     Distinct(Box<Expr>),
     /// `tuple_(a, b).in_([(1, 2), ...])`: `(a, b) IN (VALUES (?, ?), ...)`.
@@ -284,6 +294,11 @@ impl Expr {
                     o.expr().tables(out);
                 }
             }
+            Expr::Filter { func, criterion } => {
+                func.tables(out);
+                criterion.tables(out);
+            }
+            Expr::JsonGet { expr, .. } => expr.tables(out),
             Expr::TupleIn { exprs, .. } => exprs.iter().for_each(|e| e.tables(out)),
             Expr::InSelect { expr, .. } => expr.tables(out),
             Expr::Binary { left, right, .. } => {

@@ -14,6 +14,7 @@ pub mod compiler;
 pub mod ddl;
 pub mod error;
 pub mod expr;
+pub mod naming;
 pub mod process;
 pub mod quote;
 pub mod schema;

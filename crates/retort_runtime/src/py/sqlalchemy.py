@@ -249,6 +249,11 @@ class ColumnElement(ClauseElement):
     type = NullType()
     key = None
 
+    def __getitem__(self, key):
+        if isinstance(getattr(self, "type", None), JSON):
+            return _JSONGetItem(self, key)
+        raise TypeError(f"'{type(self).__name__}' object is not subscriptable")
+
     def __hash__(self):
         return id(self)
 
@@ -632,6 +637,43 @@ def cast(expression, type_):
     return Cast(expression, type_)
 
 
+def _json_path(key):
+    return f"$[{key}]" if isinstance(key, int) else f'$."{key}"'
+
+
+class _JSONGetItem(ColumnElement):
+    """`json_column["key"]`: on SQLite `JSON_QUOTE(JSON_EXTRACT(col, '$."key"'))`,
+    or with `.as_integer()` and the like a CAST of the JSON_EXTRACT."""
+
+    __visit_name__ = "json_getitem"
+
+    def __init__(self, element, key):
+        self.element = element
+        self.path = BindParameter(None, _json_path(key), String())
+        self.type = JSON()
+
+    def _extract(self):
+        return Function("JSON_EXTRACT", [self.element, self.path], NullType())
+
+    def as_integer(self):
+        return Cast(self._extract(), Integer())
+
+    def as_string(self):
+        return Cast(self._extract(), String())
+
+    def as_float(self):
+        return Cast(self._extract(), Float())
+
+    def as_boolean(self):
+        return Cast(self._extract(), Boolean())
+
+    def as_numeric(self, precision, scale, asdecimal=True):
+        return Cast(self._extract(), Numeric(precision, scale))
+
+    def as_json(self):
+        return self
+
+
 class Case(ColumnElement):
     __visit_name__ = "case"
 
@@ -660,6 +702,26 @@ class Function(ColumnElement):
         self.name = name
         self.clauses = clauses
         self.type = type_ or NullType()
+
+    def label(self, name):
+        return Label(name, self)
+
+    def over(self, partition_by=None, order_by=None):
+        return Over(self, partition_by, order_by)
+
+    def filter(self, *criterion):
+        return FunctionFilter(self, and_(*criterion) if len(criterion) > 1 else _coerce(criterion[0]))
+
+
+class FunctionFilter(ColumnElement):
+    """`func.count().filter(x > 1)`: an aggregate over the rows matching a criterion."""
+
+    __visit_name__ = "filter"
+
+    def __init__(self, func, criterion):
+        self.func = func
+        self.criterion = criterion
+        self.type = func.type
 
     def label(self, name):
         return Label(name, self)

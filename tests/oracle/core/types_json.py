@@ -1,0 +1,37 @@
+# JSON columns: stored as text, read back as Python values, queried by key.
+from sqlalchemy import (create_engine, MetaData, Table, Column, Integer, String, Text, Numeric, Boolean, Date, DateTime, ForeignKey,
+    select, insert, update, delete, func, and_, or_, not_, text, literal, literal_column, case, cast, exists, union, union_all,
+    except_, intersect, bindparam, tuple_, inspect, desc, asc, nulls_first, nulls_last, distinct)
+
+engine = create_engine("sqlite://")
+metadata = MetaData()
+user = Table("user_account", metadata, Column("id", Integer, primary_key=True), Column("name", String(30), nullable=False),
+             Column("fullname", String(60)), Column("age", Integer))
+address = Table("address", metadata, Column("id", Integer, primary_key=True), Column("user_id", ForeignKey("user_account.id"), nullable=False),
+                Column("email", String(100), nullable=False))
+metadata.create_all(engine)
+with engine.begin() as conn:
+    conn.execute(insert(user), [{"name": "spongebob", "fullname": "Spongebob Squarepants", "age": 20},
+                                {"name": "sandy", "fullname": "Sandy Cheeks", "age": 33},
+                                {"name": "patrick", "fullname": None, "age": 31}, {"name": "squidward", "fullname": "Squidward Tentacles", "age": None}])
+    conn.execute(insert(address), [{"user_id": 1, "email": "spongebob@sqlalchemy.org"}, {"user_id": 2, "email": "sandy@sqlalchemy.org"},
+                                   {"user_id": 2, "email": "sandy@squirrelpower.org"}, {"user_id": 3, "email": "pat_star%@x.org"}])
+
+
+def show(stmt, **kw):
+    with engine.connect() as conn:
+        for row in conn.execute(stmt, kw or None):
+            print(row)
+
+
+from sqlalchemy import JSON
+doc = Table("doc", metadata, Column("id", Integer, primary_key=True), Column("data", JSON))
+doc.create(engine)
+with engine.begin() as conn:
+    conn.execute(insert(doc), [{"data": {"name": "a", "tags": ["x", "y"], "n": 1}}, {"data": {"name": "b", "n": 2}}, {"data": [1, 2]}])
+show(select(doc.c.data).order_by(doc.c.id))
+show(select(doc.c.id, doc.c.data["name"]).order_by(doc.c.id))
+show(select(doc.c.id).where(doc.c.data["n"].as_integer() > 1))
+show(select(doc.c.data["name"].as_string()).where(doc.c.id == 1))
+with engine.connect() as conn:
+    print(conn.execute(text("SELECT data FROM doc ORDER BY id")).scalars().all())
