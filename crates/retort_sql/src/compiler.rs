@@ -45,6 +45,8 @@ struct Writer {
     scopes: Vec<Vec<FromName>>,
     /// The names of the parameters rendered so far (default dialect).
     names: Vec<String>,
+    /// The labels of the columns clause of the SELECT whose ORDER BY is being rendered.
+    order_labels: Vec<String>,
     /// Rendering for `str(statement)` (SQLAlchemy's default dialect): named
     /// binds (`:name_1`, `:param_1`) instead of SQLite's `?`.
     named: bool,
@@ -511,7 +513,12 @@ impl Writer {
             self.list(&select.group_by, ", ", |w, e| w.expr(e, None));
         }
         self.where_clause(" \nHAVING ", &select.having);
+        // ORDER BY a label of the columns clause names the label (`ORDER BY n DESC`)
+        let labels: Vec<String> =
+            select.columns.iter().filter_map(|c| if let Expr::Label { name, .. } = c { Some(name.clone()) } else { None }).collect();
+        let outer = std::mem::replace(&mut self.order_labels, labels);
         self.order_by(&select.order_by);
+        self.order_labels = outer;
         self.limit(select.limit, select.offset);
         self.scopes.pop();
     }
@@ -554,6 +561,17 @@ impl Writer {
     }
 
     fn order_item(&mut self, item: &OrderBy) {
+        if let OrderBy::Plain(Expr::Label { name, .. }) | OrderBy::Asc(Expr::Label { name, .. }) | OrderBy::Desc(Expr::Label { name, .. }) = item {
+            if self.order_labels.contains(name) {
+                self.sql += &quote(name);
+                match item {
+                    OrderBy::Asc(_) => self.sql += " ASC",
+                    OrderBy::Desc(_) => self.sql += " DESC",
+                    _ => {}
+                }
+                return;
+            }
+        }
         match item {
             OrderBy::Plain(e) => self.expr(e, None),
             OrderBy::Asc(e) => {

@@ -1835,6 +1835,14 @@ class Result:
     def keys(self):
         return RMKeyView(self._keys)
 
+    def tuples(self):
+        """The same result, typed as tuples (rows are tuples already)."""
+        return self
+
+    @property
+    def t(self):
+        return self
+
     def _take_all(self):
         if not self.returns_rows:
             raise ResourceClosedError("This result object does not return rows. It has been closed automatically.")
@@ -2164,9 +2172,29 @@ class Connection:
             raise ObjectNotExecutableError(statement)
         if self._transaction is None:
             self.begin()
+        if (isinstance(statement, Insert) and statement.returning_columns and isinstance(parameters, list)
+                and len(parameters) > 1 and not statement.value_rows and statement.from_select_query is None):
+            return self._insertmanyvalues(statement, parameters)
         result = _call(self.engine, _retort_sql.execute, statement, parameters, Result)
         if isinstance(statement, Insert) and not isinstance(parameters, list):
             result._inserted_primary_key = _inserted_pk(statement, parameters, result)
+        return result
+
+    _INSERTMANYVALUES_PAGE_SIZE = 1000
+
+    def _insertmanyvalues(self, statement, rows):
+        """An executemany of INSERT ... RETURNING as SQLAlchemy's
+        "insertmanyvalues" runs it: one INSERT with many VALUES rows per
+        page of 1,000, the returned rows of every page in one result."""
+        result = None
+        size = self._INSERTMANYVALUES_PAGE_SIZE
+        for start in range(0, len(rows), size):
+            page = _call(self.engine, _retort_sql.execute, statement.values(list(rows[start:start + size])), None, Result)
+            if result is None:
+                result = page
+            else:
+                result._rows += page._rows
+        result.rowcount = len(rows)
         return result
 
     def scalar(self, statement, parameters=None):
