@@ -1,6 +1,6 @@
 //! Embed mode, for documentation: `?embed=1` gives a compact page for an
 //! iframe with the editor, Run and the panes named in
-//! `&panes=output,sql,session,db,migrations`, and `&readonly=1`,
+//! `&panes=output,sql,graph,session,db,migrations`, and `&readonly=1`,
 //! `&theme=light|dark`, `&autorun=1`. A parent page drives it with
 //! `postMessage`: it posts `{type: "retort:run", code}` and gets back
 //! `{type: "retort:trace", trace}` (the `retort-trace/1` JSON, with the
@@ -20,13 +20,13 @@ pub struct Options {
     pub autorun: bool,
 }
 
-/// The tab a `panes=` name stands for; `graph` shows the models until the
-/// relationship graph lands.
+/// The tab a `panes=` name stands for.
 fn pane(name: &str) -> Option<Tab> {
     match name {
         "output" | "results" => Some(Tab::Results),
         "sql" => Some(Tab::SqlLog),
-        "session" | "models" | "graph" => Some(Tab::Session),
+        "session" | "models" => Some(Tab::Session),
+        "graph" => Some(Tab::Graph),
         "db" | "database" => Some(Tab::Database),
         "migrations" => Some(Tab::Migrations),
         _ => None,

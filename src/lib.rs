@@ -10,6 +10,7 @@
 //! worker), `editor` (the CodeMirror binding) and `worker` (the worker's side).
 
 pub mod embed;
+pub mod er;
 pub mod examples;
 pub mod language;
 pub mod protocol;

@@ -45,10 +45,11 @@ pub enum Tab {
     Session,
     Database,
     Migrations,
+    Graph,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Results, Tab::SqlLog, Tab::Session, Tab::Database, Tab::Migrations];
+    pub const ALL: [Tab; 6] = [Tab::Results, Tab::SqlLog, Tab::Session, Tab::Graph, Tab::Database, Tab::Migrations];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -57,6 +58,7 @@ impl Tab {
             Tab::Session => "Models & session",
             Tab::Database => "Database",
             Tab::Migrations => "Migrations",
+            Tab::Graph => "Graph",
         }
     }
 
@@ -68,6 +70,7 @@ impl Tab {
             Tab::Session => "tab-session",
             Tab::Database => "tab-database",
             Tab::Migrations => "tab-migrations",
+            Tab::Graph => "tab-graph",
         }
     }
 }

@@ -5,6 +5,7 @@ mod app;
 mod database;
 mod editor_pane;
 mod error_panel;
+mod graph;
 mod migrations;
 mod output;
 mod results;

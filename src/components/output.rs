@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::database::Database;
+use super::graph::ErGraph;
 use super::migrations::MigrationsPanel;
 use super::results::Results;
 use super::session::SessionPanel;
@@ -45,6 +46,7 @@ pub fn output(props: &OutputProps) -> Html {
                       on_save={props.on_save_db.clone()} on_open={props.on_open_db.clone()} />
         },
         Tab::Migrations => html! { <MigrationsPanel state={state.clone()} /> },
+        Tab::Graph => html! { <ErGraph view={state.python.as_ref().and_then(|p| p.orm.clone())} /> },
     };
     html! {
         <div class="output-tabs">

@@ -124,3 +124,25 @@ test("the Examples menu opens a topic's script, which runs", async () => {
   assert.deepEqual(errors, []);
   await close();
 });
+
+test("the Graph tab draws the mapped tables, laid out, with their links", async () => {
+  const { page, errors, close } = await open();
+  await page.locator('[data-testid="examples"]').selectOption({ label: "Many-to-many" });
+  await runAndWait(page, { key: false });
+  assert.equal(await status(page).getAttribute("data-state"), "done");
+  await page.locator('[data-testid="tab-graph"]').click();
+  const tables = page.locator('[data-testid="graph"] g.table');
+  const names = await tables.evaluateAll((gs) => gs.map((g) => g.dataset.table));
+  assert.ok(names.length >= 3, names.join());
+  assert.ok(await page.locator('[data-testid="graph"] g.table.association').count() >= 1, "the association table");
+  // laid out: no two boxes at the same place
+  const places = await tables.evaluateAll((gs) => gs.map((g) => g.getAttribute("transform")));
+  assert.equal(new Set(places).size, places.length, places.join(" "));
+  const edges = page.locator('[data-testid="graph"] path.edge');
+  assert.ok(await edges.count() >= 2);
+  await tables.first().click();
+  assert.equal(await page.locator('[data-testid="graph"] g.table.selected').count(), 1);
+  assert.ok(await page.locator('[data-testid="graph"] path.edge.lit').count() >= 1, "its links are highlighted");
+  assert.deepEqual(errors, []);
+  await close();
+});
