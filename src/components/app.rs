@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::editor_pane::EditorPane;
 use super::error_panel::ErrorPanel;
 use super::output::Output;
+use super::splitter::Splitter;
 use super::toolbar::Toolbar;
 use crate::editor::{self, EditorView};
 use crate::engine_client::{EngineClient, Event};
@@ -375,6 +376,11 @@ pub fn app() -> Html {
     };
 
     let embedded = opening.embed.embed;
+    let split = use_state(|| 50.0_f64);
+    let on_split = {
+        let split = split.clone();
+        Callback::from(move |percent: f64| split.set(percent))
+    };
     html! {
         <div class={classes!("app", embedded.then_some("embed"))}>
             <header class="topbar">
@@ -384,9 +390,10 @@ pub fn app() -> Html {
                          share_url={state.share_url.clone()} {on_example} {on_embed}
                          embed_snippet={state.embed_snippet.clone().map(AttrValue::from)} {embedded} />
             </header>
-            <main class="panes">
+            <main class="panes" style={format!("--split: {:.1}%", *split)}>
                 <EditorPane view={view} initial={AttrValue::from(opening.code.clone())} on_run={on_run}
                             on_select_line={on_select_line} />
+                <Splitter percent={*split} on_change={on_split} />
                 <section class="output">
                     <ErrorPanel error={state.error.clone()} retry={state.engine_failed.then_some(on_retry)} />
                     <Output state={state.clone()} {on_save_db} {on_open_db} panes={opening.embed.panes.clone()} />

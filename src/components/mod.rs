@@ -11,6 +11,7 @@ mod output;
 mod results;
 mod rows_table;
 mod session;
+mod splitter;
 mod sql_log;
 mod toolbar;
 

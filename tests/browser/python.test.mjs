@@ -146,3 +146,26 @@ test("the Graph tab draws the mapped tables, laid out, with their links", async 
   assert.deepEqual(errors, []);
   await close();
 });
+
+test("the bar between editor and output resizes them, by drag or by keyboard", async () => {
+  const { page, errors, close } = await open();
+  await page.setViewportSize({ width: 1200, height: 700 });
+  const editor = page.locator('[data-testid="editor"]');
+  const splitter = page.locator('[data-testid="splitter"]');
+  const before = (await editor.boundingBox()).width;
+  await splitter.focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await splitter.getAttribute("aria-valuenow"), "40");
+  const narrower = (await editor.boundingBox()).width;
+  assert.ok(narrower < before - 80, `${narrower} < ${before}`);
+  const bar = await splitter.boundingBox();
+  await page.mouse.move(bar.x + 2, bar.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(900, bar.y + 100, { steps: 5 });
+  await page.mouse.up();
+  assert.equal(await splitter.getAttribute("aria-valuenow"), "75");
+  assert.ok((await editor.boundingBox()).width > before + 200);
+  assert.deepEqual(errors, []);
+  await close();
+});
