@@ -112,6 +112,52 @@ pub fn graph(view: &OrmView) -> (Vec<TableBox>, Vec<Link>) {
     (tables, links)
 }
 
+/// An object of the session's graph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectBox {
+    pub id: String,
+    pub label: String,
+    pub state: String,
+}
+
+/// Object boxes' size.
+pub const OBJECT_WIDTH: f64 = 170.0;
+pub const OBJECT_HEIGHT: f64 = 34.0;
+
+/// The live mapped objects and their loaded links (a link and its backref
+/// drawn once).
+pub fn objects(view: &OrmView) -> (Vec<ObjectBox>, Vec<Link>) {
+    let nodes: Vec<ObjectBox> = view
+        .objects
+        .iter()
+        .map(|o| {
+            let mut label = o.repr.clone();
+            if label.chars().count() > 24 {
+                label = label.chars().take(23).collect::<String>() + "…";
+            }
+            ObjectBox { id: o.id.to_string(), label, state: o.state.clone() }
+        })
+        .collect();
+    let mut links: Vec<Link> = Vec::new();
+    for o in &view.objects {
+        for (key, target) in &o.links {
+            let (from, to) = (o.id.to_string(), target.to_string());
+            let known = nodes.iter().any(|n| n.id == to);
+            let drawn = links.iter().any(|l| (l.from == from && l.to == to) || (l.from == to && l.to == from));
+            if known && !drawn && from != to {
+                links.push(Link { from, to, label: key.clone() });
+            }
+        }
+    }
+    (nodes, links)
+}
+
+/// The JSON dagre takes for the objects' graph.
+pub fn objects_spec(nodes: &[ObjectBox], links: &[Link]) -> String {
+    let nodes: Vec<SpecNode> = nodes.iter().map(|n| SpecNode { id: &n.id, width: OBJECT_WIDTH, height: OBJECT_HEIGHT }).collect();
+    serde_json::json!({ "nodes": nodes, "edges": links }).to_string()
+}
+
 /// A box's height.
 pub fn height(t: &TableBox) -> f64 {
     HEADER + ROW * t.columns.len().max(if t.association { 1 } else { 0 }) as f64 + 6.0
@@ -187,5 +233,33 @@ mod tests {
         let placed = layout(r#"{"width": 300, "height": 100, "nodes": [{"id": "author", "x": 1, "y": 2}], "edges": [{"points": [[0, 0], [5, 5]]}]}"#);
         assert_eq!((placed.nodes[0].x, placed.edges[0].points[1]), (1.0, (5.0, 5.0)));
         assert_eq!(layout("not json"), Layout::default());
+    }
+
+    #[test]
+    fn objects_and_their_links_once() {
+        let object = |id: u64, state: &str, links: Vec<(String, u64)>| crate::protocol::MappedObject {
+            id,
+            class_name: "X".into(),
+            repr: format!("<X {id} with a rather long representation>"),
+            state: state.into(),
+            session: Some(1),
+            identity: None,
+            modified: false,
+            attributes: vec![],
+            links,
+        };
+        let view = OrmView {
+            models: vec![],
+            objects: vec![
+                object(1, "persistent", vec![("posts".into(), 2), ("posts".into(), 3)]),
+                object(2, "pending", vec![("author".into(), 1)]),
+                object(3, "persistent", vec![("author".into(), 1), ("other".into(), 99)]),
+            ],
+        };
+        let (nodes, links) = objects(&view);
+        assert_eq!(nodes[1].state, "pending");
+        assert_eq!(nodes[0].label, "<X 1 with a rather long…");
+        let pairs: Vec<(&str, &str, &str)> = links.iter().map(|l| (l.from.as_str(), l.to.as_str(), l.label.as_str())).collect();
+        assert_eq!(pairs, [("1", "2", "posts"), ("1", "3", "posts")]);
     }
 }

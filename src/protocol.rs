@@ -125,6 +125,9 @@ pub struct MappedObject {
     pub modified: bool,
     /// Loaded attributes by name (`None`: expired or not loaded).
     pub attributes: Vec<(String, Option<String>)>,
+    /// Loaded relationships: (attribute, the linked object's `id`).
+    #[serde(default)]
+    pub links: Vec<(String, u64)>,
 }
 
 /// An uncaught exception (or a syntax error) and its traceback.

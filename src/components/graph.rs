@@ -1,12 +1,13 @@
 //! The relationship graph: the mapped tables drawn as SVG boxes, laid out by
 //! dagre, with foreign keys and association tables as edges. Drag to pan,
-//! wheel (or the buttons) to zoom; selecting a table highlights its links
-//! and its columns.
+//! wheel (or the buttons) to zoom; selecting a table (click, or Enter on it)
+//! highlights its links. Below it, the object graph: the live mapped objects
+//! coloured by state, linked by their loaded relationships.
 
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::er::{self, Layout, Link, TableBox};
+use crate::er::{self, Layout, Link, ObjectBox, TableBox};
 use crate::protocol::OrmView;
 
 #[wasm_bindgen(module = "/static/graph.js")]
@@ -31,6 +32,13 @@ struct Camera {
 
 #[function_component(ErGraph)]
 pub fn er_graph(props: &GraphProps) -> Html {
+    let objects = use_memo(props.view.clone(), |view| {
+        view.as_ref().map(|v| {
+            let (nodes, links) = er::objects(v);
+            let layout = if nodes.is_empty() { Layout::default() } else { er::layout(&layout_graph(&er::objects_spec(&nodes, &links))) };
+            (nodes, links, layout)
+        })
+    });
     let drawn = use_memo(props.view.clone(), |view| {
         view.as_ref().map(|v| {
             let (tables, links) = er::graph(v);
@@ -125,9 +133,20 @@ pub fn er_graph(props: &GraphProps) -> Html {
             Some(class) => format!("{} ({class})", t.id),
             None => format!("{} (association)", t.id),
         };
+        let onkeydown = {
+            let onclick = onclick.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    if let Ok(click) = web_sys::MouseEvent::new("click") {
+                        onclick.emit(click);
+                    }
+                }
+            })
+        };
         Some(html! {
             <g class={classes!("table", t.association.then_some("association"), is_selected(&t.id).then_some("selected"))}
-               transform={format!("translate({:.1},{:.1})", placed.x, placed.y)} data-table={t.id.clone()} {onclick}
+               transform={format!("translate({:.1},{:.1})", placed.x, placed.y)} data-table={t.id.clone()} {onclick} {onkeydown}
                tabindex="0" role="button" aria-label={title.clone()}>
                 <rect width={format!("{}", er::WIDTH)} height={format!("{}", er::height(t))} rx="5" />
                 <text x="8" y="17" class="name">{ title }</text>
@@ -158,6 +177,46 @@ pub fn er_graph(props: &GraphProps) -> Html {
                 { for edges }
                 { for nodes }
             </svg>
+            { object_graph(objects.as_ref().as_ref()) }
         </div>
+    }
+}
+
+/// The live objects, coloured by state, and their loaded links.
+fn object_graph(drawn: Option<&(Vec<ObjectBox>, Vec<Link>, Layout)>) -> Html {
+    let Some((nodes, links, layout)) = drawn else { return html! {} };
+    if nodes.is_empty() {
+        return html! {};
+    }
+    let edges = links.iter().zip(&layout.edges).map(|(link, routed)| {
+        let d = routed
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, (x, y))| format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" }))
+            .collect::<Vec<_>>()
+            .join(" ");
+        html! { <path class="edge" d={d}><title>{ link.label.clone() }</title></path> }
+    });
+    let boxes = nodes.iter().filter_map(|n| {
+        let placed = layout.nodes.iter().find(|p| p.id == n.id)?;
+        Some(html! {
+            <g class={classes!("object", n.state.clone())} data-state={n.state.clone()}
+               transform={format!("translate({:.1},{:.1})", placed.x, placed.y)}>
+                <rect width={format!("{}", er::OBJECT_WIDTH)} height={format!("{}", er::OBJECT_HEIGHT)} rx="5" />
+                <text x="8" y="14" class="label">{ n.label.clone() }</text>
+                <text x="8" y="28" class="state">{ n.state.clone() }</text>
+            </g>
+        })
+    });
+    html! {
+        <>
+            <h3 class="graph-title">{ "Objects (as the run left them)" }</h3>
+            <svg class="objects" data-testid="object-graph" viewBox={format!("0 0 {} {}", layout.width.max(200.0), layout.height.max(60.0))}
+                 width="100%" height={format!("{}", layout.height.clamp(60.0, 480.0))}>
+                { for edges }
+                { for boxes }
+            </svg>
+        </>
     }
 }

@@ -143,6 +143,19 @@ test("the Graph tab draws the mapped tables, laid out, with their links", async 
   await tables.first().click();
   assert.equal(await page.locator('[data-testid="graph"] g.table.selected').count(), 1);
   assert.ok(await page.locator('[data-testid="graph"] path.edge.lit').count() >= 1, "its links are highlighted");
+  // keyboard: Enter on a focused table selects it
+  await tables.nth(1).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator('[data-testid="graph"] g.table.selected').getAttribute("data-table"), names[1]);
+  // the object graph: the run's objects by state, linked by their loaded relationships
+  await typeText(page, ORM_SCRIPT);
+  await runAndWait(page);
+  await page.locator('[data-testid="tab-graph"]').click();
+  const objects = page.locator('[data-testid="object-graph"] g.object');
+  assert.ok(await objects.count() >= 2);
+  const states = await objects.evaluateAll((gs) => gs.map((g) => g.dataset.state));
+  assert.ok(states.every((s) => ["transient", "pending", "persistent", "deleted", "detached"].includes(s)), states.join());
+  assert.ok(await page.locator('[data-testid="object-graph"] path.edge').count() >= 1, "loaded relationships link objects");
   assert.deepEqual(errors, []);
   await close();
 });

@@ -2492,6 +2492,7 @@ def _snapshot():
         status, sid, marked, modified = _retort_orm.status(st)
         d = obj.__dict__
         attrs = []
+        links = []
         for key in state.mapper.column_keys:
             attrs.append([key, _safe_repr(d[key]) if key in d else None])
         for key, p in state.mapper._relationships.items():
@@ -2499,6 +2500,10 @@ def _snapshot():
                 v = d[key]
                 shown = "[" + ", ".join(_short(x) for x in v) + "]" if p.uselist else _short(v)
                 attrs.append([key, shown])
+                # the loaded links to other objects, by their ids (nothing is loaded for this)
+                for x in (list(v) if p.uselist else [v]):
+                    if x is not None and "_sa_instance_state" in x.__dict__:
+                        links.append([key, _state(x)._st])
         key = _retort_orm.identity(st)
         objects.append({
             "id": st,
@@ -2509,6 +2514,7 @@ def _snapshot():
             "identity": None if key is None else _safe_repr(key),
             "modified": bool(modified),
             "attributes": attrs,
+            "links": links,
         })
     return json.dumps({"models": models, "objects": objects})
 
