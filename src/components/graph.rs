@@ -96,13 +96,7 @@ pub fn er_graph(props: &GraphProps) -> Html {
     let view_box = format!("{} {} {} {}", camera.x, camera.y, width / camera.zoom, height / camera.zoom);
     let is_selected = |id: &str| selected.as_deref() == Some(id);
     let edges = links.iter().zip(&layout.edges).map(|(link, routed): (&Link, _)| {
-        let d = routed
-            .points
-            .iter()
-            .enumerate()
-            .map(|(i, (x, y))| format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" }))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let d = path(&routed.points);
         let lit = is_selected(&link.from) || is_selected(&link.to);
         html! {
             <path class={classes!("edge", lit.then_some("lit"))} d={d} marker-end="url(#arrow)" data-from={link.from.clone()}
@@ -182,6 +176,11 @@ pub fn er_graph(props: &GraphProps) -> Html {
     }
 }
 
+/// An SVG path through the points dagre routed an edge along.
+fn path(points: &[(f64, f64)]) -> String {
+    points.iter().enumerate().map(|(i, (x, y))| format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" })).collect::<Vec<_>>().join(" ")
+}
+
 /// The live objects, coloured by state, and their loaded links.
 fn object_graph(drawn: Option<&(Vec<ObjectBox>, Vec<Link>, Layout)>) -> Html {
     let Some((nodes, links, layout)) = drawn else { return html! {} };
@@ -189,13 +188,7 @@ fn object_graph(drawn: Option<&(Vec<ObjectBox>, Vec<Link>, Layout)>) -> Html {
         return html! {};
     }
     let edges = links.iter().zip(&layout.edges).map(|(link, routed)| {
-        let d = routed
-            .points
-            .iter()
-            .enumerate()
-            .map(|(i, (x, y))| format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" }))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let d = path(&routed.points);
         html! { <path class="edge" d={d}><title>{ link.label.clone() }</title></path> }
     });
     let boxes = nodes.iter().filter_map(|n| {
