@@ -532,10 +532,18 @@ fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
 /// A CTE as a FROM item: declared with its body, or, inside its own body,
 /// only named.
 fn cte_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
-    let name = attr_str(vm, f, "name")?.unwrap_or_default();
+    // an unnamed cte() is numbered anon_N by the compiler; its key here is its id
+    let anon = match (attr_str(vm, f, "name")?, vm.getattr_opt(f, "anon_id")?) {
+        (None, Some(Value::Int(i))) => Some(i as u32),
+        _ => None,
+    };
+    let name = match anon {
+        Some(id) => format!("anon#{id}"),
+        None => attr_str(vm, f, "name")?.unwrap_or_default(),
+    };
     let recursive = attr_bool(vm, f, "recursive")?;
     if DECLARING.with(|d| d.borrow().contains(&name)) {
-        return Ok(FromItem::Cte(Rc::new(Cte { name, body: CteBody::Select(Select::default()), recursive })));
+        return Ok(FromItem::Cte(Rc::new(Cte { name, body: CteBody::Select(Select::default()), recursive, anon })));
     }
     let element = attr(vm, f, "element")?;
     DECLARING.with(|d| d.borrow_mut().push(name.clone()));
@@ -545,7 +553,7 @@ fn cte_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
         select(vm, &element).map(|(s, _)| CteBody::Select(s))
     };
     DECLARING.with(|d| d.borrow_mut().pop());
-    Ok(FromItem::Cte(Rc::new(Cte { name, body: body?, recursive })))
+    Ok(FromItem::Cte(Rc::new(Cte { name, body: body?, recursive, anon })))
 }
 
 /// The name a FROM object is known by (an anonymous subquery's number).
@@ -553,7 +561,10 @@ fn from_name(vm: &mut Vm, f: &Value) -> PyResult<FromName> {
     match attr_str(vm, f, "name")? {
         Some(name) => Ok(FromName::Named(name)),
         None => match vm.getattr_opt(f, "anon_id")? {
-            Some(Value::Int(i)) => Ok(FromName::Anon(i as u32)),
+            Some(Value::Int(i)) => match vm.getattr_opt(f, "anon_stem")?.and_then(|s| s.as_str().map(str::to_owned)) {
+                Some(stem) => Ok(FromName::AnonOf(i as u32, stem)),
+                None => Ok(FromName::Anon(i as u32)),
+            },
             _ => unsupported(vm, "an anonymous alias of a table"),
         },
     }
@@ -566,7 +577,10 @@ fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
         "alias" => {
             let element = attr(vm, f, "element")?;
             let table = attr_str(vm, &element, "name")?.unwrap_or_default();
-            FromItem::Table { name: table, alias: attr_str(vm, f, "name")? }
+            match (attr_str(vm, f, "name")?, from_name(vm, f)?) {
+                (None, FromName::AnonOf(id, _)) => FromItem::AnonAlias { table, id },
+                (alias, _) => FromItem::Table { name: table, alias },
+            }
         }
         "join" => {
             let (l, r, o) = (attr(vm, f, "left")?, attr(vm, f, "right")?, attr(vm, f, "onclause")?);

@@ -88,11 +88,15 @@ impl Writer {
     fn from_name(&mut self, name: &FromName) -> String {
         match name {
             FromName::Named(n) => quote(n),
-            FromName::Anon(id) => {
+            FromName::Anon(id) | FromName::AnonOf(id, _) => {
                 if let Some(label) = self.anon_names.get(id) {
                     return label.clone();
                 }
-                let label = self.anon_label("anon");
+                let stem = match name {
+                    FromName::AnonOf(_, table) => table.as_str(),
+                    _ => "anon",
+                };
+                let label = self.anon_label(stem);
                 self.anon_names.insert(*id, label.clone());
                 label
             }
@@ -341,7 +345,7 @@ impl Writer {
                 ColumnLabels::TablenamePlusCol => {
                     let table = match &c.table {
                         FromName::Named(t) => t.clone(),
-                        FromName::Anon(_) => self.from_name(&c.table),
+                        FromName::Anon(_) | FromName::AnonOf(..) => self.from_name(&c.table),
                     };
                     Some(quote(&format!("{table}_{}", c.name)))
                 }
@@ -465,7 +469,7 @@ fn select_with(mut w: Writer, select: &Select) -> Compiled {
 fn collect_ctes(select: &Select, out: &mut Vec<Rc<Cte>>) {
     fn from(item: &FromItem, out: &mut Vec<Rc<Cte>>) {
         match item {
-            FromItem::Table { .. } => {}
+            FromItem::Table { .. } | FromItem::AnonAlias { .. } => {}
             FromItem::Join { left, right, .. } => {
                 from(left, out);
                 from(right, out);
@@ -488,6 +492,14 @@ fn collect_ctes(select: &Select, out: &mut Vec<Rc<Cte>>) {
     }
     for item in &select.from {
         from(item, out);
+    }
+    // and the CTEs of subqueries in its columns, WHERE and HAVING
+    let mut nested = Vec::new();
+    for e in select.columns.iter().chain(&select.where_).chain(&select.having) {
+        e.subqueries(&mut nested);
+    }
+    for s in nested {
+        collect_ctes(s, out);
     }
 }
 
@@ -533,7 +545,8 @@ impl Writer {
             if i > 0 {
                 self.sql += ", ";
             }
-            self.sql += &quote(&cte.name);
+            let name = self.from_name(&cte.from_name());
+            self.sql += &name;
             let selects: Vec<&Select> = match &cte.body {
                 CteBody::Select(s) => vec![s],
                 CteBody::Compound(c) => c.selects.iter().collect(),
@@ -644,6 +657,7 @@ impl Writer {
                 Some((alias, table)) => FromItem::Table { name: table.clone(), alias: Some(alias.clone()) },
                 None => FromItem::table(&name),
             }),
+            FromName::AnonOf(id, table) => Some(FromItem::AnonAlias { table, id }),
             FromName::Anon(_) => None,
         }));
         froms
@@ -660,7 +674,14 @@ impl Writer {
                 self.sql += " ON ";
                 self.expr(on, None);
             }
-            FromItem::Cte(cte) => self.sql += &quote(&cte.name),
+            FromItem::Cte(cte) => {
+                let name = self.from_name(&cte.from_name());
+                self.sql += &name;
+            }
+            FromItem::AnonAlias { table, id } => {
+                let alias = self.from_name(&FromName::AnonOf(*id, table.clone()));
+                self.sql += &format!("{} AS {alias}", quote(table));
+            }
             FromItem::Subquery { select, name } => {
                 // named before its contents, as SQLAlchemy numbers anonymous names
                 let name = self.from_name(name);
@@ -718,7 +739,8 @@ fn names_of(item: &FromItem) -> Vec<FromName> {
         FromItem::Table { name, alias } => vec![FromName::Named(alias.clone().unwrap_or_else(|| name.clone()))],
         FromItem::Join { left, right, .. } => names_of(left).into_iter().chain(names_of(right)).collect(),
         FromItem::Subquery { name, .. } => vec![name.clone()],
-        FromItem::Cte(cte) => vec![FromName::Named(cte.name.clone())],
+        FromItem::Cte(cte) => vec![cte.from_name()],
+        FromItem::AnonAlias { table, id } => vec![FromName::AnonOf(*id, table.clone())],
     }
 }
 

@@ -89,12 +89,14 @@ impl BinOp {
     }
 }
 
-/// The name a FROM item is known by: a table's (or alias's) own name, or an
-/// anonymous subquery's, numbered `anon_N` by the compiler on first use.
+/// The name a FROM item is known by: a table's (or alias's) own name, an
+/// anonymous subquery's, numbered `anon_N` by the compiler on first use, or
+/// an anonymous alias of a table (`table.alias()`), numbered `table_N`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FromName {
     Named(String),
     Anon(u32),
+    AnonOf(u32, String),
 }
 
 /// A column of a table, alias or subquery.
@@ -267,50 +269,65 @@ impl Expr {
     /// The FROM names this expression's columns belong to, in order of
     /// appearance; subqueries inside it keep theirs.
     pub fn tables<'a>(&'a self, out: &mut Vec<&'a FromName>) {
-        match self {
-            Expr::Column(c) => {
+        self.walk(&mut |e| {
+            if let Expr::Column(c) = e {
                 if !out.contains(&&c.table) {
                     out.push(&c.table);
                 }
             }
-            Expr::Bind(_) | Expr::Param { .. } | Expr::Null | Expr::Star | Expr::ScalarSubquery(_) | Expr::Exists(_) | Expr::Literal(_) => {
-            }
+        });
+    }
+
+    /// The SELECTs nested in this expression (scalar subqueries, EXISTS, IN
+    /// (SELECT ...)), not looking inside them.
+    pub fn subqueries<'a>(&'a self, out: &mut Vec<&'a Select>) {
+        self.walk(&mut |e| match e {
+            Expr::ScalarSubquery(s) | Expr::Exists(s) | Expr::InSelect { select: s, .. } => out.push(s),
+            _ => {}
+        });
+    }
+
+    /// Calls `f` on this expression and every expression in it, outside
+    /// nested SELECTs.
+    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
+        f(self);
+        match self {
+            Expr::Column(_) | Expr::Bind(_) | Expr::Param { .. } | Expr::Null | Expr::Star | Expr::ScalarSubquery(_) | Expr::Exists(_) | Expr::Literal(_) => {}
             Expr::Like { expr, pattern, .. } => {
-                expr.tables(out);
-                pattern.tables(out);
+                expr.walk(f);
+                pattern.walk(f);
             }
             Expr::Case { value, whens, else_ } => {
-                value.iter().chain(else_).for_each(|e| e.tables(out));
+                value.iter().chain(else_).for_each(|e| e.walk(f));
                 for (when, then) in whens {
-                    when.tables(out);
-                    then.tables(out);
+                    when.walk(f);
+                    then.walk(f);
                 }
             }
-            Expr::Cast { expr, .. } | Expr::Neg(expr) | Expr::Distinct(expr) => expr.tables(out),
+            Expr::Cast { expr, .. } | Expr::Neg(expr) | Expr::Distinct(expr) | Expr::JsonGet { expr, .. } => expr.walk(f),
             Expr::Over { func, partition_by, order_by } => {
-                func.tables(out);
-                partition_by.iter().for_each(|e| e.tables(out));
+                func.walk(f);
+                partition_by.iter().for_each(|e| e.walk(f));
                 for o in order_by {
-                    o.expr().tables(out);
+                    o.expr().walk(f);
                 }
             }
             Expr::Filter { func, criterion } => {
-                func.tables(out);
-                criterion.tables(out);
+                func.walk(f);
+                criterion.walk(f);
             }
-            Expr::JsonGet { expr, .. } => expr.tables(out),
-            Expr::TupleIn { exprs, .. } => exprs.iter().for_each(|e| e.tables(out)),
-            Expr::InSelect { expr, .. } => expr.tables(out),
+            Expr::TupleIn { exprs, .. } => exprs.iter().for_each(|e| e.walk(f)),
+            Expr::InSelect { expr, .. } => expr.walk(f),
             Expr::Binary { left, right, .. } => {
-                left.tables(out);
-                right.tables(out);
+                left.walk(f);
+                right.walk(f);
             }
-            Expr::And(items) | Expr::Or(items) | Expr::Function { args: items, .. } => items.iter().for_each(|e| e.tables(out)),
-            Expr::Not(e) | Expr::IsNull { expr: e, .. } | Expr::In { expr: e, .. } | Expr::Label { expr: e, .. } => e.tables(out),
+            Expr::And(items) | Expr::Or(items) | Expr::Function { args: items, .. } => items.iter().for_each(|e| e.walk(f)),
+            Expr::Not(e) | Expr::IsNull { expr: e, .. } | Expr::In { expr: e, .. } | Expr::Label { expr: e, .. } => e.walk(f),
             Expr::Between { expr, low, high } => {
-                expr.tables(out);
-                low.tables(out);
-                high.tables(out);
+                expr.walk(f);
+                low.walk(f);
+                high.walk(f);
             }
         }
     }
@@ -376,6 +393,11 @@ pub enum FromItem {
     },
     /// A reference to a common table expression, declared in the statement's WITH.
     Cte(std::rc::Rc<Cte>),
+    /// `table.alias()` without a name: `table AS table_N`.
+    AnonAlias {
+        table: String,
+        id: u32,
+    },
 }
 
 /// `select(...).cte(name, recursive=...)`; a recursive CTE's body is the
@@ -385,6 +407,19 @@ pub struct Cte {
     pub name: String,
     pub body: CteBody,
     pub recursive: bool,
+    /// An unnamed `cte()`: numbered `anon_N` by the compiler like an
+    /// anonymous subquery (`name` is then only its key).
+    pub anon: Option<u32>,
+}
+
+impl Cte {
+    /// The name columns of this CTE refer to it by.
+    pub fn from_name(&self) -> FromName {
+        match self.anon {
+            Some(id) => FromName::Anon(id),
+            None => FromName::Named(self.name.clone()),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -404,7 +439,8 @@ impl FromItem {
             FromItem::Table { name: table, alias } => *name == FromName::Named(alias.clone().unwrap_or_else(|| table.clone())),
             FromItem::Join { left, right, .. } => left.covers(name) || right.covers(name),
             FromItem::Subquery { name: own, .. } => own == name,
-            FromItem::Cte(cte) => *name == FromName::Named(cte.name.clone()),
+            FromItem::Cte(cte) => *name == cte.from_name(),
+            FromItem::AnonAlias { table, id } => *name == FromName::AnonOf(*id, table.clone()),
         }
     }
 }

@@ -1244,6 +1244,11 @@ class Alias(FromClause):
     def __init__(self, element, name=None):
         self.element = element
         self.name = name
+        if name is None:
+            # numbered table_N when compiled, as SQLAlchemy names anonymous aliases
+            _anon_counter[0] += 1
+            self.anon_id = _anon_counter[0]
+            self.anon_stem = element.name
         cols = []
         for c in element._table_columns():
             d = _DerivedColumn(c.name, self, c.type, c.key)
@@ -1283,17 +1288,23 @@ class CTE(FromClause):
         self.recursive = recursive
         _anon_counter[0] += 1
         self.anon_id = _anon_counter[0]
-        self.name = name if name is not None else f"anon_{self.anon_id}"
+        # None: numbered anon_N when compiled
+        self.name = name
         first = element.selects[0] if isinstance(element, CompoundSelect) else element
         cols = [_DerivedColumn(_derived_key(first, c), self, c.type) for c in first._expanded_columns()]
         self.columns_list = cols
         self.c = self.columns = ColumnCollection(cols)
 
     def union_all(self, *others):
-        return CTE(CompoundSelect("union_all", self.element, *others), self.name, self.recursive)
+        return self._same(CTE(CompoundSelect("union_all", self.element, *others), self.name, self.recursive))
 
     def union(self, *others):
-        return CTE(CompoundSelect("union", self.element, *others), self.name, self.recursive)
+        return self._same(CTE(CompoundSelect("union", self.element, *others), self.name, self.recursive))
+
+    def _same(self, new):
+        # the recursive part refers to this CTE: an unnamed one keeps its number
+        new.anon_id = self.anon_id
+        return new
 
 
 class Subquery(FromClause):
@@ -1447,6 +1458,15 @@ def _entities_of(entities, start):
     return out
 
 
+def _joins_in(from_, table):
+    """Whether `table` is one of the tables a FROM item (a join) joins."""
+    if from_ is table:
+        return True
+    if isinstance(from_, Join):
+        return _joins_in(from_.left, table) or _joins_in(from_.right, table)
+    return False
+
+
 class Select(Executable):
     __visit_name__ = "select"
 
@@ -1570,10 +1590,17 @@ class Select(Executable):
 
     def join_from(self, left, right, onclause=None, isouter=False, full=False):
         new = self._copy()
+        left = _from_arg(left)
         if hasattr(right, "_sa_join"):
-            new.froms.append(right._sa_join(_from_arg(left), isouter))
+            new.froms.append(right._sa_join(left, isouter))
             return new
-        new.froms.append(Join(_from_arg(left), _from_arg(right), onclause, isouter))
+        # a left side already joined: the join continues it, as SQLAlchemy does
+        for i, existing in enumerate(new.froms):
+            if existing is not left and _joins_in(existing, left):
+                on = onclause if onclause is not None else Join(left, _from_arg(right), None, isouter).onclause
+                new.froms[i] = Join(existing, _from_arg(right), on, isouter)
+                return new
+        new.froms.append(Join(left, _from_arg(right), onclause, isouter))
         return new
 
     def join(self, target, onclause=None, isouter=False, full=False):
