@@ -373,6 +373,7 @@ fn text_multirow_values_insert_from_select_and_ctes() {
         name: "big".into(),
         body: CteBody::Select(Select { where_: vec![n("id").compare(BinOp::Gt, int(1))], ..base(vec![n("id"), n("name")]) }),
         recursive: false,
+        anon: None,
     });
     got.push(compiler::select(&Select {
         from: vec![FromItem::Cte(big)],
@@ -382,7 +383,7 @@ fn text_multirow_values_insert_from_select_and_ctes() {
     let t = |name: &str| c("tree", name);
     // The recursive part refers to the CTE by name; its declaration comes
     // from the outer reference.
-    let tree_ref = Rc::new(Cte { name: "tree".into(), body: CteBody::Select(Select::default()), recursive: true });
+    let tree_ref = Rc::new(Cte { name: "tree".into(), body: CteBody::Select(Select::default()), recursive: true, anon: None });
     let tree = Rc::new(Cte {
         name: "tree".into(),
         body: CteBody::Compound(CompoundSelect {
@@ -407,6 +408,7 @@ fn text_multirow_values_insert_from_select_and_ctes() {
             offset: None,
         }),
         recursive: true,
+        anon: None,
     });
     got.push(compiler::select(&Select {
         from: vec![FromItem::Cte(tree)],
