@@ -570,6 +570,11 @@ fn from_name(vm: &mut Vm, f: &Value) -> PyResult<FromName> {
     }
 }
 
+fn is_text_subquery(vm: &mut Vm, f: &Value) -> PyResult<bool> {
+    let element = attr(vm, f, "element")?;
+    Ok(kind(vm, &element)? == "text")
+}
+
 /// A FROM object: a table, an alias, a join or a subquery.
 fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
     Ok(match kind(vm, f)?.as_str() {
@@ -586,6 +591,19 @@ fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
             let (l, r, o) = (attr(vm, f, "left")?, attr(vm, f, "right")?, attr(vm, f, "onclause")?);
             let (left, right, on) = (from_item(vm, &l)?, from_item(vm, &r)?, expr(vm, &o)?);
             FromItem::Join { left: Box::new(left), right: Box::new(right), on, outer: attr_bool(vm, f, "isouter")? }
+        }
+        "subquery" if is_text_subquery(vm, f)? => {
+            // text(...).columns(...).subquery(): the text with its own binds
+            let element = attr(vm, f, "element")?;
+            let sql = attr_str(vm, &element, "text")?.unwrap_or_default();
+            let mut binds = Vec::new();
+            let own = attr(vm, &element, "binds")?;
+            for (k, v) in vm.mapping_pairs(&own)? {
+                let key = k.as_str().unwrap_or_default().to_owned();
+                binds.push((key, bind_value(vm, &v, None)?));
+            }
+            let compiled = retort_sql::text::compile(&sql, &binds).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?;
+            FromItem::TextSubquery { sql: compiled.sql, params: compiled.params, name: from_name(vm, f)? }
         }
         "subquery" => {
             let element = attr(vm, f, "element")?;

@@ -469,7 +469,7 @@ fn select_with(mut w: Writer, select: &Select) -> Compiled {
 fn collect_ctes(select: &Select, out: &mut Vec<Rc<Cte>>) {
     fn from(item: &FromItem, out: &mut Vec<Rc<Cte>>) {
         match item {
-            FromItem::Table { .. } | FromItem::AnonAlias { .. } => {}
+            FromItem::Table { .. } | FromItem::AnonAlias { .. } | FromItem::TextSubquery { .. } => {}
             FromItem::Join { left, right, .. } => {
                 from(left, out);
                 from(right, out);
@@ -682,6 +682,14 @@ impl Writer {
                 let alias = self.from_name(&FromName::AnonOf(*id, table.clone()));
                 self.sql += &format!("{} AS {alias}", quote(table));
             }
+            FromItem::TextSubquery { sql, params, name } => {
+                let name = self.from_name(name);
+                self.sql.push('(');
+                self.sql += sql;
+                self.params.extend(params.iter().cloned());
+                self.sql += ") AS ";
+                self.sql += &name;
+            }
             FromItem::Subquery { select, name } => {
                 // named before its contents, as SQLAlchemy numbers anonymous names
                 let name = self.from_name(name);
@@ -738,7 +746,7 @@ fn names_of(item: &FromItem) -> Vec<FromName> {
     match item {
         FromItem::Table { name, alias } => vec![FromName::Named(alias.clone().unwrap_or_else(|| name.clone()))],
         FromItem::Join { left, right, .. } => names_of(left).into_iter().chain(names_of(right)).collect(),
-        FromItem::Subquery { name, .. } => vec![name.clone()],
+        FromItem::Subquery { name, .. } | FromItem::TextSubquery { name, .. } => vec![name.clone()],
         FromItem::Cte(cte) => vec![cte.from_name()],
         FromItem::AnonAlias { table, id } => vec![FromName::AnonOf(*id, table.clone())],
     }

@@ -393,6 +393,12 @@ pub enum FromItem {
     },
     /// A reference to a common table expression, declared in the statement's WITH.
     Cte(std::rc::Rc<Cte>),
+    /// `text(...).columns(...).subquery()`: the text, its binds already `?`.
+    TextSubquery {
+        sql: String,
+        params: Vec<Literal>,
+        name: FromName,
+    },
     /// `table.alias()` without a name: `table AS table_N`.
     AnonAlias {
         table: String,
@@ -438,7 +444,7 @@ impl FromItem {
         match self {
             FromItem::Table { name: table, alias } => *name == FromName::Named(alias.clone().unwrap_or_else(|| table.clone())),
             FromItem::Join { left, right, .. } => left.covers(name) || right.covers(name),
-            FromItem::Subquery { name: own, .. } => own == name,
+            FromItem::Subquery { name: own, .. } | FromItem::TextSubquery { name: own, .. } => own == name,
             FromItem::Cte(cte) => *name == cte.from_name(),
             FromItem::AnonAlias { table, id } => *name == FromName::AnonOf(*id, table.clone()),
         }

@@ -769,6 +769,13 @@ class _LiteralColumn(ColumnElement):
         self.type = _to_type(type_)
 
 
+def column(text, type_=None, is_literal=False, _selectable=None):
+    """`column("name")`: a column known by its name only (rendered as is)."""
+    c = _LiteralColumn(text, type_)
+    c.name = text
+    return c
+
+
 def literal_column(text, type_=None):
     return _LiteralColumn(text, type_)
 
@@ -850,9 +857,36 @@ class TextClause(ClauseElement):
         new.binds.update(kw)
         return new
 
+    def columns(self, *cols, **types):
+        """The result's columns: Column objects, or names (typed by `types`)."""
+        out = [c if isinstance(c, ColumnElement) else column(c, types.get(c)) for c in cols]
+        out += [column(name, t) for name, t in types.items() if name not in cols]
+        return TextualSelect(self, out)
+
 
 def text(text):
     return TextClause(text)
+
+
+class TextualSelect(TextClause):
+    """`text(...).columns(...)`: the text, with the columns (and types) of its result."""
+
+    label_style = "disambiguate_only"
+
+    def __init__(self, clause, columns):
+        super().__init__(clause.text, clause.binds)
+        self.column_args = columns
+
+    def _expanded_columns(self):
+        return self.column_args
+
+    def bindparams(self, *args, **kw):
+        return TextualSelect(TextClause.bindparams(self, *args, **kw), self.column_args)
+
+    def subquery(self, name=None):
+        return Subquery(self, name)
+
+    alias = subquery
 
 
 # -------------------------------------------------------------------- schema

@@ -2298,7 +2298,10 @@ def _evaluator(criteria):
 
 
 def _is_orm_statement(statement):
-    for c in getattr(statement, "columns", None) or []:
+    cols = getattr(statement, "columns", None)
+    if not isinstance(cols, list):
+        return False
+    for c in cols:
         t = getattr(c, "table", None)
         if getattr(t, "_sa_mapped", False) or getattr(c, "_sa_mapped", False):
             return True
