@@ -570,6 +570,11 @@ fn from_name(vm: &mut Vm, f: &Value) -> PyResult<FromName> {
     }
 }
 
+fn is_compound_subquery(vm: &mut Vm, f: &Value) -> PyResult<bool> {
+    let element = attr(vm, f, "element")?;
+    Ok(kind(vm, &element)? == "compound_select")
+}
+
 fn is_text_subquery(vm: &mut Vm, f: &Value) -> PyResult<bool> {
     let element = attr(vm, f, "element")?;
     Ok(kind(vm, &element)? == "text")
@@ -604,6 +609,11 @@ fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
             }
             let compiled = retort_sql::text::compile(&sql, &binds).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?;
             FromItem::TextSubquery { sql: compiled.sql, params: compiled.params, name: from_name(vm, f)? }
+        }
+        "subquery" if is_compound_subquery(vm, f)? => {
+            let element = attr(vm, f, "element")?;
+            let (compound, _) = compound_select(vm, &element)?;
+            FromItem::CompoundSubquery { compound: Box::new(compound), name: from_name(vm, f)? }
         }
         "subquery" => {
             let element = attr(vm, f, "element")?;

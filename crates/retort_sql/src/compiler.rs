@@ -475,6 +475,7 @@ fn collect_ctes(select: &Select, out: &mut Vec<Rc<Cte>>) {
                 from(right, out);
             }
             FromItem::Subquery { select, .. } => collect_ctes(select, out),
+            FromItem::CompoundSubquery { compound, .. } => compound.selects.iter().for_each(|s| collect_ctes(s, out)),
             FromItem::Cte(cte) => {
                 if !out.iter().any(|c| c.name == cte.name) {
                     out.push(cte.clone());
@@ -682,6 +683,17 @@ impl Writer {
                 let alias = self.from_name(&FromName::AnonOf(*id, table.clone()));
                 self.sql += &format!("{} AS {alias}", quote(table));
             }
+            FromItem::CompoundSubquery { compound, name } => {
+                let name = self.from_name(name);
+                self.sql.push('(');
+                let scopes = std::mem::take(&mut self.scopes);
+                self.list(&compound.selects, set_keyword(compound.op), |w, select| w.select(select, SelectContext::Derived));
+                self.order_by(&compound.order_by);
+                self.limit(compound.limit, compound.offset);
+                self.scopes = scopes;
+                self.sql += ") AS ";
+                self.sql += &name;
+            }
             FromItem::TextSubquery { sql, params, name } => {
                 let name = self.from_name(name);
                 self.sql.push('(');
@@ -746,7 +758,9 @@ fn names_of(item: &FromItem) -> Vec<FromName> {
     match item {
         FromItem::Table { name, alias } => vec![FromName::Named(alias.clone().unwrap_or_else(|| name.clone()))],
         FromItem::Join { left, right, .. } => names_of(left).into_iter().chain(names_of(right)).collect(),
-        FromItem::Subquery { name, .. } | FromItem::TextSubquery { name, .. } => vec![name.clone()],
+        FromItem::Subquery { name, .. } | FromItem::TextSubquery { name, .. } | FromItem::CompoundSubquery { name, .. } => {
+            vec![name.clone()]
+        }
         FromItem::Cte(cte) => vec![cte.from_name()],
         FromItem::AnonAlias { table, id } => vec![FromName::AnonOf(*id, table.clone())],
     }

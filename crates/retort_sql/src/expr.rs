@@ -393,6 +393,11 @@ pub enum FromItem {
     },
     /// A reference to a common table expression, declared in the statement's WITH.
     Cte(std::rc::Rc<Cte>),
+    /// `union(...).subquery()`: the compound select in parentheses.
+    CompoundSubquery {
+        compound: Box<CompoundSelect>,
+        name: FromName,
+    },
     /// `text(...).columns(...).subquery()`: the text, its binds already `?`.
     TextSubquery {
         sql: String,
@@ -444,7 +449,9 @@ impl FromItem {
         match self {
             FromItem::Table { name: table, alias } => *name == FromName::Named(alias.clone().unwrap_or_else(|| table.clone())),
             FromItem::Join { left, right, .. } => left.covers(name) || right.covers(name),
-            FromItem::Subquery { name: own, .. } | FromItem::TextSubquery { name: own, .. } => own == name,
+            FromItem::Subquery { name: own, .. } | FromItem::TextSubquery { name: own, .. } | FromItem::CompoundSubquery { name: own, .. } => {
+                own == name
+            }
             FromItem::Cte(cte) => *name == cte.from_name(),
             FromItem::AnonAlias { table, id } => *name == FromName::AnonOf(*id, table.clone()),
         }
