@@ -37,7 +37,8 @@ fn truthy(v: &str) -> bool {
     v == "1" || v == "true"
 }
 
-/// Reads `?embed=1&panes=...&readonly=1&theme=dark&autorun=1`.
+/// Reads `?embed=1&panes=...&readonly=1&theme=dark&autorun=1` (autorun
+/// also applies to the full page: a share link with `?autorun=1`).
 pub fn options(query: &str) -> Options {
     let mut o = Options { panes: Tab::ALL.to_vec(), ..Options::default() };
     let mut panes: Option<Vec<Tab>> = None;
@@ -100,6 +101,14 @@ mod tests {
         assert_eq!(options("?embed=1&theme=purple").theme, None);
         assert_eq!(options("?embed=true").panes, vec![Tab::Results, Tab::SqlLog]);
         assert_eq!(options("?embed=1&panes=output,session").panes, vec![Tab::Results, Tab::Session]);
+    }
+
+    #[test]
+    fn autorun_is_read_from_the_query() {
+        assert!(options("?autorun=1").autorun);
+        assert!(options("?x=2&autorun=true").autorun);
+        assert!(!options("?autorun=0").autorun);
+        assert!(!options("").autorun);
     }
 
     #[test]

@@ -154,7 +154,10 @@ pub fn objects(view: &OrmView) -> (Vec<ObjectBox>, Vec<Link>) {
 
 /// The JSON dagre takes for the objects' graph.
 pub fn objects_spec(nodes: &[ObjectBox], links: &[Link]) -> String {
-    let nodes: Vec<SpecNode> = nodes.iter().map(|n| SpecNode { id: &n.id, width: OBJECT_WIDTH, height: OBJECT_HEIGHT }).collect();
+    layout_spec(nodes.iter().map(|n| SpecNode { id: &n.id, width: OBJECT_WIDTH, height: OBJECT_HEIGHT }).collect(), links)
+}
+
+fn layout_spec(nodes: Vec<SpecNode>, links: &[Link]) -> String {
     serde_json::json!({ "nodes": nodes, "edges": links }).to_string()
 }
 
@@ -165,8 +168,7 @@ pub fn height(t: &TableBox) -> f64 {
 
 /// The JSON dagre's `layoutGraph` takes.
 pub fn spec(tables: &[TableBox], links: &[Link]) -> String {
-    let nodes: Vec<SpecNode> = tables.iter().map(|t| SpecNode { id: &t.id, width: WIDTH, height: height(t) }).collect();
-    serde_json::json!({ "nodes": nodes, "edges": links }).to_string()
+    layout_spec(tables.iter().map(|t| SpecNode { id: &t.id, width: WIDTH, height: height(t) }).collect(), links)
 }
 
 /// The layout dagre sent back (an empty one if it is not readable).

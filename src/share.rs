@@ -104,11 +104,6 @@ fn unpack(data: &str) -> Result<String, ShareError> {
     String::from_utf8(bytes).map_err(|_| ShareError::NotText)
 }
 
-/// Whether a query string asks to run the code on load (`?autorun=1`).
-pub fn wants_autorun(query: &str) -> bool {
-    query.trim_start_matches('?').split('&').any(|p| p == "autorun=1" || p == "autorun=true")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,13 +154,5 @@ mod tests {
         let bomb =
             format!("code=v1.{}", URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&vec![b'a'; MAX_SOURCE_BYTES + 1], 9)));
         assert_eq!(decode(&bomb), Err(ShareError::TooLarge));
-    }
-
-    #[test]
-    fn autorun_is_read_from_the_query() {
-        assert!(wants_autorun("?autorun=1"));
-        assert!(wants_autorun("?x=2&autorun=true"));
-        assert!(!wants_autorun("?autorun=0"));
-        assert!(!wants_autorun(""));
     }
 }

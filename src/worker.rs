@@ -103,12 +103,7 @@ fn answer(request: Request) -> Response {
                 stderr,
                 orm,
                 trace,
-                error: result.error.map(|e| PythonError {
-                    type_name: e.type_name,
-                    message: e.message,
-                    line: e.line,
-                    traceback: e.traceback,
-                }),
+                error: result.error.map(python_error),
             };
             // the database browser shows the last engine's database
             let last = runtime.databases.borrow_mut().pop();
@@ -133,6 +128,11 @@ fn answer(request: Request) -> Response {
             None => Response::Failed { id: Some(id), message: "There is no database to save yet: run the script first.".into() },
         }),
     }
+}
+
+/// An uncaught exception as the page shows it.
+fn python_error(e: retort_python::ErrorInfo) -> PythonError {
+    PythonError { type_name: e.type_name, message: e.message, line: e.line, traceback: e.traceback }
 }
 
 /// A Migrations panel action on the live database (the one the last run or
@@ -166,7 +166,7 @@ fn migrate(id: u32, source: &str, revisions: Vec<RevisionScript>, action: Migrat
         stderr: outcome.result.stderr,
         orm: None,
         trace: None,
-        error: outcome.result.error.map(|e| PythonError { type_name: e.type_name, message: e.message, line: e.line, traceback: e.traceback }),
+        error: outcome.result.error.map(python_error),
     };
     let tables = match outcome.database {
         Some(mut db) => {

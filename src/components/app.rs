@@ -36,7 +36,7 @@ fn opening() -> Opening {
     let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
     let embed = crate::embed::options(&search);
-    let autorun = share::wants_autorun(&search);
+    let autorun = embed.autorun;
     match share::decode(&hash) {
         Ok(Some(shared)) => Opening { code: shared.code, revisions: shared.revisions, broken_link: None, autorun, embed },
         // an embed may autorun its default example; the full page waits for the user
