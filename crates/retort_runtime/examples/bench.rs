@@ -2,7 +2,9 @@
 //! 10,000 mixed statements and running 10,000 parameterised INSERTs (one
 //! by one, then as one executemany) through the `sqlalchemy` module; and
 //! the ORM adding 10,000 parents with 3 children each, committing, then
-//! loading them all with `selectinload` and touching every child. Each in
+//! loading them all with `selectinload` and touching every child. Compiling
+//! alone is the compile script's time less that of the same script with its
+//! compile line taken out (building the statements only). Each in
 //! Retort and in CPython with real SQLAlchemy (the oracle's virtual
 //! environment), and the same statements on the raw engine. Figures only;
 //! nothing is asserted.
@@ -139,6 +141,27 @@ fn raw_orm_ms() -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
 
+/// The line of `core_compile.py` that compiles each statement.
+const COMPILE_LINE: &str = "total += len(str(stmt.compile(engine)))";
+
+/// Runs a script in Retort and in CPython, prints both times: Retort's and CPython's (when set up).
+fn compare(path: &Path, what: &str, runs: usize, python: Option<&Path>) -> (f64, Option<f64>) {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("script");
+    let (ours, our_out) = retort_ms(path, runs);
+    print!("{what} ({name}), median of {runs}: Retort {ours:.1} ms");
+    match python.and_then(|p| cpython_ms(p, path, runs)) {
+        Some((theirs, their_out)) => {
+            let same = if their_out == our_out { "same output" } else { "OUTPUT DIFFERS" };
+            println!("; CPython + SQLAlchemy {theirs:.1} ms; CPython/Retort = {:.2}x; {same}", theirs / ours);
+            (ours, Some(theirs))
+        }
+        None => {
+            println!("; no CPython figure (the oracle's virtual environment is not set up)");
+            (ours, None)
+        }
+    }
+}
+
 fn main() {
     retort_python::memory::set_meter(|| ALLOC.allocated());
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench");
@@ -149,14 +172,21 @@ fn main() {
         ("orm_parents_children.py", "ORM: 10,000 parents x 3 children, commit, selectinload, touch", 1),
     ] {
         let path = root.join(name);
-        let (ours, our_out) = retort_ms(&path, runs);
-        print!("{what} ({name}), median of {runs}: Retort {ours:.1} ms");
-        match python.as_deref().and_then(|p| cpython_ms(p, &path, runs)) {
-            Some((theirs, their_out)) => {
-                let same = if their_out == our_out { "same output" } else { "OUTPUT DIFFERS" };
-                println!("; CPython + SQLAlchemy {theirs:.1} ms; CPython/Retort = {:.2}x; {same}", theirs / ours);
+        let (ours, theirs) = compare(&path, what, runs, python.as_deref());
+        if name == "core_compile.py" {
+            // compiling alone: the same script building the same statements without
+            // compiling them, its time taken from the whole's (for both)
+            let source = std::fs::read_to_string(&path).expect("the script");
+            let build_only = source.replace(COMPILE_LINE, "total += 1");
+            assert_ne!(build_only, source, "core_compile.py compiles with `{COMPILE_LINE}`");
+            let build_path = std::env::temp_dir().join("retort_core_build.py");
+            std::fs::write(&build_path, build_only).expect("a temporary file");
+            let (ours_build, theirs_build) = compare(&build_path, "building the same statements, not compiling them", runs, python.as_deref());
+            print!("compiling alone (the difference): Retort {:.1} ms", ours - ours_build);
+            match (theirs, theirs_build) {
+                (Some(t), Some(tb)) => println!("; CPython + SQLAlchemy {:.1} ms; CPython/Retort = {:.2}x", t - tb, (t - tb) / (ours - ours_build)),
+                _ => println!(),
             }
-            None => println!("; no CPython figure (the oracle's virtual environment is not set up)"),
         }
         if name == "core_insert.py" {
             let raw = raw_engine_ms(3);

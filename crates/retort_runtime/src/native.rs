@@ -31,6 +31,8 @@ pub struct State {
     echo: Vec<crate::echo::Echo>,
     errors: Value,
     pub log: Rc<RefCell<Vec<Event>>>,
+    /// Compiled plain inserts, by statement object (see `InsertPlan`).
+    plans: Vec<(Value, Rc<InsertPlan>)>,
 }
 
 pub type Shared = Rc<RefCell<State>>;
@@ -41,7 +43,7 @@ pub type Databases = Rc<RefCell<Vec<Connection<Limbo>>>>;
 
 /// The state `_retort_sql` and `_retort_orm` share: the run's databases and log.
 pub fn shared(log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Shared {
-    Rc::new(RefCell::new(State { dbs, live: None, live_handle: None, echo: Vec::new(), errors: Value::None, log }))
+    Rc::new(RefCell::new(State { dbs, live: None, live_handle: None, echo: Vec::new(), errors: Value::None, log, plans: Vec::new() }))
 }
 
 pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
@@ -611,42 +613,123 @@ fn defaults(vm: &mut Vm, table: &Value, rows: &mut [Vec<(String, Expr)>]) -> PyR
     Ok(())
 }
 
+/// How a plain `insert(table)` (no `values()`, no `from_select`) runs with
+/// parameter rows naming the same columns: compiled once, each row's values
+/// bound in the table's column order. Kept per statement object, so a loop of
+/// `conn.execute(stmt, {...})` compiles once, as SQLAlchemy's compiled cache does.
+struct InsertPlan {
+    prepared: Prepared,
+    table: Rc<Table>,
+    defaults: Vec<Default>,
+    /// The bound columns, in the compiled statement's order.
+    names: Vec<String>,
+}
+
+impl InsertPlan {
+    /// The plan for `stmt` compiled with `first` (its first parameter row),
+    /// or `None` when the statement is not a plain insert.
+    fn new(vm: &mut Vm, stmt: &Value, first: &Value) -> PyResult<Option<(InsertPlan, Vec<Literal>)>> {
+        if kind(vm, stmt)? != "insert"
+            || !attr_list(vm, stmt, "value_rows")?.is_empty()
+            || !matches!(attr(vm, stmt, "from_select_query")?, Value::None)
+            || !attr_list(vm, stmt, "returning_columns")?.is_empty()
+        {
+            return Ok(None);
+        }
+        let table_value = attr(vm, stmt, "table")?;
+        let table = convert::table(vm, &table_value)?;
+        let defaults = column_defaults(vm, &table_value)?;
+        // which columns the first row binds (its callable defaults are called by the compile below)
+        let pairs = mapping_pairs(vm, first)?;
+        let mut row = value_row(vm, &table, pairs)?;
+        if row.iter().any(|(_, e)| !matches!(e, Expr::Bind(_))) {
+            return Ok(None);
+        }
+        row.extend(defaults.iter().filter(|d| !row.iter().any(|(n, _)| *n == d.name)).map(|d| (d.name.clone(), Expr::Bind(Literal::None))).collect::<Vec<_>>());
+        let names: Vec<String> = table.columns.iter().filter(|c| row.iter().any(|(n, _)| *n == c.name)).map(|c| c.name.clone()).collect();
+        let prepared = prepare(vm, stmt, first)?;
+        if prepared.compiled.params.len() != names.len() {
+            return Ok(None);
+        }
+        let params = prepared.compiled.params.clone();
+        Ok(Some((InsertPlan { prepared, table, defaults, names }, params)))
+    }
+
+    /// A parameter row's values in the plan's order, or `None` when the row
+    /// names other columns (or SQL expressions) and needs compiling of its own.
+    fn bind(&self, vm: &mut Vm, params: &Value) -> PyResult<Option<Vec<Literal>>> {
+        let pairs = mapping_pairs(vm, params)?;
+        let mut row = value_row(vm, &self.table, pairs)?;
+        // the row must bind the plan's columns (checked before any default is called)
+        let given = |name: &String| row.iter().any(|(n, _)| n == name);
+        let defaulted = |name: &String| self.defaults.iter().any(|d| d.name == *name);
+        if row.iter().any(|(n, _)| !self.names.contains(n)) || self.names.iter().any(|n| !given(n) && !defaulted(n)) {
+            return Ok(None);
+        }
+        apply_defaults(vm, &self.defaults, &mut row)?;
+        if row.len() != self.names.len() {
+            return Ok(None);
+        }
+        let mut values = Vec::with_capacity(row.len());
+        for name in &self.names {
+            match row.iter_mut().find(|(n, _)| n == name) {
+                Some((_, Expr::Bind(l))) => values.push(std::mem::replace(l, Literal::None)),
+                _ => return Ok(None),
+            }
+        }
+        Ok(Some(values))
+    }
+}
+
+/// A parameter mapping's pairs (`None`: no parameters).
+fn mapping_pairs(vm: &mut Vm, v: &Value) -> PyResult<Vec<(Value, Value)>> {
+    match v {
+        Value::None => Ok(Vec::new()),
+        other => vm.mapping_pairs(other),
+    }
+}
+
+/// The statements whose insert plans are kept (the most recent few).
+const KEPT_PLANS: usize = 8;
+
 /// The executemany of a plain `insert(table)`: compiled once with the first
 /// row, every row's values bound in the table's column order. `None` when
 /// each row needs compiling (values(), SQL expressions in a row, rows
 /// naming different columns).
 fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(Prepared, Vec<Vec<Literal>>)>> {
-    if kind(vm, stmt)? != "insert"
-        || !attr_list(vm, stmt, "value_rows")?.is_empty()
-        || !matches!(attr(vm, stmt, "from_select_query")?, Value::None)
-    {
+    let Some((plan, first)) = InsertPlan::new(vm, stmt, &rows[0])? else { return Ok(None) };
+    let mut out = Vec::with_capacity(rows.len());
+    out.push(first);
+    for r in &rows[1..] {
+        match plan.bind(vm, r)? {
+            Some(values) => out.push(values),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some((plan.prepared, out)))
+}
+
+/// A single-row execution of a plain insert, through the statement's kept
+/// plan (made on its first execution). `None`: not such an insert.
+fn planned_insert(vm: &mut Vm, state: &Shared, stmt: &Value, params: &Value) -> PyResult<Option<(Rc<InsertPlan>, Vec<Literal>)>> {
+    if !matches!(params, Value::Dict(_)) {
         return Ok(None);
     }
-    let first = prepare(vm, stmt, &rows[0])?;
-    let table_value = attr(vm, stmt, "table")?;
-    let table = convert::table(vm, &table_value)?;
-    let defaults = column_defaults(vm, &table_value)?;
-    let mut out = Vec::with_capacity(rows.len());
-    // the first row's values are those compiled (its callable defaults already called once)
-    out.push(first.compiled.params.clone());
-    for r in &rows[1..] {
-        let pairs = vm.mapping_pairs(r)?;
-        let mut row = value_row(vm, &table, pairs)?;
-        apply_defaults(vm, &defaults, &mut row)?;
-        let mut values = Vec::with_capacity(row.len());
-        for c in &table.columns {
-            match row.iter().find(|(n, _)| *n == c.name) {
-                Some((_, Expr::Bind(l))) => values.push(l.clone()),
-                Some(_) => return Ok(None),
-                None => {}
-            }
+    let kept = state.borrow().plans.iter().find(|(s, _)| s.is(stmt)).map(|(_, p)| p.clone());
+    if let Some(plan) = kept {
+        if let Some(values) = plan.bind(vm, params)? {
+            return Ok(Some((plan, values)));
         }
-        if values.len() != first.compiled.params.len() {
-            return Ok(None);
-        }
-        out.push(values);
+        return Ok(None);
     }
-    Ok(Some((first, out)))
+    let Some((plan, values)) = InsertPlan::new(vm, stmt, params)? else { return Ok(None) };
+    let plan = Rc::new(plan);
+    let mut st = state.borrow_mut();
+    if st.plans.len() == KEPT_PLANS {
+        st.plans.remove(0);
+    }
+    st.plans.push((stmt.clone(), plan.clone()));
+    Ok(Some((plan, values)))
 }
 
 /// `Connection.execute(statement, parameters)`: one statement, or an
@@ -698,6 +781,26 @@ fn set_mode(state: &Shared, a: &Args, mode: Mode) {
     }
 }
 
+/// `Result([], [], rowcount, lastrowid, False)` made without running its
+/// `__init__` (the attributes it sets, the rest are the class's defaults): a
+/// loop of INSERTs makes one per statement.
+fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, lastrowid: Value) -> PyResult<Value> {
+    let Value::Class(cls) = result_class else {
+        return vm.call(result_class, Args::new(vec![Value::list(vec![]), Value::list(vec![]), Value::Int(rowcount), lastrowid, Value::Bool(false)]));
+    };
+    let obj = vm.new_instance(cls, &[]);
+    for (name, value) in [
+        ("_keys", Value::list(vec![])),
+        ("_rows", Value::list(vec![])),
+        ("rowcount", Value::Int(rowcount)),
+        ("lastrowid", lastrowid),
+        ("returns_rows", Value::Bool(false)),
+    ] {
+        vm.setattr(&obj, name, value)?;
+    }
+    Ok(obj)
+}
+
 fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyResult<Value> {
     let params = a.pos.get(2).cloned().unwrap_or(Value::None);
     let result_class = a.pos.get(3).cloned().unwrap_or(Value::None);
@@ -719,10 +822,14 @@ fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyRe
             }
         };
         let affected = run_many(vm, state, a, &first.compiled.sql, &literals, &first.compiled.params)?;
-        let args = vec![Value::list(vec![]), Value::list(vec![]), Value::Int(affected as i64), Value::None, Value::Bool(false)];
-        return vm.call(&result_class, Args::new(args));
+        return rowless_result(vm, &result_class, affected as i64, Value::None);
     }
-    let p = prepare(vm, &stmt, rows.first().unwrap_or(&Value::None))?;
+    let first = rows.first().unwrap_or(&Value::None);
+    if let Some((plan, values)) = planned_insert(vm, state, &stmt, first)? {
+        let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
+        return rowless_result(vm, &result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid));
+    }
+    let p = prepare(vm, &stmt, first)?;
     let outcome = run(vm, state, a, &p.compiled.sql, &p.compiled.params)?;
     let keys = if p.columns.is_empty() { outcome.columns.clone() } else { p.columns.iter().map(|c| c.key.clone()).collect() };
     let mut out_rows = Vec::new();

@@ -237,9 +237,16 @@ class Compiled:
 
     def __init__(self, stmt, named):
         self.statement = stmt
-        self.string, names, values = _retort_sql.compile(stmt, named)
-        self.params = dict(zip(names, values)) if named else {}
-        self.positiontup = None if named else []
+        self._named = named
+        self.string, self._names, self._values = _retort_sql.compile(stmt, named)
+
+    @property
+    def params(self):
+        return dict(zip(self._names, self._values)) if self._named else {}
+
+    @property
+    def positiontup(self):
+        return None if self._named else []
 
     def __str__(self):
         return self.string
@@ -1881,17 +1888,20 @@ class RowMapping(dict):
 
 
 class Result:
+    # what every result starts with (set on the class: an INSERT in a loop makes many results)
+    _pos = 0
+    _scalars = False
+    _mappings = False
+    _closed = False
+    _inserted_primary_key = None
+
     def __init__(self, keys, rows, rowcount=-1, lastrowid=None, returns_rows=True):
+        # (`_retort_sql` makes a result without rows by setting these five itself)
         self._keys = keys
-        self._rows = [Row(r, keys) for r in rows]
-        self._pos = 0
+        self._rows = [Row(r, keys) for r in rows] if rows else []
         self.rowcount = rowcount
         self.lastrowid = lastrowid
         self.returns_rows = returns_rows
-        self._scalars = False
-        self._mappings = False
-        self._closed = False
-        self._inserted_primary_key = None
 
     def keys(self):
         return RMKeyView(self._keys)
@@ -2020,6 +2030,10 @@ class Result:
     def inserted_primary_key(self):
         if self._inserted_primary_key is None:
             raise InvalidRequestError("Statement is not an insert() expression construct.")
+        if isinstance(self._inserted_primary_key, tuple):
+            # worked out when first asked for (most INSERTs never are)
+            statement, parameters = self._inserted_primary_key
+            self._inserted_primary_key = _inserted_pk(statement, parameters, self)
         return self._inserted_primary_key
 
 
@@ -2058,10 +2072,10 @@ def _add_echo_handler():
     _engine_logger.setLevel(_logging.INFO)
 
 
-def _call(engine, fn, *args):
+def _call(engine, fn, *args, echo=None):
     """Runs a `_retort_sql` function on the engine's database and logs its
-    events when echo is on."""
-    on = engine.echo or _engine_logger.isEnabledFor(_logging.INFO)
+    events when echo is on (`echo`: a connection's, settled when it was made)."""
+    on = (engine.echo or _engine_logger.isEnabledFor(_logging.INFO)) if echo is None else echo
     if on != engine._echoing:
         _retort_sql.set_echo(engine._db, on)
         engine._echoing = on
@@ -2152,12 +2166,12 @@ class NestedTransaction:
     def commit(self):
         if self.is_active:
             self.is_active = False
-            _call(self.connection.engine, _retort_sql.run_sql, f"RELEASE SAVEPOINT {self.name}")
+            _call(self.connection.engine, _retort_sql.run_sql, f"RELEASE SAVEPOINT {self.name}", echo=self.connection._echo)
 
     def rollback(self):
         if self.is_active:
             self.is_active = False
-            _call(self.connection.engine, _retort_sql.run_sql, f"ROLLBACK TO SAVEPOINT {self.name}")
+            _call(self.connection.engine, _retort_sql.run_sql, f"ROLLBACK TO SAVEPOINT {self.name}", echo=self.connection._echo)
 
     def __enter__(self):
         return self
@@ -2177,13 +2191,15 @@ class Connection:
         self._transaction = None
         self._savepoints = 0
         self.closed = False
+        # as SQLAlchemy's Connection: whether it logs is settled when it is made
+        self._echo = bool(engine.echo or _engine_logger.isEnabledFor(_logging.INFO))
 
     def begin_nested(self):
         if self._transaction is None:
             self.begin()
         self._savepoints += 1
         name = f"sa_savepoint_{self._savepoints}"
-        _call(self.engine, _retort_sql.run_sql, f"SAVEPOINT {name}")
+        _call(self.engine, _retort_sql.run_sql, f"SAVEPOINT {name}", echo=self._echo)
         return NestedTransaction(self, name)
 
     def __repr__(self):
@@ -2195,7 +2211,7 @@ class Connection:
                 "This connection has already initialized a SQLAlchemy Transaction() object via begin() or "
                 "autobegin; can't call begin() here unless rollback() or commit() is called first."
             )
-        _call(self.engine, _retort_sql.begin)
+        _call(self.engine, _retort_sql.begin, echo=self._echo)
         self._transaction = Transaction(self)
         return self._transaction
 
@@ -2206,13 +2222,13 @@ class Connection:
         if self._transaction is not None:
             self._transaction.is_active = False
             self._transaction = None
-            _call(self.engine, _retort_sql.commit)
+            _call(self.engine, _retort_sql.commit, echo=self._echo)
 
     def rollback(self):
         if self._transaction is not None:
             self._transaction.is_active = False
             self._transaction = None
-            _call(self.engine, _retort_sql.rollback)
+            _call(self.engine, _retort_sql.rollback, echo=self._echo)
 
     def close(self):
         if self._transaction is not None:
@@ -2236,9 +2252,13 @@ class Connection:
         if (isinstance(statement, Insert) and statement.returning_columns and isinstance(parameters, list)
                 and len(parameters) > 1 and not statement.value_rows and statement.from_select_query is None):
             return self._insertmanyvalues(statement, parameters)
-        result = _call(self.engine, _retort_sql.execute, statement, parameters, Result)
+        engine = self.engine
+        if self._echo or engine._echoing:
+            result = _call(engine, _retort_sql.execute, statement, parameters, Result, echo=self._echo)
+        else:
+            result = _retort_sql.execute(engine._db, statement, parameters, Result)
         if isinstance(statement, Insert) and not isinstance(parameters, list):
-            result._inserted_primary_key = _inserted_pk(statement, parameters, result)
+            result._inserted_primary_key = (statement, dict(parameters) if isinstance(parameters, dict) else parameters)
         return result
 
     _INSERTMANYVALUES_PAGE_SIZE = 1000
@@ -2250,7 +2270,7 @@ class Connection:
         result = None
         size = self._INSERTMANYVALUES_PAGE_SIZE
         for start in range(0, len(rows), size):
-            page = _call(self.engine, _retort_sql.execute, statement.values(list(rows[start:start + size])), None, Result)
+            page = _call(self.engine, _retort_sql.execute, statement.values(list(rows[start:start + size])), None, Result, echo=self._echo)
             if result is None:
                 result = page
             else:
