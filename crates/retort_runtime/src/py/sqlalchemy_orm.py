@@ -848,7 +848,8 @@ def _backref_remove(x, rev, obj):
             coll._raw_remove(obj)
         _changed(x, xs, rev, [], [obj], backref=False)
     else:
-        if d.get(rev.key) is obj:
+        # as SQLAlchemy's pop(): unless the attribute is loaded and holds another object
+        if rev.key not in d or d[rev.key] is obj:
             d[rev.key] = None
             _changed(x, xs, rev, [], [obj], backref=False)
 
@@ -2220,13 +2221,36 @@ class Query:
         raise _unsupported("Query.update()")
 
 
-def _lazy_criteria(obj, prop):
+class _ParentValue(_sa.BindParameter):
+    """A bind holding a parent's attribute as it is when the statement runs
+    (a dynamic relationship's query: the parent may be flushed, or
+    refreshed, between making the query and running it)."""
+
+    def __init__(self, obj, key, type_):
+        self.key = None
+        self.stem = None
+        self.type = type_
+        self._obj = obj
+        self._attr = key
+
+    @property
+    def value(self):
+        return getattr(self._obj, self._attr)
+
+
+def _lazy_criteria(obj, prop, when_run=False):
     """The lazy clause of a collection for one parent: `? = child.fk` (with the
     parent's value first, as SQLAlchemy renders it), and through the
-    secondary table for a many-to-many."""
+    secondary table for a many-to-many. `when_run`: the parent's values
+    are read when the statement runs."""
+
+    def parent_value(pc, type_):
+        key = prop.parent.column_attr_of[pc.name]
+        return _ParentValue(obj, key, type_) if when_run else literal(getattr(obj, key), type_)
+
     if prop.direction is ONETOMANY:
-        return [literal(getattr(obj, prop.parent.column_attr_of[pc.name]), fk.type) == fk for pc, fk in prop.pairs]
-    crit = [literal(getattr(obj, prop.parent.column_attr_of[pc.name]), sc.type) == sc for pc, sc in prop.parent_pairs]
+        return [parent_value(pc, fk.type) == fk for pc, fk in prop.pairs]
+    crit = [parent_value(pc, sc.type) == sc for pc, sc in prop.parent_pairs]
     return crit + [tc == sc for tc, sc in prop.target_pairs]
 
 
@@ -2242,17 +2266,24 @@ class AppenderQuery(Query):
             if prop.direction is MANYTOONE:
                 raise InvalidRequestError(f"On relationship {prop!r}, 'dynamic' loaders cannot be used with many-to-one/one-to-one relationships and/or uselist=False.")
             _stmt = select(prop.mapper.class_).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL)
-            _stmt = _stmt.where(*_lazy_criteria(instance, prop)).order_by(*prop.order_by)
+            _stmt = _stmt.where(*_lazy_criteria(instance, prop, when_run=True)).order_by(*prop.order_by)
         Query.__init__(self, (prop.mapper.class_,), session, _stmt)
 
     def _new(self, stmt):
         return AppenderQuery(self.instance, self.prop, stmt)
 
+    def _change(self, added, removed):
+        # the change is recorded (and mirrored on the backref) without loading the collection
+        _changed(self.instance, _state(self.instance), self.prop, added, removed)
+
     def append(self, item):
-        raise _unsupported("AppenderQuery.append()")
+        self._change([item], [])
+
+    def extend(self, items):
+        self._change(list(items), [])
 
     def remove(self, item):
-        raise _unsupported("AppenderQuery.remove()")
+        self._change([], [item])
 
 
 _COMPARE = {
