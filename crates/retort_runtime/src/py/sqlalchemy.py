@@ -1466,7 +1466,18 @@ class Table(FromClause):
 
 
 class Executable(ClauseElement):
-    pass
+    _execution_options = {}
+
+    def execution_options(self, **kw):
+        """A copy of the statement carrying options for its execution
+        (the ORM reads `synchronize_session`)."""
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new._execution_options = {**self._execution_options, **kw}
+        return new
+
+    def get_execution_options(self):
+        return dict(self._execution_options)
 
 
 def _column_args(entities):

@@ -1841,37 +1841,51 @@ class Session:
         return _sa.Result(new_keys, rows)
 
     def _bulk(self, statement, params, entity, options):
-        """An ORM-enabled UPDATE or DELETE: the statement, then the loaded
-        objects it matches changed in Python (`synchronize_session="evaluate"`,
-        which "auto" tries first)."""
+        """An ORM-enabled UPDATE or DELETE, and the loaded objects it matches
+        kept in step: found beforehand by testing the criteria in Python
+        (`synchronize_session="evaluate"`; "auto" tries it first), or
+        afterwards by the primary keys RETURNING gives back ("fetch"). SET
+        values Python can compute are set on them, the others expired."""
         sync = options.get("synchronize_session", "auto")
-        if sync not in ("auto", "evaluate", False):
-            raise _unsupported(f"synchronize_session={sync!r}")
+        if sync not in ("auto", "evaluate", "fetch", False):
+            raise ArgumentError("Valid strategies for session synchronization are 'auto', 'evaluate', 'fetch', False")
+        mapper = entity.__mapper__
+        evaluators, expired = {}, []
+        for row in statement.value_rows[:1]:
+            for k, v in row.items():
+                name = k if isinstance(k, str) else k.key
+                key = mapper.column_attr_of.get(name, name)
+                try:
+                    evaluators[key] = _value_evaluator(_sa._coerce(v))
+                except _Unevaluatable:
+                    expired.append(key)
         matches = None
-        if sync is not False:
-            test = _evaluator(and_(*statement.where_criteria) if statement.where_criteria else None)
-            values = {}
-            for row in statement.value_rows[:1]:
-                for k, v in row.items():
-                    if isinstance(v, _sa.ClauseElement):
-                        raise _unsupported("synchronize_session for SET values that are SQL expressions (pass synchronize_session=False)")
-                    values[k if isinstance(k, str) else k.key] = v
-            mapper = entity.__mapper__
-            matches = []
-            for obj in _retort_orm.objects(self._sid, "identity"):
-                if type(obj).__mapper__ is mapper and test(obj):
-                    matches.append(obj)
-        result = self._connection().execute(statement, params)
-        if matches is not None:
-            for obj in matches:
-                if isinstance(statement, _sa.Update):
-                    d = obj.__dict__
-                    for k, v in values.items():
-                        key = mapper.column_attr_of.get(k, k)
-                        if key in d:
-                            d[key] = v
-                else:
-                    _retort_orm.bulk_deleted(self._sid, _state(obj)._st)
+        if sync in ("auto", "evaluate"):
+            try:
+                test = _evaluator(and_(*statement.where_criteria) if statement.where_criteria else None)
+                matches = [obj for obj in _retort_orm.objects(self._sid, "identity") if type(obj).__mapper__ is mapper and test(obj)]
+            except _Unevaluatable as e:
+                if sync == "evaluate":
+                    raise _unsupported(f"synchronize_session='evaluate' for the criteria {e.args[0]!r} (pass 'fetch' or False)")
+                sync = "fetch"
+        if sync == "fetch" and not statement.returning_columns:
+            pk = [c for _, c in mapper.column_attrs_list if c.primary_key]
+            result = self._connection().execute(statement.returning(*pk), params)
+            keys = {tuple(r) for r in result.all()}
+            matches = [obj for obj in _retort_orm.objects(self._sid, "identity")
+                       if type(obj).__mapper__ is mapper and tuple(_state(obj).key_values() or ()) in keys]
+            result = _sa.Result([], [], len(keys), None, False)
+        else:
+            result = self._connection().execute(statement, params)
+        for obj in matches or ():
+            if isinstance(statement, _sa.Update):
+                d = obj.__dict__
+                new = {key: f(obj) for key, f in evaluators.items() if key in d}
+                d.update(new)
+                for key in expired:
+                    d.pop(key, None)
+            else:
+                _retort_orm.bulk_deleted(self._sid, _state(obj)._st)
         return result
 
     def _eager(self, statement, result, options):
@@ -2048,7 +2062,7 @@ class Session:
             self._autoflush()
         entity = getattr(statement, "_orm_entity", None)
         if entity is not None and isinstance(statement, (_sa.Update, _sa.Delete)):
-            return self._bulk(statement, params, entity, execution_options or {})
+            return self._bulk(statement, params, entity, {**statement._execution_options, **(execution_options or {})})
         options = getattr(statement, "_with_options", None) or []
         joined = [o for o in options if o.strategy == "joinedload"]
         if joined:
@@ -2214,11 +2228,20 @@ class Query:
     def subquery(self, name=None):
         return self._stmt.subquery(name)
 
-    def delete(self, synchronize_session="auto"):
-        raise _unsupported("Query.delete()")
+    def _bulk_target(self):
+        if not self._single:
+            raise _unsupported("Query.update()/delete() of a query over more than one entity")
+        return self._entities[0]
 
-    def update(self, values, synchronize_session="auto"):
-        raise _unsupported("Query.update()")
+    def delete(self, synchronize_session="auto", delete_args=None):
+        """One DELETE of the rows the query matches; its row count."""
+        stmt = _sa.delete(self._bulk_target()).where(*self._stmt.where_criteria)
+        return self.session.execute(stmt, execution_options={"synchronize_session": synchronize_session}).rowcount
+
+    def update(self, values, synchronize_session="auto", update_args=None):
+        """One UPDATE of the rows the query matches; its row count."""
+        stmt = _sa.update(self._bulk_target()).where(*self._stmt.where_criteria).values(values)
+        return self.session.execute(stmt, execution_options={"synchronize_session": synchronize_session}).rowcount
 
 
 class _ParentValue(_sa.BindParameter):
@@ -2296,20 +2319,44 @@ _COMPARE = {
 }
 
 
+class _Unevaluatable(Exception):
+    """A criterion or SET value the Python evaluator cannot compute."""
+
+
+def _none_or(op):
+    return lambda a, b: None if a is None or b is None else op(a, b)
+
+
+_ARITHMETIC = {
+    "add": _none_or(lambda a, b: a + b),
+    "concat": _none_or(lambda a, b: a + b),
+    "sub": _none_or(lambda a, b: a - b),
+    "mul": _none_or(lambda a, b: a * b),
+    "div": _none_or(lambda a, b: a / b),
+    "mod": _none_or(lambda a, b: a % b),
+}
+
+
+def _value_evaluator(e):
+    """An SQL value as a Python function of a loaded object: binds, the
+    object's columns, NULL, and arithmetic on them."""
+    if isinstance(e, _sa.BindParameter):
+        return lambda obj: e.value
+    if isinstance(e, Column):
+        return lambda obj: obj.__dict__.get(type(obj).__mapper__.column_attr_of.get(e.name, e.name))
+    if isinstance(e, _sa.Null):
+        return lambda obj: None
+    if isinstance(e, _sa.BinaryExpression) and e.operator in _ARITHMETIC:
+        left, right, op = _value_evaluator(e.left), _value_evaluator(e.right), _ARITHMETIC[e.operator]
+        return lambda obj: op(left(obj), right(obj))
+    raise _Unevaluatable(e)
+
+
 def _evaluator(criteria):
     """The WHERE criteria as a Python test of a loaded object (SQLAlchemy's
-    "evaluate" synchronization): columns compared with values, and/or, IN."""
+    "evaluate" synchronization): comparisons, and/or, IN."""
     if criteria is None:
         return lambda obj: True
-
-    def value(e):
-        if isinstance(e, _sa.BindParameter):
-            return lambda obj: e.value
-        if isinstance(e, Column):
-            return lambda obj: obj.__dict__.get(type(obj).__mapper__.column_attr_of.get(e.name, e.name))
-        if isinstance(e, (_sa.Null,)):
-            return lambda obj: None
-        raise _unsupported(f"synchronize_session for the criteria {e!r} (pass synchronize_session=False)")
 
     def test(e):
         if isinstance(e, _sa.BooleanClauseList):
@@ -2318,12 +2365,12 @@ def _evaluator(criteria):
                 return lambda obj: all(p(obj) for p in parts)
             return lambda obj: any(p(obj) for p in parts)
         if isinstance(e, _sa.BinaryExpression) and e.operator in _COMPARE:
-            left, right, op = value(e.left), value(e.right), _COMPARE[e.operator]
+            left, right, op = _value_evaluator(e.left), _value_evaluator(e.right), _COMPARE[e.operator]
             return lambda obj: op(left(obj), right(obj))
         if isinstance(e, _sa._In):
-            left = value(e.element)
+            left = _value_evaluator(e.element)
             return lambda obj: left(obj) in list(e.values)
-        raise _unsupported(f"synchronize_session for the criteria {e!r} (pass synchronize_session=False)")
+        raise _Unevaluatable(e)
 
     return test(criteria)
 
