@@ -109,9 +109,13 @@ _TYPE_MAP = [
 def _unwrap(annotation):
     """`Mapped[Optional[str]]` -> (str, optional?, collection class or None)."""
     if isinstance(annotation, str):
-        return annotation, False, None
+        return _unwrap_string(annotation)
     if isinstance(annotation, _MappedAnnotation):
         annotation = annotation.__args__[0]
+    if isinstance(annotation, _typing.ForwardRef):
+        annotation = annotation.__forward_arg__
+    if isinstance(annotation, str):
+        return _unwrap_string(annotation)
     optional = False
     origin = getattr(annotation, "__origin__", None)
     if origin is _typing.Union:
@@ -123,6 +127,27 @@ def _unwrap(annotation):
         inner = annotation.__args__[0]
         return inner, optional, (set if origin in (set, _typing.Set) else list)
     return annotation, optional, None
+
+
+def _unwrap_string(text):
+    """The same for an annotation written as a string (`Mapped["User | None"]`,
+    `Mapped["list[Address]"]`, `Mapped["Optional[User]"]`), read without evaluating it."""
+    text = text.strip().strip("'\"").strip()
+    parts = [p.strip() for p in text.split("|")]
+    if len(parts) > 1 and "None" in parts:
+        rest = [p for p in parts if p != "None"]
+        if len(rest) == 1:
+            inner, _, coll = _unwrap_string(rest[0])
+            return inner, True, coll
+    if text.endswith("]") and "[" in text:
+        head, inner = text[:-1].split("[", 1)
+        head = head.strip().rsplit(".", 1)[-1]
+        if head == "Optional":
+            inner, _, coll = _unwrap_string(inner)
+            return inner, True, coll
+        if head in ("list", "List", "set", "Set"):
+            return _unwrap_string(inner)[0], False, (set if head in ("set", "Set") else list)
+    return text, False, None
 
 
 def _target_name(t):
@@ -2107,8 +2132,70 @@ class Session:
             raise NoResultFound("No row was found when one was required")
         return obj
 
-    def merge(self, instance, load=True):
-        raise _unsupported("Session.merge()")
+    def merge(self, instance, load=True, options=None):
+        """The session's own copy of `instance` (found in the identity map,
+        loaded by primary key, or made new and pending) with the given
+        object's loaded attributes copied onto it, along relationships
+        that cascade "merge". The object given is left as it was."""
+        self._check_failed()
+        if load:
+            self._autoflush()
+        _state(instance)
+        autoflush = self.autoflush
+        self.autoflush = False
+        try:
+            return self._merge(instance, load, {}, set())
+        finally:
+            self.autoflush = autoflush
+
+    def _merge(self, obj, load, merged_by_id, walked):
+        if id(obj) in merged_by_id:
+            return merged_by_id[id(obj)][1]
+        state = _state(obj)
+        mapper = state.mapper
+        mapper._configure()
+        key = state.key_values()
+        if key is None:
+            if not load:
+                raise InvalidRequestError(
+                    "merge() with load=False option does not support objects transient (i.e. unpersisted) objects.  "
+                    "flush() all changes on mapped instances before merging with load=False."
+                )
+            key = [obj.__dict__.get(k) for k in mapper.pk_keys]
+        if not load:
+            raise _unsupported("Session.merge(load=False) of a persistent or detached object")
+        key = list(key)
+        merged = None
+        if all(v is not None for v in key):
+            merged = _retort_orm.get(self._sid, mapper.mid, key)
+            if merged is not None and _retort_orm.status(_state(merged)._st)[2]:
+                merged = None
+            if merged is None:
+                merged = self.get(mapper.class_, key)
+        if merged is None:
+            merged = mapper.class_.__new__(mapper.class_)
+            self.add(merged)
+        # (the source is kept alive with its copy, so its id() stays its own)
+        merged_by_id[id(obj)] = (obj, merged)
+        if merged is obj:
+            return merged
+        d = obj.__dict__
+        for k in mapper.column_keys:
+            if k in d:
+                setattr(merged, k, d[k])
+        for prop in mapper._relationships.values():
+            if "merge" not in prop.cascade or prop.key not in d or prop.lazy == "dynamic":
+                continue
+            if prop.reverse is not None and (id(obj), id(prop.reverse)) in walked:
+                continue
+            value = d[prop.key]
+            items = list(value) if prop.uselist else ([] if value is None else [value])
+            copies = []
+            for x in items:
+                walked.add((id(x), id(prop)))
+                copies.append(self._merge(x, load, merged_by_id, walked))
+            setattr(merged, prop.key, copies if prop.uselist else (copies[0] if copies else None))
+        return merged
 
     def query(self, *entities, **kw):
         return Query(entities, self)
