@@ -1915,38 +1915,77 @@ class Session:
 
     def _eager(self, statement, result, options):
         """Loader options after the main rows: `selectinload` (one IN query per
-        relationship), `noload`/`lazyload` (nothing now)."""
+        relationship), along each option's path (`selectinload(A.b).selectinload(B.c)`);
+        `noload`/`lazyload` (nothing now). Paths through a relationship another
+        option loads (`defaultload(A.b).selectinload(B.c)`) go after those."""
         entities = getattr(statement, "_orm_entities", None) or []
-        for opt in options:
-            if opt.strategy not in ("selectinload",):
+        paths = [o.path for o in options if o.path[0][0] == "selectinload"]
+        paths += [o.path for o in options if o.path[0][0] == "defaultload" and any(st == "selectinload" for st, _ in o.path)]
+        rows = result._rows[result._pos:]
+        for path in paths:
+            prop = path[0][1]
+            index = next((i for i, (_, cls) in enumerate(entities) if cls.__mapper__ is prop.parent), None)
+            if index is None:
                 continue
-            for prop in opt.props:
-                index = next((i for i, (_, cls) in enumerate(entities) if cls.__mapper__ is prop.parent), None)
-                if index is None:
-                    continue
-                parents, seen = [], set()
-                for row in result._rows[result._pos:]:
-                    obj = row[index]
-                    if obj is not None and prop.key not in obj.__dict__ and id(obj) not in seen:
-                        seen.add(id(obj))
-                        parents.append(obj)
-                if parents:
-                    self._selectin(prop, parents)
+            objs, seen = [], set()
+            for row in rows:
+                obj = row[index]
+                if obj is not None and id(obj) not in seen:
+                    seen.add(id(obj))
+                    objs.append(obj)
+            self._eager_path(objs, path)
+
+    def _eager_path(self, objs, path):
+        """Loads one step of a loader option's path for `objs`, then the rest
+        of the path for the objects that step reached."""
+        strategy, prop = path[0]
+        if strategy == "selectinload":
+            todo = [o for o in objs if prop.key not in o.__dict__]
+            if todo:
+                self._selectin(prop, todo)
+        elif strategy != "defaultload":
+            raise _unsupported(f"{strategy}() after another relationship in a loader option's path")
+        if len(path) == 1:
+            return
+        reached, seen = [], set()
+        for o in objs:
+            if prop.key not in o.__dict__:
+                raise _unsupported(f"a loader option's path through {prop!r} when no option loads it")
+            value = o.__dict__[prop.key]
+            for x in (value if prop.uselist else [value]):
+                if x is not None and id(x) not in seen:
+                    seen.add(id(x))
+                    reached.append(x)
+        if reached:
+            self._eager_path(reached, path[1:])
 
     def _selectin(self, prop, parents):
+        """SQLAlchemy's selectin loader: the related rows of `parents`, 500 keys
+        per IN query, for each kind of relationship."""
         prop.parent._configure()
-        if prop.direction is not ONETOMANY or len(prop.pairs) != 1:
-            raise _unsupported(f"selectinload() of {prop!r} (a {prop.direction.name.lower()} relationship)")
-        (pc, fk), = prop.pairs
+        target = prop.mapper
+        if prop.direction is MANYTOONE:
+            return self._selectin_many_to_one(prop, parents)
+        if prop.direction is ONETOMANY:
+            if len(prop.pairs) != 1:
+                raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
+            (pc, key_col), = prop.pairs
+            cols = [key_col] + [c for _, c in target.column_attrs_list if c is not key_col]
+            base = select(*cols)
+        else:
+            if len(prop.parent_pairs) != 1:
+                raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
+            (pc, key_col), = prop.parent_pairs
+            cols = [key_col] + [c for _, c in target.column_attrs_list]
+            on = and_(*[tc == sc for tc, sc in prop.target_pairs])
+            base = select(*cols).select_from(_sa.Join(prop.secondary, target.local_table, on, False))
         pkey = prop.parent.column_attr_of[pc.name]
         keys = [getattr(p, pkey) for p in parents]
-        target = prop.mapper
-        cols = [fk] + [c for _, c in target.column_attrs_list if c is not fk]
-        order = [cols.index(c) for _, c in target.column_attrs_list]
+        # where each of the target's columns is in a row (the key column first: its own for a one-to-many)
+        order = [cols.index(c, 1) if c in cols[1:] else 0 for _, c in target.column_attrs_list]
         found = {}
-        # SQLAlchemy's selectin loader sends the keys 500 at a time
         for start in range(0, len(keys), 500):
-            stmt = select(*cols).where(fk.in_(keys[start:start + 500]))
+            stmt = base.where(key_col.in_(keys[start:start + 500]))
             if prop.order_by:
                 stmt = stmt.order_by(*prop.order_by)
             for r in self._connection().execute(stmt).all():
@@ -1954,6 +1993,28 @@ class Session:
                 found.setdefault(r[0], []).append(child)
         for p, k in zip(parents, keys):
             p.__dict__[prop.key] = _collection(p, prop, found.get(k, []))
+
+    def _selectin_many_to_one(self, prop, parents):
+        """The targets of a many-to-one by primary key, each key once."""
+        target = prop.mapper
+        if len(prop.pairs) != 1:
+            raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
+        (remote, local), = prop.pairs
+        fkey = prop.parent.column_attr_of[local.name]
+        keys = []
+        for p in parents:
+            k = getattr(p, fkey)
+            if k is not None and k not in keys:
+                keys.append(k)
+        cols = [remote] + [c for _, c in target.column_attrs_list if c is not remote]
+        order = [cols.index(c) for _, c in target.column_attrs_list]
+        found = {}
+        for start in range(0, len(keys), 500):
+            stmt = select(*cols).where(remote.in_(keys[start:start + 500]))
+            for r in self._connection().execute(stmt).all():
+                found[r[0]] = self._load_entity(target, tuple(r[i] for i in order))
+        for p in parents:
+            p.__dict__[prop.key] = found.get(getattr(p, fkey))
 
     def _joined(self, statement, params, joined, options):
         """`joinedload`: the relationship's table joined (LEFT OUTER, aliased
@@ -2538,29 +2599,43 @@ def aliased(element, alias=None, name=None, flat=False):
 
 
 class _LoaderOption:
-    """`selectinload(User.addresses)` and friends: how a relationship loads in one query."""
+    """`selectinload(User.addresses)` and friends: how relationships load, as
+    a path of (strategy, relationship) steps. `selectinload(A.b, B.c)` is
+    SQLAlchemy's `defaultload(A.b).selectinload(B.c)`; `.selectinload(...)`
+    and the others add a step."""
 
-    def __init__(self, strategy, attrs):
-        self.strategy = strategy
-        self.props = []
-        for a in attrs:
-            if isinstance(a, str) and a == "*" and strategy in ("lazyload", "noload", "raiseload"):
-                continue
+    def __init__(self, strategy, attrs, _path=()):
+        self.path = list(_path)
+        attrs = [a for a in attrs if not (isinstance(a, str) and a == "*" and strategy in ("lazyload", "noload", "raiseload"))]
+        for i, a in enumerate(attrs):
             if isinstance(a, str) or not isinstance(a, _RelationshipComparator):
                 raise _unsupported(f"{strategy}() of {a!r} (only relationship attributes)")
-            self.props.append(a.prop)
-        self.chained = []
+            self.path.append((strategy if i == len(attrs) - 1 else "defaultload", a.prop))
+        if not self.path:
+            self.path = [(strategy, None)]
+        if len(self.path) > 1 and self.path[-1][0] not in ("selectinload", "defaultload"):
+            raise _unsupported(f"{self.path[-1][0]}() after another relationship in a loader option's path")
+        # the first step (what the rest of the ORM reads)
+        self.strategy = self.path[0][0]
+        self.props = [self.path[0][1]] if self.path[0][1] is not None else []
 
     def __repr__(self):
-        return f"<_{self.strategy} {self.props!r}>"
+        return f"<_LoaderOption {self.path!r}>"
 
     def options(self, *more):
-        raise _unsupported(f"chained loader options ({self.strategy}(...).options(...))")
+        raise _unsupported(f"loader options' .options(...) ({self.strategy}(...).options(...)); chain them instead")
 
-    def selectinload(self, attr):
-        raise _unsupported("chained loader options")
 
-    joinedload = subqueryload = selectinload
+def _chain(strategy):
+    def step(self, *attrs, **kw):
+        return _LoaderOption(strategy, attrs, self.path)
+
+    step.__name__ = strategy
+    return step
+
+
+for _name in ("selectinload", "joinedload", "subqueryload", "lazyload", "noload", "raiseload", "defaultload", "immediateload"):
+    setattr(_LoaderOption, _name, _chain(_name))
 
 
 def _loader_option(name, supported=True):
@@ -2578,6 +2653,7 @@ selectinload = _loader_option("selectinload")
 lazyload = _loader_option("lazyload")
 raiseload = _loader_option("raiseload")
 noload = _loader_option("noload")
+defaultload = _loader_option("defaultload")
 subqueryload = _loader_option("subqueryload", False)
 contains_eager = _loader_option("contains_eager", False)
 load_only = _loader_option("load_only", False)
