@@ -1204,9 +1204,12 @@ class FromClause(ClauseElement):
 
 
 def _from_arg(f):
-    """A FROM item, or a mapped class standing for its table."""
+    """A FROM item, or a mapped class standing for its table (an `aliased()`
+    class for its alias)."""
     if isinstance(f, type) and "__mapper__" in f.__dict__:
         return f.__table__
+    if getattr(f, "_sa_entity", None) is not None:
+        return f.__clause_element__()
     return f
 
 
@@ -1487,6 +1490,8 @@ def _column_args(entities):
             out.append(e.__table__)
         elif isinstance(e, ClauseElement):
             out.append(e)
+        elif getattr(e, "_sa_entity", None) is not None:
+            out.append(e.__clause_element__())
         else:
             raise ArgumentError(
                 f"Column expression, FROM clause, or other columns clause element expected, got {e!r}."
@@ -1503,6 +1508,10 @@ def _entities_of(entities, start):
         if isinstance(e, type) and "__mapper__" in e.__dict__:
             out.append((pos, e))
             pos += len(e.__table__.columns_list)
+        elif getattr(e, "_sa_entity", None) is not None:
+            # an aliased() class: its objects, from its alias's columns
+            out.append((pos, e))
+            pos += len(e.__clause_element__()._table_columns())
         elif isinstance(e, FromClause):
             pos += len(e._table_columns())
         else:
@@ -1667,6 +1676,10 @@ class Select(Executable):
         if hasattr(target, "_sa_join"):
             # a relationship: ON its foreign key (through its secondary table)
             new.froms.append(target._sa_join(left, isouter))
+            return new
+        if hasattr(onclause, "_sa_join"):
+            # join(alias, User.addresses.of_type(alias)): the relationship's ON, to the target given
+            new.froms.append(onclause._sa_join(left, isouter, _from_arg(target)))
             return new
         new.froms.append(Join(left, _from_arg(target), onclause, isouter))
         return new

@@ -987,17 +987,46 @@ class InstrumentedSet(set):
 class _RelationshipComparator:
     """`User.addresses` at class level: joins and comparisons along the relationship."""
 
-    def __init__(self, prop):
+    def __init__(self, prop, parent_alias=None, target_alias=None):
         self.prop = prop
         self.key = prop.key
+        # aliased() sides: `alias.addresses` (the parent), `.of_type(alias)` (the target)
+        self._parent_alias = parent_alias
+        self._target_alias = target_alias
 
     def __repr__(self):
         return f"{self.prop.parent.class_.__name__}.{self.key}"
 
-    def _sa_join(self, left, isouter=False):
+    def of_type(self, entity):
+        """The relationship to an `aliased()` class of its target."""
+        alias = _sa._from_arg(entity)
+        if getattr(entity, "_sa_entity", None) is None or entity.__mapper__ is not self._config().mapper:
+            raise _unsupported(f"of_type() with {entity!r} (only an aliased() class of the relationship's target)")
+        return _RelationshipComparator(self.prop, self._parent_alias, alias)
+
+    def _sides(self, target_alias):
+        """The relationship's (parent column, target column) pairs, each side
+        taken from its alias when it has one."""
+        prop = self._config()
+        if prop.direction is MANYTOMANY:
+            raise _unsupported(f"aliased() sides of the many-to-many {self!r}")
+        pairs = prop.pairs if prop.direction is ONETOMANY else [(local, remote) for remote, local in prop.pairs]
+        return [(_aliased_column(self._parent_alias, p), _aliased_column(target_alias, t)) for p, t in pairs]
+
+    def _sa_join(self, left, isouter=False, target=None):
         prop = self.prop
         prop.parent._configure()
-        target = prop.mapper.local_table
+        target_alias = self._target_alias
+        if target is not None and target is not prop.mapper.local_table:
+            # join(alias, User.manager): the relationship's ON, to that alias
+            target_alias = target
+        if target is None:
+            target = target_alias if target_alias is not None else prop.mapper.local_table
+        if self._parent_alias is not None or target_alias is not None:
+            sides = self._sides(target_alias)
+            # ON in the order SQLAlchemy writes it: the one side's column first
+            on = and_(*[(p == t) if prop.direction is ONETOMANY else (t == p) for p, t in sides])
+            return _sa.Join(left, target, on, isouter)
         if prop.direction is MANYTOMANY:
             sec = prop.secondary.alias(f"{prop.secondary.name}_1")
             on1 = and_(*[pc == sec.c[sc.name] for pc, sc in prop.parent_pairs])
@@ -1005,6 +1034,10 @@ class _RelationshipComparator:
             return _sa.Join(_sa.Join(left, sec, on1, isouter), target, on2, isouter)
         on = and_(*[a == b for a, b in prop.pairs])
         return _sa.Join(left, target, on, isouter)
+
+    def _plain(self, what):
+        if self._parent_alias is not None or self._target_alias is not None:
+            raise _unsupported(f"{what} of a relationship of an aliased() class")
 
     def __clause_element__(self):
         raise _unsupported(f"using the relationship {self!r} as a column expression")
@@ -1020,6 +1053,7 @@ class _RelationshipComparator:
         return [getattr(obj, mapper.column_attr_of[c.name]) for c in pairs]
 
     def __eq__(self, other):
+        self._plain("eq")
         prop = self._config()
         if prop.direction is MANYTOONE:
             if other is None:
@@ -1033,6 +1067,7 @@ class _RelationshipComparator:
         )
 
     def __ne__(self, other):
+        self._plain("ne")
         prop = self._config()
         if prop.direction is MANYTOONE:
             if other is None:
@@ -1046,6 +1081,7 @@ class _RelationshipComparator:
         )
 
     def _exists(self, criterion, kw):
+        self._plain("any()/has()")
         prop = self._config()
         target = prop.mapper
         crit = []
@@ -1071,6 +1107,7 @@ class _RelationshipComparator:
         return self._exists(criterion, kwargs)
 
     def contains(self, other):
+        self._plain("contains")
         prop = self._config()
         if prop.direction is ONETOMANY:
             values = self._values_of(other, [fk for _, fk in prop.pairs], prop.mapper)
@@ -2028,6 +2065,8 @@ class Session:
         if prop.direction is MANYTOMANY:
             raise _unsupported(f"joinedload() of the many-to-many {prop!r}")
         index, cls = entities[0]
+        if isinstance(cls, AliasedClass):
+            raise _unsupported("joinedload() from an aliased() class")
         target = prop.mapper
         alias = target.local_table.alias(f"{target.local_table.name}_1")
         if prop.direction is ONETOMANY:
@@ -2272,7 +2311,7 @@ class Query:
         if _stmt is None:
             _stmt = select(*entities).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL)
         self._stmt = _stmt
-        self._single = len(entities) == 1 and isinstance(entities[0], type)
+        self._single = len(entities) == 1 and (isinstance(entities[0], type) or isinstance(entities[0], AliasedClass))
 
     def _new(self, stmt):
         return Query(self._entities, self.session, stmt)
@@ -2306,7 +2345,7 @@ class Query:
 
     def join(self, target, onclause=None, isouter=False, full=False):
         q = self._new(self._stmt.join(target, onclause, isouter=isouter))
-        if isinstance(target, type):
+        if isinstance(target, (type, AliasedClass)):
             q._joined_entity = target
         elif isinstance(target, _RelationshipComparator):
             q._joined_entity = target._config().mapper.class_
@@ -2594,8 +2633,53 @@ def close_all_sessions():
         s.close()
 
 
+def _aliased_column(alias, col):
+    """`col` as a column of `alias` (itself when there is no alias)."""
+    if alias is None:
+        return col
+    for c in alias._table_columns():
+        if c.name == col.name:
+            return c
+    raise InvalidRequestError(f"Column {col!r} is not a column of {alias!r}")
+
+
+class AliasedClass:
+    """`aliased(User)`: the mapped class over an alias of its table
+    (`user_account AS user_account_1`, or the name given): its attributes
+    are the alias's columns, selecting it gives `User` objects."""
+
+    def __init__(self, cls, alias=None, name=None):
+        mapper = class_mapper(cls)
+        self._sa_entity = cls
+        self.__mapper__ = mapper
+        self._alias = alias if alias is not None else mapper.local_table.alias(name)
+        self.__name__ = name or cls.__name__
+
+    def __clause_element__(self):
+        return self._alias
+
+    def __repr__(self):
+        return f"<AliasedClass at 0x{id(self):x}; {self._sa_entity.__name__}>"
+
+    def __getattr__(self, key):
+        if key.startswith("__"):
+            raise AttributeError(key)
+        mapper = self.__mapper__
+        for k, col in mapper.column_attrs_list:
+            if k == key:
+                return _aliased_column(self._alias, col)
+        prop = mapper._relationships.get(key)
+        if prop is not None:
+            return _RelationshipComparator(prop, parent_alias=self._alias)
+        raise AttributeError(f"type object '{self.__name__}' has no attribute '{key}'")
+
+
 def aliased(element, alias=None, name=None, flat=False):
-    raise _unsupported("aliased()")
+    if not (isinstance(element, type) and hasattr(element, "__mapper__")):
+        if isinstance(element, _sa.FromClause):
+            return element.alias(name)
+        raise _unsupported(f"aliased() of {element!r}")
+    return AliasedClass(element, alias, name)
 
 
 class _LoaderOption:
