@@ -18,6 +18,7 @@ pub mod echo;
 pub mod migrations;
 pub mod native;
 pub mod orm;
+pub mod steps;
 pub mod trace;
 
 use std::cell::RefCell;
@@ -37,6 +38,10 @@ pub struct Runtime {
     pub orm: Option<String>,
     /// What `_retort_sql` shares with the host (the live database for migrations).
     pub sql: Option<native::Shared>,
+    /// The run's steps, when they were asked for (`run_with`).
+    pub steps: Vec<steps::Step>,
+    /// Whether steps were left out (too many).
+    pub steps_truncated: bool,
 }
 
 /// Makes `sqlalchemy` importable in `vm`; the returned runtime collects the events.
@@ -117,21 +122,27 @@ pub fn run(source: &str, budget: retort_python::Budget) -> (retort_python::RunRe
 /// Runs a script and keeps what its modules recorded, databases included
 /// (the playground shows the last one's tables).
 pub fn run_keeping(source: &str, budget: retort_python::Budget) -> (retort_python::RunResult, Runtime) {
+    run_with(source, budget, false)
+}
+
+/// The same, also recording the run's steps (`Runtime::steps`) for the timeline.
+pub fn run_with(source: &str, budget: retort_python::Budget, record_steps: bool) -> (retort_python::RunResult, Runtime) {
     let mut interp = retort_python::Interpreter::new(budget);
     let mut runtime = install(&mut interp.vm);
+    let sql = runtime.sql.clone().expect("installed");
+    sql.borrow_mut().steps.enabled = record_steps;
     let result = interp.run(source);
+    steps::finish(&mut interp.vm, &sql);
     runtime.orm = orm_snapshot(&mut interp.vm);
+    let mut s = sql.borrow_mut();
+    runtime.steps = std::mem::take(&mut s.steps.done);
+    runtime.steps_truncated = s.steps.truncated;
+    drop(s);
     (result, runtime)
 }
 
 /// The mapped classes and live mapped objects after a run, as JSON (see
 /// `_snapshot` in `py/sqlalchemy_orm.py` for its shape), if the script used the ORM.
 pub fn orm_snapshot(vm: &mut Vm) -> Option<String> {
-    let module = vm.modules.get("sqlalchemy.orm").cloned()?;
-    let snapshot = module.get("_snapshot")?;
-    if vm.halted {
-        return None;
-    }
-    let text = vm.call(&snapshot, retort_python::Args::default()).ok()?;
-    text.as_str().map(str::to_owned)
+    steps::orm_snapshot(vm, true)
 }

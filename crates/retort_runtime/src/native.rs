@@ -33,6 +33,8 @@ pub struct State {
     pub log: Rc<RefCell<Vec<Event>>>,
     /// Compiled plain inserts, by statement object (see `InsertPlan`).
     plans: Vec<(Value, Rc<InsertPlan>)>,
+    /// The run's steps, for the timeline.
+    pub steps: crate::steps::Steps,
 }
 
 pub type Shared = Rc<RefCell<State>>;
@@ -43,7 +45,7 @@ pub type Databases = Rc<RefCell<Vec<Connection<Limbo>>>>;
 
 /// The state `_retort_sql` and `_retort_orm` share: the run's databases and log.
 pub fn shared(log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Shared {
-    Rc::new(RefCell::new(State { dbs, live: None, live_handle: None, echo: Vec::new(), errors: Value::None, log, plans: Vec::new() }))
+    Rc::new(RefCell::new(State { dbs, live: None, live_handle: None, echo: Vec::new(), errors: Value::None, log, plans: Vec::new(), steps: crate::steps::Steps::default() }))
 }
 
 pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
@@ -188,6 +190,7 @@ fn with_db<T>(vm: &mut Vm, state: &Shared, a: &Args, f: impl FnOnce(&mut Vm, &mu
     let Some(Value::Int(i)) = a.pos.first() else {
         return Err(vm.new_error("TypeError", "expected a database handle"));
     };
+    crate::steps::touch(vm, state);
     let line = vm.current_lines().last().copied();
     let mut s = state.borrow_mut();
     let State { dbs, log, echo, .. } = &mut *s;

@@ -108,12 +108,30 @@ fn error_text(e: OrmError) -> Value {
     }
 }
 
+/// The functions that change objects or sessions (the rest only read them).
+const CHANGES: [&str; 14] =
+    ["touch", "state", "attach", "bulk_deleted", "make_transient", "add", "delete", "expunge", "modified", "flush", "commit", "rollback", "savepoint", "close"];
+
 pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
     let m = Module::new("_retort_orm");
     let add = |m: &Module, vm: &mut Vm, name: &str, f: fn(&mut Vm, &Hosted, Args) -> PyResult<Value>| {
         let host = host.clone();
-        m.set(name, vm.native(name, move |vm, a| f(vm, &host, a)));
+        if CHANGES.contains(&name) {
+            // a change to the objects: it may start the timeline's next step
+            m.set(
+                name,
+                vm.native(name, move |vm, a| {
+                    let sql = host.borrow().sql.clone();
+                    crate::steps::touch(vm, &sql);
+                    f(vm, &host, a)
+                }),
+            );
+        } else {
+            m.set(name, vm.native(name, move |vm, a| f(vm, &host, a)));
+        }
     };
+    // an object is about to change (the timeline's step boundary; nothing else)
+    add(&m, vm, "touch", |_, _, _| Ok(Value::None));
     add(&m, vm, "mapper", mapper);
     add(&m, vm, "relationship", |vm, host, a| {
         let (mid, target) = (int(vm, &a, 0)?, int(vm, &a, 2)?);

@@ -331,7 +331,8 @@ impl Vm {
                 }
                 Op::LoadAttr(i) => {
                     let obj = f.stack.pop().expect("stack");
-                    let v = self.getattr(&obj, &Self::name_of(f, i))?;
+                    let name = Self::name_of(f, i);
+                    let v = self.on_line(f, |vm| vm.getattr(&obj, &name))?;
                     f.stack.push(v);
                 }
                 Op::LoadMethod(i) => {
@@ -405,11 +406,13 @@ impl Vm {
                 Op::StoreAttr(i) => {
                     let obj = f.stack.pop().expect("stack");
                     let v = f.stack.pop().expect("stack");
-                    self.setattr(&obj, &Self::name_of(f, i), v)?;
+                    let name = Self::name_of(f, i);
+                    self.on_line(f, |vm| vm.setattr(&obj, &name, v))?;
                 }
                 Op::DeleteAttr(i) => {
                     let obj = f.stack.pop().expect("stack");
-                    self.delattr(&obj, &Self::name_of(f, i))?;
+                    let name = Self::name_of(f, i);
+                    self.on_line(f, |vm| vm.delattr(&obj, &name))?;
                 }
                 Op::Subscr => {
                     let key = f.stack.pop().expect("stack");
@@ -424,7 +427,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    let v = self.getitem(&obj, &key)?;
+                    let v = self.on_line(f, |vm| vm.getitem(&obj, &key))?;
                     f.stack.push(v);
                 }
                 Op::StoreSubscr => {
@@ -541,12 +544,12 @@ impl Vm {
                 }
                 Op::GetIter => {
                     let v = f.stack.pop().expect("stack");
-                    let it = self.get_iter(&v)?;
+                    let it = self.on_line(f, |vm| vm.get_iter(&v))?;
                     f.stack.push(it);
                 }
                 Op::ForIter(t) => {
                     let it = f.stack.last().expect("stack").clone();
-                    match self.next(&it)? {
+                    match self.on_line(f, |vm| vm.next(&it))? {
                         Some(v) => f.stack.push(v),
                         None => {
                             f.stack.pop();
@@ -849,19 +852,19 @@ impl Vm {
                     let exit = self.bind(exit, &ctx, &class)?;
                     let enter = self.bind(enter, &ctx, &class)?;
                     f.stack.push(exit);
-                    let r = self.call(&enter, Args::default())?;
+                    let r = self.on_line(f, |vm| vm.call(&enter, Args::default()))?;
                     f.stack.push(r);
                 }
                 Op::WithExit => {
                     let exit = f.stack.pop().expect("stack");
-                    self.call(&exit, Args::new(vec![Value::None, Value::None, Value::None]))?;
+                    self.on_line(f, |vm| vm.call(&exit, Args::new(vec![Value::None, Value::None, Value::None])))?;
                 }
                 Op::WithExcept => {
                     let exc = f.stack.pop().expect("stack");
                     let exit = f.stack.pop().expect("stack");
                     let Value::Instance(i) = &exc else { unreachable!("an exception") };
                     let class = Value::Class(i.class());
-                    let r = self.call(&exit, Args::new(vec![class, exc.clone(), Value::None]))?;
+                    let r = self.on_line(f, |vm| vm.call(&exit, Args::new(vec![class, exc.clone(), Value::None])))?;
                     if self.truthy(&r)? && !self.halted {
                         self.handled.pop();
                     } else {
@@ -981,6 +984,20 @@ impl Vm {
                 format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
             )
         }
+    }
+
+    /// Runs `g` for an instruction of `f` that may run library code without
+    /// a call (an attribute, a `for`, a `with`): from the user's script, with
+    /// its line on `call_lines`, so what that code does is tagged with it.
+    #[inline]
+    fn on_line<T>(&mut self, f: &Frame, g: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+        if !f.code.script {
+            return g(self);
+        }
+        self.call_lines.push(f.line());
+        let r = g(self);
+        self.call_lines.pop();
+        r
     }
 
     /// Whether `f` runs the user's script (its calls are recorded in `call_lines`).

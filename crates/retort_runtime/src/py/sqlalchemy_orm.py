@@ -699,6 +699,15 @@ def _state_str(obj):
     return f"<{type(obj).__name__} at 0x{id(obj):x}>"
 
 
+# True while the playground looks at the objects (`_snapshot`): an attribute
+# that is not loaded stays so (no SQL is sent, nothing changes).
+_inspecting = [False]
+
+
+class _NotLoaded(Exception):
+    """An attribute the playground's snapshot would have had to load."""
+
+
 class _ColumnAttribute:
     """A mapped column on its class: the column itself at class level, the
     object's value (loaded on access when expired) on an instance."""
@@ -714,6 +723,8 @@ class _ColumnAttribute:
         d = obj.__dict__
         if self.key in d:
             return d[self.key]
+        if _inspecting[0]:
+            raise _NotLoaded(self.key)
         state = _state(obj)
         status, sid, _, _ = _retort_orm.status(state._st)
         if status == "persistent":
@@ -727,6 +738,7 @@ class _ColumnAttribute:
         return None
 
     def __set__(self, obj, value):
+        _retort_orm.touch()
         state = _state(obj)
         v = _validator(obj, self.key)
         if v is not None:
@@ -737,6 +749,7 @@ class _ColumnAttribute:
         _retort_orm.modified(state._st)
 
     def __delete__(self, obj):
+        _retort_orm.touch()
         obj.__dict__.pop(self.key, None)
         _retort_orm.modified(_state(obj)._st)
 
@@ -750,11 +763,15 @@ class _RelationshipAttribute:
         if obj is None:
             return _RelationshipComparator(self.prop)
         if self.prop.lazy == "dynamic":
+            if _inspecting[0]:
+                raise _NotLoaded(self.key)
             self.prop.parent._configure()
             return AppenderQuery(obj, self.prop)
         d = obj.__dict__
         if self.key in d:
             return d[self.key]
+        if _inspecting[0]:
+            raise _NotLoaded(self.key)
         prop = self.prop
         prop.parent._configure()
         state = _state(obj)
@@ -774,6 +791,7 @@ class _RelationshipAttribute:
         return value
 
     def __set__(self, obj, value):
+        _retort_orm.touch()
         prop = self.prop
         prop.parent._configure()
         state = _state(obj)
@@ -910,11 +928,13 @@ class InstrumentedList(list):
         return v[0](owner, self._sa_prop.key, x) if v is not None else x
 
     def append(self, x):
+        _retort_orm.touch()
         x = self._validate(x)
         list.append(self, x)
         self._fire([x], [])
 
     def extend(self, xs):
+        _retort_orm.touch()
         xs = list(xs)
         list.extend(self, xs)
         self._fire(xs, [])
@@ -924,24 +944,29 @@ class InstrumentedList(list):
         return self
 
     def insert(self, i, x):
+        _retort_orm.touch()
         list.insert(self, i, x)
         self._fire([x], [])
 
     def remove(self, x):
+        _retort_orm.touch()
         list.remove(self, x)
         self._fire([], [x])
 
     def pop(self, i=-1):
+        _retort_orm.touch()
         x = list.pop(self, i)
         self._fire([], [x])
         return x
 
     def clear(self):
+        _retort_orm.touch()
         old = list(self)
         list.clear(self)
         self._fire([], old)
 
     def __setitem__(self, i, value):
+        _retort_orm.touch()
         old = self[i]
         list.__setitem__(self, i, value)
         if isinstance(i, slice):
@@ -950,6 +975,7 @@ class InstrumentedList(list):
             self._fire([value], [old])
 
     def __delitem__(self, i):
+        _retort_orm.touch()
         old = self[i]
         list.__delitem__(self, i)
         self._fire([], list(old) if isinstance(i, slice) else [old])
@@ -971,15 +997,18 @@ class InstrumentedSet(set):
         set.discard(self, x)
 
     def add(self, x):
+        _retort_orm.touch()
         if x not in self:
             set.add(self, x)
             self._fire([x], [])
 
     def remove(self, x):
+        _retort_orm.touch()
         set.remove(self, x)
         self._fire([], [x])
 
     def discard(self, x):
+        _retort_orm.touch()
         if x in self:
             self.remove(x)
 
@@ -2483,6 +2512,7 @@ class AppenderQuery(Query):
         return AppenderQuery(self.instance, self.prop, stmt)
 
     def _change(self, added, removed):
+        _retort_orm.touch()
         # the change is recorded (and mirrored on the backref) without loading the collection
         _changed(self.instance, _state(self.instance), self.prop, added, removed)
 
@@ -2777,17 +2807,27 @@ def _validator(obj, key):
 # ---------------------------------------------------------------- the playground's view
 
 
-def _snapshot():
+def _snapshot(configure=True):
     """The mapped classes and every live mapped object, as JSON for the
-    playground's Models and Session panels."""
+    playground's Models and Session panels (`configure`: configure the
+    mappers first; a timeline step's snapshot leaves them as they are)."""
     import json
 
+    _inspecting[0] = True
+    try:
+        return _snapshot_json(configure, json)
+    finally:
+        _inspecting[0] = False
+
+
+def _snapshot_json(configure, json):
     models = []
     for reg in _registries:
-        try:
-            reg.configure()
-        except Exception:
-            pass
+        if configure:
+            try:
+                reg.configure()
+            except Exception:
+                pass
         for m in reg.mappers:
             cols = []
             for key, c in m.column_attrs_list:
@@ -2808,7 +2848,7 @@ def _snapshot():
                     "target": p.mapper.class_.__name__ if p.mapper is not None else _target_name(p.argument) or "?",
                     "direction": p.direction.name if getattr(p, "direction", None) is not None else "?",
                     "uselist": bool(p.uselist),
-                    "secondary": p.secondary.name if p.secondary is not None else None,
+                    "secondary": getattr(p.secondary, "name", p.secondary),
                     "cascade": ", ".join(p.cascade),
                     "lazy": str(p.lazy),
                     "back_populates": p.back_populates,
@@ -2859,6 +2899,9 @@ def _retort_sql_type(t):
 def _safe_repr(v):
     try:
         return repr(v)
+    except _NotLoaded:
+        # its __repr__ reads an attribute that is not loaded (expired, or a lazy relationship)
+        return object.__repr__(v)
     except Exception as e:
         return f"<repr failed: {type(e).__name__}>"
 
