@@ -211,7 +211,12 @@ mod tests {
     fn tables_foreign_keys_and_association_tables() {
         let view = OrmView {
             models: vec![
-                Model { class_name: "Author".into(), table: "author".into(), columns: vec![column("id", None)], relationships: vec![relationship("Book", None)] },
+                Model {
+                    class_name: "Author".into(),
+                    table: "author".into(),
+                    columns: vec![column("id", None)],
+                    relationships: vec![relationship("Book", None)],
+                },
                 Model {
                     class_name: "Book".into(),
                     table: "book".into(),
@@ -232,7 +237,9 @@ mod tests {
         let spec: serde_json::Value = serde_json::from_str(&spec(&tables, &links)).unwrap();
         assert_eq!(spec["nodes"][1]["height"], HEADER + 2.0 * ROW + 6.0);
         assert_eq!(spec["edges"][0]["from"], "book");
-        let placed = layout(r#"{"width": 300, "height": 100, "nodes": [{"id": "author", "x": 1, "y": 2}], "edges": [{"points": [[0, 0], [5, 5]]}]}"#);
+        let placed = layout(
+            r#"{"width": 300, "height": 100, "nodes": [{"id": "author", "x": 1, "y": 2}], "edges": [{"points": [[0, 0], [5, 5]]}]}"#,
+        );
         assert_eq!((placed.nodes[0].x, placed.edges[0].points[1]), (1.0, (5.0, 5.0)));
         assert_eq!(layout("not json"), Layout::default());
     }
@@ -249,6 +256,7 @@ mod tests {
             modified: false,
             attributes: vec![],
             links,
+            changed: vec![],
         };
         let view = OrmView {
             models: vec![],

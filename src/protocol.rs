@@ -64,6 +64,23 @@ pub struct PythonRun {
     /// The run's `retort-trace/1` JSON, when the request asked for it.
     #[serde(default)]
     pub trace: Option<String>,
+    /// The timeline: each top-level line that sent SQL or changed mapped
+    /// objects, in order (`retort_runtime::steps`).
+    #[serde(default)]
+    pub steps: Vec<RunStep>,
+    /// Whether the run had more steps than the timeline keeps.
+    #[serde(default)]
+    pub steps_truncated: bool,
+}
+
+/// One step of the timeline: the line, how far the SQL log had got when it
+/// was done, and the ORM's models and objects then.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunStep {
+    pub line: u32,
+    /// The number of SQL log entries when it ended.
+    pub events: usize,
+    pub orm: Option<OrmView>,
 }
 
 /// What the Models and Session panels show: the runtime's ORM snapshot
@@ -128,6 +145,9 @@ pub struct MappedObject {
     /// Loaded relationships: (attribute, the linked object's `id`).
     #[serde(default)]
     pub links: Vec<(String, u64)>,
+    /// Attributes set since the last flush: (attribute, the value the database has).
+    #[serde(default)]
+    pub changed: Vec<(String, String)>,
 }
 
 /// An uncaught exception (or a syntax error) and its traceback.

@@ -18,7 +18,8 @@ pub fn message(source: &str) -> String {
 pub fn down_revision(source: &str) -> Option<String> {
     let line = source.lines().find(|l| l.trim_start().starts_with("down_revision"))?;
     let value = line.split_once('=')?.1.trim();
-    let quoted = value.strip_prefix('\'').and_then(|v| v.split_once('\'')).or_else(|| value.strip_prefix('"').and_then(|v| v.split_once('"')));
+    let quoted =
+        value.strip_prefix('\'').and_then(|v| v.split_once('\'')).or_else(|| value.strip_prefix('"').and_then(|v| v.split_once('"')));
     quoted.map(|(id, _)| id.to_owned())
 }
 
@@ -92,7 +93,10 @@ mod tests {
         let text = empty_revision("abc123", Some("def456"), "");
         assert!(text.starts_with("\"\"\"empty message\n\nRevision ID: abc123\nRevises: def456\n"));
         assert!(text.contains("revision: str = 'abc123'\ndown_revision: Union[str, Sequence[str], None] = 'def456'\n"));
-        let (result, _) = retort_runtime::run(&format!("{text}\nupgrade(); downgrade(); print(revision, down_revision)"), retort_python::Budget::default());
+        let (result, _) = retort_runtime::run(
+            &format!("{text}\nupgrade(); downgrade(); print(revision, down_revision)"),
+            retort_python::Budget::default(),
+        );
         assert_eq!(result.error.map(|e| e.message), None);
         assert_eq!(result.stdout, "abc123 def456\n");
     }

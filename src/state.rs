@@ -88,6 +88,8 @@ pub struct AppState {
     pub tab: Tab,
     /// The source line whose statements are selected (editor ↔ SQL log).
     pub selected_line: Option<u32>,
+    /// The timeline's step on show (an index into `python.steps`; None: the end of the run).
+    pub step: Option<usize>,
     /// The `.sqlite` file runs start from, by name and size, if one was opened.
     pub start_file: Option<(String, usize)>,
     /// The last share link made.
@@ -129,6 +131,7 @@ impl Default for AppState {
             tables: Vec::new(),
             tab: Tab::Results,
             selected_line: None,
+            step: None,
             start_file: None,
             share_url: None,
             embed_snippet: None,
@@ -176,6 +179,8 @@ pub enum Action {
     ShowTab(Tab),
     /// A line was picked in the editor's gutter or in the SQL log.
     SelectLine(u32),
+    /// The timeline moved to a step (None: the end of the run).
+    SelectStep(Option<usize>),
     /// Runs now start from this `.sqlite` file (None: from an empty database).
     StartFrom(Option<(String, usize)>),
     /// The database was saved as a file of this many bytes.
@@ -207,7 +212,10 @@ pub enum Action {
     /// A revision script added by hand (`flask db revision`).
     AddRevision(RevisionScript),
     /// A revision script's text edited in the panel.
-    EditRevision { id: String, source: String },
+    EditRevision {
+        id: String,
+        source: String,
+    },
     /// A revision script removed from the panel.
     RemoveRevision(String),
     /// A share link was made, and whether it reached the clipboard.
@@ -223,6 +231,25 @@ pub enum Action {
 }
 
 impl AppState {
+    /// The ORM's models and objects the Session and Graph panels show: at
+    /// the timeline's step, or at the end of the run.
+    pub fn orm_view(&self) -> Option<crate::protocol::OrmView> {
+        let run = self.python.as_ref()?;
+        match self.step.and_then(|i| run.steps.get(i)) {
+            Some(step) => step.orm.clone(),
+            None => run.orm.clone(),
+        }
+    }
+
+    /// The SQL log entries of the timeline's step, as the range `start..end`
+    /// (those before it ran earlier, those after it later); None at the end of the run.
+    pub fn step_events(&self) -> Option<std::ops::Range<usize>> {
+        let run = self.python.as_ref()?;
+        let i = self.step?;
+        let end = run.steps.get(i)?.events;
+        let start = if i == 0 { 0 } else { run.steps[i - 1].events };
+        Some(start..end)
+    }
     /// The id of the run the page is waiting for, to send to the worker.
     pub fn pending(&self) -> Option<u32> {
         self.pending
@@ -317,6 +344,7 @@ impl Reducible for AppState {
                 }
                 s.current_revision = current;
                 s.python = Some(run);
+                s.step = None;
                 s.run = None;
                 s.selected_line = None;
                 s.log = log;
@@ -345,6 +373,11 @@ impl Reducible for AppState {
                 s.selected_line = Some(line);
                 s.tab = Tab::SqlLog;
             }
+            Action::SelectStep(step) => {
+                let steps = s.python.as_ref().map_or(0, |p| p.steps.len());
+                s.step = step.filter(|&i| i < steps);
+                s.selected_line = s.step.and_then(|i| s.python.as_ref().map(|p| p.steps[i].line));
+            }
             Action::SqlDone { id, run, log, tables, elapsed_ms } => {
                 if s.pending != Some(id) {
                     return self;
@@ -356,6 +389,7 @@ impl Reducible for AppState {
                 s.message = format!("{n} statement{} in {elapsed_ms:.1} ms", if n == 1 { "" } else { "s" });
                 s.run = Some(run);
                 s.python = None;
+                s.step = None;
                 s.selected_line = None;
                 s.log = log;
                 s.tables = tables;
@@ -372,6 +406,7 @@ impl Reducible for AppState {
                 s.run = None;
                 s.python = Some(run);
                 s.selected_line = None;
+                s.step = None;
                 s.log = log;
                 s.tables = tables;
                 // the run's database is the live one now, and it has no migration history
@@ -433,19 +468,42 @@ mod tests {
     }
 
     #[test]
+    fn the_timeline_picks_a_step_and_its_log_range() {
+        let step = |line, events, n: usize| crate::protocol::RunStep {
+            line,
+            events,
+            orm: Some(crate::protocol::OrmView { models: vec![], objects: Vec::with_capacity(n) }),
+        };
+        let run = PythonRun { steps: vec![step(3, 2, 0), step(5, 6, 0), step(9, 7, 0)], ..Default::default() };
+        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
+        let s = reduce(s, vec![Action::PythonDone { id: 1, run, log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
+        assert_eq!((s.step, s.step_events()), (None, None));
+        let s = reduce(s, vec![Action::SelectStep(Some(1))]);
+        assert_eq!((s.step, s.step_events(), s.selected_line), (Some(1), Some(2..6), Some(5)));
+        let s = reduce(s, vec![Action::SelectStep(Some(0))]);
+        assert_eq!(s.step_events(), Some(0..2));
+        // past the last step: the end of the run
+        let s = reduce(s, vec![Action::SelectStep(Some(3))]);
+        assert_eq!((s.step, s.step_events()), (None, None));
+        // a new run starts at its end
+        let s = reduce(s, vec![Action::SelectStep(Some(2)), Action::Run]);
+        let s = reduce(s, vec![Action::PythonDone { id: 2, run: PythonRun::default(), log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
+        assert_eq!(s.step, None);
+    }
+
+    #[test]
     fn a_python_run_shows_its_output_and_traceback() {
         let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
         let run = crate::protocol::PythonRun {
             stdout: "hi\n".into(),
             stderr: String::new(),
-            orm: None,
-            trace: None,
             error: Some(crate::protocol::PythonError {
                 type_name: "ValueError".into(),
                 message: "bad".into(),
                 line: Some(2),
                 traceback: "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\nValueError: bad\n".into(),
             }),
+            ..Default::default()
         };
         let s = reduce(s, vec![Action::PythonDone { id: 1, run: run.clone(), log: vec![], tables: vec![], elapsed_ms: 2.0 }]);
         assert_eq!(s.status.name(), "error");
@@ -527,7 +585,10 @@ mod tests {
 
     #[test]
     fn migrations_keep_revisions_and_the_current_one() {
-        let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Migrate(MigrationAction::Autogenerate { message: "m".into() })]);
+        let s = reduce(
+            Rc::default(),
+            vec![Action::EngineReady { load_ms: 1.0 }, Action::Migrate(MigrationAction::Autogenerate { message: "m".into() })],
+        );
         assert_eq!(s.outgoing(), Some(&Outgoing::Migrate(MigrationAction::Autogenerate { message: "m".into() })));
         let done = |id, current: Option<&str>, revision: Option<RevisionScript>, error: Option<&str>| Action::Migrated {
             id,
@@ -550,11 +611,15 @@ mod tests {
         assert_eq!((s.revisions.len(), s.status.name(), s.message.as_str()), (1, "done", "Revision a1 generated in 1.0 ms"));
         let s = reduce(s, vec![Action::Migrate(MigrationAction::Upgrade { target: "head".into() }), done(2, Some("a1"), None, None)]);
         assert_eq!(s.current_revision.as_deref(), Some("a1"));
-        let s = reduce(s, vec![Action::Migrate(MigrationAction::Upgrade { target: "head".into() }), done(3, Some("a1"), None, Some("no such table: x"))]);
+        let s = reduce(
+            s,
+            vec![Action::Migrate(MigrationAction::Upgrade { target: "head".into() }), done(3, Some("a1"), None, Some("no such table: x"))],
+        );
         assert_eq!(s.status.name(), "error");
         assert!(s.error.as_deref().unwrap().contains("the database stays at revision a1"), "{:?}", s.error);
         assert!(s.can_run(), "the panel stays usable after a failure");
-        let s = reduce(s, vec![Action::EditRevision { id: "a1".into(), source: "x".into() }, Action::AddRevision(revision("b2", Some("a1")))]);
+        let s =
+            reduce(s, vec![Action::EditRevision { id: "a1".into(), source: "x".into() }, Action::AddRevision(revision("b2", Some("a1")))]);
         assert_eq!((s.revisions[0].source.as_str(), s.revisions.len()), ("x", 2));
         let s = reduce(s, vec![Action::RemoveRevision("b2".into()), Action::Run]);
         assert_eq!((s.revisions.len(), s.outgoing()), (1, Some(&Outgoing::Run { trace: false })));

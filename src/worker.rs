@@ -10,7 +10,7 @@ use serde_bytes::ByteBuf;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{MigrationAction, PythonError, PythonRun, Request, Response, RevisionScript, ROW_LIMIT, TABLE_ROW_LIMIT};
+use crate::protocol::{MigrationAction, PythonError, PythonRun, Request, Response, RevisionScript, RunStep, ROW_LIMIT, TABLE_ROW_LIMIT};
 use retort_runtime::migrations;
 
 /// Installs the message handler and tells the page the engine is ready.
@@ -85,7 +85,7 @@ fn answer(request: Request) -> Response {
         }
         Request::RunPython { id, source, trace } => {
             let started = web_time::Instant::now();
-            let (result, runtime) = retort_runtime::run_keeping(&source, retort_python::Budget::default());
+            let (result, runtime) = retort_runtime::run_with(&source, retort_python::Budget::default(), true);
             let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
             let log = runtime.log.borrow().clone();
             let trace = trace.then(|| retort_runtime::trace::of_run(&result, &log).to_string());
@@ -98,12 +98,19 @@ fn answer(request: Request) -> Response {
                 }
                 None => None,
             };
+            let steps = runtime
+                .steps
+                .iter()
+                .map(|s| RunStep { line: s.line, events: s.events, orm: s.orm.as_deref().and_then(|o| serde_json::from_str(o).ok()) })
+                .collect();
             let run = PythonRun {
                 stdout: result.stdout,
                 stderr,
                 orm,
                 trace,
                 error: result.error.map(python_error),
+                steps,
+                steps_truncated: runtime.steps_truncated,
             };
             // the database browser shows the last engine's database
             let last = runtime.databases.borrow_mut().pop();
@@ -164,9 +171,8 @@ fn migrate(id: u32, source: &str, revisions: Vec<RevisionScript>, action: Migrat
     let run = PythonRun {
         stdout: outcome.result.stdout,
         stderr: outcome.result.stderr,
-        orm: None,
-        trace: None,
         error: outcome.result.error.map(python_error),
+        ..PythonRun::default()
     };
     let tables = match outcome.database {
         Some(mut db) => {

@@ -119,7 +119,10 @@ pub fn app() -> Html {
                     return;
                 };
                 if !crate::language::is_python(&code) {
-                    reply(&asker, &serde_json::json!({"type": "retort:error", "message": "retort:run takes a Python script (traces are of Python runs)"}));
+                    reply(
+                        &asker,
+                        &serde_json::json!({"type": "retort:error", "message": "retort:run takes a Python script (traces are of Python runs)"}),
+                    );
                     return;
                 }
                 if let Some(view) = &*view.borrow() {

@@ -13,6 +13,7 @@ mod rows_table;
 mod session;
 mod splitter;
 mod sql_log;
+mod timeline;
 mod toolbar;
 
 pub use app::App;

@@ -9,6 +9,7 @@ use super::migrations::MigrationsPanel;
 use super::results::Results;
 use super::session::SessionPanel;
 use super::sql_log::SqlLog;
+use super::timeline::Timeline;
 use crate::state::{Action, AppState, Tab};
 
 #[derive(Properties, PartialEq)]
@@ -38,19 +39,29 @@ pub fn output(props: &OutputProps) -> Html {
         Tab::SqlLog => {
             let dispatch = state.dispatcher();
             let on_select = Callback::from(move |line| dispatch.dispatch(Action::SelectLine(line)));
-            html! { <SqlLog log={state.log.clone()} selected={state.selected_line} {on_select} /> }
+            html! { <SqlLog log={state.log.clone()} selected={state.selected_line} {on_select} step={state.step_events()} /> }
         }
-        Tab::Session => html! { <SessionPanel view={state.python.as_ref().and_then(|p| p.orm.clone())} /> },
+        Tab::Session => html! { <SessionPanel view={state.orm_view()} /> },
         Tab::Database => html! {
             <Database tables={state.tables.clone()} start_file={state.start_file.clone()}
                       on_save={props.on_save_db.clone()} on_open={props.on_open_db.clone()} />
         },
         Tab::Migrations => html! { <MigrationsPanel state={state.clone()} /> },
-        Tab::Graph => html! { <ErGraph view={state.python.as_ref().and_then(|p| p.orm.clone())} /> },
+        Tab::Graph => html! { <ErGraph view={state.orm_view()} /> },
+    };
+    // the timeline steps through what the SQL log, the session and the graph show
+    let timeline = match (&state.python, current) {
+        (Some(run), Tab::SqlLog | Tab::Session | Tab::Graph) => {
+            let dispatch = state.dispatcher();
+            let on_select = Callback::from(move |step| dispatch.dispatch(Action::SelectStep(step)));
+            html! { <Timeline steps={run.steps.clone()} truncated={run.steps_truncated} step={state.step} {on_select} /> }
+        }
+        _ => html! {},
     };
     html! {
         <div class="output-tabs">
             <nav class="tabs">{ for tabs }</nav>
+            { timeline }
             { body }
         </div>
     }

@@ -91,9 +91,13 @@ fn model(m: &Model) -> Html {
 }
 
 fn object(o: &MappedObject) -> Html {
-    let attributes = o.attributes.iter().map(|(k, v)| match v {
-        Some(v) => html! { <li><span class="key">{ k }</span>{ " = " }<code>{ v }</code></li> },
-        None => html! { <li class="expired"><span class="key">{ k }</span>{ " (expired or not loaded)" }</li> },
+    let attributes = o.attributes.iter().map(|(k, v)| match (v, o.changed.iter().find(|(c, _)| c == k)) {
+        // dirty: the database's value → the new one
+        (Some(v), Some((_, old))) => html! {
+            <li class="changed" data-testid="changed-attribute"><span class="key">{ k }</span>{ " = " }<code class="old">{ old }</code>{ " → " }<code>{ v }</code></li>
+        },
+        (Some(v), None) => html! { <li><span class="key">{ k }</span>{ " = " }<code>{ v }</code></li> },
+        (None, _) => html! { <li class="expired"><span class="key">{ k }</span>{ " (expired or not loaded)" }</li> },
     });
     let mut where_ = Vec::new();
     if let Some(s) = o.session {
@@ -106,7 +110,7 @@ fn object(o: &MappedObject) -> Html {
         where_.push("modified".to_owned());
     }
     html! {
-        <div class="object" data-class={o.class_name.clone()}>
+        <div class="object" data-testid="session-object" data-state={o.state.clone()} data-class={o.class_name.clone()}>
             <div class="object-head"><code>{ &o.repr }</code>{ format!(" {}", where_.join(" · ")) }</div>
             <ul class="attributes">{ for attributes }</ul>
         </div>

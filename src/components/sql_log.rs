@@ -13,6 +13,9 @@ pub struct SqlLogProps {
     pub selected: Option<u32>,
     /// A click on an entry selects its line.
     pub on_select: Callback<u32>,
+    /// The timeline's step: its entries (the ones after it are marked as later).
+    #[prop_or_default]
+    pub step: Option<std::ops::Range<usize>>,
 }
 
 #[function_component(SqlLog)]
@@ -31,25 +34,38 @@ pub fn sql_log(props: &SqlLogProps) -> Html {
     html! {
         <div class="sql-log" data-testid="sql-log">
             <div class="log-tools"><button data-testid="copy-log" onclick={copy}>{ "Copy as text" }</button></div>
-            <ol>{ for props.log.iter().map(|e| entry(e, props.selected, &props.on_select)) }</ol>
+            <ol>{ for props.log.iter().enumerate().map(|(i, e)| entry(e, props.selected, &props.on_select, when(&props.step, i))) }</ol>
         </div>
     }
 }
 
-fn entry(event: &Event, selected: Option<u32>, on_select: &Callback<u32>) -> Html {
+/// Where entry `i` stands to the timeline's step: `before` it, in it (`step`), or `later`.
+fn when(step: &Option<std::ops::Range<usize>>, i: usize) -> Option<&'static str> {
+    let step = step.as_ref()?;
+    Some(if i < step.start {
+        "before"
+    } else if i < step.end {
+        "step"
+    } else {
+        "later"
+    })
+}
+
+fn entry(event: &Event, selected: Option<u32>, on_select: &Callback<u32>, when: Option<&'static str>) -> Html {
     let line = event.line.map(|l| format!("line {l}")).unwrap_or_default();
     let is_selected = selected.is_some() && event.line == selected;
     let onclick = event.line.map(|l| on_select.reform(move |_: MouseEvent| l));
+    let timing = when.map(|w| format!("at-{w}"));
     match &event.kind {
         EventKind::Tx(kind) => html! {
-            <li class={classes!("tx", is_selected.then_some("selected"))} data-testid="sql-entry"
+            <li class={classes!("tx", is_selected.then_some("selected"), timing)} data-testid="sql-entry" data-when={when}
                 data-kind={tx_kind(*kind)} data-line={event.line.map(|l| l.to_string())} {onclick}>
                 <span class="line">{ line }</span><code>{ tx_name(*kind) }</code>
             </li>
         },
         EventKind::Sql(sql) => html! {
-            <li class={classes!("sql", sql.error.is_some().then_some("failed"), is_selected.then_some("selected"))}
-                data-testid="sql-entry" data-kind="sql" data-line={event.line.map(|l| l.to_string())}
+            <li class={classes!("sql", sql.error.is_some().then_some("failed"), is_selected.then_some("selected"), timing)}
+                data-testid="sql-entry" data-kind="sql" data-line={event.line.map(|l| l.to_string())} data-when={when}
                 data-many={matches!(sql.params, Params::Many(_)).then_some("true")} {onclick}>
                 <span class="line">{ line }</span>
                 <pre class="statement" data-testid="sql-text">{ &sql.sql }</pre>

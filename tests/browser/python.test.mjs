@@ -102,10 +102,10 @@ test("an ORM script: its models and the session's objects by state", async () =>
   assert.match(models, /Author · table author/);
   assert.match(models, /books → Book \(one-to-many, list, back_populates author/);
   assert.match(models, /author_id\s+INTEGER\s+FK → author\.id · NULL/);
-  const persistent = page.locator('[data-testid="objects"] [data-state="persistent"]');
+  const persistent = page.locator('[data-testid="objects"] section[data-state="persistent"]');
   assert.match(await persistent.innerText(), /persistent \(2\)/i);
   assert.match(await persistent.innerText(), /name = 'Ada'/);
-  const pending = await page.locator('[data-testid="objects"] [data-state="pending"]').innerText();
+  const pending = await page.locator('[data-testid="objects"] section[data-state="pending"]').innerText();
   assert.match(pending, /pending \(1\)/i);
   assert.match(pending, /title = 'Draft'/);
   assert.deepEqual(errors, []);

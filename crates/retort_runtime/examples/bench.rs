@@ -181,10 +181,13 @@ fn main() {
             assert_ne!(build_only, source, "core_compile.py compiles with `{COMPILE_LINE}`");
             let build_path = std::env::temp_dir().join("retort_core_build.py");
             std::fs::write(&build_path, build_only).expect("a temporary file");
-            let (ours_build, theirs_build) = compare(&build_path, "building the same statements, not compiling them", runs, python.as_deref());
+            let (ours_build, theirs_build) =
+                compare(&build_path, "building the same statements, not compiling them", runs, python.as_deref());
             print!("compiling alone (the difference): Retort {:.1} ms", ours - ours_build);
             match (theirs, theirs_build) {
-                (Some(t), Some(tb)) => println!("; CPython + SQLAlchemy {:.1} ms; CPython/Retort = {:.2}x", t - tb, (t - tb) / (ours - ours_build)),
+                (Some(t), Some(tb)) => {
+                    println!("; CPython + SQLAlchemy {:.1} ms; CPython/Retort = {:.2}x", t - tb, (t - tb) / (ours - ours_build))
+                }
                 _ => println!(),
             }
         }

@@ -159,7 +159,11 @@ mod tests {
         let revision = made.revision.clone().unwrap();
         assert_eq!(revision.id.len(), 12);
         assert!(revision.source.starts_with("\"\"\"add email\n\nRevision ID: "), "{}", revision.source);
-        assert!(revision.source.contains("batch_op.add_column(sa.Column('email', sa.String(length=120), nullable=True))"), "{}", revision.source);
+        assert!(
+            revision.source.contains("batch_op.add_column(sa.Column('email', sa.String(length=120), nullable=True))"),
+            "{}",
+            revision.source
+        );
         assert_eq!(made.current, None);
         let mut live = made.database.unwrap();
         let revisions = vec![revision.clone()];

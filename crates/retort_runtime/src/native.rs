@@ -45,7 +45,16 @@ pub type Databases = Rc<RefCell<Vec<Connection<Limbo>>>>;
 
 /// The state `_retort_sql` and `_retort_orm` share: the run's databases and log.
 pub fn shared(log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Shared {
-    Rc::new(RefCell::new(State { dbs, live: None, live_handle: None, echo: Vec::new(), errors: Value::None, log, plans: Vec::new(), steps: crate::steps::Steps::default() }))
+    Rc::new(RefCell::new(State {
+        dbs,
+        live: None,
+        live_handle: None,
+        echo: Vec::new(),
+        errors: Value::None,
+        log,
+        plans: Vec::new(),
+        steps: crate::steps::Steps::default(),
+    }))
 }
 
 pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
@@ -648,7 +657,13 @@ impl InsertPlan {
         if row.iter().any(|(_, e)| !matches!(e, Expr::Bind(_))) {
             return Ok(None);
         }
-        row.extend(defaults.iter().filter(|d| !row.iter().any(|(n, _)| *n == d.name)).map(|d| (d.name.clone(), Expr::Bind(Literal::None))).collect::<Vec<_>>());
+        row.extend(
+            defaults
+                .iter()
+                .filter(|d| !row.iter().any(|(n, _)| *n == d.name))
+                .map(|d| (d.name.clone(), Expr::Bind(Literal::None)))
+                .collect::<Vec<_>>(),
+        );
         let names: Vec<String> = table.columns.iter().filter(|c| row.iter().any(|(n, _)| *n == c.name)).map(|c| c.name.clone()).collect();
         let prepared = prepare(vm, stmt, first)?;
         if prepared.compiled.params.len() != names.len() {
@@ -789,7 +804,10 @@ fn set_mode(state: &Shared, a: &Args, mode: Mode) {
 /// loop of INSERTs makes one per statement.
 fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, lastrowid: Value) -> PyResult<Value> {
     let Value::Class(cls) = result_class else {
-        return vm.call(result_class, Args::new(vec![Value::list(vec![]), Value::list(vec![]), Value::Int(rowcount), lastrowid, Value::Bool(false)]));
+        return vm.call(
+            result_class,
+            Args::new(vec![Value::list(vec![]), Value::list(vec![]), Value::Int(rowcount), lastrowid, Value::Bool(false)]),
+        );
     };
     let obj = vm.new_instance(cls, &[]);
     for (name, value) in [

@@ -109,8 +109,22 @@ fn error_text(e: OrmError) -> Value {
 }
 
 /// The functions that change objects or sessions (the rest only read them).
-const CHANGES: [&str; 14] =
-    ["touch", "state", "attach", "bulk_deleted", "make_transient", "add", "delete", "expunge", "modified", "flush", "commit", "rollback", "savepoint", "close"];
+const CHANGES: [&str; 14] = [
+    "touch",
+    "state",
+    "attach",
+    "bulk_deleted",
+    "make_transient",
+    "add",
+    "delete",
+    "expunge",
+    "modified",
+    "flush",
+    "commit",
+    "rollback",
+    "savepoint",
+    "close",
+];
 
 pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
     let m = Module::new("_retort_orm");

@@ -575,7 +575,9 @@ impl Writer {
     }
 
     fn order_item(&mut self, item: &OrderBy) {
-        if let OrderBy::Plain(Expr::Label { name, .. }) | OrderBy::Asc(Expr::Label { name, .. }) | OrderBy::Desc(Expr::Label { name, .. }) = item {
+        if let OrderBy::Plain(Expr::Label { name, .. }) | OrderBy::Asc(Expr::Label { name, .. }) | OrderBy::Desc(Expr::Label { name, .. }) =
+            item
+        {
             if self.order_labels.contains(name) {
                 self.sql += &quote(name);
                 match item {

@@ -292,7 +292,14 @@ impl Expr {
     pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
         f(self);
         match self {
-            Expr::Column(_) | Expr::Bind(_) | Expr::Param { .. } | Expr::Null | Expr::Star | Expr::ScalarSubquery(_) | Expr::Exists(_) | Expr::Literal(_) => {}
+            Expr::Column(_)
+            | Expr::Bind(_)
+            | Expr::Param { .. }
+            | Expr::Null
+            | Expr::Star
+            | Expr::ScalarSubquery(_)
+            | Expr::Exists(_)
+            | Expr::Literal(_) => {}
             Expr::Like { expr, pattern, .. } => {
                 expr.walk(f);
                 pattern.walk(f);
@@ -449,9 +456,9 @@ impl FromItem {
         match self {
             FromItem::Table { name: table, alias } => *name == FromName::Named(alias.clone().unwrap_or_else(|| table.clone())),
             FromItem::Join { left, right, .. } => left.covers(name) || right.covers(name),
-            FromItem::Subquery { name: own, .. } | FromItem::TextSubquery { name: own, .. } | FromItem::CompoundSubquery { name: own, .. } => {
-                own == name
-            }
+            FromItem::Subquery { name: own, .. }
+            | FromItem::TextSubquery { name: own, .. }
+            | FromItem::CompoundSubquery { name: own, .. } => own == name,
             FromItem::Cte(cte) => *name == cte.from_name(),
             FromItem::AnonAlias { table, id } => *name == FromName::AnonOf(*id, table.clone()),
         }

@@ -58,7 +58,13 @@ pub fn apply(table: &mut Table, convention: &NamingConvention) {
     let name = table.name.clone();
     if let (None, Some(t)) = (&table.primary_key.name, convention.template("pk")) {
         if !table.primary_key.columns.is_empty() {
-            let tk = Tokens { table: &name, columns: &table.primary_key.columns, referred_table: None, referred_columns: &[], constraint_name: None };
+            let tk = Tokens {
+                table: &name,
+                columns: &table.primary_key.columns,
+                referred_table: None,
+                referred_columns: &[],
+                constraint_name: None,
+            };
             table.primary_key.name = render(t, &tk);
         }
     }
@@ -71,12 +77,24 @@ pub fn apply(table: &mut Table, convention: &NamingConvention) {
             }
             Constraint::Check { name: n, .. } => {
                 if let (Some(given), Some(t)) = (n.clone(), convention.template("ck")) {
-                    *n = render(t, &Tokens { table: &name, columns: &[], referred_table: None, referred_columns: &[], constraint_name: Some(&given) });
+                    *n = render(
+                        t,
+                        &Tokens { table: &name, columns: &[], referred_table: None, referred_columns: &[], constraint_name: Some(&given) },
+                    );
                 }
             }
             Constraint::ForeignKey { name: n, columns, ref_table, ref_columns, .. } => {
                 if let (None, Some(t)) = (&*n, convention.template("fk")) {
-                    *n = render(t, &Tokens { table: &name, columns, referred_table: Some(ref_table), referred_columns: ref_columns, constraint_name: None });
+                    *n = render(
+                        t,
+                        &Tokens {
+                            table: &name,
+                            columns,
+                            referred_table: Some(ref_table),
+                            referred_columns: ref_columns,
+                            constraint_name: None,
+                        },
+                    );
                 }
             }
         }
@@ -85,7 +103,10 @@ pub fn apply(table: &mut Table, convention: &NamingConvention) {
         for ix in &mut table.indexes {
             // an index=True column's index was named by the default convention
             if ix.name == format!("ix_{}_{}", name, ix.columns.first().map(String::as_str).unwrap_or("")) {
-                if let Some(n) = render(t, &Tokens { table: &name, columns: &ix.columns, referred_table: None, referred_columns: &[], constraint_name: None }) {
+                if let Some(n) = render(
+                    t,
+                    &Tokens { table: &name, columns: &ix.columns, referred_table: None, referred_columns: &[], constraint_name: None },
+                ) {
                     ix.name = n;
                 }
             }

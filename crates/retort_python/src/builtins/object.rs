@@ -29,7 +29,8 @@ pub fn install(vm: &mut Vm) {
     let module = t.module.clone();
     add_method(&module, "__new__", |vm, a| {
         // module(name, doc=None), as types.ModuleType
-        let Some(Value::Str(name)) = a.pos.get(1).cloned().or_else(|| a.kw.iter().find(|(k, _)| &**k == "name").map(|(_, v)| v.clone())) else {
+        let Some(Value::Str(name)) = a.pos.get(1).cloned().or_else(|| a.kw.iter().find(|(k, _)| &**k == "name").map(|(_, v)| v.clone()))
+        else {
             return vm.type_error("module.__new__() argument 'name' must be str");
         };
         let m = crate::object::Module::new(name.as_str());

@@ -86,10 +86,12 @@ impl Vm {
         Ok(m)
     }
 
-    /// Runs Python source in an existing module's namespace.
+    /// Runs Python source in an existing module's namespace. Its code is
+    /// compiled once per thread and kept (a module's source rarely changes:
+    /// a re-run in the playground's worker imports the same library again).
     pub fn exec_in_module(&mut self, module: &Rc<Module>, source: &str) -> PyResult<()> {
         let filename = format!("<retort:{}>", module.name);
-        let code = match crate::compile_source(source, &filename) {
+        let code = match compiled(&filename, source) {
             Ok(c) => c,
             Err(e) => return Err(self.new_error("SystemError", format!("cannot compile module {}: {}", module.name, e.message))),
         };
@@ -104,4 +106,20 @@ impl Vm {
         self.exec_in_module(&module, source)?;
         Ok(module)
     }
+}
+
+thread_local! {
+    /// Compiled library modules, by file name, with the source they came from.
+    static COMPILED: std::cell::RefCell<std::collections::HashMap<String, (String, Rc<crate::code::Code>)>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// `source` compiled as `filename`, from the thread's cache when it holds that very source.
+fn compiled(filename: &str, source: &str) -> Result<Rc<crate::code::Code>, crate::CompileError> {
+    if let Some(code) = COMPILED.with(|c| c.borrow().get(filename).filter(|(s, _)| s == source).map(|(_, code)| code.clone())) {
+        return Ok(code);
+    }
+    let code = crate::compile_source(source, filename)?;
+    COMPILED.with(|c| c.borrow_mut().insert(filename.to_owned(), (source.to_owned(), code.clone())));
+    Ok(code)
 }

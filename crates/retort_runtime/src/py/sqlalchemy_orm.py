@@ -2861,8 +2861,14 @@ def _snapshot_json(configure, json):
         d = obj.__dict__
         attrs = []
         links = []
+        changed = []
         for key in state.mapper.column_keys:
             attrs.append([key, _safe_repr(d[key]) if key in d else None])
+            if modified and status == "persistent" and key in d:
+                # set since the last flush: the value the database has (when it was loaded)
+                old = _retort_orm.committed(st, state.mapper.attr_index[key])
+                if old is not None and old != d[key]:
+                    changed.append([key, _safe_repr(old)])
         for key, p in state.mapper._relationships.items():
             if key in d:
                 v = d[key]
@@ -2883,6 +2889,7 @@ def _snapshot_json(configure, json):
             "modified": bool(modified),
             "attributes": attrs,
             "links": links,
+            "changed": changed,
         })
     return json.dumps({"models": models, "objects": objects})
 
