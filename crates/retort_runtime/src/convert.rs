@@ -876,6 +876,16 @@ fn name_binds(e: Expr, stem: &str) -> Expr {
     }
 }
 
+/// An ORDER BY item: a bare label that is not one of the select's own label
+/// objects orders by its expression (SQLAlchemy compares the objects; under
+/// `asc()`/`desc()` a label orders by its name whenever that name is selected).
+fn unselected_label(vm: &mut Vm, o: &Value, labels: &[Value]) -> PyResult<Value> {
+    if kind(vm, o)? == "label" && !labels.iter().any(|l| l.is(o)) {
+        return attr(vm, o, "element");
+    }
+    Ok(o.clone())
+}
+
 fn order_by(vm: &mut Vm, o: &Value) -> PyResult<OrderBy> {
     Ok(match kind(vm, o)?.as_str() {
         "asc" => {
@@ -959,7 +969,16 @@ fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> 
     for h in attr_list(vm, s, "having_criteria")? {
         out.having.push(expr(vm, &h)?);
     }
+    // a label orders by its name only when it is the very label selected (SQLAlchemy
+    // compares the objects: `Person.full_name` read twice is two labels)
+    let mut labels = Vec::new();
+    for c in attr_list(vm, s, "columns")? {
+        if kind(vm, &c)? == "label" {
+            labels.push(c);
+        }
+    }
     for o in attr_list(vm, s, "order_by_clauses")? {
+        let o = unselected_label(vm, &o, &labels)?;
         let item = order_by(vm, &o)?;
         out.order_by.push(resolve_names(item, &out.columns));
     }

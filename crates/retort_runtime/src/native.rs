@@ -249,6 +249,14 @@ fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, params: 
             let orig = vm.call(&driver, Args::new(vec![Value::str(e.message.as_str())]))?;
             vm.setattr(&exc, "orig", orig)?;
         }
+        // `.statement` and `.params`: what was sent, as the driver got it
+        let (statement, sent) = if sql.is_empty() {
+            (Value::None, Value::None)
+        } else {
+            (Value::str(sql), Value::tuple(params.iter().map(literal_value).collect()))
+        };
+        vm.setattr(&exc, "statement", statement)?;
+        vm.setattr(&exc, "params", sent)?;
         vm.to_exception(exc)
     });
     match made {

@@ -112,6 +112,10 @@ impl Writer {
     /// Renders `expr`, parenthesised if its precedence does not bind tighter
     /// than `against` (mirrors `ClauseElement.self_group`).
     fn expr(&mut self, expr: &Expr, against: Option<i32>) {
+        if let Expr::Label { expr: inner, .. } = expr {
+            // a label inside an expression is its expression, grouped as that (Label.self_group)
+            return self.expr(inner, against);
+        }
         let own = precedence(expr);
         let group = match (own, against) {
             (Some(own), Some(against)) => own <= against,

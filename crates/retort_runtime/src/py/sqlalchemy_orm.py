@@ -2001,10 +2001,52 @@ class Session:
                     objs.append(obj)
             self._eager_path(objs, path)
 
-    def _eager_path(self, objs, path):
+    def _with_defaults(self, statement, options):
+        """The statement's loader options, and the eager loading its entities'
+        relationships ask for themselves (`lazy="selectin"`, `lazy="joined"`)
+        where no option names them."""
+        entities = getattr(statement, "_orm_entities", None) or []
+        if not entities:
+            return options
+        named = {id(o.path[0][1]) for o in options}
+        everything = any(o.path[0][1] is None for o in options)
+        extra = []
+        for _, cls in entities:
+            mapper = cls.__mapper__
+            mapper._configure()
+            for prop in mapper._relationships.values():
+                if prop.lazy in ("selectin", "joined") and id(prop) not in named and not everything:
+                    named.add(id(prop))
+                    extra.append(_LoaderOption(prop.lazy + "load", [_RelationshipComparator(prop)]))
+        return list(options) + extra
+
+    def _eager_defaults(self, objs, path):
+        """After an eager load along `path`: the loaded objects' own
+        `lazy="selectin"` collections (not those on the path already)."""
+        props = {id(p) for _, p in path}
+        mappers = []
+        for o in objs:
+            m = type(o).__mapper__
+            if m not in mappers:
+                mappers.append(m)
+        for m in mappers:
+            m._configure()
+            for prop in m._relationships.values():
+                if id(prop) in props or prop.lazy not in ("selectin", "joined"):
+                    continue
+                if prop.lazy == "joined" or prop.direction is MANYTOONE:
+                    raise _unsupported(f"lazy={prop.lazy!r} on {prop!r} reached through another eager load")
+                self._eager_path([o for o in objs if type(o).__mapper__ is m], path + [("selectinload", prop)], nested=True)
+
+    def _eager_path(self, objs, path, nested=False):
         """Loads one step of a loader option's path for `objs`, then the rest
         of the path for the objects that step reached."""
-        strategy, prop = path[0]
+        if nested:
+            # (from _eager_defaults: the path so far, then the step to take)
+            done, (strategy, prop) = path[:-1], path[-1]
+            path = [path[-1]]
+        else:
+            done, (strategy, prop) = [], path[0]
         if strategy == "selectinload":
             todo = [o for o in objs if prop.key not in o.__dict__]
             if todo:
@@ -2012,6 +2054,13 @@ class Session:
         elif strategy != "defaultload":
             raise _unsupported(f"{strategy}() after another relationship in a loader option's path")
         if len(path) == 1:
+            if strategy == "selectinload":
+                reached = []
+                for o in objs:
+                    value = o.__dict__.get(prop.key)
+                    reached += [x for x in (value if prop.uselist else [value]) if x is not None] if value is not None else []
+                if reached:
+                    self._eager_defaults(reached, done + [(strategy, prop)])
             return
         reached, seen = [], set()
         for o in objs:
@@ -2135,6 +2184,7 @@ class Session:
         keys = list(raw._keys[:index]) + [cls.__name__] + list(raw._keys[index + len(cls.__mapper__.column_keys):n])
         result = _sa.Result(keys, rows)
         result._joined_eager = True
+        self._eager(statement, result, [o for o in options if o.strategy != "joinedload"])
         return result
 
     def _load_entity(self, mapper, values):
@@ -2217,7 +2267,7 @@ class Session:
         entity = getattr(statement, "_orm_entity", None)
         if entity is not None and isinstance(statement, (_sa.Update, _sa.Delete)):
             return self._bulk(statement, params, entity, {**statement._execution_options, **(execution_options or {})})
-        options = getattr(statement, "_with_options", None) or []
+        options = self._with_defaults(statement, getattr(statement, "_with_options", None) or [])
         joined = [o for o in options if o.strategy == "joinedload"]
         if joined:
             return self._joined(statement, params, joined, options)
@@ -2638,6 +2688,67 @@ class sessionmaker:
 
     def __repr__(self):
         return f"sessionmaker(class_='Session', bind={self.bind!r}, autoflush={self.kw['autoflush']}, expire_on_commit={self.kw['expire_on_commit']})"
+
+
+class ScopedRegistry:
+    """The one object of a scope (the playground has one thread: one scope)."""
+
+    def __init__(self, createfunc, scopefunc=None):
+        self.createfunc = createfunc
+        self.scopefunc = scopefunc
+        self._value = None
+        self._has = False
+
+    def __call__(self):
+        if not self._has:
+            self._value = self.createfunc()
+            self._has = True
+        return self._value
+
+    def has(self):
+        return self._has
+
+    def set(self, obj):
+        self._value, self._has = obj, True
+
+    def clear(self):
+        self._value, self._has = None, False
+
+
+class scoped_session:
+    """`scoped_session(sessionmaker(...))`: the scope's session, made on first
+    use, stood in for by the registry itself (`Session.add(...)`)."""
+
+    def __init__(self, session_factory, scopefunc=None):
+        self.session_factory = session_factory
+        self.registry = ScopedRegistry(session_factory, scopefunc)
+
+    def __call__(self, **kw):
+        if kw:
+            if self.registry.has():
+                raise InvalidRequestError(
+                    "Scoped session is already present; no new arguments may be specified."
+                )
+            session = self.session_factory(**kw)
+            self.registry.set(session)
+            return session
+        return self.registry()
+
+    def remove(self):
+        if self.registry.has():
+            self.registry().close()
+        self.registry.clear()
+
+    def configure(self, **kw):
+        self.session_factory.configure(**kw)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.registry(), name)
+
+    def __repr__(self):
+        return f"<sqlalchemy.orm.scoping.scoped_session object at 0x{id(self):x}>"
 
 
 class _SessionBegin:
