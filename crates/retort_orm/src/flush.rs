@@ -17,7 +17,7 @@ use retort_sql::compiler::{self, Compiled};
 use retort_sql::expr::{BinOp, Delete, Expr, Insert, InsertSource, Literal, Update};
 use retort_sql::schema::Table;
 
-use crate::mapper::{Direction, MapperId};
+use crate::mapper::{Direction, Mapper, MapperId};
 use crate::session::Orm;
 use crate::state::{SessionId, StateId, Status};
 
@@ -637,20 +637,63 @@ fn delete_all<X: Executor>(
     let table = &mapper.table;
     let where_ = by_key(&mapper);
     let compiled = compiler::delete(&Delete { table: table.name.clone(), where_, returning: Vec::new() });
-    let mut rows: Vec<Vec<Literal>> = Vec::new();
-    for &st in &states {
-        let mut key = Vec::new();
-        for &i in &mapper.pk {
-            key.push(value_of(orm, st, i, None, exec, out)?);
+    for level in delete_levels(orm, &mapper, states) {
+        let mut rows: Vec<Vec<Literal>> = Vec::new();
+        for &st in &level {
+            let mut key = Vec::new();
+            for &i in &mapper.pk {
+                key.push(value_of(orm, st, i, None, exec, out)?);
+            }
+            rows.push(key);
         }
-        rows.push(key);
-    }
-    run_rows(exec, &compiled.sql, rows)?;
-    for st in states {
-        orm.deleted(sid, st);
-        out.deleted.push(st);
+        run_rows(exec, &compiled.sql, rows)?;
+        for st in level {
+            orm.deleted(sid, st);
+            out.deleted.push(st);
+        }
     }
     Ok(())
+}
+
+/// The deletes of one mapper in the order rows referring to each other on
+/// its own table need (a tree: children before their parent), level by
+/// level, as SQLAlchemy's unit of work sorts a cycle's states: each level
+/// is one DELETE (an executemany), its rows in key order. Without such a
+/// foreign key: one level.
+fn delete_levels(orm: &Orm, mapper: &Mapper, states: Vec<StateId>) -> Vec<Vec<StateId>> {
+    // (foreign key attribute, the attribute it refers to) on the mapper's own table
+    let index = |name: &str| mapper.attrs.iter().position(|a| a.column == name);
+    let mut self_refs = Vec::new();
+    for c in &mapper.table.columns {
+        for fk in c.foreign_keys.iter().filter(|fk| fk.table == mapper.table.name) {
+            if let (Some(from), Some(to)) = (index(&c.name), index(&fk.column)) {
+                self_refs.push((from, to));
+            }
+        }
+    }
+    if self_refs.is_empty() || states.len() < 2 {
+        return vec![states];
+    }
+    // who refers to whom, among the states deleted (by their loaded values)
+    let refers = |a: StateId, b: StateId| {
+        let (a, b) = (&orm.state(a).committed, &orm.state(b).committed);
+        self_refs.iter().any(|&(from, to)| a[from].is_some() && a[from] == b[to])
+    };
+    let mut left = states;
+    let mut levels = Vec::new();
+    while !left.is_empty() {
+        // deletable now: no remaining row refers to it
+        let (now, later): (Vec<StateId>, Vec<StateId>) =
+            left.iter().partition(|&&st| !left.iter().any(|&other| other != st && refers(other, st)));
+        if now.is_empty() {
+            // a cycle of references: the rest at once
+            levels.push(later);
+            break;
+        }
+        levels.push(now);
+        left = later;
+    }
+    levels
 }
 
 /// A relationship's `secondary` rows: deletes, then inserts, each one

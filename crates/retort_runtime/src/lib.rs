@@ -76,6 +76,10 @@ pub fn install(vm: &mut Vm) -> Runtime {
     );
     vm.register_module("flask", Rc::new(|vm| vm.run_python_module("flask", include_str!("py/flask.py"))));
     vm.register_module("flask_sqlalchemy", Rc::new(|vm| vm.run_python_module("flask_sqlalchemy", include_str!("py/flask_sqlalchemy.py"))));
+    vm.register_module(
+        "flask_sqlalchemy.record_queries",
+        Rc::new(|vm| vm.run_python_module("flask_sqlalchemy.record_queries", include_str!("py/flask_sqlalchemy_record_queries.py"))),
+    );
     vm.register_module("werkzeug", Rc::new(|vm| vm.run_python_module("werkzeug", "")));
     vm.register_module(
         "werkzeug.exceptions",

@@ -92,6 +92,31 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
         }
         Ok(Value::None)
     });
+    // the run's log, for flask_sqlalchemy's recorded queries: its length, and
+    // the statements since a position as (sql, [parameters], seconds, line)
+    add(&m, vm, "log_len", |_, state, _| Ok(Value::Int(state.borrow().log.borrow().len() as i64)));
+    add(&m, vm, "statements_since", |_, state, a| {
+        let from = match a.pos.first() {
+            Some(Value::Int(i)) => *i as usize,
+            _ => 0,
+        };
+        let s = state.borrow();
+        let log = s.log.borrow();
+        let tuple = |row: &[retort_engine::Value]| Value::tuple(row.iter().map(|v| literal_value(&convert::stored_literal(v))).collect());
+        let mut out = Vec::new();
+        for event in log.iter().skip(from) {
+            if let retort_engine::log::EventKind::Sql(sql) = &event.kind {
+                // a list of parameter tuples, one per execution (as the cursor events see them)
+                let params = match &sql.params {
+                    retort_engine::log::Params::One(row) => Value::list(vec![tuple(row)]),
+                    retort_engine::log::Params::Many(rows) => Value::list(rows.iter().map(|r| tuple(r)).collect()),
+                };
+                let line = event.line.map_or(Value::None, |l| Value::Int(l as i64));
+                out.push(Value::tuple(vec![Value::str(sql.sql.as_str()), params, Value::Float(event.duration_ms / 1000.0), line]));
+            }
+        }
+        Ok(Value::list(out))
+    });
     add(&m, vm, "take_echo", |_, state, a| {
         let lines = match a.pos.first() {
             Some(Value::Int(i)) => state.borrow_mut().echo.get_mut(*i as usize).map(|e| std::mem::take(&mut e.lines)).unwrap_or_default(),

@@ -28,9 +28,11 @@ Base.metadata.create_all(engine)
 
 with Session(engine) as session:
     b = Board(name="ideas")
-    red = Pin(label="red")
+    red, blue = Pin(label="red"), Pin(label="blue")
+    # in the session first, so the INSERT order does not depend on the set's order
+    session.add_all([red, blue])
     b.pins.add(red)
-    b.pins.add(Pin(label="blue"))
+    b.pins.add(blue)
     b.pins.add(red)
     session.add(b)
     session.commit()

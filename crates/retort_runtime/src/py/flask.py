@@ -47,6 +47,9 @@ class AppContext:
         self.g = _AppCtxGlobals()
 
     def push(self):
+        # where the run's SQL log was (flask_sqlalchemy's recorded queries start there)
+        import _retort_sql
+        self._retort_log_start = _retort_sql.log_len()
         _stack.append(self)
 
     def pop(self, exc=None):

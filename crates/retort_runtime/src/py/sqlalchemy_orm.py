@@ -486,7 +486,12 @@ def _configure_relationship(mapper, prop):
         else:
             raise _unsupported(f"relationship {where} between tables with foreign keys both ways")
     if prop.uselist is None:
-        prop.uselist = prop.direction != MANYTOONE if prop._collection is None else prop._collection is not None
+        if prop._collection is not None:
+            prop.uselist = True
+        elif getattr(prop, "_scalar_annotation", False):
+            prop.uselist = False
+        else:
+            prop.uselist = prop.direction != MANYTOONE
     prop.index = _retort_orm.relationship(mapper.mid, prop.key, target.mid, prop.direction.name)
     if prop.backref is not None:
         name, kw = prop.backref if isinstance(prop.backref, tuple) else (prop.backref, {})
@@ -603,6 +608,8 @@ def _map(cls):
             if prop.argument is None and ann is not None:
                 prop.argument = _unwrap(ann)[0]
             prop._collection = _unwrap(ann)[2] if ann is not None else None
+            # Mapped[Child] (no list/set): one object, whatever the direction
+            prop._scalar_annotation = ann is not None and prop._collection is None
             if prop.argument is None:
                 raise ArgumentError(f"relationship {cls.__name__}.{key} needs a target class or a Mapped[] annotation")
             prop.key = key
@@ -807,6 +814,11 @@ class _RelationshipAttribute:
             removed = [x for x in old if not any(x is n for n in new)]
             _changed(obj, state, prop, added, removed)
         else:
+            status, sid, _, _ = _retort_orm.status(state._st)
+            if self.key not in d and prop.direction is not MANYTOONE and status == "persistent":
+                # a one-to-one from the parent's side: the object it replaces is loaded first (no autoflush)
+                with _sessions[sid].no_autoflush:
+                    self.__get__(obj, type(obj))
             old = d.get(self.key, None)
             if old is value and self.key in d:
                 return
@@ -1671,25 +1683,30 @@ class Session:
         state = _state(instance)
         if _retort_orm.status(state._st)[0] == "transient":
             raise InvalidRequestError(f"Instance '{_state_str(instance)}' is not persisted")
-        self._delete_cascade(instance, state, [])
+        # as SQLAlchemy's _delete_impl: the whole cascade is gathered first (loading
+        # what it must), so an autoflush on the way deletes nothing yet
+        cascaded = []
+        self._delete_cascade(instance, state, [instance], cascaded)
+        for obj in [instance] + cascaded:
+            err = _retort_orm.delete(self._sid, _state(obj)._st)
+            if isinstance(err, str):
+                raise InvalidRequestError(err.replace("{obj}", _state_str(obj)))
 
-    def _delete_cascade(self, obj, state, seen):
-        if any(o is obj for o in seen):
-            return
-        seen.append(obj)
-        related = []
+    def _delete_cascade(self, obj, state, seen, out):
+        """The objects deleting `obj` deletes too (its "delete" cascades), depth first."""
         state.mapper._configure()
         for prop in state.mapper._relationships.values():
-            if "delete" in prop.cascade:
-                value = getattr(obj, prop.key)
-                related += [x for x in (list(value) if prop.uselist else [value]) if x is not None]
-        err = _retort_orm.delete(self._sid, state._st)
-        if isinstance(err, str):
-            raise InvalidRequestError(err.replace("{obj}", _state_str(obj)))
-        for x in related:
-            xs = _state(x)
-            if _retort_orm.status(xs._st)[0] in ("persistent", "detached"):
-                self._delete_cascade(x, xs, seen)
+            if "delete" not in prop.cascade:
+                continue
+            value = getattr(obj, prop.key)
+            for x in [x for x in (list(value) if prop.uselist else [value]) if x is not None]:
+                if any(o is x for o in seen):
+                    continue
+                seen.append(x)
+                xs = _state(x)
+                if _retort_orm.status(xs._st)[0] in ("persistent", "detached"):
+                    out.append(x)
+                    self._delete_cascade(x, xs, seen, out)
 
     def expunge(self, instance):
         state = _state(instance)
