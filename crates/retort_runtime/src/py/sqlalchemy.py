@@ -207,7 +207,8 @@ def _type_for_value(value):
     if isinstance(value, int):
         return Integer()
     if isinstance(value, float):
-        return Float()
+        # SQLAlchemy 2.1 maps Python's float to Double
+        return Double()
     if isinstance(value, str):
         return String()
     if isinstance(value, bytes):
@@ -1393,6 +1394,9 @@ class Exists(ColumnElement):
 
 
 def exists(*args):
+    """`exists()`, `exists(column...)` (a SELECT of them) or `exists(select(...))` (that SELECT)."""
+    if len(args) == 1 and isinstance(args[0], Select):
+        return Exists(args[0])
     return Exists(Select(*args) if args else None)
 
 
@@ -1828,8 +1832,15 @@ class _DML(Executable):
     filter = where
 
     def returning(self, *cols):
+        """RETURNING these columns; a mapped class returns its columns, and
+        the ORM makes objects of them (`session.scalars(insert(User).returning(User), rows)`)."""
         new = self._copy()
-        new.returning_columns += list(cols)
+        for c in cols:
+            if isinstance(c, type) and "__mapper__" in c.__dict__:
+                new._orm_entities = list(getattr(self, "_orm_entities", None) or []) + [(len(new.returning_columns), c)]
+                new.returning_columns += list(c.__table__.columns_list)
+            else:
+                new.returning_columns.append(c)
         return new
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    Double,
     Float,
     Boolean,
     Numeric,
@@ -94,7 +95,7 @@ class DynamicMapped(Mapped):
 _TYPE_MAP = [
     (bool, Boolean),
     (int, Integer),
-    (float, Float),
+    (float, Double),
     (str, String),
     (bytes, LargeBinary),
     (_decimal.Decimal, Numeric),
@@ -1173,6 +1174,8 @@ class InstanceState:
         self._st = st
         self.rel_events = {}
         self.class_ = mapper.class_
+        # the loader options it was loaded with: relationship key (or "*") -> "raise" / "noload" / "select"
+        self.lazy_overrides = None
 
     def _status(self):
         return _retort_orm.status(self._st)
@@ -2002,6 +2005,7 @@ class Session:
         `noload`/`lazyload` (nothing now). Paths through a relationship another
         option loads (`defaultload(A.b).selectinload(B.c)`) go after those."""
         entities = getattr(statement, "_orm_entities", None) or []
+        self._lazy_overrides(entities, result, options)
         paths = [o.path for o in options if o.path[0][0] == "selectinload"]
         paths += [o.path for o in options if o.path[0][0] == "defaultload" and any(st == "selectinload" for st, _ in o.path)]
         rows = result._rows[result._pos:]
@@ -2017,6 +2021,30 @@ class Session:
                     seen.add(id(obj))
                     objs.append(obj)
             self._eager_path(objs, path)
+
+    _LAZY_MODES = {"raiseload": "raise", "noload": "noload", "lazyload": "select"}
+
+    def _lazy_overrides(self, entities, result, options):
+        """`raiseload()`, `noload()`, `lazyload()` (a relationship, or "*"): how
+        the objects this statement loads load that relationship later."""
+        wanted = [(o.path[0][1], self._LAZY_MODES[o.strategy]) for o in options if o.strategy in self._LAZY_MODES and len(o.path) == 1]
+        if not wanted:
+            return
+        for index, cls in entities:
+            mapper = cls.__mapper__
+            marks = {}
+            for prop, mode in wanted:
+                if prop is None:
+                    marks["*"] = mode
+                elif prop.parent is mapper:
+                    marks[prop.key] = mode
+            if not marks:
+                continue
+            for row in result._rows[result._pos:]:
+                obj = row[index]
+                if obj is not None:
+                    state = _state(obj)
+                    state.lazy_overrides = {**(state.lazy_overrides or {}), **marks}
 
     def _with_defaults(self, statement, options):
         """The statement's loader options, and the eager loading its entities'
@@ -2255,8 +2283,12 @@ class Session:
         return obj
 
     def _lazy_load(self, obj, state, prop):
-        if prop.lazy == "raise":
+        overrides = state.lazy_overrides or {}
+        mode = overrides.get(prop.key) or overrides.get("*") or prop.lazy
+        if mode == "raise":
             raise InvalidRequestError(f"'{type(obj).__name__}.{prop.key}' is not available due to lazy='raise'")
+        if mode == "noload":
+            return [] if prop.uselist else None
         target = prop.mapper
         if prop.direction is MANYTOONE:
             values = [getattr(obj, prop.parent.column_attr_of[fk.name]) for _, fk in prop.pairs]
@@ -2506,10 +2538,14 @@ class Query:
         return self.session.execute(stmt).scalar()
 
     def exists(self):
-        return _sa.exists(self._stmt)
+        """EXISTS (SELECT 1 FROM ... WHERE ...), as Query.exists() writes it."""
+        return _sa.exists(self._stmt.with_only_columns(_sa.literal_column("1")).set_label_style(_sa.LABEL_STYLE_DISAMBIGUATE_ONLY))
 
-    def subquery(self, name=None):
-        return self._stmt.subquery(name)
+    def subquery(self, name=None, with_labels=False, reduce_columns=False):
+        """The query as a derived table: its columns by their own names
+        (`table_column` only `with_labels`), as Query.subquery() makes it."""
+        style = _sa.LABEL_STYLE_TABLENAME_PLUS_COL if with_labels else _sa.LABEL_STYLE_DISAMBIGUATE_ONLY
+        return self._stmt.set_label_style(style).subquery(name)
 
     def _bulk_target(self):
         if not self._single:
