@@ -469,6 +469,8 @@ fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
         "div" => BinOp::Div,
         "mod" => BinOp::Mod,
         "concat" => BinOp::Concat,
+        "is" => BinOp::Is,
+        "is_not" => BinOp::IsNot,
         other => return unsupported(vm, format!("the operator {other}")),
     })
 }

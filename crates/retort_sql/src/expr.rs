@@ -42,6 +42,9 @@ pub enum BinOp {
     Div,
     Mod,
     Concat,
+    /// `is_()` / `is_not()` of something other than NULL (`IS 0`).
+    Is,
+    IsNot,
 }
 
 impl BinOp {
@@ -61,6 +64,8 @@ impl BinOp {
             BinOp::Div => "/",
             BinOp::Mod => "%",
             BinOp::Concat => "||",
+            BinOp::Is => "IS",
+            BinOp::IsNot => "IS NOT",
         }
     }
 
@@ -84,6 +89,8 @@ impl BinOp {
             BinOp::Le => BinOp::Gt,
             BinOp::Like => BinOp::NotLike,
             BinOp::NotLike => BinOp::Like,
+            BinOp::Is => BinOp::IsNot,
+            BinOp::IsNot => BinOp::Is,
             _ => return None,
         })
     }
@@ -220,8 +227,8 @@ impl Expr {
     /// makes `IS NULL` / `IS NOT NULL`.
     pub fn compare(self, op: BinOp, right: Expr) -> Expr {
         match (op, &right) {
-            (BinOp::Eq, Expr::Null | Expr::Bind(Literal::None)) => Expr::IsNull { expr: Box::new(self), negated: false },
-            (BinOp::Ne, Expr::Null | Expr::Bind(Literal::None)) => Expr::IsNull { expr: Box::new(self), negated: true },
+            (BinOp::Eq | BinOp::Is, Expr::Null | Expr::Bind(Literal::None)) => Expr::IsNull { expr: Box::new(self), negated: false },
+            (BinOp::Ne | BinOp::IsNot, Expr::Null | Expr::Bind(Literal::None)) => Expr::IsNull { expr: Box::new(self), negated: true },
             _ => Expr::Binary { left: Box::new(self), op, right: Box::new(right) },
         }
     }

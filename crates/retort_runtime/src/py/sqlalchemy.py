@@ -378,10 +378,10 @@ class ColumnElement(ClauseElement):
     notin_ = not_in
 
     def is_(self, other):
-        return self._bin("eq", other)
+        return self._bin("is", other)
 
     def is_not(self, other):
-        return self._bin("ne", other)
+        return self._bin("is_not", other)
 
     isnot = is_not
 
@@ -411,7 +411,7 @@ class ColumnElement(ClauseElement):
 
 
 def _result_type(op, left_type):
-    if op in ("eq", "ne", "lt", "le", "gt", "ge"):
+    if op in ("eq", "ne", "lt", "le", "gt", "ge", "is", "is_not"):
         return Boolean()
     return left_type
 

@@ -678,6 +678,13 @@ def _map(cls):
     reg._configured = False
 
 
+class _SameDecorator:
+    """`declared_attr.directive` / `.cascading`: the decorator itself (for typing in SQLAlchemy)."""
+
+    def __get__(self, obj, owner=None):
+        return owner if obj is None else type(obj)
+
+
 class declared_attr:
     def __init__(self, fget):
         self.fget = fget
@@ -685,7 +692,8 @@ class declared_attr:
     def __get__(self, obj, owner=None):
         return self.fget(owner)
 
-    directive = property(lambda self: self)
+    directive = _SameDecorator()
+    cascading = _SameDecorator()
 
 
 # ---------------------------------------------------------------- instrumentation
@@ -1127,15 +1135,21 @@ class _RelationshipComparator:
         prop = self._config()
         target = prop.mapper
         crit = []
+        extra = ([criterion] if criterion is not None else []) + [getattr(target.class_, k) == v for k, v in kw.items()]
         if prop.direction is MANYTOMANY:
             crit += [pc == sc for pc, sc in prop.parent_pairs] + [tc == sc for tc, sc in prop.target_pairs]
             froms = [target.local_table, prop.secondary]
+        elif target.local_table is prop.parent.local_table:
+            # self-referential: the related rows come from an alias of the table (users AS users_1)
+            alias = target.local_table.alias()
+            sides = self._sides(alias)
+            crit += [(t == p) if prop.direction is MANYTOONE else (p == t) for p, t in sides]
+            extra = [_adapt_to(e, target.local_table, alias) for e in extra]
+            froms = [alias]
         else:
             crit += [a == b for a, b in prop.pairs]
             froms = [target.local_table]
-        if criterion is not None:
-            crit.append(criterion)
-        crit += [getattr(target.class_, k) == v for k, v in kw.items()]
+        crit += extra
         return _sa.exists(_sa.literal_column("1")).select_from(*froms).where(and_(*crit))
 
     def any(self, criterion=None, **kwargs):
@@ -2631,6 +2645,8 @@ class AppenderQuery(Query):
 
 _COMPARE = {
     "eq": lambda a, b: a == b,
+    "is": lambda a, b: a is None if b is None else a == b,
+    "is_not": lambda a, b: a is not None if b is None else a != b,
     "ne": lambda a, b: a != b,
     "lt": lambda a, b: a is not None and b is not None and a < b,
     "le": lambda a, b: a is not None and b is not None and a <= b,
@@ -2825,6 +2841,21 @@ class _SessionBegin:
 def close_all_sessions():
     for s in list(_sessions.values()):
         s.close()
+
+
+def _adapt_to(e, table, alias):
+    """A copy of the expression `e` with `table`'s columns replaced by
+    `alias`'s (SQLAlchemy's ClauseAdapter, for criteria on an aliased table)."""
+    if isinstance(e, Column):
+        return _aliased_column(alias, e) if getattr(e, "table", None) is table else e
+    if isinstance(e, (list, tuple)):
+        return type(e)(_adapt_to(x, table, alias) for x in e)
+    if not isinstance(e, _sa.ClauseElement) or isinstance(e, _sa.FromClause):
+        return e
+    copy = type(e).__new__(type(e))
+    for k, v in e.__dict__.items():
+        copy.__dict__[k] = _adapt_to(v, table, alias) if isinstance(v, (_sa.ClauseElement, list, tuple)) else v
+    return copy
 
 
 def _aliased_column(alias, col):
