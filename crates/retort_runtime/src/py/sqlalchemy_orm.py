@@ -1602,7 +1602,8 @@ class Session:
         return self.bind
 
     def begin(self):
-        if self._transaction is not None:
+        # an autobegun transaction (a query ran) counts too
+        if self._transaction is not None or (self._conn is not None and self._conn.in_transaction()):
             raise InvalidRequestError("A transaction is already begun on this Session.")
         self._transaction = SessionTransaction(self)
         return self._transaction
@@ -2352,9 +2353,10 @@ class Session:
         if isinstance(ident, dict):
             key = [ident[k] for k in mapper.pk_keys]
         if len(key) != len(mapper.primary_key):
+            columns = ",".join(f"'{c.table.name}.{c.name}'" for c in mapper.primary_key)
             raise InvalidRequestError(
-                f"Incorrect number of values in identifier formed from argument collection {tuple(key)!r}; "
-                f"primary key for entity {mapper.class_.__name__} was {len(mapper.primary_key)} column(s)"
+                f"Incorrect number of values in identifier to formulate primary key for session.get(); "
+                f"primary key columns are {columns}"
             )
         self._autoflush()
         obj = _retort_orm.get(self._sid, mapper.mid, key)
