@@ -130,6 +130,15 @@ impl Vm {
         match obj {
             Value::Instance(i) => self.instance_getattr(obj, i, name),
             Value::Class(c) => self.class_getattr(c, name),
+            // a slice's start, stop and step
+            Value::Slice(s) if matches!(name, "start" | "stop" | "step") => Ok(Some(
+                s[match name {
+                    "start" => 0,
+                    "stop" => 1,
+                    _ => 2,
+                }]
+                .clone(),
+            )),
             Value::Module(m) => Ok(match name {
                 "__dict__" => Some(self.attrmap_to_dict(&m.dict.borrow())),
                 _ => m.get(name),

@@ -1730,7 +1730,21 @@ class Session:
         state = _state(instance)
         if _retort_orm.status(state._st)[1] != self._sid:
             raise InvalidRequestError(f"Instance {_state_str(instance)} is not present in this Session")
+        self._expunge_cascade(instance, state, [])
+
+    def _expunge_cascade(self, obj, state, seen):
+        """Expunges `obj` and, along relationships cascading "expunge", the loaded objects it reaches."""
+        seen.append(obj)
         _retort_orm.expunge(self._sid, state._st)
+        for prop in state.mapper._relationships.values():
+            if "expunge" not in prop.cascade or prop.key not in obj.__dict__:
+                continue
+            value = obj.__dict__[prop.key]
+            for x in (list(value) if prop.uselist else [value]):
+                if x is not None and not any(x is o for o in seen):
+                    xs = _state(x)
+                    if _retort_orm.status(xs._st)[1] == self._sid:
+                        self._expunge_cascade(x, xs, seen)
 
     def expunge_all(self):
         for o in list(self.new) + list(self.identity_map.values()):
@@ -2506,6 +2520,23 @@ class Query:
 
     def limit(self, n):
         return self._new(self._stmt.limit(n))
+
+    def slice(self, start, stop):
+        return self._new(self._stmt.limit(max(stop - start, 0)).offset(start))
+
+    def __getitem__(self, item):
+        """`query[1:3]` (LIMIT/OFFSET), `query[0]` (the first row), `query[-1]` (all, then the last)."""
+        if isinstance(item, slice):
+            start, stop = item.start or 0, item.stop
+            if start < 0 or (stop is not None and stop < 0):
+                return list(self)[item]
+            if stop is not None and stop - start <= 0:
+                return []
+            q = self.slice(start, stop) if stop is not None else self._new(self._stmt.offset(start))
+            return list(q)[::item.step]
+        if item == -1:
+            return list(self)[-1]
+        return list(self[item:item + 1])[0]
 
     def offset(self, n):
         return self._new(self._stmt.offset(n))
