@@ -599,6 +599,15 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
         }
         "text" => {
             let sql = attr_str(vm, stmt, "text")?.unwrap_or_default();
+            if let Value::Tuple(values) = params {
+                // exec_driver_sql("... ?", (1,)): the driver's positional parameters, as given
+                let mut literals = Vec::new();
+                for v in values.iter() {
+                    literals.push(convert::bind_value(vm, v, None)?);
+                }
+                let dml = !sql.trim_start().to_ascii_uppercase().starts_with("SELECT");
+                return Ok(Prepared { compiled: Compiled { sql, params: literals, names: Vec::new() }, columns: Vec::new(), dml });
+            }
             let mut binds = Vec::new();
             let own = attr(vm, stmt, "binds")?;
             for (k, v) in pairs(vm, &own)?.into_iter().chain(pairs(vm, params)?) {

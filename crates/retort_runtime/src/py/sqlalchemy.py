@@ -2322,6 +2322,9 @@ class Connection:
     def exec_driver_sql(self, sql, parameters=None):
         stmt = text(sql)
         stmt._raw = True
+        if isinstance(parameters, tuple):
+            # one row of the driver's positional parameters
+            parameters = [parameters]
         return self.execute(stmt, parameters)
 
 

@@ -824,6 +824,13 @@ class _RelationshipAttribute:
             _changed(obj, state, prop, added, removed)
         else:
             status, sid, _, _ = _retort_orm.status(state._st)
+            if self.key not in d and prop.direction is MANYTOONE and status == "persistent":
+                # the object it replaces, if the identity map has it (no SQL), so its collection loses this one
+                fks = [prop.parent.column_attr_of[fk.name] for _, fk in prop.pairs]
+                if all(k in d for k in fks) and all(d[k] is not None for k in fks):
+                    old = _retort_orm.get(sid, prop.mapper.mid, [d[k] for k in fks])
+                    if old is not None:
+                        d[self.key] = old
             if self.key not in d and prop.direction is not MANYTOONE and status == "persistent":
                 # a one-to-one from the parent's side: the object it replaces is loaded first (no autoflush)
                 with _sessions[sid].no_autoflush:
@@ -894,6 +901,7 @@ def _backref_add(x, rev, obj):
         if old is obj:
             return
         d[rev.key] = obj
+        xs.orphaned = False
         _changed(x, xs, rev, [obj], [old] if old is not None else [], backref=False)
         if old is not None and rev.reverse is not None:
             # the object moves: it leaves the old parent's loaded collection
@@ -916,6 +924,8 @@ def _backref_remove(x, rev, obj):
         if rev.key not in d or d[rev.key] is obj:
             d[rev.key] = None
             _changed(x, xs, rev, [], [obj], backref=False)
+            # taken out of its parent's collection: an orphan (a pending one is not inserted)
+            xs.orphaned = True
 
 
 class InstrumentedList(list):
@@ -1190,6 +1200,8 @@ class InstanceState:
         self.class_ = mapper.class_
         # the loader options it was loaded with: relationship key (or "*") -> "raise" / "noload" / "select"
         self.lazy_overrides = None
+        # taken out of a parent's collection by a backref (see Session._expunge_pending_orphans)
+        self.orphaned = False
 
     def _status(self):
         return _retort_orm.status(self._st)
@@ -1816,7 +1828,22 @@ class Session:
         finally:
             self._flushing = False
 
+    def _expunge_pending_orphans(self):
+        """Pending objects taken out of a delete-orphan collection before
+        they were ever flushed are dropped, not inserted (as SQLAlchemy's flush)."""
+        for obj in list(_retort_orm.objects(self._sid, "new")):
+            state = _state(obj)
+            d = obj.__dict__
+            for prop in state.mapper._relationships.values():
+                rev = prop.reverse
+                if prop.direction is not MANYTOONE or rev is None or "delete-orphan" not in rev.cascade:
+                    continue
+                if state.orphaned and d.get(prop.key) is None:
+                    _retort_orm.expunge(self._sid, state._st)
+                    break
+
     def _flush(self):
+        self._expunge_pending_orphans()
         if _event._listeners and (_retort_orm.objects(self._sid, "new") or _retort_orm.objects(self._sid, "dirty") or _retort_orm.objects(self._sid, "deleted")):
             self._fire("before_flush", self, None, None)
         for obj in list(_retort_orm.objects(self._sid, "new")) + list(_retort_orm.objects(self._sid, "dirty")):
@@ -1918,6 +1945,9 @@ class Session:
                         sync(prop, obj, c)
                     for c in removed:
                         if c is None or any(c is a for a in added):
+                            continue
+                        if prop.reverse is not None and c.__dict__.get(prop.reverse.key) is not None:
+                            # moved to another parent (hasparent): that parent's relationship syncs it
                             continue
                         if "delete-orphan" in prop.cascade:
                             if _retort_orm.status(st(c))[0] == "persistent":
