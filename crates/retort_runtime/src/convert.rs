@@ -878,11 +878,11 @@ fn name_binds(e: Expr, stem: &str) -> Expr {
     }
 }
 
-/// An ORDER BY item: a bare label that is not one of the select's own label
-/// objects orders by its expression (SQLAlchemy compares the objects; under
+/// An ORDER BY label that is not one of the select's own label objects
+/// orders by its expression (SQLAlchemy compares the objects; under
 /// `asc()`/`desc()` a label orders by its name whenever that name is selected).
 fn unselected_label(vm: &mut Vm, o: &Value, labels: &[Value]) -> PyResult<Value> {
-    if kind(vm, o)? == "label" && !labels.iter().any(|l| l.is(o)) {
+    if !labels.iter().any(|l| l.is(o)) {
         return attr(vm, o, "element");
     }
     Ok(o.clone())
@@ -973,14 +973,22 @@ fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> 
     }
     // a label orders by its name only when it is the very label selected (SQLAlchemy
     // compares the objects: `Person.full_name` read twice is two labels)
-    let mut labels = Vec::new();
-    for c in attr_list(vm, s, "columns")? {
-        if kind(vm, &c)? == "label" {
-            labels.push(c);
-        }
-    }
+    let mut labels: Option<Vec<Value>> = None;
     for o in attr_list(vm, s, "order_by_clauses")? {
-        let o = unselected_label(vm, &o, &labels)?;
+        let o = if kind(vm, &o)? == "label" {
+            if labels.is_none() {
+                let mut found = Vec::new();
+                for c in attr_list(vm, s, "columns")? {
+                    if kind(vm, &c)? == "label" {
+                        found.push(c);
+                    }
+                }
+                labels = Some(found);
+            }
+            unselected_label(vm, &o, labels.as_deref().unwrap_or_default())?
+        } else {
+            o
+        };
         let item = order_by(vm, &o)?;
         out.order_by.push(resolve_names(item, &out.columns));
     }

@@ -110,3 +110,27 @@ fn a_long_loop_is_cut_at_the_limit() {
     assert_eq!(r.steps.len(), retort_runtime::steps::MAX_STEPS);
     assert!(r.steps.iter().all(|s| s.2.is_none()), "no ORM, no snapshots");
 }
+
+#[test]
+fn sql_sent_by_a_top_level_attribute_read_has_its_line() {
+    // line 9 reads an expired attribute (a refresh SELECT), line 10 iterates a query
+    let source = "from sqlalchemy import create_engine, String, select\nfrom sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, Session\nclass Base(DeclarativeBase): pass\nclass U(Base):\n    __tablename__ = 'u'\n    id: Mapped[int] = mapped_column(primary_key=True)\nengine = create_engine('sqlite://'); Base.metadata.create_all(engine)\ns = Session(engine); u = U(); s.add(u); s.commit()\nx = u.id\nfor row in s.execute(select(U.id)): pass\n";
+    let source = source.to_owned();
+    let lines = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let (result, events) = retort_runtime::run(&source, retort_python::Budget::default());
+            assert!(result.error.is_none(), "{:?}", result.error.map(|e| e.traceback));
+            events
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    retort_engine::log::EventKind::Sql(s) if s.sql.starts_with("SELECT") => Some(e.line),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+        .expect("a thread")
+        .join()
+        .expect("no panic");
+    assert_eq!(lines, [Some(9), Some(10)]);
+}

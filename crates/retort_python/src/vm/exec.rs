@@ -987,11 +987,13 @@ impl Vm {
     }
 
     /// Runs `g` for an instruction of `f` that may run library code without
-    /// a call (an attribute, a `for`, a `with`): from the user's script, with
-    /// its line on `call_lines`, so what that code does is tagged with it.
+    /// a call (an attribute, a `for`, a `with`): at the top level of the
+    /// user's script, with its line on `call_lines`, so what that code does
+    /// is tagged with it (inside a script's function, the line of the call
+    /// that entered it is there already; hot loops there pay nothing).
     #[inline]
     fn on_line<T>(&mut self, f: &Frame, g: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
-        if !f.code.script {
+        if !f.code.script || f.code.kind != CodeKind::Module {
             return g(self);
         }
         self.call_lines.push(f.line());
