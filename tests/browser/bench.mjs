@@ -1,7 +1,10 @@
 // Start-up benchmark (cargo xtask bench): cold loads of the page (a new
 // browser context each, so nothing is cached), timed by the page's own clock
 // from navigation start: when the editor is interactive (CodeMirror's
-// content is in the page) and when the engine is ready to run.
+// content is in the page), when the engine is ready to run, and when the
+// example it opens with has run (Run pressed once ready). Then, in one page:
+// re-runs of an ORM example (click to rendered panels), and the page's JS
+// heap after 1 and after 20 runs.
 import { launch, PAGE_URL } from "./chromium.mjs";
 
 const RUNS = 5;
@@ -12,6 +15,7 @@ function watch() {
   new MutationObserver(() => {
     if (!marks.editor && document.querySelector('[data-testid="editor"] .cm-content')) marks.editor = performance.now();
     if (!marks.ready && document.querySelector('[data-testid="status"][data-state="ready"]')) marks.ready = performance.now();
+    if (!marks.done && document.querySelector('[data-testid="status"][data-state="done"]')) marks.done = performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true });
 }
 
@@ -20,18 +24,59 @@ const browser = await launch();
 { const c = await browser.newContext(); await (await c.newPage()).goto(PAGE_URL); await c.close(); }
 const editor = [];
 const ready = [];
+const first = [];
 for (let i = 0; i < RUNS; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(watch);
   await page.goto(PAGE_URL);
+  // the example the page opens with, run as soon as the engine is ready
   await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
-  const marks = await page.evaluate(() => window.__retortMarks);
+  await page.locator('[data-testid="run"]').click();
+  await page.locator('[data-testid="status"][data-state="done"]').waitFor({ timeout: 60000 });
+  const marks = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(window.__retortMarks))));
   editor.push(Math.round(marks.editor));
   ready.push(Math.round(marks.ready));
+  first.push(Math.round(marks.done));
   await context.close();
 }
-await browser.close();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`editor interactive: median ${median(editor)} ms  (runs: ${editor.join(", ")})`);
 console.log(`ready to run:       median ${median(ready)} ms  (runs: ${ready.join(", ")})`);
+console.log(`first example run:  median ${median(first)} ms  (runs: ${first.join(", ")})`);
+
+// Re-runs of an ORM example in one page: from the click to the next frame
+// after the status says done (the panels rendered).
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(PAGE_URL);
+  await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
+  await page.locator('[data-testid="examples"]').selectOption({ label: "One-to-many" });
+  const lines = await page.evaluate(() => document.querySelectorAll(".cm-line").length);
+  const heap = () => page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0));
+  const rerun = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const status = document.querySelector('[data-testid="status"]');
+          const t0 = performance.now();
+          document.querySelector('[data-testid="run"]').click();
+          const check = () => {
+            const s = status.getAttribute("data-state");
+            if (s === "done" || s === "error") requestAnimationFrame(() => resolve(performance.now() - t0));
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
+    );
+  await rerun();
+  const afterOne = await heap();
+  const times = [];
+  for (let i = 0; i < 19; i++) times.push(Math.round(await rerun()));
+  const afterTwenty = await heap();
+  console.log(`re-run (${lines}-line ORM example, click to rendered): median ${median(times)} ms  (runs: ${times.join(", ")})`);
+  console.log(`page JS heap: ${(afterOne / 1048576).toFixed(1)} MB after 1 run, ${(afterTwenty / 1048576).toFixed(1)} MB after 20 (${(afterTwenty / afterOne).toFixed(2)}x; the worker's wasm memory is not in it)`);
+  await context.close();
+}
+await browser.close();
