@@ -2375,6 +2375,9 @@ class Session:
         entity = getattr(statement, "_orm_entity", None)
         if entity is not None and isinstance(statement, (_sa.Update, _sa.Delete)):
             return self._bulk(statement, params, entity, {**statement._execution_options, **(execution_options or {})})
+        for key in ("populate_existing", "identity_token"):
+            if key in getattr(statement, "_execution_options", {}) or key in (execution_options or {}):
+                raise _unsupported(f"the {key} execution option")
         options = self._with_defaults(statement, getattr(statement, "_with_options", None) or [])
         joined = [o for o in options if o.strategy == "joinedload"]
         if joined:
