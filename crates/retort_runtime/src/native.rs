@@ -478,15 +478,9 @@ fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRes
 }
 
 fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
-    let pairs = |vm: &mut Vm, v: &Value| -> PyResult<Vec<(Value, Value)>> {
-        match v {
-            Value::None => Ok(Vec::new()),
-            other => vm.mapping_pairs(other),
-        }
-    };
     match kind(vm, stmt)?.as_str() {
         "select" => {
-            let given = pairs(vm, params)?;
+            let given = mapping_pairs(vm, params)?;
             convert::set_bind_values(vm, given)?;
             let (select, selected) = convert::select(vm, stmt)?;
             let compiled = if named {
@@ -512,14 +506,14 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
             let columns = returning(vm, stmt, &table)?;
             let keys: Vec<String> = columns.iter().map(|c| c.key.clone()).collect();
             // execution parameters name columns, or bindparam()s in the statement
-            let (extra, binds): (Vec<_>, Vec<_>) = pairs(vm, params)?.into_iter().partition(|(k, _)| match k {
+            let (extra, binds): (Vec<_>, Vec<_>) = mapping_pairs(vm, params)?.into_iter().partition(|(k, _)| match k {
                 Value::Str(s) => table.column(s.as_str()).is_some(),
                 _ => true,
             });
             convert::set_bind_values(vm, binds)?;
             let mut rows = Vec::new();
             for r in attr_list(vm, stmt, "value_rows")? {
-                let p = pairs(vm, &r)?;
+                let p = mapping_pairs(vm, &r)?;
                 rows.push(value_row(vm, &table, p)?);
             }
             let extra = value_row(vm, &table, extra)?;
@@ -605,16 +599,16 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
                 for v in values.iter() {
                     literals.push(convert::bind_value(vm, v, None)?);
                 }
-                let dml = !sql.trim_start().to_ascii_uppercase().starts_with("SELECT");
+                let dml = is_dml(&sql);
                 return Ok(Prepared { compiled: Compiled { sql, params: literals, names: Vec::new() }, columns: Vec::new(), dml });
             }
             let mut binds = Vec::new();
             let own = attr(vm, stmt, "binds")?;
-            for (k, v) in pairs(vm, &own)?.into_iter().chain(pairs(vm, params)?) {
+            for (k, v) in mapping_pairs(vm, &own)?.into_iter().chain(mapping_pairs(vm, params)?) {
                 binds.push((column_name(vm, &k)?, convert::bind_value(vm, &v, None)?));
             }
             let compiled = retort_sql::text::compile(&sql, &binds).map_err(|e| sql_err(vm, e))?;
-            let dml = !sql.trim_start().to_ascii_uppercase().starts_with("SELECT");
+            let dml = is_dml(&sql);
             Ok(Prepared { compiled, columns: Vec::new(), dml })
         }
         other => Err(vm.new_error("ArgumentError", format!("Not an executable object: {other}"))),
@@ -695,18 +689,12 @@ impl InsertPlan {
         let defaults = column_defaults(vm, &table_value)?;
         // which columns the first row binds (its callable defaults are called by the compile below)
         let pairs = mapping_pairs(vm, first)?;
-        let mut row = value_row(vm, &table, pairs)?;
+        let row = value_row(vm, &table, pairs)?;
         if row.iter().any(|(_, e)| !matches!(e, Expr::Bind(_))) {
             return Ok(None);
         }
-        row.extend(
-            defaults
-                .iter()
-                .filter(|d| !row.iter().any(|(n, _)| *n == d.name))
-                .map(|d| (d.name.clone(), Expr::Bind(Literal::None)))
-                .collect::<Vec<_>>(),
-        );
-        let names: Vec<String> = table.columns.iter().filter(|c| row.iter().any(|(n, _)| *n == c.name)).map(|c| c.name.clone()).collect();
+        let bound = |name: &str| row.iter().any(|(n, _)| n == name) || defaults.iter().any(|d| d.name == name);
+        let names: Vec<String> = table.columns.iter().filter(|c| bound(&c.name)).map(|c| c.name.clone()).collect();
         let prepared = prepare(vm, stmt, first)?;
         if prepared.compiled.params.len() != names.len() {
             return Ok(None);
@@ -727,9 +715,6 @@ impl InsertPlan {
             return Ok(None);
         }
         apply_defaults(vm, &self.defaults, &mut row)?;
-        if row.len() != self.names.len() {
-            return Ok(None);
-        }
         let mut values = Vec::with_capacity(row.len());
         for name in &self.names {
             match row.iter_mut().find(|(n, _)| n == name) {
@@ -739,6 +724,11 @@ impl InsertPlan {
         }
         Ok(Some(values))
     }
+}
+
+/// Whether SQL text changes rows (anything but a SELECT): its result's rowcount counts.
+fn is_dml(sql: &str) -> bool {
+    !sql.trim_start().to_ascii_uppercase().starts_with("SELECT")
 }
 
 /// A parameter mapping's pairs (`None`: no parameters).
