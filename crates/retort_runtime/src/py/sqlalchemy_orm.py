@@ -2140,17 +2140,13 @@ class Session:
                     continue
                 if prop.lazy == "joined" or prop.direction is MANYTOONE:
                     raise _unsupported(f"lazy={prop.lazy!r} on {prop!r} reached through another eager load")
-                self._eager_path([o for o in objs if type(o).__mapper__ is m], path + [("selectinload", prop)], nested=True)
+                self._eager_path([o for o in objs if type(o).__mapper__ is m], [("selectinload", prop)], path)
 
-    def _eager_path(self, objs, path, nested=False):
+    def _eager_path(self, objs, path, done=()):
         """Loads one step of a loader option's path for `objs`, then the rest
-        of the path for the objects that step reached."""
-        if nested:
-            # (from _eager_defaults: the path so far, then the step to take)
-            done, (strategy, prop) = path[:-1], path[-1]
-            path = [path[-1]]
-        else:
-            done, (strategy, prop) = [], path[0]
+        of the path for the objects that step reached (`done`: the steps
+        that led to `objs`, when the relationships' own lazy="selectin" did)."""
+        strategy, prop = path[0]
         if strategy == "selectinload":
             todo = [o for o in objs if prop.key not in o.__dict__]
             if todo:
@@ -2164,7 +2160,7 @@ class Session:
                     value = o.__dict__.get(prop.key)
                     reached += [x for x in (value if prop.uselist else [value]) if x is not None] if value is not None else []
                 if reached:
-                    self._eager_defaults(reached, done + [(strategy, prop)])
+                    self._eager_defaults(reached, list(done) + [(strategy, prop)])
             return
         reached, seen = [], set()
         for o in objs:
