@@ -11,7 +11,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::protocol::{MigrationAction, PythonError, PythonRun, Request, Response, RevisionScript, RunStep, ROW_LIMIT, TABLE_ROW_LIMIT};
-use retort_runtime::migrations;
+use retort_python::Budget;
+use retort_runtime::{migrations, Prepared};
 
 /// Installs the message handler and tells the page the engine is ready.
 pub fn start() {
@@ -25,12 +26,25 @@ pub fn start() {
             Err(e) => Response::Failed { id: None, message: format!("the worker got a message it does not understand: {e}") },
         };
         post(&response);
+        prepare_next_run();
     });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
     post(&Response::Ready);
     warm_up();
+}
+
+/// Gets the next Python run ready while the page shows the last answer (see
+/// `retort_runtime::prepared`): the libraries nearly every script imports
+/// are imported before Run is pressed again. Not at start-up: the page
+/// opens with a SQL example, whose first run would wait for it.
+fn prepare_next_run() {
+    PREPARED.with(|p| {
+        if p.borrow().is_none() {
+            *p.borrow_mut() = Some(Prepared::new(Budget::default()));
+        }
+    });
 }
 
 /// What a first run would otherwise pay for: the engine builds parts of
@@ -58,6 +72,8 @@ fn warm_up() {
 thread_local! {
     /// The database the last run left, for "Download .sqlite".
     static LAST: RefCell<Option<Connection<Limbo>>> = const { RefCell::new(None) };
+    /// The interpreter the next Python run starts from.
+    static PREPARED: RefCell<Option<Prepared>> = const { RefCell::new(None) };
 }
 
 fn answer(request: Request) -> Response {
@@ -85,7 +101,8 @@ fn answer(request: Request) -> Response {
         }
         Request::RunPython { id, source, trace } => {
             let started = web_time::Instant::now();
-            let (result, runtime) = retort_runtime::run_with(&source, retort_python::Budget::default(), true);
+            let prepared = PREPARED.with(|p| p.borrow_mut().take()).unwrap_or_else(|| Prepared::new(Budget::default()));
+            let (result, runtime) = prepared.run(&source, true);
             let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
             let log = runtime.log.borrow().clone();
             let trace = trace.then(|| retort_runtime::trace::of_run(&result, &log).to_string());

@@ -245,6 +245,7 @@ pub fn flush<X: Executor>(orm: &mut Orm, sid: SessionId, mut work: FlushWork, ex
     if mappers.is_empty() {
         return Ok(out);
     }
+    let deleting: HashSet<StateId> = deletes.iter().copied().collect();
     for action in plan(orm, &mappers) {
         match action {
             Action::SaveAll(m) => {
@@ -259,7 +260,7 @@ pub fn flush<X: Executor>(orm: &mut Orm, sid: SessionId, mut work: FlushWork, ex
                 if !delete {
                     apply_syncs(orm, relationship, &mut work, exec, &mut out)?;
                 }
-                links(orm, relationship, delete, &work, exec, &mut out)?;
+                links(orm, relationship, delete, &work, &deleting, exec, &mut out)?;
             }
         }
     }
@@ -703,6 +704,7 @@ fn links<X: Executor>(
     relationship: RelationshipRef,
     delete: bool,
     work: &FlushWork,
+    deleting: &HashSet<StateId>,
     exec: &mut X,
     out: &mut Flushed,
 ) -> Result<(), FlushError<X::Error>> {
@@ -710,11 +712,12 @@ fn links<X: Executor>(
     if mine.is_empty() {
         return Ok(());
     }
-    // a parent deleted in this flush loses its rows before its DELETE; others after the saves
+    // a parent deleted in this flush (or its cascade, or an orphan) loses
+    // its rows before its DELETE; others after the saves
     let phase: Vec<bool> = mine
         .iter()
         .map(|l| {
-            let any_deleted = l.columns.iter().any(|(_, st, _)| orm.state(*st).marked_deleted || orm.state(*st).status == Status::Deleted);
+            let any_deleted = l.columns.iter().any(|(_, st, _)| deleting.contains(st) || orm.state(*st).status == Status::Deleted);
             if l.insert {
                 !delete
             } else {

@@ -260,3 +260,13 @@ pub fn next_serial() -> u64 {
 pub fn reset_serials() {
     SERIAL.with(|s| s.set(0));
 }
+
+/// The last serial handed out (to resume a run's count after another run).
+pub fn serials() -> u64 {
+    SERIAL.with(|s| s.get())
+}
+
+/// Resumes the serial count where a run left it (see [`serials`]).
+pub fn set_serials(n: u64) {
+    SERIAL.with(|s| s.set(n));
+}

@@ -18,6 +18,7 @@ pub mod echo;
 pub mod migrations;
 pub mod native;
 pub mod orm;
+pub mod prepared;
 pub mod steps;
 pub mod trace;
 
@@ -26,6 +27,8 @@ use std::rc::Rc;
 
 use retort_engine::log::Event;
 use retort_python::Vm;
+
+pub use prepared::Prepared;
 
 /// What a run's modules recorded.
 #[derive(Clone, Default)]
@@ -131,18 +134,7 @@ pub fn run_keeping(source: &str, budget: retort_python::Budget) -> (retort_pytho
 
 /// The same, also recording the run's steps (`Runtime::steps`) for the timeline.
 pub fn run_with(source: &str, budget: retort_python::Budget, record_steps: bool) -> (retort_python::RunResult, Runtime) {
-    let mut interp = retort_python::Interpreter::new(budget);
-    let mut runtime = install(&mut interp.vm);
-    let sql = runtime.sql.clone().expect("installed");
-    sql.borrow_mut().steps.enabled = record_steps;
-    let result = interp.run(source);
-    steps::finish(&mut interp.vm, &sql);
-    runtime.orm = orm_snapshot(&mut interp.vm);
-    let mut s = sql.borrow_mut();
-    runtime.steps = std::mem::take(&mut s.steps.done);
-    runtime.steps_truncated = s.steps.truncated;
-    drop(s);
-    (result, runtime)
+    Prepared::bare(budget).run(source, record_steps)
 }
 
 /// The mapped classes and live mapped objects after a run, as JSON (see

@@ -1910,12 +1910,19 @@ class Session:
             syncs.append((prop.parent.mid, prop.index, None if parent is None else st(parent), st(child), pairs))
 
         deleted_ids = [st(o) for o in deleted]
-        for obj in new + dirty + deleted:
+        # orphans are deleted as session.delete() would: with their own
+        # cascade, and their relationships worked out like the others'
+        orphans = set()
+        work = new + dirty + deleted
+        i = 0
+        while i < len(work):
+            obj = work[i]
+            i += 1
             state = _state(obj)
             state.mapper._configure()
             status = _retort_orm.status(state._st)
             is_new = status[0] == "pending"
-            is_deleted = status[2]
+            is_deleted = status[2] or state._st in orphans
             d = obj.__dict__
             for prop in state.mapper._relationships.values():
                 if prop.viewonly:
@@ -1950,8 +1957,15 @@ class Session:
                             # moved to another parent (hasparent): that parent's relationship syncs it
                             continue
                         if "delete-orphan" in prop.cascade:
-                            if _retort_orm.status(st(c))[0] == "persistent":
-                                cascaded.append(st(c))
+                            if _retort_orm.status(st(c))[0] == "persistent" and st(c) not in deleted_ids:
+                                gone = [c]
+                                self._delete_cascade(c, _state(c), [c], gone)
+                                for x in gone:
+                                    if st(x) not in deleted_ids:
+                                        cascaded.append(st(x))
+                                        deleted_ids.append(st(x))
+                                        orphans.add(st(x))
+                                        work.append(x)
                         elif st(c) not in deleted_ids:
                             sync(prop, None, c)
                 elif prop.direction is MANYTOONE:
@@ -3067,8 +3081,12 @@ def _validator(obj, key):
 def _snapshot(configure=True):
     """The mapped classes and every live mapped object, as JSON for the
     playground's Models and Session panels (`configure`: configure the
-    mappers first; a timeline step's snapshot leaves them as they are)."""
+    mappers first; a timeline step's snapshot leaves them as they are);
+    None when nothing is mapped."""
     import json
+
+    if not any(reg.mappers for reg in _registries):
+        return None
 
     _inspecting[0] = True
     try:
@@ -3077,14 +3095,32 @@ def _snapshot(configure=True):
         _inspecting[0] = False
 
 
+# The Models part of the last snapshot, with what it was made from: a
+# timeline records a snapshot after every line, and the models rarely change.
+_models_shown = [None, None]
+
+
 def _snapshot_json(configure, json):
-    models = []
-    for reg in _registries:
-        if configure:
+    if configure:
+        for reg in _registries:
             try:
                 reg.configure()
             except Exception:
                 pass
+    made_from = tuple(
+        (id(m), m.configured, len(m.column_attrs_list), len(m._relationships)) for reg in _registries for m in reg.mappers
+    )
+    if _models_shown[0] != made_from:
+        _models_shown[0] = made_from
+        _models_shown[1] = json.dumps(_models())
+    objects = _objects()
+    return '{"models": ' + _models_shown[1] + ', "objects": ' + json.dumps(objects) + "}"
+
+
+def _models():
+    """The mapped classes, their columns and relationships, for the Models panel."""
+    models = []
+    for reg in _registries:
         for m in reg.mappers:
             cols = []
             for key, c in m.column_attrs_list:
@@ -3111,6 +3147,11 @@ def _snapshot_json(configure, json):
                     "back_populates": p.back_populates,
                 })
             models.append({"class_name": m.class_.__name__, "table": m.local_table.name, "columns": cols, "relationships": rels})
+    return models
+
+
+def _objects():
+    """Every live mapped object with its state, attributes and links, for the Session panel."""
     objects = []
     for st, obj in _retort_orm.alive():
         state = _state(obj)
@@ -3148,7 +3189,7 @@ def _snapshot_json(configure, json):
             "links": links,
             "changed": changed,
         })
-    return json.dumps({"models": models, "objects": objects})
+    return objects
 
 
 def _retort_sql_type(t):
