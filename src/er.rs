@@ -19,8 +19,30 @@ pub const ROW: f64 = 18.0;
 pub struct TableBox {
     pub id: String,
     pub class_name: Option<String>,
-    pub columns: Vec<(String, String, String)>,
+    pub columns: Vec<Column>,
     pub association: bool,
+}
+
+/// A column as drawn: its name, type and flags (PK, FK, UQ), and the table
+/// its foreign key refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub name: String,
+    pub ty: String,
+    pub flags: String,
+    pub refers_to: Option<String>,
+}
+
+impl Column {
+    /// Whether the column takes part in the links of `table`: one of its
+    /// keys, or a foreign key of another table to it.
+    pub fn links(&self, own: &str, table: &str) -> bool {
+        if own == table {
+            self.flags.contains("PK") || self.refers_to.is_some()
+        } else {
+            self.refers_to.as_deref() == Some(table)
+        }
+    }
 }
 
 /// A link between two tables: a foreign key (`from` holds it) or the
@@ -82,7 +104,12 @@ pub fn graph(view: &OrmView) -> (Vec<TableBox>, Vec<Link>) {
                 if c.unique {
                     flags.push("UQ");
                 }
-                (c.name.clone(), c.ty.clone(), flags.join(" "))
+                Column {
+                    name: c.name.clone(),
+                    ty: c.ty.clone(),
+                    flags: flags.join(" "),
+                    refers_to: c.foreign_key.as_deref().map(|fk| fk.split('.').next().unwrap_or(fk).to_owned()),
+                }
             })
             .collect();
         tables.push(TableBox { id: m.table.clone(), class_name: Some(m.class_name.clone()), columns, association: false });
@@ -231,7 +258,13 @@ mod tests {
         let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["author", "book", "tag", "book_tag"]);
         assert!(tables[3].association);
-        assert_eq!(tables[1].columns[0], ("id".to_owned(), "INTEGER".to_owned(), "PK".to_owned()));
+        let id = &tables[1].columns[0];
+        assert_eq!((id.name.as_str(), id.ty.as_str(), id.flags.as_str(), id.refers_to.as_deref()), ("id", "INTEGER", "PK", None));
+        let fk = &tables[1].columns[1];
+        assert_eq!((fk.flags.as_str(), fk.refers_to.as_deref()), ("FK", Some("author")));
+        // selecting author lights book.author_id; selecting book lights its own keys
+        assert!(fk.links("book", "author") && fk.links("book", "book") && !fk.links("book", "tag"));
+        assert!(!tables[0].columns[0].links("author", "book") && tables[0].columns[0].links("author", "author"));
         let pairs: Vec<(&str, &str)> = links.iter().map(|l| (l.from.as_str(), l.to.as_str())).collect();
         assert_eq!(pairs, [("book", "author"), ("book_tag", "book"), ("book_tag", "tag")]);
         let spec: serde_json::Value = serde_json::from_str(&spec(&tables, &links)).unwrap();

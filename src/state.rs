@@ -90,6 +90,8 @@ pub struct AppState {
     pub selected_line: Option<u32>,
     /// The timeline's step on show (an index into `python.steps`; None: the end of the run).
     pub step: Option<usize>,
+    /// The table selected in the relationship graph: the SQL log marks the statements that name it.
+    pub selected_table: Option<String>,
     /// The `.sqlite` file runs start from, by name and size, if one was opened.
     pub start_file: Option<(String, usize)>,
     /// The last share link made.
@@ -132,6 +134,7 @@ impl Default for AppState {
             tab: Tab::Results,
             selected_line: None,
             step: None,
+            selected_table: None,
             start_file: None,
             share_url: None,
             embed_snippet: None,
@@ -181,6 +184,8 @@ pub enum Action {
     SelectLine(u32),
     /// The timeline moved to a step (None: the end of the run).
     SelectStep(Option<usize>),
+    /// A table was selected in the relationship graph (None: unselected).
+    SelectTable(Option<String>),
     /// Runs now start from this `.sqlite` file (None: from an empty database).
     StartFrom(Option<(String, usize)>),
     /// The database was saved as a file of this many bytes.
@@ -373,6 +378,7 @@ impl Reducible for AppState {
                 s.selected_line = Some(line);
                 s.tab = Tab::SqlLog;
             }
+            Action::SelectTable(table) => s.selected_table = table,
             Action::SelectStep(step) => {
                 let steps = s.python.as_ref().map_or(0, |p| p.steps.len());
                 s.step = step.filter(|&i| i < steps);

@@ -1,7 +1,8 @@
 //! The relationship graph: the mapped tables drawn as SVG boxes, laid out by
 //! dagre, with foreign keys and association tables as edges. Drag to pan,
 //! wheel (or the buttons) to zoom; selecting a table (click, or Enter on it)
-//! highlights its links. Below it, the object graph: the live mapped objects
+//! highlights its links and the columns they join on, and marks the
+//! statements naming it in the SQL log. Below it, the object graph: the live mapped objects
 //! coloured by state, linked by their loaded relationships.
 
 use wasm_bindgen::prelude::*;
@@ -20,6 +21,17 @@ extern "C" {
 #[derive(Properties, PartialEq)]
 pub struct GraphProps {
     pub view: Option<OrmView>,
+    /// The selected table (the app keeps it: the SQL log marks its statements).
+    #[prop_or_default]
+    pub selected: Option<String>,
+    #[prop_or_default]
+    pub on_select: Callback<Option<String>>,
+    /// How many statements of the run name the selected table.
+    #[prop_or_default]
+    pub touched: usize,
+    /// Shows the SQL log.
+    #[prop_or_default]
+    pub on_show_sql: Callback<()>,
 }
 
 /// The visible part of the drawing: its origin and zoom.
@@ -47,7 +59,7 @@ pub fn er_graph(props: &GraphProps) -> Html {
         })
     });
     let camera = use_state(|| Camera { x: 0.0, y: 0.0, zoom: 1.0 });
-    let selected = use_state(|| None::<String>);
+    let selected = &props.selected;
     let dragging = use_mut_ref(|| None::<(f64, f64)>);
     let Some((tables, links, layout)) = drawn.as_ref() else {
         return html! {
@@ -106,21 +118,23 @@ pub fn er_graph(props: &GraphProps) -> Html {
     let nodes = tables.iter().filter_map(|t: &TableBox| {
         let placed = layout.nodes.iter().find(|n| n.id == t.id)?;
         let onclick = {
-            let selected = selected.clone();
+            let on_select = props.on_select.clone();
+            let now = selected.clone();
             let id = t.id.clone();
             Callback::from(move |e: MouseEvent| {
                 e.stop_propagation();
-                selected.set(if selected.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) });
+                on_select.emit(if now.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) });
             })
         };
-        let rows = t.columns.iter().enumerate().map(|(i, (name, ty, flags))| {
+        let rows = t.columns.iter().enumerate().map(|(i, c)| {
             let y = er::HEADER + er::ROW * (i as f64 + 1.0) - 4.0;
+            let lit = selected.as_deref().is_some_and(|s| c.links(&t.id, s));
             html! {
-                <>
-                    <text x="8" y={format!("{y}")} class="col">{ name }</text>
+                <g class={classes!("column", lit.then_some("lit"))} data-column={c.name.clone()}>
+                    <text x="8" y={format!("{y}")} class="col">{ &c.name }</text>
                     <text x={format!("{}", er::WIDTH - 8.0)} y={format!("{y}")} class="type" text-anchor="end">
-                        { if flags.is_empty() { ty.clone() } else { format!("{flags} {ty}") } }</text>
-                </>
+                        { if c.flags.is_empty() { c.ty.clone() } else { format!("{} {}", c.flags, c.ty) } }</text>
+                </g>
             }
         });
         let title = match &t.class_name {
@@ -159,7 +173,21 @@ pub fn er_graph(props: &GraphProps) -> Html {
                 <button onclick={zoom_by(1.25)} aria-label="Zoom in">{ "+" }</button>
                 <button onclick={zoom_by(0.8)} aria-label="Zoom out">{ "−" }</button>
                 <button onclick={reset}>{ "Fit" }</button>
-                <span class="hint">{ "Drag to pan, wheel to zoom, click a table to highlight its links." }</span>
+                {
+                    match selected {
+                        Some(table) => {
+                            let show = props.on_show_sql.reform(|_: MouseEvent| ());
+                            let n = props.touched;
+                            html! {
+                                <span class="hint" data-testid="table-sql">
+                                    { format!("{table}: named by {n} statement{} ", if n == 1 { "" } else { "s" }) }
+                                    <button onclick={show}>{ "Show them in the SQL log" }</button>
+                                </span>
+                            }
+                        }
+                        None => html! { <span class="hint">{ "Drag to pan, wheel to zoom, click a table to highlight its links and its SQL." }</span> },
+                    }
+                }
             </div>
             <svg viewBox={view_box} width="100%" height={format!("{}", height.min(640.0))} onwheel={on_wheel}
                  onmousedown={on_down} onmousemove={on_move} onmouseup={on_up.clone()} onmouseleave={on_up}>

@@ -12,6 +12,11 @@ use super::sql_log::SqlLog;
 use super::timeline::Timeline;
 use crate::state::{Action, AppState, Tab};
 
+/// Whether a log entry is a statement naming `table`.
+pub fn names(event: &retort_engine::log::Event, table: &str) -> bool {
+    matches!(&event.kind, retort_engine::log::EventKind::Sql(sql) if retort_engine::mentions::names_table(&sql.sql, table))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct OutputProps {
     pub state: UseReducerHandle<AppState>,
@@ -39,7 +44,14 @@ pub fn output(props: &OutputProps) -> Html {
         Tab::SqlLog => {
             let dispatch = state.dispatcher();
             let on_select = Callback::from(move |line| dispatch.dispatch(Action::SelectLine(line)));
-            html! { <SqlLog log={state.log.clone()} selected={state.selected_line} {on_select} step={state.step_events()} /> }
+            let on_table = {
+                let dispatch = state.dispatcher();
+                Callback::from(move |_| dispatch.dispatch(Action::SelectTable(None)))
+            };
+            html! {
+                <SqlLog log={state.log.clone()} selected={state.selected_line} {on_select} step={state.step_events()}
+                        table={state.selected_table.clone()} {on_table} />
+            }
         }
         Tab::Session => html! { <SessionPanel view={state.orm_view()} /> },
         Tab::Database => html! {
@@ -47,7 +59,20 @@ pub fn output(props: &OutputProps) -> Html {
                       on_save={props.on_save_db.clone()} on_open={props.on_open_db.clone()} />
         },
         Tab::Migrations => html! { <MigrationsPanel state={state.clone()} /> },
-        Tab::Graph => html! { <ErGraph view={state.orm_view()} /> },
+        Tab::Graph => {
+            let on_select = {
+                let dispatch = state.dispatcher();
+                Callback::from(move |table| dispatch.dispatch(Action::SelectTable(table)))
+            };
+            let on_show_sql = {
+                let dispatch = state.dispatcher();
+                Callback::from(move |_| dispatch.dispatch(Action::ShowTab(Tab::SqlLog)))
+            };
+            let touched = state.selected_table.as_deref().map_or(0, |t| state.log.iter().filter(|e| names(e, t)).count());
+            html! {
+                <ErGraph view={state.orm_view()} selected={state.selected_table.clone()} {on_select} {touched} {on_show_sql} />
+            }
+        }
     };
     // the timeline steps through what the SQL log, the session and the graph show
     let timeline = match (&state.python, current) {

@@ -16,6 +16,12 @@ pub struct SqlLogProps {
     /// The timeline's step: its entries (the ones after it are marked as later).
     #[prop_or_default]
     pub step: Option<std::ops::Range<usize>>,
+    /// The table selected in the relationship graph: the statements naming it are marked.
+    #[prop_or_default]
+    pub table: Option<String>,
+    /// Clears the table selection.
+    #[prop_or_default]
+    pub on_table: Callback<()>,
 }
 
 #[function_component(SqlLog)]
@@ -31,10 +37,23 @@ pub fn sql_log(props: &SqlLogProps) -> Html {
             crate::clipboard::copy(&text).await;
         });
     });
+    let table = props.table.as_ref().map(|t| {
+        let n = props.log.iter().filter(|e| super::output::names(e, t)).count();
+        let clear = props.on_table.reform(|_: MouseEvent| ());
+        html! {
+            <span class="table-filter" data-testid="table-filter">
+                { format!("{n} statement{} name table {t}", if n == 1 { "" } else { "s" }) }
+                <button onclick={clear} aria-label="Stop marking the table's statements">{ "×" }</button>
+            </span>
+        }
+    });
     html! {
         <div class="sql-log" data-testid="sql-log">
-            <div class="log-tools"><button data-testid="copy-log" onclick={copy}>{ "Copy as text" }</button></div>
-            <ol>{ for props.log.iter().enumerate().map(|(i, e)| entry(e, props.selected, &props.on_select, when(&props.step, i))) }</ol>
+            <div class="log-tools"><button data-testid="copy-log" onclick={copy}>{ "Copy as text" }</button>{ for table }</div>
+            <ol>{ for props.log.iter().enumerate().map(|(i, e)| {
+                let touches = props.table.as_deref().is_some_and(|t| super::output::names(e, t));
+                entry(e, props.selected, &props.on_select, when(&props.step, i), touches)
+            }) }</ol>
         </div>
     }
 }
@@ -51,7 +70,7 @@ fn when(step: &Option<std::ops::Range<usize>>, i: usize) -> Option<&'static str>
     })
 }
 
-fn entry(event: &Event, selected: Option<u32>, on_select: &Callback<u32>, when: Option<&'static str>) -> Html {
+fn entry(event: &Event, selected: Option<u32>, on_select: &Callback<u32>, when: Option<&'static str>, touches: bool) -> Html {
     let line = event.line.map(|l| format!("line {l}")).unwrap_or_default();
     let is_selected = selected.is_some() && event.line == selected;
     let onclick = event.line.map(|l| on_select.reform(move |_: MouseEvent| l));
@@ -64,8 +83,9 @@ fn entry(event: &Event, selected: Option<u32>, on_select: &Callback<u32>, when: 
             </li>
         },
         EventKind::Sql(sql) => html! {
-            <li class={classes!("sql", sql.error.is_some().then_some("failed"), is_selected.then_some("selected"), timing)}
+            <li class={classes!("sql", sql.error.is_some().then_some("failed"), is_selected.then_some("selected"), timing, touches.then_some("touches"))}
                 data-testid="sql-entry" data-kind="sql" data-line={event.line.map(|l| l.to_string())} data-when={when}
+                data-touches={touches.then_some("true")}
                 data-many={matches!(sql.params, Params::Many(_)).then_some("true")} {onclick}>
                 <span class="line">{ line }</span>
                 <pre class="statement" data-testid="sql-text">{ &sql.sql }</pre>

@@ -147,6 +147,23 @@ test("the Graph tab draws the mapped tables, laid out, with their links", async 
   await tables.nth(1).focus();
   await page.keyboard.press("Enter");
   assert.equal(await page.locator('[data-testid="graph"] g.table.selected').getAttribute("data-table"), names[1]);
+  // its key and the foreign keys joining on it stand out
+  assert.ok(await page.locator('[data-testid="graph"] g.column.lit').count() >= 1, "its columns are highlighted");
+  // the SQL that touched it: counted here, marked in the SQL log
+  const hint = await page.locator('[data-testid="table-sql"]').textContent();
+  const counted = Number(hint.match(/named by (\d+) statement/)[1]);
+  assert.ok(counted >= 2, hint);
+  await page.locator('[data-testid="table-sql"] button').click();
+  const marked = page.locator('[data-testid="sql-entry"][data-touches="true"] [data-testid="sql-text"]');
+  assert.equal(await marked.count(), counted);
+  const word = new RegExp(`\\b${names[1]}\\b`, "i");
+  for (const text of await marked.allTextContents()) assert.match(text, word);
+  const unmarked = await page.locator('[data-testid="sql-entry"][data-kind="sql"]:not([data-touches]) [data-testid="sql-text"]').allTextContents();
+  for (const text of unmarked) assert.doesNotMatch(text.replace(/'[^']*'/g, ""), word);
+  await page.locator('[data-testid="table-filter"] button').click();
+  assert.equal(await page.locator('[data-testid="sql-entry"][data-touches]').count(), 0);
+  await page.locator('[data-testid="tab-graph"]').click();
+  assert.equal(await page.locator('[data-testid="graph"] g.table.selected').count(), 0);
   // the object graph: the run's objects by state, linked by their loaded relationships
   await typeText(page, ORM_SCRIPT);
   await runAndWait(page);

@@ -26,6 +26,7 @@ mod error;
 #[cfg(feature = "limbo")]
 mod limbo;
 pub mod log;
+pub mod mentions;
 #[cfg(feature = "limbo")]
 mod script;
 pub mod snapshot;
