@@ -1,8 +1,16 @@
 // The editor: CodeMirror 6, bundled by esbuild into static/editor.js (a Trunk
 // pre-build hook) and driven from Rust through wasm-bindgen (src/editor.rs).
-import { EditorView, basicSetup } from "codemirror";
-import { keymap, Decoration, gutter, GutterMarker } from "@codemirror/view";
+import {
+  EditorView, keymap, Decoration, gutter, GutterMarker, lineNumbers, highlightActiveLineGutter, highlightSpecialChars,
+  drawSelection, dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine,
+} from "@codemirror/view";
 import { EditorState, StateEffect, StateField, Prec, RangeSet, Compartment } from "@codemirror/state";
+import {
+  foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle, bracketMatching, foldKeymap,
+} from "@codemirror/language";
+import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
+import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
+import { closeBrackets, autocompletion, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { sql, SQLite } from "@codemirror/lang-sql";
 import { python } from "@codemirror/lang-python";
 
@@ -15,6 +23,30 @@ function isPython(text) {
       line.startsWith("print(") || line.startsWith("def ") || line.startsWith("class ");
   });
 }
+
+// codemirror's basicSetup without its lint keymap (nothing here lints; it
+// would bring @codemirror/lint into the bundle). Completion: the script's
+// own names (its imports included) and Python's builtins, from lang-python.
+const setup = [
+  lineNumbers(),
+  highlightActiveLineGutter(),
+  highlightSpecialChars(),
+  history(),
+  foldGutter(),
+  drawSelection(),
+  dropCursor(),
+  EditorState.allowMultipleSelections.of(true),
+  indentOnInput(),
+  syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  bracketMatching(),
+  closeBrackets(),
+  autocompletion(),
+  rectangularSelection(),
+  crosshairCursor(),
+  highlightActiveLine(),
+  highlightSelectionMatches(),
+  keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap]),
+];
 
 const language = new Compartment();
 const languageOf = (text) => (isPython(text) ? python() : sql({ dialect: SQLite }));
@@ -123,7 +155,7 @@ export function createEditor(parent, doc, onRun, onSelectLine) {
       doc,
       extensions: [
         Prec.highest(keymap.of([{ key: "Mod-Enter", run }])),
-        basicSetup,
+        setup,
         language.of(languageOf(doc)),
         languageSwitch,
         errorField,

@@ -190,6 +190,7 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let pairs = (0..h.objects.len()).filter_map(|st| h.object(st).map(|o| Value::tuple(vec![Value::Int(st as i64), o]))).collect();
         Ok(Value::list(pairs))
     });
+    add(&m, vm, "objects_json", |vm, host, a| objects_json(vm, host, &arg(&a, 0), &arg(&a, 1)));
     add(&m, vm, "bulk_deleted", |vm, host, a| {
         // a bulk DELETE matched a loaded object: it is deleted as a flush would leave it
         let (sid, st) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
@@ -613,4 +614,152 @@ fn index_pairs(vm: &mut Vm, v: &Value) -> PyResult<Vec<(usize, usize)>> {
         out.push((as_index(&p[0]), as_index(&p[1])));
     }
     Ok(out)
+}
+
+/// `objects_json(layouts, safe_repr)`: every live mapped object as the
+/// Session panel shows it (`_layouts` in `py/sqlalchemy_orm.py` says what
+/// each field means), as a JSON list. A timeline takes one after every
+/// line, so it is built here rather than in Python. `layouts` holds, per
+/// mapper, `(mid, [(column key, attribute index)], [(relationship key, uselist)])`;
+/// `safe_repr` shows a value that is not a plain one (a `__repr__` may need
+/// an attribute that is not loaded).
+fn objects_json(vm: &mut Vm, host: &Hosted, layouts: &Value, safe_repr: &Value) -> PyResult<Value> {
+    type Layout = (Vec<(String, usize)>, Vec<(String, bool)>);
+    let mut by_mapper: HashMap<usize, Layout> = HashMap::new();
+    for entry in vm.iterate(layouts)? {
+        let parts = vm.iterate(&entry)?;
+        let [Value::Int(mid), cols, rels] = parts.as_slice() else { continue };
+        let mut columns = Vec::new();
+        for c in vm.iterate(cols)? {
+            if let [Value::Str(key), Value::Int(i)] = vm.iterate(&c)?.as_slice() {
+                columns.push((key.s.to_string(), *i as usize));
+            }
+        }
+        let mut relationships = Vec::new();
+        for r in vm.iterate(rels)? {
+            if let [Value::Str(key), uselist] = vm.iterate(&r)?.as_slice() {
+                relationships.push((key.s.to_string(), matches!(uselist, Value::Bool(true))));
+            }
+        }
+        by_mapper.insert(*mid as usize, (columns, relationships));
+    }
+    let alive: Vec<(usize, Value)> = {
+        let h = host.borrow();
+        (0..h.objects.len()).filter_map(|st| h.object(st).map(|o| (st, o))).collect()
+    };
+    let mut out = Vec::with_capacity(alive.len());
+    for (st, obj) in alive {
+        let Value::Instance(inst) = &obj else { continue };
+        let (status, session, marked, modified, mapper, key) = {
+            let h = host.borrow();
+            let s = h.orm.state(st);
+            (s.status.name(), s.session, s.marked_deleted, s.modified, s.mapper, s.key.clone())
+        };
+        let Some((columns, relationships)) = by_mapper.get(&mapper) else { continue };
+        let dict: Vec<(String, Value)> = inst.dict.borrow().iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let get = |key: &str| dict.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        let mut attrs = Vec::new();
+        let mut changed = Vec::new();
+        for (key, index) in columns {
+            let value = get(key);
+            attrs.push(serde_json::json!([
+                key,
+                match &value {
+                    Some(v) => Some(shown(vm, safe_repr, v)?),
+                    None => None,
+                }
+            ]));
+            if let (Some(v), true, "persistent") = (&value, modified, status) {
+                // set since the last flush: the value the database has (when it was loaded)
+                let committed = {
+                    let h = host.borrow();
+                    let s = h.orm.state(st);
+                    (s.committed.get(*index).cloned().flatten(), h.columns[s.mapper].get(*index).cloned())
+                };
+                if let (Some(old), Some(column)) = committed {
+                    let old = to_python(vm, host, st, *index, &old, &column)?;
+                    if !matches!(old, Value::None) && !vm.eq(&old, v)? {
+                        changed.push(serde_json::json!([key, shown(vm, safe_repr, &old)?]));
+                    }
+                }
+            }
+        }
+        let mut links = Vec::new();
+        for (key, uselist) in relationships {
+            let Some(value) = get(key) else { continue };
+            let members = if *uselist { vm.iterate(&value)? } else { vec![value] };
+            let mut names = Vec::new();
+            for x in &members {
+                names.push(short(vm, host, x)?);
+                if let Some(target) = state_of(vm, x)? {
+                    links.push(serde_json::json!([key, target]));
+                }
+            }
+            let text = if *uselist { format!("[{}]", names.join(", ")) } else { names.join(", ") };
+            attrs.push(serde_json::json!([key, text]));
+        }
+        let identity = match key {
+            Some(k) => Some(shown(vm, safe_repr, &Value::tuple(k.values.iter().map(native::literal_value).collect()))?),
+            None => None,
+        };
+        let class_name = vm.type_of(&obj).name.to_string();
+        out.push(serde_json::json!({
+            "id": st,
+            "class_name": class_name,
+            "repr": shown(vm, safe_repr, &obj)?,
+            "state": if marked && status == "persistent" { "deleted" } else { status },
+            "session": session.map(|s| s + 1),
+            "identity": identity,
+            "modified": modified,
+            "attributes": attrs,
+            "links": links,
+            "changed": changed,
+        }));
+    }
+    Ok(Value::str(serde_json::Value::Array(out).to_string()))
+}
+
+/// A value as the Session panel shows it: `repr`, through `safe_repr` unless it is a plain value.
+fn shown(vm: &mut Vm, safe_repr: &Value, v: &Value) -> PyResult<String> {
+    fn plain(v: &Value) -> bool {
+        match v {
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_) | Value::Bytes(_) => true,
+            Value::Tuple(t) => t.iter().all(plain),
+            _ => false,
+        }
+    }
+    if plain(v) {
+        return vm.repr(v);
+    }
+    let text = vm.call(safe_repr, Args::new(vec![v.clone()]))?;
+    Ok(text.as_str().unwrap_or_default().to_owned())
+}
+
+/// The state id of a mapped object that has its instance state, if `x` is one.
+fn state_of(vm: &mut Vm, x: &Value) -> PyResult<Option<usize>> {
+    let Value::Instance(inst) = x else { return Ok(None) };
+    let state = inst.dict.borrow().get("_sa_instance_state").cloned();
+    match state {
+        Some(s) => match vm.getattr(&s, "_st")? {
+            Value::Int(n) if n >= 0 => Ok(Some(n as usize)),
+            _ => Ok(None),
+        },
+        None => Ok(None),
+    }
+}
+
+/// A related object in a relationship's value: `Post(1,)`, `Post(new)`, or `None`.
+fn short(vm: &mut Vm, host: &Hosted, x: &Value) -> PyResult<String> {
+    if matches!(x, Value::None) {
+        return Ok("None".into());
+    }
+    let name = vm.type_of(x).name.to_string();
+    let key = match state_of(vm, x)? {
+        Some(st) => host.borrow().orm.state(st).key.clone(),
+        None => None,
+    };
+    Ok(match key {
+        Some(k) => format!("{name}{}", vm.repr(&Value::tuple(k.values.iter().map(native::literal_value).collect()))?),
+        None => format!("{name}(new)"),
+    })
 }

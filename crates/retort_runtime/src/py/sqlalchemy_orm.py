@@ -3095,9 +3095,10 @@ def _snapshot(configure=True):
         _inspecting[0] = False
 
 
-# The Models part of the last snapshot, with what it was made from: a
-# timeline records a snapshot after every line, and the models rarely change.
-_models_shown = [None, None]
+# The Models part of the last snapshot (and the mappers' layouts the
+# objects are read with), with what it was made from: a timeline records
+# a snapshot after every line, and the models rarely change.
+_models_shown = [None, None, None]
 
 
 def _snapshot_json(configure, json):
@@ -3113,8 +3114,8 @@ def _snapshot_json(configure, json):
     if _models_shown[0] != made_from:
         _models_shown[0] = made_from
         _models_shown[1] = json.dumps(_models())
-    objects = _objects()
-    return '{"models": ' + _models_shown[1] + ', "objects": ' + json.dumps(objects) + "}"
+        _models_shown[2] = _layouts()
+    return '{"models": ' + _models_shown[1] + ', "objects": ' + _retort_orm.objects_json(_models_shown[2], _safe_repr) + "}"
 
 
 def _models():
@@ -3150,46 +3151,21 @@ def _models():
     return models
 
 
-def _objects():
-    """Every live mapped object with its state, attributes and links, for the Session panel."""
-    objects = []
-    for st, obj in _retort_orm.alive():
-        state = _state(obj)
-        status, sid, marked, modified = _retort_orm.status(st)
-        d = obj.__dict__
-        attrs = []
-        links = []
-        changed = []
-        for key in state.mapper.column_keys:
-            attrs.append([key, _safe_repr(d[key]) if key in d else None])
-            if modified and status == "persistent" and key in d:
-                # set since the last flush: the value the database has (when it was loaded)
-                old = _retort_orm.committed(st, state.mapper.attr_index[key])
-                if old is not None and old != d[key]:
-                    changed.append([key, _safe_repr(old)])
-        for key, p in state.mapper._relationships.items():
-            if key in d:
-                v = d[key]
-                shown = "[" + ", ".join(_short(x) for x in v) + "]" if p.uselist else _short(v)
-                attrs.append([key, shown])
-                # the loaded links to other objects, by their ids (nothing is loaded for this)
-                for x in (list(v) if p.uselist else [v]):
-                    if x is not None and "_sa_instance_state" in x.__dict__:
-                        links.append([key, _state(x)._st])
-        key = _retort_orm.identity(st)
-        objects.append({
-            "id": st,
-            "class_name": type(obj).__name__,
-            "repr": _safe_repr(obj),
-            "state": "deleted" if marked and status == "persistent" else status,
-            "session": None if sid is None else sid + 1,
-            "identity": None if key is None else _safe_repr(key),
-            "modified": bool(modified),
-            "attributes": attrs,
-            "links": links,
-            "changed": changed,
-        })
-    return objects
+def _layouts():
+    """Per mapper, what `_retort_orm.objects_json` reads of its objects:
+    (mid, [(column key, attribute index)], [(relationship key, uselist)]).
+    It makes the Session panel's JSON for every live object: id,
+    class_name, repr, state ("deleted" once marked for deletion), session,
+    identity, modified, attributes ([key, repr, or None when not loaded];
+    a relationship as its related objects' keys), links ([key, state id])
+    and changed ([key, the committed value's repr])."""
+    layouts = []
+    for reg in _registries:
+        for m in reg.mappers:
+            cols = [(key, m.attr_index[key]) for key in m.column_keys]
+            rels = [(key, bool(p.uselist)) for key, p in m._relationships.items()]
+            layouts.append((m.mid, cols, rels))
+    return layouts
 
 
 def _retort_sql_type(t):
@@ -3209,10 +3185,3 @@ def _safe_repr(v):
         return object.__repr__(v)
     except Exception as e:
         return f"<repr failed: {type(e).__name__}>"
-
-
-def _short(obj):
-    if obj is None:
-        return "None"
-    key = _retort_orm.identity(_state(obj)._st)
-    return f"{type(obj).__name__}{key!r}" if key is not None else f"{type(obj).__name__}(new)"
