@@ -1,15 +1,12 @@
 // The editor: CodeMirror 6, bundled by esbuild into static/editor.js (a Trunk
 // pre-build hook) and driven from Rust through wasm-bindgen (src/editor.rs).
 import {
-  EditorView, keymap, Decoration, gutter, GutterMarker, lineNumbers, highlightActiveLineGutter, highlightSpecialChars,
-  drawSelection, dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine,
+  EditorView, keymap, Decoration, gutter, GutterMarker, lineNumbers, highlightActiveLineGutter, drawSelection, highlightActiveLine,
 } from "@codemirror/view";
 import { EditorState, StateEffect, StateField, Prec, RangeSet, Compartment } from "@codemirror/state";
-import {
-  foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle, bracketMatching, foldKeymap,
-} from "@codemirror/language";
+import { indentOnInput, syntaxHighlighting, defaultHighlightStyle, bracketMatching } from "@codemirror/language";
 import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
-import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
+import { searchKeymap } from "@codemirror/search";
 import { closeBrackets, autocompletion, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { sql, SQLite } from "@codemirror/lang-sql";
 import { python } from "@codemirror/lang-python";
@@ -24,28 +21,26 @@ function isPython(text) {
   });
 }
 
-// codemirror's basicSetup without its lint keymap (nothing here lints; it
-// would bring @codemirror/lint into the bundle). Completion: the script's
-// own names (its imports included) and Python's builtins, from lang-python.
+// codemirror's basicSetup less what a playground's short scripts do not
+// need and the download should not carry (7.8 KB of gzip): linting, code
+// folding, rectangular selection, the drop cursor, highlighting of the
+// selection's other matches and of special characters. Kept: line numbers,
+// undo, bracket matching and closing, search (Ctrl-F), completion (the
+// script's own names, its imports included, and Python's builtins, from
+// lang-python).
 const setup = [
   lineNumbers(),
   highlightActiveLineGutter(),
-  highlightSpecialChars(),
   history(),
-  foldGutter(),
   drawSelection(),
-  dropCursor(),
   EditorState.allowMultipleSelections.of(true),
   indentOnInput(),
   syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
   bracketMatching(),
   closeBrackets(),
   autocompletion(),
-  rectangularSelection(),
-  crosshairCursor(),
   highlightActiveLine(),
-  highlightSelectionMatches(),
-  keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap]),
+  keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap]),
 ];
 
 const language = new Compartment();

@@ -199,3 +199,23 @@ test("the bar between editor and output resizes them, by drag or by keyboard", a
   assert.deepEqual(errors, []);
   await close();
 });
+
+test("the editor: completion of the script's names, undo, search", async () => {
+  const { page, errors, close } = await open();
+  await typeText(page, "from sqlalchemy import select, create_engine\n");
+  await page.keyboard.type("sel");
+  // the imported name is offered; Enter takes it
+  const option = page.locator(".cm-tooltip-autocomplete li", { hasText: "select" });
+  await option.first().waitFor({ timeout: 5000 });
+  await page.keyboard.press("Enter");
+  const lastLine = () => page.locator(".cm-line").last().innerText();
+  assert.equal(await lastLine(), "select");
+  // undo takes the completion back
+  await page.keyboard.press("Control+z");
+  assert.notEqual(await lastLine(), "select");
+  // Ctrl-F opens the search panel
+  await page.keyboard.press("Control+f");
+  await page.locator(".cm-search").waitFor({ timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await close();
+});

@@ -5,6 +5,13 @@
 //! budgets for steps, memory and recursion, and CPython's tracebacks.
 //! Host modules (sqlalchemy, flask, ...) register through `Vm::register_module`.
 
+/// An embedded Python module's source, minified by the build script (`pymin.rs`).
+macro_rules! py_source {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/py/", $name))
+    };
+}
+
 pub mod builtins;
 pub mod code;
 pub mod compiler;
@@ -12,6 +19,9 @@ pub mod dict;
 pub mod memory;
 pub mod modules;
 pub mod object;
+#[cfg(test)]
+#[path = "../pymin.rs"]
+mod pymin;
 pub mod symtable;
 pub mod value;
 pub mod vm;

@@ -13,6 +13,13 @@
 //! engine only through `retort_engine::Connection`, so every one is logged
 //! with the script line that ran it.
 
+/// An embedded Python module's source, minified by the build script (`pymin.rs`).
+macro_rules! py_source {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/py/", $name))
+    };
+}
+
 pub mod convert;
 pub mod echo;
 pub mod migrations;
@@ -57,7 +64,7 @@ pub fn install(vm: &mut Vm) -> Runtime {
     vm.register_module("_retort_sql", Rc::new(move |vm| Ok(native::module(vm, sql.clone()))));
     let host = orm::Host::shared(shared);
     vm.register_module("_retort_orm", Rc::new(move |vm| Ok(orm::module(vm, host.clone()))));
-    vm.register_module("sqlalchemy.orm", Rc::new(|vm| vm.run_python_module("sqlalchemy.orm", include_str!("py/sqlalchemy_orm.py"))));
+    vm.register_module("sqlalchemy.orm", Rc::new(|vm| vm.run_python_module("sqlalchemy.orm", py_source!("sqlalchemy_orm.py"))));
     vm.register_module(
         "sqlalchemy.orm.exc",
         Rc::new(|vm| {
@@ -65,30 +72,27 @@ pub fn install(vm: &mut Vm) -> Runtime {
             vm.run_python_module("sqlalchemy.orm.exc", source)
         }),
     );
-    vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", include_str!("py/sqlalchemy.py"))));
-    vm.register_module("sqlalchemy.event", Rc::new(|vm| vm.run_python_module("sqlalchemy.event", include_str!("py/sqlalchemy_event.py"))));
+    vm.register_module("sqlalchemy", Rc::new(|vm| vm.run_python_module("sqlalchemy", py_source!("sqlalchemy.py"))));
+    vm.register_module("sqlalchemy.event", Rc::new(|vm| vm.run_python_module("sqlalchemy.event", py_source!("sqlalchemy_event.py"))));
     vm.register_module("sqlalchemy.ext", Rc::new(|vm| vm.run_python_module("sqlalchemy.ext", "")));
     vm.register_module(
         "sqlalchemy.ext.hybrid",
-        Rc::new(|vm| vm.run_python_module("sqlalchemy.ext.hybrid", include_str!("py/sqlalchemy_ext_hybrid.py"))),
+        Rc::new(|vm| vm.run_python_module("sqlalchemy.ext.hybrid", py_source!("sqlalchemy_ext_hybrid.py"))),
     );
     register_alembic(vm);
-    vm.register_module(
-        "_retort_migrations",
-        Rc::new(|vm| vm.run_python_module("_retort_migrations", include_str!("py/retort_migrations.py"))),
-    );
-    vm.register_module("flask", Rc::new(|vm| vm.run_python_module("flask", include_str!("py/flask.py"))));
-    vm.register_module("flask_sqlalchemy", Rc::new(|vm| vm.run_python_module("flask_sqlalchemy", include_str!("py/flask_sqlalchemy.py"))));
+    vm.register_module("_retort_migrations", Rc::new(|vm| vm.run_python_module("_retort_migrations", py_source!("retort_migrations.py"))));
+    vm.register_module("flask", Rc::new(|vm| vm.run_python_module("flask", py_source!("flask.py"))));
+    vm.register_module("flask_sqlalchemy", Rc::new(|vm| vm.run_python_module("flask_sqlalchemy", py_source!("flask_sqlalchemy.py"))));
     vm.register_module(
         "flask_sqlalchemy.record_queries",
-        Rc::new(|vm| vm.run_python_module("flask_sqlalchemy.record_queries", include_str!("py/flask_sqlalchemy_record_queries.py"))),
+        Rc::new(|vm| vm.run_python_module("flask_sqlalchemy.record_queries", py_source!("flask_sqlalchemy_record_queries.py"))),
     );
     vm.register_module("werkzeug", Rc::new(|vm| vm.run_python_module("werkzeug", "")));
     vm.register_module(
         "werkzeug.exceptions",
-        Rc::new(|vm| vm.run_python_module("werkzeug.exceptions", include_str!("py/werkzeug_exceptions.py"))),
+        Rc::new(|vm| vm.run_python_module("werkzeug.exceptions", py_source!("werkzeug_exceptions.py"))),
     );
-    vm.register_module("sqlalchemy.exc", Rc::new(|vm| vm.run_python_module("sqlalchemy.exc", include_str!("py/sqlalchemy_exc.py"))));
+    vm.register_module("sqlalchemy.exc", Rc::new(|vm| vm.run_python_module("sqlalchemy.exc", py_source!("sqlalchemy_exc.py"))));
     runtime
 }
 
@@ -96,19 +100,19 @@ pub fn install(vm: &mut Vm) -> Runtime {
 /// places alembic re-exports them from.
 fn register_alembic(vm: &mut Vm) {
     let sources: [(&'static str, &'static str); 6] = [
-        ("alembic", include_str!("py/alembic.py")),
+        ("alembic", py_source!("alembic.py")),
         ("alembic.runtime", ""),
-        ("alembic.runtime.migration", include_str!("py/alembic_runtime.py")),
-        ("alembic.operations.ops", include_str!("py/alembic_ops.py")),
-        ("alembic.operations", include_str!("py/alembic_operations.py")),
-        ("alembic.autogenerate", include_str!("py/alembic_autogenerate.py")),
+        ("alembic.runtime.migration", py_source!("alembic_runtime.py")),
+        ("alembic.operations.ops", py_source!("alembic_ops.py")),
+        ("alembic.operations", py_source!("alembic_operations.py")),
+        ("alembic.autogenerate", py_source!("alembic_autogenerate.py")),
     ];
     for (name, source) in sources {
         vm.register_module(name, Rc::new(move |vm| vm.run_python_module(name, source)));
     }
     let aliases: [(&'static str, &'static str); 5] = [
         ("alembic.migration", "from alembic.runtime.migration import *\nfrom alembic.runtime.migration import MigrationContext\n"),
-        ("alembic.script", include_str!("py/alembic_script.py")),
+        ("alembic.script", py_source!("alembic_script.py")),
         ("alembic.script.base", "from alembic.script import Script, ScriptDirectory\n"),
         ("alembic.script.revision", "from alembic.runtime.migration import Revision, RevisionMap, RevisionError, ResolutionError\n"),
         ("alembic.util", "from alembic.runtime.migration import CommandError\n"),

@@ -1,0 +1,206 @@
+//! Shrinks the Python modules Retort embeds (its `sqlalchemy`, `datetime`,
+//! ...) before they are compiled into the binary: comments go, docstrings
+//! lose their text, and each logical line is indented by one space per
+//! level. Every line stays where it was, so a traceback through a module
+//! names the same line numbers. Used by the build scripts of
+//! `retort_python` and `retort_runtime` (a `#[path]` module there), and
+//! unit-tested below as `retort_python`'s `pymin` module.
+
+/// The minified source; `source` must be valid Python (the embedded modules are).
+pub fn minify(source: &str) -> String {
+    let lines: Vec<&str> = source.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    // the lexer's state across lines
+    let mut depth = 0usize; // open brackets
+    let mut string: Option<(String, bool)> = None; // an open triple-quoted string: its quote, whether a docstring
+    let mut continued = false; // the last line ended with a backslash
+    let mut indents: Vec<usize> = vec![0];
+    for line in lines {
+        let starts_logical = string.is_none() && depth == 0 && !continued;
+        let mut text = String::new();
+        let mut rest: &str = line;
+        if starts_logical {
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                out.push(String::new());
+                continue;
+            }
+            let width = line.len() - trimmed.len();
+            if width > *indents.last().unwrap_or(&0) {
+                indents.push(width);
+            } else {
+                while indents.len() > 1 && width < *indents.last().unwrap_or(&0) {
+                    indents.pop();
+                }
+            }
+            text.push_str(&" ".repeat(indents.len() - 1));
+            rest = trimmed;
+            // a statement that is only a triple-quoted string: a docstring
+            if let Some(quote) = ["\"\"\"", "'''"].into_iter().find(|q| trimmed.starts_with(*q)) {
+                let body = &trimmed[3..];
+                match body.find(quote) {
+                    Some(end) if body[end + 3..].trim().is_empty() => {
+                        text.push_str(quote);
+                        text.push_str(quote);
+                        out.push(text);
+                        continue;
+                    }
+                    None => {
+                        text.push_str(quote);
+                        string = Some((quote.to_owned(), true));
+                        out.push(text);
+                        continue;
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        continued = false;
+        let bytes = rest.as_bytes();
+        let mut i = 0;
+        // inside a docstring: nothing of its text is kept but its closing quote
+        if let Some((quote, true)) = &string {
+            match rest.find(quote.as_str()) {
+                Some(end) => {
+                    text.push_str(&rest[end..]);
+                    string = None;
+                    out.push(text.trim_end().to_owned());
+                }
+                None => out.push(String::new()),
+            }
+            continue;
+        }
+        let mut kept = 0; // bytes of `rest` already copied
+        while i < bytes.len() {
+            if let Some((quote, _)) = &string {
+                // an open (non-doc) triple-quoted string: copied as it is
+                if bytes[i] == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if bytes[i..].starts_with(quote.as_bytes()) {
+                    i += 3;
+                    string = None;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            match bytes[i] {
+                b'#' => {
+                    text.push_str(rest[kept..i].trim_end());
+                    kept = bytes.len();
+                    break;
+                }
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                b'"' | b'\'' => {
+                    let q = bytes[i];
+                    let triple = bytes[i..].starts_with(if q == b'"' { b"\"\"\"" } else { b"'''" });
+                    if triple {
+                        let quote = &rest[i..i + 3];
+                        match find_close(&rest[i + 3..], quote) {
+                            Some(end) => i += 3 + end + 3,
+                            None => {
+                                string = Some((quote.to_owned(), false));
+                                i = bytes.len();
+                            }
+                        }
+                        continue;
+                    }
+                    // a one-line string: to its closing quote
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != q {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'\\' if i + 1 == bytes.len() => continued = true,
+                _ => {}
+            }
+            i += 1;
+        }
+        if kept < bytes.len() {
+            text.push_str(&rest[kept..]);
+        }
+        let text = if string.is_some() { text } else { text.trim_end().to_owned() };
+        out.push(text);
+    }
+    out.join("\n")
+}
+
+/// Where `quote` closes a string whose text starts `text` (backslashes escape).
+fn find_close(text: &str, quote: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if bytes[i..].starts_with(quote.as_bytes()) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minify;
+
+    #[test]
+    fn comments_and_docstrings_go_lines_stay() {
+        let source = r#""""Module doc.
+
+More."""
+import re  # a comment
+
+
+class A:
+    """One line."""
+
+    # a comment line
+    def f(self, x):  # why
+        s = "a # not a comment"
+        t = '''keep
+    # this
+  too'''
+        if x:
+            return (1,
+                    # inside brackets
+                    2)
+        return """x""".join(s)
+"#;
+        let want = r#""""
+
+"""
+import re
+
+
+class A:
+ """"""
+
+
+ def f(self, x):
+  s = "a # not a comment"
+  t = '''keep
+    # this
+  too'''
+  if x:
+   return (1,
+
+                    2)
+  return """x""".join(s)
+"#;
+        let got = minify(source);
+        assert_eq!(got, want);
+        assert_eq!(got.lines().count(), source.lines().count());
+    }
+
+    #[test]
+    fn continued_lines_and_non_ascii_text() {
+        let source = "x = 1 + \\\n    2  # é\ny = 'é#'\n";
+        assert_eq!(minify(source), "x = 1 + \\\n    2\ny = 'é#'\n");
+    }
+}
