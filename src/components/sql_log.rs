@@ -1,8 +1,8 @@
 //! The SQL log: every statement the run sent, in order, with its source
-//! line, parameters, rows affected, time and error, and transaction
-//! boundaries; a button copies it as text.
+//! line, parameters, rows affected, time and error, a preview of the rows
+//! it returned, and transaction boundaries; a button copies it as text.
 
-use retort_engine::log::{Event, EventKind, Params, SqlEvent, TxKind};
+use retort_engine::log::{Event, EventKind, Params, Preview, SqlEvent, TxKind};
 use retort_engine::Value;
 use yew::prelude::*;
 
@@ -95,8 +95,34 @@ fn entry(event: &Event, selected: Option<u32>, on_select: &Callback<u32>, when: 
                     <span class="time">{ format!("{:.2} ms", event.duration_ms) }</span>
                 </div>
                 { for sql.error.as_ref().map(|e| html! { <div class="why">{ format!("{}: {}", e.dbapi_class(), e.message) }</div> }) }
+                { for sql.preview.as_ref().map(|p| preview(p, sql.rows_returned)) }
             </li>
         },
+    }
+}
+
+/// The first rows a statement returned, as a small table (folded).
+fn preview(p: &Preview, total: u64) -> Html {
+    let shown = p.rows.len() as u64;
+    let label = if total > shown {
+        format!("first {shown} of {total} rows")
+    } else if shown == 1 {
+        "the row".into()
+    } else {
+        format!("the {shown} rows")
+    };
+    let cell = |v: &Value| match v {
+        Value::Null => html! { <td class="null">{ "NULL" }</td> },
+        other => html! { <td>{ other.to_string() }</td> },
+    };
+    html! {
+        <details class="preview" data-testid="sql-preview" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+            <summary>{ label }</summary>
+            <table>
+                <thead><tr>{ for p.columns.iter().map(|c| html! { <th>{ c }</th> }) }</tr></thead>
+                <tbody>{ for p.rows.iter().map(|r| html! { <tr>{ for r.iter().map(cell) }</tr> }) }</tbody>
+            </table>
+        </details>
     }
 }
 

@@ -41,6 +41,13 @@ test("a SQLAlchemy Core script runs in the page: output, SQL log by line, tables
   assert.match(log, /CREATE TABLE user_account/);
   assert.match(log, /INSERT INTO user_account \(name\) VALUES \(\?\)/);
   assert.match(log, /SELECT user_account\.id, user_account\.name/);
+  // the SELECT's rows, previewed under it
+  const select = page.locator('[data-testid="sql-entry"]', { hasText: "SELECT user_account.id" });
+  await select.locator('[data-testid="sql-preview"] summary').click();
+  const preview = await select.locator('[data-testid="sql-preview"]').innerText();
+  assert.match(preview, /the 2 rows/);
+  assert.match(preview, /id\s+name/);
+  assert.match(preview, /2\s+sandy/);
   await page.locator('[data-testid="tab-database"]').click();
   assert.match(await page.locator('[data-testid="database"]').innerText(), /spongebob/);
   assert.deepEqual(errors, []);

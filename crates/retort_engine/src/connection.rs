@@ -3,7 +3,7 @@
 
 use web_time::Instant;
 
-use crate::log::{Event, EventKind, Params, SqlEvent, TxKind};
+use crate::log::{Event, EventKind, Params, Preview, SqlEvent, TxKind, PREVIEW_ROWS};
 use crate::{Backend, EngineError, Outcome, Value};
 
 /// A database connection that records what it runs.
@@ -53,7 +53,13 @@ impl<B: Backend> Connection<B> {
             Ok(outcome) => (Some(outcome.rows_affected), outcome.total_rows, None),
             Err(e) => (None, 0, Some(e.clone())),
         };
-        let event = SqlEvent { sql: sql.to_owned(), params: Params::One(params.to_vec()), rows_affected, rows_returned, error };
+        let preview = match &result {
+            Ok(outcome) if !outcome.rows.is_empty() => {
+                Some(Preview { columns: outcome.columns.clone(), rows: outcome.rows.iter().take(PREVIEW_ROWS).cloned().collect() })
+            }
+            _ => None,
+        };
+        let event = SqlEvent { sql: sql.to_owned(), params: Params::One(params.to_vec()), rows_affected, rows_returned, error, preview };
         self.push(EventKind::Sql(event), started);
         result
     }
@@ -85,6 +91,7 @@ impl<B: Backend> Connection<B> {
             rows_affected: error.is_none().then_some(affected),
             rows_returned: returned,
             error: error.clone(),
+            preview: None,
         };
         self.push(EventKind::Sql(event), started);
         error.map_or(Ok(affected), Err)

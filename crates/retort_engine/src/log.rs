@@ -32,7 +32,20 @@ pub struct SqlEvent {
     pub rows_returned: u64,
     /// Why the statement failed, if it did.
     pub error: Option<EngineError>,
+    /// The first rows it returned, for the SQL log's preview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview: Option<Preview>,
 }
+
+/// The first [`PREVIEW_ROWS`] rows a statement returned, with their columns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// How many rows a statement's preview keeps.
+pub const PREVIEW_ROWS: usize = 3;
 
 /// What happened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
