@@ -6,6 +6,22 @@
 //! `retort_python` and `retort_runtime` (a `#[path]` module there), and
 //! unit-tested below as `retort_python`'s `pymin` module.
 
+/// A build script's work: minifies every `.py` file of `src` into
+/// `$OUT_DIR/py/`, and asks Cargo to run again when one changes.
+#[allow(dead_code)] // used by the build scripts, not by the crate's tests
+pub fn minify_dir(src: &str) {
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("py");
+    std::fs::create_dir_all(&out).expect("OUT_DIR/py");
+    println!("cargo:rerun-if-changed={src}");
+    for entry in std::fs::read_dir(src).expect("the modules' folder") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "py") {
+            let source = std::fs::read_to_string(&path).expect("a module's source");
+            std::fs::write(out.join(path.file_name().expect("a name")), minify(&source)).expect("written");
+        }
+    }
+}
+
 /// The minified source; `source` must be valid Python (the embedded modules are).
 pub fn minify(source: &str) -> String {
     let lines: Vec<&str> = source.split('\n').collect();

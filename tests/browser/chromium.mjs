@@ -18,15 +18,15 @@ export function launch() {
   });
 }
 
-/// Opens the page in a fresh context, waits for the engine, and collects
-/// uncaught page errors.
-export async function openPage(browser, url = PAGE_URL) {
-  const context = await browser.newContext();
+/// Opens the page in a fresh context (of a given viewport, if asked), waits
+/// for the engine (or an autorun's end), and collects uncaught page errors.
+export async function openPage(browser, url = PAGE_URL, viewport = undefined) {
+  const context = await browser.newContext(viewport ? { viewport } : {});
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 60000 });
+  await page.locator('[data-testid="status"]:is([data-state="ready"], [data-state="done"])').waitFor({ timeout: 60000 });
   return { page, errors, close: () => context.close() };
 }
 

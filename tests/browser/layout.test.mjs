@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { launch, runAndWait, PAGE_URL } from "./chromium.mjs";
+import { launch, openPage, runAndWait, PAGE_URL } from "./chromium.mjs";
 
 const SHOTS = new URL("../../target/screenshots/", import.meta.url);
 mkdirSync(SHOTS, { recursive: true });
@@ -15,15 +15,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function open(url, width, height) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(url);
-  await page.locator('[data-testid="status"]:is([data-state="ready"], [data-state="done"])').waitFor({ timeout: 60000 });
-  return { page, errors, close: () => context.close() };
-}
+const open = (url, width, height) => openPage(browser, url, { width, height });
 
 /// Elements (by a selector) whose box sticks out of the viewport sideways.
 function outside(page, selector) {
