@@ -384,10 +384,18 @@ pub fn app() -> Html {
         let split = split.clone();
         Callback::from(move |percent: f64| split.set(percent))
     };
+    // the language the last run was in (the editor tells them apart by its text)
+    let mode = if state.python.is_some() {
+        Some("Python")
+    } else if state.run.is_some() {
+        Some("SQL")
+    } else {
+        None
+    };
     html! {
         <div class={classes!("app", embedded.then_some("embed"))}>
             <header class="topbar">
-                <h1 class="brand">{ "Retort" }<span class="mode">{ "SQL" }</span></h1>
+                <h1 class="brand">{ "Retort" }{ for mode.map(|m| html! { <span class="mode" title="the language of the last run">{ m }</span> }) }</h1>
                 <Toolbar status={state.status.clone()} message={state.message.clone()}
                          can_run={state.can_run()} on_run={on_run.clone()} on_stop={on_stop} {on_share}
                          share_url={state.share_url.clone()} {on_example} {on_embed}
