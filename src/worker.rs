@@ -128,6 +128,7 @@ fn answer(request: Request) -> Response {
                 error: result.error.map(python_error),
                 steps,
                 steps_truncated: runtime.steps_truncated,
+                echo: runtime.echo_text.clone(),
             };
             // the database browser shows the last engine's database
             let last = runtime.databases.borrow_mut().pop();

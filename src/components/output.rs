@@ -50,7 +50,8 @@ pub fn output(props: &OutputProps) -> Html {
             };
             html! {
                 <SqlLog log={state.log.clone()} selected={state.selected_line} {on_select} step={state.step_events()}
-                        table={state.selected_table.clone()} {on_table} />
+                        table={state.selected_table.clone()} {on_table}
+                        echo={state.python.as_ref().map(|p| p.echo.join("\n")).filter(|t| !t.is_empty())} />
             }
         }
         Tab::Session => html! { <SessionPanel view={state.orm_view()} /> },

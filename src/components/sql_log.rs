@@ -22,6 +22,9 @@ pub struct SqlLogProps {
     /// Clears the table selection.
     #[prop_or_default]
     pub on_table: Callback<()>,
+    /// The log in SQLAlchemy's `echo` format (a Python run's), for the text view.
+    #[prop_or_default]
+    pub echo: Option<String>,
 }
 
 #[function_component(SqlLog)]
@@ -29,7 +32,14 @@ pub fn sql_log(props: &SqlLogProps) -> Html {
     if props.log.is_empty() {
         return html! { <div class="sql-log empty" data-testid="sql-log">{ "No SQL was sent yet." }</div> };
     }
-    let text = as_text(&props.log);
+    let as_echo = use_state(|| false);
+    let text = props.echo.clone().unwrap_or_else(|| as_text(&props.log));
+    let echo_view = (*as_echo).then(|| props.echo.clone()).flatten();
+    let toggle = props.echo.is_some().then(|| {
+        let as_echo = as_echo.clone();
+        let label = if *as_echo { "Show entries" } else { "Show as echo text" };
+        html! { <button data-testid="echo-view" onclick={Callback::from(move |_: MouseEvent| as_echo.set(!*as_echo))}>{ label }</button> }
+    });
     let copy = Callback::from(move |_: MouseEvent| {
         let text = text.clone();
         // Best effort: without clipboard permission nothing happens.
@@ -49,11 +59,15 @@ pub fn sql_log(props: &SqlLogProps) -> Html {
     });
     html! {
         <div class="sql-log" data-testid="sql-log">
-            <div class="log-tools"><button data-testid="copy-log" onclick={copy}>{ "Copy as text" }</button>{ for table }</div>
+            <div class="log-tools">{ for toggle }<button data-testid="copy-log" onclick={copy}>{ "Copy as text" }</button>{ for table }</div>
+            if let Some(echo) = echo_view {
+                <pre class="echo" data-testid="sql-echo">{ echo }</pre>
+            } else {
             <ol>{ for props.log.iter().enumerate().map(|(i, e)| {
                 let touches = props.table.as_deref().is_some_and(|t| super::output::names(e, t));
                 entry(e, props.selected, &props.on_select, when(&props.step, i), touches)
             }) }</ol>
+            }
         </div>
     }
 }

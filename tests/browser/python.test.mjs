@@ -48,6 +48,14 @@ test("a SQLAlchemy Core script runs in the page: output, SQL log by line, tables
   assert.match(preview, /the 2 rows/);
   assert.match(preview, /id\s+name/);
   assert.match(preview, /2\s+sandy/);
+  // the text view: the log as echo=True would have logged it
+  await page.locator('[data-testid="echo-view"]').click();
+  const echo = await page.locator('[data-testid="sql-echo"]').innerText();
+  assert.match(echo, /^BEGIN \(implicit\)$/m);
+  assert.match(echo, /^INSERT INTO user_account \(name\) VALUES \(\?\)\n\[generated in \d\.\d{5}s\] \[\('spongebob',\), \('sandy',\)\]$/m);
+  assert.match(echo, /^COMMIT$/m);
+  await page.locator('[data-testid="echo-view"]').click();
+  assert.equal(await page.locator('[data-testid="sql-echo"]').count(), 0);
   await page.locator('[data-testid="tab-database"]').click();
   assert.match(await page.locator('[data-testid="database"]').innerText(), /spongebob/);
   assert.deepEqual(errors, []);

@@ -37,27 +37,35 @@ pub struct Echo {
 }
 
 impl Echo {
-    /// Adds the lines of `events` (when echo is on).
-    pub fn record(&mut self, events: &[Event]) {
-        if !self.on {
+    /// Adds the lines of `events` (when echo is on), and to `all` (the
+    /// playground's text view of the log, kept whether echo is on or not).
+    pub fn record(&mut self, events: &[Event], mut all: Option<&mut Vec<String>>) {
+        if !self.on && all.is_none() {
             return;
         }
+        let mut lines = Vec::new();
         for e in events {
             match &e.kind {
-                EventKind::Tx(TxKind::Begin) => self.lines.push("BEGIN (implicit)".into()),
-                EventKind::Tx(TxKind::Commit) => self.lines.push("COMMIT".into()),
-                EventKind::Tx(TxKind::Rollback) => self.lines.push("ROLLBACK".into()),
+                EventKind::Tx(TxKind::Begin) => lines.push("BEGIN (implicit)".into()),
+                EventKind::Tx(TxKind::Commit) => lines.push("COMMIT".into()),
+                EventKind::Tx(TxKind::Rollback) => lines.push("ROLLBACK".into()),
                 EventKind::Sql(sql) => {
-                    self.lines.push(sql.sql.clone());
+                    lines.push(sql.sql.clone());
                     let many = matches!(sql.params, Params::Many(_));
                     let how = self.how(&sql.sql, many, e.duration_ms / 1000.0);
                     let params = match &sql.params {
                         Params::One(row) => row_repr(row),
                         Params::Many(rows) => many_repr(rows),
                     };
-                    self.lines.push(format!("[{how}] {params}"));
+                    lines.push(format!("[{how}] {params}"));
                 }
             }
+        }
+        if let Some(all) = all.as_deref_mut() {
+            all.extend(lines.iter().cloned());
+        }
+        if self.on {
+            self.lines.extend(lines);
         }
     }
 

@@ -52,6 +52,8 @@ pub struct Runtime {
     pub steps: Vec<steps::Step>,
     /// Whether steps were left out (too many).
     pub steps_truncated: bool,
+    /// The SQL log as `echo=True` logs it, one line each (with the steps: the playground's text view).
+    pub echo_text: Vec<String>,
 }
 
 /// Makes `sqlalchemy` importable in `vm`; the returned runtime collects the events.

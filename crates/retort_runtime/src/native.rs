@@ -35,6 +35,9 @@ pub struct State {
     plans: Vec<(Value, Rc<InsertPlan>)>,
     /// The run's steps, for the timeline.
     pub steps: crate::steps::Steps,
+    /// Every engine's log in echo's format, when the playground asks for it
+    /// (its SQL log's text view), whether `echo` is on or not.
+    pub echo_text: Option<Vec<String>>,
 }
 
 pub type Shared = Rc<RefCell<State>>;
@@ -54,6 +57,7 @@ pub fn shared(log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Shared {
         log,
         plans: Vec::new(),
         steps: crate::steps::Steps::default(),
+        echo_text: None,
     }))
 }
 
@@ -227,14 +231,14 @@ fn with_db<T>(vm: &mut Vm, state: &Shared, a: &Args, f: impl FnOnce(&mut Vm, &mu
     crate::steps::touch(vm, state);
     let line = vm.current_lines().last().copied();
     let mut s = state.borrow_mut();
-    let State { dbs, log, echo, .. } = &mut *s;
+    let State { dbs, log, echo, echo_text, .. } = &mut *s;
     let mut dbs = dbs.borrow_mut();
     let db = dbs.get_mut(*i as usize).ok_or_else(|| vm.new_error("ValueError", "no such database"))?;
     db.set_line(line);
     let r = f(vm, db);
     let events = db.take_events();
     if let Some(echo) = echo.get_mut(*i as usize) {
-        echo.record(&events);
+        echo.record(&events, echo_text.as_mut());
     }
     log.borrow_mut().extend(events);
     r

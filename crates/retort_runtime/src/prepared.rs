@@ -58,18 +58,21 @@ impl Prepared {
         self.interp.vm.modules.contains_key(name)
     }
 
-    /// Runs the script; with `record_steps`, the runtime keeps its timeline steps.
+    /// Runs the script; with `record_steps`, the runtime keeps its timeline
+    /// steps and the log in echo's format (`Runtime::echo_text`).
     pub fn run(self, source: &str, record_steps: bool) -> (RunResult, Runtime) {
         let Prepared { mut interp, mut runtime, serials } = self;
         set_serials(serials);
         let sql = runtime.sql.clone().expect("installed");
         sql.borrow_mut().steps.enabled = record_steps;
+        sql.borrow_mut().echo_text = record_steps.then(Vec::new);
         let result = interp.run(source);
         steps::finish(&mut interp.vm, &sql);
         runtime.orm = orm_snapshot(&mut interp.vm);
         let mut s = sql.borrow_mut();
         runtime.steps = std::mem::take(&mut s.steps.done);
         runtime.steps_truncated = s.steps.truncated;
+        runtime.echo_text = s.echo_text.take().unwrap_or_default();
         drop(s);
         (result, runtime)
     }
