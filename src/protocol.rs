@@ -83,7 +83,17 @@ pub struct RunStep {
     pub line: u32,
     /// The number of SQL log entries when it ended.
     pub events: usize,
-    pub orm: Option<OrmView>,
+    /// The ORM's snapshot then, as the runtime's JSON text ([`OrmView`]'s
+    /// shape): read only when the timeline shows the step, so a run's
+    /// dozens of snapshots cross from the worker as plain strings.
+    pub orm: Option<String>,
+}
+
+impl RunStep {
+    /// The step's ORM snapshot, read.
+    pub fn view(&self) -> Option<OrmView> {
+        self.orm.as_deref().and_then(|text| serde_json::from_str(text).ok())
+    }
 }
 
 /// What the Models and Session panels show: the runtime's ORM snapshot

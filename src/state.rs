@@ -241,7 +241,7 @@ impl AppState {
     pub fn orm_view(&self) -> Option<crate::protocol::OrmView> {
         let run = self.python.as_ref()?;
         match self.step.and_then(|i| run.steps.get(i)) {
-            Some(step) => step.orm.clone(),
+            Some(step) => step.view(),
             None => run.orm.clone(),
         }
     }
@@ -478,7 +478,7 @@ mod tests {
         let step = |line, events, n: usize| crate::protocol::RunStep {
             line,
             events,
-            orm: Some(crate::protocol::OrmView { models: vec![], objects: Vec::with_capacity(n) }),
+            orm: Some(format!("{{\"models\": [], \"objects\": [{}]}}", vec!["{}"; n].join(", "))),
         };
         let run = PythonRun { steps: vec![step(3, 2, 0), step(5, 6, 0), step(9, 7, 0)], ..Default::default() };
         let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);

@@ -115,11 +115,7 @@ fn answer(request: Request) -> Response {
                 }
                 None => None,
             };
-            let steps = runtime
-                .steps
-                .iter()
-                .map(|s| RunStep { line: s.line, events: s.events, orm: s.orm.as_deref().and_then(|o| serde_json::from_str(o).ok()) })
-                .collect();
+            let steps = runtime.steps.iter().map(|s| RunStep { line: s.line, events: s.events, orm: s.orm.clone() }).collect();
             let run = PythonRun {
                 stdout: result.stdout,
                 stderr,
