@@ -90,9 +90,19 @@ pub struct RunStep {
 }
 
 impl RunStep {
-    /// The step's ORM snapshot, read.
+    /// The step's ORM snapshot, read (by the browser's `JSON.parse` in the
+    /// page: the page's wasm carries no JSON parser of its own).
     pub fn view(&self) -> Option<OrmView> {
-        self.orm.as_deref().and_then(|text| serde_json::from_str(text).ok())
+        let text = self.orm.as_deref()?;
+        #[cfg(target_arch = "wasm32")]
+        {
+            let value = js_sys::JSON::parse(text).ok()?;
+            serde_wasm_bindgen::from_value(value).ok()
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            serde_json::from_str(text).ok()
+        }
     }
 }
 
