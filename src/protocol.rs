@@ -71,9 +71,9 @@ pub struct PythonRun {
     /// Whether the run had more steps than the timeline keeps.
     #[serde(default)]
     pub steps_truncated: bool,
-    /// The SQL log as SQLAlchemy's `echo=True` logs it, one line each.
+    /// The SQL log as SQLAlchemy's `echo=True` logs it (lines joined).
     #[serde(default)]
-    pub echo: Vec<String>,
+    pub echo: String,
 }
 
 /// One step of the timeline: the line, how far the SQL log had got when it

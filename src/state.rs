@@ -475,12 +475,8 @@ mod tests {
 
     #[test]
     fn the_timeline_picks_a_step_and_its_log_range() {
-        let step = |line, events, n: usize| crate::protocol::RunStep {
-            line,
-            events,
-            orm: Some(format!("{{\"models\": [], \"objects\": [{}]}}", vec!["{}"; n].join(", "))),
-        };
-        let run = PythonRun { steps: vec![step(3, 2, 0), step(5, 6, 0), step(9, 7, 0)], ..Default::default() };
+        let step = |line, events| crate::protocol::RunStep { line, events, orm: Some(r#"{"models": [], "objects": []}"#.into()) };
+        let run = PythonRun { steps: vec![step(3, 2), step(5, 6), step(9, 7)], ..Default::default() };
         let s = reduce(Rc::default(), vec![Action::EngineReady { load_ms: 1.0 }, Action::Run]);
         let s = reduce(s, vec![Action::PythonDone { id: 1, run, log: vec![], tables: vec![], elapsed_ms: 1.0 }]);
         assert_eq!((s.step, s.step_events()), (None, None));

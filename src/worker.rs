@@ -124,7 +124,7 @@ fn answer(request: Request) -> Response {
                 error: result.error.map(python_error),
                 steps,
                 steps_truncated: runtime.steps_truncated,
-                echo: runtime.echo_text.clone(),
+                echo: runtime.echo_text.join("\n"),
             };
             // the database browser shows the last engine's database
             let last = runtime.databases.borrow_mut().pop();

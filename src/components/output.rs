@@ -12,11 +12,6 @@ use super::sql_log::SqlLog;
 use super::timeline::Timeline;
 use crate::state::{Action, AppState, Tab};
 
-/// Whether a log entry is a statement naming `table`.
-pub fn names(event: &retort_engine::log::Event, table: &str) -> bool {
-    matches!(&event.kind, retort_engine::log::EventKind::Sql(sql) if retort_engine::mentions::names_table(&sql.sql, table))
-}
-
 #[derive(Properties, PartialEq)]
 pub struct OutputProps {
     pub state: UseReducerHandle<AppState>,
@@ -51,7 +46,7 @@ pub fn output(props: &OutputProps) -> Html {
             html! {
                 <SqlLog log={state.log.clone()} selected={state.selected_line} {on_select} step={state.step_events()}
                         table={state.selected_table.clone()} {on_table}
-                        echo={state.python.as_ref().map(|p| p.echo.join("\n")).filter(|t| !t.is_empty())} />
+                        echo={state.python.as_ref().map(|p| p.echo.clone()).filter(|t| !t.is_empty())} />
             }
         }
         Tab::Session => html! { <SessionPanel view={state.orm_view()} /> },
@@ -69,7 +64,7 @@ pub fn output(props: &OutputProps) -> Html {
                 let dispatch = state.dispatcher();
                 Callback::from(move |_| dispatch.dispatch(Action::ShowTab(Tab::SqlLog)))
             };
-            let touched = state.selected_table.as_deref().map_or(0, |t| state.log.iter().filter(|e| names(e, t)).count());
+            let touched = state.selected_table.as_deref().map_or(0, |t| state.log.iter().filter(|e| e.names_table(t)).count());
             html! {
                 <ErGraph view={state.orm_view()} selected={state.selected_table.clone()} {on_select} {touched} {on_show_sql} />
             }

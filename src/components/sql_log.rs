@@ -47,8 +47,10 @@ pub fn sql_log(props: &SqlLogProps) -> Html {
             crate::clipboard::copy(&text).await;
         });
     });
+    // which entries name the table selected in the graph (none without one)
+    let touches: Vec<bool> = props.log.iter().map(|e| props.table.as_deref().is_some_and(|t| e.names_table(t))).collect();
     let table = props.table.as_ref().map(|t| {
-        let n = props.log.iter().filter(|e| super::output::names(e, t)).count();
+        let n = touches.iter().filter(|&&hit| hit).count();
         let clear = props.on_table.reform(|_: MouseEvent| ());
         html! {
             <span class="table-filter" data-testid="table-filter">
@@ -63,8 +65,7 @@ pub fn sql_log(props: &SqlLogProps) -> Html {
             if let Some(echo) = echo_view {
                 <pre class="echo" data-testid="sql-echo">{ echo }</pre>
             } else {
-            <ol>{ for props.log.iter().enumerate().map(|(i, e)| {
-                let touches = props.table.as_deref().is_some_and(|t| super::output::names(e, t));
+            <ol>{ for props.log.iter().zip(&touches).enumerate().map(|(i, (e, &touches))| {
                 entry(e, props.selected, &props.on_select, when(&props.step, i), touches)
             }) }</ol>
             }

@@ -63,3 +63,10 @@ pub struct Event {
     /// Wall time the engine spent, in milliseconds.
     pub duration_ms: f64,
 }
+
+impl Event {
+    /// Whether the entry is a statement naming `table` (see [`crate::mentions`]).
+    pub fn names_table(&self, table: &str) -> bool {
+        matches!(&self.kind, EventKind::Sql(sql) if crate::mentions::names_table(&sql.sql, table))
+    }
+}

@@ -59,6 +59,25 @@ impl Host {
         self.objects.get(st)?.as_ref()?.upgrade().map(Value::Instance)
     }
 
+    /// Every live mapped object with its state id, in state order.
+    fn alive(&self) -> Vec<(StateId, Value)> {
+        (0..self.objects.len()).filter_map(|st| self.object(st).map(|o| (st, o))).collect()
+    }
+
+    /// The committed value of attribute `attr` of `st` (as the database
+    /// has it, when it was loaded), as Python sees it; None when unknown.
+    fn committed(vm: &mut Vm, host: &Hosted, st: StateId, attr: usize) -> PyResult<Value> {
+        let (value, column) = {
+            let h = host.borrow();
+            let s = h.orm.state(st);
+            (s.committed.get(attr).cloned().flatten(), h.columns[s.mapper].get(attr).cloned())
+        };
+        match (value, column) {
+            (Some(v), Some(c)) => to_python(vm, host, st, attr, &v, &c),
+            _ => Ok(Value::None),
+        }
+    }
+
     /// Keeps one object alive (it just became pending, dirty or deleted).
     fn hold_one(&mut self, st: StateId) {
         if !self.strong.contains_key(&st) {
@@ -186,8 +205,7 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         Ok(host.borrow().object(st).unwrap_or(Value::None))
     });
     add(&m, vm, "alive", |_, host, _| {
-        let h = host.borrow();
-        let pairs = (0..h.objects.len()).filter_map(|st| h.object(st).map(|o| Value::tuple(vec![Value::Int(st as i64), o]))).collect();
+        let pairs = host.borrow().alive().into_iter().map(|(st, o)| Value::tuple(vec![Value::Int(st as i64), o])).collect();
         Ok(Value::list(pairs))
     });
     add(&m, vm, "objects_json", |vm, host, a| objects_json(vm, host, &arg(&a, 0), &arg(&a, 1)));
@@ -249,7 +267,7 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let key = host.borrow().orm.state(st).key.clone();
         match key {
             None => Ok(Value::None),
-            Some(k) => Ok(Value::tuple(k.values.iter().map(native::literal_value).collect())),
+            Some(k) => Ok(key_tuple(&k)),
         }
     });
     add(&m, vm, "get", |vm, host, a| {
@@ -322,15 +340,7 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
     });
     add(&m, vm, "committed", |vm, host, a| {
         let (st, attr) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
-        let (value, column) = {
-            let h = host.borrow();
-            let s = h.orm.state(st);
-            (s.committed.get(attr).cloned().flatten(), h.columns[s.mapper].get(attr).cloned())
-        };
-        match (value, column) {
-            (Some(v), Some(c)) => to_python(vm, host, st, attr, &v, &c),
-            _ => Ok(Value::None),
-        }
+        Host::committed(vm, host, st, attr)
     });
     m
 }
@@ -643,10 +653,7 @@ fn objects_json(vm: &mut Vm, host: &Hosted, layouts: &Value, safe_repr: &Value) 
         }
         by_mapper.insert(*mid as usize, (columns, relationships));
     }
-    let alive: Vec<(usize, Value)> = {
-        let h = host.borrow();
-        (0..h.objects.len()).filter_map(|st| h.object(st).map(|o| (st, o))).collect()
-    };
+    let alive = host.borrow().alive();
     let mut out = Vec::with_capacity(alive.len());
     for (st, obj) in alive {
         let Value::Instance(inst) = &obj else { continue };
@@ -656,8 +663,8 @@ fn objects_json(vm: &mut Vm, host: &Hosted, layouts: &Value, safe_repr: &Value) 
             (s.status.name(), s.session, s.marked_deleted, s.modified, s.mapper, s.key.clone())
         };
         let Some((columns, relationships)) = by_mapper.get(&mapper) else { continue };
-        let dict: Vec<(String, Value)> = inst.dict.borrow().iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-        let get = |key: &str| dict.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        // not borrowed across calls: a __repr__ may set attributes
+        let get = |key: &str| inst.dict.borrow().get(key).cloned();
         let mut attrs = Vec::new();
         let mut changed = Vec::new();
         for (key, index) in columns {
@@ -671,16 +678,9 @@ fn objects_json(vm: &mut Vm, host: &Hosted, layouts: &Value, safe_repr: &Value) 
             ]));
             if let (Some(v), true, "persistent") = (&value, modified, status) {
                 // set since the last flush: the value the database has (when it was loaded)
-                let committed = {
-                    let h = host.borrow();
-                    let s = h.orm.state(st);
-                    (s.committed.get(*index).cloned().flatten(), h.columns[s.mapper].get(*index).cloned())
-                };
-                if let (Some(old), Some(column)) = committed {
-                    let old = to_python(vm, host, st, *index, &old, &column)?;
-                    if !matches!(old, Value::None) && !vm.eq(&old, v)? {
-                        changed.push(serde_json::json!([key, shown(vm, safe_repr, &old)?]));
-                    }
+                let old = Host::committed(vm, host, st, *index)?;
+                if !matches!(old, Value::None) && !vm.eq(&old, v)? {
+                    changed.push(serde_json::json!([key, shown(vm, safe_repr, &old)?]));
                 }
             }
         }
@@ -699,7 +699,7 @@ fn objects_json(vm: &mut Vm, host: &Hosted, layouts: &Value, safe_repr: &Value) 
             attrs.push(serde_json::json!([key, text]));
         }
         let identity = match key {
-            Some(k) => Some(shown(vm, safe_repr, &Value::tuple(k.values.iter().map(native::literal_value).collect()))?),
+            Some(k) => Some(shown(vm, safe_repr, &key_tuple(&k))?),
             None => None,
         };
         let class_name = vm.type_of(&obj).name.to_string();
@@ -759,7 +759,12 @@ fn short(vm: &mut Vm, host: &Hosted, x: &Value) -> PyResult<String> {
         None => None,
     };
     Ok(match key {
-        Some(k) => format!("{name}{}", vm.repr(&Value::tuple(k.values.iter().map(native::literal_value).collect()))?),
+        Some(k) => format!("{name}{}", vm.repr(&key_tuple(&k))?),
         None => format!("{name}(new)"),
     })
+}
+
+/// An identity key's values as the Python tuple `identity_key` shows.
+fn key_tuple(key: &retort_orm::identity::IdentityKey) -> Value {
+    Value::tuple(key.values.iter().map(native::literal_value).collect())
 }
