@@ -7,10 +7,12 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::code::Code;
-use crate::dict::AttrMap;
+use crate::dict::{AttrMap, FastHash};
 use crate::value::Value;
 use crate::vm::frame::Frame;
 use crate::vm::Vm;
+
+type FxHashMap<K, V> = std::collections::HashMap<K, V, FastHash>;
 
 /// A raised exception: always an instance of a `BaseException` subclass.
 #[derive(Clone)]
@@ -93,7 +95,7 @@ pub struct Class {
     pub bases: Vec<Rc<Class>>,
     /// The method resolution order without the class itself.
     pub mro: Vec<Rc<Class>>,
-    pub dict: RefCell<AttrMap>,
+    pub dict: ClassDict,
     /// The metaclass, when it is not `type`.
     pub meta: Option<Rc<Class>>,
     pub builtin: Builtin,
@@ -106,8 +108,29 @@ impl Class {
     pub fn mro_all(self: &Rc<Class>) -> impl Iterator<Item = &Rc<Class>> + '_ {
         std::iter::once(self).chain(self.mro.iter())
     }
-    /// Looks `name` up along the MRO.
+    /// Looks `name` up along the MRO, through the class's lookup cache (as
+    /// CPython's type attribute cache: hits and misses are remembered until
+    /// some class's namespace changes).
     pub fn lookup(self: &Rc<Class>, name: &str) -> Option<Value> {
+        let epoch = CLASS_EPOCH.get();
+        {
+            let cache = self.dict.cache.borrow();
+            if cache.0 == epoch {
+                if let Some(hit) = cache.1.get(name) {
+                    return hit.clone();
+                }
+            }
+        }
+        let found = self.lookup_uncached(name);
+        let mut cache = self.dict.cache.borrow_mut();
+        if cache.0 != epoch || cache.1.len() >= LOOKUP_CACHE_LIMIT {
+            cache.1.clear();
+            cache.0 = epoch;
+        }
+        cache.1.insert(name.into(), found.clone());
+        found
+    }
+    fn lookup_uncached(self: &Rc<Class>, name: &str) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(name) {
             return Some(v.clone());
         }
@@ -127,6 +150,35 @@ impl Class {
         } else {
             format!("{}.{}", self.module, self.qualname)
         }
+    }
+}
+
+thread_local! {
+    /// Bumped whenever any class's namespace may change: every lookup cache
+    /// made before it is stale.
+    static CLASS_EPOCH: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Names remembered per class before its lookup cache starts over.
+const LOOKUP_CACHE_LIMIT: usize = 512;
+
+/// A class's namespace. Changing it (through `borrow_mut`) makes every
+/// class's lookup cache stale, since subclasses see the change too.
+pub struct ClassDict {
+    map: RefCell<AttrMap>,
+    cache: RefCell<(u64, FxHashMap<Rc<str>, Option<Value>>)>,
+}
+
+impl ClassDict {
+    pub fn new(map: AttrMap) -> Self {
+        ClassDict { map: RefCell::new(map), cache: RefCell::new((u64::MAX, FxHashMap::default())) }
+    }
+    pub fn borrow(&self) -> std::cell::Ref<'_, AttrMap> {
+        self.map.borrow()
+    }
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, AttrMap> {
+        CLASS_EPOCH.set(CLASS_EPOCH.get().wrapping_add(1));
+        self.map.borrow_mut()
     }
 }
 

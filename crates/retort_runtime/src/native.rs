@@ -155,8 +155,23 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
         let c = prepare_with(vm, &stmt, &Value::None, named)?.compiled;
         let names = Value::list(c.names.iter().map(|n| Value::str(n.as_str())).collect());
         let values = Value::list(c.params.iter().map(literal_value).collect());
-        Ok(Value::tuple(vec![Value::str(c.sql), names, values]))
+        // compile(stmt, named, Compiled): the Compiled object, made here
+        let Some(Value::Class(class)) = a.pos.get(2) else {
+            return Ok(Value::tuple(vec![Value::str(c.sql), names, values]));
+        };
+        let compiled = vm.new_instance(class, &[]);
+        if let Value::Instance(i) = &compiled {
+            let mut d = i.dict.borrow_mut();
+            d.insert("statement".into(), stmt);
+            d.insert("_named".into(), Value::Bool(named));
+            d.insert("string".into(), Value::str(c.sql));
+            d.insert("_names".into(), names);
+            d.insert("_values".into(), values);
+        }
+        Ok(compiled)
     });
+    // Compiled.__str__
+    add(&m, vm, "compiled_string", |vm, _, a| vm.getattr(a.pos.first().unwrap_or(&Value::None), "string"));
     add(&m, vm, "to_string", |vm, _, a| {
         let stmt = a.pos.first().cloned().unwrap_or(Value::None);
         if matches!(kind(vm, &stmt)?.as_str(), "select" | "compound_select" | "insert" | "update" | "delete" | "text") {

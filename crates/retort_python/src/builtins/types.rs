@@ -53,7 +53,7 @@ pub fn builtin_class(name: &str, kind: Builtin, bases: &[&Rc<Class>]) -> Rc<Clas
         module: "builtins".into(),
         bases,
         mro,
-        dict: RefCell::new(AttrMap::default()),
+        dict: crate::object::ClassDict::new(AttrMap::default()),
         meta: None,
         builtin: kind,
         is_builtin: true,

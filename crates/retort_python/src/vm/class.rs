@@ -196,7 +196,7 @@ impl Vm {
             module,
             bases: bases.clone(),
             mro,
-            dict: RefCell::new(dict),
+            dict: crate::object::ClassDict::new(dict),
             meta,
             builtin,
             is_builtin: false,

@@ -229,17 +229,14 @@ class ClauseElement:
         raise TypeError("Boolean value of this clause is not defined")
 
     def compile(self, bind=None, dialect=None, **kw):
-        return Compiled(self, bind is None and dialect is None)
+        return _retort_sql.compile(self, bind is None and dialect is None, Compiled)
 
 
 class Compiled:
     """A compiled statement: for SQLite (`stmt.compile(engine)`: positional
-    `?` binds), or for the default dialect (`stmt.compile()`: named binds)."""
-
-    def __init__(self, stmt, named):
-        self.statement = stmt
-        self._named = named
-        self.string, self._names, self._values = _retort_sql.compile(stmt, named)
+    `?` binds), or for the default dialect (`stmt.compile()`: named binds).
+    Made by `_retort_sql.compile`, which sets `statement`, `string` and the
+    binds' `_names` and `_values`."""
 
     @property
     def params(self):
@@ -249,8 +246,7 @@ class Compiled:
     def positiontup(self):
         return None if self._named else []
 
-    def __str__(self):
-        return self.string
+    __str__ = _retort_sql.compiled_string
 
 
 class ColumnElement(ClauseElement):
