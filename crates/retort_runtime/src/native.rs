@@ -861,14 +861,14 @@ fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, lastrowid: V
         );
     };
     let obj = vm.new_instance(cls, &[]);
-    for (name, value) in [
-        ("_keys", Value::list(vec![])),
-        ("_rows", Value::list(vec![])),
-        ("rowcount", Value::Int(rowcount)),
-        ("lastrowid", lastrowid),
-        ("returns_rows", Value::Bool(false)),
-    ] {
-        vm.setattr(&obj, name, value)?;
+    if let Value::Instance(i) = &obj {
+        // plain attributes (Result has no descriptors for them): straight into its __dict__
+        let mut d = i.dict.borrow_mut();
+        d.insert("_keys".into(), Value::list(vec![]));
+        d.insert("_rows".into(), Value::list(vec![]));
+        d.insert("rowcount".into(), Value::Int(rowcount));
+        d.insert("lastrowid".into(), lastrowid);
+        d.insert("returns_rows".into(), Value::Bool(false));
     }
     Ok(obj)
 }
