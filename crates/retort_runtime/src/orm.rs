@@ -403,12 +403,18 @@ fn pk_literals(vm: &mut Vm, host: &Hosted, mid: usize, values: &[Value]) -> PyRe
 fn load(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     let (sid, mid) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
     let values = vm.iterate(&arg(&a, 2))?;
+    let populate = vm.truthy(&arg(&a, 3))?;
+    // the indexes of columns the query did not load (deferred ones)
+    let mut absent = Vec::new();
+    for i in vm.iterate(&a.pos.get(4).cloned().unwrap_or_else(|| Value::list(Vec::new())))? {
+        absent.extend(index(&i));
+    }
     let mut row = Vec::new();
     for (i, v) in values.iter().enumerate() {
-        row.push(bind(vm, host, mid, i, v)?);
+        row.push(if absent.contains(&i) { None } else { Some(bind(vm, host, mid, i, v)?) });
     }
     loop {
-        let (st, fresh) = host.borrow_mut().orm.loaded(sid, mid, row.clone());
+        let (st, fresh) = host.borrow_mut().orm.loaded(sid, mid, row.clone(), populate);
         if fresh {
             let mut h = host.borrow_mut();
             let n = h.orm.states.len();

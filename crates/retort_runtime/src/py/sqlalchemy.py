@@ -1565,7 +1565,9 @@ class Select(Executable):
 
     def filter_by(self, **kw):
         table = self.froms[-1] if self.froms else next(c for c in self.columns if isinstance(c, Table))
-        return self.where(*[table.c[k] == v for k, v in kw.items()])
+        # a mapped table: the names are its class's attributes (synonyms and relationships too)
+        cls = getattr(table, "_sa_class", None)
+        return self.where(*[(table.c[k] if cls is None or k in table.c else getattr(cls, k)) == v for k, v in kw.items()])
 
     def order_by(self, *clauses):
         new = self._copy()

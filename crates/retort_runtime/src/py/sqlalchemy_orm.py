@@ -179,12 +179,49 @@ def _sql_type(python_type, type_map, where):
 
 class MappedColumn:
     def __init__(self, args, kw):
+        self.deferred = bool(kw.pop("deferred", False))
         self.args = args
         self.kw = kw
 
 
+class _DeferredColumn:
+    """`deferred(Column(...))`: a column loaded on first access, not with its object."""
+
+    def __init__(self, column):
+        self.column = column
+
+
+class SynonymProperty:
+    """`synonym("name")`: another name for a mapped attribute, on objects and in queries."""
+
+    def __init__(self, name, map_column=None, descriptor=None, comparator_factory=None, doc=None, info=None):
+        if map_column or descriptor is not None or comparator_factory is not None:
+            raise _unsupported("synonym() with map_column, descriptor or comparator_factory")
+        self.name = name
+        self.key = None
+        self.parent = None
+
+    def __repr__(self):
+        return f"<SynonymProperty at 0x{id(self):x}; {self.key}>"
+
+    def __set_name__(self, owner, name):
+        self.key = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return getattr(owner, self.name)
+        return getattr(obj, self.name)
+
+    def __set__(self, obj, value):
+        setattr(obj, self.name, value)
+
+
 def mapped_column(*args, **kw):
     for k in ("init", "repr", "compare", "kw_only", "hash", "sort_order", "dataclass_metadata"):
+        kw.pop(k, None)
+    for k in ("deferred_group", "deferred_raiseload", "active_history"):
+        if kw.get(k):
+            raise _unsupported(f"mapped_column({k}=...)")
         kw.pop(k, None)
     if "insert_default" in kw:
         kw["default"] = kw.pop("insert_default")
@@ -333,6 +370,7 @@ class Mapper:
         for k, c in self.column_attrs_list:
             props[k] = ColumnProperty(k, c, self)
         props.update(self._relationships)
+        props.update(self.synonyms)
         return _ReadOnlyProps(props)
 
     @property
@@ -567,10 +605,10 @@ def _declared_items(cls):
             value = own.get(key, _NO_VALUE)
             if key in seen:
                 continue
-            if isinstance(a, str) or isinstance(a, _MappedAnnotation) or isinstance(value, (MappedColumn, RelationshipProperty, Column)):
+            if isinstance(a, str) or isinstance(a, _MappedAnnotation) or isinstance(value, (MappedColumn, RelationshipProperty, Column, SynonymProperty, _DeferredColumn)):
                 seen[key] = (a, value, klass is cls)
         for key, value in own.items():
-            if key not in ann and key not in seen and not key.startswith("__") and isinstance(value, (MappedColumn, RelationshipProperty, Column, declared_attr)):
+            if key not in ann and key not in seen and not key.startswith("__") and isinstance(value, (MappedColumn, RelationshipProperty, Column, declared_attr, SynonymProperty, _DeferredColumn)):
                 seen[key] = (None, value, klass is cls)
     return [(k, a, v) for k, (a, v, _) in seen.items()]
 
@@ -597,7 +635,7 @@ def _map(cls):
         raise InvalidRequestError(
             f"Class {cls!r} does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class."
         )
-    columns, relationships = [], {}
+    columns, relationships, synonyms, deferred = [], {}, {}, set()
     type_map = reg.type_annotation_map
     for key, ann, value in _declared_items(cls):
         if isinstance(value, declared_attr):
@@ -618,6 +656,13 @@ def _map(cls):
             continue
         if table is not None:
             continue
+        if isinstance(value, SynonymProperty):
+            value.key = key
+            synonyms[key] = value
+            continue
+        if isinstance(value, _DeferredColumn):
+            deferred.add(key)
+            value = value.column
         if isinstance(value, Column):
             col = value if value.table is None else _copy_column(value)
             if col.name is None:
@@ -626,6 +671,8 @@ def _map(cls):
             columns.append(col)
             continue
         mc = value if isinstance(value, MappedColumn) else MappedColumn((), {})
+        if mc.deferred:
+            deferred.add(key)
         args = list(mc.args)
         kw = dict(mc.kw)
         name = args.pop(0) if args and isinstance(args[0], str) else kw.pop("name", key)
@@ -657,8 +704,11 @@ def _map(cls):
         table = Table(tablename, reg.metadata, *columns, *extra, **kw)
         cls.__table__ = table
     table._sa_mapped = True
+    table._sa_class = cls
     attrs = [(c.key if c.key else c.name, c) for c in table.columns_list]
     mapper = Mapper(cls, table, attrs, relationships, reg)
+    mapper.synonyms = synonyms
+    mapper.deferred_keys = {k for k, c in attrs if k in deferred}
     mapper.validators = {}
     for klass in reversed(cls.__mro__):
         for fn in klass.__dict__.values():
@@ -744,7 +794,7 @@ class _ColumnAttribute:
         state = _state(obj)
         status, sid, _, _ = _retort_orm.status(state._st)
         if status == "persistent":
-            _sessions[sid]._load_expired(obj, state)
+            _sessions[sid]._load_expired(obj, state, self.key)
             return d.get(self.key)
         if status in ("detached", "deleted") and state.key_values() is not None:
             raise DetachedInstanceError(
@@ -1202,6 +1252,8 @@ class InstanceState:
         self.lazy_overrides = None
         # taken out of a parent's collection by a backref (see Session._expunge_pending_orphans)
         self.orphaned = False
+        # columns its query left out (deferred: each loads alone on first access)
+        self.deferred_keys = ()
 
     def _status(self):
         return _retort_orm.status(self._st)
@@ -1545,6 +1597,48 @@ class SessionTransaction:
         else:
             self.rollback()
         return False
+
+
+def _deferral(statement, column_options):
+    """The statement as the ORM sends it when some entity loads fewer than
+    all its columns (deferred ones, `load_only()`, `defer()`, `undefer()`):
+    that entity's table in the columns clause replaced by the columns it
+    loads; and where each such entity's columns start -> their keys."""
+    entities = getattr(statement, "_orm_entities", None)
+    if not entities:
+        return statement, None
+    plans = {}
+    for pos, cls in entities:
+        mapper = cls.__mapper__
+        keys = [k for k in mapper.column_keys if k not in mapper.deferred_keys]
+        for o in column_options:
+            keys = o.apply(mapper, keys)
+        if len(keys) != len(mapper.column_keys):
+            if not isinstance(cls, type):
+                raise _unsupported("deferred columns of an aliased() entity")
+            plans[pos] = (mapper, keys)
+    if not plans:
+        return statement, None
+    stmt = statement._copy()
+    # positions count expanded columns (a table stands for all of its own)
+    columns, moved, loads = [], {}, {}
+    pos = new_pos = 0
+    for item in statement.columns:
+        width = len(item._table_columns()) if isinstance(item, _sa.FromClause) else 1
+        plan = plans.get(pos)
+        moved[pos] = new_pos
+        if plan is not None and item is plan[0].local_table:
+            mapper, keys = plan
+            loads[new_pos] = keys
+            columns.extend(mapper.column_attrs_list[mapper.attr_index[k]][1] for k in keys)
+            new_pos += len(keys)
+        else:
+            columns.append(item)
+            new_pos += width
+        pos += width
+    stmt.columns = columns
+    stmt._orm_entities = [(moved.get(p, p), cls) for p, cls in entities]
+    return stmt, loads
 
 
 class Session:
@@ -1990,15 +2084,18 @@ class Session:
 
     # -- loading
 
-    def _entity_rows(self, stmt, result):
-        """Rows of an ORM select: each entity's columns become its object."""
+    def _entity_rows(self, stmt, result, loads=None, populate=False):
+        """Rows of an ORM select: each entity's columns become its object
+        (`loads`: position -> the column keys an entity's query loads, when
+        not all of them)."""
         entities = getattr(stmt, "_orm_entities", None)
         if not entities:
             return result
+        loads = loads or {}
         keys = list(result._keys)
         spans = []
         for index, cls in entities:
-            spans.append((index, len(cls.__mapper__.column_keys), cls))
+            spans.append((index, len(loads.get(index) or cls.__mapper__.column_keys), cls))
         new_keys, layout = [], []
         pos = 0
         spans_iter = iter(spans)
@@ -2020,7 +2117,7 @@ class Session:
                 if n is None:
                     out.append(r[start])
                 else:
-                    out.append(self._load_entity(cls.__mapper__, tuple(r[start:start + n])))
+                    out.append(self._load_entity(cls.__mapper__, tuple(r[start:start + n]), loads.get(start), populate))
             rows.append(tuple(out))
         return _sa.Result(new_keys, rows)
 
@@ -2199,26 +2296,28 @@ class Session:
             if len(prop.pairs) != 1:
                 raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
             (pc, key_col), = prop.pairs
-            cols = [key_col] + [c for _, c in target.column_attrs_list if c is not key_col]
+            cols = [key_col] + [c for k, c in target.column_attrs_list if c is not key_col and k not in target.deferred_keys]
             base = select(*cols)
         else:
             if len(prop.parent_pairs) != 1:
                 raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
             (pc, key_col), = prop.parent_pairs
-            cols = [key_col] + [c for _, c in target.column_attrs_list]
+            cols = [key_col] + [c for k, c in target.column_attrs_list if k not in target.deferred_keys]
             on = and_(*[tc == sc for tc, sc in prop.target_pairs])
             base = select(*cols).select_from(_sa.Join(prop.secondary, target.local_table, on, False))
         pkey = prop.parent.column_attr_of[pc.name]
         keys = [getattr(p, pkey) for p in parents]
         # where each of the target's columns is in a row (the key column first: its own for a one-to-many)
-        order = [cols.index(c, 1) if c in cols[1:] else 0 for _, c in target.column_attrs_list]
+        loaded = [(k, c) for k, c in target.column_attrs_list if c in cols]
+        order = [cols.index(c, 1) if c in cols[1:] else 0 for _, c in loaded]
+        loaded_keys = [k for k, _ in loaded]
         found = {}
         for start in range(0, len(keys), 500):
             stmt = base.where(key_col.in_(keys[start:start + 500]))
             if prop.order_by:
                 stmt = stmt.order_by(*prop.order_by)
             for r in self._connection().execute(stmt).all():
-                child = self._load_entity(target, tuple(r[i] for i in order))
+                child = self._load_entity(target, tuple(r[i] for i in order), loaded_keys)
                 found.setdefault(r[0], []).append(child)
         for p, k in zip(parents, keys):
             p.__dict__[prop.key] = _collection(p, prop, found.get(k, []))
@@ -2235,13 +2334,15 @@ class Session:
             k = getattr(p, fkey)
             if k is not None and k not in keys:
                 keys.append(k)
-        cols = [remote] + [c for _, c in target.column_attrs_list if c is not remote]
-        order = [cols.index(c) for _, c in target.column_attrs_list]
+        cols = [remote] + [c for k, c in target.column_attrs_list if c is not remote and k not in target.deferred_keys]
+        loaded = [(k, c) for k, c in target.column_attrs_list if c in cols]
+        order = [cols.index(c) for _, c in loaded]
+        loaded_keys = [k for k, _ in loaded]
         found = {}
         for start in range(0, len(keys), 500):
             stmt = select(*cols).where(remote.in_(keys[start:start + 500]))
             for r in self._connection().execute(stmt).all():
-                found[r[0]] = self._load_entity(target, tuple(r[i] for i in order))
+                found[r[0]] = self._load_entity(target, tuple(r[i] for i in order), loaded_keys)
         for p in parents:
             p.__dict__[prop.key] = found.get(getattr(p, fkey))
 
@@ -2301,54 +2402,87 @@ class Session:
         self._eager(statement, result, [o for o in options if o.strategy != "joinedload"])
         return result
 
-    def _load_entity(self, mapper, values):
+    def _load_entity(self, mapper, values, keys=None, populate=False):
+        """The object of a row's columns (`keys`: which of the mapper's
+        columns `values` are, when not all; `populate`: replace what an
+        object in the identity map holds, as `populate_existing`)."""
         if all(v is None for v in values):
             return None
-        obj, st, fresh = _retort_orm.load(self._sid, mapper.mid, list(values))
+        absent = ()
+        if keys is None or len(keys) == len(mapper.column_keys):
+            keys = mapper.column_keys
+            row = list(values)
+        else:
+            given = dict(zip(keys, values))
+            row = [given.get(k) for k in mapper.column_keys]
+            absent = [i for i, k in enumerate(mapper.column_keys) if k not in given]
+        obj, st, fresh = _retort_orm.load(self._sid, mapper.mid, row, populate, absent)
         if fresh:
             cls = mapper.class_
             obj = cls.__new__(cls)
             d = obj.__dict__
-            d["_sa_instance_state"] = InstanceState(mapper, st)
+            state = InstanceState(mapper, st)
+            d["_sa_instance_state"] = state
             _retort_orm.attach(st, obj)
-            for k, v in zip(mapper.column_keys, values):
+            for k, v in zip(keys, values):
                 d[k] = v
+            if absent:
+                state.deferred_keys = {mapper.column_keys[i] for i in absent}
         else:
             d = obj.__dict__
-            for k, v in zip(mapper.column_keys, values):
-                if k not in d:
+            state = d["_sa_instance_state"]
+            for k, v in zip(keys, values):
+                if populate or k not in d:
                     d[k] = v
+            if state.deferred_keys:
+                state.deferred_keys = {k for k in state.deferred_keys if k not in d}
+            if populate:
+                # loaded relationships load again on access
+                for k in mapper._relationships:
+                    d.pop(k, None)
         return obj
 
-    def _load_expired(self, obj, state):
+    def _load_expired(self, obj, state, key=None):
         """Loads an expired object's columns (`SELECT ... WHERE pk = ?`),
         after an autoflush, as SQLAlchemy's `load_on_ident` does: the columns
-        are those missing before the autoflush, even if the flush loaded some."""
+        are those missing before the autoflush, even if the flush loaded some.
+        A deferred column (`key`) loads alone."""
         d = obj.__dict__
         mapper = state.mapper
-        missing = [c for k, c in mapper.column_attrs_list if k not in d]
+        if state.deferred_keys and not any(k in d for k in mapper.column_keys):
+            # expired as a whole: what its query left out loads with the rest now
+            state.deferred_keys = ()
+        deferred = mapper.deferred_keys | set(state.deferred_keys)
+        if key is not None and key in deferred and key not in d:
+            missing = [c for k, c in mapper.column_attrs_list if k == key]
+        else:
+            missing = [c for k, c in mapper.column_attrs_list if k not in d and k not in deferred]
         if not missing:
             return obj
         self._autoflush()
-        key = state.key_values()
-        if key is None:
+        ident = state.key_values()
+        if ident is None:
             return None
-        if len(missing) == len(mapper.column_attrs_list):
-            stmt = select(mapper.class_)
+        loadable = [k for k in mapper.column_keys if k not in mapper.deferred_keys]
+        whole = len(missing) == len(loadable) and not (key is not None and key in deferred)
+        if whole:
+            stmt = select(*[c for k, c in mapper.column_attrs_list if k in loadable]) if mapper.deferred_keys else select(mapper.class_)
         else:
             stmt = select(*missing)
-        stmt = stmt.where(*[c == v for c, v in zip(mapper.primary_key, key)])
+        stmt = stmt.where(*[c == v for c, v in zip(mapper.primary_key, ident)])
         result = self._connection().execute(stmt)
         row = result.first()
         if row is None:
             raise ObjectDeletedError(f"Instance '{_state_str(obj)}' has been deleted, or its row is otherwise not present.")
-        if len(missing) == len(mapper.column_attrs_list):
-            self._load_entity(mapper, tuple(row))
+        if whole:
+            self._load_entity(mapper, tuple(row), loadable)
         else:
             for c, v in zip(missing, row):
                 k = mapper.column_attr_of[c.name]
                 if k not in d:
                     d[k] = v
+            if state.deferred_keys:
+                state.deferred_keys = {k for k in state.deferred_keys if k not in d}
         return obj
 
     def _lazy_load(self, obj, state, prop):
@@ -2385,15 +2519,21 @@ class Session:
         entity = getattr(statement, "_orm_entity", None)
         if entity is not None and isinstance(statement, (_sa.Update, _sa.Delete)):
             return self._bulk(statement, params, entity, {**statement._execution_options, **(execution_options or {})})
-        for key in ("populate_existing", "identity_token"):
-            if key in getattr(statement, "_execution_options", {}) or key in (execution_options or {}):
-                raise _unsupported(f"the {key} execution option")
-        options = self._with_defaults(statement, getattr(statement, "_with_options", None) or [])
+        given = {**getattr(statement, "_execution_options", {}), **(execution_options or {})}
+        if "identity_token" in given:
+            raise _unsupported("the identity_token execution option")
+        populate = bool(given.get("populate_existing"))
+        options = getattr(statement, "_with_options", None) or []
+        column_options = [o for o in options if isinstance(o, _ColumnOption)]
+        options = self._with_defaults(statement, [o for o in options if not isinstance(o, _ColumnOption)])
         joined = [o for o in options if o.strategy == "joinedload"]
         if joined:
+            if column_options or populate or any(cls.__mapper__.deferred_keys for _, cls in getattr(statement, "_orm_entities", None) or []):
+                raise _unsupported("joinedload() with deferred columns, load_only()/defer()/undefer() or populate_existing")
             return self._joined(statement, params, joined, options)
+        statement, loads = _deferral(statement, column_options)
         result = self._connection().execute(statement, params)
-        result = self._entity_rows(statement, result)
+        result = self._entity_rows(statement, result, loads, populate)
         self._eager(statement, result, options)
         return result
 
@@ -3041,9 +3181,58 @@ noload = _loader_option("noload")
 defaultload = _loader_option("defaultload")
 subqueryload = _loader_option("subqueryload", False)
 contains_eager = _loader_option("contains_eager", False)
-load_only = _loader_option("load_only", False)
-defer = _loader_option("defer", False)
-undefer = _loader_option("undefer", False)
+
+
+class _ColumnOption:
+    """`load_only()`, `defer()`, `undefer()`: which columns an entity's
+    query loads (the others load on first access)."""
+
+    def __init__(self, strategy, attrs, raiseload=False):
+        if raiseload:
+            raise _unsupported(f"{strategy}(..., raiseload=True)")
+        self.strategy = strategy
+        self.columns = []
+        for a in attrs:
+            owner = getattr(a, "_sa_attribute_of", None) if isinstance(a, Column) else None
+            if owner is None:
+                raise _unsupported(f"{strategy}() of {a!r} (only mapped column attributes)")
+            self.columns.append(a)
+        self.path = [(strategy, None)]
+
+    def __repr__(self):
+        return f"<_ColumnOption {self.strategy} {self.columns!r}>"
+
+    def apply(self, mapper, keys):
+        """`keys` (the columns `mapper`'s entity loads) after this option."""
+        mine = [mapper.column_attr_of[c.name] for c in self.columns if c.table is mapper.local_table]
+        if not mine:
+            return keys
+        if self.strategy == "load_only":
+            return [k for k in keys if k in mine or k in mapper.pk_keys]
+        if self.strategy == "defer":
+            return [k for k in keys if k not in mine]
+        return [k for k in mapper.column_keys if k in keys or k in mine]
+
+
+def load_only(*attrs, raiseload=False):
+    return _ColumnOption("load_only", attrs, raiseload)
+
+
+def defer(key, *more, raiseload=False):
+    if more:
+        raise _unsupported("defer() of a path of attributes")
+    return _ColumnOption("defer", [key], raiseload)
+
+
+def undefer(key, *more):
+    if more:
+        raise _unsupported("undefer() of a path of attributes")
+    return _ColumnOption("undefer", [key])
+
+
+def undefer_group(name):
+    raise _unsupported("undefer_group()")
+
 immediateload = _loader_option("immediateload", False)
 with_loader_criteria = _loader_option("with_loader_criteria", False)
 
@@ -3053,11 +3242,23 @@ def column_property(*columns, **kw):
 
 
 def synonym(name, **kw):
-    raise _unsupported("synonym()")
+    return SynonymProperty(name, **kw)
 
 
 def deferred(*columns, **kw):
-    raise _unsupported("deferred()")
+    if len(columns) != 1 or not isinstance(columns[0], Column) or any(kw.values()):
+        raise _unsupported("deferred() of several columns, an expression, or with group/raiseload")
+    return _DeferredColumn(columns[0])
+
+
+def with_parent(instance, prop, from_entity=None):
+    """The criteria that select `instance`'s related objects along `prop` (as its lazy load does)."""
+    if from_entity is not None:
+        raise _unsupported("with_parent(..., from_entity=...)")
+    if not isinstance(prop, _RelationshipComparator):
+        raise ArgumentError(f"Expected relationship property for with_parent(), got {prop!r}")
+    prop.prop.parent._configure()
+    return and_(*_lazy_criteria(instance, prop.prop))
 
 
 def validates(*names, include_removes=False, include_backrefs=True):
