@@ -732,7 +732,11 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             Expr::Function { name, args }
         }
         "label" => {
-            let name = attr_str(vm, e, "name")?.unwrap_or_default();
+            let name = match (attr_str(vm, e, "name")?, e) {
+                (Some(name), _) => name,
+                (None, Value::Instance(i)) => retort_sql::expr::anon_label(i.serial),
+                (None, _) => String::new(),
+            };
             sub(vm, "element")?.label(&name)
         }
         "cast" => {

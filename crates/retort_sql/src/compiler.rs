@@ -40,6 +40,8 @@ struct Writer {
     labels: HashMap<String, u32>,
     /// Anonymous subqueries' names, given on first use.
     anon_names: HashMap<u32, String>,
+    /// Anonymous labels' names (`label(None)`: `anon_1`), given on first use.
+    anon_labels: HashMap<String, String>,
     /// The FROM names of the SELECTs being compiled, innermost last: what a
     /// nested SELECT correlates to.
     scopes: Vec<Vec<FromName>>,
@@ -101,6 +103,20 @@ impl Writer {
                 label
             }
         }
+    }
+
+    /// A label's name as rendered: quoted when needed, or for an anonymous
+    /// label (see `expr::anon_label`) the `anon_N` it was given first.
+    fn label_name(&mut self, name: &str) -> String {
+        if !crate::expr::is_anon_label(name) {
+            return quote(name);
+        }
+        if let Some(given) = self.anon_labels.get(name) {
+            return given.clone();
+        }
+        let given = self.anon_label("anon");
+        self.anon_labels.insert(name.to_owned(), given.clone());
+        given
     }
 
     fn anon_label(&mut self, stem: &str) -> String {
@@ -337,7 +353,7 @@ impl Writer {
         // the label is named before what it labels is rendered (the order
         // anonymous names are numbered in: `coalesce(x, :coalesce_2) AS coalesce_1`)
         let label = match expr {
-            Expr::Label { name, .. } => Some(quote(name)),
+            Expr::Label { name, .. } => Some(self.label_name(name)),
             // A cast of a column keeps the column's name; a negated column and raw SQL have none.
             Expr::Cast { expr, .. } => match &**expr {
                 Expr::Column(c) => Some(quote(&c.name)),
@@ -583,7 +599,8 @@ impl Writer {
             item
         {
             if self.order_labels.contains(name) {
-                self.sql += &quote(name);
+                let name = self.label_name(name);
+                self.sql += &name;
                 match item {
                     OrderBy::Asc(_) => self.sql += " ASC",
                     OrderBy::Desc(_) => self.sql += " DESC",

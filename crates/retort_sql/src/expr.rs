@@ -472,6 +472,17 @@ impl FromItem {
     }
 }
 
+/// The name of an anonymous label (`label(None)`), `id` telling one from
+/// another: the compiler names it `anon_N` where it first renders it.
+pub fn anon_label(id: u64) -> String {
+    format!("\u{0}anon{id}")
+}
+
+/// Whether a label's name is an anonymous one (see `anon_label`).
+pub fn is_anon_label(name: &str) -> bool {
+    name.starts_with('\u{0}')
+}
+
 /// How SELECT columns are labelled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum LabelStyle {

@@ -417,6 +417,8 @@ def _coerce(value, type_=None, stem=None):
         return value
     if value is None:
         return Null()
+    if hasattr(value, "__clause_element__"):
+        return value.__clause_element__()
     if isinstance(type_, NullType) or type_ is None:
         type_ = _type_for_value(value)
     return BindParameter(None, value, type_, _stem=stem)
@@ -1647,6 +1649,14 @@ class Select(Executable):
 
     def scalar_subquery(self):
         return ScalarSelect(self)
+
+    def correlate(self, *froms):
+        """Which enclosing FROMs a subquery of this SELECT refers to. Retort
+        correlates as SQLAlchemy does by default (to the enclosing SELECT's
+        FROMs), which these name in the usual cases."""
+        return self._copy()
+
+    correlate_except = correlate
 
     def exists(self):
         return Exists(self)

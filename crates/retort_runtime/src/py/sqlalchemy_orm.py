@@ -183,6 +183,60 @@ class MappedColumn:
         self.args = args
         self.kw = kw
 
+    # Used in an expression in its class's body (`column_property(first + " " + last)`):
+    # a Column made now stands for it, and becomes the mapped column itself.
+    def __clause_element__(self):
+        early = self.__dict__.get("_early")
+        if early is None:
+            args = [a for a in self.args if not isinstance(a, str)]
+            kw = {k: v for k, v in self.kw.items() if k in ("type_", "primary_key")}
+            early = self._early = Column(*args, **kw)
+        return early
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__clause_element__(), name)
+
+    __hash__ = object.__hash__
+
+
+def _column_operator(name):
+    def op(self, *other):
+        return getattr(self.__clause_element__(), name)(*other)
+
+    op.__name__ = name
+    return op
+
+
+for _name in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__radd__", "__sub__", "__rsub__",
+              "__mul__", "__rmul__", "__truediv__", "__rtruediv__", "__mod__", "__neg__", "__invert__"):
+    setattr(MappedColumn, _name, _column_operator(_name))
+
+
+def _adopt(early, col):
+    """The mapped column `col` made into the object `early` (what class-body
+    expressions hold)."""
+    early.__dict__.clear()
+    early.__dict__.update(col.__dict__)
+    for fk in early.foreign_keys:
+        fk.parent = early
+    return early
+
+
+class _ExpressionProperty:
+    """`column_property(expression)`: a read-only attribute loaded with its
+    object by the labelled expression (deferred: alone, on first access)."""
+
+    def __init__(self, expression, deferred):
+        self.expression = expression
+        self.deferred = deferred
+        self.key = None
+        self.label = None
+
+    def __repr__(self):
+        return f"<ColumnProperty at 0x{id(self):x}; {self.key}>"
+
 
 class _DeferredColumn:
     """`deferred(Column(...))`: a column loaded on first access, not with its object."""
@@ -369,17 +423,26 @@ class Mapper:
         props = {}
         for k, c in self.column_attrs_list:
             props[k] = ColumnProperty(k, c, self)
+        props.update({p.key: p for p in self.expressions})
         props.update(self._relationships)
         props.update(self.synonyms)
         return _ReadOnlyProps(props)
 
     @property
     def column_attrs(self):
-        return _ReadOnlyProps({k: ColumnProperty(k, c, self) for k, c in self.column_attrs_list})
+        props = {p.key: p for p in self.expressions}
+        props.update({k: ColumnProperty(k, c, self) for k, c in self.column_attrs_list})
+        return _ReadOnlyProps(props)
 
     @property
     def tables(self):
         return [self.local_table]
+
+    def _selectable(self, key):
+        """What the ORM selects for an attribute: its column, or a column_property()'s labelled expression."""
+        if key in self.attr_index:
+            return self.column_attrs_list[self.attr_index[key]][1]
+        return next(p.label for p in self.expressions if p.key == key)
 
     def get_property(self, key):
         self._configure()
@@ -605,10 +668,10 @@ def _declared_items(cls):
             value = own.get(key, _NO_VALUE)
             if key in seen:
                 continue
-            if isinstance(a, str) or isinstance(a, _MappedAnnotation) or isinstance(value, (MappedColumn, RelationshipProperty, Column, SynonymProperty, _DeferredColumn)):
+            if isinstance(a, str) or isinstance(a, _MappedAnnotation) or isinstance(value, (MappedColumn, RelationshipProperty, Column, SynonymProperty, _DeferredColumn, _ExpressionProperty)):
                 seen[key] = (a, value, klass is cls)
         for key, value in own.items():
-            if key not in ann and key not in seen and not key.startswith("__") and isinstance(value, (MappedColumn, RelationshipProperty, Column, declared_attr, SynonymProperty, _DeferredColumn)):
+            if key not in ann and key not in seen and not key.startswith("__") and isinstance(value, (MappedColumn, RelationshipProperty, Column, declared_attr, SynonymProperty, _DeferredColumn, _ExpressionProperty)):
                 seen[key] = (None, value, klass is cls)
     return [(k, a, v) for k, (a, v, _) in seen.items()]
 
@@ -635,7 +698,7 @@ def _map(cls):
         raise InvalidRequestError(
             f"Class {cls!r} does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class."
         )
-    columns, relationships, synonyms, deferred = [], {}, {}, set()
+    columns, relationships, synonyms, deferred, expressions = [], {}, {}, set(), []
     type_map = reg.type_annotation_map
     for key, ann, value in _declared_items(cls):
         if isinstance(value, declared_attr):
@@ -659,6 +722,11 @@ def _map(cls):
         if isinstance(value, SynonymProperty):
             value.key = key
             synonyms[key] = value
+            continue
+        if isinstance(value, _ExpressionProperty):
+            value.key = key
+            value.label = value.expression.label(None)
+            expressions.append(value)
             continue
         if isinstance(value, _DeferredColumn):
             deferred.add(key)
@@ -689,6 +757,8 @@ def _map(cls):
         if "nullable" not in kw and not kw.get("primary_key"):
             kw["nullable"] = optional
         col = Column(name, type_, *args, **kw) if type_ is not None else Column(name, *args, **kw)
+        if "_early" in mc.__dict__:
+            col = _adopt(mc._early, col)
         col.key = key
         mc._column = col
         columns.append(col)
@@ -708,7 +778,10 @@ def _map(cls):
     attrs = [(c.key if c.key else c.name, c) for c in table.columns_list]
     mapper = Mapper(cls, table, attrs, relationships, reg)
     mapper.synonyms = synonyms
-    mapper.deferred_keys = {k for k, c in attrs if k in deferred}
+    mapper.deferred_keys = {k for k, c in attrs if k in deferred} | {p.key for p in expressions if p.deferred}
+    # column_property() expressions, selected before the table's columns (as SQLAlchemy orders its properties)
+    mapper.expressions = expressions
+    mapper.expression_keys = [p.key for p in expressions]
     mapper.validators = {}
     for klass in reversed(cls.__mro__):
         for fn in klass.__dict__.values():
@@ -725,6 +798,8 @@ def _map(cls):
     for key, prop in relationships.items():
         prop.parent = mapper
         setattr(cls, key, _RelationshipAttribute(prop))
+    for prop in expressions:
+        setattr(cls, prop.key, _ExpressionAttribute(prop))
     reg._configured = False
 
 
@@ -818,6 +893,33 @@ class _ColumnAttribute:
         _retort_orm.touch()
         obj.__dict__.pop(self.key, None)
         _retort_orm.modified(_state(obj)._st)
+
+
+class _ExpressionAttribute:
+    """A `column_property()` expression on its class: the labelled expression
+    at class level, the loaded value on an object (None until it is persistent)."""
+
+    def __init__(self, prop):
+        self.prop = prop
+        self.key = prop.key
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self.prop.label
+        d = obj.__dict__
+        if self.key in d:
+            return d[self.key]
+        if _inspecting[0]:
+            raise _NotLoaded(self.key)
+        state = _state(obj)
+        status, sid, _, _ = _retort_orm.status(state._st)
+        if status == "persistent":
+            _sessions[sid]._load_expired(obj, state, self.key)
+            return d.get(self.key)
+        return None
+
+    def __set__(self, obj, value):
+        obj.__dict__[self.key] = value
 
 
 class _RelationshipAttribute:
@@ -1610,10 +1712,10 @@ def _deferral(statement, column_options):
     plans = {}
     for pos, cls in entities:
         mapper = cls.__mapper__
-        keys = [k for k in mapper.column_keys if k not in mapper.deferred_keys]
+        keys = [k for k in mapper.expression_keys + mapper.column_keys if k not in mapper.deferred_keys]
         for o in column_options:
             keys = o.apply(mapper, keys)
-        if len(keys) != len(mapper.column_keys):
+        if keys != mapper.column_keys:
             if not isinstance(cls, type):
                 raise _unsupported("deferred columns of an aliased() entity")
             plans[pos] = (mapper, keys)
@@ -1630,7 +1732,7 @@ def _deferral(statement, column_options):
         if plan is not None and item is plan[0].local_table:
             mapper, keys = plan
             loads[new_pos] = keys
-            columns.extend(mapper.column_attrs_list[mapper.attr_index[k]][1] for k in keys)
+            columns.extend(mapper._selectable(k) for k in keys)
             new_pos += len(keys)
         else:
             columns.append(item)
@@ -1859,7 +1961,7 @@ class Session:
     def expire(self, instance, attribute_names=None):
         d = instance.__dict__
         state = _state(instance)
-        for k in attribute_names or state.mapper.column_keys + list(state.mapper._relationships):
+        for k in attribute_names or state.mapper.expression_keys + state.mapper.column_keys + list(state.mapper._relationships):
             d.pop(k, None)
 
     def expire_all(self):
@@ -1962,6 +2064,10 @@ class Session:
             raise
         for obj in new + dirty + deleted:
             _state(obj).rel_events.clear()
+        for obj in new + dirty:
+            # column_property() expressions of flushed objects load again on access
+            for k in type(obj).__mapper__.expression_keys:
+                obj.__dict__.pop(k, None)
         if _event._listeners:
             for what, objs in mapper_events:
                 for o in objs:
@@ -2290,6 +2396,8 @@ class Session:
         per IN query, for each kind of relationship."""
         prop.parent._configure()
         target = prop.mapper
+        if any(not p.deferred for p in target.expressions):
+            raise _unsupported(f"selectinload() of {prop!r}, whose class maps column_property() expressions")
         if prop.direction is MANYTOONE:
             return self._selectin_many_to_one(prop, parents)
         if prop.direction is ONETOMANY:
@@ -2409,7 +2517,7 @@ class Session:
         if all(v is None for v in values):
             return None
         absent = ()
-        if keys is None or len(keys) == len(mapper.column_keys):
+        if keys is None or keys == mapper.column_keys:
             keys = mapper.column_keys
             row = list(values)
         else:
@@ -2453,22 +2561,23 @@ class Session:
             # expired as a whole: what its query left out loads with the rest now
             state.deferred_keys = ()
         deferred = mapper.deferred_keys | set(state.deferred_keys)
+        every = mapper.expression_keys + mapper.column_keys
         if key is not None and key in deferred and key not in d:
-            missing = [c for k, c in mapper.column_attrs_list if k == key]
+            missing = [key]
         else:
-            missing = [c for k, c in mapper.column_attrs_list if k not in d and k not in deferred]
+            missing = [k for k in every if k not in d and k not in deferred]
         if not missing:
             return obj
         self._autoflush()
         ident = state.key_values()
         if ident is None:
             return None
-        loadable = [k for k in mapper.column_keys if k not in mapper.deferred_keys]
-        whole = len(missing) == len(loadable) and not (key is not None and key in deferred)
-        if whole:
-            stmt = select(*[c for k, c in mapper.column_attrs_list if k in loadable]) if mapper.deferred_keys else select(mapper.class_)
+        loadable = [k for k in every if k not in mapper.deferred_keys]
+        whole = missing == loadable and not (key is not None and key in deferred)
+        if whole and loadable == mapper.column_keys:
+            stmt = select(mapper.class_)
         else:
-            stmt = select(*missing)
+            stmt = select(*[mapper._selectable(k) for k in missing])
         stmt = stmt.where(*[c == v for c, v in zip(mapper.primary_key, ident)])
         result = self._connection().execute(stmt)
         row = result.first()
@@ -2477,8 +2586,7 @@ class Session:
         if whole:
             self._load_entity(mapper, tuple(row), loadable)
         else:
-            for c, v in zip(missing, row):
-                k = mapper.column_attr_of[c.name]
+            for k, v in zip(missing, row):
                 if k not in d:
                     d[k] = v
             if state.deferred_keys:
@@ -2528,7 +2636,7 @@ class Session:
         options = self._with_defaults(statement, [o for o in options if not isinstance(o, _ColumnOption)])
         joined = [o for o in options if o.strategy == "joinedload"]
         if joined:
-            if column_options or populate or any(cls.__mapper__.deferred_keys for _, cls in getattr(statement, "_orm_entities", None) or []):
+            if column_options or populate or any(cls.__mapper__.deferred_keys or cls.__mapper__.expressions for _, cls in getattr(statement, "_orm_entities", None) or []):
                 raise _unsupported("joinedload() with deferred columns, load_only()/defer()/undefer() or populate_existing")
             return self._joined(statement, params, joined, options)
         statement, loads = _deferral(statement, column_options)
@@ -3211,7 +3319,7 @@ class _ColumnOption:
             return [k for k in keys if k in mine or k in mapper.pk_keys]
         if self.strategy == "defer":
             return [k for k in keys if k not in mine]
-        return [k for k in mapper.column_keys if k in keys or k in mine]
+        return [k for k in mapper.expression_keys + mapper.column_keys if k in keys or k in mine]
 
 
 def load_only(*attrs, raiseload=False):
@@ -3237,8 +3345,21 @@ immediateload = _loader_option("immediateload", False)
 with_loader_criteria = _loader_option("with_loader_criteria", False)
 
 
-def column_property(*columns, **kw):
-    raise _unsupported("column_property()")
+def column_property(*columns, deferred=False, **kw):
+    if len(columns) != 1 or any(v not in (None, False, True) for v in kw.values()) or kw.get("group") or kw.get("raiseload"):
+        raise _unsupported("column_property() of several columns or with group/raiseload/comparator_factory")
+    if kw.get("expire_on_flush") is False or kw.get("active_history"):
+        raise _unsupported("column_property(expire_on_flush=False / active_history=True)")
+    c = columns[0]
+    if isinstance(c, MappedColumn):
+        c = c.__clause_element__()
+    if isinstance(c, Column):
+        if deferred:
+            return _DeferredColumn(c)
+        return c
+    if hasattr(c, "__clause_element__"):
+        c = c.__clause_element__()
+    return _ExpressionProperty(c, deferred)
 
 
 def synonym(name, **kw):
