@@ -186,7 +186,7 @@ def repr_of_type(tp):
         return ""
 
 
-def _set_init(cls, field_list, frozen):
+def _set_init(cls, field_list, frozen, qualname=None):
     init_fields = [f for f in field_list if f.init]
     positional = [f for f in init_fields if not f.kw_only]
     seen_default = False
@@ -195,11 +195,12 @@ def _set_init(cls, field_list, frozen):
         if seen_default and not has_default:
             raise TypeError(f"non-default argument '{f.name}' follows default argument")
         seen_default = seen_default or has_default
-    qualname = cls.__qualname__ + ".__init__"
+    if qualname is None:
+        qualname = cls.__qualname__ + ".__init__"
 
     def __init__(self, *args, **kwargs):
         if len(args) > len(positional):
-            raise TypeError(f"{qualname}() takes {len(positional) + 1} positional arguments but {len(args) + 1} were given")
+            raise TypeError(f"{qualname}() takes {len(positional) + 1} positional argument{'s' if positional else ''} but {len(args) + 1} were given")
         values = {}
         for f, v in zip(positional, args):
             values[f.name] = v
