@@ -346,7 +346,7 @@ class RelationshipProperty:
                 raise _unsupported(f"relationship({name}=...)")
         if post_update:
             raise _unsupported("relationship(post_update=True)")
-        if lazy not in ("select", True, "raise", "noload", "dynamic", "selectin", "joined"):
+        if lazy not in ("select", True, "raise", "noload", "dynamic", "write_only", "selectin", "joined"):
             raise _unsupported(f"relationship(lazy={lazy!r})")
         self.key = None
         self.parent = None
@@ -718,6 +718,11 @@ def _map(cls):
             if prop.argument is None and ann is not None:
                 prop.argument = _unwrap(ann)[0]
             prop._collection = _unwrap(ann)[2] if ann is not None else None
+            origin = getattr(ann, "__origin__", None)
+            if origin is WriteOnlyMapped or origin is DynamicMapped:
+                # WriteOnlyMapped[X] / DynamicMapped[X]: a collection, loaded in its own way
+                prop.lazy = "write_only" if origin is WriteOnlyMapped else "dynamic"
+                prop._collection = list
             # Mapped[Child] (no list/set): one object, whatever the direction
             prop._scalar_annotation = ann is not None and prop._collection is None
             if prop.argument is None:
@@ -938,10 +943,12 @@ class _RelationshipAttribute:
     def __get__(self, obj, owner=None):
         if obj is None:
             return _RelationshipComparator(self.prop)
-        if self.prop.lazy == "dynamic":
+        if self.prop.lazy in ("dynamic", "write_only"):
             if _inspecting[0]:
                 raise _NotLoaded(self.key)
             self.prop.parent._configure()
+            if self.prop.lazy == "write_only":
+                return WriteOnlyCollection(obj, self.prop)
             return AppenderQuery(obj, self.prop)
         d = obj.__dict__
         if self.key in d:
@@ -975,6 +982,11 @@ class _RelationshipAttribute:
         v = _validator(obj, self.key)
         if v is not None:
             value = [v[0](obj, self.key, x) for x in value] if prop.uselist else v[0](obj, self.key, value)
+        if prop.lazy == "write_only" and _retort_orm.status(state._st)[0] == "persistent":
+            raise InvalidRequestError(
+                f'Collection "{prop.parent.class_.__name__}.{prop.key}" does not support implicit iteration; '
+                "collection replacement operations can't be used"
+            )
         if prop.uselist:
             old = list(self.__get__(obj, type(obj))) if _retort_orm.status(state._st)[0] == "persistent" else list(d.get(self.key) or [])
             new = _collection(obj, prop, list(value))
@@ -3064,6 +3076,55 @@ class AppenderQuery(Query):
 
     def remove(self, item):
         self._change([], [item])
+
+
+class WriteOnlyCollection:
+    """`WriteOnlyMapped` / `lazy="write_only"`: a collection never loaded
+    whole. `add()`, `add_all()` and `remove()` queue changes for the flush;
+    `select()` is the statement of its rows, for `session.scalars()`."""
+
+    def __init__(self, instance, prop):
+        if prop.direction is MANYTOONE:
+            raise InvalidRequestError(f"On relationship {prop!r}, 'write_only' loaders cannot be used with many-to-one/one-to-one relationships and/or uselist=False.")
+        self.instance = instance
+        self.prop = prop
+        # the parent's key, read now (an expired parent loads)
+        self._criteria = _lazy_criteria(instance, prop)
+
+    def __repr__(self):
+        return f"<sqlalchemy.orm.writeonly.WriteOnlyCollection object at 0x{id(self):x}>"
+
+    def select(self):
+        stmt = select(self.prop.mapper.class_).where(*self._criteria)
+        return stmt.order_by(*self.prop.order_by) if self.prop.order_by else stmt
+
+    def _change(self, added, removed):
+        _retort_orm.touch()
+        _changed(self.instance, _state(self.instance), self.prop, added, removed)
+
+    def add(self, item):
+        self._change([item], [])
+
+    def add_all(self, items):
+        self._change(list(items), [])
+
+    def remove(self, item):
+        self._change([], [item])
+
+    def __iter__(self):
+        raise TypeError(
+            "WriteOnly collections don't support iteration in-place; to query for collection items, use the "
+            "select() method to produce a SQL statement and execute it with session.scalars()."
+        )
+
+    def insert(self):
+        raise _unsupported("WriteOnlyCollection.insert()")
+
+    def update(self):
+        raise _unsupported("WriteOnlyCollection.update()")
+
+    def delete(self):
+        raise _unsupported("WriteOnlyCollection.delete()")
 
 
 _COMPARE = {
