@@ -72,7 +72,6 @@ pub fn minify(source: &str) -> String {
             }
         }
         continued = false;
-        let bytes = rest.as_bytes();
         let mut i = 0;
         // inside a docstring: nothing of its text is kept but its closing quote
         if let Some((quote, true)) = &string {
@@ -86,31 +85,36 @@ pub fn minify(source: &str) -> String {
             }
             continue;
         }
+        // inside brackets or after a backslash, a line's indentation means nothing
+        if !starts_logical && string.is_none() {
+            rest = rest.trim_start();
+        }
+        let bytes = rest.as_bytes();
         let mut kept = 0; // bytes of `rest` already copied
-        while i < bytes.len() {
-            if let Some((quote, _)) = &string {
-                // an open (non-doc) triple-quoted string: copied as it is
-                if bytes[i] == b'\\' {
-                    i += 2;
-                    continue;
-                }
-                if bytes[i..].starts_with(quote.as_bytes()) {
-                    i += 3;
+        if let Some((quote, _)) = string.clone() {
+            // the rest of a (non-doc) triple-quoted string: copied as it is
+            match find_close(rest, &quote) {
+                Some(end) => {
+                    i = end + 3;
                     string = None;
-                } else {
-                    i += 1;
                 }
-                continue;
+                None => i = bytes.len(),
             }
+            text.push_str(&rest[..i]);
+            kept = i;
+        }
+        while i < bytes.len() && string.is_none() {
             match bytes[i] {
                 b'#' => {
-                    text.push_str(rest[kept..i].trim_end());
+                    text.push_str(squeeze(&rest[kept..i]).trim_end());
                     kept = bytes.len();
                     break;
                 }
                 b'(' | b'[' | b'{' => depth += 1,
                 b')' | b']' | b'}' => depth = depth.saturating_sub(1),
                 b'"' | b'\'' => {
+                    text.push_str(&squeeze(&rest[kept..i]));
+                    let start = i;
                     let q = bytes[i];
                     let triple = bytes[i..].starts_with(if q == b'"' { b"\"\"\"" } else { b"'''" });
                     if triple {
@@ -122,13 +126,17 @@ pub fn minify(source: &str) -> String {
                                 i = bytes.len();
                             }
                         }
-                        continue;
+                    } else {
+                        // a one-line string: to its closing quote
+                        i += 1;
+                        while i < bytes.len() && bytes[i] != q {
+                            i += if bytes[i] == b'\\' { 2 } else { 1 };
+                        }
+                        i = (i + 1).min(bytes.len());
                     }
-                    // a one-line string: to its closing quote
-                    i += 1;
-                    while i < bytes.len() && bytes[i] != q {
-                        i += if bytes[i] == b'\\' { 2 } else { 1 };
-                    }
+                    text.push_str(&rest[start..i]);
+                    kept = i;
+                    continue;
                 }
                 b'\\' if i + 1 == bytes.len() => continued = true,
                 _ => {}
@@ -136,12 +144,32 @@ pub fn minify(source: &str) -> String {
             i += 1;
         }
         if kept < bytes.len() {
-            text.push_str(&rest[kept..]);
+            text.push_str(&squeeze(&rest[kept..]));
         }
         let text = if string.is_some() { text } else { text.trim_end().to_owned() };
         out.push(text);
     }
     out.join("\n")
+}
+
+/// Code (no strings, no comment) without the spaces an operator or a
+/// delimiter beside them makes needless: `x = f(a, b)` -> `x=f(a,b)`.
+/// Spaces between names, numbers, keywords and quotes stay.
+fn squeeze(code: &str) -> String {
+    const TIGHT: &[u8] = b"=()[]{},:+-*/%<>!&|^~@;";
+    let bytes = code.as_bytes();
+    let mut out = String::with_capacity(code.len());
+    for (i, c) in code.char_indices() {
+        if c == ' ' {
+            let before = out.as_bytes().last().copied();
+            let after = bytes[i + 1..].iter().copied().find(|&b| b != b' ');
+            if before.is_some_and(|b| TIGHT.contains(&b) || b == b' ') || after.is_some_and(|b| TIGHT.contains(&b)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Where `quote` closes a string whose text starts `text` (backslashes escape).
@@ -198,15 +226,15 @@ class A:
  """"""
 
 
- def f(self, x):
-  s = "a # not a comment"
-  t = '''keep
+ def f(self,x):
+  s="a # not a comment"
+  t='''keep
     # this
   too'''
   if x:
-   return (1,
+   return(1,
 
-                    2)
+2)
   return """x""".join(s)
 "#;
         let got = minify(source);
@@ -217,6 +245,12 @@ class A:
     #[test]
     fn continued_lines_and_non_ascii_text() {
         let source = "x = 1 + \\\n    2  # é\ny = 'é#'\n";
-        assert_eq!(minify(source), "x = 1 + \\\n    2\ny = 'é#'\n");
+        assert_eq!(minify(source), "x=1+\\\n2\ny='é#'\n");
+    }
+
+    #[test]
+    fn spaces_stay_between_words_and_quotes() {
+        let source = "def f(a, *b):\n    return a - -b[0] if not a else lambda *c: -1\nx = f'{a} b' in \"a b\" or r'x'\n";
+        assert_eq!(minify(source), "def f(a,*b):\n return a--b[0]if not a else lambda*c:-1\nx=f'{a} b' in \"a b\" or r'x'\n");
     }
 }

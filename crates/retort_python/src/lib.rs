@@ -111,9 +111,16 @@ pub fn compile_source(source: &str, filename: &str) -> Result<Rc<code::Code>, Co
     check_nesting(source)?;
     let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
         let lines = compiler::LineIndex::new(source);
+        // a `\N{...}` escape naming a character outside the build's name table (vendor/unicode_names2)
+        let message = match &e.error {
+            ruff_python_parser::ParseErrorType::Lexical(ruff_python_parser::LexicalErrorType::UnicodeError) => {
+                "(unicode error) Retort knows the \\N{...} names of common characters only (Latin, Greek, Cyrillic, punctuation, arrows, mathematical and other symbols): write the character itself or a \\u escape".to_owned()
+            }
+            other => other.to_string(),
+        };
         CompileError {
             kind: CompileErrorKind::Syntax,
-            message: e.error.to_string(),
+            message,
             line: lines.line(e.location.start()),
             column: lines.column(e.location.start()),
         }
