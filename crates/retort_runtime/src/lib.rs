@@ -81,6 +81,10 @@ pub fn install(vm: &mut Vm) -> Runtime {
         "sqlalchemy.ext.hybrid",
         Rc::new(|vm| vm.run_python_module("sqlalchemy.ext.hybrid", py_source!("sqlalchemy_ext_hybrid.py"))),
     );
+    vm.register_module(
+        "sqlalchemy.ext.associationproxy",
+        Rc::new(|vm| vm.run_python_module("sqlalchemy.ext.associationproxy", py_source!("sqlalchemy_ext_associationproxy.py"))),
+    );
     register_alembic(vm);
     vm.register_module("_retort_migrations", Rc::new(|vm| vm.run_python_module("_retort_migrations", py_source!("retort_migrations.py"))));
     vm.register_module("flask", Rc::new(|vm| vm.run_python_module("flask", py_source!("flask.py"))));

@@ -2719,7 +2719,8 @@ class Session:
             if [rc.name for rc, _ in prop.pairs] == [c.name for c in target.primary_key]:
                 found = _retort_orm.get(self._sid, target.mid, values)
                 if found is not None:
-                    return found
+                    # an expired object from the identity map loads now (SQLAlchemy's get_from_identity)
+                    return self._load_expired(found, _state(found))
             self._autoflush()
             stmt = select(target.class_).where(*[rc == v for (rc, _), v in zip(prop.pairs, values)])
             return self.execute(stmt, _autoflush=False).scalars().first()
