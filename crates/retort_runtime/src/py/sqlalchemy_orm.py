@@ -346,7 +346,7 @@ class RelationshipProperty:
                 raise _unsupported(f"relationship({name}=...)")
         if post_update:
             raise _unsupported("relationship(post_update=True)")
-        if lazy not in ("select", True, "raise", "noload", "dynamic", "write_only", "selectin", "joined"):
+        if lazy not in ("select", True, "raise", "noload", "dynamic", "write_only", "selectin", "joined", "immediate", "subquery"):
             raise _unsupported(f"relationship(lazy={lazy!r})")
         self.key = None
         self.parent = None
@@ -1812,6 +1812,11 @@ class SessionTransaction:
         return False
 
 
+def _joins_eagerly(options):
+    """Whether a loader option joins its relationship (joinedload)."""
+    return any(o.strategy == "joinedload" for o in options)
+
+
 def _deferral(statement, column_options):
     """The statement as the ORM sends it when some entity loads fewer than
     all its columns (deferred ones, `load_only()`, `defer()`, `undefer()`):
@@ -2393,6 +2398,25 @@ class Session:
         option loads (`defaultload(A.b).selectinload(B.c)`) go after those."""
         entities = getattr(statement, "_orm_entities", None) or []
         self._lazy_overrides(entities, result, options)
+        for o in options:
+            if o.strategy in ("immediateload", "subqueryload"):
+                if len(o.path) != 1:
+                    raise _unsupported(f"{o.strategy}() with a path of relationships")
+                prop = o.path[0][1]
+                index = next((i for i, (_, cls) in enumerate(entities) if cls.__mapper__ is prop.parent), None)
+                if index is None:
+                    continue
+                objs, seen = [], set()
+                for row in result._rows[result._pos:]:
+                    obj = row[index]
+                    if obj is not None and id(obj) not in seen and prop.key not in obj.__dict__:
+                        seen.add(id(obj))
+                        objs.append(obj)
+                if o.strategy == "immediateload":
+                    for obj in objs:
+                        getattr(obj, prop.key)
+                elif objs:
+                    self._subquery_load(statement, prop, objs)
         paths = [o.path for o in options if o.path[0][0] == "selectinload"]
         paths += [o.path for o in options if o.path[0][0] == "defaultload" and any(st == "selectinload" for st, _ in o.path)]
         rows = result._rows[result._pos:]
@@ -2447,7 +2471,7 @@ class Session:
             mapper = cls.__mapper__
             mapper._configure()
             for prop in mapper._relationships.values():
-                if prop.lazy in ("selectin", "joined") and id(prop) not in named and not everything:
+                if prop.lazy in ("selectin", "joined", "immediate", "subquery") and id(prop) not in named and not everything:
                     named.add(id(prop))
                     extra.append(_LoaderOption(prop.lazy + "load", [_RelationshipComparator(prop)]))
         return list(options) + extra
@@ -2540,6 +2564,75 @@ class Session:
                 found.setdefault(r[0], []).append(child)
         for p, k in zip(parents, keys):
             p.__dict__[prop.key] = _collection(p, prop, found.get(k, []))
+
+    def _subquery_load(self, statement, prop, parents):
+        """SQLAlchemy's subquery loader: the statement again, its parent keys
+        only, as a subquery the related table joins; the related rows grouped
+        by key into each parent's collection."""
+        prop.parent._configure()
+        target = prop.mapper
+        if prop.direction is not ONETOMANY or len(prop.pairs) != 1:
+            raise _unsupported(f"subqueryload() of {prop!r} (only a one-to-many on one foreign key)")
+        if target.expressions or target.deferred_keys:
+            raise _unsupported(f"subqueryload() of {prop!r}, whose class has deferred columns or column_property()")
+        (pc, fk), = prop.pairs
+        inner = statement.with_only_columns(pc)
+        if inner.limit_value is None and inner.offset_value is None:
+            inner = inner.order_by(None)
+        inner = inner.set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL).subquery()
+        key = inner.c[f"{pc.table.name}_{pc.name}"]
+        cols = [c for _, c in target.column_attrs_list]
+        stmt = select(*cols, key).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL)
+        stmt = stmt.select_from(inner).join(target.local_table, key == fk)
+        stmt = stmt.order_by(*prop.order_by) if prop.order_by else stmt.order_by(key)
+        found = {}
+        width = len(cols)
+        for r in self._connection().execute(stmt).all():
+            child = self._load_entity(target, tuple(r[:width]))
+            found.setdefault(r[width], []).append(child)
+        pkey = prop.parent.column_attr_of[pc.name]
+        for p in parents:
+            p.__dict__[prop.key] = _collection(p, prop, found.get(getattr(p, pkey), []))
+
+    def _contains_eager(self, statement, params, eager, options):
+        """`contains_eager()`: the related entity's columns put before the
+        statement's own (the statement joins its table itself), each row's
+        related object put in the relationship."""
+        entities = getattr(statement, "_orm_entities", None) or []
+        if len(eager) != 1 or len(eager[0].path) != 1:
+            raise _unsupported("contains_eager() of more than one relationship")
+        prop = eager[0].path[0][1]
+        prop.parent._configure()
+        index = next((i for i, (_, cls) in enumerate(entities) if isinstance(cls, type) and cls.__mapper__ is prop.parent), None)
+        target = prop.mapper
+        if index is None or prop.direction is MANYTOMANY or target.expressions or target.deferred_keys:
+            raise _unsupported(f"contains_eager() of {prop!r} here (its parent entity selected plainly, not many-to-many)")
+        stmt = statement._copy()
+        width = len(target.column_attrs_list)
+        stmt.columns = [target.local_table] + list(statement.columns)
+        self._autoflush()
+        raw = self._connection().execute(stmt, params)
+        rows = raw._rows[raw._pos:]
+        related = [self._load_entity(target, tuple(r[:width])) for r in rows]
+        result = self._entity_rows(statement, _sa.Result(list(raw._keys[width:]), [tuple(r[width:]) for r in rows]))
+        kids_of = {}
+        for row, obj in zip(result._rows[result._pos:], related):
+            parent = row[index]
+            if parent is None:
+                continue
+            if prop.uselist:
+                kids = kids_of.setdefault(id(parent), (parent, []))[1]
+                if obj is not None and not any(obj is k for k in kids):
+                    kids.append(obj)
+            elif prop.key not in parent.__dict__:
+                parent.__dict__[prop.key] = obj
+        for parent, kids in kids_of.values():
+            if prop.key not in parent.__dict__:
+                parent.__dict__[prop.key] = _collection(parent, prop, kids)
+        if prop.uselist:
+            result._joined_eager = True
+        self._eager(statement, result, options)
+        return result
 
     def _selectin_many_to_one(self, prop, parents):
         """The targets of a many-to-one by primary key, each key once."""
@@ -2746,6 +2839,11 @@ class Session:
         options = getattr(statement, "_with_options", None) or []
         column_options = [o for o in options if isinstance(o, _ColumnOption)]
         options = self._with_defaults(statement, [o for o in options if not isinstance(o, _ColumnOption)])
+        eager = [o for o in options if o.strategy == "contains_eager"]
+        if eager:
+            if column_options or populate or _joins_eagerly(options):
+                raise _unsupported("contains_eager() with joinedload(), load_only()/defer()/undefer() or populate_existing")
+            return self._contains_eager(statement, params, eager, [o for o in options if o.strategy != "contains_eager"])
         joined = [o for o in options if o.strategy == "joinedload"]
         if joined:
             if column_options or populate or any(cls.__mapper__.deferred_keys or cls.__mapper__.expressions for _, cls in getattr(statement, "_orm_entities", None) or []):
@@ -3448,8 +3546,8 @@ lazyload = _loader_option("lazyload")
 raiseload = _loader_option("raiseload")
 noload = _loader_option("noload")
 defaultload = _loader_option("defaultload")
-subqueryload = _loader_option("subqueryload", False)
-contains_eager = _loader_option("contains_eager", False)
+subqueryload = _loader_option("subqueryload")
+contains_eager = _loader_option("contains_eager")
 
 
 class _ColumnOption:
@@ -3502,7 +3600,7 @@ def undefer(key, *more):
 def undefer_group(name):
     raise _unsupported("undefer_group()")
 
-immediateload = _loader_option("immediateload", False)
+immediateload = _loader_option("immediateload")
 with_loader_criteria = _loader_option("with_loader_criteria", False)
 
 
