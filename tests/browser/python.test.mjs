@@ -222,6 +222,9 @@ test("the editor: completion of the script's names, undo, search", async () => {
   // the imported name is offered; Enter takes it
   const option = page.locator(".cm-tooltip-autocomplete li", { hasText: "select" });
   await option.first().waitFor({ timeout: 5000 });
+  // CodeMirror ignores Enter for its interactionDelay (75 ms) after the list
+  // opens, so a fast (or loaded) machine would type a newline instead
+  await page.waitForTimeout(200);
   await page.keyboard.press("Enter");
   const lastLine = () => page.locator(".cm-line").last().innerText();
   assert.equal(await lastLine(), "select");

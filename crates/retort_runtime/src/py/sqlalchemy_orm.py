@@ -186,7 +186,9 @@ class MappedColumn:
     # Used in an expression in its class's body (`column_property(first + " " + last)`):
     # a Column made now stands for it, and becomes the mapped column itself.
     def __clause_element__(self):
-        early = self.__dict__.get("_early")
+        early = self.__dict__.get("_column")
+        if early is None:
+            early = self.__dict__.get("_early")
         if early is None:
             args = [a for a in self.args if not isinstance(a, str)]
             kw = {k: v for k, v in self.kw.items() if k in ("type_", "primary_key")}
@@ -341,9 +343,11 @@ class RelationshipProperty:
         self.passive_deletes = passive_deletes
         self.collection_class = collection_class
         self._dataclass = {k: kw.pop(k) for k in _DATACLASS_OPTIONS if k in kw}
-        for name, given in (("primaryjoin", primaryjoin), ("secondaryjoin", secondaryjoin), ("foreign_keys", foreign_keys)):
-            if given is not None:
-                raise _unsupported(f"relationship({name}=...)")
+        self.primaryjoin = primaryjoin
+        self.secondaryjoin = secondaryjoin
+        self.foreign_keys = foreign_keys
+        if (primaryjoin is not None) != (secondaryjoin is not None) or (primaryjoin is not None and secondary is None):
+            raise _unsupported("relationship(primaryjoin=...) other than with secondaryjoin= on a many-to-many")
         if post_update:
             raise _unsupported("relationship(post_update=True)")
         if lazy not in ("select", True, "raise", "noload", "dynamic", "write_only", "selectin", "joined", "immediate", "subquery"):
@@ -545,6 +549,46 @@ def _fk_pairs(from_table, to_table):
     return pairs
 
 
+def _resolve_columns(mapper, arg):
+    """`foreign_keys=`: columns, mapped_column()s, or text naming them
+    (`"User.billing_address_id"`, `"[A.x, A.y]"`)."""
+    if isinstance(arg, str):
+        arg = [a.strip() for a in arg.strip().strip("[]").split(",") if a.strip()]
+    if not isinstance(arg, (list, tuple, set)):
+        arg = [arg]
+    out = []
+    for a in arg:
+        c = _resolve_expr(mapper, a) if isinstance(a, str) else a
+        if isinstance(c, MappedColumn):
+            c = c.__clause_element__()
+        if not isinstance(c, Column):
+            raise _unsupported(f"relationship(foreign_keys=...) of {a!r} (only columns)")
+        out.append(c)
+    return out
+
+
+def _join_pairs(expr, table, secondary, where):
+    """A primaryjoin/secondaryjoin of column equalities between `table` and
+    the `secondary` table: its (table column, secondary column) pairs, and
+    for each whether it was written secondary column first (SQL keeps the
+    order it was written in)."""
+    if callable(expr) and not isinstance(expr, _sa.ClauseElement):
+        expr = expr()
+    if isinstance(expr, str):
+        raise _unsupported(f"relationship {where} with a join condition given as text (give the expression itself)")
+    clauses = expr.clauses if isinstance(expr, _sa.BooleanClauseList) and expr.__visit_name__ == "and" else [expr]
+    pairs, flipped = [], []
+    for c in clauses:
+        if not (isinstance(c, _sa.BinaryExpression) and c.operator == "eq" and isinstance(c.left, Column) and isinstance(c.right, Column)):
+            raise _unsupported(f"relationship {where} with a join condition other than column equalities")
+        a, b = (c.left, c.right) if c.right.table is secondary else (c.right, c.left)
+        if b.table is not secondary or a.table is not table:
+            raise _unsupported(f"relationship {where} with a join condition between other tables")
+        pairs.append((a, b))
+        flipped.append(c.left is b)
+    return pairs, flipped
+
+
 def _configure_relationship(mapper, prop):
     if prop.configured:
         return
@@ -565,17 +609,29 @@ def _configure_relationship(mapper, prop):
         secondary = mapper.registry.metadata.tables[secondary]
     prop.secondary = secondary
     where = f"{mapper.class_.__name__}.{prop.key}"
+    chosen = _resolve_columns(mapper, prop.foreign_keys) if prop.foreign_keys is not None else None
+
+    def only_chosen(pairs):
+        return pairs if chosen is None else [(r, f) for r, f in pairs if any(f is c for c in chosen)]
+
     if secondary is not None:
         prop.direction = MANYTOMANY
-        prop.parent_pairs = _fk_pairs(secondary, parent_table)  # (parent col, secondary col)
-        prop.target_pairs = _fk_pairs(secondary, target_table)  # (target col, secondary col)
+        if prop.primaryjoin is not None:
+            prop.parent_pairs, parent_flipped = _join_pairs(prop.primaryjoin, parent_table, secondary, where)
+            prop.target_pairs, target_flipped = _join_pairs(prop.secondaryjoin, target_table, secondary, where)
+            prop._written = (parent_flipped, target_flipped)
+        else:
+            if parent_table is target_table:
+                raise _unsupported(f"the self-referential many-to-many {where} without primaryjoin= and secondaryjoin=")
+            prop.parent_pairs = only_chosen(_fk_pairs(secondary, parent_table))  # (parent col, secondary col)
+            prop.target_pairs = only_chosen(_fk_pairs(secondary, target_table))  # (target col, secondary col)
         if not prop.parent_pairs or not prop.target_pairs:
             raise NoForeignKeysError(
                 f"Could not determine join condition between parent/child tables on relationship {where} - there are no foreign keys linking these tables via secondary table '{secondary.name}'.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify 'primaryjoin' and 'secondaryjoin' expressions."
             )
     else:
-        to_target = _fk_pairs(target_table, parent_table)  # target's FKs pointing at us: one-to-many
-        to_parent = _fk_pairs(parent_table, target_table)  # our FKs pointing at the target: many-to-one
+        to_target = only_chosen(_fk_pairs(target_table, parent_table))  # target's FKs pointing at us: one-to-many
+        to_parent = only_chosen(_fk_pairs(parent_table, target_table))  # our FKs pointing at the target: many-to-one
         if parent_table is target_table:
             remote = prop.remote_side
             remote = list(remote) if isinstance(remote, (list, tuple, set)) else ([remote] if remote is not None else [])
@@ -607,6 +663,8 @@ def _configure_relationship(mapper, prop):
         name, kw = prop.backref if isinstance(prop.backref, tuple) else (prop.backref, {})
         if name in target._relationships:
             raise ArgumentError(f"Error creating backref '{name}' on relationship '{where}': property of that name exists on mapper '{target}'")
+        if prop.primaryjoin is not None:
+            kw = {"primaryjoin": prop.secondaryjoin, "secondaryjoin": prop.primaryjoin, **kw}
         rev = RelationshipProperty(mapper.class_, secondary, back_populates=prop.key, **kw)
         rev._collection = None
         rev.key = name
@@ -1260,6 +1318,8 @@ class _RelationshipComparator:
             on = and_(*[(p == t) if prop.direction is ONETOMANY else (t == p) for p, t in sides])
             return _sa.Join(left, target, on, isouter)
         if prop.direction is MANYTOMANY:
+            if prop.target is prop.parent.local_table:
+                raise InvalidRequestError(f"Can't construct a join from {prop.parent} to {prop.mapper}, they are the same entity")
             sec = prop.secondary.alias(f"{prop.secondary.name}_1")
             on1 = and_(*[pc == sec.c[sc.name] for pc, sc in prop.parent_pairs])
             on2 = and_(*[tc == sec.c[sc.name] for tc, sc in prop.target_pairs])
@@ -1319,6 +1379,8 @@ class _RelationshipComparator:
         crit = []
         extra = ([criterion] if criterion is not None else []) + [getattr(target.class_, k) == v for k, v in kw.items()]
         if prop.direction is MANYTOMANY:
+            if prop.target is prop.parent.local_table:
+                raise _unsupported(f"any()/contains() of the self-referential many-to-many {self!r}")
             crit += [pc == sc for pc, sc in prop.parent_pairs] + [tc == sc for tc, sc in prop.target_pairs]
             froms = [target.local_table, prop.secondary]
         elif target.local_table is prop.parent.local_table:
@@ -1351,6 +1413,8 @@ class _RelationshipComparator:
             values = self._values_of(other, [fk for _, fk in prop.pairs], prop.mapper)
             return and_(*[pc == v for (pc, _), v in zip(prop.pairs, values)])
         if prop.direction is MANYTOMANY:
+            if prop.target is prop.parent.local_table:
+                raise _unsupported(f"contains() of the self-referential many-to-many {self!r}")
             values = self._values_of(other, [tc for tc, _ in prop.target_pairs], prop.mapper)
             sec = prop.secondary.alias(f"{prop.secondary.name}_1")
             crit = [pc == sec.c[sc.name] for pc, sc in prop.parent_pairs]
@@ -2542,6 +2606,8 @@ class Session:
             cols = [key_col] + [c for k, c in target.column_attrs_list if c is not key_col and k not in target.deferred_keys]
             base = select(*cols)
         else:
+            if prop.target is prop.parent.local_table or hasattr(prop, "_written"):
+                raise _unsupported(f"selectinload() of {prop!r} (a many-to-many with its own join conditions)")
             if len(prop.parent_pairs) != 1:
                 raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
             (pc, key_col), = prop.parent_pairs
@@ -3140,8 +3206,12 @@ def _lazy_criteria(obj, prop, when_run=False):
 
     if prop.direction is ONETOMANY:
         return [parent_value(pc, fk.type) == fk for pc, fk in prop.pairs]
-    crit = [parent_value(pc, sc.type) == sc for pc, sc in prop.parent_pairs]
-    return crit + [tc == sc for tc, sc in prop.target_pairs]
+    parent_flipped, target_flipped = getattr(prop, "_written", ((), ()))
+    crit = [
+        (sc == parent_value(pc, sc.type)) if i < len(parent_flipped) and parent_flipped[i] else (parent_value(pc, sc.type) == sc)
+        for i, (pc, sc) in enumerate(prop.parent_pairs)
+    ]
+    return crit + [(sc == tc) if i < len(target_flipped) and target_flipped[i] else (tc == sc) for i, (tc, sc) in enumerate(prop.target_pairs)]
 
 
 class AppenderQuery(Query):
