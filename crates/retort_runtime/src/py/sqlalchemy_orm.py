@@ -350,7 +350,7 @@ class RelationshipProperty:
             raise _unsupported("relationship(primaryjoin=...) other than with secondaryjoin= on a many-to-many")
         if post_update:
             raise _unsupported("relationship(post_update=True)")
-        if lazy not in ("select", True, "raise", "noload", "dynamic", "write_only", "selectin", "joined", "immediate", "subquery"):
+        if lazy not in ("select", True, "raise", "raise_on_sql", "noload", "dynamic", "write_only", "selectin", "joined", "immediate", "subquery"):
             raise _unsupported(f"relationship(lazy={lazy!r})")
         self.key = None
         self.parent = None
@@ -2497,7 +2497,7 @@ class Session:
                     objs.append(obj)
             self._eager_path(objs, path)
 
-    _LAZY_MODES = {"raiseload": "raise", "noload": "noload", "lazyload": "select"}
+    _LAZY_MODES = {"raiseload": "raise", "noload": "noload", "lazyload": "select", "raiseload_sql": "raise_on_sql"}
 
     def _lazy_overrides(self, entities, result, options):
         """`raiseload()`, `noload()`, `lazyload()` (a relationship, or "*"): how
@@ -2870,6 +2870,12 @@ class Session:
             raise InvalidRequestError(f"'{type(obj).__name__}.{prop.key}' is not available due to lazy='raise'")
         if mode == "noload":
             return [] if prop.uselist else None
+
+        def no_sql():
+            # lazy="raise_on_sql": whatever needs no SQL still loads
+            if mode == "raise_on_sql":
+                raise InvalidRequestError(f"'{type(obj).__name__}.{prop.key}' is not available due to lazy='raise_on_sql'")
+
         target = prop.mapper
         if prop.direction is MANYTOONE:
             values = [getattr(obj, prop.parent.column_attr_of[fk.name]) for _, fk in prop.pairs]
@@ -2878,11 +2884,15 @@ class Session:
             if [rc.name for rc, _ in prop.pairs] == [c.name for c in target.primary_key]:
                 found = _retort_orm.get(self._sid, target.mid, values)
                 if found is not None:
+                    if any(k not in found.__dict__ for k in target.column_keys if k not in target.deferred_keys):
+                        no_sql()
                     # an expired object from the identity map loads now (SQLAlchemy's get_from_identity)
                     return self._load_expired(found, _state(found))
+            no_sql()
             self._autoflush()
             stmt = select(target.class_).where(*[rc == v for (rc, _), v in zip(prop.pairs, values)])
             return self.execute(stmt, _autoflush=False).scalars().first()
+        no_sql()
         crit = _lazy_criteria(obj, prop)
         self._autoflush()
         stmt = select(target.class_).where(*crit).order_by(*prop.order_by)
@@ -3566,9 +3576,14 @@ class _LoaderOption:
     SQLAlchemy's `defaultload(A.b).selectinload(B.c)`; `.selectinload(...)`
     and the others add a step."""
 
-    def __init__(self, strategy, attrs, _path=()):
+    def __init__(self, strategy, attrs, _path=(), sql_only=False):
+        if sql_only:
+            if strategy != "raiseload":
+                raise _unsupported(f"{strategy}(sql_only=True)")
+            # raiseload(..., sql_only=True): lazy="raise_on_sql" for these objects
+            strategy = "raiseload_sql"
         self.path = list(_path)
-        attrs = [a for a in attrs if not (isinstance(a, str) and a == "*" and strategy in ("lazyload", "noload", "raiseload"))]
+        attrs = [a for a in attrs if not (isinstance(a, str) and a == "*" and strategy in ("lazyload", "noload", "raiseload", "raiseload_sql"))]
         for i, a in enumerate(attrs):
             if isinstance(a, str) or not isinstance(a, _RelationshipComparator):
                 raise _unsupported(f"{strategy}() of {a!r} (only relationship attributes)")
@@ -3601,10 +3616,12 @@ for _name in ("selectinload", "joinedload", "subqueryload", "lazyload", "noload"
 
 
 def _loader_option(name, supported=True):
-    def option(*attrs, **kw):
+    def option(*attrs, sql_only=False, **kw):
         if not supported:
             raise _unsupported(f"the {name}() loader option")
-        return _LoaderOption(name, attrs)
+        if kw:
+            raise _unsupported(f"{name}({', '.join(f'{k}=...' for k in kw)})")
+        return _LoaderOption(name, attrs, sql_only=sql_only)
 
     option.__name__ = name
     return option
