@@ -394,6 +394,23 @@ fn save_all<X: Executor>(
         for &i in &mapper.pk {
             key.push(value_of(orm, st, i, Some(work), exec, out)?);
         }
+        if let Some(v) = mapper.version {
+            // the row's version is checked, and the next one set
+            let old = orm.state(st).committed[v].clone().unwrap_or(Literal::None);
+            if !params.iter().any(|(a, _)| *a == v) {
+                let next = match &old {
+                    Literal::Int(n) => Literal::Int(n + 1),
+                    _ => Literal::Int(1),
+                };
+                params.push((v, next.clone()));
+                params.sort_by_key(|(a, _)| *a);
+                out.set.push((st, v, next));
+            }
+            key.push(old);
+            // SQLite reports no per-row counts for an executemany: one UPDATE each
+            emit_updates(orm, &mapper, &columns, vec![(Record { state: st, params }, key)], exec)?;
+            continue;
+        }
         let same = |g: &[(Record, Vec<Literal>)]| g[0].0.params.iter().map(|(a, _)| *a).eq(params.iter().map(|(a, _)| *a));
         if !group.is_empty() && !same(&group) {
             emit_updates(orm, &mapper, &columns, std::mem::take(&mut group), exec)?;
@@ -480,6 +497,7 @@ fn insert_states<X: Executor>(
         for (i, name) in columns.iter().enumerate() {
             let column = table.column(name);
             match current.get(i).cloned().flatten() {
+                Some(Literal::None) | None if mapper.version == Some(i) => params.push((i, Literal::Int(1))),
                 Some(Literal::None) | None => {
                     // `_insert_cols_as_none`: nullable columns with no default are sent as NULL
                     let as_none = column.is_some_and(|c| !c.primary_key && c.server_default.is_none())
@@ -645,9 +663,25 @@ fn delete_all<X: Executor>(
             for &i in &mapper.pk {
                 key.push(value_of(orm, st, i, None, exec, out)?);
             }
+            if let Some(v) = mapper.version {
+                key.push(orm.state(st).committed[v].clone().unwrap_or(Literal::None));
+            }
             rows.push(key);
         }
-        run_rows(exec, &compiled.sql, rows)?;
+        if mapper.version.is_some() {
+            // versioned rows: one DELETE each, every one must match its row
+            for row in rows {
+                let affected = run_rows(exec, &compiled.sql, vec![row])?;
+                if affected != 1 {
+                    return Err(FlushError::StaleData(format!(
+                        "DELETE statement on table '{}' expected to delete 1 row(s); {affected} were matched.",
+                        table.name
+                    )));
+                }
+            }
+        } else {
+            run_rows(exec, &compiled.sql, rows)?;
+        }
         for st in level {
             orm.deleted(sid, st);
             out.deleted.push(st);
@@ -758,7 +792,13 @@ fn links<X: Executor>(
 
 /// `WHERE t.pk = ?` for each primary key column, the rows supplying the values.
 fn by_key(mapper: &crate::mapper::Mapper) -> Vec<Expr> {
-    mapper.pk.iter().map(|&i| Expr::column(&mapper.table.name, &mapper.attrs[i].column).compare(BinOp::Eq, placeholder())).collect()
+    // the primary key, then the version counter when the mapper has one
+    mapper
+        .pk
+        .iter()
+        .chain(mapper.version.iter())
+        .map(|&i| Expr::column(&mapper.table.name, &mapper.attrs[i].column).compare(BinOp::Eq, placeholder()))
+        .collect()
 }
 
 /// Runs `sql` for each row: one statement, or an executemany when there

@@ -48,6 +48,9 @@ pub struct Mapper {
     /// Per attribute: whether its column has a Python-side default (`default=`).
     pub python_defaults: Vec<bool>,
     pub relationships: Vec<Relationship>,
+    /// The attribute of `version_id_col`: 1 on INSERT, incremented by each
+    /// UPDATE, checked by UPDATEs and DELETEs (a stale row raises).
+    pub version: Option<usize>,
 }
 
 impl Mapper {
@@ -60,7 +63,7 @@ impl Mapper {
             }
         }
         let python_defaults = vec![false; attrs.len()];
-        Mapper { sort_key: sort_key.to_owned(), table, attrs, pk, python_defaults, relationships: Vec::new() }
+        Mapper { sort_key: sort_key.to_owned(), table, attrs, pk, python_defaults, relationships: Vec::new(), version: None }
     }
 
     /// The attribute index of a column.

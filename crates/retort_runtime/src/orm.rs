@@ -179,6 +179,12 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         rels.push(Relationship { key, target, direction });
         Ok(Value::Int(rels.len() as i64 - 1))
     });
+    // version_column(mapper, attribute): the mapper's version_id_col
+    add(&m, vm, "version_column", |vm, host, a| {
+        let (mid, attr) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+        host.borrow_mut().orm.registry.mappers[mid].version = Some(attr);
+        Ok(Value::None)
+    });
     add(&m, vm, "session", |_, host, _| Ok(Value::Int(host.borrow_mut().orm.new_session() as i64)));
     add(&m, vm, "state", |vm, host, a| {
         let mid = int(vm, &a, 0)?;

@@ -848,6 +848,7 @@ def _map(cls):
     table._sa_class = cls
     attrs = [(c.key if c.key else c.name, c) for c in table.columns_list]
     mapper = Mapper(cls, table, attrs, relationships, reg)
+    _mapper_args(cls, mapper)
     mapper.synonyms = synonyms
     mapper.deferred_keys = {k for k, c in attrs if k in deferred} | {p.key for p in expressions if p.deferred}
     # column_property() expressions, selected before the table's columns (as SQLAlchemy orders its properties)
@@ -872,6 +873,23 @@ def _map(cls):
     for prop in expressions:
         setattr(cls, prop.key, _ExpressionAttribute(prop))
     reg._configured = False
+
+
+def _mapper_args(cls, mapper):
+    """`__mapper_args__`: `version_id_col` (and `eager_defaults=False`)."""
+    args = getattr(cls, "__mapper_args__", None) or {}
+    if isinstance(args, declared_attr):
+        args = args.fget(cls)
+    for key, value in args.items():
+        if key == "version_id_col":
+            if isinstance(value, MappedColumn):
+                value = value.__clause_element__()
+            key_of = {id(c): k for k, c in mapper.column_attrs_list}
+            if id(value) not in key_of:
+                raise ArgumentError(f"version_id_col {value!r} is not a column of {cls.__name__}'s table")
+            _retort_orm.version_column(mapper.mid, mapper.attr_index[key_of[id(value)]])
+        elif not (key == "eager_defaults" and value is False):
+            raise _unsupported(f"__mapper_args__ {key!r}")
 
 
 class _SameDecorator:
