@@ -1899,7 +1899,7 @@ def _joins_eagerly(options):
     return any(o.strategy == "joinedload" for o in options)
 
 
-def _deferral(statement, column_options):
+def _deferral(statement, column_options, every_column=False):
     """The statement as the ORM sends it when some entity loads fewer than
     all its columns (deferred ones, `load_only()`, `defer()`, `undefer()`):
     that entity's table in the columns clause replaced by the columns it
@@ -1910,7 +1910,7 @@ def _deferral(statement, column_options):
     plans = {}
     for pos, cls in entities:
         mapper = cls.__mapper__
-        keys = [k for k in mapper.expression_keys + mapper.column_keys if k not in mapper.deferred_keys]
+        keys = [k for k in mapper.expression_keys + mapper.column_keys if k not in mapper.deferred_keys or (every_column and k in mapper.attr_index)]
         for o in column_options:
             keys = o.apply(mapper, keys)
         if keys != mapper.column_keys:
@@ -2689,16 +2689,25 @@ class Session:
         prop.parent._configure()
         index = next((i for i, (_, cls) in enumerate(entities) if isinstance(cls, type) and cls.__mapper__ is prop.parent), None)
         target = prop.mapper
-        if index is None or prop.direction is MANYTOMANY or target.expressions or target.deferred_keys:
+        if index is None or prop.direction is MANYTOMANY:
             raise _unsupported(f"contains_eager() of {prop!r} here (its parent entity selected plainly, not many-to-many)")
         stmt = statement._copy()
-        width = len(target.column_attrs_list)
-        stmt.columns = [target.local_table] + list(statement.columns)
+        keys = [k for k in target.expression_keys + target.column_keys if k not in target.deferred_keys]
+        eager = [target._selectable(k) for k in keys] if keys != target.column_keys else [target.local_table]
+        width = len(keys)
+        # select() puts the related columns first, the legacy Query after its own
+        legacy = statement.label_style == _sa.LABEL_STYLE_TABLENAME_PLUS_COL
+        stmt.columns = list(statement.columns) + eager if legacy else eager + list(statement.columns)
         self._autoflush()
         raw = self._connection().execute(stmt, params)
         rows = raw._rows[raw._pos:]
-        related = [self._load_entity(target, tuple(r[:width])) for r in rows]
-        result = self._entity_rows(statement, _sa.Result(list(raw._keys[width:]), [tuple(r[width:]) for r in rows]))
+        if legacy:
+            own = len(raw._keys) - width
+            related = [self._load_entity(target, tuple(r[own:]), keys) for r in rows]
+            result = self._entity_rows(statement, _sa.Result(list(raw._keys[:own]), [tuple(r[:own]) for r in rows]))
+        else:
+            related = [self._load_entity(target, tuple(r[:width]), keys) for r in rows]
+            result = self._entity_rows(statement, _sa.Result(list(raw._keys[width:]), [tuple(r[width:]) for r in rows]))
         kids_of = {}
         for row, obj in zip(result._rows[result._pos:], related):
             parent = row[index]
@@ -3176,7 +3185,9 @@ class Query:
         return self.session.get(self._entities[0], ident)
 
     def count(self):
-        stmt = select(_sa.func.count()).select_from(self._stmt.subquery())
+        # the entities' columns, deferred ones too, and their column_property() expressions
+        counted, _ = _deferral(self._stmt, [], every_column=True)
+        stmt = select(_sa.func.count()).select_from(counted.subquery())
         return self.session.execute(stmt).scalar()
 
     def exists(self):
