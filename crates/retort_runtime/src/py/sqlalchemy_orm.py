@@ -179,7 +179,9 @@ def _sql_type(python_type, type_map, where):
 
 class MappedColumn:
     def __init__(self, args, kw):
-        self.deferred = bool(kw.pop("deferred", False))
+        # deferred_raiseload: deferred, and raising instead of loading
+        self.raiseload = bool(kw.pop("deferred_raiseload", False))
+        self.deferred = bool(kw.pop("deferred", False)) or self.raiseload
         self.args = args
         self.kw = kw
 
@@ -280,7 +282,7 @@ def mapped_column(*args, **kw):
     dataclass_options = {k: kw[k] for k in _DATACLASS_OPTIONS if k in kw}
     for k in ("init", "repr", "compare", "kw_only", "hash", "sort_order", "dataclass_metadata"):
         kw.pop(k, None)
-    for k in ("deferred_group", "deferred_raiseload", "active_history"):
+    for k in ("deferred_group", "active_history"):
         if kw.get(k):
             raise _unsupported(f"mapped_column({k}=...)")
         kw.pop(k, None)
@@ -764,7 +766,7 @@ def _map(cls):
         raise InvalidRequestError(
             f"Class {cls!r} does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class."
         )
-    columns, relationships, synonyms, deferred, expressions = [], {}, {}, set(), []
+    columns, relationships, synonyms, deferred, expressions, raising = [], {}, {}, set(), [], set()
     type_map = reg.type_annotation_map
     for key, ann, value in _declared_items(cls):
         if isinstance(value, declared_attr):
@@ -812,6 +814,8 @@ def _map(cls):
         mc = value if isinstance(value, MappedColumn) else MappedColumn((), {})
         if mc.deferred:
             deferred.add(key)
+        if mc.raiseload:
+            raising.add(key)
         args = list(mc.args)
         kw = dict(mc.kw)
         name = args.pop(0) if args and isinstance(args[0], str) else kw.pop("name", key)
@@ -853,6 +857,8 @@ def _map(cls):
     mapper.deferred_keys = {k for k, c in attrs if k in deferred} | {p.key for p in expressions if p.deferred}
     # column_property() expressions, selected before the table's columns (as SQLAlchemy orders its properties)
     mapper.expressions = expressions
+    # deferred columns that raise instead of loading (deferred_raiseload=True)
+    mapper.raise_keys = raising
     mapper.expression_keys = [p.key for p in expressions]
     mapper.validators = {}
     for klass in reversed(cls.__mro__):
@@ -1458,6 +1464,8 @@ class InstanceState:
         self.orphaned = False
         # columns its query left out (deferred: each loads alone on first access)
         self.deferred_keys = ()
+        # of those, the ones that raise instead (raiseload=True)
+        self.raise_keys = ()
 
     def _status(self):
         return _retort_orm.status(self._st)
@@ -2833,6 +2841,7 @@ class Session:
                 d[k] = v
             if absent:
                 state.deferred_keys = {mapper.column_keys[i] for i in absent}
+                state.raise_keys = set(getattr(keys, "raising", ())) & state.deferred_keys
         else:
             d = obj.__dict__
             state = d["_sa_instance_state"]
@@ -2856,8 +2865,10 @@ class Session:
         mapper = state.mapper
         if state.deferred_keys and not any(k in d for k in mapper.column_keys):
             # expired as a whole: what its query left out loads with the rest now
-            state.deferred_keys = ()
+            state.deferred_keys = state.raise_keys = ()
         deferred = mapper.deferred_keys | set(state.deferred_keys)
+        if key is not None and key not in d and (key in mapper.raise_keys or key in state.raise_keys):
+            raise InvalidRequestError(f"'{mapper.class_.__name__}.{key}' is not available due to raiseload=True")
         every = mapper.expression_keys + mapper.column_keys
         if key is not None and key in deferred and key not in d:
             missing = [key]
@@ -3671,8 +3682,10 @@ class _ColumnOption:
     query loads (the others load on first access)."""
 
     def __init__(self, strategy, attrs, raiseload=False):
-        if raiseload:
-            raise _unsupported(f"{strategy}(..., raiseload=True)")
+        if raiseload and strategy == "undefer":
+            raise _unsupported("undefer(..., raiseload=True)")
+        # the columns it leaves out raise on access instead of loading
+        self.raiseload = raiseload
         self.strategy = strategy
         self.columns = []
         for a in attrs:
@@ -3691,10 +3704,22 @@ class _ColumnOption:
         if not mine:
             return keys
         if self.strategy == "load_only":
-            return [k for k in keys if k in mine or k in mapper.pk_keys]
-        if self.strategy == "defer":
-            return [k for k in keys if k not in mine]
-        return [k for k in mapper.expression_keys + mapper.column_keys if k in keys or k in mine]
+            kept = _Keys(k for k in keys if k in mine or k in mapper.pk_keys)
+        elif self.strategy == "defer":
+            kept = _Keys(k for k in keys if k not in mine)
+        else:
+            kept = _Keys(k for k in mapper.expression_keys + mapper.column_keys if k in keys or k in mine)
+        kept.raising = set(getattr(keys, "raising", ())) - set(kept)
+        if self.raiseload:
+            kept.raising |= {k for k in mapper.column_keys if k not in kept}
+        return kept
+
+
+class _Keys(list):
+    """The column keys an entity's query loads, and (`raising`) those of
+    the others that raise on access (`raiseload=True`)."""
+
+    raising = frozenset()
 
 
 def load_only(*attrs, raiseload=False):
