@@ -3005,6 +3005,59 @@ class Session:
             raise NoResultFound("No row was found when one was required")
         return obj
 
+    # -- the legacy bulk API: rows straight to executemany, no objects tracked
+
+    def _bulk_groups(self, mappings):
+        """Consecutive mappings naming the same keys, as SQLAlchemy batches them."""
+        groups = []
+        for m in mappings:
+            if groups and set(groups[-1][0]) == set(m):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        return groups
+
+    def bulk_insert_mappings(self, mapper, mappings, return_defaults=False, render_nulls=False):
+        if return_defaults or render_nulls:
+            raise _unsupported("bulk_insert_mappings(return_defaults=True / render_nulls=True)")
+        mapper = mapper.__mapper__ if isinstance(mapper, type) else mapper
+        conn = self._connection()
+        for group in self._bulk_groups([dict(m) for m in mappings]):
+            rows = [{k: v for k, v in m.items() if k in mapper.attr_index} for m in group]
+            conn.execute(_sa.insert(mapper.local_table), rows if len(rows) > 1 else rows[0])
+
+    def bulk_update_mappings(self, mapper, mappings):
+        mapper = mapper.__mapper__ if isinstance(mapper, type) else mapper
+        conn = self._connection()
+        for group in self._bulk_groups([dict(m) for m in mappings]):
+            keys = [k for k in mapper.column_keys if k in group[0]]
+            if not all(k in keys for k in mapper.pk_keys):
+                raise InvalidRequestError("bulk_update_mappings() needs every row's primary key")
+            col = {k: mapper.column_attrs_list[mapper.attr_index[k]][1] for k in keys}
+            stmt = _sa.update(mapper.local_table).where(*[col[k] == _sa.bindparam(f"_pk_{k}") for k in mapper.pk_keys])
+            stmt = stmt.values({col[k]: _sa.bindparam(f"_v_{k}") for k in keys if k not in mapper.pk_keys})
+            rows = [{(f"_pk_{k}" if k in mapper.pk_keys else f"_v_{k}"): m[k] for k in keys} for m in group]
+            conn.execute(stmt, rows if len(rows) > 1 else rows[0])
+
+    def bulk_save_objects(self, objects, return_defaults=False, update_changed_only=True, preserve_order=True):
+        """New objects' rows INSERTed (the objects stay transient, as
+        SQLAlchemy leaves them); rows of the same class and keys batched."""
+        if return_defaults or not preserve_order:
+            raise _unsupported("bulk_save_objects(return_defaults=True / preserve_order=False)")
+        runs = []
+        for obj in objects:
+            state = _state(obj)
+            if _retort_orm.status(state._st)[0] != "transient":
+                raise _unsupported("bulk_save_objects() of objects already in a session")
+            mapper = state.mapper
+            row = {k: obj.__dict__[k] for k in mapper.column_keys if k in obj.__dict__}
+            if runs and runs[-1][0] is mapper:
+                runs[-1][1].append(row)
+            else:
+                runs.append((mapper, [row]))
+        for mapper, rows in runs:
+            self.bulk_insert_mappings(mapper, rows)
+
     def merge(self, instance, load=True, options=None):
         """The session's own copy of `instance` (found in the identity map,
         loaded by primary key, or made new and pending) with the given
