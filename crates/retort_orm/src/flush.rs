@@ -76,6 +76,11 @@ pub trait Executor {
     type Error;
     fn execute(&mut self, statement: &Compiled) -> Result<Executed, Self::Error>;
     fn execute_many(&mut self, sql: &str, rows: Vec<Vec<Literal>>) -> Result<u64, Self::Error>;
+    /// One row of a batch SQLAlchemy sends as "insertmanyvalues" (an
+    /// executemany to its cursor events), one statement per row on SQLite.
+    fn execute_batched(&mut self, statement: &Compiled) -> Result<Executed, Self::Error> {
+        self.execute(statement)
+    }
     /// Loads the attributes an expired object lacks, by its primary key
     /// (the statement is [`crate::loading::by_primary_key`] over those
     /// columns): `(attribute, value)` pairs, none when the row is gone.
@@ -551,7 +556,7 @@ fn insert_states<X: Executor>(
             let returning: Vec<String> = fetched.iter().map(|&i| columns[i].clone()).collect();
             for (r, row) in group.iter().zip(&rows) {
                 let compiled = sql(compiler::insert(&statement(returning.clone(), row), &table))?;
-                let result = exec.execute(&compiled).map_err(FlushError::Database)?;
+                let result = exec.execute_batched(&compiled).map_err(FlushError::Database)?;
                 let got: Vec<(usize, Literal)> = fetched.iter().copied().zip(result.rows.into_iter().next().unwrap_or_default()).collect();
                 finish_insert(orm, sid, r.state, row, &got, columns.len(), work, out);
             }

@@ -35,6 +35,11 @@ pub struct State {
     plans: Vec<(Value, Rc<InsertPlan>)>,
     /// The run's steps, for the timeline.
     pub steps: crate::steps::Steps,
+    /// Per database, the Python function that fires the engine's
+    /// `before_cursor_execute` / `after_cursor_execute` listeners.
+    hooks: Vec<(usize, Value)>,
+    /// The statement being run is a row of a batch (see `run_batched_on`).
+    batched: bool,
     /// Every engine's log in echo's format, when the playground asks for it
     /// (its SQL log's text view), whether `echo` is on or not.
     pub echo_text: Option<Vec<String>>,
@@ -56,6 +61,8 @@ pub fn shared(log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Shared {
         errors: Value::None,
         log,
         plans: Vec::new(),
+        hooks: Vec::new(),
+        batched: false,
         steps: crate::steps::Steps::default(),
         echo_text: None,
     }))
@@ -82,6 +89,19 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
     add(&m, vm, "commit", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.commit())).and_then(|r| engine_result(vm, state, r)));
     add(&m, vm, "rollback", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.rollback())).and_then(|r| engine_result(vm, state, r)));
     add(&m, vm, "execute", execute);
+    // set_hook(db, fn or None): fn("before" | "after", statement, parameters, executemany) around each statement
+    add(&m, vm, "set_hook", |vm, state, a| {
+        let Some(Value::Int(db)) = a.pos.first() else {
+            return Err(vm.new_error("TypeError", "expected a database handle"));
+        };
+        let db = *db as usize;
+        let mut s = state.borrow_mut();
+        s.hooks.retain(|(d, _)| *d != db);
+        if let Some(f) = a.pos.get(1).filter(|f| !f.is_none()) {
+            s.hooks.push((db, f.clone()));
+        }
+        Ok(Value::None)
+    });
     add(&m, vm, "set_echo", |vm, state, a| {
         let on = match a.pos.get(1) {
             Some(v) => vm.truthy(v)?,
@@ -816,6 +836,15 @@ pub fn run_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params: &[Liter
     run(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, params)
 }
 
+/// Runs one row of an "insertmanyvalues" batch on database `db` (cursor
+/// events report it as part of an executemany, as SQLAlchemy's do).
+pub fn run_batched_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
+    state.borrow_mut().batched = true;
+    let r = run(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, params);
+    state.borrow_mut().batched = false;
+    r
+}
+
 /// Runs one statement for many rows of parameters (an executemany) on database `db`.
 pub fn run_many_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, rows: &[Vec<Literal>]) -> PyResult<u64> {
     let shown = rows.first().cloned().unwrap_or_default();
@@ -824,13 +853,41 @@ pub fn run_many_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, rows: &[Ve
 
 /// An executemany on the database `a` names; an error shows `shown` as its parameters.
 fn run_many(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: &[Vec<Literal>], shown: &[Literal]) -> PyResult<u64> {
+    let hook = hook_of(state, a);
+    if let Some(h) = &hook {
+        let py_rows = Value::list(rows.iter().map(|r| Value::tuple(r.iter().map(literal_value).collect())).collect());
+        vm.call(h, Args::new(vec![Value::str("before"), Value::str(sql), py_rows, Value::Bool(true)]))?;
+    }
     let params: Vec<Vec<retort_engine::Value>> = rows.iter().map(|row| row.iter().map(convert::engine_value).collect()).collect();
-    with_db(vm, state, a, |_, db| Ok(db.execute_many(sql, &params)))?.map_err(|e| dbapi_error(vm, state, &e, sql, shown))
+    let affected = with_db(vm, state, a, |_, db| Ok(db.execute_many(sql, &params)))?.map_err(|e| dbapi_error(vm, state, &e, sql, shown))?;
+    if let Some(h) = &hook {
+        let py_rows = Value::list(rows.iter().map(|r| Value::tuple(r.iter().map(literal_value).collect())).collect());
+        vm.call(h, Args::new(vec![Value::str("after"), Value::str(sql), py_rows, Value::Bool(true)]))?;
+    }
+    Ok(affected)
 }
 
 fn run(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
+    let hook = hook_of(state, a);
+    let many = state.borrow().batched;
+    if let Some(h) = &hook {
+        let py = Value::tuple(params.iter().map(literal_value).collect());
+        vm.call(h, Args::new(vec![Value::str("before"), Value::str(sql), py, Value::Bool(many)]))?;
+    }
     let values: Vec<retort_engine::Value> = params.iter().map(convert::engine_value).collect();
-    with_db(vm, state, a, |_, db| Ok(db.execute(sql, &values)))?.map_err(|e| dbapi_error(vm, state, &e, sql, params))
+    let outcome = with_db(vm, state, a, |_, db| Ok(db.execute(sql, &values)))?.map_err(|e| dbapi_error(vm, state, &e, sql, params))?;
+    if let Some(h) = &hook {
+        let py = Value::tuple(params.iter().map(literal_value).collect());
+        vm.call(h, Args::new(vec![Value::str("after"), Value::str(sql), py, Value::Bool(many)]))?;
+    }
+    Ok(outcome)
+}
+
+/// The cursor-event hook of the database `a` names, if its engine has listeners.
+fn hook_of(state: &Shared, a: &Args) -> Option<Value> {
+    let Some(Value::Int(i)) = a.pos.first() else { return None };
+    let s = state.borrow();
+    s.hooks.iter().find(|(db, _)| *db as i64 == *i).map(|(_, h)| h.clone())
 }
 
 /// Runs `f` with the statements it sends logged as made in `mode` (for echo).

@@ -470,6 +470,11 @@ impl Executor for Exec<'_> {
         native::run_many_on(self.vm, &self.sql, self.db, sql, &rows)
     }
 
+    fn execute_batched(&mut self, c: &Compiled) -> Result<Executed, PyErr> {
+        let o = native::run_batched_on(self.vm, &self.sql, self.db, &c.sql, &c.params)?;
+        Ok(Executed { rows: literal_rows(&o), last_insert_rowid: o.last_insert_rowid, rows_affected: o.rows_affected })
+    }
+
     /// Loads the columns the object's `__dict__` lacks, as SQLAlchemy's
     /// access to an expired attribute does.
     fn refresh(&mut self, st: StateId, mapper: &Mapper, key: &[Literal], known: &[bool]) -> Result<Vec<(usize, Literal)>, PyErr> {

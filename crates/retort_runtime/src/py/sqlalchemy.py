@@ -2130,12 +2130,40 @@ def _call(engine, fn, *args, echo=None):
                 _engine_logger.info(line)
 
 
+_engines = []
+
+
+def _hook_engines():
+    """Engines with cursor event listeners get their statements reported
+    (`event.listen(engine, "before_cursor_execute", fn)`)."""
+    import sqlalchemy.event as _ev
+
+    for engine in _engines:
+        listeners = _ev._cursor_listeners(engine)
+        if any(listeners.values()):
+
+            def hook(phase, statement, parameters, executemany, engine=engine):
+                conn = engine._last_connection
+                for fn in _ev._cursor_listeners(engine)[phase + "_cursor_execute"]:
+                    fn(conn, None, statement, parameters, None, executemany)
+
+            _retort_sql.set_hook(engine._db, hook)
+
+
 class Engine:
     def __init__(self, url, echo=False, _db=None):
         self.url = url
         self.echo = echo
         self._db = _retort_sql.open(url) if _db is None else _db
         self._echoing = False
+        # the connection the cursor events name (the one made last)
+        self._last_connection = None
+        self._connection_info = {}
+        _engines.append(self)
+        import sqlalchemy.event as _ev
+
+        if _ev._listeners:
+            _hook_engines()
         self.dialect = _Dialect()
         if echo:
             _add_echo_handler()
@@ -2231,6 +2259,9 @@ class Connection:
     def __init__(self, engine):
         self.engine = engine
         self._db = engine._db
+        # the DBAPI connection's info: one connection per in-memory engine, so one dict
+        self.info = engine._connection_info
+        engine._last_connection = self
         self._transaction = None
         self._savepoints = 0
         self.closed = False

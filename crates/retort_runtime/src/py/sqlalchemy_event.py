@@ -1,12 +1,14 @@
 """sqlalchemy.event: listeners that users write. Session events
 (before_flush, after_flush, before_commit, after_commit, after_rollback),
-mapper events (before/after insert, update, delete) and attribute events
-(set, append, remove) run where SQLAlchemy runs them; others raise
-NotImplementedError naming the event."""
+mapper events (before/after insert, update, delete), attribute events
+(set, append, remove) and engine cursor events (before/after
+cursor_execute: the cursor and context are None) run where SQLAlchemy runs
+them; others raise NotImplementedError naming the event."""
 
 _SESSION_EVENTS = ("before_flush", "after_flush", "after_flush_postexec", "before_commit", "after_commit", "after_rollback", "after_begin")
 _MAPPER_EVENTS = ("before_insert", "after_insert", "before_update", "after_update", "before_delete", "after_delete")
 _ATTRIBUTE_EVENTS = ("set", "append", "remove")
+_ENGINE_EVENTS = ("before_cursor_execute", "after_cursor_execute")
 
 # (target, identifier) -> [fn]
 _listeners = {}
@@ -27,6 +29,13 @@ def _key(target, identifier):
             return ("mapper", target.__mapper__.mid)
         if isinstance(target, orm.Mapper):
             return ("mapper", target.mid)
+    elif identifier in _ENGINE_EVENTS:
+        import sqlalchemy as sa
+
+        if target is sa.Engine:
+            return ("engine", "all")
+        if isinstance(target, sa.Engine):
+            return ("engine", id(target))
     elif identifier in _ATTRIBUTE_EVENTS:
         owner = getattr(target, "_sa_attribute_of", None)
         if owner is not None:
@@ -35,7 +44,14 @@ def _key(target, identifier):
 
 
 def listen(target, identifier, fn, *args, **kw):
-    _listeners.setdefault((_key(target, identifier), identifier), []).append(fn)
+    if kw.get("retval") or kw.get("named"):
+        raise NotImplementedError(f"Retort does not support event.listen(..., {'retval' if kw.get('retval') else 'named'}=True) yet")
+    key = _key(target, identifier)
+    _listeners.setdefault((key, identifier), []).append(fn)
+    if key[0] == "engine":
+        import sqlalchemy as sa
+
+        sa._hook_engines()
 
 
 def listens_for(target, identifier, *args, **kw):
@@ -64,6 +80,11 @@ def _fire(keys, identifier, *args):
     for k in keys:
         for fn in list(_listeners.get((k, identifier), ())):
             fn(*args)
+
+
+def _cursor_listeners(engine):
+    """The engine's before/after_cursor_execute listeners, by event."""
+    return {ident: _listeners.get((("engine", id(engine)), ident), []) + _listeners.get((("engine", "all"), ident), []) for ident in _ENGINE_EVENTS}
 
 
 def _has(identifier):
