@@ -537,10 +537,15 @@ fn insert_states<X: Executor>(
             })
             .collect();
         let missing_server: Vec<usize> = server_defaults.iter().copied().filter(|i| !given.contains(i)).collect();
-        let statement = |returning: Vec<String>, row: &[(usize, Literal)]| Insert {
-            table: table.name.clone(),
-            source: InsertSource::Values(vec![bind_row(columns, row)]),
-            returning,
+        let statement = |returning: Vec<String>, row: &[(usize, Literal)]| {
+            let mut values = bind_row(columns, row);
+            if values.is_empty() && !returning.is_empty() {
+                // a row of nothing in an insertmanyvalues batch: `(id) VALUES (NULL)`, not DEFAULT VALUES
+                if let Some(&i) = mapper.pk.first() {
+                    values.push((columns[i].clone(), Expr::Null));
+                }
+            }
+            Insert { table: table.name.clone(), source: InsertSource::Values(vec![values]), returning }
         };
         if has_all_pks && missing_server.is_empty() {
             // executemany, or one plain INSERT

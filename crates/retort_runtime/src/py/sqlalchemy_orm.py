@@ -1154,6 +1154,9 @@ def _backref_add(x, rev, obj):
         old = d.get(rev.key)
         if old is obj:
             return
+        if rev.key not in d and _retort_orm.status(xs._st)[0] == "persistent":
+            # its value before this change was never loaded (see _backref_remove)
+            xs.unknown_original = set(xs.unknown_original) | {rev.key}
         d[rev.key] = obj
         xs.orphaned = False
         _changed(x, xs, rev, [obj], [old] if old is not None else [], backref=False)
@@ -1178,6 +1181,11 @@ def _backref_remove(x, rev, obj):
         if rev.key not in d or d[rev.key] is obj:
             d[rev.key] = None
             _changed(x, xs, rev, [], [obj], backref=False)
+            ev = xs.rel_events.get(rev.key)
+            if ev is not None and not ev[0] and not ev[1] and rev.key in xs.unknown_original:
+                # set and unset again from a value never loaded: SQLAlchemy still
+                # sees None replacing an unknown value, and its flush sets the key NULL
+                ev[1].append(None)
             # taken out of its parent's collection: an orphan (a pending one is not inserted)
             xs.orphaned = True
 
@@ -1466,6 +1474,8 @@ class InstanceState:
         self.deferred_keys = ()
         # of those, the ones that raise instead (raiseload=True)
         self.raise_keys = ()
+        # many-to-one keys set by a backref while their value was not loaded
+        self.unknown_original = ()
 
     def _status(self):
         return _retort_orm.status(self._st)
@@ -2269,7 +2279,9 @@ class Session:
             self._flush_failed(e)
             raise
         for obj in new + dirty + deleted:
-            _state(obj).rel_events.clear()
+            st = _state(obj)
+            st.rel_events.clear()
+            st.unknown_original = ()
         for obj in new + dirty:
             # column_property() expressions of flushed objects load again on access
             for k in type(obj).__mapper__.expression_keys:
