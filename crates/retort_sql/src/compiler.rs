@@ -694,7 +694,15 @@ impl Writer {
             FromItem::Join { left, right, on, outer } => {
                 self.from_item(left);
                 self.sql += if *outer { " LEFT OUTER JOIN " } else { " JOIN " };
+                // a join on the right is grouped: `a LEFT OUTER JOIN (b JOIN c ON ...) ON ...`
+                let nested = matches!(**right, FromItem::Join { .. });
+                if nested {
+                    self.sql.push('(');
+                }
                 self.from_item(right);
+                if nested {
+                    self.sql.push(')');
+                }
                 self.sql += " ON ";
                 self.expr(on, None);
             }

@@ -1212,6 +1212,15 @@ def _from_arg(f):
     return f
 
 
+def join(left, right, onclause=None, isouter=False, full=False):
+    """`join(a, b, onclause)`: the Join `a.join(b, onclause)` is (mapped classes stand for their tables)."""
+    return _from_arg(left).join(_from_arg(right), onclause, isouter, full)
+
+
+def outerjoin(left, right, onclause=None, full=False):
+    return join(left, right, onclause, True, full)
+
+
 def _fk_target_table(fk):
     return fk.target.rsplit(".", 1)[0]
 

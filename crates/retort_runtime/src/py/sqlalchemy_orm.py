@@ -2780,20 +2780,26 @@ class Session:
             raise _unsupported("joinedload() beyond one relationship of one entity")
         prop = joined[0].props[0]
         prop.parent._configure()
-        if prop.direction is MANYTOMANY:
-            raise _unsupported(f"joinedload() of the many-to-many {prop!r}")
+        if prop.direction is MANYTOMANY and (prop.target is prop.parent.local_table or hasattr(prop, "_written")):
+            raise _unsupported(f"joinedload() of the many-to-many {prop!r} with its own join conditions")
         index, cls = entities[0]
         if isinstance(cls, AliasedClass):
             raise _unsupported("joinedload() from an aliased() class")
         target = prop.mapper
         alias = target.local_table.alias(f"{target.local_table.name}_1")
-        if prop.direction is ONETOMANY:
+        right = alias
+        if prop.direction is MANYTOMANY:
+            # LEFT OUTER JOIN (secondary AS secondary_1 JOIN target AS target_1 ON ...) ON ...
+            sec = prop.secondary.alias(f"{prop.secondary.name}_1")
+            right = _sa.Join(sec, alias, and_(*[alias.c[tc.name] == sec.c[sc.name] for tc, sc in prop.target_pairs]), False)
+            on = and_(*[pc == sec.c[sc.name] for pc, sc in prop.parent_pairs])
+        elif prop.direction is ONETOMANY:
             on = and_(*[pc == alias.c[fk.name] for pc, fk in prop.pairs])
         else:
             on = and_(*[alias.c[rc.name] == fk for rc, fk in prop.pairs])
         stmt = statement._copy()
         left = stmt.froms.pop() if stmt.froms else cls.__table__
-        stmt.froms.append(_sa.Join(left, alias, on, True))
+        stmt.froms.append(_sa.Join(left, right, on, True))
         n = len(stmt._expanded_columns())
         stmt.columns = stmt.columns + [alias.c[c.name] for _, c in target.column_attrs_list]
         stmt._with_options = []
