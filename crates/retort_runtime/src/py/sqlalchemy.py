@@ -1190,9 +1190,11 @@ class FromClause(ClauseElement):
         return select(self)
 
     def join(self, right, onclause=None, isouter=False, full=False):
+        _no_full(full)
         return Join(self, right, onclause, isouter)
 
     def outerjoin(self, right, onclause=None, full=False):
+        _no_full(full)
         return Join(self, right, onclause, True)
 
     def alias(self, name=None):
@@ -1210,6 +1212,11 @@ def _from_arg(f):
     if getattr(f, "_sa_entity", None) is not None:
         return f.__clause_element__()
     return f
+
+
+def _no_full(full):
+    if full:
+        raise _unsupported("FULL OUTER JOIN (full=True)")
 
 
 def join(left, right, onclause=None, isouter=False, full=False):
@@ -1671,6 +1678,7 @@ class Select(Executable):
         return Exists(self)
 
     def join_from(self, left, right, onclause=None, isouter=False, full=False):
+        _no_full(full)
         new = self._copy()
         left = _from_arg(left)
         if hasattr(right, "_sa_join"):
@@ -1686,6 +1694,7 @@ class Select(Executable):
         return new
 
     def join(self, target, onclause=None, isouter=False, full=False):
+        _no_full(full)
         new = self._copy()
         if new.froms:
             left = new.froms.pop()
@@ -1706,10 +1715,10 @@ class Select(Executable):
         return new
 
     def outerjoin(self, target, onclause=None, full=False):
-        return self.join(target, onclause, True)
+        return self.join(target, onclause, True, full)
 
     def outerjoin_from(self, left, right, onclause=None, full=False):
-        return self.join_from(left, right, onclause, True)
+        return self.join_from(left, right, onclause, True, full)
 
     def add_columns(self, *entities):
         new = self._copy()

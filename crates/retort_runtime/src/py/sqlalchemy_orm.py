@@ -3188,7 +3188,7 @@ class Query:
         return self._new(self._stmt.having(*criteria))
 
     def join(self, target, onclause=None, isouter=False, full=False):
-        q = self._new(self._stmt.join(target, onclause, isouter=isouter))
+        q = self._new(self._stmt.join(target, onclause, isouter=isouter, full=full))
         if isinstance(target, (type, AliasedClass)):
             q._joined_entity = target
         elif isinstance(target, _RelationshipComparator):
@@ -3196,7 +3196,7 @@ class Query:
         return q
 
     def outerjoin(self, target, onclause=None, full=False):
-        return self.join(target, onclause, isouter=True)
+        return self.join(target, onclause, isouter=True, full=full)
 
     def select_from(self, *froms):
         return self._new(self._stmt.select_from(*froms))
