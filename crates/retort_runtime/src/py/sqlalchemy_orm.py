@@ -252,9 +252,12 @@ class _DeferredColumn:
 class SynonymProperty:
     """`synonym("name")`: another name for a mapped attribute, on objects and in queries."""
 
-    def __init__(self, name, map_column=None, descriptor=None, comparator_factory=None, doc=None, info=None):
+    def __init__(self, name, map_column=None, descriptor=None, comparator_factory=None, doc=None, info=None, **kw):
         if map_column or descriptor is not None or comparator_factory is not None:
             raise _unsupported("synonym() with map_column, descriptor or comparator_factory")
+        self._dataclass = {k: kw.pop(k) for k in _DATACLASS_OPTIONS if k in kw}
+        if kw:
+            raise TypeError(f"synonym() got an unexpected keyword argument '{next(iter(kw))}'")
         self.name = name
         self.key = None
         self.parent = None
@@ -1932,9 +1935,10 @@ def _deferral(statement, column_options, every_column=False):
         for o in column_options:
             keys = o.apply(mapper, keys)
         if keys != mapper.column_keys:
-            if not isinstance(cls, type):
-                raise _unsupported("deferred columns of an aliased() entity")
-            plans[pos] = (mapper, keys)
+            source = mapper.local_table if isinstance(cls, type) else cls.__clause_element__()
+            if source is not mapper.local_table and any(k not in mapper.attr_index for k in keys):
+                raise _unsupported("column_property() expressions of an aliased() entity")
+            plans[pos] = (mapper, keys, source)
     if not plans:
         return statement, None
     stmt = statement._copy()
@@ -1945,10 +1949,13 @@ def _deferral(statement, column_options, every_column=False):
         width = len(item._table_columns()) if isinstance(item, _sa.FromClause) else 1
         plan = plans.get(pos)
         moved[pos] = new_pos
-        if plan is not None and item is plan[0].local_table:
-            mapper, keys = plan
+        if plan is not None and item is plan[2]:
+            mapper, keys, source = plan
             loads[new_pos] = keys
-            columns.extend(mapper._selectable(k) for k in keys)
+            if source is mapper.local_table:
+                columns.extend(mapper._selectable(k) for k in keys)
+            else:
+                columns.extend(source.c[mapper.column_attrs_list[mapper.attr_index[k]][1].name] for k in keys)
             new_pos += len(keys)
         else:
             columns.append(item)
@@ -3817,6 +3824,13 @@ with_loader_criteria = _loader_option("with_loader_criteria", False)
 
 
 def column_property(*columns, deferred=False, **kw):
+    dataclass_options = {k: kw.pop(k) for k in _DATACLASS_OPTIONS if k in kw}
+    made = _column_property(columns, deferred, kw)
+    made._dataclass = dataclass_options
+    return made
+
+
+def _column_property(columns, deferred, kw):
     if len(columns) != 1 or any(v not in (None, False, True) for v in kw.values()) or kw.get("group") or kw.get("raiseload"):
         raise _unsupported("column_property() of several columns or with group/raiseload/comparator_factory")
     if kw.get("expire_on_flush") is False or kw.get("active_history"):
