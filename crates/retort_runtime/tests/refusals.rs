@@ -34,7 +34,7 @@ const CASES: &[(&str, &str)] = &[
         "class Note(Base):\n    __tablename__ = 'note'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[int] = mapped_column(ForeignKey('user_account.id'))\n    user: Mapped[User] = relationship(primaryjoin=lambda: User.id == Note.user_id)",
         "relationship(primaryjoin=...)",
     ),
-    ("select(User).options(with_loader_criteria(Address, Address.id > 1))", "with_loader_criteria()"),
+    ("select(User).options(with_loader_criteria(Address, Address.id > 1, include_aliases=True))", "with_loader_criteria(loader_only"),
 ];
 
 #[test]

@@ -1479,6 +1479,8 @@ class InstanceState:
         self.raise_keys = ()
         # many-to-one keys set by a backref while their value was not loaded
         self.unknown_original = ()
+        # with_loader_criteria() options of the query that loaded it (for its lazy loads)
+        self.loader_criteria = None
 
     def _status(self):
         return _retort_orm.status(self._st)
@@ -2666,8 +2668,9 @@ class Session:
         order = [cols.index(c, 1) if c in cols[1:] else 0 for _, c in loaded]
         loaded_keys = [k for k, _ in loaded]
         found = {}
+        extra = [o.criteria for o in getattr(self, "_criteria", ()) if o.mapper is target]
         for start in range(0, len(keys), 500):
-            stmt = base.where(key_col.in_(keys[start:start + 500]))
+            stmt = base.where(key_col.in_(keys[start:start + 500]), *extra)
             if prop.order_by:
                 stmt = stmt.order_by(*prop.order_by)
             for r in self._connection().execute(stmt).all():
@@ -2772,7 +2775,7 @@ class Session:
         loaded_keys = [k for k, _ in loaded]
         found = {}
         for start in range(0, len(keys), 500):
-            stmt = select(*cols).where(remote.in_(keys[start:start + 500]))
+            stmt = select(*cols).where(remote.in_(keys[start:start + 500]), *[o.criteria for o in getattr(self, "_criteria", ()) if o.mapper is target])
             for r in self._connection().execute(stmt).all():
                 found[r[0]] = self._load_entity(target, tuple(r[i] for i in order), loaded_keys)
         for p in parents:
@@ -2862,6 +2865,9 @@ class Session:
             state = InstanceState(mapper, st)
             d["_sa_instance_state"] = state
             _retort_orm.attach(st, obj)
+            if self._criteria:
+                # loaded now: its lazy loads keep the statement's with_loader_criteria()
+                state.loader_criteria = list(self._criteria)
             for k, v in zip(keys, values):
                 d[k] = v
             if absent:
@@ -2926,7 +2932,10 @@ class Session:
                 state.deferred_keys = {k for k in state.deferred_keys if k not in d}
         return obj
 
+    _criteria = ()
+
     def _lazy_load(self, obj, state, prop):
+        extra = [o.criteria for o in (state.loader_criteria or ()) if o.mapper is prop.mapper]
         overrides = state.lazy_overrides or {}
         mode = overrides.get(prop.key) or overrides.get("*") or prop.lazy
         if mode == "raise":
@@ -2953,12 +2962,12 @@ class Session:
                     return self._load_expired(found, _state(found))
             no_sql()
             self._autoflush()
-            stmt = select(target.class_).where(*[rc == v for (rc, _), v in zip(prop.pairs, values)])
+            stmt = select(target.class_).where(*[rc == v for (rc, _), v in zip(prop.pairs, values)], *extra)
             return self.execute(stmt, _autoflush=False).scalars().first()
         no_sql()
         crit = _lazy_criteria(obj, prop)
         self._autoflush()
-        stmt = select(target.class_).where(*crit).order_by(*prop.order_by)
+        stmt = select(target.class_).where(*crit, *extra).order_by(*prop.order_by)
         result = self.execute(stmt, _autoflush=False).scalars()
         return result.all() if prop.uselist else result.first()
 
@@ -2977,7 +2986,20 @@ class Session:
         populate = bool(given.get("populate_existing"))
         options = getattr(statement, "_with_options", None) or []
         column_options = [o for o in options if isinstance(o, _ColumnOption)]
-        options = self._with_defaults(statement, [o for o in options if not isinstance(o, _ColumnOption)])
+        criteria = [o for o in options if isinstance(o, _CriteriaOption)]
+        options = self._with_defaults(statement, [o for o in options if not isinstance(o, (_ColumnOption, _CriteriaOption))])
+        if criteria:
+            if any(o.strategy in ("joinedload", "contains_eager", "subqueryload") for o in options):
+                raise _unsupported("with_loader_criteria() beside joinedload(), contains_eager() or subqueryload()")
+            statement = _with_criteria(statement, criteria)
+            self._criteria = criteria
+            try:
+                return self._execute_loading(statement, params, options, column_options, populate, criteria)
+            finally:
+                self._criteria = ()
+        return self._execute_loading(statement, params, options, column_options, populate, ())
+
+    def _execute_loading(self, statement, params, options, column_options, populate, criteria):
         eager = [o for o in options if o.strategy == "contains_eager"]
         if eager:
             if column_options or populate or _joins_eagerly(options):
@@ -3820,7 +3842,65 @@ def undefer_group(name):
     raise _unsupported("undefer_group()")
 
 immediateload = _loader_option("immediateload")
-with_loader_criteria = _loader_option("with_loader_criteria", False)
+
+
+class _CriteriaOption:
+    """`with_loader_criteria(Address, Address.email != "foo")`: the criteria
+    join every SELECT of that class this statement makes: its own FROM or
+    JOIN of the table, its selectin loads, and the later lazy loads of the
+    objects it loads."""
+
+    strategy = "with_loader_criteria"
+
+    def __init__(self, entity, criteria, loader_only=False, include_aliases=False, propagate_to_loaders=True,
+                 track_closure_variables=True):
+        if not (isinstance(entity, type) and "__mapper__" in entity.__dict__):
+            raise _unsupported("with_loader_criteria() of anything but a mapped class")
+        if loader_only or include_aliases or not propagate_to_loaders:
+            raise _unsupported("with_loader_criteria(loader_only / include_aliases / propagate_to_loaders=False)")
+        if callable(criteria) and not isinstance(criteria, _sa.ClauseElement):
+            criteria = criteria(entity)
+        self.entity = entity
+        self.mapper = entity.__mapper__
+        self.criteria = criteria
+        self.path = [(self.strategy, None)]
+
+
+def with_loader_criteria(entity, criteria, **kw):
+    return _CriteriaOption(entity, criteria, **kw)
+
+
+def _with_criteria(statement, criteria):
+    """The statement with each class's criteria: in the ON of a JOIN to its
+    table, else in WHERE when the statement selects from the table."""
+    stmt = statement
+    for opt in criteria:
+        table = opt.mapper.local_table
+        joined = False
+        froms = []
+        for f in stmt.froms:
+            if isinstance(f, _sa.Join):
+                f, hit = _criteria_in_join(f, table, opt.criteria)
+                joined = joined or hit
+            froms.append(f)
+        if joined:
+            stmt = stmt._copy()
+            stmt.froms = froms
+            continue
+        uses = any(c is table or getattr(c, "table", None) is table for c in stmt.columns) or table in stmt.froms
+        if uses:
+            stmt = stmt.where(opt.criteria)
+    return stmt
+
+
+def _criteria_in_join(join, table, criteria):
+    left, hit = (_criteria_in_join(join.left, table, criteria) if isinstance(join.left, _sa.Join) else (join.left, False))
+    if join.right is table:
+        return _sa.Join(left, join.right, and_(join.onclause, criteria), join.isouter), True
+    if hit:
+        return _sa.Join(left, join.right, join.onclause, join.isouter), True
+    return join, False
+
 
 
 def column_property(*columns, deferred=False, **kw):
