@@ -993,28 +993,14 @@ class _ColumnAttribute:
         _retort_orm.modified(_state(obj)._st)
 
 
-class _ExpressionAttribute:
+class _ExpressionAttribute(_ColumnAttribute):
     """A `column_property()` expression on its class: the labelled expression
-    at class level, the loaded value on an object (None until it is persistent)."""
+    at class level; on an object, read as a column is (None until it is
+    persistent, loaded when expired), set without being flushed."""
 
     def __init__(self, prop):
+        super().__init__(prop.key, None, prop.label)
         self.prop = prop
-        self.key = prop.key
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self.prop.label
-        d = obj.__dict__
-        if self.key in d:
-            return d[self.key]
-        if _inspecting[0]:
-            raise _NotLoaded(self.key)
-        state = _state(obj)
-        status, sid, _, _ = _retort_orm.status(state._st)
-        if status == "persistent":
-            _sessions[sid]._load_expired(obj, state, self.key)
-            return d.get(self.key)
-        return None
 
     def __set__(self, obj, value):
         obj.__dict__[self.key] = value
