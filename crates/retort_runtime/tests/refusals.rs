@@ -24,6 +24,10 @@ class Address(Base):
 /// (the lines after the models, what the error message names)
 const CASES: &[(&str, &str)] = &[
     ("print(select(User).join(Address, full=True))", "FULL OUTER JOIN"),
+    (
+        "class Tag(Base):\n    __tablename__ = 'tag'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[int] = mapped_column(ForeignKey('user_account.id'))\n    user: Mapped[User] = relationship(order_by='func.lower(User.id)')\nconfigure_mappers()",
+        "the relationship argument 'func.lower(User.id)' as text",
+    ),
     ("print(select(User).outerjoin(Address, full=True))", "FULL OUTER JOIN"),
     ("joinedload(User.addresses, innerjoin=True)", "joinedload(innerjoin=...)"),
     (

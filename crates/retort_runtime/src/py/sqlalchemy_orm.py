@@ -712,12 +712,36 @@ def _resolve_expr(mapper, arg):
     if isinstance(arg, (list, tuple)):
         return [_resolve_expr(mapper, a) for a in arg]
     if isinstance(arg, str):
-        name, _, attr = arg.partition(".")
-        cls = mapper.registry._class_registry.get(name)
-        if cls is None:
-            raise InvalidRequestError(f"When initializing mapper {mapper}, expression {arg!r} failed to locate a name ({name!r}).")
-        return getattr(cls, attr) if attr else cls
+        return _resolve_text(mapper, arg)
     return getattr(arg, "_column", arg)
+
+
+def _resolve_text(mapper, text):
+    """The forms of relationship text Retort reads (it has no eval()):
+    `Cls`, `Cls.attr`, `Cls.attr.desc()`/`.asc()`, `desc(Cls.attr)`,
+    `asc(...)`, and lists of them (`[A.x, A.y]`, `A.x, A.y`)."""
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) > 1:
+        return [_resolve_text(mapper, p) for p in parts]
+    text = parts[0] if parts else text
+    for fn in ("desc", "asc"):
+        if text.startswith(fn + "(") and text.endswith(")"):
+            return getattr(_resolve_text(mapper, text[len(fn) + 1:-1]), fn)()
+        if text.endswith("." + fn + "()"):
+            return getattr(_resolve_text(mapper, text[: -len(fn) - 3]), fn)()
+    name, _, attr = text.partition(".")
+    if not name.isidentifier() or not all(a.isidentifier() for a in attr.split(".")) and attr:
+        raise _unsupported(f"the relationship argument {text!r} as text (write the expression itself, or a lambda returning it)")
+    cls = mapper.registry._class_registry.get(name)
+    if cls is None:
+        table = mapper.registry.metadata.tables.get(name)
+        if table is not None and attr.startswith("c."):
+            return table.c[attr[2:]]
+        raise InvalidRequestError(f"When initializing mapper {mapper}, expression {text!r} failed to locate a name ({name!r}).")
+    return getattr(cls, attr) if attr else cls
 
 
 def _is_mapped_class(c):
