@@ -124,12 +124,12 @@ const RESERVED_WORDS: &[&str] = &[
 
 /// Mirrors `IdentifierPreparer._requires_quotes`.
 pub fn requires_quotes(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    RESERVED_WORDS.binary_search(&lower.as_str()).is_ok()
-        || name.is_empty()
+    // legal unquoted: lower-case ASCII letters, digits, `_` and `$` (an upper-case
+    // letter would fold), not leading with a digit or `$`, and not a reserved word
+    name.is_empty()
         || name.starts_with(|c: char| c.is_ascii_digit() || c == '$')
-        || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-        || lower != name
+        || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'$')
+        || RESERVED_WORDS.binary_search(&name).is_ok()
 }
 
 /// Mirrors `IdentifierPreparer.quote`: the name, in double quotes if needed
@@ -162,6 +162,10 @@ mod tests {
             ("$cost", "\"$cost\""),
             ("a$b", "a$b"),
             ("say\"hi", "\"say\"\"hi\""),
+            ("ORDER", "\"ORDER\""),
+            ("café", "\"café\""),
+            ("user_2", "user_2"),
+            ("", "\"\""),
         ];
         for (name, want) in cases {
             assert_eq!(quote(name), want, "{name}");
