@@ -1597,7 +1597,14 @@ class Select(Executable):
 
     def group_by(self, *clauses):
         new = self._copy()
-        new.group_by_clauses += [_order_item(c) for c in clauses]
+        expanded = []
+        for c in clauses:
+            # a mapped class (or aliased() one) groups by each of its columns
+            if (isinstance(c, type) and "__mapper__" in c.__dict__) or getattr(c, "_sa_entity", None) is not None:
+                expanded += _from_arg(c)._table_columns()
+            else:
+                expanded.append(c)
+        new.group_by_clauses += [_order_item(c) for c in expanded]
         return new
 
     def union(self, *others):

@@ -1357,6 +1357,8 @@ class _RelationshipComparator:
             target_alias = target
         if target is None:
             target = target_alias if target_alias is not None else prop.mapper.local_table
+        if prop.direction is MANYTOMANY and (self._parent_alias is not None or target_alias is not None):
+            return self._m2m_join(left, target, target_alias, isouter)
         if self._parent_alias is not None or target_alias is not None:
             sides = self._sides(target_alias)
             # ON in the order SQLAlchemy writes it: the one side's column first
@@ -1416,6 +1418,24 @@ class _RelationshipComparator:
         raise InvalidRequestError(
             "Can't compare a collection to an object or collection; use contains() to test for membership."
         )
+
+    def _m2m_join(self, left, target, target_alias, isouter):
+        """A many-to-many join with aliased sides (`Author.followers.of_type(Follower)`):
+        through `secondary AS secondary_1`, each condition as it was written;
+        an outer join nests the secondary and the target in parentheses, as
+        SQLAlchemy does."""
+        prop = self.prop
+        sec = prop.secondary.alias(f"{prop.secondary.name}_1")
+        parent_flipped, target_flipped = getattr(prop, "_written", ((), ()))
+
+        def eq(flipped, i, side, sc):
+            return (sc == side) if i < len(flipped) and flipped[i] else (side == sc)
+
+        on_parent = and_(*[eq(parent_flipped, i, _aliased_column(self._parent_alias, pc), sec.c[sc.name]) for i, (pc, sc) in enumerate(prop.parent_pairs)])
+        on_target = and_(*[eq(target_flipped, i, _aliased_column(target_alias, tc), sec.c[sc.name]) for i, (tc, sc) in enumerate(prop.target_pairs)])
+        if isouter:
+            return _sa.Join(left, _sa.Join(sec, target, on_target, False), on_parent, True)
+        return _sa.Join(_sa.Join(left, sec, on_parent, False), target, on_target, False)
 
     def _exists(self, criterion, kw):
         self._plain("any()/has()")
@@ -3417,8 +3437,8 @@ class WriteOnlyCollection:
             raise InvalidRequestError(f"On relationship {prop!r}, 'write_only' loaders cannot be used with many-to-one/one-to-one relationships and/or uselist=False.")
         self.instance = instance
         self.prop = prop
-        # the parent's key, read now (an expired parent loads)
-        self._criteria = _lazy_criteria(instance, prop)
+        # the parent's key is read when a statement of it runs (an expired parent loads then)
+        self._criteria = _lazy_criteria(instance, prop, when_run=True)
 
     def __repr__(self):
         return f"<sqlalchemy.orm.writeonly.WriteOnlyCollection object at 0x{id(self):x}>"
