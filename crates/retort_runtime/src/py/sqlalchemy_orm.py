@@ -2494,6 +2494,15 @@ class Session:
         if sync not in ("auto", "evaluate", "fetch", False):
             raise ArgumentError("Valid strategies for session synchronization are 'auto', 'evaluate', 'fetch', False")
         mapper = entity.__mapper__
+        if isinstance(statement, _sa.Update) and isinstance(params, list) and not statement.where_criteria and not statement.value_rows:
+            # ORM bulk UPDATE by primary key: each row's key in WHERE, its other values SET
+            self.bulk_update_mappings(mapper, params)
+            for row in params:
+                obj = _retort_orm.get(self._sid, mapper.mid, [row.get(k) for k in mapper.pk_keys])
+                if obj is not None:
+                    d = obj.__dict__
+                    d.update({k: v for k, v in row.items() if k in d and k not in mapper.pk_keys})
+            return _sa.Result([], [], len(params), None, False)
         evaluators, expired = {}, []
         for row in statement.value_rows[:1]:
             for k, v in row.items():
