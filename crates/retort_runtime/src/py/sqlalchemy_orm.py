@@ -1494,6 +1494,16 @@ class _RelationshipComparator:
 class InstanceState:
     """`inspect(obj)`: an object's state (held by the object, never the reverse)."""
 
+    # Set on a state only when they apply (an object's __dict__ stays small):
+    # columns its query left out (deferred: each loads alone on first access),
+    deferred_keys = ()
+    # of those, the ones that raise instead (raiseload=True),
+    raise_keys = ()
+    # many-to-one keys set by a backref while their value was not loaded,
+    unknown_original = ()
+    # with_loader_criteria() options of the query that loaded it (for its lazy loads).
+    loader_criteria = None
+
     def __init__(self, mapper, st):
         self.mapper = mapper
         self._st = st
@@ -1503,14 +1513,6 @@ class InstanceState:
         self.lazy_overrides = None
         # taken out of a parent's collection by a backref (see Session._expunge_pending_orphans)
         self.orphaned = False
-        # columns its query left out (deferred: each loads alone on first access)
-        self.deferred_keys = ()
-        # of those, the ones that raise instead (raiseload=True)
-        self.raise_keys = ()
-        # many-to-one keys set by a backref while their value was not loaded
-        self.unknown_original = ()
-        # with_loader_criteria() options of the query that loaded it (for its lazy loads)
-        self.loader_criteria = None
 
     def _status(self):
         return _retort_orm.status(self._st)
@@ -2320,7 +2322,8 @@ class Session:
         for obj in new + dirty + deleted:
             st = _state(obj)
             st.rel_events.clear()
-            st.unknown_original = ()
+            if st.unknown_original:
+                st.unknown_original = ()
         for obj in new + dirty:
             # column_property() expressions of flushed objects load again on access
             for k in type(obj).__mapper__.expression_keys:
