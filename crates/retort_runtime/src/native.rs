@@ -38,8 +38,6 @@ pub struct State {
     /// Per database, the Python function that fires the engine's
     /// `before_cursor_execute` / `after_cursor_execute` listeners.
     hooks: Vec<(usize, Value)>,
-    /// The statement being run is a row of a batch (see `run_batched_on`).
-    batched: bool,
     /// Every engine's log in echo's format, when the playground asks for it
     /// (its SQL log's text view), whether `echo` is on or not.
     pub echo_text: Option<Vec<String>>,
@@ -62,7 +60,6 @@ pub fn shared(log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Shared {
         log,
         plans: Vec::new(),
         hooks: Vec::new(),
-        batched: false,
         steps: crate::steps::Steps::default(),
         echo_text: None,
     }))
@@ -839,10 +836,7 @@ pub fn run_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params: &[Liter
 /// Runs one row of an "insertmanyvalues" batch on database `db` (cursor
 /// events report it as part of an executemany, as SQLAlchemy's do).
 pub fn run_batched_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
-    state.borrow_mut().batched = true;
-    let r = run(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, params);
-    state.borrow_mut().batched = false;
-    r
+    run_reported(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, params, true)
 }
 
 /// Runs one statement for many rows of parameters (an executemany) on database `db`.
@@ -853,41 +847,48 @@ pub fn run_many_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, rows: &[Ve
 
 /// An executemany on the database `a` names; an error shows `shown` as its parameters.
 fn run_many(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: &[Vec<Literal>], shown: &[Literal]) -> PyResult<u64> {
-    let hook = hook_of(state, a);
-    if let Some(h) = &hook {
-        let py_rows = Value::list(rows.iter().map(|r| Value::tuple(r.iter().map(literal_value).collect())).collect());
-        vm.call(h, Args::new(vec![Value::str("before"), Value::str(sql), py_rows, Value::Bool(true)]))?;
-    }
+    let hook = cursor_hook(state, a, sql, || Value::list(rows.iter().map(|r| python_params(r)).collect()), true);
+    fire(vm, &hook, "before")?;
     let params: Vec<Vec<retort_engine::Value>> = rows.iter().map(|row| row.iter().map(convert::engine_value).collect()).collect();
     let affected = with_db(vm, state, a, |_, db| Ok(db.execute_many(sql, &params)))?.map_err(|e| dbapi_error(vm, state, &e, sql, shown))?;
-    if let Some(h) = &hook {
-        let py_rows = Value::list(rows.iter().map(|r| Value::tuple(r.iter().map(literal_value).collect())).collect());
-        vm.call(h, Args::new(vec![Value::str("after"), Value::str(sql), py_rows, Value::Bool(true)]))?;
-    }
+    fire(vm, &hook, "after")?;
     Ok(affected)
 }
 
 fn run(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
-    let hook = hook_of(state, a);
-    let many = state.borrow().batched;
-    if let Some(h) = &hook {
-        let py = Value::tuple(params.iter().map(literal_value).collect());
-        vm.call(h, Args::new(vec![Value::str("before"), Value::str(sql), py, Value::Bool(many)]))?;
-    }
+    run_reported(vm, state, a, sql, params, false)
+}
+
+/// One statement; `many`: the cursor events report it as part of an executemany.
+fn run_reported(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Literal], many: bool) -> PyResult<Outcome> {
+    let hook = cursor_hook(state, a, sql, || python_params(params), many);
+    fire(vm, &hook, "before")?;
     let values: Vec<retort_engine::Value> = params.iter().map(convert::engine_value).collect();
     let outcome = with_db(vm, state, a, |_, db| Ok(db.execute(sql, &values)))?.map_err(|e| dbapi_error(vm, state, &e, sql, params))?;
-    if let Some(h) = &hook {
-        let py = Value::tuple(params.iter().map(literal_value).collect());
-        vm.call(h, Args::new(vec![Value::str("after"), Value::str(sql), py, Value::Bool(many)]))?;
-    }
+    fire(vm, &hook, "after")?;
     Ok(outcome)
 }
 
-/// The cursor-event hook of the database `a` names, if its engine has listeners.
-fn hook_of(state: &Shared, a: &Args) -> Option<Value> {
+/// A row of parameters as the cursor events show it: a tuple.
+fn python_params(row: &[Literal]) -> Value {
+    Value::tuple(row.iter().map(literal_value).collect())
+}
+
+/// A statement's cursor-event call, when the engine of the database `a`
+/// names has listeners: the hook and its arguments after the phase
+/// (statement, parameters made by `params`, executemany).
+fn cursor_hook(state: &Shared, a: &Args, sql: &str, params: impl FnOnce() -> Value, many: bool) -> Option<(Value, [Value; 3])> {
     let Some(Value::Int(i)) = a.pos.first() else { return None };
-    let s = state.borrow();
-    s.hooks.iter().find(|(db, _)| *db as i64 == *i).map(|(_, h)| h.clone())
+    let hook = state.borrow().hooks.iter().find(|(db, _)| *db as i64 == *i).map(|(_, h)| h.clone())?;
+    Some((hook, [Value::str(sql), params(), Value::Bool(many)]))
+}
+
+/// Calls the cursor-event hook for `phase` ("before" or "after").
+fn fire(vm: &mut Vm, hook: &Option<(Value, [Value; 3])>, phase: &str) -> PyResult<()> {
+    if let Some((h, [sql, params, many])) = hook {
+        vm.call(h, Args::new(vec![Value::str(phase), sql.clone(), params.clone(), many.clone()]))?;
+    }
+    Ok(())
 }
 
 /// Runs `f` with the statements it sends logged as made in `mode` (for echo).

@@ -2161,18 +2161,22 @@ _engines = []
 def _hook_engines():
     """Engines with cursor event listeners get their statements reported
     (`event.listen(engine, "before_cursor_execute", fn)`)."""
+    for engine in _engines:
+        _hook_engine(engine)
+
+
+def _hook_engine(engine):
     import sqlalchemy.event as _ev
 
-    for engine in _engines:
-        listeners = _ev._cursor_listeners(engine)
-        if any(listeners.values()):
+    if not any(_ev._cursor_listeners(engine).values()):
+        return
 
-            def hook(phase, statement, parameters, executemany, engine=engine):
-                conn = engine._last_connection
-                for fn in _ev._cursor_listeners(engine)[phase + "_cursor_execute"]:
-                    fn(conn, None, statement, parameters, None, executemany)
+    def hook(phase, statement, parameters, executemany):
+        conn = engine._last_connection
+        for fn in _ev._cursor_listeners(engine)[phase + "_cursor_execute"]:
+            fn(conn, None, statement, parameters, None, executemany)
 
-            _retort_sql.set_hook(engine._db, hook)
+    _retort_sql.set_hook(engine._db, hook)
 
 
 class Engine:
@@ -2185,10 +2189,7 @@ class Engine:
         self._last_connection = None
         self._connection_info = {}
         _engines.append(self)
-        import sqlalchemy.event as _ev
-
-        if _ev._listeners:
-            _hook_engines()
+        _hook_engine(self)
         self.dialect = _Dialect()
         if echo:
             _add_echo_handler()

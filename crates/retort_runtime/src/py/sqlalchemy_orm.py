@@ -558,7 +558,7 @@ def _resolve_columns(mapper, arg):
     """`foreign_keys=`: columns, mapped_column()s, or text naming them
     (`"User.billing_address_id"`, `"[A.x, A.y]"`)."""
     if isinstance(arg, str):
-        arg = [a.strip() for a in arg.strip().strip("[]").split(",") if a.strip()]
+        arg = _resolve_text(mapper, arg)
     if not isinstance(arg, (list, tuple, set)):
         arg = [arg]
     out = []
@@ -570,6 +570,14 @@ def _resolve_columns(mapper, arg):
             raise _unsupported(f"relationship(foreign_keys=...) of {a!r} (only columns)")
         out.append(c)
     return out
+
+
+def _as_written(flipped, i, side, secondary_column):
+    """Pair `i` of a many-to-many's join condition as `==` in the order it
+    was written (`flipped`: secondary column first; see `_join_pairs`)."""
+    if i < len(flipped) and flipped[i]:
+        return secondary_column == side
+    return side == secondary_column
 
 
 def _join_pairs(expr, table, secondary, where):
@@ -1427,12 +1435,8 @@ class _RelationshipComparator:
         prop = self.prop
         sec = prop.secondary.alias(f"{prop.secondary.name}_1")
         parent_flipped, target_flipped = getattr(prop, "_written", ((), ()))
-
-        def eq(flipped, i, side, sc):
-            return (sc == side) if i < len(flipped) and flipped[i] else (side == sc)
-
-        on_parent = and_(*[eq(parent_flipped, i, _aliased_column(self._parent_alias, pc), sec.c[sc.name]) for i, (pc, sc) in enumerate(prop.parent_pairs)])
-        on_target = and_(*[eq(target_flipped, i, _aliased_column(target_alias, tc), sec.c[sc.name]) for i, (tc, sc) in enumerate(prop.target_pairs)])
+        on_parent = and_(*[_as_written(parent_flipped, i, _aliased_column(self._parent_alias, pc), sec.c[sc.name]) for i, (pc, sc) in enumerate(prop.parent_pairs)])
+        on_target = and_(*[_as_written(target_flipped, i, _aliased_column(target_alias, tc), sec.c[sc.name]) for i, (tc, sc) in enumerate(prop.target_pairs)])
         if isouter:
             return _sa.Join(left, _sa.Join(sec, target, on_target, False), on_parent, True)
         return _sa.Join(_sa.Join(left, sec, on_parent, False), target, on_target, False)
@@ -1789,6 +1793,8 @@ _repr_running = set()
 def _make_dataclass(cls, fields, init, repr, eq, order, unsafe_hash):
     import dataclasses
 
+    if order or unsafe_hash:
+        raise _unsupported("MappedAsDataclass(order=True / unsafe_hash=True)")
     cls.__dataclass_fields__ = {f.name: f for f in fields}
     cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, False)
     if init and "__init__" not in cls.__dict__:
@@ -1825,10 +1831,8 @@ def _make_dataclass(cls, fields, init, repr, eq, order, unsafe_hash):
             return NotImplemented
 
         cls.__eq__ = __eq__
-        if not unsafe_hash and "__hash__" not in cls.__dict__:
+        if "__hash__" not in cls.__dict__:
             cls.__hash__ = None
-    if order or unsafe_hash:
-        raise _unsupported("MappedAsDataclass(order=True / unsafe_hash=True)")
     cls.__match_args__ = tuple(f.name for f in fields if f.init and not f.kw_only)
 
 
@@ -2710,7 +2714,7 @@ class Session:
         order = [cols.index(c, 1) if c in cols[1:] else 0 for _, c in loaded]
         loaded_keys = [k for k, _ in loaded]
         found = {}
-        extra = [o.criteria for o in getattr(self, "_criteria", ()) if o.mapper is target]
+        extra = [o.criteria for o in self._criteria if o.mapper is target]
         for start in range(0, len(keys), 500):
             stmt = base.where(key_col.in_(keys[start:start + 500]), *extra)
             if prop.order_by:
@@ -2773,13 +2777,10 @@ class Session:
         self._autoflush()
         raw = self._connection().execute(stmt, params)
         rows = raw._rows[raw._pos:]
-        if legacy:
-            own = len(raw._keys) - width
-            related = [self._load_entity(target, tuple(r[own:]), keys) for r in rows]
-            result = self._entity_rows(statement, _sa.Result(list(raw._keys[:own]), [tuple(r[:own]) for r in rows]))
-        else:
-            related = [self._load_entity(target, tuple(r[:width]), keys) for r in rows]
-            result = self._entity_rows(statement, _sa.Result(list(raw._keys[width:]), [tuple(r[width:]) for r in rows]))
+        own = len(raw._keys) - width
+        theirs, ours = (slice(own, None), slice(None, own)) if legacy else (slice(None, width), slice(width, None))
+        related = [self._load_entity(target, tuple(r[theirs]), keys) for r in rows]
+        result = self._entity_rows(statement, _sa.Result(list(raw._keys[ours]), [tuple(r[ours]) for r in rows]))
         kids_of = {}
         for row, obj in zip(result._rows[result._pos:], related):
             parent = row[index]
@@ -2817,7 +2818,7 @@ class Session:
         loaded_keys = [k for k, _ in loaded]
         found = {}
         for start in range(0, len(keys), 500):
-            stmt = select(*cols).where(remote.in_(keys[start:start + 500]), *[o.criteria for o in getattr(self, "_criteria", ()) if o.mapper is target])
+            stmt = select(*cols).where(remote.in_(keys[start:start + 500]), *[o.criteria for o in self._criteria if o.mapper is target])
             for r in self._connection().execute(stmt).all():
                 found[r[0]] = self._load_entity(target, tuple(r[i] for i in order), loaded_keys)
         for p in parents:
@@ -2839,19 +2840,17 @@ class Session:
             raise _unsupported("joinedload() from an aliased() class")
         target = prop.mapper
         alias = target.local_table.alias(f"{target.local_table.name}_1")
-        right = alias
-        if prop.direction is MANYTOMANY:
-            # LEFT OUTER JOIN (secondary AS secondary_1 JOIN target AS target_1 ON ...) ON ...
-            sec = prop.secondary.alias(f"{prop.secondary.name}_1")
-            right = _sa.Join(sec, alias, and_(*[alias.c[tc.name] == sec.c[sc.name] for tc, sc in prop.target_pairs]), False)
-            on = and_(*[pc == sec.c[sc.name] for pc, sc in prop.parent_pairs])
-        elif prop.direction is ONETOMANY:
-            on = and_(*[pc == alias.c[fk.name] for pc, fk in prop.pairs])
-        else:
-            on = and_(*[alias.c[rc.name] == fk for rc, fk in prop.pairs])
         stmt = statement._copy()
         left = stmt.froms.pop() if stmt.froms else cls.__table__
-        stmt.froms.append(_sa.Join(left, right, on, True))
+        if prop.direction is MANYTOMANY:
+            # LEFT OUTER JOIN (secondary AS secondary_1 JOIN target AS target_1 ON ...) ON ...
+            stmt.froms.append(_RelationshipComparator(prop)._m2m_join(left, alias, alias, True))
+        else:
+            if prop.direction is ONETOMANY:
+                on = and_(*[pc == alias.c[fk.name] for pc, fk in prop.pairs])
+            else:
+                on = and_(*[alias.c[rc.name] == fk for rc, fk in prop.pairs])
+            stmt.froms.append(_sa.Join(left, alias, on, True))
         n = len(stmt._expanded_columns())
         stmt.columns = stmt.columns + [alias.c[c.name] for _, c in target.column_attrs_list]
         stmt._with_options = []
@@ -3399,11 +3398,8 @@ def _lazy_criteria(obj, prop, when_run=False):
     if prop.direction is ONETOMANY:
         return [parent_value(pc, fk.type) == fk for pc, fk in prop.pairs]
     parent_flipped, target_flipped = getattr(prop, "_written", ((), ()))
-    crit = [
-        (sc == parent_value(pc, sc.type)) if i < len(parent_flipped) and parent_flipped[i] else (parent_value(pc, sc.type) == sc)
-        for i, (pc, sc) in enumerate(prop.parent_pairs)
-    ]
-    return crit + [(sc == tc) if i < len(target_flipped) and target_flipped[i] else (tc == sc) for i, (tc, sc) in enumerate(prop.target_pairs)]
+    crit = [_as_written(parent_flipped, i, parent_value(pc, sc.type), sc) for i, (pc, sc) in enumerate(prop.parent_pairs)]
+    return crit + [_as_written(target_flipped, i, tc, sc) for i, (tc, sc) in enumerate(prop.target_pairs)]
 
 
 class AppenderQuery(Query):
