@@ -1365,20 +1365,16 @@ class _RelationshipComparator:
             target_alias = target
         if target is None:
             target = target_alias if target_alias is not None else prop.mapper.local_table
-        if prop.direction is MANYTOMANY and (self._parent_alias is not None or target_alias is not None):
+        aliased_sides = self._parent_alias is not None or target_alias is not None
+        if prop.direction is MANYTOMANY:
+            if not aliased_sides and prop.target is prop.parent.local_table:
+                raise InvalidRequestError(f"Can't construct a join from {prop.parent} to {prop.mapper}, they are the same entity")
             return self._m2m_join(left, target, target_alias, isouter)
-        if self._parent_alias is not None or target_alias is not None:
+        if aliased_sides:
             sides = self._sides(target_alias)
             # ON in the order SQLAlchemy writes it: the one side's column first
             on = and_(*[(p == t) if prop.direction is ONETOMANY else (t == p) for p, t in sides])
             return _sa.Join(left, target, on, isouter)
-        if prop.direction is MANYTOMANY:
-            if prop.target is prop.parent.local_table:
-                raise InvalidRequestError(f"Can't construct a join from {prop.parent} to {prop.mapper}, they are the same entity")
-            sec = prop.secondary.alias(f"{prop.secondary.name}_1")
-            on1 = and_(*[pc == sec.c[sc.name] for pc, sc in prop.parent_pairs])
-            on2 = and_(*[tc == sec.c[sc.name] for tc, sc in prop.target_pairs])
-            return _sa.Join(_sa.Join(left, sec, on1, isouter), target, on2, isouter)
         on = and_(*[a == b for a, b in prop.pairs])
         return _sa.Join(left, target, on, isouter)
 
@@ -1428,7 +1424,7 @@ class _RelationshipComparator:
         )
 
     def _m2m_join(self, left, target, target_alias, isouter):
-        """A many-to-many join with aliased sides (`Author.followers.of_type(Follower)`):
+        """A many-to-many join (sides aliased or not: `Author.followers.of_type(Follower)`):
         through `secondary AS secondary_1`, each condition as it was written;
         an outer join nests the secondary and the target in parentheses, as
         SQLAlchemy does."""
