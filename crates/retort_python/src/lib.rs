@@ -128,6 +128,24 @@ pub fn compile_source(source: &str, filename: &str) -> Result<Rc<code::Code>, Co
     compiler::compile_module(&parsed.syntax().body, source, filename)
 }
 
+/// Parses and compiles the expression of `eval()`.
+pub fn compile_expression(source: &str, filename: &str) -> Result<Rc<code::Code>, CompileError> {
+    check_nesting(source)?;
+    let parsed = ruff_python_parser::parse_expression(source).map_err(|e| {
+        let lines = compiler::LineIndex::new(source);
+        CompileError {
+            kind: CompileErrorKind::Syntax,
+            message: e.error.to_string(),
+            line: lines.line(e.location.start()),
+            column: lines.column(e.location.start()),
+        }
+    })?;
+    let expr = parsed.into_expr();
+    let range = ruff_text_size::Ranged::range(&expr);
+    let statement = ruff_python_ast::Stmt::Expr(ruff_python_ast::StmtExpr { range, node_index: Default::default(), value: Box::new(expr) });
+    compiler::compile_eval(std::slice::from_ref(&statement), source, filename)
+}
+
 /// An interpreter: a VM plus the script's name.
 pub struct Interpreter {
     pub vm: Vm,

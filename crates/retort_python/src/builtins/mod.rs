@@ -3,6 +3,7 @@
 
 pub mod attrdict;
 pub mod dict;
+pub mod eval;
 pub mod format;
 pub mod num;
 pub mod object;
@@ -697,11 +698,11 @@ pub fn install(vm: &mut Vm) {
     add_function(&b, "globals", |vm, _| Ok(vm.attrmap_to_dict(&vm.main.dict.borrow())));
     add_function(&b, "input", |vm, _| Err(vm.new_error("EOFError", "EOF when reading a line")));
     add_function(&b, "open", |vm, _| vm.not_implemented("files (open())"));
-    add_function(&b, "eval", |vm, _| vm.not_implemented("eval()"));
+    add_function(&b, "eval", |vm, a| eval::run_source(vm, a, "eval"));
     add_function(&b, "bytearray", |vm, _| vm.not_implemented("bytearray"));
     add_function(&b, "memoryview", |vm, _| vm.not_implemented("memoryview"));
     add_function(&b, "complex", |vm, _| vm.not_implemented("complex numbers"));
-    add_function(&b, "exec", |vm, _| vm.not_implemented("exec()"));
+    add_function(&b, "exec", |vm, a| eval::run_source(vm, a, "exec"));
     add_function(&b, "compile", |vm, _| vm.not_implemented("compile()"));
     add_function(&b, "breakpoint", |_, _| Ok(Value::None));
     add_function(&b, "exit", |vm, a| Err(vm.make_exc(vm.exc_class("SystemExit"), a.pos)));

@@ -128,6 +128,24 @@ pub fn compile_module(body: &[Stmt], source: &str, filename: &str) -> Result<Rc<
     Ok(c.leave(0, 0, 0, false, false))
 }
 
+/// Compiles the body of `eval()`: one expression whose value the code
+/// returns (`module` is the statement `expression` wrapped for the symbol table).
+pub fn compile_eval(module: &[Stmt], source: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
+    let lines = LineIndex::new(source);
+    let table = SymbolTable::build(module).map_err(|e| CompileError {
+        kind: CompileErrorKind::Syntax,
+        message: e.message,
+        line: lines.line(TextSize::from(e.offset)),
+        column: 1,
+    })?;
+    let [Stmt::Expr(statement)] = module else { unreachable!("compile_eval is given one expression statement") };
+    let mut c = Compiler { table, lines, filename: filename.into(), units: Vec::new() };
+    c.enter(0, CodeKind::Module, "<module>".into(), "<module>".into(), 1);
+    c.expr(&statement.value)?;
+    c.emit(Op::Return);
+    Ok(c.leave(0, 0, 0, false, false))
+}
+
 fn has_annotation(s: &Stmt) -> bool {
     match s {
         Stmt::AnnAssign(_) => true,
