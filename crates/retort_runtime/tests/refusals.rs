@@ -25,8 +25,8 @@ class Address(Base):
 const CASES: &[(&str, &str)] = &[
     ("print(select(User).join(Address, full=True))", "FULL OUTER JOIN"),
     (
-        "class Tag(Base):\n    __tablename__ = 'tag'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[int] = mapped_column(ForeignKey('user_account.id'))\n    user: Mapped[User] = relationship(order_by='func.lower(User.id)')\nconfigure_mappers()",
-        "the relationship argument 'func.lower(User.id)' as text",
+        "class Tag(Base):\n    __tablename__ = 'tag'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[int] = mapped_column(ForeignKey('user_account.id'))\n    user: Mapped[User] = relationship(primaryjoin='and_(User.id == Tag.user_id, User.id > 1)')\ne = create_engine('sqlite://')\nBase.metadata.create_all(e)\ns = Session(e)\ns.add(Tag(id=1, user_id=1))\ns.flush()\ns.scalars(select(Tag).options(selectinload(Tag.user))).all()",
+        "selectinload() of Tag.user, whose primaryjoin= has criteria besides",
     ),
     ("print(select(User).outerjoin(Address, full=True))", "FULL OUTER JOIN"),
     ("joinedload(User.addresses, innerjoin=True)", "joinedload(innerjoin=...)"),
@@ -35,8 +35,8 @@ const CASES: &[(&str, &str)] = &[
         "__mapper_args__ 'polymorphic_on'",
     ),
     (
-        "class Note(Base):\n    __tablename__ = 'note'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[int] = mapped_column(ForeignKey('user_account.id'))\n    user: Mapped[User] = relationship(primaryjoin=lambda: User.id == Note.user_id)",
-        "relationship(primaryjoin=...)",
+        "class Note(Base):\n    __tablename__ = 'note'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[int] = mapped_column(ForeignKey('user_account.id'))\n    user: Mapped[User] = relationship(primaryjoin=lambda: Note.id > 5)\nconfigure_mappers()",
+        "primaryjoin= has no column equality",
     ),
     ("select(User).options(with_loader_criteria(Address, Address.id > 1, include_aliases=True))", "with_loader_criteria(loader_only"),
 ];

@@ -351,8 +351,8 @@ class RelationshipProperty:
         self.primaryjoin = primaryjoin
         self.secondaryjoin = secondaryjoin
         self.foreign_keys = foreign_keys
-        if (primaryjoin is not None) != (secondaryjoin is not None) or (primaryjoin is not None and secondary is None):
-            raise _unsupported("relationship(primaryjoin=...) other than with secondaryjoin= on a many-to-many")
+        if secondary is not None and (primaryjoin is not None) != (secondaryjoin is not None):
+            raise _unsupported("a many-to-many relationship with primaryjoin= but not secondaryjoin= (or the other way)")
         if post_update:
             raise _unsupported("relationship(post_update=True)")
         if lazy not in ("select", True, "raise", "raise_on_sql", "noload", "dynamic", "write_only", "selectin", "joined", "immediate", "subquery"):
@@ -602,6 +602,130 @@ def _join_pairs(expr, table, secondary, where):
     return pairs, flipped
 
 
+def _annotated(expr, what):
+    """`foreign()`/`remote()`: a copy of the column marked for the join condition."""
+    c = expr.__clause_element__() if isinstance(expr, MappedColumn) else expr
+    if not isinstance(c, Column):
+        raise _unsupported(f"{what}() of {expr!r} (only columns)")
+    new = Column.__new__(Column)
+    new.__dict__.update(c.__dict__)
+    new._annotated_of = getattr(c, "_annotated_of", c)
+    new._annotations = getattr(c, "_annotations", frozenset()) | {what}
+    return new
+
+
+def foreign(expr):
+    return _annotated(expr, "foreign")
+
+
+def remote(expr):
+    return _annotated(expr, "remote")
+
+
+def _plain_column(c):
+    return getattr(c, "_annotated_of", c)
+
+
+def _references(fk_col, other):
+    return any(_sa._fk_target_table(fk) == other.table.name and fk.target.rsplit(".", 1)[-1] == other.name for fk in fk_col.foreign_keys)
+
+
+def _configure_primaryjoin(mapper, prop, chosen, where):
+    """`primaryjoin=` of a one-to-many or many-to-one: its column equalities
+    between the two tables are the pairs (the foreign side marked by
+    `foreign()`, `foreign_keys=` or the columns' ForeignKey), which give the
+    direction; other terms are extra criteria. `prop._terms` keeps every
+    term in the order written, for the SQL."""
+    expr = prop.primaryjoin
+    if isinstance(expr, str):
+        expr = _resolve_text(mapper, expr)
+    elif callable(expr) and not isinstance(expr, _sa.ClauseElement):
+        expr = expr()
+    prop._primaryjoin = expr
+    parent_table, target_table = mapper.local_table, prop.mapper.local_table
+    self_ref = parent_table is target_table
+    clauses = expr.clauses if isinstance(expr, _sa.BooleanClauseList) and expr.__visit_name__ == "and" else [expr]
+
+    def joins_sides(c):
+        if not (isinstance(c, _sa.BinaryExpression) and c.operator == "eq" and isinstance(c.left, Column) and isinstance(c.right, Column)):
+            return False
+        lt, rt = _plain_column(c.left).table, _plain_column(c.right).table
+        return (lt is parent_table and rt is target_table) or (lt is target_table and rt is parent_table)
+
+    equalities = [c for c in clauses if joins_sides(c)]
+    annotated = any("foreign" in getattr(col, "_annotations", ()) for c in equalities for col in (c.left, c.right))
+
+    def is_foreign(col, other):
+        if annotated:
+            return "foreign" in getattr(col, "_annotations", ())
+        if chosen is not None:
+            return any(_plain_column(col) is c for c in chosen)
+        return _references(_plain_column(col), _plain_column(other))
+
+    remote_side = prop.remote_side
+    remote_side = list(remote_side) if isinstance(remote_side, (list, tuple, set)) else ([remote_side] if remote_side is not None else [])
+    remote_side = [_plain_column(r) for r in remote_side]
+    pairs, terms, directions = [], [], set()
+    for c in clauses:
+        if not any(c is e for e in equalities):
+            terms.append(c)
+            continue
+        left_fk, right_fk = is_foreign(c.left, c.right), is_foreign(c.right, c.left)
+        if not left_fk and not right_fk:
+            raise ArgumentError(
+                f"Could not locate any relevant foreign key columns for primary join condition '{expr}' on relationship {where}.  "
+                "Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or are annotated "
+                "in the join condition with the foreign() annotation."
+            )
+        if left_fk and right_fk:
+            raise ArgumentError(
+                f"Could not determine the relationship direction for primaryjoin condition '{expr}', on relationship {where}. "
+                "Ensure that the referencing Column objects have a ForeignKey present, or are otherwise part of a "
+                "ForeignKeyConstraint on their parent Table, or specify the foreign_keys parameter to this relationship."
+            )
+        fk, ref = (c.left, c.right) if left_fk else (c.right, c.left)
+        if self_ref:
+            marked_remote = [col for col in (c.left, c.right) if "remote" in getattr(col, "_annotations", ())]
+            remote_cols = [_plain_column(col) for col in marked_remote] or remote_side
+            many_to_one = any(r is _plain_column(ref) for r in remote_cols)
+        else:
+            many_to_one = _plain_column(fk).table is parent_table
+        directions.add(MANYTOONE if many_to_one else ONETOMANY)
+        terms.append((len(pairs), left_fk))
+        pairs.append((_plain_column(ref), _plain_column(fk)))
+    if not pairs:
+        raise _unsupported(f"relationship {where} whose primaryjoin= has no column equality between its two tables")
+    if len(directions) > 1:
+        raise _unsupported(f"relationship {where} whose primaryjoin= has foreign keys both ways")
+    prop.direction = directions.pop()
+    prop.pairs = pairs  # (referenced column, foreign key column)
+    prop._terms = terms
+    prop._extra_criteria = any(not isinstance(t, tuple) for t in terms)
+
+
+def _join_terms(prop, pair, adapt=None):
+    """A one-to-many's or many-to-one's join condition, term by term as it
+    was written: `pair(i)` gives pair i's (referenced side, foreign key
+    side); a condition SQLAlchemy derived from foreign keys has the
+    referenced side first."""
+    terms = getattr(prop, "_terms", None)
+    if terms is None:
+        return [a == b for a, b in (pair(i) for i in range(len(prop.pairs)))]
+    out = []
+    for t in terms:
+        if isinstance(t, tuple):
+            a, b = pair(t[0])
+            out.append(b == a if t[1] else a == b)
+        else:
+            out.append(adapt(t) if adapt is not None else t)
+    return out
+
+
+def _no_extra_criteria(prop, what):
+    if getattr(prop, "_extra_criteria", False):
+        raise _unsupported(f"{what} of {prop!r}, whose primaryjoin= has criteria besides its column pairs")
+
+
 def _configure_relationship(mapper, prop):
     if prop.configured:
         return
@@ -642,6 +766,8 @@ def _configure_relationship(mapper, prop):
             raise NoForeignKeysError(
                 f"Could not determine join condition between parent/child tables on relationship {where} - there are no foreign keys linking these tables via secondary table '{secondary.name}'.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify 'primaryjoin' and 'secondaryjoin' expressions."
             )
+    elif prop.primaryjoin is not None:
+        _configure_primaryjoin(mapper, prop, chosen, where)
     else:
         to_target = only_chosen(_fk_pairs(target_table, parent_table))  # target's FKs pointing at us: one-to-many
         to_parent = only_chosen(_fk_pairs(parent_table, target_table))  # our FKs pointing at the target: many-to-one
@@ -676,8 +802,11 @@ def _configure_relationship(mapper, prop):
         name, kw = prop.backref if isinstance(prop.backref, tuple) else (prop.backref, {})
         if name in target._relationships:
             raise ArgumentError(f"Error creating backref '{name}' on relationship '{where}': property of that name exists on mapper '{target}'")
-        if prop.primaryjoin is not None:
+        if prop.primaryjoin is not None and secondary is not None:
             kw = {"primaryjoin": prop.secondaryjoin, "secondaryjoin": prop.primaryjoin, **kw}
+        elif prop.primaryjoin is not None:
+            # the same condition, the same foreign side (SQLAlchemy's backref)
+            kw = {"primaryjoin": prop._primaryjoin, "foreign_keys": prop.foreign_keys, **kw}
         rev = RelationshipProperty(mapper.class_, secondary, back_populates=prop.key, **kw)
         rev._collection = None
         rev.key = name
@@ -724,32 +853,35 @@ def _resolve_expr(mapper, arg):
     return getattr(arg, "_column", arg)
 
 
+_TEXT_FALLBACK = []
+
+
+def _text_namespace(mapper):
+    """The names relationship text is evaluated with, as SQLAlchemy's class
+    resolver looks them up: the registry's classes, then its tables, then
+    `sqlalchemy`'s own names with `foreign` and `remote`."""
+    if not _TEXT_FALLBACK:
+        names = {k: getattr(_sa, k) for k in dir(_sa) if not k.startswith("_")}
+        names.update(foreign=foreign, remote=remote)
+        _TEXT_FALLBACK.append(names)
+    ns = dict(_TEXT_FALLBACK[0])
+    ns.update(mapper.registry.metadata.tables)
+    ns.update(mapper.registry._class_registry)
+    return ns
+
+
 def _resolve_text(mapper, text):
-    """The forms of relationship text Retort reads (it has no eval()):
-    `Cls`, `Cls.attr`, `Cls.attr.desc()`/`.asc()`, `desc(Cls.attr)`,
-    `asc(...)`, and lists of them (`[A.x, A.y]`, `A.x, A.y`)."""
-    text = text.strip()
-    if text.startswith("[") and text.endswith("]"):
-        text = text[1:-1]
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    if len(parts) > 1:
-        return [_resolve_text(mapper, p) for p in parts]
-    text = parts[0] if parts else text
-    for fn in ("desc", "asc"):
-        if text.startswith(fn + "(") and text.endswith(")"):
-            return getattr(_resolve_text(mapper, text[len(fn) + 1:-1]), fn)()
-        if text.endswith("." + fn + "()"):
-            return getattr(_resolve_text(mapper, text[: -len(fn) - 3]), fn)()
-    name, _, attr = text.partition(".")
-    if not name.isidentifier() or not all(a.isidentifier() for a in attr.split(".")) and attr:
-        raise _unsupported(f"the relationship argument {text!r} as text (write the expression itself, or a lambda returning it)")
-    cls = mapper.registry._class_registry.get(name)
-    if cls is None:
-        table = mapper.registry.metadata.tables.get(name)
-        if table is not None and attr.startswith("c."):
-            return table.c[attr[2:]]
-        raise InvalidRequestError(f"When initializing mapper {mapper}, expression {text!r} failed to locate a name ({name!r}).")
-    return getattr(cls, attr) if attr else cls
+    """Relationship arguments given as text (`"Address.user_id"`,
+    `"and_(User.id == Address.user_id, Address.city == 'Boston')"`),
+    evaluated as SQLAlchemy evaluates them."""
+    try:
+        return eval(text, _text_namespace(mapper))
+    except NameError as e:
+        raise InvalidRequestError(
+            f"When initializing mapper {mapper}, expression {text!r} failed to locate a name ({str(e)!r}). "
+            f"If this is a class name, consider adding this relationship() to the {mapper.class_!r} class after "
+            "both dependent classes have been defined."
+        )
 
 
 def _is_mapped_class(c):
@@ -1347,6 +1479,10 @@ class _RelationshipComparator:
             raise _unsupported(f"of_type() with {entity!r} (only an aliased() class of the relationship's target)")
         return _RelationshipComparator(self.prop, self._parent_alias, alias)
 
+    @property
+    def property(self):
+        return self._config()
+
     def _sides(self, target_alias):
         """The relationship's (parent column, target column) pairs, each side
         taken from its alias when it has one."""
@@ -1371,11 +1507,12 @@ class _RelationshipComparator:
                 raise InvalidRequestError(f"Can't construct a join from {prop.parent} to {prop.mapper}, they are the same entity")
             return self._m2m_join(left, target, target_alias, isouter)
         if aliased_sides:
+            _no_extra_criteria(prop, "a join of an aliased() class along")
             sides = self._sides(target_alias)
             # ON in the order SQLAlchemy writes it: the one side's column first
-            on = and_(*[(p == t) if prop.direction is ONETOMANY else (t == p) for p, t in sides])
+            on = and_(*_join_terms(prop, lambda i: sides[i] if prop.direction is ONETOMANY else sides[i][::-1]))
             return _sa.Join(left, target, on, isouter)
-        on = and_(*[a == b for a, b in prop.pairs])
+        on = and_(*_join_terms(prop, lambda i: prop.pairs[i]))
         return _sa.Join(left, target, on, isouter)
 
     def _plain(self, what):
@@ -1399,10 +1536,11 @@ class _RelationshipComparator:
         self._plain("eq")
         prop = self._config()
         if prop.direction is MANYTOONE:
+            _no_extra_criteria(prop, "comparing")
             if other is None:
                 return and_(*[fk.is_(None) for _, fk in prop.pairs])
             values = self._values_of(other, [rc for rc, _ in prop.pairs], prop.mapper)
-            return and_(*[literal(v, fk.type) == fk for (_, fk), v in zip(prop.pairs, values)])
+            return and_(*_join_terms(prop, lambda i: (literal(values[i], prop.pairs[i][1].type), prop.pairs[i][1])))
         if other is None:
             return ~self.any()
         raise InvalidRequestError(
@@ -1413,6 +1551,7 @@ class _RelationshipComparator:
         self._plain("ne")
         prop = self._config()
         if prop.direction is MANYTOONE:
+            _no_extra_criteria(prop, "comparing")
             if other is None:
                 return and_(*[fk.is_not(None) for _, fk in prop.pairs])
             values = self._values_of(other, [rc for rc, _ in prop.pairs], prop.mapper)
@@ -1451,12 +1590,13 @@ class _RelationshipComparator:
         elif target.local_table is prop.parent.local_table:
             # self-referential: the related rows come from an alias of the table (users AS users_1)
             alias = target.local_table.alias()
+            _no_extra_criteria(prop, "any()/has()")
             sides = self._sides(alias)
-            crit += [(t == p) if prop.direction is MANYTOONE else (p == t) for p, t in sides]
+            crit += _join_terms(prop, lambda i: sides[i][::-1] if prop.direction is MANYTOONE else sides[i])
             extra = [_adapt_to(e, target.local_table, alias) for e in extra]
             froms = [alias]
         else:
-            crit += [a == b for a, b in prop.pairs]
+            crit += _join_terms(prop, lambda i: prop.pairs[i])
             froms = [target.local_table]
         crit += extra
         return _sa.exists(_sa.literal_column("1")).select_from(*froms).where(and_(*crit))
@@ -1475,8 +1615,9 @@ class _RelationshipComparator:
         self._plain("contains")
         prop = self._config()
         if prop.direction is ONETOMANY:
+            _no_extra_criteria(prop, "contains()")
             values = self._values_of(other, [fk for _, fk in prop.pairs], prop.mapper)
-            return and_(*[pc == v for (pc, _), v in zip(prop.pairs, values)])
+            return and_(*_join_terms(prop, lambda i: (prop.pairs[i][0], literal(values[i], prop.pairs[i][0].type))))
         if prop.direction is MANYTOMANY:
             if prop.target is prop.parent.local_table:
                 raise _unsupported(f"contains() of the self-referential many-to-many {self!r}")
@@ -2686,6 +2827,7 @@ class Session:
         target = prop.mapper
         if any(not p.deferred for p in target.expressions):
             raise _unsupported(f"selectinload() of {prop!r}, whose class maps column_property() expressions")
+        _no_extra_criteria(prop, "selectinload()")
         if prop.direction is MANYTOONE:
             return self._selectin_many_to_one(prop, parents)
         if prop.direction is ONETOMANY:
@@ -2729,6 +2871,7 @@ class Session:
         target = prop.mapper
         if prop.direction is not ONETOMANY or len(prop.pairs) != 1:
             raise _unsupported(f"subqueryload() of {prop!r} (only a one-to-many on one foreign key)")
+        _no_extra_criteria(prop, "subqueryload()")
         if target.expressions or target.deferred_keys:
             raise _unsupported(f"subqueryload() of {prop!r}, whose class has deferred columns or column_property()")
         (pc, fk), = prop.pairs
@@ -2842,10 +2985,11 @@ class Session:
             # LEFT OUTER JOIN (secondary AS secondary_1 JOIN target AS target_1 ON ...) ON ...
             stmt.froms.append(_RelationshipComparator(prop)._m2m_join(left, alias, alias, True))
         else:
+            adapt = lambda e: _adapt_to(e, target.local_table, alias)
             if prop.direction is ONETOMANY:
-                on = and_(*[pc == alias.c[fk.name] for pc, fk in prop.pairs])
+                on = and_(*_join_terms(prop, lambda i: (prop.pairs[i][0], alias.c[prop.pairs[i][1].name]), adapt))
             else:
-                on = and_(*[alias.c[rc.name] == fk for rc, fk in prop.pairs])
+                on = and_(*_join_terms(prop, lambda i: (alias.c[prop.pairs[i][0].name], prop.pairs[i][1]), adapt))
             stmt.froms.append(_sa.Join(left, alias, on, True))
         n = len(stmt._expanded_columns())
         stmt.columns = stmt.columns + [alias.c[c.name] for _, c in target.column_attrs_list]
@@ -2990,7 +3134,7 @@ class Session:
             values = [getattr(obj, prop.parent.column_attr_of[fk.name]) for _, fk in prop.pairs]
             if any(v is None for v in values):
                 return None
-            if [rc.name for rc, _ in prop.pairs] == [c.name for c in target.primary_key]:
+            if [rc.name for rc, _ in prop.pairs] == [c.name for c in target.primary_key] and not getattr(prop, "_extra_criteria", False):
                 found = _retort_orm.get(self._sid, target.mid, values)
                 if found is not None:
                     if any(k not in found.__dict__ for k in target.column_keys if k not in target.deferred_keys):
@@ -2999,7 +3143,7 @@ class Session:
                     return self._load_expired(found, _state(found))
             no_sql()
             self._autoflush()
-            stmt = select(target.class_).where(*[rc == v for (rc, _), v in zip(prop.pairs, values)], *extra)
+            stmt = select(target.class_).where(*_join_terms(prop, lambda i: (prop.pairs[i][0], literal(values[i], prop.pairs[i][0].type))), *extra)
             return self.execute(stmt, _autoflush=False).scalars().first()
         no_sql()
         crit = _lazy_criteria(obj, prop)
@@ -3392,7 +3536,7 @@ def _lazy_criteria(obj, prop, when_run=False):
         return _ParentValue(obj, key, type_) if when_run else literal(getattr(obj, key), type_)
 
     if prop.direction is ONETOMANY:
-        return [parent_value(pc, fk.type) == fk for pc, fk in prop.pairs]
+        return _join_terms(prop, lambda i: (parent_value(prop.pairs[i][0], prop.pairs[i][1].type), prop.pairs[i][1]))
     parent_flipped, target_flipped = getattr(prop, "_written", ((), ()))
     crit = [_as_written(parent_flipped, i, parent_value(pc, sc.type), sc) for i, (pc, sc) in enumerate(prop.parent_pairs)]
     return crit + [_as_written(target_flipped, i, tc, sc) for i, (tc, sc) in enumerate(prop.target_pairs)]
