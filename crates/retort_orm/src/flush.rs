@@ -51,6 +51,19 @@ pub struct Sync {
     pub child: StateId,
     /// (parent attribute, child attribute) pairs.
     pub pairs: Vec<(usize, usize)>,
+    pub timing: SyncTiming,
+}
+
+/// When a sync's foreign key reaches the database.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SyncTiming {
+    /// Copied before the child's row is saved (INSERT or UPDATE).
+    #[default]
+    Ordinary,
+    /// `post_update`: copied once both rows are saved, then an UPDATE of its own.
+    PostUpdate,
+    /// `post_update` of a row about to be deleted: its key set NULL by an UPDATE first.
+    PreUpdate,
 }
 
 /// A row of a `secondary` table: each of its columns takes an attribute of one of the two objects.
@@ -122,13 +135,24 @@ pub struct Flushed {
 enum Action {
     SaveAll(MapperId),
     DeleteAll(MapperId),
-    Process { relationship: RelationshipRef, delete: bool },
+    Process {
+        relationship: RelationshipRef,
+        delete: bool,
+    },
+    /// `_PostUpdateAll`: the post_update UPDATEs of a mapper's rows (`delete`:
+    /// those of rows about to be deleted).
+    PostUpdate {
+        mapper: MapperId,
+        delete: bool,
+    },
 }
 
 impl Action {
-    /// `PostSortRec.sort_key`: `("DeleteAll", mapper)`, `("ProcessAll", "Mapper_prop", isdelete)`, `("SaveUpdateAll", mapper)`.
+    /// `PostSortRec.sort_key`: `("DeleteAll", mapper)`, `("PostUpdateAll", mapper, isdelete)`,
+    /// `("ProcessAll", "Mapper_prop", isdelete)`, `("SaveUpdateAll", mapper)`.
     fn sort_key(&self, orm: &Orm) -> (&'static str, String, bool) {
         match self {
+            Action::PostUpdate { mapper, delete } => ("PostUpdateAll", orm.registry.get(*mapper).sort_key.clone(), *delete),
             Action::SaveAll(m) => ("SaveUpdateAll", orm.registry.get(*m).sort_key.clone(), false),
             Action::DeleteAll(m) => ("DeleteAll", orm.registry.get(*m).sort_key.clone(), false),
             Action::Process { relationship: (m, r), delete } => {
@@ -165,6 +189,29 @@ fn plan(orm: &Orm, mappers: &[MapperId]) -> Vec<Action> {
                 edges.push((cs.clone(), cd.clone()));
             }
             let e = |a: &Action, b: &Action| (a.clone(), b.clone());
+            if rel.post_update && rel.direction != Direction::ManyToMany {
+                // `post_update`: the rows are saved (and deleted) on their own, the
+                // foreign key by UPDATEs of the mapper holding it
+                let holder = if rel.direction == Direction::OneToMany { rel.target } else { m };
+                let post = Action::PostUpdate { mapper: holder, delete: false };
+                let pre = Action::PostUpdate { mapper: holder, delete: true };
+                add(&post, &mut actions);
+                add(&pre, &mut actions);
+                edges.extend([e(&cs, &after_save), e(&ps, &after_save), e(&after_save, &post)]);
+                if rel.direction == Direction::OneToMany {
+                    edges.extend([
+                        e(&cs, &before_delete),
+                        e(&before_delete, &post),
+                        e(&post, &pd),
+                        e(&before_delete, &pre),
+                        e(&pre, &pd),
+                        e(&pre, &cd),
+                    ]);
+                } else {
+                    edges.extend([e(&after_save, &pre), e(&before_delete, &pre), e(&pre, &cd), e(&pre, &pd)]);
+                }
+                continue;
+            }
             match rel.direction {
                 Direction::OneToMany => edges.extend([
                     e(&ps, &after_save),
@@ -251,6 +298,7 @@ pub fn flush<X: Executor>(orm: &mut Orm, sid: SessionId, mut work: FlushWork, ex
         return Ok(out);
     }
     let deleting: HashSet<StateId> = deletes.iter().copied().collect();
+    let mut registered = PostUpdates::default();
     for action in plan(orm, &mappers) {
         match action {
             Action::SaveAll(m) => {
@@ -262,10 +310,11 @@ pub fn flush<X: Executor>(orm: &mut Orm, sid: SessionId, mut work: FlushWork, ex
                 delete_all(orm, sid, m, &states, exec, &mut out)?;
             }
             Action::Process { relationship, delete } => {
-                if !delete {
-                    apply_syncs(orm, relationship, &mut work, exec, &mut out)?;
-                }
+                apply_syncs(orm, relationship, delete, &deleting, &mut work, &mut registered, exec, &mut out)?;
                 links(orm, relationship, delete, &work, &deleting, exec, &mut out)?;
+            }
+            Action::PostUpdate { mapper, delete } => {
+                post_update_all(orm, mapper, delete, &registered, &work, exec, &mut out)?;
             }
         }
     }
@@ -273,17 +322,96 @@ pub fn flush<X: Executor>(orm: &mut Orm, sid: SessionId, mut work: FlushWork, ex
     Ok(out)
 }
 
-/// Copies parent keys into children's current values (`sync.populate`).
+/// The rows a `post_update` relationship must UPDATE: (the mapper holding
+/// the foreign key, before deletes, the row, its foreign key attributes),
+/// as `UOWTransaction.register_post_update` collects them.
+type PostUpdates = Vec<(MapperId, bool, StateId, Vec<usize>)>;
+
+/// Copies parent keys into children's current values (`sync.populate`):
+/// after saves, the ordinary and post_update syncs; before deletes, the
+/// post_update ones of a deleted parent. A post_update row is registered
+/// for the UPDATEs before the deletes when it is itself being deleted.
+#[allow(clippy::too_many_arguments)]
 fn apply_syncs<X: Executor>(
     orm: &mut Orm,
     relationship: RelationshipRef,
+    delete: bool,
+    deleting: &HashSet<StateId>,
     work: &mut FlushWork,
+    registered: &mut PostUpdates,
     exec: &mut X,
     out: &mut Flushed,
 ) -> Result<(), FlushError<X::Error>> {
-    let syncs: Vec<Sync> = work.syncs.iter().filter(|s| s.relationship == relationship).cloned().collect();
+    let wanted = |t: SyncTiming| if delete { t == SyncTiming::PreUpdate } else { t != SyncTiming::PreUpdate };
+    let syncs: Vec<Sync> = work.syncs.iter().filter(|s| s.relationship == relationship && wanted(s.timing)).cloned().collect();
     for sync in syncs {
         sync_one(orm, &sync, work, exec, out)?;
+        if sync.timing != SyncTiming::Ordinary {
+            let attrs = sync.pairs.iter().map(|&(_, to)| to).collect();
+            registered.push((orm.state(sync.child).mapper, deleting.contains(&sync.child), sync.child, attrs));
+        }
+    }
+    Ok(())
+}
+
+/// `persistence.post_update`: for each registered row whose foreign key
+/// now differs from the database's, `UPDATE ... SET fk=? WHERE pk = ?`;
+/// rows inserted by this flush first (in insert order), then the others by
+/// key; consecutive rows setting the same columns go as one executemany.
+fn post_update_all<X: Executor>(
+    orm: &mut Orm,
+    m: MapperId,
+    delete: bool,
+    registered: &PostUpdates,
+    work: &FlushWork,
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<(), FlushError<X::Error>> {
+    let mut states: Vec<StateId> = Vec::new();
+    let mut attrs: HashSet<usize> = HashSet::new();
+    for (mapper, d, st, a) in registered {
+        if *mapper == m && *d == delete {
+            if !states.contains(st) {
+                states.push(*st);
+            }
+            attrs.extend(a.iter().copied());
+        }
+    }
+    if states.is_empty() {
+        return Ok(());
+    }
+    let mapper = orm.registry.get(m).clone();
+    let columns: Vec<String> = mapper.attrs.iter().map(|a| a.column.clone()).collect();
+    let (mut fresh, mut known): (Vec<StateId>, Vec<StateId>) = states.into_iter().partition(|s| out.inserted.contains(s));
+    fresh.sort_by_key(|&s| orm.state(s).insert_order);
+    known.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &mapper.pk));
+    let mut group: Vec<(Record, Vec<Literal>)> = Vec::new();
+    for st in fresh.into_iter().chain(known) {
+        let Some(current) = work.values.get(&st) else { continue };
+        let mut key = Vec::new();
+        for &i in &mapper.pk {
+            key.push(value_of(orm, st, i, Some(work), exec, out)?);
+        }
+        let committed = &orm.state(st).committed;
+        let mut params: Vec<(usize, Literal)> = Vec::new();
+        for (i, value) in current.iter().enumerate() {
+            if let Some(v) = value {
+                if attrs.contains(&i) && committed[i].as_ref() != Some(v) {
+                    params.push((i, v.clone()));
+                }
+            }
+        }
+        if params.is_empty() {
+            continue;
+        }
+        let same = |g: &[(Record, Vec<Literal>)]| g[0].0.params.iter().map(|(a, _)| *a).eq(params.iter().map(|(a, _)| *a));
+        if !group.is_empty() && !same(&group) {
+            emit_updates(orm, &mapper, &columns, std::mem::take(&mut group), exec)?;
+        }
+        group.push((Record { state: st, params }, key));
+    }
+    if !group.is_empty() {
+        emit_updates(orm, &mapper, &columns, group, exec)?;
     }
     Ok(())
 }
@@ -433,7 +561,12 @@ fn save_all<X: Executor>(
     for layer in layers(orm, m, &pending, work) {
         if layered {
             let members: HashSet<StateId> = layer.iter().copied().collect();
-            let own: Vec<Sync> = work.syncs.iter().filter(|s| self_referential(orm, m, s) && members.contains(&s.child)).cloned().collect();
+            let own: Vec<Sync> = work
+                .syncs
+                .iter()
+                .filter(|s| s.timing == SyncTiming::Ordinary && self_referential(orm, m, s) && members.contains(&s.child))
+                .cloned()
+                .collect();
             for sync in own {
                 sync_one(orm, &sync, work, exec, out)?;
             }

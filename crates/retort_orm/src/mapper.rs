@@ -33,6 +33,10 @@ pub struct Relationship {
     pub key: String,
     pub target: MapperId,
     pub direction: Direction,
+    /// `post_update=True`: the foreign key is written by a second UPDATE
+    /// after both rows exist (and cleared by one before either is deleted),
+    /// so two rows can point at each other.
+    pub post_update: bool,
 }
 
 /// A mapped class.

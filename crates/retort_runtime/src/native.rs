@@ -337,17 +337,33 @@ pub fn literal_value(l: &Literal) -> Value {
     }
 }
 
+/// SQLAlchemy's warning about tables whose foreign keys form a cycle.
+fn cycle_warning(cycles: &[String]) -> String {
+    format!(
+        "Cannot correctly sort tables; there are unresolvable cycles between tables \"{}\", which is usually caused by mutually dependent foreign key constraints.  Foreign key constraints involving these tables will not be considered; this warning may raise an error in a future release.",
+        cycles.join(", ")
+    )
+}
+
+/// `warnings.warn(message, sqlalchemy.exc.SAWarning)`.
+fn sa_warning(vm: &mut Vm, message: &str) -> PyResult<()> {
+    let category = vm.import("sqlalchemy.exc")?.get("SAWarning").unwrap_or(Value::None);
+    let warn = vm.import("warnings")?.get("warn").unwrap_or(Value::None);
+    vm.call(&warn, Args { pos: vec![Value::str(message), category], kw: Vec::new() })?;
+    Ok(())
+}
+
 /// Python tables with their SQL-layer form, in `create_all` order.
 fn sorted(vm: &mut Vm, given: &[Value]) -> PyResult<Vec<(Value, Table)>> {
     let mut tables = Vec::new();
     for t in given {
         tables.push(Table::clone(&*convert::table(vm, t)?));
     }
-    let order: Vec<String> = retort_sql::sort::sort_tables(&tables)
-        .map_err(|e| vm.new_error(e.class_name(), e.to_string()))?
-        .iter()
-        .map(|t| t.name.clone())
-        .collect();
+    let sorted = retort_sql::sort::sort_tables(&tables);
+    if !sorted.cycles.is_empty() {
+        sa_warning(vm, &cycle_warning(&sorted.cycles))?;
+    }
+    let order: Vec<String> = sorted.tables.iter().map(|t| t.name.clone()).collect();
     let mut pairs: Vec<(Value, Table)> = given.iter().cloned().zip(tables).collect();
     pairs.sort_by_key(|(_, t)| order.iter().position(|n| *n == t.name));
     Ok(pairs)
@@ -385,8 +401,17 @@ fn schema(vm: &mut Vm, state: &Shared, a: &Args, create: bool) -> PyResult<Value
             todo.push(table);
         }
     }
-    let mut order = retort_sql::sort::sort_tables(&todo).map_err(|e| sql_err(vm, e))?;
-    if !create {
+    let sorted = retort_sql::sort::sort_tables(&todo);
+    let mut order = sorted.tables;
+    if !sorted.cycles.is_empty() {
+        if create {
+            sa_warning(vm, &cycle_warning(&sorted.cycles))?;
+        } else {
+            // SQLite cannot ALTER the constraints away: SQLAlchemy drops in definition order
+            sa_warning(vm, &format!("Can't sort tables for DROP; an unresolvable foreign key dependency exists between tables: {}; and backend does not support ALTER.  To restore at least a partial sort, apply use_alter=True to ForeignKey and ForeignKeyConstraint objects involved in the cycle to mark these as known cycles that will be ignored.", sorted.cycles.join(", ")))?;
+            order = todo.iter().collect();
+        }
+    } else if !create {
         order.reverse();
     }
     let mut statements = Vec::new();

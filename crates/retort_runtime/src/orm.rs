@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use retort_orm::flush::{self, Executed, Executor, FlushError, FlushWork, Link, Sync};
+use retort_orm::flush::{self, Executed, Executor, FlushError, FlushWork, Link, Sync, SyncTiming};
 use retort_orm::mapper::{ColumnAttr, Direction, Mapper, Relationship};
 use retort_orm::session::{Orm, OrmError};
 use retort_orm::state::StateId;
@@ -174,9 +174,10 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
             Some("MANYTOONE") => Direction::ManyToOne,
             _ => Direction::ManyToMany,
         };
+        let post_update = matches!(a.pos.get(4), Some(Value::Bool(true)));
         let mut h = host.borrow_mut();
         let rels = &mut h.orm.registry.mappers[mid].relationships;
-        rels.push(Relationship { key, target, direction });
+        rels.push(Relationship { key, target, direction, post_update });
         Ok(Value::Int(rels.len() as i64 - 1))
     });
     // version_column(mapper, attribute): the mapper's version_id_col
@@ -527,7 +528,8 @@ fn current_values(vm: &mut Vm, host: &Hosted, st: StateId) -> PyResult<Vec<Optio
 }
 
 /// `flush(db, sid, syncs, links, cascaded)`: the session's unit of work.
-/// `syncs`: `(mapper, relationship, parent state or None, child state, [(parent attr, child attr)])`;
+/// `syncs`: `(mapper, relationship, parent state or None, child state, [(parent attr, child attr)], timing)`
+/// (timing: `"post"`/`"pre"` for a `post_update` relationship's, after saves or before deletes);
 /// `links`: `(mapper, relationship, table, insert, [(column, state, attr)])`.
 fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     let (db, sid) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
@@ -535,7 +537,18 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     for s in vm.iterate(&arg(&a, 2))? {
         let s = vm.iterate(&s)?;
         let pairs = index_pairs(vm, &s[4])?;
-        work.syncs.push(Sync { relationship: (as_index(&s[0]), as_index(&s[1])), parent: index(&s[2]), child: as_index(&s[3]), pairs });
+        let timing = match s.get(5).and_then(Value::as_str) {
+            Some("post") => SyncTiming::PostUpdate,
+            Some("pre") => SyncTiming::PreUpdate,
+            _ => SyncTiming::Ordinary,
+        };
+        work.syncs.push(Sync {
+            relationship: (as_index(&s[0]), as_index(&s[1])),
+            parent: index(&s[2]),
+            child: as_index(&s[3]),
+            pairs,
+            timing,
+        });
     }
     for l in vm.iterate(&arg(&a, 3))? {
         let l = vm.iterate(&l)?;

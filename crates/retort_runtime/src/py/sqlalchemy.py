@@ -909,7 +909,8 @@ class MetaData:
 
     @property
     def sorted_tables(self):
-        return _retort_sql.sorted_tables(list(self.tables.values()))
+        # SQLAlchemy sorts by key first: tables no foreign key orders come alphabetically
+        return _retort_sql.sorted_tables(sorted(self.tables.values(), key=lambda t: t.key))
 
     def reflect(self, bind, schema=None, views=False, only=None, extend_existing=False, autoload_replace=True, resolve_fks=True, **kw):
         """Every table of the database (or those in `only`), read in one connection."""
@@ -1416,6 +1417,10 @@ def exists(*args):
 
 class Table(FromClause):
     __visit_name__ = "table"
+
+    @property
+    def key(self):
+        return self.name if self.schema is None else f"{self.schema}.{self.name}"
 
     def __init__(self, name, metadata, *args, **kw):
         self.name = name

@@ -132,3 +132,7 @@ class UnboundExecutionError(InvalidRequestError):
 
 class NoSuchTableError(InvalidRequestError):
     pass
+
+
+class SAWarning(RuntimeWarning):
+    pass

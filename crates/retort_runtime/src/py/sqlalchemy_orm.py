@@ -353,8 +353,7 @@ class RelationshipProperty:
         self.foreign_keys = foreign_keys
         if secondary is not None and (primaryjoin is not None) != (secondaryjoin is not None):
             raise _unsupported("a many-to-many relationship with primaryjoin= but not secondaryjoin= (or the other way)")
-        if post_update:
-            raise _unsupported("relationship(post_update=True)")
+        self.post_update = post_update
         if lazy not in ("select", True, "raise", "raise_on_sql", "noload", "dynamic", "write_only", "selectin", "joined", "immediate", "subquery"):
             raise _unsupported(f"relationship(lazy={lazy!r})")
         self.key = None
@@ -797,7 +796,7 @@ def _configure_relationship(mapper, prop):
             prop.uselist = False
         else:
             prop.uselist = prop.direction != MANYTOONE
-    prop.index = _retort_orm.relationship(mapper.mid, prop.key, target.mid, prop.direction.name)
+    prop.index = _retort_orm.relationship(mapper.mid, prop.key, target.mid, prop.direction.name, bool(prop.post_update) and prop.direction is not MANYTOMANY)
     if prop.backref is not None:
         name, kw = prop.backref if isinstance(prop.backref, tuple) else (prop.backref, {})
         if name in target._relationships:
@@ -2502,13 +2501,17 @@ class Session:
             order = f"{prop.parent.class_.__module__}.{prop.parent.class_.__name__}_{prop.key}"
             links.append((order, key, (prop.parent.mid, prop.index, prop.secondary, insert, cols)))
 
-        def sync(prop, parent, child):
+        def sync(prop, parent, child, timing=None):
+            # timing: a post_update relationship's key is written by an UPDATE of
+            # its own, after the saves ("post") or before the deletes ("pre")
             if prop.direction is ONETOMANY:
                 pm, cm = prop.parent, prop.mapper
             else:
                 pm, cm = prop.mapper, prop.parent
             pairs = [(pm.attr_index[pm.column_attr_of[a.name]], cm.attr_index[cm.column_attr_of[b.name]]) for a, b in prop.pairs]
-            syncs.append((prop.parent.mid, prop.index, None if parent is None else st(parent), st(child), pairs))
+            if prop.post_update and timing is None:
+                timing = "post"
+            syncs.append((prop.parent.mid, prop.index, None if parent is None else st(parent), st(child), pairs, timing))
 
         deleted_ids = [st(o) for o in deleted]
         # orphans are deleted as session.delete() would: with their own
@@ -2529,7 +2532,14 @@ class Session:
                 if prop.viewonly:
                     continue
                 if is_deleted:
-                    if prop.direction is ONETOMANY and "delete" not in prop.cascade and not prop.passive_deletes:
+                    if prop.post_update and prop.direction is MANYTOONE and "delete-orphan" not in prop.cascade:
+                        # the row's key to the other row is cleared before either is deleted
+                        if getattr(obj, prop.key) is not None:
+                            sync(prop, None, obj, "pre")
+                    elif prop.post_update and prop.direction is ONETOMANY and prop.passive_deletes != "all":
+                        for child in getattr(obj, prop.key):
+                            sync(prop, None, child, "pre")
+                    elif prop.direction is ONETOMANY and "delete" not in prop.cascade and not prop.passive_deletes:
                         for child in getattr(obj, prop.key):
                             if st(child) not in deleted_ids:
                                 sync(prop, None, child)
