@@ -941,8 +941,10 @@ pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
 
 fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
     let mut out = Select::default();
-    if attr_str(vm, s, "label_style")?.as_deref() == Some("tablename_plus_col") {
-        out.label_style = LabelStyle::TablenamePlusCol;
+    match attr_str(vm, s, "label_style")?.as_deref() {
+        Some("tablename_plus_col") => out.label_style = LabelStyle::TablenamePlusCol,
+        Some("none") => out.label_style = LabelStyle::None,
+        _ => {}
     }
     let mut selected = Vec::new();
     for c in attr_list(vm, s, "columns")? {

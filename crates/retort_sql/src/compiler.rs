@@ -362,6 +362,7 @@ impl Writer {
             Expr::Star | Expr::Literal(_) | Expr::Neg(_) => None,
             Expr::Column(c) => match style {
                 ColumnLabels::Key => Some(quote(&c.name)),
+                ColumnLabels::Plain => None,
                 ColumnLabels::TablenamePlusCol => {
                     let table = match &c.table {
                         FromName::Named(t) => t.clone(),
@@ -445,6 +446,7 @@ enum ColumnLabels {
     Disambiguate,
     TablenamePlusCol,
     Key,
+    Plain,
 }
 
 /// A statement to compile.
@@ -530,6 +532,7 @@ impl Writer {
         self.sql += if select.distinct { "SELECT DISTINCT " } else { "SELECT " };
         let style = match (context, select.label_style) {
             (_, LabelStyle::TablenamePlusCol) => ColumnLabels::TablenamePlusCol,
+            (_, LabelStyle::None) => ColumnLabels::Plain,
             (SelectContext::Derived, LabelStyle::Disambiguate) => ColumnLabels::Key,
             (_, LabelStyle::Disambiguate) => ColumnLabels::Disambiguate,
         };

@@ -491,6 +491,8 @@ pub enum LabelStyle {
     Disambiguate,
     /// Legacy `Query`: every column as `table_column`.
     TablenamePlusCol,
+    /// `LABEL_STYLE_NONE`: columns as they are, repeated names too (the ORM's selectin loads).
+    None,
 }
 
 /// `select(...)`.

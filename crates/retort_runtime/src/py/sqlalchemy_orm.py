@@ -1643,6 +1643,8 @@ class InstanceState:
     unknown_original = ()
     # with_loader_criteria() options of the query that loaded it (for its lazy loads).
     loader_criteria = None
+    # loader options for a relationship's lazy load: key -> [options] (`defaultload(A.b).selectinload(B.c)`)
+    lazy_options = None
 
     def __init__(self, mapper, st):
         self.mapper = mapper
@@ -2704,7 +2706,7 @@ class Session:
         self._lazy_overrides(entities, result, options)
         for o in options:
             if o.strategy in ("immediateload", "subqueryload"):
-                if len(o.path) != 1:
+                if len(o.path) != 1 and o.strategy == "immediateload":
                     raise _unsupported(f"{o.strategy}() with a path of relationships")
                 prop = o.path[0][1]
                 index = next((i for i, (_, cls) in enumerate(entities) if cls.__mapper__ is prop.parent), None)
@@ -2721,6 +2723,11 @@ class Session:
                         getattr(obj, prop.key)
                 elif objs:
                     self._subquery_load(statement, prop, objs)
+                if len(o.path) > 1:
+                    # `subqueryload(A.b).selectinload(B.c)`: the rest from the objects reached
+                    reached = _related_objects(objs, prop)
+                    if reached:
+                        self._eager_path(reached, o.path[1:], o.path[:1])
         paths = [o.path for o in options if o.path[0][0] == "selectinload"]
         paths += [o.path for o in options if o.path[0][0] == "defaultload" and any(st == "selectinload" for st, _ in o.path)]
         rows = result._rows[result._pos:]
@@ -2804,9 +2811,28 @@ class Session:
         that led to `objs`, when the relationships' own lazy="selectin" did)."""
         strategy, prop = path[0]
         if strategy == "selectinload":
+            # joinedload() steps right after: joined into the same query
+            k = 1
+            while k < len(path) and path[k][0] == "joinedload":
+                k += 1
             todo = [o for o in objs if prop.key not in o.__dict__]
             if todo:
-                self._selectin(prop, todo)
+                self._selectin(prop, todo, [p for _, p in path[1:k]])
+            elif k > 1:
+                raise _unsupported(f"joinedload() after selectinload() of {prop!r}, which another option loaded")
+            if k > 1:
+                reached = objs
+                for _, p in path[:k]:
+                    reached = _related_objects(reached, p)
+                if k < len(path) and reached:
+                    self._eager_path(reached, path[k:], list(done) + list(path[:k]))
+                return
+        elif strategy in self._LAZY_MODES:
+            # `selectinload(A.b).raiseload(B.c)`: how the objects reached load B.c later
+            for o in objs:
+                state = _state(o)
+                state.lazy_overrides = {**(state.lazy_overrides or {}), prop.key if prop is not None else "*": self._LAZY_MODES[strategy]}
+            return
         elif strategy != "defaultload":
             raise _unsupported(f"{strategy}() after another relationship in a loader option's path")
         if len(path) == 1:
@@ -2821,7 +2847,13 @@ class Session:
         reached, seen = [], set()
         for o in objs:
             if prop.key not in o.__dict__:
-                raise _unsupported(f"a loader option's path through {prop!r} when no option loads it")
+                # not loaded (`defaultload(A.b)` of a lazy A.b): the rest of the path
+                # goes with A.b's lazy load, when it happens
+                state = _state(o)
+                options = dict(state.lazy_options or {})
+                options[prop.key] = options.get(prop.key, []) + [_option_of_path(path[1:])]
+                state.lazy_options = options
+                continue
             value = o.__dict__[prop.key]
             for x in (value if prop.uselist else [value]):
                 if x is not None and id(x) not in seen:
@@ -2830,16 +2862,21 @@ class Session:
         if reached:
             self._eager_path(reached, path[1:])
 
-    def _selectin(self, prop, parents):
+    def _selectin(self, prop, parents, joined=()):
         """SQLAlchemy's selectin loader: the related rows of `parents`, 500 keys
-        per IN query, for each kind of relationship."""
+        per IN query, for each kind of relationship; `joined`: relationships
+        of the loaded class to joinedload in the same query (a chain)."""
         prop.parent._configure()
         target = prop.mapper
         if any(not p.deferred for p in target.expressions):
             raise _unsupported(f"selectinload() of {prop!r}, whose class maps column_property() expressions")
         _no_extra_criteria(prop, "selectinload()")
         if prop.direction is MANYTOONE:
+            if joined:
+                raise _unsupported(f"joinedload() after selectinload() of the many-to-one {prop!r}")
             return self._selectin_many_to_one(prop, parents)
+        if joined and prop.direction is MANYTOMANY:
+            raise _unsupported(f"joinedload() after selectinload() of the many-to-many {prop!r}")
         if prop.direction is ONETOMANY:
             if len(prop.pairs) != 1:
                 raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
@@ -2863,15 +2900,31 @@ class Session:
         loaded_keys = [k for k, _ in loaded]
         found = {}
         extra = [o.criteria for o in self._criteria if o.mapper is target]
+        tree, join_order = None, []
+        if joined:
+            # the loaded class's joined loads, in the same query (unlabelled, as SQLAlchemy's)
+            tree = node = _JoinedNode(None, None, None)
+            for j in joined:
+                node = node.child(j)
+            left, join_order = _join_tree(tree, target.local_table, target.local_table)
+            base = select(*cols, *tree.columns(len(cols))).select_from(left).set_label_style(_sa.LABEL_STYLE_NONE)
         for start in range(0, len(keys), 500):
             stmt = base.where(key_col.in_(keys[start:start + 500]), *extra)
-            if prop.order_by:
-                stmt = stmt.order_by(*prop.order_by)
+            if prop.order_by or join_order:
+                stmt = stmt.order_by(*prop.order_by, *join_order)
             for r in self._connection().execute(stmt).all():
                 child = self._load_entity(target, tuple(r[i] for i in order), loaded_keys)
-                found.setdefault(r[0], []).append(child)
+                kids = found.setdefault(r[0], [])
+                if tree is None:
+                    kids.append(child)
+                    continue
+                if not any(child is k for k in kids):
+                    kids.append(child)
+                tree.take(self, r, child)
         for p, k in zip(parents, keys):
             p.__dict__[prop.key] = _collection(p, prop, found.get(k, []))
+        if tree is not None:
+            tree.fill()
 
     def _subquery_load(self, statement, prop, parents):
         """SQLAlchemy's subquery loader: the statement again, its parent keys
@@ -2974,64 +3027,59 @@ class Session:
             p.__dict__[prop.key] = found.get(getattr(p, fkey))
 
     def _joined(self, statement, params, joined, options):
-        """`joinedload`: the relationship's table joined (LEFT OUTER, aliased
-        `table_1`) and its columns added; rows are parent objects with their
-        collections filled."""
+        """`joinedload`, chains included (`joinedload(A.b).joinedload(B.c)`):
+        each relationship's table joined (LEFT OUTER, aliased `table_1`) in
+        path order; the columns of the joined tables after the statement's,
+        each relationship's own joined loads before its columns (the order
+        SQLAlchemy's eager loaders add them); rows are the parent objects with
+        their relationships filled. Steps after the joined ones
+        (`joinedload(A.b).selectinload(B.c)`) load from the objects reached."""
         entities = getattr(statement, "_orm_entities", None) or []
-        if len(entities) != 1 or len(joined) != 1 or len(joined[0].props) != 1:
-            raise _unsupported("joinedload() beyond one relationship of one entity")
-        prop = joined[0].props[0]
-        prop.parent._configure()
-        if prop.direction is MANYTOMANY and (prop.target is prop.parent.local_table or hasattr(prop, "_written")):
-            raise _unsupported(f"joinedload() of the many-to-many {prop!r} with its own join conditions")
+        if len(entities) != 1:
+            raise _unsupported("joinedload() in a statement of more than one entity")
         index, cls = entities[0]
         if isinstance(cls, AliasedClass):
             raise _unsupported("joinedload() from an aliased() class")
-        target = prop.mapper
-        alias = target.local_table.alias(f"{target.local_table.name}_1")
+        root = _JoinedNode(None, None, None)
+        rest = []
+        for o in joined:
+            node = root
+            for i, (strategy, prop) in enumerate(o.path):
+                if strategy != "joinedload":
+                    rest.append((node, o.path[i:]))
+                    break
+                node = node.child(prop)
         stmt = statement._copy()
         left = stmt.froms.pop() if stmt.froms else cls.__table__
-        if prop.direction is MANYTOMANY:
-            # LEFT OUTER JOIN (secondary AS secondary_1 JOIN target AS target_1 ON ...) ON ...
-            stmt.froms.append(_RelationshipComparator(prop)._m2m_join(left, alias, alias, True))
-        else:
-            adapt = lambda e: _adapt_to(e, target.local_table, alias)
-            if prop.direction is ONETOMANY:
-                on = and_(*_join_terms(prop, lambda i: (prop.pairs[i][0], alias.c[prop.pairs[i][1].name]), adapt))
-            else:
-                on = and_(*_join_terms(prop, lambda i: (alias.c[prop.pairs[i][0].name], prop.pairs[i][1]), adapt))
-            stmt.froms.append(_sa.Join(left, alias, on, True))
+        left, order_by = _join_tree(root, left, cls.__mapper__.local_table)
+        stmt.froms.append(left)
         n = len(stmt._expanded_columns())
-        stmt.columns = stmt.columns + [alias.c[c.name] for _, c in target.column_attrs_list]
+        stmt.columns = stmt.columns + root.columns(n)
         stmt._with_options = []
-        if prop.uselist:
-            # the relationship's order, adapted to the alias, after the statement's
-            for c in prop.order_by:
-                if getattr(c, "table", None) is target.local_table:
-                    stmt = stmt.order_by(alias.c[c.name])
-                else:
-                    raise _unsupported(f"joinedload() of {prop!r} with order_by={c!r}")
+        if order_by:
+            stmt = stmt.order_by(*order_by)
         self._autoflush()
         raw = self._connection().execute(stmt, params)
-        width = len(target.column_keys)
-        parents, rows, kids_of = [], [], {}
+        width = len(cls.__mapper__.column_keys)
+        rows = []
         for r in raw._rows[raw._pos:]:
-            parent = self._load_entity(cls.__mapper__, tuple(r[index:index + len(cls.__mapper__.column_keys)]))
-            child = self._load_entity(target, tuple(r[n:n + width]))
-            kids = kids_of.get(id(parent))
-            if kids is None:
-                kids = kids_of[id(parent)] = []
-                parents.append((parent, kids))
-            if child is not None and not any(child is k for k in kids):
-                kids.append(child)
-            rows.append(tuple(r[:index]) + (parent,) + tuple(r[index + len(cls.__mapper__.column_keys):n]))
-        for p, kids in parents:
-            if prop.key not in p.__dict__:
-                p.__dict__[prop.key] = _collection(p, prop, kids) if prop.uselist else (kids[0] if kids else None)
-        keys = list(raw._keys[:index]) + [cls.__name__] + list(raw._keys[index + len(cls.__mapper__.column_keys):n])
+            parent = self._load_entity(cls.__mapper__, tuple(r[index:index + width]))
+            root.take(self, r, parent)
+            rows.append(tuple(r[:index]) + (parent,) + tuple(r[index + width:n]))
+        root.fill()
+        keys = list(raw._keys[:index]) + [cls.__name__] + list(raw._keys[index + width:n])
         result = _sa.Result(keys, rows)
         result._joined_eager = True
         self._eager(statement, result, [o for o in options if o.strategy != "joinedload"])
+        for node, path in rest:
+            reached, seen = [], set()
+            for _, kids in node.found.values():
+                for k in kids:
+                    if id(k) not in seen:
+                        seen.add(id(k))
+                        reached.append(k)
+            if reached:
+                self._eager_path(reached, path)
         return result
 
     def _load_entity(self, mapper, values, keys=None, populate=False):
@@ -3154,12 +3202,12 @@ class Session:
             no_sql()
             self._autoflush()
             stmt = select(target.class_).where(*_join_terms(prop, lambda i: (prop.pairs[i][0], literal(values[i], prop.pairs[i][0].type))), *extra)
-            return self.execute(stmt, _autoflush=False).scalars().first()
+            return self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).scalars().first()
         no_sql()
         crit = _lazy_criteria(obj, prop)
         self._autoflush()
         stmt = select(target.class_).where(*crit, *extra).order_by(*prop.order_by)
-        result = self.execute(stmt, _autoflush=False).scalars()
+        result = self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).scalars()
         return result.all() if prop.uselist else result.first()
 
     # -- statements
@@ -3898,6 +3946,133 @@ def aliased(element, alias=None, name=None, flat=False):
     return AliasedClass(element, alias, name)
 
 
+def _with_lazy_options(stmt, state, prop):
+    """A lazy load's statement with the loader options its object was
+    given for that relationship (the rest of a `defaultload()` path)."""
+    options = (state.lazy_options or {}).get(prop.key)
+    return stmt.options(*options) if options else stmt
+
+
+def _option_of_path(path):
+    """A loader option for the steps of an option's path that are left."""
+    o = _LoaderOption.__new__(_LoaderOption)
+    o.path = list(path)
+    o.strategy = o.path[0][0]
+    o.props = [o.path[0][1]]
+    return o
+
+
+def _related_objects(objs, prop):
+    """The loaded objects `prop` holds for `objs`, each once."""
+    out, seen = [], set()
+    for o in objs:
+        value = o.__dict__.get(prop.key)
+        for x in (value if prop.uselist else [value]) if value is not None else []:
+            if x is not None and id(x) not in seen:
+                seen.add(id(x))
+                out.append(x)
+    return out
+
+
+def _join_tree(root, left, table):
+    """The LEFT OUTER JOINs of a joinedload() tree onto `left` (whose
+    table is `table`), each relationship's table aliased `table_1`, in path
+    order; and the relationships' own ORDER BY, adapted to their aliases."""
+    tables = [table]
+    order_by = []
+    for node in root.preorder():
+        prop = node.prop
+        prop.parent._configure()
+        if prop.direction is MANYTOMANY and (prop.target is prop.parent.local_table or hasattr(prop, "_written")):
+            raise _unsupported(f"joinedload() of the many-to-many {prop!r} with its own join conditions")
+        target = prop.mapper
+        if any(t is target.local_table for t in tables[1:]):
+            raise _unsupported(f"joinedload() reaching the table {target.local_table.name} twice")
+        tables.append(target.local_table)
+        node.alias = alias = target.local_table.alias(f"{target.local_table.name}_1")
+        up = node.parent.alias
+        if prop.direction is MANYTOMANY:
+            # LEFT OUTER JOIN (secondary AS secondary_1 JOIN target AS target_1 ON ...) ON ...
+            left = _RelationshipComparator(prop, up)._m2m_join(left, alias, alias, True)
+        else:
+            here = lambda c, a=up: c if a is None else a.c[c.name]
+            adapt = lambda e, a=alias, t=target.local_table: _adapt_to(e, t, a)
+            if prop.direction is ONETOMANY:
+                on = and_(*_join_terms(prop, lambda i: (here(prop.pairs[i][0]), alias.c[prop.pairs[i][1].name]), adapt))
+            else:
+                on = and_(*_join_terms(prop, lambda i: (alias.c[prop.pairs[i][0].name], here(prop.pairs[i][1])), adapt))
+            left = _sa.Join(left, alias, on, True)
+        if prop.uselist:
+            for c in prop.order_by:
+                if getattr(c, "table", None) is not target.local_table:
+                    raise _unsupported(f"joinedload() of {prop!r} with order_by={c!r}")
+                order_by.append(alias.c[c.name])
+    return left, order_by
+
+
+class _JoinedNode:
+    """One relationship of a joinedload() tree: its alias, where its columns
+    sit in a row, and the objects it found for each parent object."""
+
+    def __init__(self, prop, parent, alias):
+        self.prop = prop
+        self.parent = parent
+        self.alias = alias
+        self.children = []
+        self.offset = 0
+        self.found = {}  # id(parent object) -> (parent object, [related objects])
+
+    def child(self, prop):
+        for c in self.children:
+            if c.prop is prop:
+                return c
+        c = _JoinedNode(prop, self, None)
+        self.children.append(c)
+        # SQLAlchemy sets up a mapper's relationships in their declared order
+        order = list(prop.parent._relationships)
+        self.children.sort(key=lambda n: order.index(n.prop.key) if n.prop.key in order else len(order))
+        return c
+
+    def columns(self, start):
+        """The joined tables' columns, each relationship's own joined loads
+        before its columns (SQLAlchemy sets up a mapper's relationships
+        before its columns); each node notes where its columns start."""
+        out = []
+        for node in self.postorder():
+            node.offset = start + len(out)
+            out += [node.alias.c[c.name] for _, c in node.prop.mapper.column_attrs_list]
+        return out
+
+    def preorder(self):
+        for c in self.children:
+            yield c
+            yield from c.preorder()
+
+    def postorder(self):
+        for c in self.children:
+            yield from c.postorder()
+            yield c
+
+    def fill(self):
+        """Each object's relationship set from what the rows gave (unless loaded already)."""
+        for node in self.preorder():
+            prop = node.prop
+            for obj, kids in node.found.values():
+                if prop.key not in obj.__dict__:
+                    obj.__dict__[prop.key] = _collection(obj, prop, kids) if prop.uselist else (kids[0] if kids else None)
+
+    def take(self, session, row, obj):
+        """The related objects of one row, under `obj` (this node's object)."""
+        for c in self.children:
+            mapper = c.prop.mapper
+            kid = session._load_entity(mapper, tuple(row[c.offset:c.offset + len(mapper.column_keys)]))
+            kids = c.found.setdefault(id(obj), (obj, []))[1]
+            if kid is not None:
+                if not any(kid is k for k in kids):
+                    kids.append(kid)
+                c.take(session, row, kid)
+
+
 class _LoaderOption:
     """`selectinload(User.addresses)` and friends: how relationships load, as
     a path of (strategy, relationship) steps. `selectinload(A.b, B.c)` is
@@ -3918,8 +4093,12 @@ class _LoaderOption:
             self.path.append((strategy if i == len(attrs) - 1 else "defaultload", a.prop))
         if not self.path:
             self.path = [(strategy, None)]
-        if len(self.path) > 1 and self.path[-1][0] not in ("selectinload", "defaultload"):
+        if len(self.path) > 1 and self.path[-1][0] not in ("selectinload", "defaultload", "joinedload", "raiseload", "lazyload", "noload", "raiseload_sql"):
             raise _unsupported(f"{self.path[-1][0]}() after another relationship in a loader option's path")
+        # a joined step loads in the query of the step before it: a joined or a selectin one
+        for (before, _), (step, _) in zip(self.path, self.path[1:]):
+            if step == "joinedload" and before not in ("joinedload", "selectinload"):
+                raise _unsupported(f"joinedload() after {before}() in a loader option's path")
         # the first step (what the rest of the ORM reads)
         self.strategy = self.path[0][0]
         self.props = [self.path[0][1]] if self.path[0][1] is not None else []
@@ -3941,6 +4120,27 @@ def _chain(strategy):
 
 for _name in ("selectinload", "joinedload", "subqueryload", "lazyload", "noload", "raiseload", "defaultload", "immediateload"):
     setattr(_LoaderOption, _name, _chain(_name))
+
+
+class Load:
+    """`Load(User).selectinload(User.orders)`: a loader option's path from an entity."""
+
+    def __init__(self, entity):
+        self.entity = entity
+        self.path = []
+
+    def __repr__(self):
+        name = self.entity.__name__ if isinstance(self.entity, type) else repr(self.entity)
+        return f"Load({name})"
+
+    def __getattr__(self, name):
+        if name in ("load_only", "defer", "undefer", "contains_eager", "with_expression", "options"):
+            raise _unsupported(f"Load(...).{name}()")
+        raise AttributeError(f"'Load' object has no attribute '{name}'")
+
+
+for _name in ("selectinload", "joinedload", "subqueryload", "lazyload", "noload", "raiseload", "defaultload", "immediateload"):
+    setattr(Load, _name, _chain(_name))
 
 
 def _loader_option(name, supported=True):
