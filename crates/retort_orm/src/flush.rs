@@ -678,7 +678,7 @@ fn insert_states<X: Executor>(
                     values.push((columns[i].clone(), Expr::Null));
                 }
             }
-            Insert { table: table.name.clone(), source: InsertSource::Values(vec![values]), returning }
+            Insert { table: table.name.clone(), source: InsertSource::Values(vec![values]), returning, on_conflict: None }
         };
         if has_all_pks && missing_server.is_empty() {
             // executemany, or one plain INSERT
@@ -912,7 +912,7 @@ fn links<X: Executor>(
         let compiled = if insert {
             let row: Vec<(String, Expr)> = first.columns.iter().map(|(c, _, _)| (c.clone(), Expr::Bind(Literal::None))).collect();
             sql(compiler::insert(
-                &Insert { table: table.name.clone(), source: InsertSource::Values(vec![row]), returning: Vec::new() },
+                &Insert { table: table.name.clone(), source: InsertSource::Values(vec![row]), returning: Vec::new(), on_conflict: None },
                 table,
             ))?
         } else {

@@ -11,7 +11,7 @@ use retort_engine::{Connection, EngineError, Limbo, Outcome};
 use retort_python::object::Module;
 use retort_python::{Args, PyResult, Value, Vm};
 use retort_sql::compiler::{self, Compiled, Statement};
-use retort_sql::expr::{Delete, Expr, Insert, InsertSource, Literal, ParamName, Update};
+use retort_sql::expr::{Delete, Expr, Insert, InsertSource, Literal, OnConflict, ParamName, Update};
 use retort_sql::schema::Table;
 use retort_sql::types::SqlType;
 
@@ -620,7 +620,8 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
                             InsertSource::Select { columns, select: Box::new(convert::select(vm, &query)?.0) }
                         }
                     };
-                    let insert = Insert { table: table.name.clone(), source, returning: keys.clone() };
+                    let on_conflict = on_conflict(vm, stmt, &table)?;
+                    let insert = Insert { table: table.name.clone(), source, returning: keys.clone(), on_conflict };
                     if named { compiler::to_string(Statement::Insert(&insert, &table)) } else { compiler::insert(&insert, &table) }
                         .map_err(|e| sql_err(vm, e))?
                 }
@@ -674,6 +675,33 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
         }
         other => Err(vm.new_error("ArgumentError", format!("Not an executable object: {other}"))),
     }
+}
+
+/// `_on_conflict` of a `sqlalchemy.dialects.sqlite` insert: `(index_elements,
+/// set_ or None, where or None)`, index elements as column names, `set_` as
+/// (column name, value) pairs.
+fn on_conflict(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<Option<OnConflict>> {
+    let spec = match vm.getattr_opt(stmt, "_on_conflict")? {
+        None | Some(Value::None) => return Ok(None),
+        Some(v) => vm.iterate(&v)?,
+    };
+    let target = vm.iterate(&spec[0])?.iter().map(|n| n.as_str().unwrap_or_default().to_owned()).collect();
+    let set = match &spec[1] {
+        Value::None => None,
+        pairs => {
+            let mut given = Vec::new();
+            for pair in vm.iterate(pairs)? {
+                let pair = vm.iterate(&pair)?;
+                given.push((pair[0].clone(), pair[1].clone()));
+            }
+            Some(value_row(vm, table, given)?)
+        }
+    };
+    let where_ = match &spec[2] {
+        Value::None => Vec::new(),
+        w => vec![convert::expr(vm, w)?],
+    };
+    Ok(Some(OnConflict { target, set, where_ }))
 }
 
 /// A column's Python-side default (`Column(default=0)`, or a callable).

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::expr::{
-    BinOp, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal, OrderBy, ParamName,
-    Select, SetOp, Update,
+    BinOp, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal, OnConflict, OrderBy,
+    ParamName, Select, SetOp, Update,
 };
 use crate::quote::quote;
 use crate::schema::Table;
@@ -855,8 +855,36 @@ fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled
             w.select(select, SelectContext::Top);
         }
     }
+    if let Some(on_conflict) = &insert.on_conflict {
+        w.on_conflict(on_conflict, table)?;
+    }
     w.returning(&insert.returning);
     Ok(w.finish())
+}
+
+impl Writer {
+    /// Mirrors `SQLiteCompiler.visit_on_conflict_do_nothing/_do_update`: the
+    /// target's bare column names; SET in the table's column order, each
+    /// value self-grouped (`qty = (stock.qty + excluded.qty)`).
+    fn on_conflict(&mut self, on_conflict: &OnConflict, table: &Table) -> Result<(), SqlError> {
+        self.sql += " ON CONFLICT ";
+        if !on_conflict.target.is_empty() {
+            self.sql += &format!("({}) ", on_conflict.target.iter().map(|n| quote(n)).collect::<Vec<_>>().join(", "));
+        }
+        let Some(set) = &on_conflict.set else {
+            self.sql += "DO NOTHING";
+            return Ok(());
+        };
+        self.sql += "DO UPDATE SET ";
+        let values = in_table_order(table, set)?;
+        self.list(&values, ", ", |w, (name, value)| {
+            w.sql += &quote(name);
+            w.sql += " = ";
+            w.expr(value, Some(i32::MAX));
+        });
+        self.where_clause(" WHERE ", &on_conflict.where_);
+        Ok(())
+    }
 }
 
 /// Mirrors `SQLCompiler.visit_update`: `SET col=value`, values grouped.

@@ -531,6 +531,19 @@ pub struct Insert {
     pub table: String,
     pub source: InsertSource,
     pub returning: Vec<String>,
+    /// SQLite's upsert (`sqlalchemy.dialects.sqlite.insert(...).on_conflict_do_...()`).
+    pub on_conflict: Option<OnConflict>,
+}
+
+/// `ON CONFLICT (target) DO NOTHING` / `DO UPDATE SET ... WHERE ...`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OnConflict {
+    /// `index_elements`: the conflict target's column names (none: any conflict).
+    pub target: Vec<String>,
+    /// `None`: DO NOTHING; else DO UPDATE SET these (column, value), in the table's order.
+    pub set: Option<Vec<(String, Expr)>>,
+    /// `where=`: the DO UPDATE's condition.
+    pub where_: Vec<Expr>,
 }
 
 /// `update(table).where(...).values(...)`.

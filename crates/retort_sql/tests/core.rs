@@ -125,6 +125,7 @@ fn inserts_updates_and_deletes() {
         table: "item".into(),
         source: InsertSource::Values(vec![values(v)]),
         returning: returning.into_iter().map(Into::into).collect(),
+        on_conflict: None,
     };
     let update = |v: Vec<(&str, Expr)>, where_: Vec<Expr>, returning: Vec<&str>| Update {
         table: "item".into(),
@@ -132,6 +133,7 @@ fn inserts_updates_and_deletes() {
         ordered: false,
         where_,
         returning: returning.into_iter().map(Into::into).collect(),
+        on_conflict: None,
     };
     let got = vec![
         compiler::insert(&insert(vec![("label", s("bolt")), ("qty", int(5))], vec![]), &table).unwrap(),
@@ -343,6 +345,7 @@ fn text_multirow_values_insert_from_select_and_ctes() {
             table: "node".into(),
             source: InsertSource::Values(vec![row(Expr::Bind(Literal::None), "root"), row(int(1), "a"), row(int(2), "b")]),
             returning: vec![],
+            on_conflict: None,
         },
         &node,
     )
@@ -363,6 +366,7 @@ fn text_multirow_values_insert_from_select_and_ctes() {
                     select: Box::new(Select { where_: vec![n("id").compare(BinOp::Gt, int(1))], ..base(vec![n("id"), n("name")]) }),
                 },
                 returning: vec![],
+                on_conflict: None,
             },
             &archive,
         )
