@@ -37,6 +37,10 @@ pub struct FlushWork {
     pub links: Vec<Link>,
     /// Objects a cascade (`delete`, `delete-orphan`) deletes in this flush.
     pub cascaded_deletes: Vec<StateId>,
+    /// Values a bind processor refused (a string for a Date attribute), with
+    /// its message: the statement that would send one fails instead, as
+    /// SQLAlchemy's `StatementError` does.
+    pub refused: HashMap<(StateId, usize), String>,
 }
 
 /// A relationship of a mapper: `(mapper, index in its relationships)`.
@@ -75,6 +79,10 @@ pub struct Link {
     /// (secondary column, object, attribute of the object).
     pub columns: Vec<(String, StateId, usize)>,
 }
+
+/// A parameter of a failed statement: its name, the object and attribute
+/// it came from (if one did), the value sent.
+pub type ShownParam = (String, Option<(StateId, usize)>, Literal);
 
 /// A result the host's executor hands back.
 #[derive(Clone, Debug, Default)]
@@ -115,6 +123,15 @@ pub enum FlushError<E> {
     StaleData(String),
     /// `sqlalchemy.exc.CompileError` and the like: a bug in the work given.
     Sql(retort_sql::SqlError),
+    /// A statement whose parameters a bind processor refused
+    /// (`StatementError`): the processor's message, the SQL, and each row's
+    /// parameters by name, with the object attribute each came from (whose
+    /// Python value SQLAlchemy shows).
+    Statement {
+        message: String,
+        sql: String,
+        params: Vec<Vec<ShownParam>>,
+    },
 }
 
 /// What the host must mirror on its objects after a flush.
@@ -406,12 +423,12 @@ fn post_update_all<X: Executor>(
         }
         let same = |g: &[(Record, Vec<Literal>)]| g[0].0.params.iter().map(|(a, _)| *a).eq(params.iter().map(|(a, _)| *a));
         if !group.is_empty() && !same(&group) {
-            emit_updates(orm, &mapper, &columns, std::mem::take(&mut group), exec)?;
+            emit_updates(orm, &mapper, &columns, std::mem::take(&mut group), work, exec)?;
         }
         group.push((Record { state: st, params }, key));
     }
     if !group.is_empty() {
-        emit_updates(orm, &mapper, &columns, group, exec)?;
+        emit_updates(orm, &mapper, &columns, group, work, exec)?;
     }
     Ok(())
 }
@@ -541,17 +558,17 @@ fn save_all<X: Executor>(
             }
             key.push(old);
             // SQLite reports no per-row counts for an executemany: one UPDATE each
-            emit_updates(orm, &mapper, &columns, vec![(Record { state: st, params }, key)], exec)?;
+            emit_updates(orm, &mapper, &columns, vec![(Record { state: st, params }, key)], work, exec)?;
             continue;
         }
         let same = |g: &[(Record, Vec<Literal>)]| g[0].0.params.iter().map(|(a, _)| *a).eq(params.iter().map(|(a, _)| *a));
         if !group.is_empty() && !same(&group) {
-            emit_updates(orm, &mapper, &columns, std::mem::take(&mut group), exec)?;
+            emit_updates(orm, &mapper, &columns, std::mem::take(&mut group), work, exec)?;
         }
         group.push((Record { state: st, params }, key));
     }
     if !group.is_empty() {
-        emit_updates(orm, &mapper, &columns, group, exec)?;
+        emit_updates(orm, &mapper, &columns, group, work, exec)?;
     }
 
     // INSERTs. A self-referential mapper (an adjacency list) inserts in
@@ -670,6 +687,7 @@ fn insert_states<X: Executor>(
             })
             .collect();
         let missing_server: Vec<usize> = server_defaults.iter().copied().filter(|i| !given.contains(i)).collect();
+        let refused = refusal(work, group.iter());
         let statement = |returning: Vec<String>, row: &[(usize, Literal)]| {
             let mut values = bind_row(columns, row);
             if values.is_empty() && !returning.is_empty() {
@@ -680,6 +698,26 @@ fn insert_states<X: Executor>(
             }
             Insert { table: table.name.clone(), source: InsertSource::Values(vec![values]), returning, on_conflict: None }
         };
+        if let Some(message) = refused {
+            let returning: Vec<String> = if has_all_pks && missing_server.is_empty() || rows.len() == 1 {
+                Vec::new()
+            } else {
+                mapper
+                    .pk
+                    .iter()
+                    .copied()
+                    .filter(|i| !given.contains(i))
+                    .chain(missing_server.iter().copied())
+                    .map(|i| columns[i].clone())
+                    .collect()
+            };
+            let compiled = sql(compiler::insert(&statement(returning, &rows[0]), &table))?;
+            let params = group
+                .iter()
+                .map(|r| r.params.iter().map(|(a, v)| (columns[*a].clone(), Some((r.state, *a)), v.clone())).collect())
+                .collect();
+            return Err(FlushError::Statement { message, sql: compiled.sql, params });
+        }
         if has_all_pks && missing_server.is_empty() {
             // executemany, or one plain INSERT
             let compiled = sql(compiler::insert(&statement(Vec::new(), &rows[0]), &table))?;
@@ -720,6 +758,7 @@ fn emit_updates<X: Executor>(
     mapper: &crate::mapper::Mapper,
     columns: &[String],
     group: Vec<(Record, Vec<Literal>)>,
+    work: &FlushWork,
     exec: &mut X,
 ) -> Result<(), FlushError<X::Error>> {
     let table = &mapper.table;
@@ -727,6 +766,18 @@ fn emit_updates<X: Executor>(
     let update =
         Update { table: table.name.clone(), values: bind_row(columns, &group[0].0.params), ordered: false, where_, returning: Vec::new() };
     let compiled = sql(compiler::update(&update, table))?;
+    if let Some(message) = refusal(work, group.iter().map(|(r, _)| r)) {
+        // each row's new values, then its key as `table_column` (the WHERE's bind names)
+        let params = group
+            .iter()
+            .map(|(r, key)| {
+                let mut p: Vec<ShownParam> = r.params.iter().map(|(a, v)| (columns[*a].clone(), Some((r.state, *a)), v.clone())).collect();
+                p.extend(mapper.pk.iter().zip(key).map(|(&i, v)| (format!("{}_{}", table.name, columns[i]), None, v.clone())));
+                p
+            })
+            .collect();
+        return Err(FlushError::Statement { message, sql: compiled.sql, params });
+    }
     let rows: Vec<Vec<Literal>> = group
         .iter()
         .map(|(r, key)| {
@@ -751,6 +802,11 @@ fn emit_updates<X: Executor>(
         orm.updated(r.state, row);
     }
     Ok(())
+}
+
+/// The message of a value of `records` a bind processor refused, if any.
+fn refusal<'a>(work: &FlushWork, mut records: impl Iterator<Item = &'a Record>) -> Option<String> {
+    records.find_map(|r| r.params.iter().find_map(|(a, _)| work.refused.get(&(r.state, *a)).cloned()))
 }
 
 /// Records an inserted row: the session's bookkeeping and what the object must be told.

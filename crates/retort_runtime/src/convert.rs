@@ -243,6 +243,28 @@ pub fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
     Ok(col)
 }
 
+thread_local! {
+    /// A bind processor refused a value (`SqlError::BindType`) since the last
+    /// [`take_bind_failure`]: SQLAlchemy raises that wrapped in a StatementError.
+    static BIND_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Values a bind processor refuses pass as they are (to show the SQL of
+    /// the statement that failed).
+    static PASS_REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a bind processor refused a value since the last call.
+pub fn take_bind_failure() -> bool {
+    BIND_FAILED.with(|f| f.replace(false))
+}
+
+/// Runs `f` with refused values passing as they are.
+pub fn leniently<T>(f: impl FnOnce() -> T) -> T {
+    PASS_REFUSED.with(|l| l.set(true));
+    let r = f();
+    PASS_REFUSED.with(|l| l.set(false));
+    r
+}
+
 /// A Python value as SQLite stores it for a column of type `ty`.
 pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<Literal> {
     let sql_value = match ty {
@@ -250,7 +272,19 @@ pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<
         _ => to_sql_value(vm, value)?,
     };
     match ty {
-        Some(ty) => retort_sql::process::bind(ty, &sql_value).map_err(|e| vm.new_error(e.class_name(), e.to_string())),
+        Some(ty) => match retort_sql::process::bind(ty, &sql_value) {
+            Ok(l) => Ok(l),
+            Err(retort_sql::SqlError::BindType(_)) if PASS_REFUSED.with(|l| l.get()) => match sql_value {
+                SqlValue::Plain(l) => Ok(l),
+                _ => Ok(Literal::None),
+            },
+            Err(e) => {
+                if matches!(e, retort_sql::SqlError::BindType(_)) {
+                    BIND_FAILED.with(|f| f.set(true));
+                }
+                Err(vm.new_error(e.class_name(), e.to_string()))
+            }
+        },
         None => match sql_value {
             SqlValue::Plain(l) => Ok(l),
             // what the SQLite driver itself does with these (text() parameters)

@@ -876,7 +876,35 @@ fn planned_insert(vm: &mut Vm, state: &Shared, stmt: &Value, params: &Value) -> 
 fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
     let stmt = a.pos.get(1).cloned().unwrap_or(Value::None);
     let raw = kind(vm, &stmt)? == "text" && matches!(vm.getattr_opt(&stmt, "_raw")?, Some(Value::Bool(true)));
-    in_mode(state, &a, if raw { Mode::Raw } else { Mode::Compiled }, || execute_statement(vm, state, &a, stmt))
+    convert::take_bind_failure();
+    match in_mode(state, &a, if raw { Mode::Raw } else { Mode::Compiled }, || execute_statement(vm, state, &a, stmt.clone())) {
+        Err(e) if convert::take_bind_failure() => Err(statement_error(vm, &stmt, a.pos.get(2).unwrap_or(&Value::None), e)),
+        other => other,
+    }
+}
+
+/// `sqlalchemy.exc.StatementError` around a bind processor's TypeError:
+/// `(builtins.TypeError) SQLite Date type only accepts ...` and the SQL.
+fn statement_error(vm: &mut Vm, stmt: &Value, params: &Value, e: retort_python::PyErr) -> retort_python::PyErr {
+    let first = match params {
+        Value::List(l) => l.borrow().first().cloned().unwrap_or(Value::None),
+        other => other.clone(),
+    };
+    let sql = convert::leniently(|| prepare_with(vm, stmt, &first, false)).map(|p| p.compiled.sql).unwrap_or_default();
+    let message = format!("(builtins.{}) {}\n[SQL: {sql}]", e.class().name, vm.exc_str(&e));
+    let Some(class) = vm.modules.get("sqlalchemy.exc").and_then(|m| m.get("StatementError")) else {
+        return vm.new_error("StatementError", message);
+    };
+    match vm.call(&class, Args::new(vec![Value::str(message)])) {
+        Ok(exc) => {
+            let _ = vm.setattr(&exc, "orig", e.value());
+            let _ = vm.setattr(&exc, "statement", Value::str(sql));
+            match vm.to_exception(exc) {
+                Ok(err) | Err(err) => err,
+            }
+        }
+        Err(err) => err,
+    }
 }
 
 /// Runs one statement on the database `a` names; an engine error becomes

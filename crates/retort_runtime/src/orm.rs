@@ -508,7 +508,12 @@ fn sa_error(vm: &mut Vm, class: &str, message: String) -> PyErr {
 }
 
 /// The current value of each column attribute of an object (`None`: not in its `__dict__`).
-fn current_values(vm: &mut Vm, host: &Hosted, st: StateId) -> PyResult<Vec<Option<Literal>>> {
+fn current_values(
+    vm: &mut Vm,
+    host: &Hosted,
+    st: StateId,
+    refused: &mut HashMap<(StateId, usize), String>,
+) -> PyResult<Vec<Option<Literal>>> {
     let (obj, mid, keys) = {
         let h = host.borrow();
         let mid = h.orm.state(st).mapper;
@@ -520,7 +525,15 @@ fn current_values(vm: &mut Vm, host: &Hosted, st: StateId) -> PyResult<Vec<Optio
     for (i, key) in keys.iter().enumerate() {
         let v = obj.dict.borrow().get(key.as_str()).cloned();
         out.push(match v {
-            Some(v) => Some(bind(vm, host, mid, i, &v)?),
+            Some(v) => Some(match bind(vm, host, mid, i, &v) {
+                Ok(l) => l,
+                // a bind processor's refusal fails the statement that would send it
+                Err(e) if convert::take_bind_failure() => {
+                    refused.insert((st, i), vm.exc_str(&e));
+                    convert::leniently(|| bind(vm, host, mid, i, &v))?
+                }
+                Err(e) => return Err(e),
+            }),
             None => None,
         });
     }
@@ -573,7 +586,7 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
         (c, s.new.clone())
     };
     for &st in &candidates {
-        let values = current_values(vm, host, st)?;
+        let values = current_values(vm, host, st, &mut work.refused)?;
         work.values.insert(st, values);
     }
     for &st in &new {
@@ -606,6 +619,32 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
         Err(FlushError::Database(e)) => return Err(e),
         Err(FlushError::StaleData(m)) => return Err(sa_error(vm, "StaleDataError", m)),
         Err(FlushError::Sql(e)) => return Err(vm.new_error(e.class_name(), e.to_string())),
+        Err(FlushError::Statement { message, sql, params }) => {
+            // each parameter as the object holds it (a date, not its stored text)
+            let mut rows: Vec<Value> = Vec::new();
+            for row in &params {
+                let mut d = retort_python::dict::Dict::default();
+                for (k, from, v) in row {
+                    let held = from.and_then(|(st, a)| {
+                        let h = host.borrow();
+                        let key = h.orm.registry.get(h.orm.state(st).mapper).attrs[a].key.clone();
+                        match h.object(st) {
+                            Some(Value::Instance(obj)) => obj.dict.borrow().get(key.as_str()).cloned(),
+                            _ => None,
+                        }
+                    });
+                    let shown = held.unwrap_or_else(|| crate::native::literal_value(v));
+                    d.insert(retort_python::vm::exec::str_key(k), (Value::str(k.as_str()), shown));
+                }
+                rows.push(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
+            }
+            let shown = vm.repr(&Value::list(rows))?;
+            let err = sa_error(vm, "StatementError", format!("(builtins.TypeError) {message}\n[SQL: {sql}]\n[parameters: {shown}]"));
+            let orig = vm.new_error("TypeError", message);
+            let _ = vm.setattr(&err.value(), "orig", orig.value());
+            let _ = vm.setattr(&err.value(), "statement", Value::str(sql));
+            return Err(err);
+        }
     };
     // mirror the flush on the objects
     let columns_of = |host: &Hosted, st: StateId| -> (Option<Value>, Vec<String>, Vec<Value>) {

@@ -25,6 +25,10 @@ pub enum SqlError {
     /// `sqlalchemy.exc.CompileError`.
     #[error("{0}")]
     Compile(String),
+    /// A bind processor's `TypeError` (a string for a Date column), which
+    /// SQLAlchemy raises wrapped in a `StatementError`.
+    #[error("{0}")]
+    BindType(String),
 }
 
 impl SqlError {
@@ -38,6 +42,7 @@ impl SqlError {
             SqlError::Lookup(_) => "LookupError",
             SqlError::InvalidRequest(_) => "InvalidRequestError",
             SqlError::Compile(_) => "CompileError",
+            SqlError::BindType(_) => "TypeError",
         }
     }
 }

@@ -19,8 +19,29 @@ pub fn bind(ty: &SqlType, value: &SqlValue) -> Result<Literal, SqlError> {
     }
     Ok(match (ty, value) {
         (SqlType::Boolean, SqlValue::Plain(Literal::Bool(b))) => Literal::Int(i64::from(*b)),
-        (SqlType::Date, SqlValue::Date { year, month, day }) => Literal::Str(format!("{year:04}-{month:02}-{day:02}")),
+        (SqlType::Date, SqlValue::Date { year, month, day } | SqlValue::DateTime { year, month, day, .. }) => {
+            Literal::Str(format!("{year:04}-{month:02}-{day:02}"))
+        }
         (SqlType::DateTime, v @ SqlValue::DateTime { .. }) => Literal::Str(datetime_text(v)),
+        (SqlType::DateTime, SqlValue::Date { year, month, day }) => Literal::Str(datetime_text(&SqlValue::DateTime {
+            year: *year,
+            month: *month,
+            day: *day,
+            hour: 0,
+            minute: 0,
+            second: 0,
+            micro: 0,
+        })),
+        // the SQLite dialect's bind processors take only Python's date and time objects
+        (SqlType::Date, SqlValue::Plain(_)) => {
+            return Err(SqlError::BindType("SQLite Date type only accepts Python date objects as input.".into()))
+        }
+        (SqlType::DateTime, SqlValue::Plain(_)) => {
+            return Err(SqlError::BindType("SQLite DateTime type only accepts Python datetime and date objects as input.".into()))
+        }
+        (SqlType::Time, SqlValue::Plain(_)) => {
+            return Err(SqlError::BindType("SQLite Time type only accepts Python time objects as input.".into()))
+        }
         (SqlType::Time, SqlValue::Time { hour, minute, second, micro }) => {
             Literal::Str(format!("{hour:02}:{minute:02}:{second:02}.{micro:06}"))
         }

@@ -8,9 +8,12 @@ Each node names its kind in `__visit_name__`, as SQLAlchemy's do.
 """
 
 import _retort_sql
+import datetime as _datetime
+import decimal as _decimal
 import logging as _logging
 import re as _re
 import sys as _sys
+import uuid as _uuid
 
 
 from sqlalchemy.exc import (NoSuchTableError, SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
@@ -202,6 +205,7 @@ def _to_type(t):
 
 
 def _type_for_value(value):
+    """`_resolve_value_to_type`: the SQL type SQLAlchemy gives a Python value."""
     if isinstance(value, bool):
         return Boolean()
     if isinstance(value, int):
@@ -213,7 +217,45 @@ def _type_for_value(value):
         return String()
     if isinstance(value, bytes):
         return LargeBinary()
+    if isinstance(value, _decimal.Decimal):
+        return Numeric()
+    if isinstance(value, _datetime.datetime):
+        return DateTime()
+    if isinstance(value, _datetime.date):
+        return Date()
+    if isinstance(value, _datetime.time):
+        return Time()
+    if isinstance(value, _datetime.timedelta):
+        return Interval()
+    if isinstance(value, _uuid.UUID):
+        return Uuid()
     return NullType()
+
+
+def _affinity(t):
+    """`TypeEngine._type_affinity`: the generic type a type compares as."""
+    if isinstance(t, Integer):
+        return Integer
+    if isinstance(t, (Numeric, Float)):
+        return Numeric
+    if isinstance(t, String):
+        return String
+    for generic in (Boolean, DateTime, Date, Time, Interval, LargeBinary, JSON, Uuid):
+        if isinstance(t, generic):
+            return generic
+    return type(t)
+
+
+def _compared_type(type_, value):
+    """`TypeEngine.coerce_compared_value`: a value compared with an
+    expression of `type_` is bound as `type_`, unless the value's own type
+    is of another kind (`date_column > "2024-01-01"` binds a string)."""
+    if type_ is None or isinstance(type_, NullType) or isinstance(value, ClauseElement) or value is None:
+        return type_
+    own = _type_for_value(value)
+    if isinstance(own, NullType) or _affinity(own) is _affinity(type_):
+        return type_
+    return own
 
 
 # ---------------------------------------------------------- SQL expressions
@@ -271,7 +313,7 @@ class ColumnElement(ClauseElement):
             return self.element._bin(op, other, reverse)
         if other is True or other is False:
             other = True_() if other else False_()
-        other = _coerce(other, self.type, self._stem())
+        other = _coerce(other, _compared_type(self.type, other), self._stem())
         if reverse:
             return BinaryExpression(other, op, self, self.type)
         return BinaryExpression(self, op, other, _result_type(op, self.type))
@@ -366,7 +408,9 @@ class ColumnElement(ClauseElement):
             expr = _In(self, [], self.type)
             expr.expanding = values.key
             return expr
-        return _In(self, [v for v in values], self.type)
+        values = [v for v in values]
+        # the first value's kind decides the binds' type (an expanding bindparam's check)
+        return _In(self, values, _compared_type(self.type, values[0]) if values else self.type)
 
     def not_in(self, values):
         return not_(self.in_(values))
@@ -382,7 +426,7 @@ class ColumnElement(ClauseElement):
     isnot = is_not
 
     def between(self, low, high, symmetric=False):
-        return _Between(self, _coerce(low, self.type, self._stem()), _coerce(high, self.type, self._stem()))
+        return _Between(self, _coerce(low, _compared_type(self.type, low), self._stem()), _coerce(high, _compared_type(self.type, high), self._stem()))
 
     def desc(self):
         return _Order("desc", self)
@@ -635,8 +679,9 @@ class Cast(ColumnElement):
     __visit_name__ = "cast"
 
     def __init__(self, element, type_):
-        self.element = _coerce(element)
         self.type = _to_type(type_)
+        # a literal is bound as the type it is cast to (its bind processor runs)
+        self.element = _coerce(element, self.type)
 
 
 def cast(expression, type_):
@@ -1247,9 +1292,9 @@ def _join_condition(left, right):
             for col in side._table_columns():
                 for fk in col.foreign_keys:
                     for target in _join_sides(a):
-                        base = _base_table(target)
-                        if isinstance(base, Table) and _fk_target_table(fk) == base.name:
-                            crit.append(target.c[fk.target.rsplit(".", 1)[1]] == col)
+                        ref = _referent(target, fk)
+                        if ref is not None:
+                            crit.append(ref == col)
         if crit:
             break
     if not crit:
@@ -1257,6 +1302,22 @@ def _join_condition(left, right):
             f"Can't find any foreign key relationships between '{_from_name(left)}' and '{_from_name(right)}'."
         )
     return crit[0] if len(crit) == 1 else and_(*crit)
+
+
+def _referent(from_, fk):
+    """The column of `from_` a foreign key points at (`ForeignKey.get_referent`):
+    of a table or its alias by name, of a subquery the column proxying it."""
+    table_name, col_name = fk.target.rsplit(".", 1)
+    base = _base_table(from_)
+    if isinstance(base, Table):
+        return from_.c[col_name] if base.name == table_name else None
+    for c in from_._table_columns():
+        p = getattr(c, "_proxied", None)
+        while p is not None and not isinstance(p, Column):
+            p = getattr(p, "_proxied", None)
+        if p is not None and getattr(p.table, "name", None) == table_name and p.name == col_name:
+            return c
+    return None
 
 
 def _join_sides(f):
@@ -1377,7 +1438,11 @@ class Subquery(FromClause):
         self.anon_id = _anon_counter[0]
         cols = []
         for c in element._expanded_columns():
-            cols.append(_DerivedColumn(_derived_key(element, c), self, c.type))
+            d = _DerivedColumn(_derived_key(element, c), self, c.type)
+            # a subquery's column proxies its column's foreign keys (joins find them)
+            d.foreign_keys = list(getattr(c, "foreign_keys", None) or [])
+            d._proxied = c
+            cols.append(d)
         self.columns_list = cols
         self.c = self.columns = ColumnCollection(cols)
 
@@ -1939,6 +2004,22 @@ class Row(tuple):
     @property
     def _fields(self):
         return tuple(self._keys)
+
+    # "count" and "index" name a column when the row has one (`row.count` of
+    # `func.count().label("count")`), else they are the tuple methods
+    @property
+    def count(self):
+        keys = tuple.__getattribute__(self, "_keys")
+        if "count" in keys:
+            return self[keys.index("count")]
+        return lambda *a: tuple.count(self, *a)
+
+    @property
+    def index(self):
+        keys = tuple.__getattribute__(self, "_keys")
+        if "index" in keys:
+            return self[keys.index("index")]
+        return lambda *a: tuple.index(self, *a)
 
     @property
     def _mapping(self):

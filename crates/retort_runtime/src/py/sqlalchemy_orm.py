@@ -2306,8 +2306,14 @@ class Session:
 
     def delete(self, instance):
         state = _state(instance)
-        if _retort_orm.status(state._st)[0] == "transient":
+        status = _retort_orm.status(state._st)[0]
+        if status == "transient":
             raise InvalidRequestError(f"Instance '{_state_str(instance)}' is not persisted")
+        if status == "detached":
+            # attached first, as SQLAlchemy's _delete_impl does: its cascade may load
+            err = _retort_orm.add(self._sid, state._st)
+            if isinstance(err, str):
+                raise InvalidRequestError(err.replace("{obj}", _state_str(instance)))
         # as SQLAlchemy's _delete_impl: the whole cascade is gathered first (loading
         # what it must), so an autoflush on the way deletes nothing yet
         cascaded = []
@@ -3745,6 +3751,13 @@ def _evaluator(criteria):
         if isinstance(e, _sa._In):
             left = _value_evaluator(e.element)
             return lambda obj: left(obj) in list(e.values)
+        if isinstance(e, _sa._LikeParts) and e.leading != e.trailing:
+            # startswith()/endswith() (not contains(): SQLAlchemy's evaluator has no such operator)
+            left = _value_evaluator(e.element)
+            value = e.value
+            right = _value_evaluator(value) if isinstance(value, _sa.ClauseElement) else (lambda obj: value)
+            method = "endswith" if e.leading else "startswith"
+            return lambda obj: _none_or(lambda a, b: getattr(a, method)(b))(left(obj), right(obj))
         raise _Unevaluatable(e)
 
     return test(criteria)
