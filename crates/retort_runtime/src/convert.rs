@@ -235,8 +235,12 @@ pub fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
         Value::Str(s) => Some(ServerDefault::Literal(s.as_str().to_owned())),
         d => Some(ServerDefault::Sql(match kind(vm, &d)?.as_str() {
             "text" => attr_str(vm, &d, "text")?.unwrap_or_default(),
-            // the SQLite dialect renders now() as CURRENT_TIMESTAMP
-            "function" if attr_str(vm, &d, "name")?.as_deref() == Some("now") => "CURRENT_TIMESTAMP".to_owned(),
+            "literal_column" => attr_str(vm, &d, "text")?.unwrap_or_default(),
+            // a function, its arguments inline (the SQLite dialect renders now() as CURRENT_TIMESTAMP)
+            "function" => match retort_sql::compiler::default_sql(&expr(vm, &d)?) {
+                Some(sql) => sql,
+                None => return unsupported(vm, "this server_default function"),
+            },
             other => return unsupported(vm, format!("a server_default of {other}")),
         })),
     };

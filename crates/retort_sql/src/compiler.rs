@@ -281,7 +281,13 @@ impl Writer {
                 self.expr(high, Some(COMPARISON));
             }
             Expr::Function { name, args } => {
-                self.sql += name;
+                if let Some(sql) = ansi_function(name, args.is_empty(), self.named) {
+                    self.sql += sql;
+                    return;
+                }
+                let lower = name.to_ascii_lowercase();
+                // SQLiteCompiler.visit_char_length_func
+                self.sql += if lower == "char_length" && !self.named { "length" } else { name };
                 self.sql.push('(');
                 if args.is_empty() && name.eq_ignore_ascii_case("count") {
                     self.sql.push('*');
@@ -860,6 +866,53 @@ fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled
     }
     w.returning(&insert.returning);
     Ok(w.finish())
+}
+
+/// SQLAlchemy's functions rendered as keywords: the ANSI ones without
+/// parentheses (`CURRENT_TIMESTAMP`), and on SQLite `now()` as
+/// CURRENT_TIMESTAMP and `localtimestamp` as `DATETIME(CURRENT_TIMESTAMP,
+/// 'localtime')` (`named`: the default dialect's rendering, for `str()`).
+fn ansi_function(name: &str, no_args: bool, named: bool) -> Option<&'static str> {
+    if !no_args {
+        return None;
+    }
+    Some(match name.to_ascii_lowercase().as_str() {
+        "current_timestamp" => "CURRENT_TIMESTAMP",
+        "current_date" => "CURRENT_DATE",
+        "current_time" => "CURRENT_TIME",
+        "current_user" => "CURRENT_USER",
+        "localtime" => "LOCALTIME",
+        "localtimestamp" if named => "LOCALTIMESTAMP",
+        "localtimestamp" => "DATETIME(CURRENT_TIMESTAMP, 'localtime')",
+        "now" if !named => "CURRENT_TIMESTAMP",
+        _ => return None,
+    })
+}
+
+/// A column's `server_default` expression as DDL text: on SQLite, with its
+/// values rendered inline (`lower('ABC')`, `CURRENT_TIMESTAMP`); None for
+/// what a default cannot hold here.
+pub fn default_sql(expr: &Expr) -> Option<String> {
+    Some(match expr {
+        Expr::Function { name, args } => {
+            if let Some(sql) = ansi_function(name, args.is_empty(), false) {
+                return Some(sql.to_owned());
+            }
+            let args: Option<Vec<String>> = args.iter().map(default_sql).collect();
+            format!("{name}({})", args?.join(", "))
+        }
+        Expr::Literal(text) => text.clone(),
+        Expr::Bind(l) => match l {
+            Literal::None => "NULL".into(),
+            Literal::Bool(b) => (if *b { "1" } else { "0" }).into(),
+            Literal::Int(i) => i.to_string(),
+            Literal::Float(f) => crate::value::float_repr(*f),
+            Literal::Str(s) => format!("'{}'", s.replace('\'', "''")),
+            Literal::Bytes(_) => return None,
+        },
+        Expr::Null => "NULL".into(),
+        _ => return None,
+    })
 }
 
 impl Writer {

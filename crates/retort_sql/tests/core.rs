@@ -133,7 +133,6 @@ fn inserts_updates_and_deletes() {
         ordered: false,
         where_,
         returning: returning.into_iter().map(Into::into).collect(),
-        on_conflict: None,
     };
     let got = vec![
         compiler::insert(&insert(vec![("label", s("bolt")), ("qty", int(5))], vec![]), &table).unwrap(),

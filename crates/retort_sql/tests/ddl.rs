@@ -9,7 +9,6 @@ use retort_sql::ddl::{create_index, create_table, drop_table, table_info_pragma}
 use retort_sql::schema::{Column, Constraint, ForeignKey, Index, MetaData, PrimaryKey, ServerDefault, Table, TableArg};
 use retort_sql::sort::sort_tables;
 use retort_sql::types::SqlType;
-use retort_sql::SqlError;
 
 fn trace(path: &str) -> serde_json::Value {
     let full = format!("{}/../../tests/oracle/{path}", env!("CARGO_MANIFEST_DIR"));

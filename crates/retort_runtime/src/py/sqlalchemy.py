@@ -869,7 +869,12 @@ def type_coerce(expression, type_):
     return _TypeCoerce(expression, type_)
 
 
-_FUNCTION_TYPES = {"count": Integer, "char_length": Integer, "length": Integer, "lower": String, "upper": String}
+_FUNCTION_TYPES = {
+    "count": Integer, "char_length": Integer, "length": Integer, "lower": String, "upper": String,
+    # SQLAlchemy's generic functions of date and time
+    "now": DateTime, "current_timestamp": DateTime, "localtimestamp": DateTime, "localtime": DateTime,
+    "current_date": Date, "current_time": Time,
+}
 
 
 class _FunctionGenerator:
@@ -881,8 +886,8 @@ class _FunctionGenerator:
             clauses = [_coerce(a, None, name) for a in args]
             t = type_
             if t is None:
-                if name in _FUNCTION_TYPES:
-                    t = _FUNCTION_TYPES[name]()
+                if name.lower() in _FUNCTION_TYPES:
+                    t = _FUNCTION_TYPES[name.lower()]()
                 elif name in ("max", "min", "sum", "coalesce", "abs") and clauses:
                     t = clauses[0].type
             return Function(name, clauses, _to_type(t) if t is not None else None)

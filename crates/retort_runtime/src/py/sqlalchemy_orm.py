@@ -163,7 +163,8 @@ def _sql_type(python_type, type_map, where):
     if isinstance(python_type, _typing.ForwardRef):
         python_type = python_type.__forward_arg__
     for k, v in type_map.items():
-        if k is python_type:
+        # typing's generic aliases (`Dict[str, Any]`) are equal, not always identical
+        if k is python_type or (not isinstance(k, type) and k == python_type):
             return v() if isinstance(v, type) else v
     if isinstance(python_type, type):
         if issubclass(python_type, _enum.Enum):
