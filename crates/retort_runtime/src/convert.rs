@@ -233,16 +233,21 @@ pub fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
     col.server_default = match attr(vm, c, "server_default")? {
         Value::None => None,
         Value::Str(s) => Some(ServerDefault::Literal(s.as_str().to_owned())),
-        d => Some(ServerDefault::Sql(match kind(vm, &d)?.as_str() {
-            "text" => attr_str(vm, &d, "text")?.unwrap_or_default(),
-            "literal_column" => attr_str(vm, &d, "text")?.unwrap_or_default(),
+        d => Some(match kind(vm, &d)?.as_str() {
+            "text" | "literal_column" => ServerDefault::Sql(attr_str(vm, &d, "text")?.unwrap_or_default()),
+            // true()/false(): 1/0 on SQLite
+            "true" => ServerDefault::Expr { sqlite: "1".into(), generic: "true".into() },
+            "false" => ServerDefault::Expr { sqlite: "0".into(), generic: "false".into() },
             // a function, its arguments inline (the SQLite dialect renders now() as CURRENT_TIMESTAMP)
-            "function" => match retort_sql::compiler::default_sql(&expr(vm, &d)?) {
-                Some(sql) => sql,
-                None => return unsupported(vm, "this server_default function"),
-            },
+            "function" => {
+                let e = expr(vm, &d)?;
+                match (retort_sql::compiler::default_sql(&e, false), retort_sql::compiler::default_sql(&e, true)) {
+                    (Some(sqlite), Some(generic)) => ServerDefault::Expr { sqlite, generic },
+                    _ => return unsupported(vm, "this server_default function"),
+                }
+            }
             other => return unsupported(vm, format!("a server_default of {other}")),
-        })),
+        }),
     };
     Ok(col)
 }

@@ -448,6 +448,8 @@ fn ddl(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             out.extend(table.indexes.iter().map(|ix| retort_sql::ddl::create_index(&table, ix)));
             out
         }
+        // `str(CreateTable(table))`: the table alone, in the default dialect
+        "create_table_generic" => vec![retort_sql::ddl::create_table_generic(&*convert::table(vm, &a.pos[1])?)],
         "drop_table" => vec![retort_sql::ddl::drop_table(&*convert::table(vm, &a.pos[1])?)],
         "add_column" => {
             let column = convert::column(vm, &a.pos[2])?;

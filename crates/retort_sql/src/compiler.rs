@@ -889,20 +889,20 @@ fn ansi_function(name: &str, no_args: bool, named: bool) -> Option<&'static str>
     })
 }
 
-/// A column's `server_default` expression as DDL text: on SQLite, with its
-/// values rendered inline (`lower('ABC')`, `CURRENT_TIMESTAMP`); None for
-/// what a default cannot hold here.
-pub fn default_sql(expr: &Expr) -> Option<String> {
+/// A column's `server_default` expression as DDL text, its values rendered
+/// inline (`lower('ABC')`; `now()` is CURRENT_TIMESTAMP on SQLite, `now()`
+/// in the default dialect: `generic`); None for what a default cannot hold here.
+pub fn default_sql(expr: &Expr, generic: bool) -> Option<String> {
     Some(match expr {
         Expr::Function { name, args } => {
-            if let Some(sql) = ansi_function(name, args.is_empty(), false) {
+            if let Some(sql) = ansi_function(name, args.is_empty(), generic) {
                 return Some(sql.to_owned());
             }
-            let args: Option<Vec<String>> = args.iter().map(default_sql).collect();
+            let args: Option<Vec<String>> = args.iter().map(|a| default_sql(a, generic)).collect();
             format!("{name}({})", args?.join(", "))
         }
         Expr::Literal(text) => text.clone(),
-        Expr::Bind(l) => match l {
+        Expr::Bind(l) | Expr::Param { value: l, .. } => match l {
             Literal::None => "NULL".into(),
             Literal::Bool(b) => (if *b { "1" } else { "0" }).into(),
             Literal::Int(i) => i.to_string(),

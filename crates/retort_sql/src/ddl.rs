@@ -5,15 +5,25 @@
 use crate::quote::quote;
 use crate::schema::{Column, Constraint, Index, PrimaryKey, ServerDefault, Table};
 
-/// Mirrors `DDLCompiler.visit_create_table`.
+/// Mirrors `DDLCompiler.visit_create_table` on SQLite.
 pub fn create_table(table: &Table) -> String {
+    create_table_in(table, false)
+}
+
+/// `str(CreateTable(table))`: the default dialect's text (server defaults
+/// as written, none put in parentheses).
+pub fn create_table_generic(table: &Table) -> String {
+    create_table_in(table, true)
+}
+
+fn create_table_in(table: &Table, generic: bool) -> String {
     let mut text = format!("\nCREATE TABLE {} (", quote(&table.name));
     let mut separator = "\n";
     for column in &table.columns {
         text += separator;
         separator = ", \n";
         text += "\t";
-        text += &column_specification(column);
+        text += &if generic { generic_column_specification(column) } else { column_specification(column) };
     }
     let constraints = table_constraints(table);
     if !constraints.is_empty() {
@@ -31,7 +41,7 @@ fn column_specification(column: &Column) -> String {
     if let Some(default) = &column.server_default {
         let default = match default {
             ServerDefault::Literal(s) => format!("'{}'", s.replace('\'', "''")),
-            ServerDefault::Sql(sql) => sql.clone(),
+            ServerDefault::Sql(sql) | ServerDefault::Expr { sqlite: sql, .. } => sql.clone(),
         };
         // SQLite needs parentheses around a default that is an expression.
         let starts_quoted = default.trim_start().starts_with(['\'', '"', '(']);
@@ -41,6 +51,25 @@ fn column_specification(column: &Column) -> String {
         } else {
             spec += &format!(" DEFAULT {default}");
         }
+    }
+    if !column.is_nullable() {
+        spec += " NOT NULL";
+    }
+    for check in &column.checks {
+        spec += &format!(" CHECK ({check})");
+    }
+    spec
+}
+
+/// Mirrors `DDLCompiler.get_column_specification` (the default dialect).
+fn generic_column_specification(column: &Column) -> String {
+    let mut spec = format!("{} {}", quote(&column.name), column.ty);
+    if let Some(default) = &column.server_default {
+        spec += " DEFAULT ";
+        spec += &match default {
+            ServerDefault::Literal(s) => format!("'{}'", s.replace('\'', "''")),
+            ServerDefault::Sql(sql) | ServerDefault::Expr { generic: sql, .. } => sql.clone(),
+        };
     }
     if !column.is_nullable() {
         spec += " NOT NULL";

@@ -13,6 +13,9 @@ pub enum ServerDefault {
     Literal(String),
     /// `text("...")` or a SQL expression already rendered: rendered as is.
     Sql(String),
+    /// An expression whose text depends on the dialect (`func.now()`:
+    /// CURRENT_TIMESTAMP on SQLite, `now()` in the default dialect's `str()`).
+    Expr { sqlite: String, generic: String },
 }
 
 /// `ForeignKey("table.column", ondelete=..., onupdate=...)` on a column.

@@ -2440,6 +2440,9 @@ class Connection:
             raise ObjectNotExecutableError(statement)
         if self._transaction is None:
             self.begin()
+        if hasattr(statement, "_run"):
+            # sqlalchemy.schema's DDL constructs (CreateTable(...))
+            return statement._run(self)
         if (isinstance(statement, Insert) and statement.returning_columns and isinstance(parameters, list)
                 and len(parameters) > 1 and not statement.value_rows and statement.from_select_query is None):
             return self._insertmanyvalues(statement, parameters)
