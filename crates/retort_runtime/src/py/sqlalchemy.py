@@ -2049,6 +2049,7 @@ class RowMapping(dict):
 class Result:
     # what every result starts with (set on the class: an INSERT in a loop makes many results)
     _pos = 0
+    _yield_per = None
     _scalars = False
     _mappings = False
     _closed = False
@@ -2151,7 +2152,8 @@ class Result:
 
     def partitions(self, size=None):
         rows = self._take_all()
-        size = size or len(rows) or 1
+        # the yield_per execution option's size, else a row at a time (the DBAPI cursor's arraysize)
+        size = size or self._yield_per or 1
         for i in range(0, len(rows), size):
             yield [self._out(r) for r in rows[i:i + size]]
 
@@ -2384,6 +2386,18 @@ class Connection:
         self.closed = False
         # as SQLAlchemy's Connection: whether it logs is settled when it is made
         self._echo = bool(engine.echo or _engine_logger.isEnabledFor(_logging.INFO))
+        self._execution_options = {}
+
+    def execution_options(self, **kw):
+        """Options for every statement this connection runs (SQLAlchemy 2
+        sets them on the connection itself, which it returns)."""
+        if "isolation_level" in kw:
+            raise _unsupported("the isolation_level execution option")
+        self._execution_options = {**self._execution_options, **kw}
+        return self
+
+    def get_execution_options(self):
+        return dict(self._execution_options)
 
     def begin_nested(self):
         if self._transaction is None:
@@ -2453,6 +2467,10 @@ class Connection:
             result = _retort_sql.execute(engine._db, statement, parameters, Result)
         if isinstance(statement, Insert) and not isinstance(parameters, list):
             result._inserted_primary_key = (statement, dict(parameters) if isinstance(parameters, dict) else parameters)
+        own = getattr(statement, "_execution_options", None)
+        if self._execution_options or own or execution_options:
+            # the statement's options, then the connection's, then the call's (SQLAlchemy's merge_with)
+            result._yield_per = _yield_per({**(own or {}), **self._execution_options, **(execution_options or {})})
         return result
 
     _INSERTMANYVALUES_PAGE_SIZE = 1000
@@ -2485,6 +2503,15 @@ class Connection:
             # one row of the driver's positional parameters
             parameters = [parameters]
         return self.execute(stmt, parameters)
+
+
+def _yield_per(options):
+    """The rows a result's partitions() holds: `yield_per`, or `max_row_buffer` of `stream_results`."""
+    if options.get("yield_per"):
+        return options["yield_per"]
+    if options.get("stream_results"):
+        return options.get("max_row_buffer") or 1000
+    return None
 
 
 def _inserted_pk(statement, parameters, result):

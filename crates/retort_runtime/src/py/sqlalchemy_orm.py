@@ -2017,13 +2017,14 @@ class _IdentityMap:
         return self._objects()
 
     def keys(self):
-        return [_state(o).identity_key for o in self._objects()]
+        # a dict's keys view, as SQLAlchemy's WeakInstanceDict gives
+        return {_state(o).identity_key: None for o in self._objects()}.keys()
 
     def items(self):
         return [(_state(o).identity_key, o) for o in self._objects()]
 
     def __iter__(self):
-        return iter(self.keys())
+        return iter(list(self.keys()))
 
     def __len__(self):
         return len(self._objects())
@@ -3240,10 +3241,14 @@ class Session:
             statement = _with_criteria(statement, criteria)
             self._criteria = criteria
             try:
-                return self._execute_loading(statement, params, options, column_options, populate, criteria)
+                result = self._execute_loading(statement, params, options, column_options, populate, criteria)
             finally:
                 self._criteria = ()
-        return self._execute_loading(statement, params, options, column_options, populate, ())
+        else:
+            result = self._execute_loading(statement, params, options, column_options, populate, ())
+        if isinstance(result, _sa.Result):
+            result._yield_per = _sa._yield_per(given)
+        return result
 
     def _execute_loading(self, statement, params, options, column_options, populate, criteria):
         eager = [o for o in options if o.strategy == "contains_eager"]
