@@ -655,7 +655,9 @@ fn insert_states<X: Executor>(
                 Some(Literal::None) | None if mapper.version == Some(i) => params.push((i, Literal::Int(1))),
                 Some(Literal::None) | None => {
                     // `_insert_cols_as_none`: nullable columns with no default are sent as NULL
-                    let as_none = column.is_some_and(|c| !c.primary_key && c.server_default.is_none())
+                    // (not JSON: its None is the JSON 'null', `should_evaluate_none`)
+                    let as_none = column
+                        .is_some_and(|c| !c.primary_key && c.server_default.is_none() && c.ty != retort_sql::types::SqlType::Json)
                         && !mapper.python_defaults.get(i).copied().unwrap_or(false);
                     if as_none {
                         params.push((i, Literal::None));
@@ -725,8 +727,30 @@ fn insert_states<X: Executor>(
             for (r, row) in group.iter().zip(&rows) {
                 finish_insert(orm, sid, r.state, row, &[], columns.len(), work, out);
             }
+        } else if rows.len() > 1 && has_all_pks {
+            // insertmanyvalues: every row's VALUES in one INSERT (1,000 a page),
+            // RETURNING the server defaults then the key the rows are matched by
+            let returning: Vec<String> = missing_server.iter().chain(&mapper.pk).map(|&i| columns[i].clone()).collect();
+            let pairs: Vec<(&Record, &Vec<(usize, Literal)>)> = group.iter().zip(&rows).collect();
+            for page in pairs.chunks(1000) {
+                let values = page.iter().map(|(_, row)| bind_row(columns, row)).collect();
+                let insert = Insert {
+                    table: table.name.clone(),
+                    source: InsertSource::Values(values),
+                    returning: returning.clone(),
+                    on_conflict: None,
+                };
+                let result = exec.execute_batched(&sql(compiler::insert(&insert, &table))?).map_err(FlushError::Database)?;
+                for (r, row) in page {
+                    let key: Vec<Literal> =
+                        mapper.pk.iter().map(|i| row.iter().find(|(a, _)| a == i).map_or(Literal::None, |(_, v)| v.clone())).collect();
+                    let returned = result.rows.iter().find(|ret| ret[missing_server.len()..] == key[..]).cloned().unwrap_or_default();
+                    let got: Vec<(usize, Literal)> = missing_server.iter().copied().zip(returned).collect();
+                    finish_insert(orm, sid, r.state, row, &got, columns.len(), work, out);
+                }
+            }
         } else if rows.len() > 1 {
-            // insertmanyvalues with RETURNING: one statement per row on SQLite
+            // insertmanyvalues with RETURNING of a generated key: one statement per row on SQLite
             let mut fetched: Vec<usize> = mapper.pk.iter().copied().filter(|i| !given.contains(i)).collect();
             fetched.extend(missing_server.iter().copied());
             let returning: Vec<String> = fetched.iter().map(|&i| columns[i].clone()).collect();
@@ -736,6 +760,15 @@ fn insert_states<X: Executor>(
                 let got: Vec<(usize, Literal)> = fetched.iter().copied().zip(result.rows.into_iter().next().unwrap_or_default()).collect();
                 finish_insert(orm, sid, r.state, row, &got, columns.len(), work, out);
             }
+        } else if !missing_server.is_empty() {
+            // one row with server defaults: fetched by RETURNING (the eager defaults), with a generated key
+            let mut fetched: Vec<usize> = mapper.pk.iter().copied().filter(|i| !given.contains(i)).collect();
+            fetched.extend(missing_server.iter().copied());
+            let returning: Vec<String> = fetched.iter().map(|&i| columns[i].clone()).collect();
+            let compiled = sql(compiler::insert(&statement(returning, &rows[0]), &table))?;
+            let result = exec.execute(&compiled).map_err(FlushError::Database)?;
+            let got: Vec<(usize, Literal)> = fetched.iter().copied().zip(result.rows.into_iter().next().unwrap_or_default()).collect();
+            finish_insert(orm, sid, group[0].state, &rows[0], &got, columns.len(), work, out);
         } else {
             let compiled = sql(compiler::insert(&statement(Vec::new(), &rows[0]), &table))?;
             let result = exec.execute(&compiled).map_err(FlushError::Database)?;
@@ -743,9 +776,6 @@ fn insert_states<X: Executor>(
                 Some(i) if !given.contains(&i) => vec![(i, Literal::Int(result.last_insert_rowid))],
                 _ => Vec::new(),
             };
-            for &i in &missing_server {
-                out.expired.push((group[0].state, i));
-            }
             finish_insert(orm, sid, group[0].state, &rows[0], &got, columns.len(), work, out);
         }
     }

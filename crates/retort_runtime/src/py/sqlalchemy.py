@@ -152,7 +152,15 @@ class Enum(String):
         self.native_enum = native_enum
 
     def __repr__(self):
-        return f"Enum({', '.join(repr(e) for e in self.enums)})"
+        # util.generic_repr: the values, then the keywords that differ from their defaults
+        parts = [repr(e) for e in self.enums]
+        if self.name is not None:
+            parts.append(f"name={self.name!r}")
+        if not self.native_enum:
+            parts.append("native_enum=False")
+        if self.create_constraint:
+            parts.append("create_constraint=True")
+        return f"Enum({', '.join(parts)})"
 
 
 class NullType(TypeEngine):
