@@ -90,7 +90,16 @@ impl Limbo {
                 stmt.clear_bindings();
                 Ok(stmt)
             }
-            None => self.conn.prepare(sql).map_err(convert_error),
+            None => {
+                // pysqlite_check_remaining_sql: after the statement only
+                // whitespace and comments may follow
+                let first = crate::trivia::strip_trailing_trivia(sql);
+                let tail = &sql[first.len()..];
+                if crate::trivia::leading_trivia(tail) < tail.len() {
+                    return Err(EngineError::new(ErrorKind::Programming, "You can only execute one statement at a time."));
+                }
+                self.conn.prepare(sql).map_err(convert_error)
+            }
         }
     }
 

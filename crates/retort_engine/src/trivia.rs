@@ -25,7 +25,10 @@ pub fn strip_trailing_trivia(sql: &str) -> &str {
     let mut quote = None;
     while let Some((i, c)) = chars.next() {
         match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
+            (Some(q), c) if c == q => {
+                quote = None;
+                end = i + c.len_utf8();
+            }
             (Some(_), _) => {}
             (None, '\'' | '"' | '`') => quote = Some(c),
             (None, '[') => quote = Some(']'),

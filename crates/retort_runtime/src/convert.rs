@@ -175,7 +175,7 @@ fn constraint(vm: &mut Vm, c: &Value) -> PyResult<TableArg> {
             let mut ref_table = String::new();
             let mut ref_columns = Vec::new();
             for r in names(vm, c, "refcolumns")? {
-                let target = ForeignKey::to(&r).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?;
+                let target = ForeignKey::to(&r).map_err(|e| sql_error(vm, &e))?;
                 ref_table = target.table;
                 ref_columns.push(target.column);
             }
@@ -218,7 +218,7 @@ pub fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
     col.index = attr_bool(vm, c, "index")?;
     for fk in attr_list(vm, c, "foreign_keys")? {
         let target = attr_str(vm, &fk, "target")?.unwrap_or_default();
-        let mut key = ForeignKey::to(&target).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?;
+        let mut key = ForeignKey::to(&target).map_err(|e| sql_error(vm, &e))?;
         key.ondelete = attr_str(vm, &fk, "ondelete")?;
         key.onupdate = attr_str(vm, &fk, "onupdate")?;
         key.name = attr_str(vm, &fk, "name")?;
@@ -252,6 +252,21 @@ pub fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
     Ok(col)
 }
 
+/// A SQL-layer error as the exception SQLAlchemy raises: its class from
+/// `sqlalchemy.exc` (`ArgumentError`, `CompileError`, ...), or a builtin one.
+pub fn sql_error(vm: &Vm, e: &retort_sql::SqlError) -> retort_python::PyErr {
+    sa_error(vm, e.class_name(), e.to_string())
+}
+
+/// `sqlalchemy.exc.<class_name>(message)`, or the builtin exception of that name.
+pub fn sa_error(vm: &Vm, class_name: &str, message: String) -> retort_python::PyErr {
+    let class = vm.modules.get("sqlalchemy.exc").and_then(|m| m.get(class_name));
+    match class {
+        Some(Value::Class(c)) => vm.make_exc(c, vec![Value::str(message)]),
+        _ => vm.new_error(class_name, message),
+    }
+}
+
 thread_local! {
     /// A bind processor refused a value (`SqlError::BindType`) since the last
     /// [`take_bind_failure`]: SQLAlchemy raises that wrapped in a StatementError.
@@ -259,6 +274,17 @@ thread_local! {
     /// Values a bind processor refuses pass as they are (to show the SQL of
     /// the statement that failed).
     static PASS_REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+thread_local! {
+    /// A `bindparam()` the execution gave no value for (SQLAlchemy raises a
+    /// StatementError showing the statement).
+    static MISSING_BIND: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The bind parameter that lacked a value since the last call, if any.
+pub fn take_missing_bind() -> Option<String> {
+    MISSING_BIND.with(|m| m.borrow_mut().take())
 }
 
 /// Whether a bind processor refused a value since the last call.
@@ -291,7 +317,7 @@ pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<
                 if matches!(e, retort_sql::SqlError::BindType(_)) {
                     BIND_FAILED.with(|f| f.set(true));
                 }
-                Err(vm.new_error(e.class_name(), e.to_string()))
+                Err(sql_error(vm, &e))
             }
         },
         None => match sql_value {
@@ -454,7 +480,7 @@ pub fn stored_literal(stored: &retort_engine::Value) -> Literal {
 pub fn literal_value(vm: &mut Vm, lit: &Literal, ty: Option<&SqlType>, py_type: &Value) -> PyResult<Value> {
     let lit = lit.clone();
     let value = match ty {
-        Some(ty) => retort_sql::process::result(ty, &lit).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?,
+        Some(ty) => retort_sql::process::result(ty, &lit).map_err(|e| sql_error(vm, &e))?,
         None => SqlValue::Plain(lit),
     };
     let i = |n: u32| Value::Int(i64::from(n));
@@ -652,7 +678,7 @@ fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
                 let key = k.as_str().unwrap_or_default().to_owned();
                 binds.push((key, bind_value(vm, &v, None)?));
             }
-            let compiled = retort_sql::text::compile(&sql, &binds).map_err(|e| vm.new_error(e.class_name(), e.to_string()))?;
+            let compiled = retort_sql::text::compile(&sql, &binds).map_err(|e| sql_error(vm, &e))?;
             FromItem::TextSubquery { sql: compiled.sql, params: compiled.params, name: from_name(vm, f)? }
         }
         "subquery" if is_compound_subquery(vm, f)? => {
@@ -685,7 +711,10 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
                 match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
                     Some(v) => value = v,
                     None if LENIENT.with(std::cell::Cell::get) => {}
-                    None => return Err(vm.new_error("InvalidRequestError", format!("A value is required for bind parameter '{key}'"))),
+                    None => {
+                        MISSING_BIND.with(|m| *m.borrow_mut() = Some(key.clone()));
+                        return Err(sa_error(vm, "InvalidRequestError", format!("A value is required for bind parameter '{key}'")));
+                    }
                 }
             }
             let ty = type_of_expr(vm, e)?;
@@ -754,7 +783,10 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
                 match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
                     Some(list) => given = vm.iterate(&list)?,
                     None if LENIENT.with(std::cell::Cell::get) => {}
-                    None => return Err(vm.new_error("InvalidRequestError", format!("A value is required for bind parameter '{key}'"))),
+                    None => {
+                        MISSING_BIND.with(|m| *m.borrow_mut() = Some(key.clone()));
+                        return Err(sa_error(vm, "InvalidRequestError", format!("A value is required for bind parameter '{key}'")));
+                    }
                 }
             }
             let mut values = Vec::new();

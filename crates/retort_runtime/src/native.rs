@@ -521,7 +521,7 @@ fn returning(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<Vec<convert::
 }
 
 fn sql_err(vm: &Vm, e: retort_sql::SqlError) -> retort_python::PyErr {
-    vm.new_error(e.class_name(), e.to_string())
+    convert::sql_error(vm, &e)
 }
 
 /// Compiles `stmt` with one row of `params` (a dict, or None).
@@ -879,10 +879,36 @@ fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
     let stmt = a.pos.get(1).cloned().unwrap_or(Value::None);
     let raw = kind(vm, &stmt)? == "text" && matches!(vm.getattr_opt(&stmt, "_raw")?, Some(Value::Bool(true)));
     convert::take_bind_failure();
+    convert::take_missing_bind();
     match in_mode(state, &a, if raw { Mode::Raw } else { Mode::Compiled }, || execute_statement(vm, state, &a, stmt.clone())) {
         Err(e) if convert::take_bind_failure() => Err(statement_error(vm, &stmt, a.pos.get(2).unwrap_or(&Value::None), e)),
-        other => other,
+        Err(e) => match convert::take_missing_bind() {
+            Some(name) => Err(missing_bind_error(vm, &stmt, a.pos.get(2).unwrap_or(&Value::None), &name).unwrap_or(e)),
+            None => Err(e),
+        },
+        ok => ok,
     }
+}
+
+/// SQLAlchemy's StatementError for a `bindparam()` without a value: the
+/// statement as compiled, and the parameters given.
+fn missing_bind_error(vm: &mut Vm, stmt: &Value, params: &Value, name: &str) -> PyResult<retort_python::PyErr> {
+    convert::set_lenient(true);
+    let prepared = prepare_inner(vm, stmt, params, false);
+    convert::set_lenient(false);
+    convert::set_bind_values(vm, Vec::new())?;
+    let sql = prepared?.compiled.sql;
+    let mut message = format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'\n[SQL: {sql}]");
+    let given = match params {
+        Value::None => None,
+        Value::List(_) => Some(params.clone()),
+        other => Some(Value::list(vec![other.clone()])),
+    };
+    if let Some(given) = given {
+        message += &format!("\n[parameters: {}]", vm.repr(&given)?);
+    }
+    message += "\n(Background on this error at: https://sqlalche.me/e/21/cd3x)";
+    Ok(convert::sa_error(vm, "StatementError", message))
 }
 
 /// `sqlalchemy.exc.StatementError` around a bind processor's TypeError:

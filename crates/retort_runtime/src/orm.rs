@@ -618,7 +618,7 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
         Ok(f) => f,
         Err(FlushError::Database(e)) => return Err(e),
         Err(FlushError::StaleData(m)) => return Err(sa_error(vm, "StaleDataError", m)),
-        Err(FlushError::Sql(e)) => return Err(vm.new_error(e.class_name(), e.to_string())),
+        Err(FlushError::Sql(e)) => return Err(convert::sql_error(vm, &e)),
         Err(FlushError::Statement { message, sql, params }) => {
             // each parameter as the object holds it (a date, not its stored text)
             let mut rows: Vec<Value> = Vec::new();

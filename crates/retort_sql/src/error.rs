@@ -25,6 +25,10 @@ pub enum SqlError {
     /// `sqlalchemy.exc.CompileError`.
     #[error("{0}")]
     Compile(String),
+    /// A statement executed without a value for one of its bind parameters:
+    /// SQLAlchemy's `StatementError` around an `InvalidRequestError`.
+    #[error("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'\n[SQL: {sql}]\n(Background on this error at: https://sqlalche.me/e/21/cd3x)")]
+    MissingBind { name: String, sql: String },
     /// A bind processor's `TypeError` (a string for a Date column), which
     /// SQLAlchemy raises wrapped in a `StatementError`.
     #[error("{0}")]
@@ -43,6 +47,7 @@ impl SqlError {
             SqlError::InvalidRequest(_) => "InvalidRequestError",
             SqlError::Compile(_) => "CompileError",
             SqlError::BindType(_) => "TypeError",
+            SqlError::MissingBind { .. } => "StatementError",
         }
     }
 }

@@ -11,6 +11,7 @@ pub fn compile(sql: &str, params: &[(String, Literal)]) -> Result<Compiled, SqlE
     let chars: Vec<char> = sql.chars().collect();
     let mut out = String::with_capacity(sql.len());
     let mut values = Vec::new();
+    let mut missing = None;
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     let mut i = 0;
     while i < chars.len() {
@@ -26,12 +27,10 @@ pub fn compile(sql: &str, params: &[(String, Literal)]) -> Result<Compiled, SqlE
             let end = (i + 1..chars.len()).find(|&j| !is_word(chars[j])).unwrap_or(chars.len());
             if chars.get(end) != Some(&':') {
                 let name: String = chars[i + 1..end].iter().collect();
-                let value = params
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| v.clone())
-                    .ok_or_else(|| SqlError::InvalidRequest(format!("A value is required for bind parameter '{name}'")))?;
-                values.push(value);
+                match params.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => values.push(v.clone()),
+                    None => missing = missing.or(Some(name)),
+                }
                 out.push('?');
                 i = end;
                 continue;
@@ -39,6 +38,9 @@ pub fn compile(sql: &str, params: &[(String, Literal)]) -> Result<Compiled, SqlE
         }
         out.push(c);
         i += 1;
+    }
+    if let Some(name) = missing {
+        return Err(SqlError::MissingBind { name, sql: out });
     }
     Ok(Compiled { sql: out, params: values, names: Vec::new() })
 }
@@ -57,8 +59,11 @@ mod tests {
 
     #[test]
     fn a_missing_value_is_an_error() {
-        let err = compile("SELECT :nope", &[]).unwrap_err();
-        assert_eq!(err.to_string(), "A value is required for bind parameter 'nope'");
-        assert_eq!(err.class_name(), "InvalidRequestError");
+        let err = compile("SELECT :nope, :x", &[("x".to_owned(), Literal::Int(1))]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter 'nope'\n[SQL: SELECT ?, ?]\n(Background on this error at: https://sqlalche.me/e/21/cd3x)"
+        );
+        assert_eq!(err.class_name(), "StatementError");
     }
 }

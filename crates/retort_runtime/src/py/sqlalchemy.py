@@ -16,7 +16,7 @@ import sys as _sys
 import uuid as _uuid
 
 
-from sqlalchemy.exc import (NoSuchTableError, SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
+from sqlalchemy.exc import (NoReferencedTableError, NoReferencedColumnError, NoSuchTableError, SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
     MultipleResultsFound, ResourceClosedError, CompileError, StatementError, DBAPIError, DatabaseError,
     IntegrityError, OperationalError, ProgrammingError, ObjectNotExecutableError, NoForeignKeysError)
 from sqlalchemy import exc
@@ -278,8 +278,34 @@ class ClauseElement:
     def __bool__(self):
         raise TypeError("Boolean value of this clause is not defined")
 
-    def compile(self, bind=None, dialect=None, **kw):
-        return _retort_sql.compile(self, bind is None and dialect is None, Compiled)
+    def compile(self, bind=None, dialect=None, compile_kwargs=None, **kw):
+        compiled = _retort_sql.compile(self, bind is None and dialect is None, Compiled)
+        if compile_kwargs and compile_kwargs.get("literal_binds"):
+            compiled.string = _literal_binds(compiled)
+            compiled._names, compiled._values = [], []
+        return compiled
+
+
+def _literal_sql(value, named):
+    """A bound value written into the SQL (`literal_binds`), as the dialect renders literals."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return ("true" if value else "false") if named else ("1" if value else "0")
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    raise _unsupported(f"literal_binds for a {type(value).__name__} value")
+
+
+def _literal_binds(compiled):
+    """The statement's text with each bound value written in place."""
+    if compiled._named:
+        values = dict(zip(compiled._names, compiled._values))
+        return _re.sub(r":(\w+)", lambda m: _literal_sql(values[m.group(1)], True) if m.group(1) in values else m.group(0), compiled.string)
+    values = iter(compiled._values)
+    return _re.sub(r"\?", lambda m: _literal_sql(next(values), False), compiled.string)
 
 
 class Compiled:
@@ -985,13 +1011,32 @@ class MetaData:
                     Table(n, self, *_reflected_schema_items(insp, n))
         _with_inspector(bind, load)
 
+    def _check_foreign_keys(self):
+        """Each foreign key names a table and column of this MetaData (SQLAlchemy
+        resolves them when it sorts the tables)."""
+        for t in self.tables.values():
+            for c in t.columns_list:
+                for fk in c.foreign_keys:
+                    table_name, col_name = fk.target.rsplit(".", 1)
+                    target = self.tables.get(table_name)
+                    if target is None:
+                        raise NoReferencedTableError(
+                            f"Foreign key associated with column '{t.name}.{c.name}' could not find table '{table_name}' with which to generate a foreign key to target column '{col_name}'"
+                        )
+                    if col_name not in target.c:
+                        raise NoReferencedColumnError(
+                            f"Could not initialize target column for ForeignKey '{fk.target}' on table '{t.name}': table '{table_name}' has no column named '{col_name}'"
+                        )
+
     def create_all(self, bind, tables=None, checkfirst=True):
+        self._check_foreign_keys()
         tables = list(self.tables.values()) if tables is None else list(tables)
         if isinstance(bind, Connection):
             return _schema_on_connection(bind, tables, checkfirst, True)
         _call(bind, _retort_sql.create_all, tables, checkfirst)
 
     def drop_all(self, bind, tables=None, checkfirst=True):
+        self._check_foreign_keys()
         tables = list(self.tables.values()) if tables is None else list(tables)
         if isinstance(bind, Connection):
             return _schema_on_connection(bind, tables, checkfirst, False)

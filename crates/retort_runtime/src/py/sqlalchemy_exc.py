@@ -41,6 +41,18 @@ class NoSuchColumnError(InvalidRequestError, KeyError):
     pass
 
 
+class NoReferenceError(InvalidRequestError):
+    pass
+
+
+class NoReferencedTableError(NoReferenceError):
+    pass
+
+
+class NoReferencedColumnError(NoReferenceError):
+    pass
+
+
 class CompileError(SQLAlchemyError):
     pass
 
