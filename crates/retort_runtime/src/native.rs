@@ -401,6 +401,13 @@ fn schema(vm: &mut Vm, state: &Shared, a: &Args, create: bool) -> PyResult<Value
             todo.push(table);
         }
     }
+    // a foreign key to nothing (found by the caller): SQLAlchemy finds it sorting, and rolls back
+    if let Some(problem) = a.pos.get(3).filter(|p| !matches!(p, Value::None)) {
+        let parts = vm.iterate(problem)?;
+        let (class, message) = (parts[0].as_str().unwrap_or("InvalidRequestError").to_owned(), parts[1].as_str().unwrap_or("").to_owned());
+        let _ = with_db(vm, state, a, |_, db| Ok(db.rollback()));
+        return Err(convert::sa_error(vm, &class, message));
+    }
     let sorted = retort_sql::sort::sort_tables(&todo);
     let mut order = sorted.tables;
     if !sorted.cycles.is_empty() {

@@ -16,7 +16,7 @@ import sys as _sys
 import uuid as _uuid
 
 
-from sqlalchemy.exc import (NoReferencedTableError, NoReferencedColumnError, NoSuchTableError, SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
+from sqlalchemy.exc import (NoSuchTableError, SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
     MultipleResultsFound, ResourceClosedError, CompileError, StatementError, DBAPIError, DatabaseError,
     IntegrityError, OperationalError, ProgrammingError, ObjectNotExecutableError, NoForeignKeysError)
 from sqlalchemy import exc
@@ -1011,36 +1011,34 @@ class MetaData:
                     Table(n, self, *_reflected_schema_items(insp, n))
         _with_inspector(bind, load)
 
-    def _check_foreign_keys(self):
-        """Each foreign key names a table and column of this MetaData (SQLAlchemy
-        resolves them when it sorts the tables)."""
+    def _foreign_key_problem(self):
+        """A foreign key naming no table or column of this MetaData, as
+        (exception class name, message): SQLAlchemy finds it when it sorts
+        the tables, after its PRAGMA checks, and rolls back."""
         for t in self.tables.values():
             for c in t.columns_list:
                 for fk in c.foreign_keys:
                     table_name, col_name = fk.target.rsplit(".", 1)
                     target = self.tables.get(table_name)
                     if target is None:
-                        raise NoReferencedTableError(
-                            f"Foreign key associated with column '{t.name}.{c.name}' could not find table '{table_name}' with which to generate a foreign key to target column '{col_name}'"
-                        )
+                        return ("NoReferencedTableError",
+                                f"Foreign key associated with column '{t.name}.{c.name}' could not find table '{table_name}' with which to generate a foreign key to target column '{col_name}'")
                     if col_name not in target.c:
-                        raise NoReferencedColumnError(
-                            f"Could not initialize target column for ForeignKey '{fk.target}' on table '{t.name}': table '{table_name}' has no column named '{col_name}'"
-                        )
+                        return ("NoReferencedColumnError",
+                                f"Could not initialize target column for ForeignKey '{fk.target}' on table '{t.name}': table '{table_name}' has no column named '{col_name}'")
+        return None
 
     def create_all(self, bind, tables=None, checkfirst=True):
-        self._check_foreign_keys()
         tables = list(self.tables.values()) if tables is None else list(tables)
         if isinstance(bind, Connection):
-            return _schema_on_connection(bind, tables, checkfirst, True)
-        _call(bind, _retort_sql.create_all, tables, checkfirst)
+            return _schema_on_connection(bind, tables, checkfirst, True, self._foreign_key_problem())
+        _call(bind, _retort_sql.create_all, tables, checkfirst, self._foreign_key_problem())
 
     def drop_all(self, bind, tables=None, checkfirst=True):
-        self._check_foreign_keys()
         tables = list(self.tables.values()) if tables is None else list(tables)
         if isinstance(bind, Connection):
-            return _schema_on_connection(bind, tables, checkfirst, False)
-        _call(bind, _retort_sql.drop_all, tables, checkfirst)
+            return _schema_on_connection(bind, tables, checkfirst, False, self._foreign_key_problem())
+        _call(bind, _retort_sql.drop_all, tables, checkfirst, self._foreign_key_problem())
 
 
 def _with_inspector(bind, fn):
@@ -1084,11 +1082,13 @@ def _reflected_schema_items(bind, name):
     return _with_inspector(bind, load)
 
 
-def _schema_on_connection(conn, tables, checkfirst, create):
+def _schema_on_connection(conn, tables, checkfirst, create, problem=None):
     """create_all/drop_all given a Connection: in its transaction, which the
     caller commits."""
     insp = inspect(conn)
     todo = [t for t in tables if not checkfirst or insp.has_table(t.name) != create]
+    if problem is not None:
+        raise getattr(exc, problem[0])(problem[1])
     order = _retort_sql.sorted_tables(todo)
     if not create:
         order.reverse()
