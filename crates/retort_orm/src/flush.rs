@@ -229,6 +229,7 @@ fn plan(orm: &Orm, mappers: &[MapperId]) -> Vec<Action> {
                 }
                 continue;
             }
+            let before = edges.len();
             match rel.direction {
                 Direction::OneToMany => edges.extend([
                     e(&ps, &after_save),
@@ -249,6 +250,20 @@ fn plan(orm: &Orm, mappers: &[MapperId]) -> Vec<Action> {
                     e(&before_delete, &cd),
                     e(&before_delete, &cs),
                 ]),
+            }
+            if rel.target == m && rel.direction != Direction::ManyToMany {
+                // an adjacency list: save_all inserts the mapper's rows in layers
+                // (SQLAlchemy's per-state actions), so its own relationship's
+                // process runs after its save, never before (no cycle)
+                let saves = Action::SaveAll(m);
+                let mut i = before;
+                while i < edges.len() {
+                    if edges[i].1 == saves && matches!(edges[i].0, Action::Process { .. }) {
+                        edges.remove(i);
+                    } else {
+                        i += 1;
+                    }
+                }
             }
         }
     }
