@@ -1732,6 +1732,13 @@ class InstanceState:
         return {k for k in self.mapper.column_keys if k not in d}
 
     @property
+    def expired(self):
+        """Whether the object was expired as a whole (commit, rollback,
+        expire()) and not loaded since: none of its column attributes is loaded."""
+        keys = self.mapper.column_keys
+        return bool(keys) and self.expired_attributes == set(keys)
+
+    @property
     def unloaded(self):
         d = self.dict
         return {k for k in self.mapper.column_keys + list(self.mapper._relationships) if k not in d}
@@ -2230,6 +2237,11 @@ class Session:
 
     def in_nested_transaction(self):
         return bool(self._nested)
+
+    @property
+    def is_active(self):
+        """False only while a failed flush waits for rollback()."""
+        return self._failed is None
 
     def get_transaction(self):
         return self._transaction
