@@ -726,8 +726,8 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             }
         }
         "null" => Expr::Null,
-        "true" => Expr::Literal("1".into()),
-        "false" => Expr::Literal("0".into()),
+        "true" => Expr::BoolConst(true),
+        "false" => Expr::BoolConst(false),
         "binary" => {
             let left = sub(vm, "left")?;
             let right = sub(vm, "right")?;
@@ -747,6 +747,7 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             }
         }
         "not" => sub(vm, "element")?.negate(),
+        "as_boolean" => Expr::AsBoolean { expr: Box::new(sub(vm, "element")?), negated: attr_bool(vm, e, "negated")? },
         "like" => {
             let element = sub(vm, "element")?;
             let pattern = sub(vm, "pattern")?;

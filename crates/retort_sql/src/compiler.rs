@@ -153,6 +153,15 @@ impl Writer {
                 self.sql += &format!("{table}.{}", quote(&c.name));
             }
             Expr::Star => self.sql.push('*'),
+            // SQLCompiler.visit_true/visit_false: SQLite has no native booleans
+            Expr::BoolConst(b) => {
+                self.sql += match (*b, self.named) {
+                    (true, true) => "true",
+                    (false, true) => "false",
+                    (true, false) => "1",
+                    (false, false) => "0",
+                }
+            }
             Expr::Literal(text) => self.sql += text,
             Expr::Like { expr, pattern, escape, negated, wrapped } => {
                 if *wrapped {
@@ -237,6 +246,19 @@ impl Writer {
             Expr::Not(inner) => {
                 self.sql += "NOT ";
                 self.expr(inner, Some(INV));
+            }
+            // SQLCompiler.visit_is_true/is_false_unary_operator
+            Expr::AsBoolean { expr, negated } if self.named => {
+                if *negated {
+                    self.sql += "NOT ";
+                    self.expr(expr, Some(INV));
+                } else {
+                    self.expr(expr, None);
+                }
+            }
+            Expr::AsBoolean { expr, negated } => {
+                self.expr(expr, Some(COMPARISON));
+                self.sql += if *negated { " = 0" } else { " = 1" };
             }
             Expr::IsNull { expr, negated } => {
                 self.expr(expr, Some(COMPARISON));
@@ -422,7 +444,7 @@ fn precedence(expr: &Expr) -> Option<i32> {
         Expr::Binary { op, .. } => Some(op.precedence()),
         Expr::And(_) => Some(AND),
         Expr::Or(_) => Some(OR),
-        Expr::Not(_) | Expr::IsNull { .. } | Expr::Between { .. } => Some(COMPARISON),
+        Expr::Not(_) | Expr::IsNull { .. } | Expr::Between { .. } | Expr::AsBoolean { .. } => Some(COMPARISON),
         Expr::Like { wrapped: false, .. } => Some(COMPARISON),
         Expr::Neg(_) => Some(NEG),
         Expr::In { negated: false, .. } | Expr::InSelect { negated: false, .. } | Expr::TupleIn { negated: false, .. } => Some(COMPARISON),

@@ -133,6 +133,15 @@ pub enum Expr {
     And(Vec<Expr>),
     Or(Vec<Expr>),
     Not(Box<Expr>),
+    /// `true()` / `false()`: `1` / `0` on SQLite, `true` / `false` in the default dialect.
+    BoolConst(bool),
+    /// `AsBoolean`: a Boolean column where a condition is expected
+    /// (`where(Note.done)`, `~Note.done`): `x = 1` / `x = 0` on SQLite,
+    /// which has no native booleans; `x` / `NOT x` in the default dialect.
+    AsBoolean {
+        expr: Box<Expr>,
+        negated: bool,
+    },
     IsNull {
         expr: Box<Expr>,
         negated: bool,
@@ -243,6 +252,7 @@ impl Expr {
             Expr::Like { expr, pattern, escape, negated, wrapped } => Expr::Like { expr, pattern, escape, negated: !negated, wrapped },
             Expr::InSelect { expr, select, negated } => Expr::InSelect { expr, select, negated: !negated },
             Expr::Not(inner) => *inner,
+            Expr::AsBoolean { expr, negated } => Expr::AsBoolean { expr, negated: !negated },
             other => Expr::Not(Box::new(other)),
         }
     }
@@ -304,6 +314,7 @@ impl Expr {
             | Expr::Param { .. }
             | Expr::Null
             | Expr::Star
+            | Expr::BoolConst(_)
             | Expr::ScalarSubquery(_)
             | Expr::Exists(_)
             | Expr::Literal(_) => {}
@@ -337,7 +348,11 @@ impl Expr {
                 right.walk(f);
             }
             Expr::And(items) | Expr::Or(items) | Expr::Function { args: items, .. } => items.iter().for_each(|e| e.walk(f)),
-            Expr::Not(e) | Expr::IsNull { expr: e, .. } | Expr::In { expr: e, .. } | Expr::Label { expr: e, .. } => e.walk(f),
+            Expr::Not(e)
+            | Expr::IsNull { expr: e, .. }
+            | Expr::In { expr: e, .. }
+            | Expr::Label { expr: e, .. }
+            | Expr::AsBoolean { expr: e, .. } => e.walk(f),
             Expr::Between { expr, low, high } => {
                 expr.walk(f);
                 low.walk(f);

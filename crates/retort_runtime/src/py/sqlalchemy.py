@@ -634,9 +634,30 @@ class BooleanClauseList(ColumnElement):
         self.clauses = clauses
 
 
+class _AsBoolean(ColumnElement):
+    """A Boolean column where a condition is expected (`where(Note.done)`):
+    `notes.done = 1` on SQLite, which has no native booleans."""
+
+    __visit_name__ = "as_boolean"
+    type = Boolean()
+
+    def __init__(self, element, negated):
+        self.element = element
+        self.negated = negated
+
+
+def _as_condition(value):
+    """A criterion of WHERE, HAVING, and_(), or_(): a Boolean-typed column
+    stands for `col = 1` (SQLAlchemy's self_group against AND)."""
+    e = _coerce(value)
+    if isinstance(e, (Column, _DerivedColumn, Function)) and isinstance(e.type, Boolean):
+        return _AsBoolean(e, False)
+    return e
+
+
 def _boolean_list(visit, skip, clauses):
     """and_()/or_(): true()/false() constants that cannot change the result drop out."""
-    items = [_coerce(c) for c in clauses]
+    items = [_as_condition(c) for c in clauses]
     kept = [c for c in items if not isinstance(c, skip)]
     if len(kept) == 1:
         return kept[0]
@@ -660,7 +681,12 @@ class _Not(ColumnElement):
 
 
 def not_(clause):
-    return _Not(_coerce(clause))
+    e = _coerce(clause)
+    if isinstance(e, (Column, _DerivedColumn)) and isinstance(e.type, Boolean):
+        return _AsBoolean(e, True)
+    if isinstance(e, _AsBoolean):
+        return _AsBoolean(e.element, not e.negated)
+    return _Not(e)
 
 
 class _Order(ClauseElement):
@@ -1704,7 +1730,7 @@ class Select(Executable):
 
     def where(self, *criteria):
         new = self._copy()
-        new.where_criteria += [_coerce(c) for c in criteria]
+        new.where_criteria += [_as_condition(c) for c in criteria]
         return new
 
     filter = where
@@ -1749,7 +1775,7 @@ class Select(Executable):
 
     def having(self, *criteria):
         new = self._copy()
-        new.having_criteria += list(criteria)
+        new.having_criteria += [_as_condition(c) for c in criteria]
         return new
 
     def limit(self, n):
@@ -1987,7 +2013,7 @@ class _DML(Executable):
 
     def where(self, *criteria):
         new = self._copy()
-        new.where_criteria += [_coerce(c) for c in criteria]
+        new.where_criteria += [_as_condition(c) for c in criteria]
         return new
 
     filter = where
