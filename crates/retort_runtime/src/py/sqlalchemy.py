@@ -1735,8 +1735,21 @@ class Select(Executable):
 
     filter = where
 
+    def _filter_by_zero(self):
+        """What filter_by() names attributes of: the last FROM or join, else
+        the first table among the columns (`select(User.name).filter_by(...)`)."""
+        if self.froms:
+            return self.froms[-1]
+        for c in self.columns:
+            if isinstance(c, Table):
+                return c
+            t = getattr(c, "table", None)
+            if isinstance(t, FromClause):
+                return t
+        raise InvalidRequestError("Can't use filter_by() on a statement with no FROM")
+
     def filter_by(self, **kw):
-        table = self.froms[-1] if self.froms else next(c for c in self.columns if isinstance(c, Table))
+        table = self._filter_by_zero()
         # a mapped table: the names are its class's attributes (synonyms and relationships too)
         cls = getattr(table, "_sa_class", None)
         return self.where(*[(table.c[k] if cls is None or k in table.c else getattr(cls, k)) == v for k, v in kw.items()])

@@ -3568,6 +3568,15 @@ class Query:
         """EXISTS (SELECT 1 FROM ... WHERE ...), as Query.exists() writes it."""
         return _sa.exists(self._stmt.with_only_columns(_sa.literal_column("1")).set_label_style(_sa.LABEL_STYLE_DISAMBIGUATE_ONLY))
 
+    def scalar_subquery(self):
+        """The query as a scalar subquery (`filter(Emp.salary > q.scalar_subquery())`)."""
+        return self._stmt.set_label_style(_sa.LABEL_STYLE_DISAMBIGUATE_ONLY).scalar_subquery()
+
+    as_scalar = scalar_subquery
+
+    def label(self, name):
+        return self.scalar_subquery().label(name)
+
     def subquery(self, name=None, with_labels=False, reduce_columns=False):
         """The query as a derived table: its columns by their own names
         (`table_column` only `with_labels`), as Query.subquery() makes it."""
