@@ -36,6 +36,7 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("logging", py_source!("logging.py")),
     ("uuid", py_source!("uuid.py")),
     ("types", py_source!("types.py")),
+    ("statistics", py_source!("statistics.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {

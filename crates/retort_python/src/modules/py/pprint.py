@@ -10,8 +10,22 @@ def pformat(obj, indent=1, width=80, depth=None, *, compact=False, sort_dicts=Tr
     return _format(obj, indent, width, 0, sort_dicts)
 
 
+def _repr(obj, sort_dicts):
+    """`_safe_repr`: repr() with dict keys sorted (sort_dicts), nested too."""
+    if type(obj) is dict:
+        items = sorted(obj.items(), key=lambda kv: _safe_key(kv[0])) if sort_dicts else list(obj.items())
+        return "{" + ", ".join(repr(k) + ": " + _repr(v, sort_dicts) for k, v in items) + "}"
+    if type(obj) is list:
+        return "[" + ", ".join(_repr(v, sort_dicts) for v in obj) + "]"
+    if type(obj) is tuple:
+        if len(obj) == 1:
+            return "(" + _repr(obj[0], sort_dicts) + ",)"
+        return "(" + ", ".join(_repr(v, sort_dicts) for v in obj) + ")"
+    return repr(obj)
+
+
 def _format(obj, indent, width, level, sort_dicts):
-    rep = repr(obj)
+    rep = _repr(obj, sort_dicts)
     if len(rep) + level <= width:
         return rep
     pad = " " * (level + 1)
