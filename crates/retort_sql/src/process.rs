@@ -13,6 +13,9 @@ const DEFAULT_DECIMAL_SCALE: u32 = 10;
 
 /// Mirrors the bind processors: the value as it is sent to SQLite.
 pub fn bind(ty: &SqlType, value: &SqlValue) -> Result<Literal, SqlError> {
+    if let Some(generic) = ty.generic() {
+        return bind(&generic, value);
+    }
     // JSON stores Python's None as the text 'null', not as NULL.
     if value.is_none() && !matches!(ty, SqlType::Json) {
         return Ok(Literal::None);
@@ -67,6 +70,9 @@ pub fn bind(ty: &SqlType, value: &SqlValue) -> Result<Literal, SqlError> {
 
 /// Mirrors the result processors: the Python value of what SQLite returned.
 pub fn result(ty: &SqlType, stored: &Literal) -> Result<SqlValue, SqlError> {
+    if let Some(generic) = ty.generic() {
+        return result(&generic, stored);
+    }
     if *stored == Literal::None {
         return Ok(SqlValue::none());
     }

@@ -45,6 +45,23 @@ pub enum SqlType {
 }
 
 impl SqlType {
+    /// The generic type whose processing an upper-case type shares
+    /// (`NUMERIC(8, 2)` is a `Numeric`, `DATETIME` a `DateTime`: SQLAlchemy's
+    /// upper-case types subclass the generic ones); None for the others.
+    pub fn generic(&self) -> Option<SqlType> {
+        let SqlType::Named { name, args } = self else { return None };
+        Some(match name.as_str() {
+            "NUMERIC" | "DECIMAL" => SqlType::Numeric { precision: args.first().copied(), scale: args.get(1).copied() },
+            "FLOAT" | "REAL" => SqlType::Float,
+            "DOUBLE" | "DOUBLE_PRECISION" => SqlType::Double,
+            "DATE" => SqlType::Date,
+            "DATETIME" | "TIMESTAMP" => SqlType::DateTime,
+            "TIME" => SqlType::Time,
+            "BOOLEAN" => SqlType::Boolean,
+            _ => return None,
+        })
+    }
+
     /// Whether the type has INTEGER affinity (`_type_affinity` is Integer),
     /// which decides SQLite's rowid aliasing and autoincrement.
     pub fn is_integer(&self) -> bool {

@@ -2696,6 +2696,11 @@ class _Inspector:
         return [r[0] for r in rows if not r[0].startswith("__turso_internal")]
 
     @_inspection
+    def get_view_names(self):
+        rows = self._rows("SELECT name FROM sqlite_master WHERE type='view' AND name NOT LIKE 'sqlite~_%' ESCAPE '~' ORDER BY name")
+        return [r[0] for r in rows]
+
+    @_inspection
     def has_table(self, table_name):
         return table_name in self.get_table_names()
 
@@ -2744,15 +2749,21 @@ class _Inspector:
                 fk["options"]["onupdate"] = on_update
             if on_delete and on_delete != "NO ACTION":
                 fk["options"]["ondelete"] = on_delete
-        # names from the CREATE statement (SQLite's PRAGMA has none)
+        # SQLAlchemy reads names and ON DELETE/UPDATE from the CREATE statement's
+        # FOREIGN KEY clauses, in their order; an inline REFERENCES keeps no options
         sql = self._table_sql(table_name)
-        for name, cols, target in _re.findall(r'CONSTRAINT\s+"?(\w+)"?\s+FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+"?(\w+)"?', sql, _re.I):
+        declared = []
+        for name, cols, target in _re.findall(r'(?:CONSTRAINT\s+"?(\w+)"?\s+)?FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+"?(\w+)"?', sql, _re.I):
             cols = [c.strip().strip('"') for c in cols.split(",")]
-            for fk in out.values():
-                if fk["constrained_columns"] == cols and fk["referred_table"] == target:
-                    fk["name"] = name
-        # SQLite lists a table's foreign keys last to first
-        return [out[k] for k in sorted(out, reverse=True)]
+            for k, fk in out.items():
+                if k not in declared and fk["constrained_columns"] == cols and fk["referred_table"] == target:
+                    fk["name"] = name or None
+                    declared.append(k)
+                    break
+        inline = [k for k in sorted(out, reverse=True) if k not in declared]
+        for k in inline:
+            out[k]["options"] = {}
+        return [out[k] for k in declared + inline]
 
     @_inspection
     def get_indexes(self, table_name):
