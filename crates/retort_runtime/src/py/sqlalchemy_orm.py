@@ -1143,11 +1143,13 @@ class _ColumnAttribute:
     def __set__(self, obj, value):
         _retort_orm.touch()
         state = _state(obj)
+        if _event._listeners:
+            # the script's listeners come before @validates (SQLAlchemy installs
+            # validators when it configures the mappers, after module-level listens)
+            _event._fire([("attribute", (id(type(obj)), self.key))], "set", obj, value, obj.__dict__.get(self.key, NO_VALUE), None)
         v = _validator(obj, self.key)
         if v is not None:
             value = v[0](obj, self.key, value)
-        if _event._listeners:
-            _event._fire([("attribute", (id(type(obj)), self.key))], "set", obj, value, obj.__dict__.get(self.key, NO_VALUE), None)
         obj.__dict__[self.key] = value
         _retort_orm.modified(state._st)
 
