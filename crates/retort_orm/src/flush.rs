@@ -289,6 +289,45 @@ fn sort_as_subsets(edges: &[(Action, Action)], mut todo: Vec<Action>) -> Vec<Act
     out
 }
 
+/// Consecutive UPDATE rows that set the same columns, sent together (one
+/// statement or an executemany) when a row that differs comes: SQLAlchemy's
+/// `groupby` over a generator, so a later row's key may load in between.
+#[derive(Default)]
+struct UpdateBatch(Vec<(Record, Vec<Literal>)>);
+
+impl UpdateBatch {
+    fn push<X: Executor>(
+        &mut self,
+        orm: &mut Orm,
+        mapper: &Mapper,
+        columns: &[String],
+        row: (Record, Vec<Literal>),
+        work: &FlushWork,
+        exec: &mut X,
+    ) -> Result<(), FlushError<X::Error>> {
+        let same = self.0.first().is_none_or(|(r, _)| r.params.iter().map(|(a, _)| *a).eq(row.0.params.iter().map(|(a, _)| *a)));
+        if !same {
+            emit_updates(orm, mapper, columns, std::mem::take(&mut self.0), work, exec)?;
+        }
+        self.0.push(row);
+        Ok(())
+    }
+
+    fn finish<X: Executor>(
+        self,
+        orm: &mut Orm,
+        mapper: &Mapper,
+        columns: &[String],
+        work: &FlushWork,
+        exec: &mut X,
+    ) -> Result<(), FlushError<X::Error>> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        emit_updates(orm, mapper, columns, self.0, work, exec)
+    }
+}
+
 /// One row for an INSERT or UPDATE: its parameters by column, in table order.
 struct Record {
     state: StateId,
@@ -417,7 +456,7 @@ fn post_update_all<X: Executor>(
     let (mut fresh, mut known): (Vec<StateId>, Vec<StateId>) = states.into_iter().partition(|s| out.inserted.contains(s));
     fresh.sort_by_key(|&s| orm.state(s).insert_order);
     known.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &mapper.pk));
-    let mut group: Vec<(Record, Vec<Literal>)> = Vec::new();
+    let mut group = UpdateBatch::default();
     for st in fresh.into_iter().chain(known) {
         let Some(current) = work.values.get(&st) else { continue };
         let mut key = Vec::new();
@@ -436,15 +475,9 @@ fn post_update_all<X: Executor>(
         if params.is_empty() {
             continue;
         }
-        let same = |g: &[(Record, Vec<Literal>)]| g[0].0.params.iter().map(|(a, _)| *a).eq(params.iter().map(|(a, _)| *a));
-        if !group.is_empty() && !same(&group) {
-            emit_updates(orm, &mapper, &columns, std::mem::take(&mut group), work, exec)?;
-        }
-        group.push((Record { state: st, params }, key));
+        group.push(orm, &mapper, &columns, (Record { state: st, params }, key), work, exec)?;
     }
-    if !group.is_empty() {
-        emit_updates(orm, &mapper, &columns, group, work, exec)?;
-    }
+    group.finish(orm, &mapper, &columns, work, exec)?;
     Ok(())
 }
 
@@ -540,7 +573,7 @@ fn save_all<X: Executor>(
     // UPDATEs: the changed columns of each; consecutive rows with the same
     // columns go together. Like SQLAlchemy's `groupby` over a generator, a
     // group is sent when the next row (whose key may need loading) differs.
-    let mut group: Vec<(Record, Vec<Literal>)> = Vec::new();
+    let mut group = UpdateBatch::default();
     for &st in &persistent {
         let state = orm.state(st);
         let Some(current) = work.values.get(&st) else { continue };
@@ -576,15 +609,9 @@ fn save_all<X: Executor>(
             emit_updates(orm, &mapper, &columns, vec![(Record { state: st, params }, key)], work, exec)?;
             continue;
         }
-        let same = |g: &[(Record, Vec<Literal>)]| g[0].0.params.iter().map(|(a, _)| *a).eq(params.iter().map(|(a, _)| *a));
-        if !group.is_empty() && !same(&group) {
-            emit_updates(orm, &mapper, &columns, std::mem::take(&mut group), work, exec)?;
-        }
-        group.push((Record { state: st, params }, key));
+        group.push(orm, &mapper, &columns, (Record { state: st, params }, key), work, exec)?;
     }
-    if !group.is_empty() {
-        emit_updates(orm, &mapper, &columns, group, work, exec)?;
-    }
+    group.finish(orm, &mapper, &columns, work, exec)?;
 
     // INSERTs. A self-referential mapper (an adjacency list) inserts in
     // layers, parents before children, each layer's keys copied first: what
