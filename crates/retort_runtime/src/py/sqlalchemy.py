@@ -212,32 +212,21 @@ def _to_type(t):
     return t
 
 
+_VALUE_TYPES = None
+
+
 def _type_for_value(value):
-    """`_resolve_value_to_type`: the SQL type SQLAlchemy gives a Python value."""
-    if isinstance(value, bool):
-        return Boolean()
-    if isinstance(value, int):
-        return Integer()
-    if isinstance(value, float):
+    """`_resolve_value_to_type`: the SQL type SQLAlchemy gives a Python value,
+    by its exact class (a subclass such as an IntEnum member has none)."""
+    global _VALUE_TYPES
+    if _VALUE_TYPES is None:
         # SQLAlchemy 2.1 maps Python's float to Double
-        return Double()
-    if isinstance(value, str):
-        return String()
-    if isinstance(value, bytes):
-        return LargeBinary()
-    if isinstance(value, _decimal.Decimal):
-        return Numeric()
-    if isinstance(value, _datetime.datetime):
-        return DateTime()
-    if isinstance(value, _datetime.date):
-        return Date()
-    if isinstance(value, _datetime.time):
-        return Time()
-    if isinstance(value, _datetime.timedelta):
-        return Interval()
-    if isinstance(value, _uuid.UUID):
-        return Uuid()
-    return NullType()
+        _VALUE_TYPES = {
+            bool: Boolean, int: Integer, float: Double, str: String, bytes: LargeBinary, _decimal.Decimal: Numeric,
+            _datetime.datetime: DateTime, _datetime.date: Date, _datetime.time: Time, _datetime.timedelta: Interval, _uuid.UUID: Uuid,
+        }
+    t = _VALUE_TYPES.get(type(value))
+    return t() if t is not None else NullType()
 
 
 def _affinity(t):
