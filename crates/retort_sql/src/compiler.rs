@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::expr::{
-    BinOp, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal, OnConflict, OrderBy,
-    ParamName, Select, SetOp, Update,
+    BinOp, ColumnRef, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal,
+    OnConflict, OrderBy, ParamName, Select, SetOp, Update,
 };
 use crate::quote::quote;
 use crate::schema::Table;
@@ -388,21 +388,11 @@ impl Writer {
                 _ => Some(self.anon_label("anon")),
             },
             Expr::Star | Expr::Literal(_) | Expr::Neg(_) => None,
-            Expr::Column(c) => match style {
-                ColumnLabels::Key => Some(quote(&c.name)),
-                ColumnLabels::Plain => None,
-                ColumnLabels::TablenamePlusCol => {
-                    let table = match &c.table {
-                        FromName::Named(t) => t.clone(),
-                        FromName::Anon(_) | FromName::AnonOf(..) => self.from_name(&c.table),
-                    };
-                    Some(quote(&format!("{table}_{}", c.name)))
-                }
-                ColumnLabels::Disambiguate => {
-                    let n = seen.entry(c.name.clone()).or_insert(0);
-                    *n += 1;
-                    (*n > 1).then(|| format!("{}_{}", c.name, *n - 1))
-                }
+            Expr::Column(c) => self.column_label(c, style, seen),
+            // distinct(col) keeps its column's name (the unary's proxy name)
+            Expr::Distinct(inner) if matches!(**inner, Expr::Column(_)) => match &**inner {
+                Expr::Column(c) => self.column_label(c, style, seen),
+                _ => None,
             },
             Expr::Function { name, .. } => Some(self.anon_label(&name.to_lowercase())),
             _ => Some(self.anon_label("anon")),
@@ -411,6 +401,26 @@ impl Writer {
         if let Some(label) = label {
             self.sql += " AS ";
             self.sql += &label;
+        }
+    }
+
+    /// The label a column gets in a SELECT's columns clause, by the label style.
+    fn column_label(&mut self, c: &ColumnRef, style: ColumnLabels, seen: &mut HashMap<String, u32>) -> Option<String> {
+        match style {
+            ColumnLabels::Key => Some(quote(&c.name)),
+            ColumnLabels::Plain => None,
+            ColumnLabels::TablenamePlusCol => {
+                let table = match &c.table {
+                    FromName::Named(t) => t.clone(),
+                    FromName::Anon(_) | FromName::AnonOf(..) => self.from_name(&c.table),
+                };
+                Some(quote(&format!("{table}_{}", c.name)))
+            }
+            ColumnLabels::Disambiguate => {
+                let n = seen.entry(c.name.clone()).or_insert(0);
+                *n += 1;
+                (*n > 1).then(|| format!("{}_{}", c.name, *n - 1))
+            }
         }
     }
 
