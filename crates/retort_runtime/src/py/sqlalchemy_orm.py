@@ -2805,9 +2805,16 @@ class Session:
             mapper._configure()
             for prop in mapper._relationships.values():
                 if prop.lazy in ("selectin", "joined", "immediate", "subquery") and id(prop) not in named and not everything:
+                    if prop.lazy == "joined" and any(prop.mapper is m for m in self._loading_from):
+                        # a joined load back to a class the load came from (a lazy load of
+                        # User.posts does not join Post.author): JoinedLoader's path check
+                        continue
                     named.add(id(prop))
                     extra.append(_LoaderOption(prop.lazy + "load", [_RelationshipComparator(prop)]))
         return list(options) + extra
+
+    # the classes a lazy load is loading from (JoinedLoader's path.contains_mapper)
+    _loading_from = ()
 
     def _eager_defaults(self, objs, path):
         """After an eager load along `path`: the loaded objects' own
@@ -3229,8 +3236,13 @@ class Session:
         crit = _lazy_criteria(obj, prop)
         self._autoflush()
         stmt = select(target.class_).where(*crit, *extra).order_by(*prop.order_by)
-        result = self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).scalars()
-        return result.all() if prop.uselist else result.first()
+        outer = self._loading_from
+        self._loading_from = (prop.parent,)
+        try:
+            result = self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).scalars()
+            return result.all() if prop.uselist else result.first()
+        finally:
+            self._loading_from = outer
 
     # -- statements
 
