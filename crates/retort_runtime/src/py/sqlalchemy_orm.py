@@ -2830,6 +2830,9 @@ class Session:
             for prop in m._relationships.values():
                 if id(prop) in props or prop.lazy not in ("selectin", "joined"):
                     continue
+                if prop.lazy == "joined" and all(prop.key in o.__dict__ for o in objs if type(o).__mapper__ is m):
+                    # joined into the query that loaded them
+                    continue
                 if prop.lazy == "joined" or prop.direction is MANYTOONE:
                     raise _unsupported(f"lazy={prop.lazy!r} on {prop!r} reached through another eager load")
                 self._eager_path([o for o in objs if type(o).__mapper__ is m], [("selectinload", prop)], path)
@@ -2844,9 +2847,16 @@ class Session:
             k = 1
             while k < len(path) and path[k][0] == "joinedload":
                 k += 1
-            todo = [o for o in objs if prop.key not in o.__dict__]
+            # SQLAlchemy's selectin loader queries a one-to-many for every parent
+            # the statement loaded, and fills only those not loaded yet
+            todo = objs if prop.direction is ONETOMANY and k == 1 else [o for o in objs if prop.key not in o.__dict__]
+            joined = [p for _, p in path[1:k]]
+            if k == 1 and prop.direction is ONETOMANY:
+                # the loaded class's own lazy="joined" relationships join the same query
+                on_path = {id(p) for _, p in list(done) + list(path)}
+                joined = [p for p in prop.mapper._relationships.values() if p.lazy == "joined" and id(p) not in on_path]
             if todo:
-                self._selectin(prop, todo, [p for _, p in path[1:k]])
+                self._selectin(prop, todo, joined)
             elif k > 1:
                 raise _unsupported(f"joinedload() after selectinload() of {prop!r}, which another option loaded")
             if k > 1:
@@ -2934,7 +2944,8 @@ class Session:
             # the loaded class's joined loads, in the same query (unlabelled, as SQLAlchemy's)
             tree = node = _JoinedNode(None, None, None)
             for j in joined:
-                node = node.child(j)
+                # a step from the last one's class continues the chain; else it joins the loaded class
+                node = node.child(j) if node is not tree and j.parent is node.prop.mapper else tree.child(j)
             left, join_order = _join_tree(tree, target.local_table, target.local_table)
             base = select(*cols, *tree.columns(len(cols))).select_from(left).set_label_style(_sa.LABEL_STYLE_NONE)
         for start in range(0, len(keys), 500):
@@ -2951,7 +2962,8 @@ class Session:
                     kids.append(child)
                 tree.take(self, r, child)
         for p, k in zip(parents, keys):
-            p.__dict__[prop.key] = _collection(p, prop, found.get(k, []))
+            if prop.key not in p.__dict__:
+                p.__dict__[prop.key] = _collection(p, prop, found.get(k, []))
         if tree is not None:
             tree.fill()
 
