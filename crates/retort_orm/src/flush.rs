@@ -731,6 +731,20 @@ fn insert_states<X: Executor>(
             })
             .collect();
         let missing_server: Vec<usize> = server_defaults.iter().copied().filter(|i| !given.contains(i)).collect();
+        // what a row's INSERT ... RETURNING fetches: the generated key, then the server defaults
+        let fetched: Vec<usize> = mapper.pk.iter().copied().filter(|i| !given.contains(i)).chain(missing_server.iter().copied()).collect();
+        let names = |attrs: &[usize]| -> Vec<String> { attrs.iter().map(|&i| columns[i].clone()).collect() };
+        // insertmanyvalues with the keys given: RETURNING the server defaults then the key the rows are matched by
+        let batched = rows.len() > 1 && has_all_pks && !missing_server.is_empty();
+        let returning = if has_all_pks && missing_server.is_empty() {
+            Vec::new()
+        } else if batched {
+            names(&missing_server.iter().chain(&mapper.pk).copied().collect::<Vec<_>>())
+        } else if rows.len() > 1 || !missing_server.is_empty() {
+            names(&fetched)
+        } else {
+            Vec::new()
+        };
         let refused = refusal(work, group.iter());
         let statement = |returning: Vec<String>, row: &[(usize, Literal)]| {
             let mut values = bind_row(columns, row);
@@ -743,18 +757,6 @@ fn insert_states<X: Executor>(
             Insert { table: table.name.clone(), source: InsertSource::Values(vec![values]), returning, on_conflict: None }
         };
         if let Some(message) = refused {
-            let returning: Vec<String> = if has_all_pks && missing_server.is_empty() || rows.len() == 1 {
-                Vec::new()
-            } else {
-                mapper
-                    .pk
-                    .iter()
-                    .copied()
-                    .filter(|i| !given.contains(i))
-                    .chain(missing_server.iter().copied())
-                    .map(|i| columns[i].clone())
-                    .collect()
-            };
             let compiled = sql(compiler::insert(&statement(returning, &rows[0]), &table))?;
             let params = group
                 .iter()
@@ -769,10 +771,8 @@ fn insert_states<X: Executor>(
             for (r, row) in group.iter().zip(&rows) {
                 finish_insert(orm, sid, r.state, row, &[], columns.len(), work, out);
             }
-        } else if rows.len() > 1 && has_all_pks {
-            // insertmanyvalues: every row's VALUES in one INSERT (1,000 a page),
-            // RETURNING the server defaults then the key the rows are matched by
-            let returning: Vec<String> = missing_server.iter().chain(&mapper.pk).map(|&i| columns[i].clone()).collect();
+        } else if batched {
+            // insertmanyvalues: every row's VALUES in one INSERT (1,000 a page)
             let pairs: Vec<(&Record, &Vec<(usize, Literal)>)> = group.iter().zip(&rows).collect();
             for page in pairs.chunks(1000) {
                 let values = page.iter().map(|(_, row)| bind_row(columns, row)).collect();
@@ -791,26 +791,16 @@ fn insert_states<X: Executor>(
                     finish_insert(orm, sid, r.state, row, &got, columns.len(), work, out);
                 }
             }
-        } else if rows.len() > 1 {
-            // insertmanyvalues with RETURNING of a generated key: one statement per row on SQLite
-            let mut fetched: Vec<usize> = mapper.pk.iter().copied().filter(|i| !given.contains(i)).collect();
-            fetched.extend(missing_server.iter().copied());
-            let returning: Vec<String> = fetched.iter().map(|&i| columns[i].clone()).collect();
+        } else if !returning.is_empty() {
+            // RETURNING of a generated key or server defaults (the eager defaults), one
+            // statement per row on SQLite; several rows are an insertmanyvalues batch
             for (r, row) in group.iter().zip(&rows) {
                 let compiled = sql(compiler::insert(&statement(returning.clone(), row), &table))?;
-                let result = exec.execute_batched(&compiled).map_err(FlushError::Database)?;
-                let got: Vec<(usize, Literal)> = fetched.iter().copied().zip(result.rows.into_iter().next().unwrap_or_default()).collect();
+                let result = if rows.len() > 1 { exec.execute_batched(&compiled) } else { exec.execute(&compiled) };
+                let returned = result.map_err(FlushError::Database)?.rows.into_iter().next().unwrap_or_default();
+                let got: Vec<(usize, Literal)> = fetched.iter().copied().zip(returned).collect();
                 finish_insert(orm, sid, r.state, row, &got, columns.len(), work, out);
             }
-        } else if !missing_server.is_empty() {
-            // one row with server defaults: fetched by RETURNING (the eager defaults), with a generated key
-            let mut fetched: Vec<usize> = mapper.pk.iter().copied().filter(|i| !given.contains(i)).collect();
-            fetched.extend(missing_server.iter().copied());
-            let returning: Vec<String> = fetched.iter().map(|&i| columns[i].clone()).collect();
-            let compiled = sql(compiler::insert(&statement(returning, &rows[0]), &table))?;
-            let result = exec.execute(&compiled).map_err(FlushError::Database)?;
-            let got: Vec<(usize, Literal)> = fetched.iter().copied().zip(result.rows.into_iter().next().unwrap_or_default()).collect();
-            finish_insert(orm, sid, group[0].state, &rows[0], &got, columns.len(), work, out);
         } else {
             let compiled = sql(compiler::insert(&statement(Vec::new(), &rows[0]), &table))?;
             let result = exec.execute(&compiled).map_err(FlushError::Database)?;

@@ -267,6 +267,17 @@ pub fn sa_error(vm: &Vm, class_name: &str, message: String) -> retort_python::Py
     }
 }
 
+/// `sqlalchemy.exc.StatementError(message)` with SQLAlchemy's `.statement`
+/// and, when there is one, the wrapped exception as `.orig`.
+pub fn statement_error(vm: &mut Vm, message: String, sql: &str, orig: Option<&retort_python::PyErr>) -> retort_python::PyErr {
+    let err = sa_error(vm, "StatementError", message);
+    if let Some(orig) = orig {
+        let _ = vm.setattr(&err.value(), "orig", orig.value());
+    }
+    let _ = vm.setattr(&err.value(), "statement", Value::str(sql));
+    err
+}
+
 thread_local! {
     /// A bind processor refused a value (`SqlError::BindType`) since the last
     /// [`take_bind_failure`]: SQLAlchemy raises that wrapped in a StatementError.
@@ -274,12 +285,16 @@ thread_local! {
     /// Values a bind processor refuses pass as they are (to show the SQL of
     /// the statement that failed).
     static PASS_REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-thread_local! {
     /// A `bindparam()` the execution gave no value for (SQLAlchemy raises a
     /// StatementError showing the statement).
     static MISSING_BIND: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// A `bindparam()` without a value: noted for the StatementError the
+/// execution raises once it knows the SQL.
+fn missing_bind(vm: &Vm, key: &str) -> retort_python::PyErr {
+    MISSING_BIND.with(|m| *m.borrow_mut() = Some(key.to_owned()));
+    sa_error(vm, "InvalidRequestError", format!("A value is required for bind parameter '{key}'"))
 }
 
 /// The bind parameter that lacked a value since the last call, if any.
@@ -711,10 +726,7 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
                 match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
                     Some(v) => value = v,
                     None if LENIENT.with(std::cell::Cell::get) => {}
-                    None => {
-                        MISSING_BIND.with(|m| *m.borrow_mut() = Some(key.clone()));
-                        return Err(sa_error(vm, "InvalidRequestError", format!("A value is required for bind parameter '{key}'")));
-                    }
+                    None => return Err(missing_bind(vm, &key)),
                 }
             }
             let ty = type_of_expr(vm, e)?;
@@ -784,10 +796,7 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
                 match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
                     Some(list) => given = vm.iterate(&list)?,
                     None if LENIENT.with(std::cell::Cell::get) => {}
-                    None => {
-                        MISSING_BIND.with(|m| *m.borrow_mut() = Some(key.clone()));
-                        return Err(sa_error(vm, "InvalidRequestError", format!("A value is required for bind parameter '{key}'")));
-                    }
+                    None => return Err(missing_bind(vm, &key)),
                 }
             }
             let mut values = Vec::new();

@@ -915,7 +915,7 @@ fn missing_bind_error(vm: &mut Vm, stmt: &Value, params: &Value, name: &str) -> 
         message += &format!("\n[parameters: {}]", vm.repr(&given)?);
     }
     message += "\n(Background on this error at: https://sqlalche.me/e/21/cd3x)";
-    Ok(convert::sa_error(vm, "StatementError", message))
+    Ok(convert::statement_error(vm, message, &sql, None))
 }
 
 /// `sqlalchemy.exc.StatementError` around a bind processor's TypeError:
@@ -927,19 +927,7 @@ fn statement_error(vm: &mut Vm, stmt: &Value, params: &Value, e: retort_python::
     };
     let sql = convert::leniently(|| prepare_with(vm, stmt, &first, false)).map(|p| p.compiled.sql).unwrap_or_default();
     let message = format!("(builtins.{}) {}\n[SQL: {sql}]", e.class().name, vm.exc_str(&e));
-    let Some(class) = vm.modules.get("sqlalchemy.exc").and_then(|m| m.get("StatementError")) else {
-        return vm.new_error("StatementError", message);
-    };
-    match vm.call(&class, Args::new(vec![Value::str(message)])) {
-        Ok(exc) => {
-            let _ = vm.setattr(&exc, "orig", e.value());
-            let _ = vm.setattr(&exc, "statement", Value::str(sql));
-            match vm.to_exception(exc) {
-                Ok(err) | Err(err) => err,
-            }
-        }
-        Err(err) => err,
-    }
+    convert::statement_error(vm, message, &sql, Some(&e))
 }
 
 /// Runs one statement on the database `a` names; an engine error becomes

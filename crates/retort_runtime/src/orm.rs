@@ -496,17 +496,6 @@ impl Executor for Exec<'_> {
     }
 }
 
-/// An exception of `sqlalchemy.exc` (the ORM's live there too).
-fn sa_error(vm: &mut Vm, class: &str, message: String) -> PyErr {
-    let found = vm.modules.get("sqlalchemy.exc").cloned().and_then(|m| m.get(class));
-    match found {
-        Some(c) => match vm.call(&c, Args::new(vec![Value::str(message)])).and_then(|e| vm.to_exception(e)) {
-            Ok(e) | Err(e) => e,
-        },
-        None => vm.new_error(class, message),
-    }
-}
-
 /// The current value of each column attribute of an object (`None`: not in its `__dict__`).
 fn current_values(
     vm: &mut Vm,
@@ -617,7 +606,7 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     let flushed = match result {
         Ok(f) => f,
         Err(FlushError::Database(e)) => return Err(e),
-        Err(FlushError::StaleData(m)) => return Err(sa_error(vm, "StaleDataError", m)),
+        Err(FlushError::StaleData(m)) => return Err(convert::sa_error(vm, "StaleDataError", m)),
         Err(FlushError::Sql(e)) => return Err(convert::sql_error(vm, &e)),
         Err(FlushError::Statement { message, sql, params }) => {
             // each parameter as the object holds it (a date, not its stored text)
@@ -639,11 +628,13 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
                 rows.push(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
             }
             let shown = vm.repr(&Value::list(rows))?;
-            let err = sa_error(vm, "StatementError", format!("(builtins.TypeError) {message}\n[SQL: {sql}]\n[parameters: {shown}]"));
-            let orig = vm.new_error("TypeError", message);
-            let _ = vm.setattr(&err.value(), "orig", orig.value());
-            let _ = vm.setattr(&err.value(), "statement", Value::str(sql));
-            return Err(err);
+            let orig = vm.new_error("TypeError", message.as_str());
+            return Err(convert::statement_error(
+                vm,
+                format!("(builtins.TypeError) {message}\n[SQL: {sql}]\n[parameters: {shown}]"),
+                &sql,
+                Some(&orig),
+            ));
         }
     };
     // mirror the flush on the objects

@@ -23,7 +23,7 @@ fn create_table_in(table: &Table, generic: bool) -> String {
         text += separator;
         separator = ", \n";
         text += "\t";
-        text += &if generic { generic_column_specification(column) } else { column_specification(column) };
+        text += &column_specification(column, generic);
     }
     let constraints = table_constraints(table);
     if !constraints.is_empty() {
@@ -35,41 +35,25 @@ fn create_table_in(table: &Table, generic: bool) -> String {
 }
 
 /// Mirrors `SQLiteDDLCompiler.get_column_specification` (no AUTOINCREMENT:
-/// that needs `sqlite_autoincrement=True`, which is not modelled yet).
-fn column_specification(column: &Column) -> String {
+/// that needs `sqlite_autoincrement=True`, which is not modelled yet), or
+/// with `generic` the default dialect's `DDLCompiler.get_column_specification`
+/// (a server default as written, never in parentheses).
+fn column_specification(column: &Column, generic: bool) -> String {
     let mut spec = format!("{} {}", quote(&column.name), column.ty);
     if let Some(default) = &column.server_default {
         let default = match default {
             ServerDefault::Literal(s) => format!("'{}'", s.replace('\'', "''")),
-            ServerDefault::Sql(sql) | ServerDefault::Expr { sqlite: sql, .. } => sql.clone(),
+            ServerDefault::Sql(sql) => sql.clone(),
+            ServerDefault::Expr { sqlite, generic: text } => (if generic { text } else { sqlite }).clone(),
         };
         // SQLite needs parentheses around a default that is an expression.
         let starts_quoted = default.trim_start().starts_with(['\'', '"', '(']);
         let has_non_word = default.chars().any(|c| !(c.is_alphanumeric() || c == '_'));
-        if !starts_quoted && has_non_word {
+        if !generic && !starts_quoted && has_non_word {
             spec += &format!(" DEFAULT ({default})");
         } else {
             spec += &format!(" DEFAULT {default}");
         }
-    }
-    if !column.is_nullable() {
-        spec += " NOT NULL";
-    }
-    for check in &column.checks {
-        spec += &format!(" CHECK ({check})");
-    }
-    spec
-}
-
-/// Mirrors `DDLCompiler.get_column_specification` (the default dialect).
-fn generic_column_specification(column: &Column) -> String {
-    let mut spec = format!("{} {}", quote(&column.name), column.ty);
-    if let Some(default) = &column.server_default {
-        spec += " DEFAULT ";
-        spec += &match default {
-            ServerDefault::Literal(s) => format!("'{}'", s.replace('\'', "''")),
-            ServerDefault::Sql(sql) | ServerDefault::Expr { generic: sql, .. } => sql.clone(),
-        };
     }
     if !column.is_nullable() {
         spec += " NOT NULL";
@@ -149,7 +133,7 @@ pub fn drop_index(index: &Index) -> String {
 
 /// Mirrors alembic's `visit_add_column` on SQLite: `ALTER TABLE t ADD COLUMN spec`.
 pub fn add_column(table: &str, column: &Column) -> String {
-    format!("ALTER TABLE {} ADD COLUMN {}", quote(table), column_specification(column))
+    format!("ALTER TABLE {} ADD COLUMN {}", quote(table), column_specification(column, false))
 }
 
 /// Mirrors alembic's `visit_drop_column`: SQLite's native `DROP COLUMN`.

@@ -14,10 +14,7 @@ pub fn run_source(vm: &mut Vm, a: Args, which: &str) -> PyResult<Value> {
     let source = match &a.pos[0] {
         Value::Str(s) => s.s.to_string(),
         Value::Code(_) => return vm.not_implemented(&format!("{which}() of a code object")),
-        _ => {
-            let what = "a string, bytes or code object";
-            return Err(vm.new_error("TypeError", format!("{which}() arg 1 must be {what}")));
-        }
+        _ => return Err(vm.new_error("TypeError", format!("{which}() arg 1 must be a string, bytes or code object"))),
     };
     let namespaces: Vec<Value> = a.pos[1..].iter().filter(|v| !matches!(v, Value::None)).cloned().collect();
     for n in &namespaces {
@@ -45,10 +42,7 @@ pub fn run_source(vm: &mut Vm, a: Args, which: &str) -> PyResult<Value> {
             ))
         }
         Err(e) => Err(e),
-        Ok(v) if which == "exec" => {
-            drop(v);
-            Ok(Value::None)
-        }
+        Ok(_) if which == "exec" => Ok(Value::None),
         Ok(v) => Ok(v),
     }
 }

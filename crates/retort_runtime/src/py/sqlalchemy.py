@@ -212,19 +212,16 @@ def _to_type(t):
     return t
 
 
-_VALUE_TYPES = None
+# `_type_map` (SQLAlchemy 2.1 maps Python's float to Double)
+_VALUE_TYPES = {
+    bool: Boolean, int: Integer, float: Double, str: String, bytes: LargeBinary, _decimal.Decimal: Numeric,
+    _datetime.datetime: DateTime, _datetime.date: Date, _datetime.time: Time, _datetime.timedelta: Interval, _uuid.UUID: Uuid,
+}
 
 
 def _type_for_value(value):
     """`_resolve_value_to_type`: the SQL type SQLAlchemy gives a Python value,
     by its exact class (a subclass such as an IntEnum member has none)."""
-    global _VALUE_TYPES
-    if _VALUE_TYPES is None:
-        # SQLAlchemy 2.1 maps Python's float to Double
-        _VALUE_TYPES = {
-            bool: Boolean, int: Integer, float: Double, str: String, bytes: LargeBinary, _decimal.Decimal: Numeric,
-            _datetime.datetime: DateTime, _datetime.date: Date, _datetime.time: Time, _datetime.timedelta: Interval, _uuid.UUID: Uuid,
-        }
     t = _VALUE_TYPES.get(type(value))
     return t() if t is not None else NullType()
 
@@ -1109,9 +1106,7 @@ def _schema_on_connection(conn, tables, checkfirst, create, problem=None):
         order.reverse()
     for t in order:
         for sql in _retort_sql.ddl("create_table" if create else "drop_table", t):
-            stmt = text(sql)
-            stmt._raw = True
-            conn.execute(stmt)
+            conn.exec_driver_sql(sql)
 
 
 class ForeignKey:

@@ -9,10 +9,6 @@ from sqlalchemy import (
 )
 
 
-def _unsupported(what):
-    return NotImplementedError(f"Retort does not support {what} yet")
-
-
 def _names(elements):
     return [e if isinstance(e, str) else e.name for e in elements]
 
@@ -31,9 +27,9 @@ class Insert(_sa.Insert):
 
     def _with_conflict(self, index_elements, index_where, set_, where):
         if self._on_conflict is not None:
-            raise _unsupported("more than one ON CONFLICT clause on one INSERT")
+            raise _sa._unsupported("more than one ON CONFLICT clause on one INSERT")
         if index_where is not None:
-            raise _unsupported("on_conflict_...(index_where=...)")
+            raise _sa._unsupported("on_conflict_...(index_where=...)")
         new = self._copy()
         new._on_conflict = (_names(index_elements or []), set_, where)
         return new

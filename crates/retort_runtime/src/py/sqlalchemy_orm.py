@@ -4184,7 +4184,9 @@ def _chain(strategy):
     return step
 
 
-for _name in ("selectinload", "joinedload", "subqueryload", "lazyload", "noload", "raiseload", "defaultload", "immediateload"):
+_LOADER_STRATEGIES = ("selectinload", "joinedload", "subqueryload", "lazyload", "noload", "raiseload", "defaultload", "immediateload")
+
+for _name in _LOADER_STRATEGIES:
     setattr(_LoaderOption, _name, _chain(_name))
 
 
@@ -4205,7 +4207,7 @@ class Load:
         raise AttributeError(f"'Load' object has no attribute '{name}'")
 
 
-for _name in ("selectinload", "joinedload", "subqueryload", "lazyload", "noload", "raiseload", "defaultload", "immediateload"):
+for _name in _LOADER_STRATEGIES:
     setattr(Load, _name, _chain(_name))
 
 

@@ -38,9 +38,7 @@ class _DDLElement(_sa.Executable):
 
     def _run(self, connection):
         for sql in self._statements(True):
-            stmt = _sa.text(sql)
-            stmt._raw = True
-            connection.execute(stmt)
+            connection.exec_driver_sql(sql)
 
 
 class CreateTable(_DDLElement):
