@@ -65,11 +65,18 @@ fn a_prepared_run_is_the_same_run() {
             let cases = cases();
             for case in &cases {
                 let source = std::fs::read_to_string(case).expect("the case");
-                let (r1, rt1) = run_with(&source, Budget::default(), true);
-                let fresh = shown(&r1, &rt1);
-                let prepared = Prepared::new(Budget::default());
-                let (r2, rt2) = prepared.run(&source, true);
-                let again = shown(&r2, &rt2);
+                let both = || {
+                    let (r1, rt1) = run_with(&source, Budget::default(), true);
+                    let prepared = Prepared::new(Budget::default());
+                    let (r2, rt2) = prepared.run(&source, true);
+                    (shown(&r1, &rt1), shown(&r2, &rt2))
+                };
+                let (mut fresh, mut again) = both();
+                if fresh != again {
+                    // a server default of now() shows the database's clock: two runs
+                    // straddling a second differ once, a real difference every time
+                    (fresh, again) = both();
+                }
                 if fresh != again {
                     let at = fresh.bytes().zip(again.bytes()).position(|(a, b)| a != b).unwrap_or(fresh.len().min(again.len()));
                     let from = at.saturating_sub(80);
