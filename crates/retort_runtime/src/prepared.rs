@@ -61,6 +61,20 @@ impl Prepared {
     /// Runs the script; with `record_steps`, the runtime keeps its timeline
     /// steps and the log in echo's format (`Runtime::echo_text`).
     pub fn run(self, source: &str, record_steps: bool) -> (RunResult, Runtime) {
+        let (result, runtime, _) = self.run_keeping(source, record_steps);
+        (result, runtime)
+    }
+
+    /// Runs the script with the interpreter's profiler on; returns its
+    /// report of the `n` functions with the most own time (`retort run --profile`).
+    pub fn run_profiled(mut self, source: &str, n: usize) -> (RunResult, String) {
+        self.interp.vm.profile = Some(Box::default());
+        let (result, _, interp) = self.run_keeping(source, false);
+        let report = interp.vm.profile.as_ref().map(|p| p.report(n)).unwrap_or_default();
+        (result, report)
+    }
+
+    fn run_keeping(self, source: &str, record_steps: bool) -> (RunResult, Runtime, Interpreter) {
         let Prepared { mut interp, mut runtime, serials } = self;
         set_serials(serials);
         let sql = runtime.sql.clone().expect("installed");
@@ -74,6 +88,6 @@ impl Prepared {
         runtime.steps_truncated = s.steps.truncated;
         runtime.echo_text = s.echo_text.take().unwrap_or_default();
         drop(s);
-        (result, runtime)
+        (result, runtime, interp)
     }
 }

@@ -58,6 +58,9 @@ impl Vm {
     /// Runs `base` (already counted in `depth`) until it returns or yields;
     /// `error` starts by raising it at the current instruction (generator `throw`).
     pub fn execute(&mut self, base: Box<Frame>, error: Option<PyErr>) -> (Result<Exit, PyErr>, Option<Box<Frame>>) {
+        if let Some(p) = &mut self.profile {
+            p.enter();
+        }
         let mut frames: Vec<Box<Frame>> = vec![base];
         let mut pending: Option<(PyErr, bool)> = error.map(|e| (e, true));
         loop {
@@ -81,11 +84,17 @@ impl Vm {
                         pending = Some((e, true));
                         continue;
                     }
+                    if let Some(p) = &mut self.profile {
+                        p.enter();
+                    }
                     frames.push(frame);
                 }
                 Flow::Return(v) => {
                     let done = frames.pop().expect("a frame");
                     self.depth -= 1;
+                    if let Some(p) = &mut self.profile {
+                        p.exit_python(&done.code);
+                    }
                     if done.pushed_line {
                         self.call_lines.pop();
                     }
@@ -110,6 +119,9 @@ impl Vm {
                 Flow::Yield(v) => {
                     let f = frames.pop().expect("a frame");
                     self.depth -= 1;
+                    if let Some(p) = &mut self.profile {
+                        p.exit_python(&f.code);
+                    }
                     return (Ok(Exit::Yield(v)), Some(f));
                 }
                 Flow::Raise(exc, mut add) => {
@@ -133,6 +145,9 @@ impl Vm {
                         self.handled.truncate(base);
                         let done = frames.pop();
                         self.depth -= 1;
+                        if let (Some(p), Some(d)) = (&mut self.profile, &done) {
+                            p.exit_python(&d.code);
+                        }
                         if done.as_ref().is_some_and(|d| d.pushed_line) {
                             self.call_lines.pop();
                         }
@@ -1045,12 +1060,26 @@ impl Vm {
         if in_main {
             self.call_lines.push(line);
         }
-        let r = self.call(&func, args);
+        let r = if self.profile.is_some() { self.profiled_call(&func, args) } else { self.call(&func, args) };
         if in_main {
             self.call_lines.pop();
         }
         f.stack.push(r?);
         Ok(Flow::Next)
+    }
+
+    /// A native call from the loop, timed under its name.
+    #[cold]
+    fn profiled_call(&mut self, func: &Value, args: Args) -> PyResult<Value> {
+        if let Some(p) = &mut self.profile {
+            p.enter();
+        }
+        let r = self.call(func, args);
+        let name = self.callable_name(func);
+        if let Some(p) = &mut self.profile {
+            p.exit_native(name);
+        }
+        r
     }
 
     fn raise_op(&mut self, f: &mut Frame, n: u8) -> PyResult<Flow> {

@@ -11,6 +11,7 @@ pub mod exec;
 pub mod frame;
 pub mod iter;
 pub mod ops;
+pub mod profile;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -73,6 +74,8 @@ pub struct Vm {
     pub nondeterministic: Vec<String>,
     /// Finished frames kept for reuse, so a call does not allocate.
     pub frame_pool: Vec<Box<frame::Frame>>,
+    /// Set by `retort run --profile`: per-function call counts and times.
+    pub profile: Option<Box<profile::Profile>>,
 }
 
 impl Vm {
@@ -102,6 +105,7 @@ impl Vm {
             filename: "main.py".into(),
             nondeterministic: Vec::new(),
             frame_pool: Vec::new(),
+            profile: None,
         };
         crate::builtins::install(&mut vm);
         crate::modules::register_all(&mut vm);
