@@ -83,6 +83,21 @@ fn run_prints_output_and_the_traceback_on_stderr() {
 }
 
 #[test]
+fn run_profile_counts_each_functions_calls() {
+    let script = "def inner(x):\n    return len(str(x))\n\ndef outer(n):\n    return sum(inner(i) for i in range(n))\n\nprint(outer(30), outer(5))\n";
+    let (code, stdout, stderr) = retort(&["run", "--profile"], ("profiled.py", script));
+    assert_eq!((code, stdout.as_str()), (0, "50 5\n"));
+    let calls = |name: &str| -> u64 {
+        let line = stderr.lines().find(|l| l.contains(name)).unwrap_or_else(|| panic!("{name} in {stderr}"));
+        line.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    assert_eq!(calls("inner (main.py:1)"), 35);
+    assert_eq!(calls("outer (main.py:4)"), 2);
+    assert_eq!(calls("sum() (native)"), 2);
+    assert!(stderr.contains("calls     own ms   total ms  function"), "{stderr}");
+}
+
+#[test]
 fn a_missing_file_is_a_clear_error() {
     let out = Command::new(env!("CARGO_BIN_EXE_retort")).args(["sql", "/nonexistent/x.sql"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
