@@ -18,9 +18,10 @@ const ROW_LIMIT: usize = 1000;
 
 const USAGE: &str = "usage: retort sql FILE.sql | retort trace FILE.py | retort run [--profile] FILE.py";
 
-/// The heap, counted so scripts run under the memory budget (`retort_python::memory`).
+/// The heap (mimalloc: the interpreter allocates small values at a high rate),
+/// counted so scripts run under the memory budget (`retort_python::memory`).
 #[global_allocator]
-static ALLOC: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
+static ALLOC: cap::Cap<mimalloc::MiMalloc> = cap::Cap::new(mimalloc::MiMalloc, usize::MAX);
 
 fn main() -> ExitCode {
     retort_python::memory::set_meter(|| ALLOC.allocated());
@@ -40,7 +41,8 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
             let (result, report) = on_big_stack(move || {
                 let prepared = retort_runtime::prepared::Prepared::new(retort_python::Budget::default());
                 let t = std::time::Instant::now();
-                let (result, report) = prepared.run_profiled(&source, 40);
+                let (result, report) =
+                    prepared.run_profiled(&source, std::env::var("RETORT_PROFILE_TOP").ok().and_then(|n| n.parse().ok()).unwrap_or(40));
                 (result, format!("{report}run: {:.1} ms with profiling\n", t.elapsed().as_secs_f64() * 1e3))
             })?;
             print!("{}", result.stdout);

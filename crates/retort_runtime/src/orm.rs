@@ -269,6 +269,10 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let session = s.session.map_or(Value::None, |s| Value::Int(s as i64));
         Ok(Value::tuple(vec![Value::str(s.status.name()), session, Value::Bool(s.marked_deleted), Value::Bool(s.modified)]))
     });
+    add(&m, vm, "session_of", |vm, host, a| {
+        let st = int(vm, &a, 0)?;
+        Ok(host.borrow().orm.state(st).session.map_or(Value::None, |s| Value::Int(s as i64)))
+    });
     add(&m, vm, "identity", |vm, host, a| {
         let st = int(vm, &a, 0)?;
         let key = host.borrow().orm.state(st).key.clone();

@@ -2309,11 +2309,11 @@ class Session:
     def _cascade_related(self, obj, state):
         d = obj.__dict__
         for prop in state.mapper._relationships.values():
-            if "save-update" not in prop.cascade or prop.key not in d:
+            if prop.key not in d or "save-update" not in prop.cascade:
                 continue
             value = d[prop.key]
-            for x in (list(value) if prop.uselist else [value]):
-                if x is not None and _retort_orm.status(_state(x)._st)[1] is None:
+            for x in (list(value) if prop.uselist else (value,)):
+                if x is not None and _retort_orm.session_of(_state(x)._st) is None:
                     self._save_cascade(x)
 
     def add_all(self, instances):
@@ -2528,11 +2528,13 @@ class Session:
         def sync(prop, parent, child, timing=None):
             # timing: a post_update relationship's key is written by an UPDATE of
             # its own, after the saves ("post") or before the deletes ("pre")
-            if prop.direction is ONETOMANY:
-                pm, cm = prop.parent, prop.mapper
-            else:
-                pm, cm = prop.mapper, prop.parent
-            pairs = [(pm.attr_index[pm.column_attr_of[a.name]], cm.attr_index[cm.column_attr_of[b.name]]) for a, b in prop.pairs]
+            pairs = prop.__dict__.get("_sync_pairs")
+            if pairs is None:
+                if prop.direction is ONETOMANY:
+                    pm, cm = prop.parent, prop.mapper
+                else:
+                    pm, cm = prop.mapper, prop.parent
+                pairs = prop._sync_pairs = [(pm.attr_index[pm.column_attr_of[a.name]], cm.attr_index[cm.column_attr_of[b.name]]) for a, b in prop.pairs]
             if prop.post_update and timing is None:
                 timing = "post"
             syncs.append((prop.parent.mid, prop.index, None if parent is None else st(parent), st(child), pairs, timing))
@@ -2953,7 +2955,7 @@ class Session:
             if prop.order_by or join_order:
                 stmt = stmt.order_by(*prop.order_by, *join_order)
             for r in self._connection().execute(stmt).all():
-                child = self._load_entity(target, tuple(r[i] for i in order), loaded_keys)
+                child = self._load_entity(target, [r[i] for i in order], loaded_keys)
                 kids = found.setdefault(r[0], [])
                 if tree is None:
                     kids.append(child)
@@ -3127,7 +3129,7 @@ class Session:
         """The object of a row's columns (`keys`: which of the mapper's
         columns `values` are, when not all; `populate`: replace what an
         object in the identity map holds, as `populate_existing`)."""
-        if all(v is None for v in values):
+        if values.count(None) == len(values):
             return None
         absent = ()
         if keys is None or keys == mapper.column_keys:
