@@ -275,7 +275,14 @@ impl Module {
         self.dict.borrow().get(name).cloned()
     }
     pub fn set(&self, name: &str, v: Value) {
-        self.dict.borrow_mut().insert(name.into(), v);
+        let mut d = self.dict.borrow_mut();
+        // an existing name keeps its key (no new string for each store in a loop)
+        match d.get_mut(name) {
+            Some(slot) => *slot = v,
+            None => {
+                d.insert(name.into(), v);
+            }
+        }
     }
 }
 

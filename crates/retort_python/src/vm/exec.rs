@@ -589,12 +589,13 @@ impl Vm {
                     f.stack.push(Value::Set(Rc::new(RefCell::new(set))));
                 }
                 Op::BuildMap(n) => {
-                    let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
-                    let mut d = Dict::default();
-                    let mut it = items.into_iter();
+                    let start = f.stack.len() - 2 * n as usize;
+                    let mut d = Dict::with_capacity_and_hasher(n as usize, Default::default());
+                    let mut it = f.stack.drain(start..);
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         self.dict_insert(&mut d, k, v)?;
                     }
+                    drop(it);
                     f.stack.push(Value::dict(d));
                 }
                 Op::BuildSlice(n) => {

@@ -807,13 +807,15 @@ impl Vm {
     /// `d[k] = v` on a shared dict.
     pub fn dict_set(&mut self, d: &Rc<RefCell<Dict>>, k: Value, v: Value) -> PyResult<()> {
         let key = self.dict_key_in(d, &k)?;
-        let mut m = d.borrow_mut();
-        match m.get_mut(&key) {
-            Some(e) => e.1 = v,
-            None => {
-                m.insert(key, (k, v));
+        let old = match d.borrow_mut().entry(key) {
+            indexmap::map::Entry::Occupied(mut e) => Some(std::mem::replace(&mut e.get_mut().1, v)),
+            indexmap::map::Entry::Vacant(e) => {
+                e.insert((k, v));
+                None
             }
-        }
+        };
+        // the replaced value is dropped after the dict is released
+        drop(old);
         Ok(())
     }
 
@@ -827,10 +829,10 @@ impl Vm {
     /// `d[k] = v` on a dict being built (keeps the first key object, as Python does).
     pub fn dict_insert(&mut self, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
         let key = self.dict_key(d, &k)?;
-        match d.get_mut(&key) {
-            Some(e) => e.1 = v,
-            None => {
-                d.insert(key, (k, v));
+        match d.entry(key) {
+            indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = v,
+            indexmap::map::Entry::Vacant(e) => {
+                e.insert((k, v));
             }
         }
         Ok(())
