@@ -1142,15 +1142,16 @@ class _ColumnAttribute:
 
     def __set__(self, obj, value):
         _retort_orm.touch()
-        state = _state(obj)
+        d = obj.__dict__
+        state = d.get("_sa_instance_state") or _state(obj)
         if _event._listeners:
             # the script's listeners come before @validates (SQLAlchemy installs
             # validators when it configures the mappers, after module-level listens)
-            _event._fire([("attribute", (id(type(obj)), self.key))], "set", obj, value, obj.__dict__.get(self.key, NO_VALUE), None)
-        v = _validator(obj, self.key)
+            _event._fire([("attribute", (id(type(obj)), self.key))], "set", obj, value, d.get(self.key, NO_VALUE), None)
+        v = state.mapper.validators.get(self.key)
         if v is not None:
             value = v[0](obj, self.key, value)
-        obj.__dict__[self.key] = value
+        d[self.key] = value
         _retort_orm.modified(state._st)
 
     def __delete__(self, obj):
