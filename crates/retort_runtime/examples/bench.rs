@@ -210,7 +210,7 @@ fn main() {
         let (ours, _) = compare(&path, what, runs, python.as_deref());
         if name == "core_compile.py" {
             // compiling alone: the same script building the same statements without
-            // compiling them, its time taken from the whole's (for both)
+            // compiling them, run in turn with it (for both; below)
             let source = std::fs::read_to_string(&path).expect("the script");
             let build_only = source.replace(COMPILE_LINE, "total += 1");
             assert_ne!(build_only, source, "core_compile.py compiles with `{COMPILE_LINE}`");
