@@ -322,12 +322,10 @@ pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<
         _ => to_sql_value(vm, value)?,
     };
     match ty {
-        Some(ty) => match retort_sql::process::bind(ty, &sql_value) {
+        Some(ty) => match retort_sql::process::bind(ty, sql_value) {
             Ok(l) => Ok(l),
-            Err(retort_sql::SqlError::BindType(_)) if PASS_REFUSED.with(|l| l.get()) => match sql_value {
-                SqlValue::Plain(l) => Ok(l),
-                _ => Ok(Literal::None),
-            },
+            // (only plain values are refused: they pass as they are)
+            Err(retort_sql::SqlError::BindType(_)) if PASS_REFUSED.with(|l| l.get()) => Ok(plain_literal(value).unwrap_or(Literal::None)),
             Err(e) => {
                 if matches!(e, retort_sql::SqlError::BindType(_)) {
                     BIND_FAILED.with(|f| f.set(true));
@@ -352,15 +350,25 @@ fn int_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<i64> {
     }
 }
 
-fn to_sql_value(vm: &mut Vm, value: &Value) -> PyResult<SqlValue> {
-    Ok(SqlValue::Plain(match value {
+/// A plain Python value (None, bool, int, float, str, bytes) as a literal.
+fn plain_literal(value: &Value) -> Option<Literal> {
+    Some(match value {
         Value::None => Literal::None,
         Value::Bool(b) => Literal::Bool(*b),
         Value::Int(i) => Literal::Int(*i),
         Value::Float(f) => Literal::Float(*f),
         Value::Str(s) => Literal::Str(s.as_str().to_owned()),
         Value::Bytes(b) => Literal::Bytes(b.to_vec()),
-        Value::Dict(_) | Value::List(_) => return Ok(SqlValue::Json(to_json(vm, value)?)),
+        _ => return None,
+    })
+}
+
+fn to_sql_value(vm: &mut Vm, value: &Value) -> PyResult<SqlValue> {
+    if let Some(plain) = plain_literal(value) {
+        return Ok(SqlValue::Plain(plain));
+    }
+    match value {
+        Value::Dict(_) | Value::List(_) => Ok(SqlValue::Json(to_json(vm, value)?)),
         other => {
             let class = vm.type_of(other);
             let names: Vec<String> = class.mro_all().map(|c| c.name.to_string()).collect();
@@ -403,9 +411,9 @@ fn to_sql_value(vm: &mut Vm, value: &Value) -> PyResult<SqlValue> {
             if has("Enum") {
                 return Ok(SqlValue::EnumMember(attr_str(vm, other, "name")?.unwrap_or_default()));
             }
-            return unsupported(vm, format!("binding {} values", class.name));
+            unsupported(vm, format!("binding {} values", class.name))
         }
-    }))
+    }
 }
 
 /// A JSON-able Python structure as a document.

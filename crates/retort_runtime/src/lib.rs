@@ -20,6 +20,7 @@ macro_rules! py_source {
     };
 }
 
+pub mod connection;
 pub mod convert;
 pub mod echo;
 pub mod migrations;

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use retort_engine::log::Event;
 use retort_engine::{Connection, EngineError, Limbo, Outcome};
+use retort_python::dict::AttrMap;
 use retort_python::object::Module;
 use retort_python::{Args, PyResult, Value, Vm};
 use retort_sql::compiler::{self, Compiled, Statement};
@@ -33,6 +34,9 @@ pub struct State {
     pub log: Rc<RefCell<Vec<Event>>>,
     /// Compiled plain inserts, by statement object (see `InsertPlan`).
     plans: Vec<(Value, Rc<InsertPlan>)>,
+    /// `sqlalchemy`'s `Insert` and `Result` classes, for the native
+    /// `Connection.execute` (see `connection`).
+    pub(crate) classes: Option<(Value, Value)>,
     /// The run's steps, for the timeline.
     pub steps: crate::steps::Steps,
     /// Per database, the Python function that fires the engine's
@@ -59,6 +63,7 @@ pub fn shared(log: Rc<RefCell<Vec<Event>>>, dbs: Databases) -> Shared {
         errors: Value::None,
         log,
         plans: Vec::new(),
+        classes: None,
         hooks: Vec::new(),
         steps: crate::steps::Steps::default(),
         echo_text: None,
@@ -86,6 +91,15 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
     add(&m, vm, "commit", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.commit())).and_then(|r| engine_result(vm, state, r)));
     add(&m, vm, "rollback", |vm, state, a| with_db(vm, state, &a, |_, db| Ok(db.rollback())).and_then(|r| engine_result(vm, state, r)));
     add(&m, vm, "execute", execute);
+    // _classes(Insert, Result): the classes the native Connection.execute knows
+    add(&m, vm, "_classes", |_, state, a| {
+        state.borrow_mut().classes = match (a.pos.first(), a.pos.get(1)) {
+            (Some(insert), Some(result)) => Some((insert.clone(), result.clone())),
+            _ => None,
+        };
+        Ok(Value::None)
+    });
+    add(&m, vm, "connection_execute", crate::connection::execute);
     // set_hook(db, fn or None): fn("before" | "after", statement, parameters, executemany) around each statement
     add(&m, vm, "set_hook", |vm, state, a| {
         let Some(Value::Int(db)) = a.pos.first() else {
@@ -801,6 +815,31 @@ impl InsertPlan {
         Ok(Some((InsertPlan { prepared, table, defaults, names }, params)))
     }
 
+    /// `bind` for the usual row: a dict of exactly the plan's columns, by
+    /// name, to plain values (no Python-side defaults to call). `None`: the
+    /// row needs `bind`.
+    fn bind_plain(&self, vm: &mut Vm, params: &Value) -> PyResult<Option<Vec<Literal>>> {
+        let Value::Dict(d) = params else { return Ok(None) };
+        if !self.defaults.is_empty() {
+            return Ok(None);
+        }
+        let pairs = d.borrow();
+        if pairs.len() != self.names.len() {
+            return Ok(None);
+        }
+        let mut values = vec![Literal::None; self.names.len()];
+        for (k, v) in pairs.values() {
+            let Value::Str(k) = k else { return Ok(None) };
+            let Some(i) = self.names.iter().position(|n| n == k.as_str()) else { return Ok(None) };
+            if !matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) {
+                return Ok(None);
+            }
+            // (keys are distinct and each names one column: every column is bound once)
+            values[i] = convert::bind_value(vm, v, self.table.column(&self.names[i]).map(|c| &c.ty))?;
+        }
+        Ok(Some(values))
+    }
+
     /// A parameter row's values in the plan's order, or `None` when the row
     /// names other columns (or SQL expressions) and needs compiling of its own.
     fn bind(&self, vm: &mut Vm, params: &Value) -> PyResult<Option<Vec<Literal>>> {
@@ -849,7 +888,8 @@ fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(P
     let mut out = Vec::with_capacity(rows.len());
     out.push(first);
     for r in &rows[1..] {
-        match plan.bind(vm, r)? {
+        let plain = plan.bind_plain(vm, r)?;
+        match if plain.is_some() { plain } else { plan.bind(vm, r)? } {
             Some(values) => out.push(values),
             None => return Ok(None),
         }
@@ -865,6 +905,9 @@ fn planned_insert(vm: &mut Vm, state: &Shared, stmt: &Value, params: &Value) -> 
     }
     let kept = state.borrow().plans.iter().find(|(s, _)| s.is(stmt)).map(|(_, p)| p.clone());
     if let Some(plan) = kept {
+        if let Some(values) = plan.bind_plain(vm, params)? {
+            return Ok(Some((plan, values)));
+        }
         if let Some(values) = plan.bind(vm, params)? {
             return Ok(Some((plan, values)));
         }
@@ -885,12 +928,31 @@ fn planned_insert(vm: &mut Vm, state: &Shared, stmt: &Value, params: &Value) -> 
 fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
     let stmt = a.pos.get(1).cloned().unwrap_or(Value::None);
     let raw = kind(vm, &stmt)? == "text" && matches!(vm.getattr_opt(&stmt, "_raw")?, Some(Value::Bool(true)));
+    let params = a.pos.get(2).cloned().unwrap_or(Value::None);
+    guarded(vm, state, &a, &stmt, &params, if raw { Mode::Raw } else { Mode::Compiled }, |vm| {
+        execute_statement(vm, state, &a, stmt.clone())
+    })
+}
+
+/// Runs `f`, an execution of `stmt` with `params` on the database `a`
+/// names, logged as made in `mode`; a bind processor's TypeError becomes
+/// SQLAlchemy's StatementError, a `bindparam()` without a value its
+/// InvalidRequestError.
+pub(crate) fn guarded(
+    vm: &mut Vm,
+    state: &Shared,
+    a: &Args,
+    stmt: &Value,
+    params: &Value,
+    mode: Mode,
+    f: impl FnOnce(&mut Vm) -> PyResult<Value>,
+) -> PyResult<Value> {
     convert::take_bind_failure();
     convert::take_missing_bind();
-    match in_mode(state, &a, if raw { Mode::Raw } else { Mode::Compiled }, || execute_statement(vm, state, &a, stmt.clone())) {
-        Err(e) if convert::take_bind_failure() => Err(statement_error(vm, &stmt, a.pos.get(2).unwrap_or(&Value::None), e)),
+    match in_mode(state, a, mode, || f(vm)) {
+        Err(e) if convert::take_bind_failure() => Err(statement_error(vm, stmt, params, e)),
         Err(e) => match convert::take_missing_bind() {
-            Some(name) => Err(missing_bind_error(vm, &stmt, a.pos.get(2).unwrap_or(&Value::None), &name).unwrap_or(e)),
+            Some(name) => Err(missing_bind_error(vm, stmt, params, &name).unwrap_or(e)),
             None => Err(e),
         },
         ok => ok,
@@ -906,16 +968,20 @@ fn missing_bind_error(vm: &mut Vm, stmt: &Value, params: &Value, name: &str) -> 
     convert::set_bind_values(vm, Vec::new())?;
     let sql = prepared?.compiled.sql;
     let mut message = format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'\n[SQL: {sql}]");
-    let given = match params {
-        Value::None => None,
-        Value::List(_) => Some(params.clone()),
-        other => Some(Value::list(vec![other.clone()])),
-    };
-    if let Some(given) = given {
-        message += &format!("\n[parameters: {}]", vm.repr(&given)?);
-    }
+    message += &given_params(vm, params)?;
     message += "\n(Background on this error at: https://sqlalche.me/e/21/cd3x)";
     Ok(convert::statement_error(vm, message, &sql, None))
+}
+
+/// A StatementError's `[parameters: ...]` line: the parameter sets as given
+/// (one dict shows as a list of one); nothing when none were.
+fn given_params(vm: &mut Vm, params: &Value) -> PyResult<String> {
+    let given = match params {
+        Value::None => return Ok(String::new()),
+        Value::List(_) => params.clone(),
+        other => Value::list(vec![other.clone()]),
+    };
+    Ok(format!("\n[parameters: {}]", vm.repr(&given)?))
 }
 
 /// `sqlalchemy.exc.StatementError` around a bind processor's TypeError:
@@ -926,7 +992,8 @@ fn statement_error(vm: &mut Vm, stmt: &Value, params: &Value, e: retort_python::
         other => other.clone(),
     };
     let sql = convert::leniently(|| prepare_with(vm, stmt, &first, false)).map(|p| p.compiled.sql).unwrap_or_default();
-    let message = format!("(builtins.{}) {}\n[SQL: {sql}]", e.class().name, vm.exc_str(&e));
+    let mut message = format!("(builtins.{}) {}\n[SQL: {sql}]", e.class().name, vm.exc_str(&e));
+    message += &given_params(vm, params).unwrap_or_default();
     convert::statement_error(vm, message, &sql, Some(&e))
 }
 
@@ -1015,7 +1082,7 @@ fn set_mode(state: &Shared, a: &Args, mode: Mode) {
 /// `Result([], [], rowcount, lastrowid, False)` made without running its
 /// `__init__` (the attributes it sets, the rest are the class's defaults): a
 /// loop of INSERTs makes one per statement.
-fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, lastrowid: Value) -> PyResult<Value> {
+pub(crate) fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, lastrowid: Value) -> PyResult<Value> {
     let Value::Class(cls) = result_class else {
         return vm.call(
             result_class,
@@ -1024,20 +1091,39 @@ fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, lastrowid: V
     };
     let obj = vm.new_instance(cls, &[]);
     if let Value::Instance(i) = &obj {
-        // plain attributes (Result has no descriptors for them): straight into its __dict__
-        let mut d = i.dict.borrow_mut();
-        d.insert("_keys".into(), Value::list(vec![]));
-        d.insert("_rows".into(), Value::list(vec![]));
-        d.insert("rowcount".into(), Value::Int(rowcount));
-        d.insert("lastrowid".into(), lastrowid);
-        d.insert("returns_rows".into(), Value::Bool(false));
+        // plain attributes (Result has no descriptors for them): its __dict__
+        // copied from one made once, then filled in
+        let mut d = ROWLESS.with(|t| t.clone());
+        let values = [Value::list(vec![]), Value::list(vec![]), Value::Int(rowcount), lastrowid];
+        for (slot, v) in d.values_mut().zip(values) {
+            *slot = v;
+        }
+        *i.dict.borrow_mut() = d;
     }
     Ok(obj)
 }
 
-fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyResult<Value> {
+thread_local! {
+    /// The `__dict__` of a rowless result: `_keys`, `_rows`, `rowcount` and
+    /// `lastrowid` (set per result), `returns_rows`, and the class's default
+    /// `_inserted_primary_key` (None), so that setting it adds no entry.
+    static ROWLESS: AttrMap = {
+        let names = ["_keys", "_rows", "rowcount", "lastrowid", "returns_rows", "_inserted_primary_key"];
+        let mut d = AttrMap::default();
+        for name in names {
+            d.insert(Rc::from(name), if name == "returns_rows" { Value::Bool(false) } else { Value::None });
+        }
+        d
+    };
+}
+
+pub(crate) fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyResult<Value> {
     let params = a.pos.get(2).cloned().unwrap_or(Value::None);
     let result_class = a.pos.get(3).cloned().unwrap_or(Value::None);
+    if let Some((plan, values)) = planned_insert(vm, state, &stmt, &params)? {
+        let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
+        return rowless_result(vm, &result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid));
+    }
     let rows: Vec<Value> = match &params {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
@@ -1059,9 +1145,11 @@ fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyRe
         return rowless_result(vm, &result_class, affected as i64, Value::None);
     }
     let first = rows.first().unwrap_or(&Value::None);
-    if let Some((plan, values)) = planned_insert(vm, state, &stmt, first)? {
-        let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
-        return rowless_result(vm, &result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid));
+    if !matches!(params, Value::Dict(_)) {
+        if let Some((plan, values)) = planned_insert(vm, state, &stmt, first)? {
+            let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
+            return rowless_result(vm, &result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid));
+        }
     }
     let p = prepare(vm, &stmt, first)?;
     let outcome = run(vm, state, a, &p.compiled.sql, &p.compiled.params)?;

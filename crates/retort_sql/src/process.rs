@@ -12,7 +12,7 @@ use crate::SqlError;
 const DEFAULT_DECIMAL_SCALE: u32 = 10;
 
 /// Mirrors the bind processors: the value as it is sent to SQLite.
-pub fn bind(ty: &SqlType, value: &SqlValue) -> Result<Literal, SqlError> {
+pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
     if let Some(generic) = ty.generic() {
         return bind(&generic, value);
     }
@@ -21,20 +21,14 @@ pub fn bind(ty: &SqlType, value: &SqlValue) -> Result<Literal, SqlError> {
         return Ok(Literal::None);
     }
     Ok(match (ty, value) {
-        (SqlType::Boolean, SqlValue::Plain(Literal::Bool(b))) => Literal::Int(i64::from(*b)),
+        (SqlType::Boolean, SqlValue::Plain(Literal::Bool(b))) => Literal::Int(i64::from(b)),
         (SqlType::Date, SqlValue::Date { year, month, day } | SqlValue::DateTime { year, month, day, .. }) => {
             Literal::Str(format!("{year:04}-{month:02}-{day:02}"))
         }
-        (SqlType::DateTime, v @ SqlValue::DateTime { .. }) => Literal::Str(datetime_text(v)),
-        (SqlType::DateTime, SqlValue::Date { year, month, day }) => Literal::Str(datetime_text(&SqlValue::DateTime {
-            year: *year,
-            month: *month,
-            day: *day,
-            hour: 0,
-            minute: 0,
-            second: 0,
-            micro: 0,
-        })),
+        (SqlType::DateTime, v @ SqlValue::DateTime { .. }) => Literal::Str(datetime_text(&v)),
+        (SqlType::DateTime, SqlValue::Date { year, month, day }) => {
+            Literal::Str(datetime_text(&SqlValue::DateTime { year, month, day, hour: 0, minute: 0, second: 0, micro: 0 }))
+        }
         // the SQLite dialect's bind processors take only Python's date and time objects
         (SqlType::Date, SqlValue::Plain(_)) => {
             return Err(SqlError::BindType("SQLite Date type only accepts Python date objects as input.".into()))
@@ -52,16 +46,16 @@ pub fn bind(ty: &SqlType, value: &SqlValue) -> Result<Literal, SqlError> {
         (SqlType::Numeric { .. }, SqlValue::Decimal(text)) => {
             Literal::Float(text.parse().map_err(|_| SqlError::Argument(format!("invalid decimal literal: {text}")))?)
         }
-        (SqlType::Enum { .. }, SqlValue::EnumMember(name)) => Literal::Str(name.clone()),
-        (SqlType::Enum { members, .. }, SqlValue::Plain(Literal::Str(name))) if members.contains(name) => Literal::Str(name.clone()),
+        (SqlType::Enum { .. }, SqlValue::EnumMember(name)) => Literal::Str(name),
+        (SqlType::Enum { members, .. }, SqlValue::Plain(Literal::Str(name))) if members.contains(&name) => Literal::Str(name),
         (SqlType::Uuid, SqlValue::Uuid(u)) => Literal::Str(format!("{u:032x}")),
         (SqlType::Interval, SqlValue::Timedelta { days, seconds, micros }) => {
             let epoch_micros = (days * 86_400 + seconds) * 1_000_000 + micros;
             Literal::Str(datetime_text(&datetime_from_epoch_micros(epoch_micros)))
         }
-        (SqlType::Json, SqlValue::Json(doc)) => Literal::Str(json_dumps(doc)),
+        (SqlType::Json, SqlValue::Json(doc)) => Literal::Str(json_dumps(&doc)),
         (SqlType::Json, v) if v.is_none() => Literal::Str("null".into()),
-        (_, SqlValue::Plain(plain)) => plain.clone(),
+        (_, SqlValue::Plain(plain)) => plain,
         (ty, value) => {
             return Err(SqlError::Argument(format!("Retort cannot bind {value:?} to a column of type {ty}")));
         }

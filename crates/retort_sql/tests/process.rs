@@ -71,7 +71,7 @@ fn values_are_sent_as_sqlalchemy_sends_them_and_read_back() {
     assert_eq!(inserts.len(), 3);
     let types = columns();
     for (row, insert) in rows().iter().zip(inserts) {
-        let sent: Vec<Literal> = types.iter().zip(row).map(|(ty, v)| bind(ty, v).unwrap()).collect();
+        let sent: Vec<Literal> = types.iter().zip(row).map(|(ty, v)| bind(ty, v.clone()).unwrap()).collect();
         assert_eq!(Json2::Array(sent.iter().map(common::literal_json).collect()), insert["params"]);
         for ((ty, original), stored) in types.iter().zip(row).zip(&sent) {
             let back = result(ty, stored).unwrap();

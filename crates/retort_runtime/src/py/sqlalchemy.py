@@ -2523,7 +2523,10 @@ class Connection:
         self.close()
         return False
 
-    def execute(self, statement, parameters=None, execution_options=None):
+    # the usual call (an insert with a dict of values) runs natively; the rest here
+    execute = _retort_sql.connection_execute
+
+    def _execute(self, statement, parameters=None, execution_options=None):
         if self.closed:
             raise ResourceClosedError("This Connection is closed")
         if isinstance(statement, str):
@@ -2579,6 +2582,9 @@ class Connection:
             # one row of the driver's positional parameters
             parameters = [parameters]
         return self.execute(stmt, parameters)
+
+
+_retort_sql._classes(Insert, Result)
 
 
 def _yield_per(options):

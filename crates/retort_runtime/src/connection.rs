@@ -1,0 +1,88 @@
+//! The native `Connection.execute`: the usual call (an `Insert` with one
+//! dict of values, on a connection in a transaction, no echo, no execution
+//! options) runs without a Python frame, as a loop of single-row INSERTs
+//! makes thousands of them; every other call goes to the Python method
+//! `Connection._execute`, which does what SQLAlchemy's `execute` does.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use retort_python::dict::{Dict, Key};
+use retort_python::{Args, PyResult, Value, Vm};
+
+use crate::echo::Mode;
+use crate::native::{execute_statement, guarded, Shared};
+
+/// `Connection.execute(self, statement, parameters=None, execution_options=None)`.
+pub fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
+    if let Some((db, result_class)) = usual(state, &a) {
+        let (stmt, params) = (a.pos[1].clone(), a.pos[2].clone());
+        let call = Args::new(vec![db, stmt.clone(), params.clone(), result_class]);
+        let result = guarded(vm, state, &call, &stmt, &params, Mode::Compiled, |vm| execute_statement(vm, state, &call, stmt.clone()))?;
+        // as `_execute`: the statement and a copy of its values, for
+        // `inserted_primary_key` (which reads only their primary key's: None
+        // when they have none, as `_inserted_pk` skips a None)
+        if let (Value::Instance(r), Value::Dict(d)) = (&result, &params) {
+            let copy = if names_primary_key(vm, &stmt, &d.borrow())? {
+                Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))
+            } else {
+                Value::None
+            };
+            r.dict.borrow_mut().insert(Rc::from("_inserted_primary_key"), Value::tuple(vec![stmt, copy]));
+        }
+        return Ok(result);
+    }
+    let Some(this) = a.pos.first() else {
+        return Err(vm.new_error("TypeError", "execute() missing 1 required positional argument: 'statement'"));
+    };
+    let slow = vm.getattr(this, "_execute")?;
+    vm.call(&slow, Args { pos: a.pos[1..].to_vec(), kw: a.kw })
+}
+
+/// The database handle and `Result` class when the call is the usual one:
+/// `conn.execute(insert_stmt, {...})` on an open connection in a transaction,
+/// without echo, cursor events aside (the native path fires them too), and
+/// without execution options on the connection, the statement or the call.
+fn usual(state: &Shared, a: &Args) -> Option<(Value, Value)> {
+    if !a.kw.is_empty() || !(a.pos.len() == 3 || a.pos.len() == 4 && a.pos[3].is_none()) {
+        return None;
+    }
+    let (insert, result) = state.borrow().classes.clone()?;
+    let (Value::Instance(conn), Value::Instance(stmt), Value::Dict(_)) = (&a.pos[0], &a.pos[1], &a.pos[2]) else { return None };
+    if !matches!(&insert, Value::Class(c) if Rc::ptr_eq(c, &stmt.class())) {
+        return None;
+    }
+    if matches!(stmt.dict.borrow().get("_execution_options"), Some(o) if !is_empty_dict(o)) {
+        return None;
+    }
+    let c = conn.dict.borrow();
+    let is_false = |name: &str| matches!(c.get(name), Some(Value::Bool(false)));
+    if !is_false("closed") || !is_false("_echo") || !matches!(c.get("_transaction"), Some(t) if !t.is_none()) {
+        return None;
+    }
+    if !matches!(c.get("_execution_options"), Some(o) if is_empty_dict(o)) {
+        return None;
+    }
+    let Some(Value::Instance(engine)) = c.get("engine") else { return None };
+    let e = engine.dict.borrow();
+    if !matches!(e.get("_echoing"), Some(Value::Bool(false))) {
+        return None;
+    }
+    let db = e.get("_db").filter(|d| matches!(d, Value::Int(_)))?.clone();
+    Some((db, result))
+}
+
+/// Whether the values name a primary key column of the statement's table
+/// (or anything but column names).
+fn names_primary_key(vm: &mut Vm, stmt: &Value, values: &Dict) -> PyResult<bool> {
+    let table = vm.getattr(stmt, "table")?;
+    let table = crate::convert::table(vm, &table)?;
+    Ok(values.keys().any(|k| match k {
+        Key::Str(name) => table.column(name.as_str()).is_none_or(|c| c.primary_key),
+        _ => true,
+    }))
+}
+
+fn is_empty_dict(v: &Value) -> bool {
+    matches!(v, Value::Dict(d) if d.borrow().is_empty())
+}
