@@ -7,27 +7,26 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use retort_python::dict::{Dict, Key};
 use retort_python::{Args, PyResult, Value, Vm};
 
 use crate::echo::Mode;
-use crate::native::{execute_statement, guarded, Shared};
+use crate::native::{execute_planned, execute_unplanned, guarded, Shared};
 
 /// `Connection.execute(self, statement, parameters=None, execution_options=None)`.
 pub fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
     if let Some((db, result_class)) = usual(state, &a) {
         let (stmt, params) = (a.pos[1].clone(), a.pos[2].clone());
         let call = Args::new(vec![db, stmt.clone(), params.clone(), result_class]);
-        let result = guarded(vm, state, &call, &stmt, &params, Mode::Compiled, |vm| execute_statement(vm, state, &call, stmt.clone()))?;
+        let (result, binds_primary_key) =
+            guarded(vm, state, &call, &stmt, &params, Mode::Compiled, |vm| match execute_planned(vm, state, &call)? {
+                Some(done) => Ok(done),
+                None => Ok((execute_unplanned(vm, state, &call, stmt.clone())?, true)),
+            })?;
         // as `_execute`: the statement and a copy of its values, for
         // `inserted_primary_key` (which reads only their primary key's: None
-        // when they have none, as `_inserted_pk` skips a None)
+        // when they name none, as `_inserted_pk` skips a None)
         if let (Value::Instance(r), Value::Dict(d)) = (&result, &params) {
-            let copy = if names_primary_key(vm, &stmt, &d.borrow())? {
-                Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))
-            } else {
-                Value::None
-            };
+            let copy = if binds_primary_key { Value::Dict(Rc::new(RefCell::new(d.borrow().clone()))) } else { Value::None };
             r.dict.borrow_mut().insert(Rc::from("_inserted_primary_key"), Value::tuple(vec![stmt, copy]));
         }
         return Ok(result);
@@ -70,17 +69,6 @@ fn usual(state: &Shared, a: &Args) -> Option<(Value, Value)> {
     }
     let db = e.get("_db").filter(|d| matches!(d, Value::Int(_)))?.clone();
     Some((db, result))
-}
-
-/// Whether the values name a primary key column of the statement's table
-/// (or anything but column names).
-fn names_primary_key(vm: &mut Vm, stmt: &Value, values: &Dict) -> PyResult<bool> {
-    let table = vm.getattr(stmt, "table")?;
-    let table = crate::convert::table(vm, &table)?;
-    Ok(values.keys().any(|k| match k {
-        Key::Str(name) => table.column(name.as_str()).is_none_or(|c| c.primary_key),
-        _ => true,
-    }))
 }
 
 fn is_empty_dict(v: &Value) -> bool {

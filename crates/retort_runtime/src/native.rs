@@ -783,6 +783,8 @@ struct InsertPlan {
     defaults: Vec<Default>,
     /// The bound columns, in the compiled statement's order.
     names: Vec<String>,
+    /// Whether one of them is a primary key column (rows name no others).
+    binds_primary_key: bool,
 }
 
 impl InsertPlan {
@@ -812,7 +814,8 @@ impl InsertPlan {
             return Ok(None);
         }
         let params = prepared.compiled.params.clone();
-        Ok(Some((InsertPlan { prepared, table, defaults, names }, params)))
+        let binds_primary_key = names.iter().any(|n| table.column(n).is_some_and(|c| c.primary_key));
+        Ok(Some((InsertPlan { prepared, table, defaults, names, binds_primary_key }, params)))
     }
 
     /// `bind` for the usual row: a dict of exactly the plan's columns, by
@@ -938,15 +941,15 @@ fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
 /// names, logged as made in `mode`; a bind processor's TypeError becomes
 /// SQLAlchemy's StatementError, a `bindparam()` without a value its
 /// InvalidRequestError.
-pub(crate) fn guarded(
+pub(crate) fn guarded<T>(
     vm: &mut Vm,
     state: &Shared,
     a: &Args,
     stmt: &Value,
     params: &Value,
     mode: Mode,
-    f: impl FnOnce(&mut Vm) -> PyResult<Value>,
-) -> PyResult<Value> {
+    f: impl FnOnce(&mut Vm) -> PyResult<T>,
+) -> PyResult<T> {
     convert::take_bind_failure();
     convert::take_missing_bind();
     match in_mode(state, a, mode, || f(vm)) {
@@ -1117,13 +1120,29 @@ thread_local! {
     };
 }
 
-pub(crate) fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyResult<Value> {
+/// A single-row execution of a plain insert through its statement's kept
+/// plan (`a`: database, statement, parameters, Result class): the result,
+/// and whether the row may name a primary key column. `None`: not such an
+/// insert, or a row the plan does not fit.
+pub(crate) fn execute_planned(vm: &mut Vm, state: &Shared, a: &Args) -> PyResult<Option<(Value, bool)>> {
+    let (Some(stmt), Some(params), Some(result_class)) = (a.pos.get(1), a.pos.get(2), a.pos.get(3)) else { return Ok(None) };
+    let Some((plan, values)) = planned_insert(vm, state, stmt, params)? else { return Ok(None) };
+    let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
+    let result = rowless_result(vm, result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid))?;
+    Ok(Some((result, plan.binds_primary_key)))
+}
+
+fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyResult<Value> {
+    match execute_planned(vm, state, a)? {
+        Some((result, _)) => Ok(result),
+        None => execute_unplanned(vm, state, a, stmt),
+    }
+}
+
+/// `execute_statement` for a statement `execute_planned` did not run.
+pub(crate) fn execute_unplanned(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyResult<Value> {
     let params = a.pos.get(2).cloned().unwrap_or(Value::None);
     let result_class = a.pos.get(3).cloned().unwrap_or(Value::None);
-    if let Some((plan, values)) = planned_insert(vm, state, &stmt, &params)? {
-        let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
-        return rowless_result(vm, &result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid));
-    }
     let rows: Vec<Value> = match &params {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
