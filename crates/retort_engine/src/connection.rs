@@ -139,6 +139,12 @@ impl<B: Backend> Connection<B> {
         std::mem::take(&mut self.events)
     }
 
+    /// Moves the events so far to the end of `log`, keeping this
+    /// connection's buffer for the next (no allocation per statement).
+    pub fn drain_events(&mut self, log: &mut Vec<Event>) {
+        log.append(&mut self.events);
+    }
+
     fn push(&mut self, kind: EventKind, started: Instant) {
         let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
         self.events.push(Event { kind, line: self.line, duration_ms });

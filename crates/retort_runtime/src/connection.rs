@@ -27,7 +27,15 @@ pub fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
         // when they name none, as `_inserted_pk` skips a None)
         if let (Value::Instance(r), Value::Dict(d)) = (&result, &params) {
             let copy = if binds_primary_key { Value::Dict(Rc::new(RefCell::new(d.borrow().clone()))) } else { Value::None };
-            r.dict.borrow_mut().insert(Rc::from("_inserted_primary_key"), Value::tuple(vec![stmt, copy]));
+            let pk = Value::tuple(vec![stmt, copy]);
+            let mut d = r.dict.borrow_mut();
+            // (a rowless result's __dict__ has the entry already)
+            match d.get_mut("_inserted_primary_key") {
+                Some(slot) => *slot = pk,
+                None => {
+                    d.insert(Rc::from("_inserted_primary_key"), pk);
+                }
+            }
         }
         return Ok(result);
     }

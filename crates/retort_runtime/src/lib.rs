@@ -139,7 +139,7 @@ fn register_alembic(vm: &mut Vm) {
 /// and the events its statements recorded.
 pub fn run(source: &str, budget: retort_python::Budget) -> (retort_python::RunResult, Vec<Event>) {
     let (result, runtime) = run_keeping(source, budget);
-    let events = runtime.log.borrow().clone();
+    let events = std::mem::take(&mut *runtime.log.borrow_mut());
     (result, events)
 }
 

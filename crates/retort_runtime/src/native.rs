@@ -282,11 +282,12 @@ fn with_db<T>(vm: &mut Vm, state: &Shared, a: &Args, f: impl FnOnce(&mut Vm, &mu
     let db = dbs.get_mut(*i as usize).ok_or_else(|| vm.new_error("ValueError", "no such database"))?;
     db.set_line(line);
     let r = f(vm, db);
-    let events = db.take_events();
+    let mut log = log.borrow_mut();
+    let from = log.len();
+    db.drain_events(&mut log);
     if let Some(echo) = echo.get_mut(*i as usize) {
-        echo.record(&events, echo_text.as_mut());
+        echo.record(&log[from..], echo_text.as_mut());
     }
-    log.borrow_mut().extend(events);
     r
 }
 

@@ -74,7 +74,9 @@ impl Prepared {
         (result, report)
     }
 
-    fn run_keeping(self, source: &str, record_steps: bool) -> (RunResult, Runtime, Interpreter) {
+    /// `run`, keeping the interpreter too: the caller drops it (a benchmark
+    /// stops its clock first, as the imported modules' teardown is not the script's).
+    pub fn run_keeping(self, source: &str, record_steps: bool) -> (RunResult, Runtime, Interpreter) {
         let Prepared { mut interp, mut runtime, serials } = self;
         set_serials(serials);
         let sql = runtime.sql.clone().expect("installed");
