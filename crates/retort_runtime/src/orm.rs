@@ -36,6 +36,9 @@ pub struct Host {
     /// By mapper: each attribute's SQL type, for converting its values.
     types: Vec<Vec<Option<SqlType>>>,
     sql: Shared,
+    /// `sqlalchemy.orm`'s `_new_state(obj)`, for an object without its
+    /// `InstanceState` yet (see `instance_state`).
+    new_state: Value,
 }
 
 type Hosted = Rc<RefCell<Host>>;
@@ -49,6 +52,7 @@ impl Host {
             columns: Vec::new(),
             types: Vec::new(),
             sql,
+            new_state: Value::None,
         }))
     }
 
@@ -145,6 +149,20 @@ const CHANGES: [&str; 14] = [
     "close",
 ];
 
+/// `_state(obj)`, which the ORM's Python asks for at every turn: the
+/// `InstanceState` in the object's `__dict__`, or a new one made by
+/// `_new_state(obj)` (which also says when the class is not mapped).
+fn instance_state(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
+    let obj = arg(&a, 0);
+    if let Value::Instance(i) = &obj {
+        if let Some(st) = i.dict.borrow().get("_sa_instance_state").filter(|st| !st.is_none()) {
+            return Ok(st.clone());
+        }
+    }
+    let new_state = host.borrow().new_state.clone();
+    vm.call(&new_state, Args::new(vec![obj]))
+}
+
 pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
     let m = Module::new("_retort_orm");
     let add = |m: &Module, vm: &mut Vm, name: &str, f: fn(&mut Vm, &Hosted, Args) -> PyResult<Value>| {
@@ -165,6 +183,11 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
     };
     // an object is about to change (the timeline's step boundary; nothing else)
     add(&m, vm, "touch", |_, _, _| Ok(Value::None));
+    add(&m, vm, "_new_state", |_, host, a| {
+        host.borrow_mut().new_state = arg(&a, 0);
+        Ok(Value::None)
+    });
+    add(&m, vm, "instance_state", instance_state);
     add(&m, vm, "mapper", mapper);
     add(&m, vm, "relationship", |vm, host, a| {
         let (mid, target) = (int(vm, &a, 0)?, int(vm, &a, 2)?);

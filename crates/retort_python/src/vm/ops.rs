@@ -762,6 +762,12 @@ impl Vm {
     /// their own `__hash__` need a scan with `__eq__`; the dict is borrowed
     /// only to list candidates, since `__eq__` may run Python code.
     pub fn dict_key_in(&mut self, d: &Rc<RefCell<Dict>>, v: &Value) -> PyResult<Key> {
+        // (a str or int key is its own key: no `__eq__` to consult)
+        match v {
+            Value::Str(s) => return Ok(Key::Str(s.clone())),
+            Value::Int(i) => return Ok(Key::Int(*i)),
+            _ => {}
+        }
         let k = self.key(v)?;
         let candidates = custom_candidates(&d.borrow(), &k, |e| e.0.clone());
         self.first_equal(k, v, candidates)
@@ -828,7 +834,12 @@ impl Vm {
 
     /// `d[k] = v` on a dict being built (keeps the first key object, as Python does).
     pub fn dict_insert(&mut self, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
-        let key = self.dict_key(d, &k)?;
+        // (a str or int key is its own key: no `__eq__` to consult)
+        let key = match &k {
+            Value::Str(s) => Key::Str(s.clone()),
+            Value::Int(i) => Key::Int(*i),
+            _ => self.dict_key(d, &k)?,
+        };
         match d.entry(key) {
             indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = v,
             indexmap::map::Entry::Vacant(e) => {

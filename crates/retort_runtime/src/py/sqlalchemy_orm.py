@@ -1086,7 +1086,7 @@ class declared_attr:
 # ---------------------------------------------------------------- instrumentation
 
 
-def _state(obj):
+def _new_state(obj):
     d = obj.__dict__
     st = d.get("_sa_instance_state")
     if st is None:
@@ -1096,6 +1096,11 @@ def _state(obj):
         st = InstanceState(mapper, _retort_orm.state(mapper.mid, obj))
         d["_sa_instance_state"] = st
     return st
+
+
+# an object's InstanceState, made on first use (natively: it is asked for at every turn)
+_retort_orm._new_state(_new_state)
+_state = _retort_orm.instance_state
 
 
 def _state_str(obj):
