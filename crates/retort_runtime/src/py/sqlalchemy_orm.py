@@ -1862,7 +1862,7 @@ object_mapper = lambda obj: class_mapper(type(obj))
 
 def _declarative_constructor(self, **kwargs):
     cls = type(self)
-    mapper = cls.__dict__.get("__mapper__") or getattr(cls, "__mapper__", None)
+    mapper = getattr(cls, "__mapper__", None)
     if mapper is not None and not mapper.registry._configured:
         mapper.registry.configure()
     for k, v in kwargs.items():
