@@ -40,8 +40,11 @@ pub fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
         return Ok(result);
     }
     let Some(this) = a.pos.first() else {
-        return Err(vm.new_error("TypeError", "execute() missing 1 required positional argument: 'statement'"));
+        return Err(vm.new_error("TypeError", "Connection.execute() missing 2 required positional arguments: 'self' and 'statement'"));
     };
+    if a.pos.len() < 2 && !a.kw.iter().any(|(k, _)| &**k == "statement") {
+        return Err(vm.new_error("TypeError", "Connection.execute() missing 1 required positional argument: 'statement'"));
+    }
     let slow = vm.getattr(this, "_execute")?;
     vm.call(&slow, Args { pos: a.pos[1..].to_vec(), kw: a.kw })
 }
