@@ -536,6 +536,15 @@ pub fn literal_value(vm: &mut Vm, lit: &Literal, ty: Option<&SqlType>, py_type: 
 }
 
 /// A bound value as the engine takes it.
+/// `engine_value`, moving the literal's text or bytes.
+pub fn into_engine_value(l: Literal) -> retort_engine::Value {
+    match l {
+        Literal::Str(s) => retort_engine::Value::Text(s),
+        Literal::Bytes(b) => retort_engine::Value::Blob(b),
+        other => engine_value(&other),
+    }
+}
+
 pub fn engine_value(l: &Literal) -> retort_engine::Value {
     match l {
         Literal::None => retort_engine::Value::Null,

@@ -1017,14 +1017,15 @@ pub fn run_batched_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params:
 /// Runs one statement for many rows of parameters (an executemany) on database `db`.
 pub fn run_many_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, rows: &[Vec<Literal>]) -> PyResult<u64> {
     let shown = rows.first().cloned().unwrap_or_default();
-    run_many(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, rows, &shown)
+    run_many(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, rows.to_vec(), &shown)
 }
 
 /// An executemany on the database `a` names; an error shows `shown` as its parameters.
-fn run_many(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: &[Vec<Literal>], shown: &[Literal]) -> PyResult<u64> {
+fn run_many(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: Vec<Vec<Literal>>, shown: &[Literal]) -> PyResult<u64> {
     let hook = cursor_hook(state, a, sql, || Value::list(rows.iter().map(|r| python_params(r)).collect()), true);
     fire(vm, &hook, "before")?;
-    let params: Vec<Vec<retort_engine::Value>> = rows.iter().map(|row| row.iter().map(convert::engine_value).collect()).collect();
+    let params: Vec<Vec<retort_engine::Value>> =
+        rows.into_iter().map(|row| row.into_iter().map(convert::into_engine_value).collect()).collect();
     let affected = with_db(vm, state, a, |_, db| Ok(db.execute_many(sql, &params)))?.map_err(|e| dbapi_error(vm, state, &e, sql, shown))?;
     fire(vm, &hook, "after")?;
     Ok(affected)
@@ -1161,7 +1162,7 @@ pub(crate) fn execute_unplanned(vm: &mut Vm, state: &Shared, a: &Args, stmt: Val
                 (prepared.swap_remove(0), literals)
             }
         };
-        let affected = run_many(vm, state, a, &first.compiled.sql, &literals, &first.compiled.params)?;
+        let affected = run_many(vm, state, a, &first.compiled.sql, literals, &first.compiled.params)?;
         return rowless_result(vm, &result_class, affected as i64, Value::None);
     }
     let first = rows.first().unwrap_or(&Value::None);

@@ -1281,7 +1281,8 @@ def _changed(obj, state, prop, added, removed, backref=True, old_scalar=False):
         ev[1].append(None)
     _retort_orm.modified(state._st)
     session = state.session
-    if session is not None and "save-update" in prop.cascade:
+    # (as SQLAlchemy 2: a change made by a backref cascades nothing)
+    if backref and session is not None and "save-update" in prop.cascade:
         for x in added:
             if _retort_orm.status(_state(x)._st)[0] == "transient":
                 session._save_cascade(x)
@@ -2469,8 +2470,6 @@ class Session:
         self._expunge_pending_orphans()
         if _event._listeners and (_retort_orm.objects(self._sid, "new") or _retort_orm.objects(self._sid, "dirty") or _retort_orm.objects(self._sid, "deleted")):
             self._fire("before_flush", self, None, None)
-        for obj in list(_retort_orm.objects(self._sid, "new")) + list(_retort_orm.objects(self._sid, "dirty")):
-            self._cascade_related(obj, _state(obj))
         new = _retort_orm.objects(self._sid, "new")
         dirty = _retort_orm.objects(self._sid, "dirty")
         deleted = _retort_orm.objects(self._sid, "deleted")
