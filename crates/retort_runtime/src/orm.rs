@@ -132,8 +132,9 @@ fn error_text(e: OrmError) -> Value {
 }
 
 /// The functions that change objects or sessions (the rest only read them).
-const CHANGES: [&str; 14] = [
+const CHANGES: [&str; 15] = [
     "touch",
+    "column_set",
     "state",
     "attach",
     "bulk_deleted",
@@ -163,6 +164,59 @@ fn instance_state(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     vm.call(&new_state, Args::new(vec![obj]))
 }
 
+/// `_ColumnAttribute.__set__(attr, obj, value)`: setting a mapped column's
+/// value, natively when nothing watches it (no event listeners, no
+/// `@validates` on the mapper); otherwise the Python `attr._set(obj, value)`.
+fn column_set(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
+    let (attr, obj, value) = (arg(&a, 0), arg(&a, 1), arg(&a, 2));
+    let listened = vm.modules.get("sqlalchemy.event").and_then(|m| m.get("_listeners")).is_some_and(|l| !is_empty(&l));
+    if let (false, Value::Instance(at), Value::Instance(o)) = (listened, &attr, &obj) {
+        let key = at.dict.borrow().get("key").cloned();
+        if let Some(Value::Str(key)) = key {
+            let state = match o.dict.borrow().get("_sa_instance_state").filter(|s| !s.is_none()) {
+                Some(s) => Some(s.clone()),
+                None => None,
+            };
+            let state = match state {
+                Some(s) => s,
+                None => {
+                    let new_state = host.borrow().new_state.clone();
+                    vm.call(&new_state, Args::new(vec![obj.clone()]))?
+                }
+            };
+            if let Value::Instance(st) = &state {
+                let sd = st.dict.borrow();
+                let validated = match sd.get("mapper") {
+                    Some(Value::Instance(m)) => !matches!(m.dict.borrow().get("validators"), Some(v) if is_empty(v)),
+                    _ => true,
+                };
+                if let (false, Some(Value::Int(sid))) = (validated, sd.get("_st")) {
+                    let sid = *sid as usize;
+                    drop(sd);
+                    o.dict.borrow_mut().insert(Rc::from(key.as_str()), value);
+                    let mut h = host.borrow_mut();
+                    h.orm.modified(sid);
+                    if h.orm.state(sid).session.is_some() {
+                        h.hold_one(sid);
+                    }
+                    return Ok(Value::None);
+                }
+            }
+        }
+    }
+    let slow = vm.getattr(&attr, "_set")?;
+    vm.call(&slow, Args::new(vec![obj, value]))
+}
+
+/// An empty dict or list (a registry of listeners or validators with nothing in it).
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Dict(d) => d.borrow().is_empty(),
+        Value::List(l) => l.borrow().is_empty(),
+        _ => false,
+    }
+}
+
 pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
     let m = Module::new("_retort_orm");
     let add = |m: &Module, vm: &mut Vm, name: &str, f: fn(&mut Vm, &Hosted, Args) -> PyResult<Value>| {
@@ -188,6 +242,20 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         Ok(Value::None)
     });
     add(&m, vm, "instance_state", instance_state);
+    add(&m, vm, "column_set", column_set);
+    // fill(obj, keys, values): the loaded columns straight into obj.__dict__
+    add(&m, vm, "fill", |vm, _, a| {
+        let (Value::Instance(obj), Value::List(keys), Value::List(values)) = (arg(&a, 0), arg(&a, 1), arg(&a, 2)) else {
+            return Err(vm.new_error("TypeError", "fill(obj, keys, values) takes an object and two lists"));
+        };
+        let mut d = obj.dict.borrow_mut();
+        for (k, v) in keys.borrow().iter().zip(values.borrow().iter()) {
+            if let Value::Str(k) = k {
+                d.insert(Rc::from(k.as_str()), v.clone());
+            }
+        }
+        Ok(Value::None)
+    });
     add(&m, vm, "mapper", mapper);
     add(&m, vm, "relationship", |vm, host, a| {
         let (mid, target) = (int(vm, &a, 0)?, int(vm, &a, 2)?);

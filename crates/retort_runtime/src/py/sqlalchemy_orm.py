@@ -1145,7 +1145,10 @@ class _ColumnAttribute:
             )
         return None
 
-    def __set__(self, obj, value):
+    # natively unless listeners or validators watch it (then `_set`)
+    __set__ = _retort_orm.column_set
+
+    def _set(self, obj, value):
         _retort_orm.touch()
         d = obj.__dict__
         state = d.get("_sa_instance_state") or _state(obj)
@@ -1234,8 +1237,8 @@ class _RelationshipAttribute:
             old = list(self.__get__(obj, type(obj))) if _retort_orm.status(state._st)[0] == "persistent" else list(d.get(self.key) or [])
             new = _collection(obj, prop, list(value))
             d[self.key] = new
-            added = [x for x in new if not any(x is o for o in old)]
-            removed = [x for x in old if not any(x is n for n in new)]
+            added = [x for x in new if not any(x is o for o in old)] if old else list(new)
+            removed = [x for x in old if not any(x is n for n in new)] if old else []
             _changed(obj, state, prop, added, removed)
         else:
             status, sid, _, _ = _retort_orm.status(state._st)
@@ -1267,25 +1270,27 @@ def _changed(obj, state, prop, added, removed, backref=True, old_scalar=False):
     """Records a relationship change on `obj` (its history for the flush)
     and mirrors it on the other side (`back_populates` / `backref`)."""
     ev = state.rel_events.setdefault(prop.key, ([], []))
+    was_added, was_removed = ev
     for x in removed:
-        if any(x is a for a in ev[0]):
-            ev[0][:] = [a for a in ev[0] if a is not x]
+        if was_added and any(x is a for a in was_added):
+            was_added[:] = [a for a in was_added if a is not x]
         else:
-            ev[1].append(x)
+            was_removed.append(x)
     for x in added:
-        if any(x is r for r in ev[1]):
-            ev[1][:] = [r for r in ev[1] if r is not x]
+        if was_removed and any(x is r for r in was_removed):
+            was_removed[:] = [r for r in was_removed if r is not x]
         else:
-            ev[0].append(x)
+            was_added.append(x)
     if old_scalar and not added and not removed:
-        ev[1].append(None)
+        was_removed.append(None)
     _retort_orm.modified(state._st)
-    session = state.session
     # (as SQLAlchemy 2: a change made by a backref cascades nothing)
-    if backref and session is not None and "save-update" in prop.cascade:
-        for x in added:
-            if _retort_orm.status(_state(x)._st)[0] == "transient":
-                session._save_cascade(x)
+    if backref and added and "save-update" in prop.cascade:
+        session = state.session
+        if session is not None:
+            for x in added:
+                if _retort_orm.status(_state(x)._st)[0] == "transient":
+                    session._save_cascade(x)
     rev = prop.reverse
     if not backref or rev is None:
         return
@@ -1656,15 +1661,16 @@ class InstanceState:
     # loader options for a relationship's lazy load: key -> [options] (`defaultload(A.b).selectinload(B.c)`)
     lazy_options = None
 
+    # the loader options it was loaded with: relationship key (or "*") -> "raise" / "noload" / "select"
+    lazy_overrides = None
+    # taken out of a parent's collection by a backref (see Session._expunge_pending_orphans)
+    orphaned = False
+
     def __init__(self, mapper, st):
         self.mapper = mapper
         self._st = st
         self.rel_events = {}
         self.class_ = mapper.class_
-        # the loader options it was loaded with: relationship key (or "*") -> "raise" / "noload" / "select"
-        self.lazy_overrides = None
-        # taken out of a parent's collection by a backref (see Session._expunge_pending_orphans)
-        self.orphaned = False
 
     def _status(self):
         return _retort_orm.status(self._st)
@@ -3155,8 +3161,11 @@ class Session:
             if self._criteria:
                 # loaded now: its lazy loads keep the statement's with_loader_criteria()
                 state.loader_criteria = list(self._criteria)
-            for k, v in zip(keys, values):
-                d[k] = v
+            if type(keys) is list and type(values) is list:
+                _retort_orm.fill(obj, keys, values)
+            else:
+                for k, v in zip(keys, values):
+                    d[k] = v
             if absent:
                 state.deferred_keys = {mapper.column_keys[i] for i in absent}
                 state.raise_keys = set(getattr(keys, "raising", ())) & state.deferred_keys
