@@ -177,19 +177,20 @@ fn median_difference(a: &Path, b: &Path, runs: usize, time: impl Fn(&Path) -> f6
 /// slow spell of a shared machine falls on both of a pair; which runs first
 /// alternates (the second of a pair measured slower either way).
 fn paired_ratio(pairs: usize, ours: impl Fn() -> f64, raw: impl Fn() -> f64) -> f64 {
-    median(
-        (0..pairs)
-            .map(|i| {
-                if i % 2 == 0 {
-                    let o = ours();
-                    o / raw()
-                } else {
-                    let r = raw();
-                    ours() / r
-                }
-            })
-            .collect(),
-    )
+    let ratios: Vec<f64> = (0..pairs)
+        .map(|i| {
+            let (o, r) = if i % 2 == 0 {
+                let o = ours();
+                (o, raw())
+            } else {
+                let r = raw();
+                (ours(), r)
+            };
+            eprintln!("  pair {}: {o:.1} ms / {r:.1} ms = {:.2}x", i + 1, o / r);
+            o / r
+        })
+        .collect();
+    median(ratios)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {

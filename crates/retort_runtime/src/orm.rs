@@ -36,9 +36,10 @@ pub struct Host {
     /// By mapper: each attribute's SQL type, for converting its values.
     types: Vec<Vec<Option<SqlType>>>,
     sql: Shared,
-    /// `sqlalchemy.orm`'s `_new_state(obj)`, for an object without its
-    /// `InstanceState` yet (see `instance_state`).
+    /// `sqlalchemy.orm`'s `_new_state(obj)` and `InstanceState` class, for
+    /// an object without its state yet (see `make_state`).
     new_state: Value,
+    state_class: Value,
 }
 
 type Hosted = Rc<RefCell<Host>>;
@@ -53,6 +54,7 @@ impl Host {
             types: Vec::new(),
             sql,
             new_state: Value::None,
+            state_class: Value::None,
         }))
     }
 
@@ -160,8 +162,46 @@ fn instance_state(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
             return Ok(st.clone());
         }
     }
+    make_state(vm, host, &obj)
+}
+
+/// A new object's `InstanceState`, made as `_new_state(obj)` makes it (its
+/// `__init__`'s four attributes set directly); for a class without a plain
+/// mapper, `_new_state` itself (which says the class is not mapped).
+fn make_state(vm: &mut Vm, host: &Hosted, obj: &Value) -> PyResult<Value> {
+    let state_class = host.borrow().state_class.clone();
+    if let (Value::Instance(o), Value::Class(state_class)) = (obj, &state_class) {
+        if let Some(Value::Instance(mapper)) = o.class().lookup("__mapper__") {
+            let (mid, class_) = {
+                let md = mapper.dict.borrow();
+                (md.get("mid").cloned(), md.get("class_").cloned())
+            };
+            if let (Some(Value::Int(mid)), Some(class_)) = (mid, class_) {
+                // (as `_retort_orm.state`: a change the timeline may start a step at)
+                let sql = host.borrow().sql.clone();
+                crate::steps::touch(vm, &sql);
+                let st = {
+                    let mut h = host.borrow_mut();
+                    let st = h.orm.new_state(mid as usize);
+                    h.objects.resize(st + 1, None);
+                    h.objects[st] = Some(Rc::downgrade(o));
+                    st
+                };
+                let state = vm.new_instance(state_class, &[]);
+                if let Value::Instance(s) = &state {
+                    let mut d = s.dict.borrow_mut();
+                    d.insert(Rc::from("mapper"), Value::Instance(mapper.clone()));
+                    d.insert(Rc::from("_st"), Value::Int(st as i64));
+                    d.insert(Rc::from("rel_events"), Value::dict(Default::default()));
+                    d.insert(Rc::from("class_"), class_);
+                }
+                o.dict.borrow_mut().insert(Rc::from("_sa_instance_state"), state.clone());
+                return Ok(state);
+            }
+        }
+    }
     let new_state = host.borrow().new_state.clone();
-    vm.call(&new_state, Args::new(vec![obj]))
+    vm.call(&new_state, Args::new(vec![obj.clone()]))
 }
 
 /// `_ColumnAttribute.__set__(attr, obj, value)`: setting a mapped column's
@@ -179,10 +219,7 @@ fn column_set(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
             };
             let state = match state {
                 Some(s) => s,
-                None => {
-                    let new_state = host.borrow().new_state.clone();
-                    vm.call(&new_state, Args::new(vec![obj.clone()]))?
-                }
+                None => make_state(vm, host, &obj)?,
             };
             if let Value::Instance(st) = &state {
                 let sd = st.dict.borrow();
@@ -238,7 +275,9 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
     // an object is about to change (the timeline's step boundary; nothing else)
     add(&m, vm, "touch", |_, _, _| Ok(Value::None));
     add(&m, vm, "_new_state", |_, host, a| {
-        host.borrow_mut().new_state = arg(&a, 0);
+        let mut h = host.borrow_mut();
+        h.new_state = arg(&a, 0);
+        h.state_class = arg(&a, 1);
         Ok(Value::None)
     });
     add(&m, vm, "instance_state", instance_state);

@@ -1098,8 +1098,8 @@ def _new_state(obj):
     return st
 
 
-# an object's InstanceState, made on first use (natively: it is asked for at every turn)
-_retort_orm._new_state(_new_state)
+# an object's InstanceState, made on first use (natively: it is asked for at
+# every turn; `_new_state` is registered with InstanceState, below)
 _state = _retort_orm.instance_state
 
 
@@ -1764,6 +1764,9 @@ class InstanceState:
 
     def __repr__(self):
         return f"<sqlalchemy.orm.state.InstanceState object at 0x{id(self):x}>"
+
+
+_retort_orm._new_state(_new_state, InstanceState)
 
 
 class History(tuple):
