@@ -245,6 +245,33 @@ fn column_set(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     vm.call(&slow, Args::new(vec![obj, value]))
 }
 
+/// `_ColumnAttribute.__get__(attr, obj, owner=None)`: the column on the
+/// class, the loaded value on an object; anything else (an expired or
+/// unloaded column) through the Python `attr._get(obj, owner)`.
+fn column_get(vm: &mut Vm, _: &Hosted, a: Args) -> PyResult<Value> {
+    let (attr, obj) = (arg(&a, 0), arg(&a, 1));
+    if let Value::Instance(at) = &attr {
+        let ad = at.dict.borrow();
+        match &obj {
+            Value::None => {
+                if let Some(column) = ad.get("column") {
+                    return Ok(column.clone());
+                }
+            }
+            Value::Instance(o) => {
+                if let Some(Value::Str(key)) = ad.get("key") {
+                    if let Some(v) = o.dict.borrow().get(key.as_str()) {
+                        return Ok(v.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let slow = vm.getattr(&attr, "_get")?;
+    vm.call(&slow, Args::new(a.pos.into_iter().skip(1).collect()))
+}
+
 /// An empty dict or list (a registry of listeners or validators with nothing in it).
 fn is_empty(v: &Value) -> bool {
     match v {
@@ -282,6 +309,7 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
     });
     add(&m, vm, "instance_state", instance_state);
     add(&m, vm, "column_set", column_set);
+    add(&m, vm, "column_get", column_get);
     // fill(obj, keys, values): the loaded columns straight into obj.__dict__
     add(&m, vm, "fill", |vm, _, a| {
         let (Value::Instance(obj), Value::List(keys), Value::List(values)) = (arg(&a, 0), arg(&a, 1), arg(&a, 2)) else {

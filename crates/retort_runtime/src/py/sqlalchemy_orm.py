@@ -1125,7 +1125,10 @@ class _ColumnAttribute:
         self.index = index
         self.column = column
 
-    def __get__(self, obj, owner=None):
+    # natively when the value is loaded (or on the class); else `_get`
+    __get__ = _retort_orm.column_get
+
+    def _get(self, obj, owner=None):
         if obj is None:
             return self.column
         d = obj.__dict__
@@ -2551,7 +2554,7 @@ class Session:
                 pairs = prop._sync_pairs = [(pm.attr_index[pm.column_attr_of[a.name]], cm.attr_index[cm.column_attr_of[b.name]]) for a, b in prop.pairs]
             if prop.post_update and timing is None:
                 timing = "post"
-            syncs.append((prop.parent.mid, prop.index, None if parent is None else st(parent), st(child), pairs, timing))
+            syncs.append((prop.parent.mid, prop.index, None if parent is None else _state(parent)._st, _state(child)._st, pairs, timing))
 
         deleted_ids = [st(o) for o in deleted]
         # orphans are deleted as session.delete() would: with their own
