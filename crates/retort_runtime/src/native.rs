@@ -1099,8 +1099,7 @@ pub(crate) fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, l
         // plain attributes (Result has no descriptors for them): its __dict__
         // copied from one made once, then filled in
         let mut d = ROWLESS.with(|t| t.clone());
-        let values = [Value::list(vec![]), Value::list(vec![]), Value::Int(rowcount), lastrowid];
-        for (slot, v) in d.values_mut().zip(values) {
+        for (slot, v) in d.values_mut().skip(2).zip([Value::Int(rowcount), lastrowid]) {
             *slot = v;
         }
         *i.dict.borrow_mut() = d;
@@ -1109,15 +1108,19 @@ pub(crate) fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, l
 }
 
 thread_local! {
-    /// The `__dict__` of a rowless result: `_keys`, `_rows`, `rowcount` and
-    /// `lastrowid` (set per result), `returns_rows`, and the class's default
-    /// `_inserted_primary_key` (None), so that setting it adds no entry.
+    /// The `__dict__` of a rowless result: no keys and no rows (one empty
+    /// tuple, shared: a result without rows never changes them in place),
+    /// `rowcount` and `lastrowid` (set per result), `returns_rows`, and the
+    /// class's default `_inserted_primary_key` (None), so that setting it adds no entry.
     static ROWLESS: AttrMap = {
-        let names = ["_keys", "_rows", "rowcount", "lastrowid", "returns_rows", "_inserted_primary_key"];
+        let empty = Value::tuple(Vec::new());
         let mut d = AttrMap::default();
-        for name in names {
-            d.insert(Rc::from(name), if name == "returns_rows" { Value::Bool(false) } else { Value::None });
-        }
+        d.insert(Rc::from("_keys"), empty.clone());
+        d.insert(Rc::from("_rows"), empty);
+        d.insert(Rc::from("rowcount"), Value::None);
+        d.insert(Rc::from("lastrowid"), Value::None);
+        d.insert(Rc::from("returns_rows"), Value::Bool(false));
+        d.insert(Rc::from("_inserted_primary_key"), Value::None);
         d
     };
 }
