@@ -535,7 +535,6 @@ pub fn literal_value(vm: &mut Vm, lit: &Literal, ty: Option<&SqlType>, py_type: 
     })
 }
 
-/// A bound value as the engine takes it.
 /// `engine_value`, moving the literal's text or bytes.
 pub fn into_engine_value(l: Literal) -> retort_engine::Value {
     match l {
@@ -545,6 +544,7 @@ pub fn into_engine_value(l: Literal) -> retort_engine::Value {
     }
 }
 
+/// A bound value as the engine takes it.
 pub fn engine_value(l: &Literal) -> retort_engine::Value {
     match l {
         Literal::None => retort_engine::Value::Null,

@@ -819,9 +819,9 @@ impl InsertPlan {
         Ok(Some((InsertPlan { prepared, table, defaults, names, binds_primary_key }, params)))
     }
 
-    /// `bind` for the usual row: a dict of exactly the plan's columns, by
-    /// name, to plain values (no Python-side defaults to call). `None`: the
-    /// row needs `bind`.
+    /// `bind`'s quick way for the usual row: a dict of exactly the plan's
+    /// columns, by name, to plain values (no Python-side defaults to call).
+    /// `None`: the row takes the general way.
     fn bind_plain(&self, vm: &mut Vm, params: &Value) -> PyResult<Option<Vec<Literal>>> {
         let Value::Dict(d) = params else { return Ok(None) };
         if !self.defaults.is_empty() {
@@ -847,6 +847,9 @@ impl InsertPlan {
     /// A parameter row's values in the plan's order, or `None` when the row
     /// names other columns (or SQL expressions) and needs compiling of its own.
     fn bind(&self, vm: &mut Vm, params: &Value) -> PyResult<Option<Vec<Literal>>> {
+        if let Some(values) = self.bind_plain(vm, params)? {
+            return Ok(Some(values));
+        }
         let pairs = mapping_pairs(vm, params)?;
         let mut row = value_row(vm, &self.table, pairs)?;
         // the row must bind the plan's columns (checked before any default is called)
@@ -892,8 +895,7 @@ fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(P
     let mut out = Vec::with_capacity(rows.len());
     out.push(first);
     for r in &rows[1..] {
-        let plain = plan.bind_plain(vm, r)?;
-        match if plain.is_some() { plain } else { plan.bind(vm, r)? } {
+        match plan.bind(vm, r)? {
             Some(values) => out.push(values),
             None => return Ok(None),
         }
@@ -909,9 +911,6 @@ fn planned_insert(vm: &mut Vm, state: &Shared, stmt: &Value, params: &Value) -> 
     }
     let kept = state.borrow().plans.iter().find(|(s, _)| s.is(stmt)).map(|(_, p)| p.clone());
     if let Some(plan) = kept {
-        if let Some(values) = plan.bind_plain(vm, params)? {
-            return Ok(Some((plan, values)));
-        }
         if let Some(values) = plan.bind(vm, params)? {
             return Ok(Some((plan, values)));
         }
@@ -1087,7 +1086,7 @@ fn set_mode(state: &Shared, a: &Args, mode: Mode) {
 /// `Result([], [], rowcount, lastrowid, False)` made without running its
 /// `__init__` (the attributes it sets, the rest are the class's defaults): a
 /// loop of INSERTs makes one per statement.
-pub(crate) fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, lastrowid: Value) -> PyResult<Value> {
+fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, lastrowid: Value) -> PyResult<Value> {
     let Value::Class(cls) = result_class else {
         return vm.call(
             result_class,

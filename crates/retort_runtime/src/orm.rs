@@ -156,13 +156,17 @@ const CHANGES: [&str; 15] = [
 /// `InstanceState` in the object's `__dict__`, or a new one made by
 /// `_new_state(obj)` (which also says when the class is not mapped).
 fn instance_state(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
-    let obj = arg(&a, 0);
-    if let Value::Instance(i) = &obj {
+    object_state(vm, host, &arg(&a, 0))
+}
+
+/// The object's `InstanceState`: the one in its `__dict__`, or a new one.
+fn object_state(vm: &mut Vm, host: &Hosted, obj: &Value) -> PyResult<Value> {
+    if let Value::Instance(i) = obj {
         if let Some(st) = i.dict.borrow().get("_sa_instance_state").filter(|st| !st.is_none()) {
             return Ok(st.clone());
         }
     }
-    make_state(vm, host, &obj)
+    make_state(vm, host, obj)
 }
 
 /// A new object's `InstanceState`, made as `_new_state(obj)` makes it (its
@@ -213,15 +217,7 @@ fn column_set(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     if let (false, Value::Instance(at), Value::Instance(o)) = (listened, &attr, &obj) {
         let key = at.dict.borrow().get("key").cloned();
         if let Some(Value::Str(key)) = key {
-            let state = match o.dict.borrow().get("_sa_instance_state").filter(|s| !s.is_none()) {
-                Some(s) => Some(s.clone()),
-                None => None,
-            };
-            let state = match state {
-                Some(s) => s,
-                None => make_state(vm, host, &obj)?,
-            };
-            if let Value::Instance(st) = &state {
+            if let Value::Instance(st) = &object_state(vm, host, &obj)? {
                 let sd = st.dict.borrow();
                 let validated = match sd.get("mapper") {
                     Some(Value::Instance(m)) => !matches!(m.dict.borrow().get("validators"), Some(v) if is_empty(v)),

@@ -762,11 +762,8 @@ impl Vm {
     /// their own `__hash__` need a scan with `__eq__`; the dict is borrowed
     /// only to list candidates, since `__eq__` may run Python code.
     pub fn dict_key_in(&mut self, d: &Rc<RefCell<Dict>>, v: &Value) -> PyResult<Key> {
-        // (a str or int key is its own key: no `__eq__` to consult)
-        match v {
-            Value::Str(s) => return Ok(Key::Str(s.clone())),
-            Value::Int(i) => return Ok(Key::Int(*i)),
-            _ => {}
+        if let Some(k) = own_key(v) {
+            return Ok(k);
         }
         let k = self.key(v)?;
         let candidates = custom_candidates(&d.borrow(), &k, |e| e.0.clone());
@@ -799,6 +796,9 @@ impl Vm {
 
     /// The key of `v` as stored in dict `d`.
     pub fn dict_key(&mut self, d: &Dict, v: &Value) -> PyResult<Key> {
+        if let Some(k) = own_key(v) {
+            return Ok(k);
+        }
         let k = self.key(v)?;
         let candidates = custom_candidates(d, &k, |e| e.0.clone());
         self.first_equal(k, v, candidates)
@@ -834,12 +834,7 @@ impl Vm {
 
     /// `d[k] = v` on a dict being built (keeps the first key object, as Python does).
     pub fn dict_insert(&mut self, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
-        // (a str or int key is its own key: no `__eq__` to consult)
-        let key = match &k {
-            Value::Str(s) => Key::Str(s.clone()),
-            Value::Int(i) => Key::Int(*i),
-            _ => self.dict_key(d, &k)?,
-        };
+        let key = self.dict_key(d, &k)?;
         match d.entry(key) {
             indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = v,
             indexmap::map::Entry::Vacant(e) => {
@@ -1312,6 +1307,15 @@ fn set_of(v: &Value) -> Set {
 
 /// Stored keys that may equal `k` by `__eq__`: other objects with their own
 /// `__hash__` and the same hash, unless `k` itself is stored.
+/// The key of a str or int: itself, with no `__eq__` to consult.
+fn own_key(v: &Value) -> Option<Key> {
+    match v {
+        Value::Str(s) => Some(Key::Str(s.clone())),
+        Value::Int(i) => Some(Key::Int(*i)),
+        _ => None,
+    }
+}
+
 fn custom_candidates<T>(map: &indexmap::IndexMap<Key, T, crate::dict::FastHash>, k: &Key, orig: impl Fn(&T) -> Value) -> Vec<(Key, Value)> {
     let Key::Custom(h, _) = *k else {
         return Vec::new();
