@@ -154,6 +154,7 @@ impl<B: Backend> Connection<B> {
 /// Whether `sql` starts with a keyword after which `sqlite3` begins a transaction.
 fn is_dml(sql: &str) -> bool {
     let start = crate::trivia::leading_trivia(sql);
-    let word: String = sql[start..].chars().take_while(char::is_ascii_alphabetic).collect();
-    ["INSERT", "UPDATE", "DELETE", "REPLACE"].iter().any(|k| word.eq_ignore_ascii_case(k))
+    let rest = &sql.as_bytes()[start..];
+    let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len())];
+    ["INSERT", "UPDATE", "DELETE", "REPLACE"].iter().any(|k| word.eq_ignore_ascii_case(k.as_bytes()))
 }

@@ -10,7 +10,8 @@
 //!   [`Connection`] and [`Value`].
 //! - Every statement that reaches the engine passes through
 //!   [`Connection::execute`] or [`Connection::execute_many`], which records one
-//!   [`log::Event`] for it, error or not.
+//!   [`log::Event`] for it, error or not. (The one exception is
+//!   [`DirectStatement`], the benchmarks' measure of the engine on its own.)
 //! - The same code runs natively and on `wasm32-unknown-unknown`; the clock comes
 //!   from `web-time`, which reads the JS clock in a browser.
 //! - Foreign keys are off, as in SQLite and SQLAlchemy, until a script turns them on.
@@ -37,7 +38,7 @@ pub use backend::{Backend, Outcome};
 pub use connection::Connection;
 pub use error::{EngineError, ErrorKind};
 #[cfg(feature = "limbo")]
-pub use limbo::Limbo;
+pub use limbo::{DirectStatement, Limbo};
 #[cfg(feature = "limbo")]
 pub use script::split_statements;
 pub use value::Value;

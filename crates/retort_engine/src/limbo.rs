@@ -1,7 +1,6 @@
 //! [`Backend`] over Limbo (`turso_core`): an in-memory database, a statement
 //! cache keyed by SQL text, and an IO whose clock works in a browser.
 
-use std::collections::HashMap;
 use std::num::NonZero;
 use std::sync::Arc;
 
@@ -11,6 +10,8 @@ use turso_core::{
     Buffer, CheckpointMode, Clock, Completion, ConnectOpts, Database, File, LimboError, MemoryIO, MonotonicInstant, Numeric, OpenFlags,
     OpenOptions, SqliteDialect, Statement, StepResult, WallClockInstant, IO,
 };
+
+use rustc_hash::FxHashMap;
 
 use crate::{Backend, EngineError, ErrorKind, Outcome, Value};
 
@@ -23,7 +24,8 @@ pub struct Limbo {
     // Kept alive for the connection's sake.
     _db: Arc<Database>,
     conn: Arc<turso_core::Connection>,
-    cache: HashMap<String, Statement>,
+    /// Prepared statements by their SQL text, each reset after its last use.
+    cache: FxHashMap<String, Statement>,
     io: Arc<ClockIO>,
     /// The database file's name in `io` (unique: Limbo shares open databases by path).
     path: String,
@@ -61,7 +63,7 @@ impl Limbo {
         let db = Database::open(dyn_io, &path, OpenOptions::new(Arc::new(SqliteDialect))).map_err(convert_error)?;
         let conn = db.connect(ConnectOpts::new()).map_err(convert_error)?;
         conn.set_foreign_keys_enabled(false);
-        Ok(Limbo { _db: db, conn, cache: HashMap::new(), io, path, temp_used: false })
+        Ok(Limbo { _db: db, conn, cache: FxHashMap::default(), io, path, temp_used: false })
     }
 
     /// The database as a SQLite file: the write-ahead log is checkpointed
@@ -82,56 +84,73 @@ impl Limbo {
         Ok(buffer.as_slice().to_vec())
     }
 
-    /// Takes the cached statement for `sql`, reset, or prepares it.
-    fn statement(&mut self, sql: &str) -> Result<Statement, EngineError> {
-        match self.cache.remove(sql) {
-            Some(mut stmt) => {
-                stmt.reset().map_err(convert_error)?;
-                stmt.clear_bindings();
-                Ok(stmt)
-            }
-            None => {
-                // pysqlite_check_remaining_sql: after the statement only
-                // whitespace and comments may follow
-                let first = crate::trivia::strip_trailing_trivia(sql);
-                let tail = &sql[first.len()..];
-                if crate::trivia::leading_trivia(tail) < tail.len() {
-                    return Err(EngineError::new(ErrorKind::Programming, "You can only execute one statement at a time."));
-                }
-                self.conn.prepare(sql).map_err(convert_error)
-            }
+    /// Prepares `sql`, checking first that it is one statement, as `sqlite3` does.
+    fn prepare(&mut self, sql: &str) -> Result<Statement, EngineError> {
+        // pysqlite_check_remaining_sql: after the statement only
+        // whitespace and comments may follow
+        let first = crate::trivia::strip_trailing_trivia(sql);
+        let tail = &sql[first.len()..];
+        if crate::trivia::leading_trivia(tail) < tail.len() {
+            return Err(EngineError::new(ErrorKind::Programming, "You can only execute one statement at a time."));
         }
+        self.conn.prepare(sql).map_err(convert_error)
     }
+}
 
-    fn keep(&mut self, sql: &str, stmt: Statement) {
-        if self.cache.len() >= STATEMENT_CACHE_LIMIT {
-            self.cache.clear();
-        }
-        self.cache.insert(sql.to_owned(), stmt);
+/// A prepared statement outside the cache and the log, run as a program
+/// using `turso_core` itself would run it: bound, stepped, reset. Only for
+/// measuring the engine on its own (the benchmarks' "raw engine").
+pub struct DirectStatement(Statement);
+
+impl Limbo {
+    /// `sql` prepared as a [`DirectStatement`].
+    pub fn prepare_direct(&mut self, sql: &str) -> Result<DirectStatement, EngineError> {
+        self.prepare(sql).map(DirectStatement)
+    }
+}
+
+impl DirectStatement {
+    /// Runs the statement with `params`: its rows (no column names) and counts.
+    pub fn run(&mut self, params: &[Value]) -> Result<Outcome, EngineError> {
+        let result = run_statement(&mut self.0, params, usize::MAX);
+        self.0.reset().map_err(convert_error)?;
+        result
     }
 }
 
 impl Backend for Limbo {
     fn run(&mut self, sql: &str, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError> {
-        // Limbo opens the temp schema on first use, and that path reads std's
-        // clock, which panics on wasm32-unknown-unknown. SQLAlchemy asks
-        // `PRAGMA temp.table_info(...)` in every create_all; until a statement
-        // has created something temporary the answer is known: no rows.
-        if !self.temp_used {
-            if let Some(pragma) = temp_pragma(sql) {
-                return Ok(Outcome { columns: pragma_columns(pragma), ..Outcome::default() });
+        if !self.cache.contains_key(sql) {
+            // Limbo opens the temp schema on first use, and that path reads
+            // std's clock, which panics on wasm32-unknown-unknown. SQLAlchemy
+            // asks `PRAGMA temp.table_info(...)` in every create_all; until a
+            // statement has created something temporary the answer is known:
+            // no rows. (A statement in the cache was looked at when prepared.)
+            if !self.temp_used {
+                if let Some(pragma) = temp_pragma(sql) {
+                    return Ok(Outcome { columns: pragma_columns(pragma), ..Outcome::default() });
+                }
+                let upper = sql.trim_start().to_ascii_uppercase();
+                if upper.starts_with("CREATE TEMP") || upper.contains(" TEMP.") || upper.contains("\"TEMP\".") {
+                    self.temp_used = true;
+                }
             }
-            let upper = sql.trim_start().to_ascii_uppercase();
-            if upper.starts_with("CREATE TEMP") || upper.contains(" TEMP.") || upper.contains("\"TEMP\".") {
-                self.temp_used = true;
+            let stmt = self.prepare(sql)?;
+            if self.cache.len() >= STATEMENT_CACHE_LIMIT {
+                self.cache.clear();
             }
+            self.cache.insert(sql.to_owned(), stmt);
         }
-        let mut stmt = self.statement(sql)?;
-        let result = run_statement(&mut stmt, params, keep_rows);
+        let stmt = self.cache.get_mut(sql).expect("a statement just kept");
+        let result = run_statement(stmt, params, keep_rows).map(|o| Outcome { columns: column_names(stmt), ..o });
         // Reset now so a finished or failed statement holds no lock and the
-        // connection's autocommit flag is current; the next use re-binds.
+        // connection's autocommit flag is current; its next use only re-binds
+        // (every parameter: their count must match). One that cannot be reset
+        // is not used again.
         let reset = stmt.reset();
-        self.keep(sql, stmt);
+        if reset.is_err() {
+            self.cache.remove(sql);
+        }
         let mut outcome = result?;
         reset.map_err(convert_error)?;
         outcome.last_insert_rowid = self.conn.last_insert_rowid();
@@ -173,8 +192,7 @@ fn run_statement(stmt: &mut Statement, params: &[Value], keep_rows: usize) -> Re
         let index = NonZero::new(i + 1).expect("index starts at 1");
         stmt.bind_at(index, to_limbo(value)?).map_err(convert_error)?;
     }
-    let columns = (0..stmt.num_columns()).map(|i| stmt.get_column_name(i).into_owned()).collect();
-    let mut outcome = Outcome { columns, ..Outcome::default() };
+    let mut outcome = Outcome::default();
     loop {
         match stmt.step().map_err(convert_error)? {
             StepResult::Row => {
@@ -192,6 +210,10 @@ fn run_statement(stmt: &mut Statement, params: &[Value], keep_rows: usize) -> Re
     }
     outcome.rows_affected = u64::try_from(stmt.n_change()).unwrap_or(0);
     Ok(outcome)
+}
+
+fn column_names(stmt: &Statement) -> Vec<String> {
+    (0..stmt.num_columns()).map(|i| stmt.get_column_name(i).into_owned()).collect()
 }
 
 fn to_limbo(value: &Value) -> Result<turso_core::Value, EngineError> {

@@ -51,6 +51,28 @@ fn a_cached_statement_is_rebound_on_reuse() {
 }
 
 #[test]
+fn a_cached_statement_that_failed_runs_again() {
+    let mut db = open_in_memory().unwrap();
+    db.execute("CREATE TABLE u (id INTEGER PRIMARY KEY, name TEXT NOT NULL)", &[]).unwrap();
+    let insert = "INSERT INTO u (id, name) VALUES (?, ?)";
+    db.execute(insert, &[int(1), "ada".into()]).unwrap();
+    let err = db.execute(insert, &[int(1), "bob".into()]).unwrap_err();
+    assert_eq!(err.message, "UNIQUE constraint failed: u.id");
+    let err = db.execute(insert, &[int(2), Value::Null]).unwrap_err();
+    assert_eq!(err.message, "NOT NULL constraint failed: u.name");
+    let err = db.execute(insert, &[int(2)]).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Programming);
+    // every parameter is bound afresh: nothing of the failed rows remains
+    db.execute(insert, &[int(2), "cy".into()]).unwrap();
+    let names = db.execute("SELECT id, name FROM u ORDER BY id", &[]).unwrap();
+    assert_eq!(names.rows, vec![vec![int(1), "ada".into()], vec![int(2), "cy".into()]]);
+    // a SELECT left after its first rows starts from the top next time
+    let first = db.execute_limited("SELECT name FROM u ORDER BY id", &[], 1).unwrap();
+    let again = db.execute_limited("SELECT name FROM u ORDER BY id", &[], 1).unwrap();
+    assert_eq!((first.rows, again.rows), (vec![vec!["ada".into()]], vec![vec!["ada".into()]]));
+}
+
+#[test]
 fn only_the_first_rows_are_kept_but_all_are_counted() {
     let mut db = open_in_memory().unwrap();
     let sql = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000) SELECT x FROM c";

@@ -83,66 +83,90 @@ sys.stdout.write(buf.getvalue())
     Some((ms, String::from_utf8_lossy(&out.stdout).to_string()))
 }
 
-/// The same 10,000 single-row INSERTs and the 10,000-row executemany on the engine itself.
+/// The raw engine: `turso_core` driven directly (prepared statements bound,
+/// stepped and reset; no statement cache, no log), through the adapter's
+/// [`retort_engine::DirectStatement`].
+struct Raw(retort_engine::Limbo);
+
+impl Raw {
+    fn open() -> Raw {
+        Raw(retort_engine::Limbo::open_in_memory().expect("a database"))
+    }
+
+    fn prepare(&mut self, sql: &str) -> retort_engine::DirectStatement {
+        self.0.prepare_direct(sql).expect("a statement")
+    }
+
+    /// Runs `sql` once without parameters.
+    fn run(&mut self, sql: &str) {
+        self.prepare(sql).run(&[]).expect("a statement that runs");
+    }
+}
+
+/// The same 10,000 single-row INSERTs and the 10,000-row executemany on the raw engine.
 fn raw_engine_ms(runs: usize) -> f64 {
+    use retort_engine::Value as V;
     let mut times = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let mut db = retort_engine::open_in_memory().expect("a database");
-        db.execute("CREATE TABLE item (id INTEGER NOT NULL, label VARCHAR(20), qty INTEGER, PRIMARY KEY (id))", &[]).expect("create");
-        db.begin();
-        let sql = "INSERT INTO item (label, qty) VALUES (?, ?)";
+        let mut db = Raw::open();
+        db.run("CREATE TABLE item (id INTEGER NOT NULL, label VARCHAR(20), qty INTEGER, PRIMARY KEY (id))");
+        db.run("BEGIN");
+        let mut insert = db.prepare("INSERT INTO item (label, qty) VALUES (?, ?)");
         for i in 0..10_000 {
-            db.execute(sql, &[retort_engine::Value::from("x"), retort_engine::Value::Integer(i)]).expect("insert");
+            insert.run(&[V::from("x"), V::Integer(i)]).expect("insert");
         }
-        let rows: Vec<Vec<retort_engine::Value>> =
-            (0..10_000).map(|i| vec![retort_engine::Value::from("y"), retort_engine::Value::Integer(i)]).collect();
-        db.execute_many(sql, &rows).expect("executemany");
-        db.commit().expect("commit");
+        let rows: Vec<Vec<V>> = (0..10_000).map(|i| vec![V::from("y"), V::Integer(i)]).collect();
+        for row in &rows {
+            insert.run(row).expect("insert");
+        }
+        drop(insert);
+        db.run("COMMIT");
         times.push(t.elapsed().as_secs_f64() * 1e3);
     }
     best(times)
 }
 
-/// What the ORM benchmark sends, on the engine itself: the parents one by
+/// What the ORM benchmark sends, on the raw engine: the parents one by
 /// one with their keys back, the children, then the parents and their
 /// children 500 keys at a time.
 fn raw_orm_ms() -> f64 {
     use retort_engine::Value as V;
     let t = Instant::now();
-    let mut db = retort_engine::open_in_memory().expect("a database");
-    db.execute("CREATE TABLE parent (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id))", &[]).expect("create");
-    db.execute(
-        "CREATE TABLE child (id INTEGER NOT NULL, parent_id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id), FOREIGN KEY(parent_id) REFERENCES parent (id))",
-        &[],
-    )
-    .expect("create");
-    db.begin();
+    let mut db = Raw::open();
+    db.run("CREATE TABLE parent (id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id))");
+    db.run("CREATE TABLE child (id INTEGER NOT NULL, parent_id INTEGER NOT NULL, name VARCHAR(20) NOT NULL, PRIMARY KEY (id), FOREIGN KEY(parent_id) REFERENCES parent (id))");
+    db.run("BEGIN");
     let mut ids = Vec::new();
+    let mut parent = db.prepare("INSERT INTO parent (name) VALUES (?) RETURNING id");
     for i in 0..10_000 {
-        let o = db.execute("INSERT INTO parent (name) VALUES (?) RETURNING id", &[V::from(format!("p{i}").as_str())]).expect("insert");
+        let o = parent.run(&[V::from(format!("p{i}").as_str())]).expect("insert");
         ids.push(o.rows[0][0].clone());
     }
+    let mut child = db.prepare("INSERT INTO child (parent_id, name) VALUES (?, ?) RETURNING id");
     for (i, id) in ids.iter().enumerate() {
         for j in 0..3 {
-            db.execute(
-                "INSERT INTO child (parent_id, name) VALUES (?, ?) RETURNING id",
-                &[id.clone(), V::from(format!("c{i}.{j}").as_str())],
-            )
-            .expect("insert");
+            child.run(&[id.clone(), V::from(format!("c{i}.{j}").as_str())]).expect("insert");
         }
     }
-    db.commit().expect("commit");
-    db.begin();
-    let parents = db.execute_limited("SELECT parent.id, parent.name FROM parent", &[], usize::MAX).expect("select");
+    drop((parent, child));
+    db.run("COMMIT");
+    db.run("BEGIN");
+    let parents = db.prepare("SELECT parent.id, parent.name FROM parent").run(&[]).expect("select");
     let keys: Vec<V> = parents.rows.iter().map(|r| r[0].clone()).collect();
     let mut total = 0usize;
+    let mut selects: Vec<(usize, retort_engine::DirectStatement)> = Vec::new();
     for chunk in keys.chunks(500) {
-        let marks = vec!["?"; chunk.len()].join(", ");
-        let sql = format!("SELECT child.parent_id, child.id, child.name FROM child WHERE child.parent_id IN ({marks})");
-        total += db.execute_limited(&sql, chunk, usize::MAX).expect("select").rows.len();
+        if !selects.iter().any(|(n, _)| *n == chunk.len()) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!("SELECT child.parent_id, child.id, child.name FROM child WHERE child.parent_id IN ({marks})");
+            selects.push((chunk.len(), db.prepare(&sql)));
+        }
+        let select = &mut selects.iter_mut().find(|(n, _)| *n == chunk.len()).expect("prepared").1;
+        total += select.run(chunk).expect("select").rows.len();
     }
-    db.rollback().expect("rollback");
+    drop(selects);
+    db.run("ROLLBACK");
     assert_eq!(total, 30_000);
     t.elapsed().as_secs_f64() * 1e3
 }
