@@ -1,6 +1,7 @@
 //! Compiled code: the instruction set the VM runs and the code objects
 //! (one per module, class body, function, lambda and comprehension).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::value::Value;
@@ -234,6 +235,10 @@ pub struct Code {
     pub lines: Vec<u32>,
     pub consts: Vec<Value>,
     pub names: Vec<Rc<str>>,
+    /// For each name: where it was last found in the globals (an index into
+    /// the module's dict, checked before use), so a loop's global loads and
+    /// stores skip hashing.
+    pub global_slots: Box<[Cell<u32>]>,
     /// Local variable names; the parameters come first.
     pub varnames: Vec<Rc<str>>,
     /// Cell variables (locals captured by inner functions), then free variables.

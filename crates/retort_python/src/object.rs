@@ -274,6 +274,40 @@ impl Module {
     pub fn get(&self, name: &str) -> Option<Value> {
         self.dict.borrow().get(name).cloned()
     }
+    /// `get`, looking first where `slot` says `name` was last found (and
+    /// remembering where it is found).
+    pub fn get_at(&self, name: &str, slot: &Cell<u32>) -> Option<Value> {
+        let d = self.dict.borrow();
+        if let Some((k, v)) = d.get_index(slot.get() as usize) {
+            if **k == *name {
+                return Some(v.clone());
+            }
+        }
+        let (i, _, v) = d.get_full(name)?;
+        slot.set(i as u32);
+        Some(v.clone())
+    }
+
+    /// `set`, looking first where `slot` says `name` was last found (and
+    /// remembering where it is).
+    pub fn set_at(&self, name: &str, v: Value, slot: &Cell<u32>) {
+        let mut d = self.dict.borrow_mut();
+        if let Some((k, old)) = d.get_index_mut(slot.get() as usize) {
+            if **k == *name {
+                *old = v;
+                return;
+            }
+        }
+        let i = match d.get_full_mut(name) {
+            Some((i, _, old)) => {
+                *old = v;
+                i
+            }
+            None => d.insert_full(name.into(), v).0,
+        };
+        slot.set(i as u32);
+    }
+
     pub fn set(&self, name: &str, v: Value) {
         let mut d = self.dict.borrow_mut();
         // an existing name keeps its key (no new string for each store in a loop)

@@ -71,3 +71,35 @@ fn host_classes_carry_rust_state_and_can_be_subclassed() {
     let e = r.error.expect("the missing module");
     assert_eq!((e.type_name.as_str(), e.line, e.message.as_str()), ("ModuleNotFoundError", Some(9), "No module named 'nothing_here'"));
 }
+
+#[test]
+fn a_host_call_knows_when_its_value_is_dropped_unseen() {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let mut interp = Interpreter::new(Budget::default());
+    let record = seen.clone();
+    interp.vm.register_module(
+        "probe",
+        Rc::new(move |vm| {
+            let m = Module::new("probe");
+            let record = record.clone();
+            m.set(
+                "call",
+                vm.native("call", move |vm, a| {
+                    record.borrow_mut().push(vm.result_unused());
+                    // a call the host makes itself is never the statement's
+                    if let Some(f) = a.pos.first() {
+                        vm.call(f, Default::default())?;
+                    }
+                    Ok(Value::Int(1))
+                }),
+            );
+            Ok(m)
+        }),
+    );
+    // statements dropping the value: lines 2, 4 (and the inner call of 6 is used by `call`)
+    let script = "from probe import call\ncall()\nx = call()\nfor i in range(1):\n    call()\ncall(call)\nprint(call(), [call()], call() + 1, x)\ndef f():\n    call()\n    return call()\nf()\n";
+    let r = interp.run(script);
+    assert!(r.error.is_none(), "{:?}", r.error);
+    assert_eq!(r.stdout, "1 [1] 2 1\n");
+    assert_eq!(*seen.borrow(), vec![true, false, true, true, false, false, false, false, true, false]);
+}

@@ -13,10 +13,16 @@ use crate::echo::Mode;
 use crate::native::{execute_planned, execute_unplanned, guarded, Shared};
 
 /// `Connection.execute(self, statement, parameters=None, execution_options=None)`.
-pub fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
+pub fn execute(vm: &mut Vm, state: &Shared, mut a: Args) -> PyResult<Value> {
+    let unused = vm.result_unused();
     if let Some((db, result_class)) = usual(state, &a) {
         let (stmt, params) = (a.pos[1].clone(), a.pos[2].clone());
-        let call = Args::new(vec![db, stmt.clone(), params.clone(), result_class]);
+        // (the arguments the native executions take: database, statement,
+        // parameters, Result class, or None when the result goes unseen)
+        a.pos.truncate(3);
+        a.pos[0] = db;
+        a.pos.push(if unused { Value::None } else { result_class });
+        let call = a;
         let (result, binds_primary_key) =
             guarded(vm, state, &call, &stmt, &params, Mode::Compiled, |vm| match execute_planned(vm, state, &call)? {
                 Some(done) => Ok(done),

@@ -1087,6 +1087,10 @@ fn set_mode(state: &Shared, a: &Args, mode: Mode) {
 /// `__init__` (the attributes it sets, the rest are the class's defaults): a
 /// loop of INSERTs makes one per statement.
 fn rowless_result(vm: &mut Vm, result_class: &Value, rowcount: i64, lastrowid: Value) -> PyResult<Value> {
+    if result_class.is_none() {
+        // (nobody sees the result: see `connection::execute`)
+        return Ok(Value::None);
+    }
     let Value::Class(cls) = result_class else {
         return vm.call(
             result_class,
@@ -1188,6 +1192,9 @@ pub(crate) fn execute_unplanned(vm: &mut Vm, state: &Shared, a: &Args, stmt: Val
             values.push(convert::result_value(vm, v, ty, &py_type)?);
         }
         out_rows.push(Value::tuple(values));
+    }
+    if result_class.is_none() {
+        return Ok(Value::None);
     }
     let returns_rows = !outcome.columns.is_empty() || !p.dml;
     let rowcount = if p.dml { outcome.rows_affected as i64 } else { -1 };

@@ -5,6 +5,7 @@
 mod expr;
 mod stmt;
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use indexmap::IndexMap;
@@ -232,13 +233,15 @@ impl<'a> Compiler<'a> {
             .enumerate()
             .filter_map(|(ci, c)| u.varnames.get(c).filter(|&&vi| vi < scope.params.len() as u32).map(|&vi| (ci as u32, vi)))
             .collect();
+        let names: Vec<Rc<str>> = u.names.into_keys().collect();
         Rc::new(Code {
             name: u.name,
             qualname: u.qualname,
             ops,
             lines: u.lines,
             consts: u.consts,
-            names: u.names.into_keys().collect(),
+            global_slots: names.iter().map(|_| Cell::new(u32::MAX)).collect(),
+            names,
             varnames: u.varnames.into_keys().collect(),
             cellvars: u.cells,
             freevars: u.frees,

@@ -24,6 +24,7 @@ impl Vm {
                 self.run_frame(frame)
             }
             Value::Native(n) => {
+                self.unused = std::mem::take(&mut self.unused_pending);
                 let args = match &n.this {
                     Some(this) => args.with_self(this.clone()),
                     None => args,

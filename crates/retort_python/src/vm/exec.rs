@@ -295,8 +295,8 @@ impl Vm {
                 }
                 Op::LoadClosure(i) => f.stack.push(Value::Cell(f.cells[i as usize].clone())),
                 Op::LoadGlobal(i) => {
-                    let name = Self::name_of(f, i);
-                    let v = f.globals.get(&name).or_else(|| self.builtins.get(&name));
+                    let name = &code.names[i as usize];
+                    let v = f.globals.get_at(name, &code.global_slots[i as usize]).or_else(|| self.builtins.get(name));
                     match v {
                         Some(v) => f.stack.push(v),
                         None => return Err(self.new_error("NameError", format!("name '{name}' is not defined"))),
@@ -304,7 +304,7 @@ impl Vm {
                 }
                 Op::StoreGlobal(i) => {
                     let v = f.stack.pop().expect("stack");
-                    f.globals.set(&Self::name_of(f, i), v);
+                    f.globals.set_at(&code.names[i as usize], v, &code.global_slots[i as usize]);
                 }
                 Op::DeleteGlobal(i) => {
                     let name = Self::name_of(f, i);
@@ -313,12 +313,12 @@ impl Vm {
                     }
                 }
                 Op::LoadName(i) => {
-                    let name = Self::name_of(f, i);
+                    let name = &code.names[i as usize];
                     let mut v = None;
                     if let Some(ns) = &f.namespace {
-                        v = ns.borrow().get(&str_key(&name)).map(|e| e.1.clone());
+                        v = ns.borrow().get(&str_key(name)).map(|e| e.1.clone());
                     }
-                    let v = v.or_else(|| f.globals.get(&name)).or_else(|| self.builtins.get(&name));
+                    let v = v.or_else(|| f.globals.get_at(name, &code.global_slots[i as usize])).or_else(|| self.builtins.get(name));
                     match v {
                         Some(v) => f.stack.push(v),
                         None => return Err(self.new_error("NameError", format!("name '{name}' is not defined"))),
@@ -331,7 +331,7 @@ impl Vm {
                         Some(ns) => {
                             ns.borrow_mut().insert(str_key(&name), (Value::str(&*name), v));
                         }
-                        None => f.globals.set(&name, v),
+                        None => f.globals.set_at(&name, v, &code.global_slots[i as usize]),
                     }
                 }
                 Op::DeleteName(i) => {
@@ -1061,6 +1061,8 @@ impl Vm {
         if in_main {
             self.call_lines.push(line);
         }
+        // (a native's value dropped by the next instruction need not be made)
+        self.unused_pending = matches!(func, Value::Native(_)) && matches!(f.code.ops.get(f.pc), Some(Op::Pop));
         let r = if self.profile.is_some() { self.profiled_call(&func, args) } else { self.call(&func, args) };
         if in_main {
             self.call_lines.pop();

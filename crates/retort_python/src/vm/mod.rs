@@ -76,9 +76,22 @@ pub struct Vm {
     pub frame_pool: Vec<Box<frame::Frame>>,
     /// Set by `retort run --profile`: per-function call counts and times.
     pub profile: Option<Box<profile::Profile>>,
+    /// The instruction loop's next native call is a statement whose value
+    /// is dropped at once (`conn.execute(...)` on a line of its own).
+    unused_pending: bool,
+    /// The native call now starting returns a value nobody sees.
+    unused: bool,
 }
 
 impl Vm {
+    /// Whether the value of the native call now starting is dropped unseen
+    /// (the call is an expression statement), so it may return `None`
+    /// instead of making a result nobody can look at. Valid only before the
+    /// native calls anything else.
+    pub fn result_unused(&self) -> bool {
+        self.unused
+    }
+
     pub fn new(budget: Budget) -> Vm {
         crate::object::reset_serials();
         let types = Types::new();
@@ -106,6 +119,8 @@ impl Vm {
             nondeterministic: Vec::new(),
             frame_pool: Vec::new(),
             profile: None,
+            unused_pending: false,
+            unused: false,
         };
         crate::builtins::install(&mut vm);
         crate::modules::register_all(&mut vm);
