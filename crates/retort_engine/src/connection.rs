@@ -29,7 +29,7 @@ impl<B: Backend> Connection<B> {
     /// Mirrors `_pysqlite_query_execute`: BEGIN before INSERT, UPDATE,
     /// DELETE or REPLACE outside a transaction.
     fn begin_implicitly(&mut self, sql: &str) -> Result<(), EngineError> {
-        if self.implicit_begin && is_dml(sql) && !self.backend.in_transaction() {
+        if self.implicit_begin && !self.backend.in_transaction() && is_dml(sql) {
             self.backend.run("BEGIN", &[], 0)?;
         }
         Ok(())
@@ -45,10 +45,19 @@ impl<B: Backend> Connection<B> {
         self.execute_limited(sql, params, usize::MAX)
     }
 
+    /// `execute` with parameters the log may keep as they are (no copy).
+    pub fn execute_values(&mut self, sql: &str, params: Vec<Value>) -> Result<Outcome, EngineError> {
+        self.run_logged(sql, params, usize::MAX)
+    }
+
     /// Runs one statement, keeping the first `keep_rows` rows and counting the rest.
     pub fn execute_limited(&mut self, sql: &str, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError> {
+        self.run_logged(sql, params.to_vec(), keep_rows)
+    }
+
+    fn run_logged(&mut self, sql: &str, params: Vec<Value>, keep_rows: usize) -> Result<Outcome, EngineError> {
         let started = Instant::now();
-        let result = self.begin_implicitly(sql).and_then(|()| self.backend.run(sql, params, keep_rows));
+        let result = self.begin_implicitly(sql).and_then(|()| self.backend.run(sql, &params, keep_rows));
         let (rows_affected, rows_returned, error) = match &result {
             Ok(outcome) => (Some(outcome.rows_affected), outcome.total_rows, None),
             Err(e) => (None, 0, Some(e.clone())),
@@ -59,7 +68,7 @@ impl<B: Backend> Connection<B> {
             }
             _ => None,
         };
-        let event = SqlEvent { sql: sql.to_owned(), params: Params::One(params.to_vec()), rows_affected, rows_returned, error, preview };
+        let event = SqlEvent { sql: sql.to_owned(), params: Params::One(params), rows_affected, rows_returned, error, preview };
         self.push(EventKind::Sql(event), started);
         result
     }

@@ -25,7 +25,7 @@ pub struct Limbo {
     _db: Arc<Database>,
     conn: Arc<turso_core::Connection>,
     /// Prepared statements by their SQL text, each reset after its last use.
-    cache: FxHashMap<String, Statement>,
+    cache: Cache,
     io: Arc<ClockIO>,
     /// The database file's name in `io` (unique: Limbo shares open databases by path).
     path: String,
@@ -63,7 +63,7 @@ impl Limbo {
         let db = Database::open(dyn_io, &path, OpenOptions::new(Arc::new(SqliteDialect))).map_err(convert_error)?;
         let conn = db.connect(ConnectOpts::new()).map_err(convert_error)?;
         conn.set_foreign_keys_enabled(false);
-        Ok(Limbo { _db: db, conn, cache: FxHashMap::default(), io, path, temp_used: false })
+        Ok(Limbo { _db: db, conn, cache: Cache::default(), io, path, temp_used: false })
     }
 
     /// The database as a SQLite file: the write-ahead log is checkpointed
@@ -97,6 +97,48 @@ impl Limbo {
     }
 }
 
+/// The prepared statements, by SQL text; the last one used is found
+/// without hashing (a loop runs one statement again and again).
+#[derive(Default)]
+struct Cache {
+    statements: Vec<(String, Statement)>,
+    index: FxHashMap<String, usize>,
+    last: usize,
+}
+
+impl Cache {
+    /// Where the statement for `sql` is, if kept.
+    fn find(&mut self, sql: &str) -> Option<usize> {
+        if self.statements.get(self.last).is_some_and(|(s, _)| s == sql) {
+            return Some(self.last);
+        }
+        let at = *self.index.get(sql)?;
+        self.last = at;
+        Some(at)
+    }
+
+    /// Keeps a statement just prepared (past the limit, the cache starts
+    /// again, which only costs re-preparing): where it is.
+    fn keep(&mut self, sql: &str, stmt: Statement) -> usize {
+        if self.statements.len() >= STATEMENT_CACHE_LIMIT {
+            self.clear();
+        }
+        self.index.insert(sql.to_owned(), self.statements.len());
+        self.statements.push((sql.to_owned(), stmt));
+        self.last = self.statements.len() - 1;
+        self.last
+    }
+
+    fn statement(&mut self, at: usize) -> &mut Statement {
+        &mut self.statements[at].1
+    }
+
+    fn clear(&mut self) {
+        self.statements.clear();
+        self.index.clear();
+    }
+}
+
 /// A prepared statement outside the cache and the log, run as a program
 /// using `turso_core` itself would run it: bound, stepped, reset. Only for
 /// measuring the engine on its own (the benchmarks' "raw engine").
@@ -120,28 +162,28 @@ impl DirectStatement {
 
 impl Backend for Limbo {
     fn run(&mut self, sql: &str, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError> {
-        if !self.cache.contains_key(sql) {
-            // Limbo opens the temp schema on first use, and that path reads
-            // std's clock, which panics on wasm32-unknown-unknown. SQLAlchemy
-            // asks `PRAGMA temp.table_info(...)` in every create_all; until a
-            // statement has created something temporary the answer is known:
-            // no rows. (A statement in the cache was looked at when prepared.)
-            if !self.temp_used {
-                if let Some(pragma) = temp_pragma(sql) {
-                    return Ok(Outcome { columns: pragma_columns(pragma), ..Outcome::default() });
+        let at = match self.cache.find(sql) {
+            Some(at) => at,
+            None => {
+                // Limbo opens the temp schema on first use, and that path reads
+                // std's clock, which panics on wasm32-unknown-unknown. SQLAlchemy
+                // asks `PRAGMA temp.table_info(...)` in every create_all; until a
+                // statement has created something temporary the answer is known:
+                // no rows. (A statement in the cache was looked at when prepared.)
+                if !self.temp_used {
+                    if let Some(pragma) = temp_pragma(sql) {
+                        return Ok(Outcome { columns: pragma_columns(pragma), ..Outcome::default() });
+                    }
+                    let upper = sql.trim_start().to_ascii_uppercase();
+                    if upper.starts_with("CREATE TEMP") || upper.contains(" TEMP.") || upper.contains("\"TEMP\".") {
+                        self.temp_used = true;
+                    }
                 }
-                let upper = sql.trim_start().to_ascii_uppercase();
-                if upper.starts_with("CREATE TEMP") || upper.contains(" TEMP.") || upper.contains("\"TEMP\".") {
-                    self.temp_used = true;
-                }
+                let stmt = self.prepare(sql)?;
+                self.cache.keep(sql, stmt)
             }
-            let stmt = self.prepare(sql)?;
-            if self.cache.len() >= STATEMENT_CACHE_LIMIT {
-                self.cache.clear();
-            }
-            self.cache.insert(sql.to_owned(), stmt);
-        }
-        let stmt = self.cache.get_mut(sql).expect("a statement just kept");
+        };
+        let stmt = self.cache.statement(at);
         let result = run_statement(stmt, params, keep_rows).map(|o| Outcome { columns: column_names(stmt), ..o });
         // Reset now so a finished or failed statement holds no lock and the
         // connection's autocommit flag is current; its next use only re-binds
@@ -149,7 +191,7 @@ impl Backend for Limbo {
         // is not used again.
         let reset = stmt.reset();
         if reset.is_err() {
-            self.cache.remove(sql);
+            self.cache.clear();
         }
         let mut outcome = result?;
         reset.map_err(convert_error)?;

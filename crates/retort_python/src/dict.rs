@@ -119,3 +119,18 @@ pub type Set = IndexMap<Key, Value, FastHash>;
 
 /// A dict with string keys only, for instance and class attributes.
 pub type AttrMap = IndexMap<Rc<str>, Value, FastHash>;
+
+/// `map[name]`, looked for first at the position `hint` remembers (where
+/// the name was last found, in this map or one built the same way, such as
+/// another instance of the same class), which then needs no hashing; the
+/// hint follows the name when it is elsewhere.
+pub fn hinted_get<'m>(map: &'m AttrMap, name: &str, hint: &std::cell::Cell<u32>) -> Option<&'m Value> {
+    if let Some((k, v)) = map.get_index(hint.get() as usize) {
+        if **k == *name {
+            return Some(v);
+        }
+    }
+    let (i, _, v) = map.get_full(name)?;
+    hint.set(i as u32);
+    Some(v)
+}

@@ -277,15 +277,7 @@ impl Module {
     /// `get`, looking first where `slot` says `name` was last found (and
     /// remembering where it is found).
     pub fn get_at(&self, name: &str, slot: &Cell<u32>) -> Option<Value> {
-        let d = self.dict.borrow();
-        if let Some((k, v)) = d.get_index(slot.get() as usize) {
-            if **k == *name {
-                return Some(v.clone());
-            }
-        }
-        let (i, _, v) = d.get_full(name)?;
-        slot.set(i as u32);
-        Some(v.clone())
+        crate::dict::hinted_get(&self.dict.borrow(), name, slot).cloned()
     }
 
     /// `set`, looking first where `slot` says `name` was last found (and

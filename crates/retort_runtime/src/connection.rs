@@ -4,9 +4,10 @@
 //! makes thousands of them; every other call goes to the Python method
 //! `Connection._execute`, which does what SQLAlchemy's `execute` does.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use retort_python::dict::hinted_get;
 use retort_python::{Args, PyResult, Value, Vm};
 
 use crate::echo::Mode;
@@ -68,24 +69,35 @@ fn usual(state: &Shared, a: &Args) -> Option<(Value, Value)> {
     if !matches!(&insert, Value::Class(c) if Rc::ptr_eq(c, &stmt.class())) {
         return None;
     }
-    if matches!(stmt.dict.borrow().get("_execution_options"), Some(o) if !is_empty_dict(o)) {
-        return None;
-    }
-    let c = conn.dict.borrow();
-    let is_false = |name: &str| matches!(c.get(name), Some(Value::Bool(false)));
-    if !is_false("closed") || !is_false("_echo") || !matches!(c.get("_transaction"), Some(t) if !t.is_none()) {
-        return None;
-    }
-    if !matches!(c.get("_execution_options"), Some(o) if is_empty_dict(o)) {
-        return None;
-    }
-    let Some(Value::Instance(engine)) = c.get("engine") else { return None };
-    let e = engine.dict.borrow();
-    if !matches!(e.get("_echoing"), Some(Value::Bool(false))) {
-        return None;
-    }
-    let db = e.get("_db").filter(|d| matches!(d, Value::Int(_)))?.clone();
-    Some((db, result))
+    HINTS.with(|h| {
+        if matches!(hinted_get(&stmt.dict.borrow(), "_execution_options", &h[0]), Some(o) if !is_empty_dict(o)) {
+            return None;
+        }
+        let c = conn.dict.borrow();
+        let is_false = |name: &str, hint| matches!(hinted_get(&c, name, hint), Some(Value::Bool(false)));
+        if !is_false("closed", &h[1]) || !is_false("_echo", &h[2]) {
+            return None;
+        }
+        if !matches!(hinted_get(&c, "_transaction", &h[3]), Some(t) if !t.is_none())
+            || !matches!(hinted_get(&c, "_execution_options", &h[4]), Some(o) if is_empty_dict(o))
+        {
+            return None;
+        }
+        let Some(Value::Instance(engine)) = hinted_get(&c, "engine", &h[5]) else { return None };
+        let e = engine.dict.borrow();
+        if !matches!(hinted_get(&e, "_echoing", &h[6]), Some(Value::Bool(false))) {
+            return None;
+        }
+        let db = hinted_get(&e, "_db", &h[7]).filter(|d| matches!(d, Value::Int(_)))?.clone();
+        Some((db, result))
+    })
+}
+
+thread_local! {
+    /// Where `usual` last found each attribute it reads (the statement's
+    /// options, the connection's five, the engine's two): instances of one
+    /// class keep their attributes in one order, so these rarely move.
+    static HINTS: [Cell<u32>; 8] = Default::default();
 }
 
 fn is_empty_dict(v: &Value) -> bool {

@@ -786,6 +786,9 @@ struct InsertPlan {
     names: Vec<String>,
     /// Whether one of them is a primary key column (rows name no others).
     binds_primary_key: bool,
+    /// Their types, in the same order: plain values of those without a bind
+    /// processor are taken as they are.
+    types: Vec<Option<(SqlType, bool)>>,
 }
 
 impl InsertPlan {
@@ -816,7 +819,8 @@ impl InsertPlan {
         }
         let params = prepared.compiled.params.clone();
         let binds_primary_key = names.iter().any(|n| table.column(n).is_some_and(|c| c.primary_key));
-        Ok(Some((InsertPlan { prepared, table, defaults, names, binds_primary_key }, params)))
+        let types = names.iter().map(|n| table.column(n).map(|c| (c.ty.clone(), retort_sql::process::passes_plain(&c.ty)))).collect();
+        Ok(Some((InsertPlan { prepared, table, defaults, names, binds_primary_key, types }, params)))
     }
 
     /// `bind`'s quick way for the usual row: a dict of exactly the plan's
@@ -832,14 +836,21 @@ impl InsertPlan {
             return Ok(None);
         }
         let mut values = vec![Literal::None; self.names.len()];
-        for (k, v) in pairs.values() {
+        for (j, (k, v)) in pairs.values().enumerate() {
             let Value::Str(k) = k else { return Ok(None) };
-            let Some(i) = self.names.iter().position(|n| n == k.as_str()) else { return Ok(None) };
-            if !matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) {
-                return Ok(None);
-            }
+            // (the row's keys are most often in the plan's order)
+            let at = |i: usize| self.names.get(i).is_some_and(|n| n.as_str() == k.as_str());
+            let Some(i) = (if at(j) { Some(j) } else { (0..self.names.len()).find(|&i| at(i)) }) else { return Ok(None) };
             // (keys are distinct and each names one column: every column is bound once)
-            values[i] = convert::bind_value(vm, v, self.table.column(&self.names[i]).map(|c| &c.ty))?;
+            values[i] = match (v, &self.types[i]) {
+                (Value::None, Some((_, true))) => Literal::None,
+                (Value::Int(n), Some((_, true))) => Literal::Int(*n),
+                (Value::Str(s), Some((_, true))) => Literal::Str(s.as_str().to_owned()),
+                (Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_), ty) => {
+                    convert::bind_value(vm, v, ty.as_ref().map(|(t, _)| t))?
+                }
+                _ => return Ok(None),
+            };
         }
         Ok(Some(values))
     }
@@ -1039,7 +1050,8 @@ fn run_reported(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Lite
     let hook = cursor_hook(state, a, sql, || python_params(params), many);
     fire(vm, &hook, "before")?;
     let values: Vec<retort_engine::Value> = params.iter().map(convert::engine_value).collect();
-    let outcome = with_db(vm, state, a, |_, db| Ok(db.execute(sql, &values)))?.map_err(|e| dbapi_error(vm, state, &e, sql, params))?;
+    let outcome =
+        with_db(vm, state, a, |_, db| Ok(db.execute_values(sql, values)))?.map_err(|e| dbapi_error(vm, state, &e, sql, params))?;
     fire(vm, &hook, "after")?;
     Ok(outcome)
 }

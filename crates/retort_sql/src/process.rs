@@ -62,6 +62,24 @@ pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
     })
 }
 
+/// Whether [`bind`] hands every plain value (None, bool, int, float, str,
+/// bytes) on unchanged for this type: the types without a bind processor,
+/// whose values a caller may take as they are.
+pub fn passes_plain(ty: &SqlType) -> bool {
+    match ty {
+        SqlType::Integer
+        | SqlType::BigInteger
+        | SqlType::SmallInteger
+        | SqlType::String { .. }
+        | SqlType::Text
+        | SqlType::Float
+        | SqlType::Double
+        | SqlType::LargeBinary => true,
+        SqlType::Named { .. } => ty.generic().is_none(),
+        _ => false,
+    }
+}
+
 /// Mirrors the result processors: the Python value of what SQLite returned.
 pub fn result(ty: &SqlType, stored: &Literal) -> Result<SqlValue, SqlError> {
     if let Some(generic) = ty.generic() {
@@ -299,6 +317,48 @@ fn from_serde(doc: serde_json::Value) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn types_said_to_pass_plain_values_bind_them_unchanged() {
+        let plain = [
+            Literal::None,
+            Literal::Bool(true),
+            Literal::Int(-3),
+            Literal::Float(0.5),
+            Literal::Str("x".into()),
+            Literal::Bytes(vec![0, 255]),
+        ];
+        let named = |name: &str| SqlType::Named { name: name.into(), args: vec![] };
+        let types = [
+            SqlType::Integer,
+            SqlType::BigInteger,
+            SqlType::SmallInteger,
+            SqlType::String { length: Some(5) },
+            SqlType::Text,
+            SqlType::Boolean,
+            SqlType::Float,
+            SqlType::Double,
+            SqlType::Numeric { precision: None, scale: None },
+            SqlType::Date,
+            SqlType::DateTime,
+            SqlType::Time,
+            SqlType::Interval,
+            SqlType::Enum { name: None, members: vec!["x".into()] },
+            SqlType::Json,
+            SqlType::LargeBinary,
+            SqlType::Uuid,
+            named("VARCHAR"),
+            named("CLOB"),
+            named("NUMERIC"),
+            named("BOOLEAN"),
+            named("DATETIME"),
+        ];
+        for ty in &types {
+            let unchanged = plain.iter().all(|l| matches!(bind(ty, SqlValue::Plain(l.clone())), Ok(b) if b == *l));
+            // (Numeric, Enum and Uuid pass some plain values too, but process others)
+            assert!(!passes_plain(ty) || unchanged, "{ty:?}");
+        }
+    }
 
     #[test]
     fn epoch_arithmetic_round_trips() {
