@@ -69,19 +69,24 @@ impl<B: Backend> Connection<B> {
             _ => None,
         };
         let event = SqlEvent { sql: sql.to_owned(), params: Params::One(params), rows_affected, rows_returned, error, preview };
-        self.push(EventKind::Sql(event), started);
+        self.push(EventKind::Sql(Box::new(event)), started);
         result
     }
 
     /// Runs one statement once per parameter row (DBAPI `executemany`),
     /// recorded as one event; stops at the first failing row.
     pub fn execute_many(&mut self, sql: &str, rows: &[Vec<Value>]) -> Result<u64, EngineError> {
+        self.execute_many_values(sql, rows.to_vec())
+    }
+
+    /// `execute_many` with rows the log may keep as they are (no copy).
+    pub fn execute_many_values(&mut self, sql: &str, rows: Vec<Vec<Value>>) -> Result<u64, EngineError> {
         let started = Instant::now();
         let mut affected = 0;
         let mut returned = 0;
         let mut error = self.begin_implicitly(sql).err();
         if error.is_none() {
-            for params in rows {
+            for params in &rows {
                 match self.backend.run(sql, params, 0) {
                     Ok(outcome) => {
                         affected += outcome.rows_affected;
@@ -96,13 +101,13 @@ impl<B: Backend> Connection<B> {
         }
         let event = SqlEvent {
             sql: sql.to_owned(),
-            params: Params::Many(rows.to_vec()),
+            params: Params::Many(rows),
             rows_affected: error.is_none().then_some(affected),
             rows_returned: returned,
             error: error.clone(),
             preview: None,
         };
-        self.push(EventKind::Sql(event), started);
+        self.push(EventKind::Sql(Box::new(event)), started);
         error.map_or(Ok(affected), Err)
     }
 

@@ -50,7 +50,8 @@ pub const PREVIEW_ROWS: usize = 3;
 /// What happened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum EventKind {
-    Sql(SqlEvent),
+    /// (boxed: a log of many statements moves small entries as it grows)
+    Sql(Box<SqlEvent>),
     Tx(TxKind),
 }
 

@@ -19,15 +19,15 @@ pub fn execute(vm: &mut Vm, state: &Shared, mut a: Args) -> PyResult<Value> {
     if let Some((db, result_class)) = usual(state, &a) {
         let (stmt, params) = (a.pos[1].clone(), a.pos[2].clone());
         // (the arguments the native executions take: database, statement,
-        // parameters, Result class, or None when the result goes unseen)
+        // parameters; the Result class, or None when the result goes unseen)
         a.pos.truncate(3);
         a.pos[0] = db;
-        a.pos.push(if unused { Value::None } else { result_class });
+        let result_class = if unused { Value::None } else { result_class };
         let call = a;
         let (result, binds_primary_key) =
-            guarded(vm, state, &call, &stmt, &params, Mode::Compiled, |vm| match execute_planned(vm, state, &call)? {
+            guarded(vm, state, &call, &stmt, &params, Mode::Compiled, |vm| match execute_planned(vm, state, &call, &result_class)? {
                 Some(done) => Ok(done),
-                None => Ok((execute_unplanned(vm, state, &call, stmt.clone())?, true)),
+                None => Ok((execute_unplanned(vm, state, &call, stmt.clone(), &result_class)?, true)),
             })?;
         // as `_execute`: the statement and a copy of its values, for
         // `inserted_primary_key` (which reads only their primary key's: None

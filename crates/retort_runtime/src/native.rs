@@ -1036,7 +1036,8 @@ fn run_many(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: Vec<Vec<Lite
     fire(vm, &hook, "before")?;
     let params: Vec<Vec<retort_engine::Value>> =
         rows.into_iter().map(|row| row.into_iter().map(convert::into_engine_value).collect()).collect();
-    let affected = with_db(vm, state, a, |_, db| Ok(db.execute_many(sql, &params)))?.map_err(|e| dbapi_error(vm, state, &e, sql, shown))?;
+    let affected =
+        with_db(vm, state, a, |_, db| Ok(db.execute_many_values(sql, params)))?.map_err(|e| dbapi_error(vm, state, &e, sql, shown))?;
     fire(vm, &hook, "after")?;
     Ok(affected)
 }
@@ -1144,8 +1145,8 @@ thread_local! {
 /// plan (`a`: database, statement, parameters, Result class): the result,
 /// and whether the row may name a primary key column. `None`: not such an
 /// insert, or a row the plan does not fit.
-pub(crate) fn execute_planned(vm: &mut Vm, state: &Shared, a: &Args) -> PyResult<Option<(Value, bool)>> {
-    let (Some(stmt), Some(params), Some(result_class)) = (a.pos.get(1), a.pos.get(2), a.pos.get(3)) else { return Ok(None) };
+pub(crate) fn execute_planned(vm: &mut Vm, state: &Shared, a: &Args, result_class: &Value) -> PyResult<Option<(Value, bool)>> {
+    let (Some(stmt), Some(params)) = (a.pos.get(1), a.pos.get(2)) else { return Ok(None) };
     let Some((plan, values)) = planned_insert(vm, state, stmt, params)? else { return Ok(None) };
     let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
     let result = rowless_result(vm, result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid))?;
@@ -1153,16 +1154,16 @@ pub(crate) fn execute_planned(vm: &mut Vm, state: &Shared, a: &Args) -> PyResult
 }
 
 fn execute_statement(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyResult<Value> {
-    match execute_planned(vm, state, a)? {
+    let result_class = a.pos.get(3).unwrap_or(&Value::None);
+    match execute_planned(vm, state, a, result_class)? {
         Some((result, _)) => Ok(result),
-        None => execute_unplanned(vm, state, a, stmt),
+        None => execute_unplanned(vm, state, a, stmt, result_class),
     }
 }
 
 /// `execute_statement` for a statement `execute_planned` did not run.
-pub(crate) fn execute_unplanned(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value) -> PyResult<Value> {
+pub(crate) fn execute_unplanned(vm: &mut Vm, state: &Shared, a: &Args, stmt: Value, result_class: &Value) -> PyResult<Value> {
     let params = a.pos.get(2).cloned().unwrap_or(Value::None);
-    let result_class = a.pos.get(3).cloned().unwrap_or(Value::None);
     let rows: Vec<Value> = match &params {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
@@ -1181,13 +1182,13 @@ pub(crate) fn execute_unplanned(vm: &mut Vm, state: &Shared, a: &Args, stmt: Val
             }
         };
         let affected = run_many(vm, state, a, &first.compiled.sql, literals, &first.compiled.params)?;
-        return rowless_result(vm, &result_class, affected as i64, Value::None);
+        return rowless_result(vm, result_class, affected as i64, Value::None);
     }
     let first = rows.first().unwrap_or(&Value::None);
     if !matches!(params, Value::Dict(_)) {
         if let Some((plan, values)) = planned_insert(vm, state, &stmt, first)? {
             let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
-            return rowless_result(vm, &result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid));
+            return rowless_result(vm, result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid));
         }
     }
     let p = prepare(vm, &stmt, first)?;
@@ -1217,5 +1218,5 @@ pub(crate) fn execute_unplanned(vm: &mut Vm, state: &Shared, a: &Args, stmt: Val
         Value::Int(outcome.last_insert_rowid),
         Value::Bool(returns_rows),
     ];
-    vm.call(&result_class, Args::new(args))
+    vm.call(result_class, Args::new(args))
 }

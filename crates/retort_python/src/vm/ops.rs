@@ -834,6 +834,12 @@ impl Vm {
 
     /// `d[k] = v` on a dict being built (keeps the first key object, as Python does).
     pub fn dict_insert(&mut self, d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
+        if let Some(key) = own_key(&k) {
+            // (a str or int key equal to one present is the same object for
+            // every purpose: replacing the stored one is not seen)
+            d.insert(key, (k, v));
+            return Ok(());
+        }
         let key = self.dict_key(d, &k)?;
         match d.entry(key) {
             indexmap::map::Entry::Occupied(mut e) => e.get_mut().1 = v,
