@@ -9,7 +9,7 @@
 //! environment), and the same statements on the raw engine. Figures only;
 //! nothing is asserted.
 //!
-//! `cargo run --profile native -p retort_runtime --example bench [-- core_insert]`
+//! `cargo run --profile native -p retort_runtime --example bench [-- core_insert | raw_core | raw_orm]`
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -245,6 +245,13 @@ fn compare(path: &Path, what: &str, runs: usize, python: Option<&Path>) -> (f64,
 
 fn main() {
     retort_python::memory::set_meter(|| ALLOC.allocated());
+    // `-- raw_core` or `-- raw_orm`: the raw engine's statements once, alone
+    // (to count their instructions under callgrind)
+    match std::env::args().nth(1).as_deref() {
+        Some("raw_core") => return println!("raw engine, Core inserts: {:.1} ms", raw_engine_ms(1)),
+        Some("raw_orm") => return println!("raw engine, ORM statements: {:.1} ms", raw_orm_ms()),
+        _ => {}
+    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench");
     let python = oracle_python();
     for (name, what, runs) in [

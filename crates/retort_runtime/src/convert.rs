@@ -544,6 +544,17 @@ pub fn into_engine_value(l: Literal) -> retort_engine::Value {
     }
 }
 
+/// An engine value as the bound value it was (a bool comes back an int).
+pub fn engine_literal(v: &retort_engine::Value) -> Literal {
+    match v {
+        retort_engine::Value::Null => Literal::None,
+        retort_engine::Value::Integer(i) => Literal::Int(*i),
+        retort_engine::Value::Real(f) => Literal::Float(*f),
+        retort_engine::Value::Text(s) => Literal::Str(s.clone()),
+        retort_engine::Value::Blob(b) => Literal::Bytes(b.clone()),
+    }
+}
+
 /// A bound value as the engine takes it.
 pub fn engine_value(l: &Literal) -> retort_engine::Value {
     match l {

@@ -827,20 +827,11 @@ impl InsertPlan {
     /// columns, by name, to plain values (no Python-side defaults to call).
     /// `None`: the row takes the general way.
     fn bind_plain(&self, vm: &mut Vm, params: &Value) -> PyResult<Option<Vec<Literal>>> {
-        let Value::Dict(d) = params else { return Ok(None) };
-        if !self.defaults.is_empty() {
-            return Ok(None);
-        }
-        let pairs = d.borrow();
-        if pairs.len() != self.names.len() {
-            return Ok(None);
-        }
+        let Some(pairs) = self.plain_pairs(params) else { return Ok(None) };
+        let pairs = pairs.borrow();
         let mut values = vec![Literal::None; self.names.len()];
         for (j, (k, v)) in pairs.values().enumerate() {
-            let Value::Str(k) = k else { return Ok(None) };
-            // (the row's keys are most often in the plan's order)
-            let at = |i: usize| self.names.get(i).is_some_and(|n| n.as_str() == k.as_str());
-            let Some(i) = (if at(j) { Some(j) } else { (0..self.names.len()).find(|&i| at(i)) }) else { return Ok(None) };
+            let Some(i) = self.column_of(j, k) else { return Ok(None) };
             // (keys are distinct and each names one column: every column is bound once)
             values[i] = match (v, &self.types[i]) {
                 (Value::None, Some((_, true))) => Literal::None,
@@ -853,6 +844,49 @@ impl InsertPlan {
             };
         }
         Ok(Some(values))
+    }
+
+    /// The usual row straight as the engine takes it: a dict of exactly the
+    /// plan's columns, each of a type without a bind processor, to None, an
+    /// int or a str (which the engine's values give back exactly, for an
+    /// error's parameters). `None`: the row takes `bind`.
+    fn engine_row(&self, params: &Value) -> Option<Vec<retort_engine::Value>> {
+        let pairs = self.plain_pairs(params)?.borrow();
+        let mut values = vec![retort_engine::Value::Null; self.names.len()];
+        for (j, (k, v)) in pairs.values().enumerate() {
+            let i = self.column_of(j, k)?;
+            if !matches!(self.types[i], Some((_, true))) {
+                return None;
+            }
+            values[i] = match v {
+                Value::None => retort_engine::Value::Null,
+                Value::Int(n) => retort_engine::Value::Integer(*n),
+                Value::Str(s) => retort_engine::Value::Text(s.as_str().to_owned()),
+                _ => return None,
+            };
+        }
+        Some(values)
+    }
+
+    /// The row's dict when it may name exactly the plan's columns (no
+    /// Python-side defaults to call).
+    fn plain_pairs<'v>(&self, params: &'v Value) -> Option<&'v Rc<RefCell<retort_python::dict::Dict>>> {
+        match params {
+            Value::Dict(d) if self.defaults.is_empty() && d.borrow().len() == self.names.len() => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Which of the plan's columns the `j`th key of a row names (the row's
+    /// keys are most often in the plan's order).
+    fn column_of(&self, j: usize, key: &Value) -> Option<usize> {
+        let Value::Str(k) = key else { return None };
+        let at = |i: usize| self.names.get(i).is_some_and(|n| n.as_str() == k.as_str());
+        if at(j) {
+            Some(j)
+        } else {
+            (0..self.names.len()).find(|&i| at(i))
+        }
     }
 
     /// A parameter row's values in the plan's order, or `None` when the row
@@ -914,14 +948,18 @@ fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(P
     Ok(Some((plan.prepared, out)))
 }
 
+/// The plan kept for the statement `stmt`, if any.
+fn kept_plan(state: &Shared, stmt: &Value) -> Option<Rc<InsertPlan>> {
+    state.borrow().plans.iter().find(|(s, _)| s.is(stmt)).map(|(_, p)| p.clone())
+}
+
 /// A single-row execution of a plain insert, through the statement's kept
 /// plan (made on its first execution). `None`: not such an insert.
 fn planned_insert(vm: &mut Vm, state: &Shared, stmt: &Value, params: &Value) -> PyResult<Option<(Rc<InsertPlan>, Vec<Literal>)>> {
     if !matches!(params, Value::Dict(_)) {
         return Ok(None);
     }
-    let kept = state.borrow().plans.iter().find(|(s, _)| s.is(stmt)).map(|(_, p)| p.clone());
-    if let Some(plan) = kept {
+    if let Some(plan) = kept_plan(state, stmt) {
         if let Some(values) = plan.bind(vm, params)? {
             return Ok(Some((plan, values)));
         }
@@ -1057,6 +1095,30 @@ fn run_reported(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Lite
     Ok(outcome)
 }
 
+/// `run_reported` for values already as the engine takes them, which give
+/// back the parameters exactly (none is a bool).
+fn run_values(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, values: Vec<retort_engine::Value>) -> PyResult<Outcome> {
+    let literals = |values: &[retort_engine::Value]| values.iter().map(convert::engine_literal).collect::<Vec<_>>();
+    let hook = cursor_hook(state, a, sql, || python_params(&literals(&values)), false);
+    fire(vm, &hook, "before")?;
+    let mut sent = Vec::new();
+    let outcome = with_db(vm, state, a, |_, db| {
+        let r = db.execute_values(sql, values);
+        // (the values went to the log: an error shows them from there)
+        if r.is_err() {
+            if let Some(retort_engine::log::EventKind::Sql(e)) = db.events().last().map(|e| &e.kind) {
+                if let retort_engine::log::Params::One(p) = &e.params {
+                    sent = literals(p);
+                }
+            }
+        }
+        Ok(r)
+    })?
+    .map_err(|e| dbapi_error(vm, state, &e, sql, &sent))?;
+    fire(vm, &hook, "after")?;
+    Ok(outcome)
+}
+
 /// A row of parameters as the cursor events show it: a tuple.
 fn python_params(row: &[Literal]) -> Value {
     Value::tuple(row.iter().map(literal_value).collect())
@@ -1147,8 +1209,18 @@ thread_local! {
 /// insert, or a row the plan does not fit.
 pub(crate) fn execute_planned(vm: &mut Vm, state: &Shared, a: &Args, result_class: &Value) -> PyResult<Option<(Value, bool)>> {
     let (Some(stmt), Some(params)) = (a.pos.get(1), a.pos.get(2)) else { return Ok(None) };
-    let Some((plan, values)) = planned_insert(vm, state, stmt, params)? else { return Ok(None) };
-    let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
+    let fast = kept_plan(state, stmt).and_then(|plan| plan.engine_row(params).map(|values| (plan, values)));
+    let (plan, outcome) = match fast {
+        Some((plan, values)) => {
+            let outcome = run_values(vm, state, a, &plan.prepared.compiled.sql, values)?;
+            (plan, outcome)
+        }
+        None => {
+            let Some((plan, values)) = planned_insert(vm, state, stmt, params)? else { return Ok(None) };
+            let outcome = run(vm, state, a, &plan.prepared.compiled.sql, &values)?;
+            (plan, outcome)
+        }
+    };
     let result = rowless_result(vm, result_class, outcome.rows_affected as i64, Value::Int(outcome.last_insert_rowid))?;
     Ok(Some((result, plan.binds_primary_key)))
 }

@@ -406,7 +406,11 @@ impl Vm {
                         f.stack.split_off(len - n - 1)
                     };
                     let func = f.stack.pop().expect("stack");
-                    return self.call_flow(f, func, Args { pos, kw: Vec::new() });
+                    match self.call_flow(f, func, Args { pos, kw: Vec::new() }) {
+                        // (a native call's value is on the stack: go on here)
+                        Ok(Flow::Next) => {}
+                        other => return other,
+                    }
                 }
                 Op::CallMethodKw(n, names) => {
                     let mut args = f.stack.split_off(f.stack.len() - n as usize);
@@ -416,7 +420,11 @@ impl Vm {
                     let kwvals = args.split_off(args.len() - names.len());
                     let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
                     let pos = method_args(this, args);
-                    return self.call_flow(f, func, Args { pos, kw });
+                    match self.call_flow(f, func, Args { pos, kw }) {
+                        // (a native call's value is on the stack: go on here)
+                        Ok(Flow::Next) => {}
+                        other => return other,
+                    }
                 }
                 Op::StoreAttr(i) => {
                     let obj = f.stack.pop().expect("stack");
@@ -742,7 +750,11 @@ impl Vm {
                     }
                     let args = f.stack.split_off(f.stack.len() - n);
                     let func = f.stack.pop().expect("stack");
-                    return self.call_flow(f, func, Args { pos: args, kw: Vec::new() });
+                    match self.call_flow(f, func, Args { pos: args, kw: Vec::new() }) {
+                        // (a native call's value is on the stack: go on here)
+                        Ok(Flow::Next) => {}
+                        other => return other,
+                    }
                 }
                 Op::CallKw(n, names) => {
                     let mut args = f.stack.split_off(f.stack.len() - n as usize);
@@ -750,7 +762,11 @@ impl Vm {
                     let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!("names tuple") };
                     let kwvals = args.split_off(args.len() - names.len());
                     let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
-                    return self.call_flow(f, func, Args { pos: args, kw });
+                    match self.call_flow(f, func, Args { pos: args, kw }) {
+                        // (a native call's value is on the stack: go on here)
+                        Ok(Flow::Next) => {}
+                        other => return other,
+                    }
                 }
                 Op::CallEx(has_kw) => {
                     let kwargs = if has_kw { f.stack.pop() } else { None };
@@ -769,7 +785,11 @@ impl Vm {
                             }
                         }
                     }
-                    return self.call_flow(f, func, Args { pos, kw });
+                    match self.call_flow(f, func, Args { pos, kw }) {
+                        // (a native call's value is on the stack: go on here)
+                        Ok(Flow::Next) => {}
+                        other => return other,
+                    }
                 }
                 Op::MakeFunction(ci, flags) => {
                     let closure = if flags & 8 != 0 { f.stack.pop() } else { None };
