@@ -21,10 +21,11 @@ const USAGE: &str = "usage: retort sql FILE.sql | retort trace FILE.py | retort 
 /// The heap (mimalloc: the interpreter allocates small values at a high rate),
 /// counted so scripts run under the memory budget (`retort_python::memory`).
 #[global_allocator]
-static ALLOC: cap::Cap<mimalloc::MiMalloc> = cap::Cap::new(mimalloc::MiMalloc, usize::MAX);
+static ALLOC: retort_heap::Counting<mimalloc::MiMalloc> = retort_heap::Counting(mimalloc::MiMalloc);
 
 fn main() -> ExitCode {
-    retort_python::memory::set_meter(|| ALLOC.allocated());
+    retort_heap::keep_freed_memory();
+    retort_python::memory::set_meter(|| ALLOC.held());
     match run(std::env::args().skip(1).collect()) {
         Ok(code) => code,
         Err(e) => {

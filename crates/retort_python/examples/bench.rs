@@ -13,7 +13,7 @@ use retort_python::{Budget, Interpreter};
 
 /// The heap, counted so scripts run under the memory budget (`retort_python::memory`).
 #[global_allocator]
-static ALLOC: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
+static ALLOC: retort_heap::Counting<std::alloc::System> = retort_heap::Counting(std::alloc::System);
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).expect("a number"));
@@ -64,7 +64,7 @@ sys.stdout.write(buf.getvalue())
 }
 
 fn main() {
-    retort_python::memory::set_meter(|| ALLOC.allocated());
+    retort_python::memory::set_meter(|| ALLOC.held());
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench");
     let workload = root.join("workload.py");
     let source = std::fs::read_to_string(&workload).expect("tests/bench/workload.py");

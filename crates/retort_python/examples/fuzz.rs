@@ -110,7 +110,7 @@ impl Rng {
 
 /// The heap, counted so scripts run under the memory budget (`retort_python::memory`).
 #[global_allocator]
-static ALLOC: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
+static ALLOC: retort_heap::Counting<std::alloc::System> = retort_heap::Counting(std::alloc::System);
 
 fn mutate(rng: &mut Rng, input: &[u8], other: &[u8]) -> Vec<u8> {
     let mut v = input.to_vec();
@@ -169,7 +169,7 @@ fn corpus(root: &Path) -> Vec<Vec<u8>> {
 }
 
 fn main() {
-    retort_python::memory::set_meter(|| ALLOC.allocated());
+    retort_python::memory::set_meter(|| ALLOC.held());
     let seconds: u64 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(60);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let crashes = root.join("crates/retort_python/fuzz/crashes");

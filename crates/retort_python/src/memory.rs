@@ -1,8 +1,8 @@
 //! The memory budget's meter. A binary that runs scripts counts its heap
-//! with a counting global allocator (the `cap` crate's) and hands the VM a
-//! way to read it, once, with `set_meter`; the VM then ends a script whose
-//! heap grows past `Budget::memory` with a `MemoryError`. Without a meter
-//! only single big objects are measured.
+//! with a counting global allocator (`retort_heap::Counting`) and hands the VM a way
+//! to read it, once, with `set_meter`; the VM then ends a script whose heap
+//! grows past `Budget::memory` with a `MemoryError`. Without a meter only
+//! single big objects are measured.
 
 use std::sync::OnceLock;
 

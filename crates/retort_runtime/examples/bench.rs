@@ -9,7 +9,7 @@
 //! environment), and the same statements on the raw engine. Figures only;
 //! nothing is asserted.
 //!
-//! `cargo run --profile native -p retort_runtime --example bench [-- core_insert | raw_core | raw_orm]`
+//! `cargo run --profile native -p retort_runtime --example bench [-- core_insert | raw_core | raw_orm | retort_core]`
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,7 +19,7 @@ use retort_python::Budget;
 
 /// The heap (mimalloc, as the `retort` binary), counted so scripts run under the memory budget.
 #[global_allocator]
-static ALLOC: cap::Cap<mimalloc::MiMalloc> = cap::Cap::new(mimalloc::MiMalloc, usize::MAX);
+static ALLOC: retort_heap::Counting<mimalloc::MiMalloc> = retort_heap::Counting(mimalloc::MiMalloc);
 
 /// The best of several runs: on a shared machine other work only ever adds
 /// time, so the fastest run is the least disturbed one (as `timeit` reports).
@@ -244,12 +244,19 @@ fn compare(path: &Path, what: &str, runs: usize, python: Option<&Path>) -> (f64,
 }
 
 fn main() {
-    retort_python::memory::set_meter(|| ALLOC.allocated());
-    // `-- raw_core` or `-- raw_orm`: the raw engine's statements once, alone
-    // (to count their instructions under callgrind)
+    // (freed memory kept for reuse, as the playground's heap keeps it; the raw engine shares this)
+    retort_heap::keep_freed_memory();
+    retort_python::memory::set_meter(|| ALLOC.held());
+    // `-- raw_core`, `-- raw_orm`, `-- retort_core`: one run alone (to count
+    // its instructions under callgrind, or its cycles under perf)
     match std::env::args().nth(1).as_deref() {
         Some("raw_core") => return println!("raw engine, Core inserts: {:.1} ms", raw_engine_ms(1)),
         Some("raw_orm") => return println!("raw engine, ORM statements: {:.1} ms", raw_orm_ms()),
+        // `-- retort_core`: Retort's run of the Core inserts once, alone
+        Some("retort_core") => {
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench/core_insert.py");
+            return println!("Retort, Core inserts: {:.1} ms", retort_ms(&path, 1).0);
+        }
         _ => {}
     }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench");
