@@ -276,26 +276,34 @@ impl Module {
     }
     /// `get`, looking first where `slot` says `name` was last found (and
     /// remembering where it is found).
-    pub fn get_at(&self, name: &str, slot: &Cell<u32>) -> Option<Value> {
-        crate::dict::hinted_get(&self.dict.borrow(), name, slot).cloned()
+    pub fn get_at(&self, name: &Rc<str>, slot: &Cell<u32>) -> Option<Value> {
+        let d = self.dict.borrow();
+        // (a name stored by the same code is the very same string)
+        if let Some((k, v)) = d.get_index(slot.get() as usize) {
+            if Rc::ptr_eq(k, name) {
+                return Some(v.clone());
+            }
+        }
+        crate::dict::hinted_get(&d, name, slot).cloned()
     }
 
     /// `set`, looking first where `slot` says `name` was last found (and
     /// remembering where it is).
-    pub fn set_at(&self, name: &str, v: Value, slot: &Cell<u32>) {
+    pub fn set_at(&self, name: &Rc<str>, v: Value, slot: &Cell<u32>) {
         let mut d = self.dict.borrow_mut();
         if let Some((k, old)) = d.get_index_mut(slot.get() as usize) {
-            if **k == *name {
+            if Rc::ptr_eq(k, name) || **k == **name {
                 *old = v;
                 return;
             }
         }
-        let i = match d.get_full_mut(name) {
+        let i = match d.get_full_mut(&**name) {
             Some((i, _, old)) => {
                 *old = v;
                 i
             }
-            None => d.insert_full(name.into(), v).0,
+            // (keyed by the code's own string, which its next loads find by address)
+            None => d.insert_full(name.clone(), v).0,
         };
         slot.set(i as u32);
     }

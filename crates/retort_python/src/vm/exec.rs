@@ -11,6 +11,7 @@ use crate::object::{Args, Generator, PyErr, PyResult};
 use crate::value::Value;
 
 use super::frame::{Block, BlockKind, Frame};
+use super::iter::IterState;
 use super::Vm;
 
 /// How a loop ended.
@@ -325,13 +326,13 @@ impl Vm {
                     }
                 }
                 Op::StoreName(i) => {
-                    let name = Self::name_of(f, i);
+                    let name = &code.names[i as usize];
                     let v = f.stack.pop().expect("stack");
                     match &f.namespace {
                         Some(ns) => {
-                            ns.borrow_mut().insert(str_key(&name), (Value::str(&*name), v));
+                            ns.borrow_mut().insert(str_key(name), (Value::str(&**name), v));
                         }
-                        None => f.globals.set_at(&name, v, &code.global_slots[i as usize]),
+                        None => f.globals.set_at(name, v, &code.global_slots[i as usize]),
                     }
                 }
                 Op::DeleteName(i) => {
@@ -352,7 +353,7 @@ impl Vm {
                 }
                 Op::LoadMethod(i) => {
                     let obj = f.stack.pop().expect("stack");
-                    let name = Self::name_of(f, i);
+                    let name = &code.names[i as usize];
                     match &obj {
                         Value::Instance(inst) => {
                             let class = inst.class();
@@ -571,8 +572,27 @@ impl Vm {
                     f.stack.push(it);
                 }
                 Op::ForIter(t) => {
-                    let it = f.stack.last().expect("stack").clone();
-                    match self.on_line(f, |vm| vm.next(&it))? {
+                    // (a range steps here: nothing it does runs Python code)
+                    let stepped = match f.stack.last() {
+                        Some(Value::Iter(state)) => match &mut *state.borrow_mut() {
+                            IterState::Range { cur, step, left } => Some((*left > 0).then(|| {
+                                let v = *cur;
+                                *cur += *step;
+                                *left -= 1;
+                                Value::Int(v)
+                            })),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let next = match stepped {
+                        Some(next) => next,
+                        None => {
+                            let it = f.stack.last().expect("stack").clone();
+                            self.on_line(f, |vm| vm.next(&it))?
+                        }
+                    };
+                    match next {
                         Some(v) => f.stack.push(v),
                         None => {
                             f.stack.pop();
