@@ -7,7 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use retort_python::dict::hinted_get;
+use retort_python::dict::{hinted_get, Key};
 use retort_python::{Args, PyResult, Value, Vm};
 
 use crate::echo::Mode;
@@ -65,7 +65,11 @@ fn usual(state: &Shared, a: &Args) -> Option<(Value, Value)> {
         return None;
     }
     let (insert, result) = state.borrow().classes.clone()?;
-    let (Value::Instance(conn), Value::Instance(stmt), Value::Dict(_)) = (&a.pos[0], &a.pos[1], &a.pos[2]) else { return None };
+    let (Value::Instance(conn), Value::Instance(stmt), Value::Dict(d)) = (&a.pos[0], &a.pos[1], &a.pos[2]) else { return None };
+    // (keys that are columns or other expressions: as `_execute` meets them)
+    if !d.borrow().keys().all(|k| matches!(k, Key::Str(_))) {
+        return None;
+    }
     if !matches!(&insert, Value::Class(c) if Rc::ptr_eq(c, &stmt.class())) {
         return None;
     }

@@ -606,19 +606,11 @@ pub fn set_lenient(on: bool) {
 }
 
 /// Sets the execution parameters `bindparam()`s without a value take.
-pub fn set_bind_values(vm: &mut Vm, pairs: Vec<(Value, Value)>) -> PyResult<()> {
-    let mut named = Vec::new();
-    for (k, v) in pairs {
-        match k {
-            Value::Str(s) => named.push((s.as_str().to_owned(), v)),
-            other => {
-                let t = vm.type_of(&other);
-                return Err(vm.new_error("TypeError", format!("parameter names must be strings, not {}", t.name)));
-            }
-        }
-    }
+pub fn set_bind_values(pairs: Vec<(Value, Value)>) {
+    // (a key that is not a name, such as a Column, names no bind parameter:
+    // SQLAlchemy looks its parameters up by name)
+    let named = pairs.into_iter().filter_map(|(k, v)| k.as_str().map(|s| (s.to_owned(), v))).collect();
     BIND_VALUES.with(|b| *b.borrow_mut() = named);
-    Ok(())
 }
 
 /// A column of a table, alias, subquery or CTE as a reference.

@@ -100,6 +100,13 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
         Ok(Value::None)
     });
     add(&m, vm, "connection_execute", crate::connection::execute);
+    // missing_value(stmt, params, name): the StatementError for a bind
+    // parameter `name` the parameters give no value (not raised)
+    add(&m, vm, "missing_value", |vm, _, a| {
+        let (stmt, params) = (a.pos.first().cloned().unwrap_or(Value::None), a.pos.get(1).cloned().unwrap_or(Value::None));
+        let name = a.pos.get(2).and_then(|n| n.as_str().map(str::to_owned)).unwrap_or_default();
+        Ok(missing_bind_error(vm, &stmt, &params, &name)?.value())
+    });
     // set_hook(db, fn or None): fn("before" | "after", statement, parameters, executemany) around each statement
     add(&m, vm, "set_hook", |vm, state, a| {
         let Some(Value::Int(db)) = a.pos.first() else {
@@ -558,7 +565,7 @@ fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRes
     let r = prepare_inner(vm, stmt, params, named);
     convert::set_lenient(false);
     // the execution's bindparam() values end with it
-    convert::set_bind_values(vm, Vec::new())?;
+    convert::set_bind_values(Vec::new());
     r
 }
 
@@ -566,7 +573,7 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
     match kind(vm, stmt)?.as_str() {
         "select" => {
             let given = mapping_pairs(vm, params)?;
-            convert::set_bind_values(vm, given)?;
+            convert::set_bind_values(given);
             let (select, selected) = convert::select(vm, stmt)?;
             let compiled = if named {
                 compiler::to_string(Statement::Select(&select)).map_err(|e| sql_err(vm, e))?
@@ -595,7 +602,7 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
                 Value::Str(s) => table.column(s.as_str()).is_some(),
                 _ => true,
             });
-            convert::set_bind_values(vm, binds)?;
+            convert::set_bind_values(binds);
             let mut rows = Vec::new();
             for r in attr_list(vm, stmt, "value_rows")? {
                 let p = mapping_pairs(vm, &r)?;
@@ -1014,10 +1021,15 @@ pub(crate) fn guarded<T>(
 /// SQLAlchemy's StatementError for a `bindparam()` without a value: the
 /// statement as compiled, and the parameters given.
 fn missing_bind_error(vm: &mut Vm, stmt: &Value, params: &Value, name: &str) -> PyResult<retort_python::PyErr> {
+    // (compiled for the first parameter set, as SQLAlchemy compiles an executemany)
+    let first = match params {
+        Value::List(l) => l.borrow().first().cloned().unwrap_or(Value::None),
+        other => other.clone(),
+    };
     convert::set_lenient(true);
-    let prepared = prepare_inner(vm, stmt, params, false);
+    let prepared = prepare_inner(vm, stmt, &first, false);
     convert::set_lenient(false);
-    convert::set_bind_values(vm, Vec::new())?;
+    convert::set_bind_values(Vec::new());
     let sql = prepared?.compiled.sql;
     let mut message = format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'\n[SQL: {sql}]");
     message += &given_params(vm, params)?;

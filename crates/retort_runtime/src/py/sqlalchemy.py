@@ -2536,6 +2536,9 @@ class Connection:
         if hasattr(statement, "_run"):
             # sqlalchemy.schema's DDL constructs (CreateTable(...))
             return statement._run(self)
+        first = parameters[0] if isinstance(parameters, list) and parameters else parameters
+        if isinstance(first, dict) and not all(isinstance(k, str) for k in first):
+            _expression_keys(statement, parameters, first)
         if (isinstance(statement, Insert) and statement.returning_columns and isinstance(parameters, list)
                 and len(parameters) > 1 and not statement.value_rows and statement.from_select_query is None):
             return self._insertmanyvalues(statement, parameters)
@@ -2582,6 +2585,17 @@ class Connection:
             # one row of the driver's positional parameters
             parameters = [parameters]
         return self.execute(stmt, parameters)
+
+
+def _expression_keys(statement, parameters, first):
+    """Parameters keyed by columns (`{t.c.a: 1}`) as SQLAlchemy meets them:
+    it orders the first set's keys (for its compiled cache), which SQL
+    expressions refuse ("Boolean value of this clause is not defined"); a
+    lone column compiles as its bind parameter, which no key names."""
+    sorted(first)
+    if isinstance(statement, (Insert, Update)):
+        key = next(iter(first))
+        raise _retort_sql.missing_value(statement, parameters, getattr(key, "key", str(key)))
 
 
 _retort_sql._classes(Insert, Result)
