@@ -252,10 +252,13 @@ fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("raw_core") => return println!("raw engine, Core inserts: {:.1} ms", raw_engine_ms(1)),
         Some("raw_orm") => return println!("raw engine, ORM statements: {:.1} ms", raw_orm_ms()),
-        // `-- retort_core`: Retort's run of the Core inserts once, alone
+        // `-- retort_core [FILE]`: Retort's run of the Core inserts (or of FILE) once, alone
         Some("retort_core") => {
-            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench/core_insert.py");
-            return println!("Retort, Core inserts: {:.1} ms", retort_ms(&path, 1).0);
+            let path = match std::env::args().nth(2) {
+                Some(file) => PathBuf::from(file),
+                None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/bench/core_insert.py"),
+            };
+            return println!("Retort, {}: {:.1} ms", path.display(), retort_ms(&path, 1).0);
         }
         _ => {}
     }

@@ -357,8 +357,8 @@ impl Vm {
                     match &obj {
                         Value::Instance(inst) => {
                             let class = inst.class();
-                            if let Some(m @ (Value::Function(_) | Value::Native(_))) = class.lookup(&name) {
-                                if !inst.dict.borrow().contains_key(&*name) {
+                            if let Some(m @ (Value::Function(_) | Value::Native(_))) = class.lookup(name) {
+                                if !inst.dict.borrow().contains_key(&**name) {
                                     f.stack.push(m);
                                     f.stack.push(obj);
                                     continue;
@@ -377,7 +377,7 @@ impl Vm {
                         | Value::Dict(_)
                         | Value::Set(_)
                         | Value::FrozenSet(_) => {
-                            if let Some(m @ (Value::Function(_) | Value::Native(_))) = self.type_of(&obj).lookup(&name) {
+                            if let Some(m @ (Value::Function(_) | Value::Native(_))) = self.type_of(&obj).lookup(name) {
                                 f.stack.push(m);
                                 f.stack.push(obj);
                                 continue;
@@ -385,7 +385,7 @@ impl Vm {
                         }
                         _ => {}
                     }
-                    let v = self.getattr(&obj, &name)?;
+                    let v = self.getattr(&obj, name)?;
                     f.stack.push(v);
                     f.stack.push(Value::None);
                 }
