@@ -1277,7 +1277,13 @@ pub(crate) fn execute_unplanned(vm: &mut Vm, state: &Shared, a: &Args, stmt: Val
     }
     let p = prepare(vm, &stmt, first)?;
     let outcome = run(vm, state, a, &p.compiled.sql, &p.compiled.params)?;
-    let keys = if p.columns.is_empty() { outcome.columns.clone() } else { p.columns.iter().map(|c| c.key.clone()).collect() };
+    let mut keys: Vec<String> =
+        if p.columns.is_empty() { outcome.columns.clone() } else { p.columns.iter().map(|c| c.key.clone()).collect() };
+    // (a name met twice was labelled apart, `a_1` or `a__1`: the cursor's
+    // names, which SQLAlchemy's keys are, tell them apart)
+    if keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k)) && outcome.columns.len() == keys.len() {
+        keys = outcome.columns.clone();
+    }
     let mut out_rows = Vec::new();
     for row in &outcome.rows {
         let mut values = Vec::new();

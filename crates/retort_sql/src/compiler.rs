@@ -377,7 +377,7 @@ impl Writer {
     }
 
     /// A SELECT column with the label SQLAlchemy gives it.
-    fn column(&mut self, expr: &Expr, style: ColumnLabels, seen: &mut HashMap<String, u32>) {
+    fn column(&mut self, expr: &Expr, style: ColumnLabels, seen: &mut Seen) {
         // the label is named before what it labels is rendered (the order
         // anonymous names are numbered in: `coalesce(x, :coalesce_2) AS coalesce_1`)
         let label = match expr {
@@ -404,10 +404,31 @@ impl Writer {
         }
     }
 
-    /// The label a column gets in a SELECT's columns clause, by the label style.
-    fn column_label(&mut self, c: &ColumnRef, style: ColumnLabels, seen: &mut HashMap<String, u32>) -> Option<String> {
+    /// The label a column gets in a SELECT's columns clause, by the label
+    /// style. A name met again (`_generate_columns_plus_names`): another
+    /// column takes its anonymous name (`a_1`, numbered with the binds), the
+    /// same column again a "dedupe" one (`a__1`).
+    fn column_label(&mut self, c: &ColumnRef, style: ColumnLabels, seen: &mut Seen) -> Option<String> {
+        let repeated = |w: &mut Self, seen: &mut Seen| -> Option<String> {
+            match seen.first.get(&c.name) {
+                None => {
+                    seen.first.insert(c.name.clone(), c.table.clone());
+                    None
+                }
+                Some(first) if *first == c.table => Some(w.anon_label(&format!("{}_", c.name))),
+                Some(_) => {
+                    let key = (c.table.clone(), c.name.clone());
+                    if seen.anon.contains(&key) {
+                        Some(w.anon_label(&format!("{}_", c.name)))
+                    } else {
+                        seen.anon.push(key);
+                        Some(w.anon_label(&c.name))
+                    }
+                }
+            }
+        };
         match style {
-            ColumnLabels::Key => Some(quote(&c.name)),
+            ColumnLabels::Key => Some(repeated(self, seen).unwrap_or_else(|| quote(&c.name))),
             ColumnLabels::Plain => None,
             ColumnLabels::TablenamePlusCol => {
                 let table = match &c.table {
@@ -416,11 +437,7 @@ impl Writer {
                 };
                 Some(quote(&format!("{table}_{}", c.name)))
             }
-            ColumnLabels::Disambiguate => {
-                let n = seen.entry(c.name.clone()).or_insert(0);
-                *n += 1;
-                (*n > 1).then(|| format!("{}_{}", c.name, *n - 1))
-            }
+            ColumnLabels::Disambiguate => repeated(self, seen),
         }
     }
 
@@ -446,6 +463,14 @@ impl Writer {
     fn finish(self) -> Compiled {
         Compiled { sql: self.sql, params: self.params, names: self.names }
     }
+}
+
+/// The column names a SELECT's columns clause has given so far: the table
+/// of each name's first column, and the other columns given anonymous names.
+#[derive(Default)]
+struct Seen {
+    first: HashMap<String, FromName>,
+    anon: Vec<(FromName, String)>,
 }
 
 /// The precedence an expression groups by, if it can need parentheses.
@@ -575,7 +600,7 @@ impl Writer {
             (_, LabelStyle::Disambiguate) => ColumnLabels::Disambiguate,
         };
         self.scopes.push(froms.iter().flat_map(names_of).collect());
-        let mut seen = HashMap::new();
+        let mut seen = Seen::default();
         self.list(&select.columns, ", ", |w, column| w.column(column, style, &mut seen));
         if !froms.is_empty() {
             self.sql += " \nFROM ";
