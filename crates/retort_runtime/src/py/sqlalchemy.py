@@ -1259,26 +1259,32 @@ class Column(ColumnElement):
         return f"Column({', '.join(parts)})"
 
 
-class ColumnCollection:
-    def __init__(self, columns):
+class ReadOnlyColumnCollection:
+    """`table.c`, `subquery.c`, `select.selected_columns`: columns by key and by position."""
+
+    __module__ = "sqlalchemy.sql.base"
+
+    def __init__(self, columns, keys=None):
         self._columns = list(columns)
+        # (the columns' own keys, unless given: `selected_columns` names them apart)
+        self._keys = [c.key for c in self._columns] if keys is None else list(keys)
 
     def __getattr__(self, key):
-        for c in self._columns:
-            if c.key == key:
+        for k, c in zip(self._keys, self._columns):
+            if k == key:
                 return c
         raise AttributeError(key)
 
     def __getitem__(self, key):
         if isinstance(key, int):
             return self._columns[key]
-        for c in self._columns:
-            if c.key == key:
+        for k, c in zip(self._keys, self._columns):
+            if k == key:
                 return c
         raise KeyError(key)
 
     def __contains__(self, key):
-        return any(c.key == key for c in self._columns)
+        return key in self._keys
 
     def __iter__(self):
         return iter(self._columns)
@@ -1287,16 +1293,16 @@ class ColumnCollection:
         return len(self._columns)
 
     def keys(self):
-        return [c.key for c in self._columns]
+        return list(self._keys)
 
     def values(self):
         return list(self._columns)
 
     def items(self):
-        return [(c.key, c) for c in self._columns]
+        return list(zip(self._keys, self._columns))
 
-    def __repr__(self):
-        return f"ReadOnlyColumnCollection([{', '.join(repr(str(c)) for c in self._columns)}])"
+
+ColumnCollection = ReadOnlyColumnCollection
 
 
 class FromClause(ClauseElement):
@@ -1639,6 +1645,17 @@ class Executable(ClauseElement):
         return dict(self._execution_options)
 
 
+def _proxy_key(c):
+    """The name a selected column goes by (SQLAlchemy's `_proxy_key`), if any."""
+    if isinstance(c, (Column, Label, _DerivedColumn, _LiteralColumn)):
+        return c.key
+    if isinstance(c, Function):
+        return c.name
+    if isinstance(c, Cast):
+        return _proxy_key(c.element)
+    return None
+
+
 def _column_args(entities):
     out = []
     for e in entities:
@@ -1704,6 +1721,29 @@ class Select(Executable):
         new = self._copy()
         new._with_options = list(getattr(self, "_with_options", ())) + list(options)
         return new
+
+    @property
+    def selected_columns(self):
+        """The columns the statement returns (a table or entity's each), keyed
+        as SQLAlchemy's `_column_naming_convention` keys them: a key met again
+        takes an anonymous one (`a_1`), the same for the same column object;
+        an expression without a name is `_no_label`; text() is left out."""
+        names, anon, counts, keys, columns = set(), {}, {}, [], []
+        for item in self.columns:
+            for c in item._table_columns() if isinstance(item, FromClause) else [item]:
+                if isinstance(c, TextClause):
+                    continue
+                key = _proxy_key(c) or "_no_label"
+                if key in names:
+                    if (id(c), key) not in anon:
+                        counts[key] = counts.get(key, 0) + 1
+                        anon[(id(c), key)] = f"{key}_{counts[key]}"
+                    key = anon[(id(c), key)]
+                else:
+                    names.add(key)
+                keys.append(key)
+                columns.append(c)
+        return ColumnCollection(columns, keys)
 
     def _copy(self):
         new = Select.__new__(Select)
