@@ -1645,6 +1645,24 @@ class Executable(ClauseElement):
         return dict(self._execution_options)
 
 
+def _naming_keys(columns):
+    """The keys SQLAlchemy's `_column_naming_convention` gives columns: a key
+    met again takes an anonymous one (`a_1`), the same for the same column
+    object; an expression without a name is `_no_label`."""
+    names, anon, counts, keys = set(), {}, {}, []
+    for c in columns:
+        key = _proxy_key(c) or "_no_label"
+        if key in names:
+            if (id(c), key) not in anon:
+                counts[key] = counts.get(key, 0) + 1
+                anon[(id(c), key)] = f"{key}_{counts[key]}"
+            key = anon[(id(c), key)]
+        else:
+            names.add(key)
+        keys.append(key)
+    return keys
+
+
 def _proxy_key(c):
     """The name a selected column goes by (SQLAlchemy's `_proxy_key`), if any."""
     if isinstance(c, (Column, Label, _DerivedColumn, _LiteralColumn)):
@@ -1728,22 +1746,10 @@ class Select(Executable):
         as SQLAlchemy's `_column_naming_convention` keys them: a key met again
         takes an anonymous one (`a_1`), the same for the same column object;
         an expression without a name is `_no_label`; text() is left out."""
-        names, anon, counts, keys, columns = set(), {}, {}, [], []
-        for item in self.columns:
-            for c in item._table_columns() if isinstance(item, FromClause) else [item]:
-                if isinstance(c, TextClause):
-                    continue
-                key = _proxy_key(c) or "_no_label"
-                if key in names:
-                    if (id(c), key) not in anon:
-                        counts[key] = counts.get(key, 0) + 1
-                        anon[(id(c), key)] = f"{key}_{counts[key]}"
-                    key = anon[(id(c), key)]
-                else:
-                    names.add(key)
-                keys.append(key)
-                columns.append(c)
-        return ColumnCollection(columns, keys)
+        columns = [
+            c for item in self.columns for c in (item._table_columns() if isinstance(item, FromClause) else [item]) if not isinstance(c, TextClause)
+        ]
+        return ColumnCollection(columns, _naming_keys(columns))
 
     def _copy(self):
         new = Select.__new__(Select)

@@ -2067,6 +2067,22 @@ class _IdentityMap:
         raise KeyError(key)
 
 
+
+def _orm_column_keys(stmt, entities):
+    """The keys of an ORM select's plain columns (entities aside), or None
+    when its columns are not all plain ones and entities."""
+    if not isinstance(stmt, _sa.Select):
+        return None
+    entity_tables = {id(cls.__table__) for _, cls in entities or () if isinstance(cls, type)}
+    columns = []
+    for c in stmt.columns:
+        if isinstance(c, _sa.FromClause):
+            if id(c) in entity_tables:
+                continue
+            return None
+        columns.append(c)
+    return _sa._naming_keys(columns)
+
 class SessionTransaction:
     def __init__(self, session, nested=False):
         self.session = session
@@ -2649,10 +2665,16 @@ class Session:
         (`loads`: position -> the column keys an entity's query loads, when
         not all of them)."""
         entities = getattr(stmt, "_orm_entities", None)
+        keys = list(result._keys)
+        # the ORM keys its rows' columns by SQLAlchemy's naming convention
+        # (`count`, `id_1`), an entity by its class, not by the SQL's labels
+        named = _orm_column_keys(stmt, entities)
         if not entities:
+            if named is not None and len(named) == len(keys) and isinstance(result._keys, list):
+                # (the rows share the keys list)
+                result._keys[:] = named
             return result
         loads = loads or {}
-        keys = list(result._keys)
         spans = []
         for index, cls in entities:
             spans.append((index, len(loads.get(index) or cls.__mapper__.column_keys), cls))
@@ -2670,6 +2692,10 @@ class Session:
                 new_keys.append(keys[pos])
                 layout.append((pos, None, None))
                 pos += 1
+        columns_at = [i for i, (_, n, _) in enumerate(layout) if n is None]
+        if named is not None and len(named) == len(columns_at):
+            for i, key in zip(columns_at, named):
+                new_keys[i] = key
         rows = []
         for r in result._rows[result._pos:]:
             out = []
