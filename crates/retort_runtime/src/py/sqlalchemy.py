@@ -1259,6 +1259,9 @@ class Column(ColumnElement):
         return f"Column({', '.join(parts)})"
 
 
+_MISSING = object()
+
+
 class ReadOnlyColumnCollection:
     """`table.c`, `subquery.c`, `select.selected_columns`: columns by key and by position."""
 
@@ -1266,25 +1269,36 @@ class ReadOnlyColumnCollection:
 
     def __init__(self, columns, keys=None):
         self._columns = list(columns)
-        # (the columns' own keys, unless given: `selected_columns` names them apart)
-        self._keys = [c.key for c in self._columns] if keys is None else list(keys)
+        # keys of their own (`selected_columns` names columns apart), else the columns'
+        self._named = None if keys is None else list(keys)
+
+    def _find(self, key):
+        if self._named is None:
+            for c in self._columns:
+                if c.key == key:
+                    return c
+        else:
+            for k, c in zip(self._named, self._columns):
+                if k == key:
+                    return c
+        return _MISSING
 
     def __getattr__(self, key):
-        for k, c in zip(self._keys, self._columns):
-            if k == key:
-                return c
-        raise AttributeError(key)
+        c = self._find(key)
+        if c is _MISSING:
+            raise AttributeError(key)
+        return c
 
     def __getitem__(self, key):
         if isinstance(key, int):
             return self._columns[key]
-        for k, c in zip(self._keys, self._columns):
-            if k == key:
-                return c
-        raise KeyError(key)
+        c = self._find(key)
+        if c is _MISSING:
+            raise KeyError(key)
+        return c
 
     def __contains__(self, key):
-        return key in self._keys
+        return self._find(key) is not _MISSING
 
     def __iter__(self):
         return iter(self._columns)
@@ -1293,13 +1307,13 @@ class ReadOnlyColumnCollection:
         return len(self._columns)
 
     def keys(self):
-        return list(self._keys)
+        return [c.key for c in self._columns] if self._named is None else list(self._named)
 
     def values(self):
         return list(self._columns)
 
     def items(self):
-        return list(zip(self._keys, self._columns))
+        return list(zip(self.keys(), self._columns))
 
 
 ColumnCollection = ReadOnlyColumnCollection
