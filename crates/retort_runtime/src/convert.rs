@@ -351,7 +351,8 @@ fn int_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<i64> {
 }
 
 /// A plain Python value (None, bool, int, float, str, bytes) as a literal.
-fn plain_literal(value: &Value) -> Option<Literal> {
+#[inline]
+pub fn plain_literal(value: &Value) -> Option<Literal> {
     Some(match value {
         Value::None => Literal::None,
         Value::Bool(b) => Literal::Bool(*b),

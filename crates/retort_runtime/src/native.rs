@@ -840,14 +840,12 @@ impl InsertPlan {
         for (j, (k, v)) in pairs.values().enumerate() {
             let Some(i) = self.column_of(j, k) else { return Ok(None) };
             // (keys are distinct and each names one column: every column is bound once)
-            values[i] = match (v, &self.types[i]) {
-                (Value::None, Some((_, true))) => Literal::None,
-                (Value::Int(n), Some((_, true))) => Literal::Int(*n),
-                (Value::Str(s), Some((_, true))) => Literal::Str(s.as_str().to_owned()),
-                (Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_), ty) => {
-                    convert::bind_value(vm, v, ty.as_ref().map(|(t, _)| t))?
+            values[i] = match self.plain(i, v) {
+                Some(plain) => plain,
+                None if matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) => {
+                    convert::bind_value(vm, v, self.types[i].as_ref().map(|(t, _)| t))?
                 }
-                _ => return Ok(None),
+                None => return Ok(None),
             };
         }
         Ok(Some(values))
@@ -856,7 +854,8 @@ impl InsertPlan {
     /// The usual row straight as the engine takes it: a dict of exactly the
     /// plan's columns, each of a type without a bind processor, to None, an
     /// int or a str (which the engine's values give back exactly, for an
-    /// error's parameters). `None`: the row takes `bind`.
+    /// error's parameters). `None`: the row takes `bind`. (What `plain` does,
+    /// made engine values directly: a loop of INSERTs comes this way.)
     fn engine_row(&self, params: &Value) -> Option<Vec<retort_engine::Value>> {
         let pairs = self.plain_pairs(params)?.borrow();
         let mut values = vec![retort_engine::Value::Null; self.names.len()];
@@ -873,6 +872,12 @@ impl InsertPlan {
             };
         }
         Some(values)
+    }
+
+    /// `v` bound to the plan's `i`th column as it is: a plain value for a
+    /// type without a bind processor (`process::passes_plain`).
+    fn plain(&self, i: usize, v: &Value) -> Option<Literal> {
+        matches!(self.types[i], Some((_, true))).then(|| convert::plain_literal(v)).flatten()
     }
 
     /// The row's dict when it may name exactly the plan's columns (no

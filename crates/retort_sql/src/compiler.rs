@@ -404,31 +404,10 @@ impl Writer {
         }
     }
 
-    /// The label a column gets in a SELECT's columns clause, by the label
-    /// style. A name met again (`_generate_columns_plus_names`): another
-    /// column takes its anonymous name (`a_1`, numbered with the binds), the
-    /// same column again a "dedupe" one (`a__1`).
+    /// The label a column gets in a SELECT's columns clause, by the label style.
     fn column_label(&mut self, c: &ColumnRef, style: ColumnLabels, seen: &mut Seen) -> Option<String> {
-        let repeated = |w: &mut Self, seen: &mut Seen| -> Option<String> {
-            match seen.first.get(&c.name) {
-                None => {
-                    seen.first.insert(c.name.clone(), c.table.clone());
-                    None
-                }
-                Some(first) if *first == c.table => Some(w.anon_label(&format!("{}_", c.name))),
-                Some(_) => {
-                    let key = (c.table.clone(), c.name.clone());
-                    if seen.anon.contains(&key) {
-                        Some(w.anon_label(&format!("{}_", c.name)))
-                    } else {
-                        seen.anon.push(key);
-                        Some(w.anon_label(&c.name))
-                    }
-                }
-            }
-        };
         match style {
-            ColumnLabels::Key => Some(repeated(self, seen).unwrap_or_else(|| quote(&c.name))),
+            ColumnLabels::Key => Some(self.repeated_label(c, seen).unwrap_or_else(|| quote(&c.name))),
             ColumnLabels::Plain => None,
             ColumnLabels::TablenamePlusCol => {
                 let table = match &c.table {
@@ -437,8 +416,25 @@ impl Writer {
                 };
                 Some(quote(&format!("{table}_{}", c.name)))
             }
-            ColumnLabels::Disambiguate => repeated(self, seen),
+            ColumnLabels::Disambiguate => self.repeated_label(c, seen),
         }
+    }
+
+    /// The label of a column whose name the columns clause has met before
+    /// (`_generate_columns_plus_names`): another column takes its anonymous
+    /// name (`a_1`, numbered with the binds), a column met again a "dedupe"
+    /// one (`a__1`). `None` the first time a name is met.
+    fn repeated_label(&mut self, c: &ColumnRef, seen: &mut Seen) -> Option<String> {
+        let Some(first) = seen.first.get(&c.name) else {
+            seen.first.insert(c.name.clone(), c.table.clone());
+            return None;
+        };
+        let key = (c.table.clone(), c.name.clone());
+        if *first == c.table || seen.anon.contains(&key) {
+            return Some(self.anon_label(&format!("{}_", c.name)));
+        }
+        seen.anon.push(key);
+        Some(self.anon_label(&c.name))
     }
 
     fn where_clause(&mut self, keyword: &str, criteria: &[Expr]) {

@@ -11,7 +11,6 @@ use crate::object::{Args, Generator, PyErr, PyResult};
 use crate::value::Value;
 
 use super::frame::{Block, BlockKind, Frame};
-use super::iter::IterState;
 use super::Vm;
 
 /// How a loop ended.
@@ -210,6 +209,16 @@ impl Vm {
     /// Python frame, a return, a yield, an exception): the common instructions
     /// loop here without leaving the function.
     fn step(&mut self, f: &mut Frame) -> PyResult<Flow> {
+        // A call's flow: a native's value is on the stack already, so the
+        // loop goes on here; anything else returns to `execute`.
+        macro_rules! go_on {
+            ($flow:expr) => {
+                match $flow {
+                    Ok(Flow::Next) => {}
+                    other => return other,
+                }
+            };
+        }
         let code = f.code.clone();
         loop {
             let op = code.ops[f.pc];
@@ -407,11 +416,7 @@ impl Vm {
                         f.stack.split_off(len - n - 1)
                     };
                     let func = f.stack.pop().expect("stack");
-                    match self.call_flow(f, func, Args { pos, kw: Vec::new() }) {
-                        // (a native call's value is on the stack: go on here)
-                        Ok(Flow::Next) => {}
-                        other => return other,
-                    }
+                    go_on!(self.call_flow(f, func, Args { pos, kw: Vec::new() }));
                 }
                 Op::CallMethodKw(n, names) => {
                     let mut args = f.stack.split_off(f.stack.len() - n as usize);
@@ -421,11 +426,7 @@ impl Vm {
                     let kwvals = args.split_off(args.len() - names.len());
                     let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
                     let pos = method_args(this, args);
-                    match self.call_flow(f, func, Args { pos, kw }) {
-                        // (a native call's value is on the stack: go on here)
-                        Ok(Flow::Next) => {}
-                        other => return other,
-                    }
+                    go_on!(self.call_flow(f, func, Args { pos, kw }));
                 }
                 Op::StoreAttr(i) => {
                     let obj = f.stack.pop().expect("stack");
@@ -574,15 +575,7 @@ impl Vm {
                 Op::ForIter(t) => {
                     // (a range steps here: nothing it does runs Python code)
                     let stepped = match f.stack.last() {
-                        Some(Value::Iter(state)) => match &mut *state.borrow_mut() {
-                            IterState::Range { cur, step, left } => Some((*left > 0).then(|| {
-                                let v = *cur;
-                                *cur += *step;
-                                *left -= 1;
-                                Value::Int(v)
-                            })),
-                            _ => None,
-                        },
+                        Some(Value::Iter(state)) => state.borrow_mut().step_range(),
                         _ => None,
                     };
                     let next = match stepped {
@@ -770,11 +763,7 @@ impl Vm {
                     }
                     let args = f.stack.split_off(f.stack.len() - n);
                     let func = f.stack.pop().expect("stack");
-                    match self.call_flow(f, func, Args { pos: args, kw: Vec::new() }) {
-                        // (a native call's value is on the stack: go on here)
-                        Ok(Flow::Next) => {}
-                        other => return other,
-                    }
+                    go_on!(self.call_flow(f, func, Args { pos: args, kw: Vec::new() }));
                 }
                 Op::CallKw(n, names) => {
                     let mut args = f.stack.split_off(f.stack.len() - n as usize);
@@ -782,11 +771,7 @@ impl Vm {
                     let Value::Tuple(names) = &f.code.consts[names as usize] else { unreachable!("names tuple") };
                     let kwvals = args.split_off(args.len() - names.len());
                     let kw = names.iter().zip(kwvals).map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v)).collect();
-                    match self.call_flow(f, func, Args { pos: args, kw }) {
-                        // (a native call's value is on the stack: go on here)
-                        Ok(Flow::Next) => {}
-                        other => return other,
-                    }
+                    go_on!(self.call_flow(f, func, Args { pos: args, kw }));
                 }
                 Op::CallEx(has_kw) => {
                     let kwargs = if has_kw { f.stack.pop() } else { None };
@@ -805,11 +790,7 @@ impl Vm {
                             }
                         }
                     }
-                    match self.call_flow(f, func, Args { pos, kw }) {
-                        // (a native call's value is on the stack: go on here)
-                        Ok(Flow::Next) => {}
-                        other => return other,
-                    }
+                    go_on!(self.call_flow(f, func, Args { pos, kw }));
                 }
                 Op::MakeFunction(ci, flags) => {
                     let closure = if flags & 8 != 0 { f.stack.pop() } else { None };

@@ -73,6 +73,18 @@ pub enum View {
 }
 
 impl IterState {
+    /// A range's next value (`Some(None)` once it is done); `None` for
+    /// other iterators.
+    pub(super) fn step_range(&mut self) -> Option<Option<Value>> {
+        let IterState::Range { cur, step, left } = self else { return None };
+        Some((*left > 0).then(|| {
+            let v = *cur;
+            *cur += *step;
+            *left -= 1;
+            Value::Int(v)
+        }))
+    }
+
     pub fn class(&self, t: &Types) -> Rc<Class> {
         t.iterator_class(self.name())
     }
@@ -185,15 +197,7 @@ impl Vm {
                 }
                 Ok(v)
             }
-            IterState::Range { cur, step, left } => {
-                if *left <= 0 {
-                    return Ok(None);
-                }
-                let v = *cur;
-                *cur += *step;
-                *left -= 1;
-                Ok(Some(Value::Int(v)))
-            }
+            range @ IterState::Range { .. } => Ok(range.step_range().flatten()),
             IterState::Dict { dict, idx, len, view } => {
                 let d = dict.clone();
                 let d = d.borrow();

@@ -1311,8 +1311,6 @@ fn set_of(v: &Value) -> Set {
     }
 }
 
-/// Stored keys that may equal `k` by `__eq__`: other objects with their own
-/// `__hash__` and the same hash, unless `k` itself is stored.
 /// The key of a str or int: itself, with no `__eq__` to consult.
 fn own_key(v: &Value) -> Option<Key> {
     match v {
@@ -1322,6 +1320,8 @@ fn own_key(v: &Value) -> Option<Key> {
     }
 }
 
+/// Stored keys that may equal `k` by `__eq__`: other objects with their own
+/// `__hash__` and the same hash, unless `k` itself is stored.
 fn custom_candidates<T>(map: &indexmap::IndexMap<Key, T, crate::dict::FastHash>, k: &Key, orig: impl Fn(&T) -> Value) -> Vec<(Key, Value)> {
     let Key::Custom(h, _) = *k else {
         return Vec::new();

@@ -2067,7 +2067,6 @@ class _IdentityMap:
         raise KeyError(key)
 
 
-
 def _orm_column_keys(stmt, entities):
     """The keys of an ORM select's plain columns (entities aside), or None
     when its columns are not all plain ones and entities."""
@@ -2082,6 +2081,7 @@ def _orm_column_keys(stmt, entities):
             return None
         columns.append(c)
     return _sa._naming_keys(columns)
+
 
 class SessionTransaction:
     def __init__(self, session, nested=False):
