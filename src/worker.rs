@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::protocol::{MigrationAction, PythonError, PythonRun, Request, Response, RevisionScript, RunStep, ROW_LIMIT, TABLE_ROW_LIMIT};
-use retort_python::Budget;
+use retort_python::{Budget, Interpreter};
 use retort_runtime::{migrations, Prepared};
 
 /// Installs the message handler and tells the page the engine is ready.
@@ -26,6 +26,8 @@ pub fn start() {
             Err(e) => Response::Failed { id: None, message: format!("the worker got a message it does not understand: {e}") },
         };
         post(&response);
+        // the last run's objects are freed once its answer is on its way
+        SPENT.with(|spent| spent.borrow_mut().take());
         prepare_next_run();
     });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -74,6 +76,8 @@ thread_local! {
     static LAST: RefCell<Option<Connection<Limbo>>> = const { RefCell::new(None) };
     /// The interpreter the next Python run starts from.
     static PREPARED: RefCell<Option<Prepared>> = const { RefCell::new(None) };
+    /// The interpreter of the run being answered (its teardown, a few ms, waits until the answer is sent).
+    static SPENT: RefCell<Option<Interpreter>> = const { RefCell::new(None) };
 }
 
 fn answer(request: Request) -> Response {
@@ -102,7 +106,8 @@ fn answer(request: Request) -> Response {
         Request::RunPython { id, source, trace } => {
             let started = web_time::Instant::now();
             let prepared = PREPARED.with(|p| p.borrow_mut().take()).unwrap_or_else(|| Prepared::new(Budget::default()));
-            let (result, runtime) = prepared.run(&source, true);
+            let (result, runtime, interp) = prepared.run_keeping(&source, true);
+            SPENT.with(|spent| *spent.borrow_mut() = Some(interp));
             let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
             let log = runtime.log.borrow().clone();
             let trace = trace.then(|| retort_runtime::trace::of_run(&result, &log).to_string());

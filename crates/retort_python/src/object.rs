@@ -180,6 +180,14 @@ impl ClassDict {
         CLASS_EPOCH.set(CLASS_EPOCH.get().wrapping_add(1));
         self.map.borrow_mut()
     }
+    /// Empties the namespace and its lookup cache, handing over the namespace (a VM's teardown).
+    pub fn take(&self) -> AttrMap {
+        CLASS_EPOCH.set(CLASS_EPOCH.get().wrapping_add(1));
+        if let Ok(mut cache) = self.cache.try_borrow_mut() {
+            cache.1.clear();
+        }
+        self.map.try_borrow_mut().map(|mut m| std::mem::take(&mut *m)).unwrap_or_default()
+    }
 }
 
 /// What an instance carries beyond its `__dict__`.

@@ -311,22 +311,26 @@ impl Vm {
         } else {
             Payload::None
         };
-        Value::Instance(Rc::new(Instance {
+        let obj = Rc::new(Instance {
             class: RefCell::new(cls.clone()),
             dict: RefCell::new(AttrMap::default()),
             payload: RefCell::new(payload),
             serial: next_serial(),
-        }))
+        });
+        self.instances.add(&obj);
+        Value::Instance(obj)
     }
 
     /// An instance of a builtin-type subclass carrying `base` (e.g. a str enum member).
     pub fn new_base_instance(&mut self, cls: &Rc<Class>, base: Value) -> Value {
-        Value::Instance(Rc::new(Instance {
+        let obj = Rc::new(Instance {
             class: RefCell::new(cls.clone()),
             dict: RefCell::new(AttrMap::default()),
             payload: RefCell::new(Payload::Base(base)),
             serial: next_serial(),
-        }))
+        });
+        self.instances.add(&obj);
+        Value::Instance(obj)
     }
 }
 

@@ -12,6 +12,7 @@ pub mod frame;
 pub mod iter;
 pub mod ops;
 pub mod profile;
+mod teardown;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -81,6 +82,8 @@ pub struct Vm {
     unused_pending: bool,
     /// The native call now starting returns a value nobody sees.
     unused: bool,
+    /// Every object made by `object.__new__`, for the teardown.
+    instances: teardown::Instances,
 }
 
 impl Vm {
@@ -121,6 +124,7 @@ impl Vm {
             profile: None,
             unused_pending: false,
             unused: false,
+            instances: teardown::Instances::default(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::register_all(&mut vm);
