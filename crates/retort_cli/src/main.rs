@@ -21,7 +21,7 @@ const USAGE: &str = "usage: retort sql FILE.sql | retort trace FILE.py | retort 
 /// The heap (mimalloc: the interpreter allocates small values at a high rate),
 /// counted so scripts run under the memory budget (`retort_python::memory`).
 #[global_allocator]
-static ALLOC: retort_heap::Counting<mimalloc::MiMalloc> = retort_heap::Counting(mimalloc::MiMalloc);
+static ALLOC: retort_heap::Counting<retort_heap::Mimalloc> = retort_heap::Counting(retort_heap::Mimalloc);
 
 fn main() -> ExitCode {
     retort_heap::keep_freed_memory();

@@ -19,7 +19,7 @@ use retort_python::Budget;
 
 /// The heap (mimalloc, as the `retort` binary), counted so scripts run under the memory budget.
 #[global_allocator]
-static ALLOC: retort_heap::Counting<mimalloc::MiMalloc> = retort_heap::Counting(mimalloc::MiMalloc);
+static ALLOC: retort_heap::Counting<retort_heap::Mimalloc> = retort_heap::Counting(retort_heap::Mimalloc);
 
 /// The best of several runs: on a shared machine other work only ever adds
 /// time, so the fastest run is the least disturbed one (as `timeit` reports).
