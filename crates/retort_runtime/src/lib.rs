@@ -26,6 +26,7 @@ pub mod echo;
 pub mod migrations;
 pub mod native;
 pub mod orm;
+mod params_repr;
 pub mod prepared;
 pub mod steps;
 pub mod trace;

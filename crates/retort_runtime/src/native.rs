@@ -237,7 +237,7 @@ fn load_source(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn engine_result(vm: &mut Vm, state: &Shared, r: Result<(), EngineError>) -> PyResult<Value> {
-    r.map_err(|e| dbapi_error(vm, state, &e, "", &[]))?;
+    r.map_err(|e| dbapi_error(vm, state, &e, "", Value::None, false))?;
     Ok(Value::None)
 }
 
@@ -298,8 +298,10 @@ fn with_db<T>(vm: &mut Vm, state: &Shared, a: &Args, f: impl FnOnce(&mut Vm, &mu
     r
 }
 
-/// `sqlalchemy.exc.<DBAPI class>` for an engine error, worded as SQLAlchemy words it.
-fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, params: &[Literal]) -> retort_python::PyErr {
+/// `sqlalchemy.exc.<DBAPI class>` for an engine error, worded as SQLAlchemy
+/// words it; `sent`: the parameters as the driver got them (a tuple, or for
+/// an executemany, `many`, a list of tuples).
+fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, sent: Value, many: bool) -> retort_python::PyErr {
     let class_name = e.dbapi_class();
     let code = match class_name {
         "IntegrityError" => "gkpj",
@@ -309,11 +311,10 @@ fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, params: 
     };
     let mut message = format!("(sqlite3.{class_name}) {}", e.message);
     if !sql.is_empty() {
-        let values: Vec<Value> = params.iter().map(literal_value).collect();
-        let repr = vm.repr(&Value::tuple(values)).unwrap_or_default();
         message += &format!("\n[SQL: {sql}]");
-        if !params.is_empty() {
-            message += &format!("\n[parameters: {repr}]");
+        if vm.truthy(&sent).unwrap_or(false) {
+            let shown = crate::params_repr::params_repr(vm, &sent, Some(many)).unwrap_or_default();
+            message += &format!("\n[parameters: {shown}]");
         }
     }
     message += &format!("\n(Background on this error at: https://sqlalche.me/e/21/{code})");
@@ -333,11 +334,7 @@ fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, params: 
             vm.setattr(&exc, "orig", orig)?;
         }
         // `.statement` and `.params`: what was sent, as the driver got it
-        let (statement, sent) = if sql.is_empty() {
-            (Value::None, Value::None)
-        } else {
-            (Value::str(sql), Value::tuple(params.iter().map(literal_value).collect()))
-        };
+        let (statement, sent) = if sql.is_empty() { (Value::None, Value::None) } else { (Value::str(sql), sent) };
         vm.setattr(&exc, "statement", statement)?;
         vm.setattr(&exc, "params", sent)?;
         vm.to_exception(exc)
@@ -947,8 +944,13 @@ const KEPT_PLANS: usize = 8;
 /// row, every row's values bound in the table's column order. `None` when
 /// each row needs compiling (values(), SQL expressions in a row, rows
 /// naming different columns).
-fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(Prepared, Vec<Vec<Literal>>)>> {
+fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(Prepared, ManyRows)>> {
     let Some((plan, first)) = InsertPlan::new(vm, stmt, &rows[0])? else { return Ok(None) };
+    // (the usual rows, plain values of types without bind processors, go
+    // to the engine as they are: an executemany of 10,000 rows comes this way)
+    if let Some(values) = rows.iter().map(|r| plan.engine_row(r)).collect::<Option<Vec<_>>>() {
+        return Ok(Some((plan.prepared, ManyRows::Engine(values))));
+    }
     let mut out = Vec::with_capacity(rows.len());
     out.push(first);
     for r in &rows[1..] {
@@ -957,7 +959,14 @@ fn many_inserts(vm: &mut Vm, stmt: &Value, rows: &[Value]) -> PyResult<Option<(P
             None => return Ok(None),
         }
     }
-    Ok(Some((plan.prepared, out)))
+    Ok(Some((plan.prepared, ManyRows::Literals(out))))
+}
+
+/// The parameter rows of an executemany, bound.
+enum ManyRows {
+    /// As the engine takes them (which give the parameters back exactly: none is a bool).
+    Engine(Vec<Vec<retort_engine::Value>>),
+    Literals(Vec<Vec<Literal>>),
 }
 
 /// The plan kept for the statement `stmt`, if any.
@@ -1066,8 +1075,6 @@ fn statement_error(vm: &mut Vm, stmt: &Value, params: &Value, e: retort_python::
     convert::statement_error(vm, message, &sql, Some(&e))
 }
 
-/// Runs one statement on the database `a` names; an engine error becomes
-/// the DBAPI exception SQLAlchemy raises.
 /// Runs one statement on database `db` (the ORM's flush), logged like any other.
 pub fn run_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
     run(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, params)
@@ -1081,22 +1088,46 @@ pub fn run_batched_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params:
 
 /// Runs one statement for many rows of parameters (an executemany) on database `db`.
 pub fn run_many_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, rows: &[Vec<Literal>]) -> PyResult<u64> {
-    let shown = rows.first().cloned().unwrap_or_default();
-    run_many(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, rows.to_vec(), &shown)
+    run_many(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, rows.to_vec())
 }
 
-/// An executemany on the database `a` names; an error shows `shown` as its parameters.
-fn run_many(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: Vec<Vec<Literal>>, shown: &[Literal]) -> PyResult<u64> {
+/// An executemany on the database `a` names; an error shows every row's parameters (as SQLAlchemy shows them).
+fn run_many(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: Vec<Vec<Literal>>) -> PyResult<u64> {
     let hook = cursor_hook(state, a, sql, || Value::list(rows.iter().map(|r| python_params(r)).collect()), true);
     fire(vm, &hook, "before")?;
-    let params: Vec<Vec<retort_engine::Value>> =
-        rows.into_iter().map(|row| row.into_iter().map(convert::into_engine_value).collect()).collect();
-    let affected =
-        with_db(vm, state, a, |_, db| Ok(db.execute_many_values(sql, params)))?.map_err(|e| dbapi_error(vm, state, &e, sql, shown))?;
+    let params: Vec<Vec<retort_engine::Value>> = rows.iter().map(|row| row.iter().map(convert::engine_value).collect()).collect();
+    let affected = with_db(vm, state, a, |_, db| Ok(db.execute_many_values(sql, params)))?
+        .map_err(|e| dbapi_error(vm, state, &e, sql, Value::list(rows.iter().map(|r| python_params(r)).collect()), true))?;
     fire(vm, &hook, "after")?;
     Ok(affected)
 }
 
+/// `run_many` for rows already as the engine takes them, which give back
+/// the parameters exactly (none is a bool).
+fn run_many_values(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: Vec<Vec<retort_engine::Value>>) -> PyResult<u64> {
+    let literals = |values: &[retort_engine::Value]| values.iter().map(convert::engine_literal).collect::<Vec<_>>();
+    let hook = cursor_hook(state, a, sql, || Value::list(rows.iter().map(|r| python_params(&literals(r))).collect()), true);
+    fire(vm, &hook, "before")?;
+    let mut sent = Vec::new();
+    let affected = with_db(vm, state, a, |_, db| {
+        let r = db.execute_many_values(sql, rows);
+        // (the rows went to the log: an error shows them from there)
+        if r.is_err() {
+            if let Some(retort_engine::log::EventKind::Sql(e)) = db.events().last().map(|e| &e.kind) {
+                if let retort_engine::log::Params::Many(rows) = &e.params {
+                    sent = rows.iter().map(|r| literals(r)).collect();
+                }
+            }
+        }
+        Ok(r)
+    })?
+    .map_err(|e| dbapi_error(vm, state, &e, sql, Value::list(sent.iter().map(|r| python_params(r)).collect()), true))?;
+    fire(vm, &hook, "after")?;
+    Ok(affected)
+}
+
+/// Runs one statement on the database `a` names; an engine error becomes
+/// the DBAPI exception SQLAlchemy raises.
 fn run(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
     run_reported(vm, state, a, sql, params, false)
 }
@@ -1106,8 +1137,8 @@ fn run_reported(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Lite
     let hook = cursor_hook(state, a, sql, || python_params(params), many);
     fire(vm, &hook, "before")?;
     let values: Vec<retort_engine::Value> = params.iter().map(convert::engine_value).collect();
-    let outcome =
-        with_db(vm, state, a, |_, db| Ok(db.execute_values(sql, values)))?.map_err(|e| dbapi_error(vm, state, &e, sql, params))?;
+    let outcome = with_db(vm, state, a, |_, db| Ok(db.execute_values(sql, values)))?
+        .map_err(|e| dbapi_error(vm, state, &e, sql, python_params(params), false))?;
     fire(vm, &hook, "after")?;
     Ok(outcome)
 }
@@ -1131,7 +1162,7 @@ fn run_values(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, values: Vec<reto
         }
         Ok(r)
     })?
-    .map_err(|e| dbapi_error(vm, state, &e, sql, &sent))?;
+    .map_err(|e| dbapi_error(vm, state, &e, sql, python_params(&sent), false))?;
     fire(vm, &hook, "after")?;
     Ok(outcome)
 }
@@ -1259,18 +1290,19 @@ pub(crate) fn execute_unplanned(vm: &mut Vm, state: &Shared, a: &Args, stmt: Val
         other => vec![other.clone()],
     };
     if rows.len() > 1 {
-        let (first, literals) = match many_inserts(vm, &stmt, &rows)? {
-            Some(fast) => fast,
+        let affected = match many_inserts(vm, &stmt, &rows)? {
+            Some((first, ManyRows::Engine(values))) => run_many_values(vm, state, a, &first.compiled.sql, values)?,
+            Some((first, ManyRows::Literals(literals))) => run_many(vm, state, a, &first.compiled.sql, literals)?,
             None => {
                 let mut prepared = Vec::new();
                 for r in &rows {
                     prepared.push(prepare(vm, &stmt, r)?);
                 }
                 let literals = prepared.iter().map(|p| p.compiled.params.clone()).collect();
-                (prepared.swap_remove(0), literals)
+                let first = prepared.swap_remove(0);
+                run_many(vm, state, a, &first.compiled.sql, literals)?
             }
         };
-        let affected = run_many(vm, state, a, &first.compiled.sql, literals, &first.compiled.params)?;
         return rowless_result(vm, result_class, affected as i64, Value::None);
     }
     let first = rows.first().unwrap_or(&Value::None);
