@@ -1,6 +1,8 @@
 //! [`Connection`]: a [`Backend`] plus the SQL log. The one place every
 //! statement passes through, so that nothing reaches the engine unrecorded.
 
+use std::sync::Arc;
+
 use web_time::Instant;
 
 use crate::log::{Event, EventKind, Params, Preview, SqlEvent, TxKind, PREVIEW_ROWS};
@@ -47,17 +49,22 @@ impl<B: Backend> Connection<B> {
 
     /// `execute` with parameters the log may keep as they are (no copy).
     pub fn execute_values(&mut self, sql: &str, params: Vec<Value>) -> Result<Outcome, EngineError> {
-        self.run_logged(sql, params, usize::MAX)
+        self.run_logged(sql.into(), params, usize::MAX)
+    }
+
+    /// `execute_values` with a text the log may share (a statement the caller runs again and again).
+    pub fn execute_shared(&mut self, sql: &Arc<str>, params: Vec<Value>) -> Result<Outcome, EngineError> {
+        self.run_logged(sql.clone(), params, usize::MAX)
     }
 
     /// Runs one statement, keeping the first `keep_rows` rows and counting the rest.
     pub fn execute_limited(&mut self, sql: &str, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError> {
-        self.run_logged(sql, params.to_vec(), keep_rows)
+        self.run_logged(sql.into(), params.to_vec(), keep_rows)
     }
 
-    fn run_logged(&mut self, sql: &str, params: Vec<Value>, keep_rows: usize) -> Result<Outcome, EngineError> {
+    fn run_logged(&mut self, sql: Arc<str>, params: Vec<Value>, keep_rows: usize) -> Result<Outcome, EngineError> {
         let started = Instant::now();
-        let result = self.begin_implicitly(sql).and_then(|()| self.backend.run(sql, &params, keep_rows));
+        let result = self.begin_implicitly(&sql).and_then(|()| self.backend.run(&sql, &params, keep_rows));
         let (rows_affected, rows_returned, error) = match &result {
             Ok(outcome) => (Some(outcome.rows_affected), outcome.total_rows, None),
             Err(e) => (None, 0, Some(e.clone())),
@@ -68,7 +75,7 @@ impl<B: Backend> Connection<B> {
             }
             _ => None,
         };
-        let event = SqlEvent { sql: sql.to_owned(), params: Params::One(params), rows_affected, rows_returned, error, preview };
+        let event = SqlEvent { sql, params: Params::One(params), rows_affected, rows_returned, error, preview };
         self.push(EventKind::Sql(Box::new(event)), started);
         result
     }
@@ -100,7 +107,7 @@ impl<B: Backend> Connection<B> {
             }
         }
         let event = SqlEvent {
-            sql: sql.to_owned(),
+            sql: sql.into(),
             params: Params::Many(rows),
             rows_affected: error.is_none().then_some(affected),
             rows_returned: returned,

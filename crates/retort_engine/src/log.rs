@@ -1,6 +1,8 @@
 //! The SQL log: one [`Event`] per statement sent to the engine and per
 //! transaction boundary, in order, each tied to the source line that caused it.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{EngineError, Value};
@@ -24,7 +26,8 @@ pub enum Params {
 /// One statement as the engine ran it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SqlEvent {
-    pub sql: String,
+    /// (shared: a statement run many times, an INSERT in a loop, keeps its text once)
+    pub sql: Arc<str>,
     pub params: Params,
     /// Rows changed, for statements that finished.
     pub rows_affected: Option<u64>,

@@ -101,7 +101,7 @@ thread_local! {
     /// Where `usual` last found each attribute it reads (the statement's
     /// options, the connection's five, the engine's two): instances of one
     /// class keep their attributes in one order, so these rarely move.
-    static HINTS: [Cell<u32>; 8] = Default::default();
+    static HINTS: [Cell<u32>; 8] = const { [const { Cell::new(0) }; 8] };
 }
 
 fn is_empty_dict(v: &Value) -> bool {

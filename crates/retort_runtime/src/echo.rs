@@ -50,7 +50,7 @@ impl Echo {
                 EventKind::Tx(TxKind::Commit) => lines.push("COMMIT".into()),
                 EventKind::Tx(TxKind::Rollback) => lines.push("ROLLBACK".into()),
                 EventKind::Sql(sql) => {
-                    lines.push(sql.sql.clone());
+                    lines.push(sql.sql.to_string());
                     let many = matches!(sql.params, Params::Many(_));
                     let how = self.how(&sql.sql, many, e.duration_ms / 1000.0);
                     let params = match &sql.params {

@@ -154,7 +154,7 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
                     retort_engine::log::Params::Many(rows) => Value::list(rows.iter().map(|r| tuple(r)).collect()),
                 };
                 let line = event.line.map_or(Value::None, |l| Value::Int(l as i64));
-                out.push(Value::tuple(vec![Value::str(sql.sql.as_str()), params, Value::Float(event.duration_ms / 1000.0), line]));
+                out.push(Value::tuple(vec![Value::str(&*sql.sql), params, Value::Float(event.duration_ms / 1000.0), line]));
             }
         }
         Ok(Value::list(out))
@@ -784,6 +784,8 @@ fn defaults(vm: &mut Vm, table: &Value, rows: &mut [Vec<(String, Expr)>]) -> PyR
 /// `conn.execute(stmt, {...})` compiles once, as SQLAlchemy's compiled cache does.
 struct InsertPlan {
     prepared: Prepared,
+    /// Its SQL, which the log shares with each run's event.
+    sql: std::sync::Arc<str>,
     table: Rc<Table>,
     defaults: Vec<Default>,
     /// The bound columns, in the compiled statement's order.
@@ -824,7 +826,8 @@ impl InsertPlan {
         let params = prepared.compiled.params.clone();
         let binds_primary_key = names.iter().any(|n| table.column(n).is_some_and(|c| c.primary_key));
         let types = names.iter().map(|n| table.column(n).map(|c| (c.ty.clone(), retort_sql::process::passes_plain(&c.ty)))).collect();
-        Ok(Some((InsertPlan { prepared, table, defaults, names, binds_primary_key, types }, params)))
+        let sql = prepared.compiled.sql.as_str().into();
+        Ok(Some((InsertPlan { prepared, sql, table, defaults, names, binds_primary_key, types }, params)))
     }
 
     /// `bind`'s quick way for the usual row: a dict of exactly the plan's
@@ -855,20 +858,39 @@ impl InsertPlan {
     /// made engine values directly: a loop of INSERTs comes this way.)
     fn engine_row(&self, params: &Value) -> Option<Vec<retort_engine::Value>> {
         let pairs = self.plain_pairs(params)?.borrow();
+        let mut values = Vec::with_capacity(self.names.len());
+        for (j, (k, v)) in pairs.values().enumerate() {
+            // (keys in the plan's order, the usual case, are pushed as they come)
+            let i = self.column_of(j, k)?;
+            if i != j {
+                return self.engine_row_reordered(&pairs);
+            }
+            values.push(self.engine_value(i, v)?);
+        }
+        Some(values)
+    }
+
+    /// `engine_row` for keys in another order than the plan's columns.
+    fn engine_row_reordered(&self, pairs: &retort_python::dict::Dict) -> Option<Vec<retort_engine::Value>> {
         let mut values = vec![retort_engine::Value::Null; self.names.len()];
         for (j, (k, v)) in pairs.values().enumerate() {
             let i = self.column_of(j, k)?;
-            if !matches!(self.types[i], Some((_, true))) {
-                return None;
-            }
-            values[i] = match v {
-                Value::None => retort_engine::Value::Null,
-                Value::Int(n) => retort_engine::Value::Integer(*n),
-                Value::Str(s) => retort_engine::Value::Text(s.as_str().to_owned()),
-                _ => return None,
-            };
+            values[i] = self.engine_value(i, v)?;
         }
         Some(values)
+    }
+
+    /// `v` as the engine takes it for the plan's `i`th column, when its type has no bind processor.
+    fn engine_value(&self, i: usize, v: &Value) -> Option<retort_engine::Value> {
+        if !matches!(self.types[i], Some((_, true))) {
+            return None;
+        }
+        match v {
+            Value::None => Some(retort_engine::Value::Null),
+            Value::Int(n) => Some(retort_engine::Value::Integer(*n)),
+            Value::Str(s) => Some(retort_engine::Value::Text(s.as_str().to_owned())),
+            _ => None,
+        }
     }
 
     /// `v` bound to the plan's `i`th column as it is: a plain value for a
@@ -1145,13 +1167,13 @@ fn run_reported(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Lite
 
 /// `run_reported` for values already as the engine takes them, which give
 /// back the parameters exactly (none is a bool).
-fn run_values(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, values: Vec<retort_engine::Value>) -> PyResult<Outcome> {
+fn run_values(vm: &mut Vm, state: &Shared, a: &Args, sql: &std::sync::Arc<str>, values: Vec<retort_engine::Value>) -> PyResult<Outcome> {
     let literals = |values: &[retort_engine::Value]| values.iter().map(convert::engine_literal).collect::<Vec<_>>();
     let hook = cursor_hook(state, a, sql, || python_params(&literals(&values)), false);
     fire(vm, &hook, "before")?;
     let mut sent = Vec::new();
     let outcome = with_db(vm, state, a, |_, db| {
-        let r = db.execute_values(sql, values);
+        let r = db.execute_shared(sql, values);
         // (the values went to the log: an error shows them from there)
         if r.is_err() {
             if let Some(retort_engine::log::EventKind::Sql(e)) = db.events().last().map(|e| &e.kind) {
@@ -1260,7 +1282,7 @@ pub(crate) fn execute_planned(vm: &mut Vm, state: &Shared, a: &Args, result_clas
     let fast = kept_plan(state, stmt).and_then(|plan| plan.engine_row(params).map(|values| (plan, values)));
     let (plan, outcome) = match fast {
         Some((plan, values)) => {
-            let outcome = run_values(vm, state, a, &plan.prepared.compiled.sql, values)?;
+            let outcome = run_values(vm, state, a, &plan.sql, values)?;
             (plan, outcome)
         }
         None => {
