@@ -46,6 +46,12 @@ pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
         (SqlType::Numeric { .. }, SqlValue::Decimal(text)) => {
             Literal::Float(text.parse().map_err(|_| SqlError::Argument(format!("invalid decimal literal: {text}")))?)
         }
+        // and so are ints and bools given to Numeric, Float and Double
+        // (`NumericCommon.bind_processor`: `to_float` without native decimals)
+        (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double, SqlValue::Plain(Literal::Int(i))) => Literal::Float(i as f64),
+        (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double, SqlValue::Plain(Literal::Bool(b))) => {
+            Literal::Float(if b { 1.0 } else { 0.0 })
+        }
         (SqlType::Enum { .. }, SqlValue::EnumMember(name)) => Literal::Str(name),
         (SqlType::Enum { members, .. }, SqlValue::Plain(Literal::Str(name))) if members.contains(&name) => Literal::Str(name),
         (SqlType::Uuid, SqlValue::Uuid(u)) => Literal::Str(format!("{u:032x}")),
@@ -67,14 +73,9 @@ pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
 /// whose values a caller may take as they are.
 pub fn passes_plain(ty: &SqlType) -> bool {
     match ty {
-        SqlType::Integer
-        | SqlType::BigInteger
-        | SqlType::SmallInteger
-        | SqlType::String { .. }
-        | SqlType::Text
-        | SqlType::Float
-        | SqlType::Double
-        | SqlType::LargeBinary => true,
+        SqlType::Integer | SqlType::BigInteger | SqlType::SmallInteger | SqlType::String { .. } | SqlType::Text | SqlType::LargeBinary => {
+            true
+        }
         SqlType::Named { .. } => ty.generic().is_none(),
         _ => false,
     }
@@ -358,6 +359,18 @@ mod tests {
             // (Numeric, Enum and Uuid pass some plain values too, but process others)
             assert!(!passes_plain(ty) || unchanged, "{ty:?}");
         }
+    }
+
+    #[test]
+    fn numeric_and_float_types_send_ints_and_bools_as_floats() {
+        // (SQLAlchemy's `to_float` bind processor, as the SQLite dialect has no native decimal)
+        let named = |name: &str| SqlType::Named { name: name.into(), args: vec![] };
+        for ty in [SqlType::Float, SqlType::Double, SqlType::Numeric { precision: Some(10), scale: Some(2) }, named("REAL")] {
+            assert_eq!(bind(&ty, SqlValue::Plain(Literal::Int(3))).ok(), Some(Literal::Float(3.0)), "{ty:?}");
+            assert_eq!(bind(&ty, SqlValue::Plain(Literal::Bool(true))).ok(), Some(Literal::Float(1.0)), "{ty:?}");
+            assert_eq!(bind(&ty, SqlValue::Plain(Literal::Float(2.5))).ok(), Some(Literal::Float(2.5)), "{ty:?}");
+        }
+        assert_eq!(bind(&SqlType::Integer, SqlValue::Plain(Literal::Int(3))).ok(), Some(Literal::Int(3)));
     }
 
     #[test]

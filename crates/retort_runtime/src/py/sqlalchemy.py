@@ -26,6 +26,12 @@ def _unsupported(what):
     return NotImplementedError(f"Retort does not support {what} yet")
 
 
+def _deprecated(message, since):
+    """`util.deprecations._warn_with_version`: an SADeprecationWarning."""
+    import warnings
+    warnings.warn(f"{message} (deprecated since: {since})", exc.SADeprecationWarning, stacklevel=3)
+
+
 # --------------------------------------------------------------------- types
 
 
@@ -38,9 +44,15 @@ class TypeEngine:
     def __str__(self):
         return _retort_sql.type_ddl(self)
 
+    @property
+    def python_type(self):
+        return object
+
 
 class Integer(TypeEngine):
-    pass
+    @property
+    def python_type(self):
+        return int
 
 
 class BigInteger(Integer):
@@ -61,6 +73,10 @@ class String(TypeEngine):
             return f"{type(self).__name__}()"
         return f"{type(self).__name__}(length={self.length})"
 
+    @property
+    def python_type(self):
+        return str
+
 
 class Text(String):
     pass
@@ -79,11 +95,29 @@ class Boolean(TypeEngine):
         self.create_constraint = create_constraint
         self.name = name
 
+    @property
+    def python_type(self):
+        return bool
+
+
+def _generic_repr(obj, defaults):
+    """`util.generic_repr`: the keyword arguments that differ from their defaults, in signature order."""
+    args = [f"{k}={getattr(obj, k)!r}" for k, default in defaults if getattr(obj, k, default) != default]
+    return f"{type(obj).__name__}({', '.join(args)})"
+
 
 class Float(TypeEngine):
     def __init__(self, precision=None, asdecimal=False, decimal_return_scale=None):
         self.precision = precision
         self.asdecimal = asdecimal
+        self.decimal_return_scale = decimal_return_scale
+
+    def __repr__(self):
+        return _generic_repr(self, [("precision", None), ("asdecimal", False), ("decimal_return_scale", None)])
+
+    @property
+    def python_type(self):
+        return _decimal.Decimal if self.asdecimal else float
 
 
 class Double(Float):
@@ -94,38 +128,54 @@ class Numeric(TypeEngine):
     def __init__(self, precision=None, scale=None, decimal_return_scale=None, asdecimal=True):
         self.precision = precision
         self.scale = scale
+        self.decimal_return_scale = decimal_return_scale
         self.asdecimal = asdecimal
 
+    @property
+    def python_type(self):
+        return _decimal.Decimal if self.asdecimal else float
+
     def __repr__(self):
-        args = []
-        if self.precision is not None:
-            args.append(f"precision={self.precision}")
-        if self.scale is not None:
-            args.append(f"scale={self.scale}")
-        return f"{type(self).__name__}({', '.join(args)})"
+        return _generic_repr(self, [("precision", None), ("scale", None), ("decimal_return_scale", None), ("asdecimal", True)])
 
 
 class Date(TypeEngine):
-    pass
+    @property
+    def python_type(self):
+        return _datetime.date
 
 
 class DateTime(TypeEngine):
     def __init__(self, timezone=False):
         self.timezone = timezone
 
+    @property
+    def python_type(self):
+        return _datetime.datetime
+
 
 class Time(TypeEngine):
     def __init__(self, timezone=False):
         self.timezone = timezone
 
+    @property
+    def python_type(self):
+        return _datetime.time
+
 
 class Interval(TypeEngine):
-    pass
+    @property
+    def python_type(self):
+        return _datetime.timedelta
 
 
 class LargeBinary(TypeEngine):
     def __init__(self, length=None):
         self.length = length
+
+    @property
+    def python_type(self):
+        return bytes
 
 
 class JSON(TypeEngine):
@@ -136,6 +186,14 @@ class JSON(TypeEngine):
 class Uuid(TypeEngine):
     def __init__(self, as_uuid=True, native_uuid=True):
         self.as_uuid = as_uuid
+        self.native_uuid = native_uuid
+
+    def __repr__(self):
+        return _generic_repr(self, [("as_uuid", True), ("native_uuid", True)])
+
+    @property
+    def python_type(self):
+        return _uuid.UUID if self.as_uuid else str
 
 
 class Enum(String):
@@ -161,6 +219,10 @@ class Enum(String):
         if self.create_constraint:
             parts.append("create_constraint=True")
         return f"Enum({', '.join(parts)})"
+
+    @property
+    def python_type(self):
+        return self.enum_class if self.enum_class else str
 
 
 class NullType(TypeEngine):
@@ -1212,12 +1274,13 @@ class Column(ColumnElement):
             self.type = _to_type(args.pop(0))
         if "type_" in kw:
             self.type = _to_type(kw.pop("type_"))
-        self.foreign_keys = []
+        # (a set, as SQLAlchemy's: its repr is {ForeignKey('t.id')})
+        self.foreign_keys = set()
         self.constraints = []
         for a in args:
             if isinstance(a, ForeignKey):
                 a.parent = self
-                self.foreign_keys.append(a)
+                self.foreign_keys.add(a)
             elif isinstance(a, _Constraint):
                 self.constraints.append(a)
             else:
@@ -1440,7 +1503,7 @@ class _DerivedColumn(ColumnElement):
         self.key = key or name
         self.table = table
         self.type = type_
-        self.foreign_keys = []
+        self.foreign_keys = set()
         self.primary_key = False
 
     def __repr__(self):
@@ -1461,7 +1524,7 @@ class Alias(FromClause):
         cols = []
         for c in element._table_columns():
             d = _DerivedColumn(c.name, self, c.type, c.key)
-            d.foreign_keys = list(c.foreign_keys)
+            d.foreign_keys = set(c.foreign_keys)
             cols.append(d)
         self.columns_list = cols
         self.c = self.columns = ColumnCollection(cols)
@@ -1528,7 +1591,7 @@ class Subquery(FromClause):
         for c in element._expanded_columns():
             d = _DerivedColumn(_derived_key(element, c), self, c.type)
             # a subquery's column proxies its column's foreign keys (joins find them)
-            d.foreign_keys = list(getattr(c, "foreign_keys", None) or [])
+            d.foreign_keys = set(getattr(c, "foreign_keys", None) or ())
             d._proxied = c
             cols.append(d)
         self.columns_list = cols
@@ -2169,12 +2232,26 @@ class Row(tuple):
     def _asdict(self):
         return dict(zip(self._keys, self))
 
+    # (deprecated in 2.1: a Row is a tuple already; each returns the row itself)
     def _tuple(self):
-        return tuple(self)
+        _deprecated("The Row._tuple() method is deprecated, Row now behaves like a tuple and can unpack types directly.", "2.1.0")
+        return self
+
+    @property
+    def _t(self):
+        _deprecated("The Row._t attribute is deprecated, Row now behaves like a tuple and can unpack types directly.", "2.1.0")
+        return self
 
     @property
     def t(self):
-        return tuple(self)
+        _deprecated("The Row.t attribute is deprecated in favor of Row._t; all Row methods and library-level attributes "
+            "are intended to be underscored to avoid name conflicts.  Please use Row._t.", "2.0.19")
+        return self
+
+    def tuple(self):
+        _deprecated("The Row.tuple() method is deprecated in favor of Row._tuple(); all Row methods and library-level "
+            "attributes are intended to be underscored to avoid name conflicts.  Please use Row._tuple().", "2.0.19")
+        return self
 
 
 class RowMapping(dict):

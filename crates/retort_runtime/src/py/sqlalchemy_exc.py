@@ -148,3 +148,7 @@ class NoSuchTableError(InvalidRequestError):
 
 class SAWarning(RuntimeWarning):
     pass
+
+
+class SADeprecationWarning(DeprecationWarning):
+    deprecated_since = None

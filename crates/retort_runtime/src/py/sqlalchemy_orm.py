@@ -914,11 +914,11 @@ def _declared_items(cls):
 def _copy_column(c):
     new = Column.__new__(Column)
     new.__dict__.update(c.__dict__)
-    new.foreign_keys = []
+    new.foreign_keys = set()
     for fk in c.foreign_keys:
         f = ForeignKey(fk.target, ondelete=fk.ondelete, onupdate=fk.onupdate, name=fk.name)
         f.parent = new
-        new.foreign_keys.append(f)
+        new.foreign_keys.add(f)
     new.table = None
     return new
 
@@ -4521,7 +4521,7 @@ def _models():
                     "name": c.name,
                     "type": _retort_sql_type(c.type),
                     "primary_key": bool(c.primary_key),
-                    "foreign_key": c.foreign_keys[0].target if c.foreign_keys else None,
+                    "foreign_key": next(iter(c.foreign_keys)).target if c.foreign_keys else None,
                     "nullable": bool(c.nullable),
                     "unique": bool(c.unique),
                     "default": None if c.default is None else repr(c.default),
