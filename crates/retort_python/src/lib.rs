@@ -159,6 +159,7 @@ impl Interpreter {
     /// Runs a script as `__main__` (file name `main.py`).
     pub fn run(&mut self, source: &str) -> RunResult {
         let filename = self.vm.filename.clone();
+        self.vm.script = source.into();
         let mut result = RunResult::default();
         match compile_source(source, &filename) {
             Err(e) => {

@@ -115,7 +115,7 @@ fn core_cases_agree_with_sqlalchemy() {
 
 #[test]
 fn orm_cases_agree_with_sqlalchemy() {
-    agree(&["orm", "public"], 161);
+    agree(&["orm", "public"], 162);
 }
 
 #[test]

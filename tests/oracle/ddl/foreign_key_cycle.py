@@ -1,6 +1,7 @@
 """Tables whose foreign keys form a cycle: create_all leaves those keys out
-of its sort (SQLAlchemy warns on stderr) and drop_all drops in definition
-order; metadata.sorted_tables sorts by name first."""
+of its sort, and drop_all drops in definition order (SQLAlchemy warns on
+stderr for drop_all and sorted_tables, not create_all);
+metadata.sorted_tables sorts by name first."""
 from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, create_engine, inspect
 
 metadata = MetaData()

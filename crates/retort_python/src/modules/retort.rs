@@ -1,6 +1,7 @@
 //! `_retort`: the few things Retort's Python-written modules need from the
 //! host: the wall clock and random bytes (both recorded as
-//! non-deterministic in the trace).
+//! non-deterministic in the trace), and where in the script a warning is
+//! raised.
 
 use std::rc::Rc;
 
@@ -39,6 +40,13 @@ pub fn module(_vm: &mut Vm) -> PyResult<Rc<Module>> {
         vm.nondeterministic.push(what);
         let us = web_time::SystemTime::now().duration_since(web_time::UNIX_EPOCH).map(|d| d.as_micros() as i64).unwrap_or(0);
         Ok(Value::tuple(civil(us).iter().map(|v| Value::Int(*v)).collect()))
+    });
+    // (the script line now running, innermost, and its text: where a
+    // warning points, as SQLAlchemy's `stacklevel` points at the user's code)
+    add_function(&m, "script_line", |vm, _| {
+        let Some(&line) = vm.current_lines().last() else { return Ok(Value::None) };
+        let text = vm.script.lines().nth(line.saturating_sub(1) as usize).unwrap_or("").trim().to_owned();
+        Ok(Value::tuple(vec![Value::str(&*vm.filename), Value::Int(i64::from(line)), Value::str(text)]))
     });
     add_function(&m, "random_bytes", |vm, a| {
         let n = match a.pos.first() {

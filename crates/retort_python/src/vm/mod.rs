@@ -71,6 +71,8 @@ pub struct Vm {
     /// Lines of the script's active calls (outermost first), for host events.
     pub call_lines: Vec<u32>,
     pub filename: Rc<str>,
+    /// The script's source (for the lines warnings show).
+    pub script: Rc<str>,
     /// Non-deterministic things the script did (`datetime.now()`, ...).
     pub nondeterministic: Vec<String>,
     /// Finished frames kept for reuse, so a call does not allocate.
@@ -119,6 +121,7 @@ impl Vm {
             halted: false,
             call_lines: Vec::new(),
             filename: "main.py".into(),
+            script: "".into(),
             nondeterministic: Vec::new(),
             frame_pool: Vec::new(),
             profile: None,

@@ -2281,10 +2281,12 @@ class Result:
 
     def tuples(self):
         """The same result, typed as tuples (rows are tuples already)."""
+        _deprecated("The Result.tuples method is deprecated, Row now behaves like a tuple and can unpack types directly.", "2.1.0")
         return self
 
     @property
     def t(self):
+        _deprecated("The Result.t method is deprecated, Row now behaves like a tuple and can unpack types directly.", "2.1.0")
         return self
 
     def _take_all(self):

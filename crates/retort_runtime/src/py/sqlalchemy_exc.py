@@ -152,3 +152,15 @@ class SAWarning(RuntimeWarning):
 
 class SADeprecationWarning(DeprecationWarning):
     deprecated_since = None
+
+
+class Base20DeprecationWarning(SADeprecationWarning):
+    deprecated_since = "1.4"
+
+
+class LegacyAPIWarning(Base20DeprecationWarning):
+    pass
+
+
+class MovedIn20Warning(Base20DeprecationWarning):
+    pass

@@ -368,6 +368,12 @@ class RelationshipProperty:
         return f"<_RelationshipDeclared at 0x{id(self):x}; no key>" if self.key is None else f"{self.parent.class_.__name__}.{self.key}"
 
 
+def _sa_warn(message):
+    """`util.warn`: an SAWarning, pointing at the script's line."""
+    import warnings
+    warnings.warn(message, _sa.exc.SAWarning)
+
+
 def relationship(argument=None, secondary=None, **kw):
     return RelationshipProperty(argument, secondary, **kw)
 
@@ -2299,6 +2305,11 @@ class Session:
         self._fire("after_commit", self)
 
     def rollback(self):
+        # (a failed flush rolled its transaction back already: what changed
+        # since is discarded, with a warning, and after_rollback fired then)
+        failed = self._failed is not None
+        if failed and (self.new or self.dirty or self.deleted):
+            _sa_warn("Session's state has been changed on a non-active transaction - this state will be discarded.")
         if self._conn is not None and self._conn.in_transaction():
             self._conn.rollback()
         for t in self._nested:
@@ -2307,7 +2318,8 @@ class Session:
         self._transaction = None
         self._failed = None
         self._after_rollback(_retort_orm.rollback(self._sid, False))
-        self._fire("after_rollback", self)
+        if not failed:
+            self._fire("after_rollback", self)
 
     def _after_rollback(self, expunged):
         for obj in expunged:
@@ -2541,6 +2553,10 @@ class Session:
         if self._conn is not None and self._conn.in_transaction():
             self._conn.rollback()
         self._failed = e
+        # (the transaction is rolled back at once, as SQLAlchemy's flush does:
+        # pending objects become transient, loaded ones expire)
+        self._after_rollback(_retort_orm.rollback(self._sid, False))
+        self._fire("after_rollback", self)
 
     def _relationship_work(self, new, dirty, deleted):
         """What the relationships of the flushed objects imply: foreign
@@ -2619,6 +2635,13 @@ class Session:
                     continue
                 if prop.direction is ONETOMANY:
                     for c in added:
+                        if c not in self:
+                            # (`UOWTransaction.register_object`: a child the
+                            # session does not hold, such as one a backref put
+                            # in the collection, is left out with a warning)
+                            if not _retort_orm.status(st(c))[2]:
+                                _sa_warn(f"Object of type <{type(c).__name__}> not in session, add operation along '{prop!r}' will not proceed")
+                            continue
                         sync(prop, obj, c)
                     for c in removed:
                         if c is None or any(c is a for a in added):
@@ -3630,6 +3653,13 @@ class Query:
         return row[0]
 
     def get(self, ident):
+        import warnings
+        warnings.warn(
+            "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy "
+            "construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) "
+            "(Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
+            _sa.exc.LegacyAPIWarning,
+        )
         return self.session.get(self._entities[0], ident)
 
     def count(self):

@@ -1,9 +1,15 @@
-"""Retort's warnings: warn() prints CPython's warning line to stderr once
-per location, filters (simplefilter/filterwarnings) ignore or raise."""
+"""Retort's warnings: warn() prints CPython's warning lines to stderr once
+per location, filters (simplefilter/filterwarnings) ignore or raise. The
+location is the script line now running (innermost): where a library's
+warning points with its `stacklevel`; a script function's own
+`stacklevel=2` still names the line of its warn() call."""
 
 import sys as _sys
+import _retort
 
-_filters = []
+# CPython's default filters, less DeprecationWarning's (shown when it
+# points at __main__, which every warning here does)
+_filters = [("ignore", PendingDeprecationWarning), ("ignore", ImportWarning), ("ignore", ResourceWarning)]
 _seen = set()
 
 
@@ -31,11 +37,18 @@ def warn(message, category=None, stacklevel=1, source=None):
             if action == "error":
                 raise category(message) if not isinstance(message, Warning) else message
             break
-    key = (str(message), category)
+    site = _retort.script_line()
+    key = (str(message), category, site)
     if key in _seen:
         return
     _seen.add(key)
-    _sys.stderr.write(f"main.py: {category.__name__}: {message}\n")
+    if site is None:
+        _sys.stderr.write(f"main.py: {category.__name__}: {message}\n")
+        return
+    filename, line, text = site
+    _sys.stderr.write(f"{filename}:{line}: {category.__name__}: {message}\n")
+    if text:
+        _sys.stderr.write(f"  {text}\n")
 
 
 class catch_warnings:
