@@ -1127,25 +1127,37 @@ fn run_many(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: Vec<Vec<Lite
 /// `run_many` for rows already as the engine takes them, which give back
 /// the parameters exactly (none is a bool).
 fn run_many_values(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, rows: Vec<Vec<retort_engine::Value>>) -> PyResult<u64> {
-    let literals = |values: &[retort_engine::Value]| values.iter().map(convert::engine_literal).collect::<Vec<_>>();
-    let hook = cursor_hook(state, a, sql, || Value::list(rows.iter().map(|r| python_params(&literals(r))).collect()), true);
+    let hook = cursor_hook(state, a, sql, || Value::list(rows.iter().map(|r| python_params(&engine_literals(r))).collect()), true);
     fire(vm, &hook, "before")?;
-    let mut sent = Vec::new();
+    let mut sent = Value::None;
     let affected = with_db(vm, state, a, |_, db| {
         let r = db.execute_many_values(sql, rows);
-        // (the rows went to the log: an error shows them from there)
         if r.is_err() {
-            if let Some(retort_engine::log::EventKind::Sql(e)) = db.events().last().map(|e| &e.kind) {
-                if let retort_engine::log::Params::Many(rows) = &e.params {
-                    sent = rows.iter().map(|r| literals(r)).collect();
-                }
-            }
+            sent = logged_params(db);
         }
         Ok(r)
     })?
-    .map_err(|e| dbapi_error(vm, state, &e, sql, Value::list(sent.iter().map(|r| python_params(r)).collect()), true))?;
+    .map_err(|e| dbapi_error(vm, state, &e, sql, sent, true))?;
     fire(vm, &hook, "after")?;
     Ok(affected)
+}
+
+/// Engine values as the literals they were made from.
+fn engine_literals(values: &[retort_engine::Value]) -> Vec<Literal> {
+    values.iter().map(convert::engine_literal).collect()
+}
+
+/// The parameters of the statement the database ran last, as the driver
+/// got them (a tuple, or an executemany's list of tuples): the values
+/// went to the log, and an error shows them from there.
+fn logged_params(db: &Connection<Limbo>) -> Value {
+    match db.events().last().map(|e| &e.kind) {
+        Some(retort_engine::log::EventKind::Sql(e)) => match &e.params {
+            retort_engine::log::Params::One(p) => python_params(&engine_literals(p)),
+            retort_engine::log::Params::Many(rows) => Value::list(rows.iter().map(|r| python_params(&engine_literals(r))).collect()),
+        },
+        _ => Value::None,
+    }
 }
 
 /// Runs one statement on the database `a` names; an engine error becomes
@@ -1168,23 +1180,17 @@ fn run_reported(vm: &mut Vm, state: &Shared, a: &Args, sql: &str, params: &[Lite
 /// `run_reported` for values already as the engine takes them, which give
 /// back the parameters exactly (none is a bool).
 fn run_values(vm: &mut Vm, state: &Shared, a: &Args, sql: &std::sync::Arc<str>, values: Vec<retort_engine::Value>) -> PyResult<Outcome> {
-    let literals = |values: &[retort_engine::Value]| values.iter().map(convert::engine_literal).collect::<Vec<_>>();
-    let hook = cursor_hook(state, a, sql, || python_params(&literals(&values)), false);
+    let hook = cursor_hook(state, a, sql, || python_params(&engine_literals(&values)), false);
     fire(vm, &hook, "before")?;
-    let mut sent = Vec::new();
+    let mut sent = Value::None;
     let outcome = with_db(vm, state, a, |_, db| {
         let r = db.execute_shared(sql, values);
-        // (the values went to the log: an error shows them from there)
         if r.is_err() {
-            if let Some(retort_engine::log::EventKind::Sql(e)) = db.events().last().map(|e| &e.kind) {
-                if let retort_engine::log::Params::One(p) = &e.params {
-                    sent = literals(p);
-                }
-            }
+            sent = logged_params(db);
         }
         Ok(r)
     })?
-    .map_err(|e| dbapi_error(vm, state, &e, sql, python_params(&sent), false))?;
+    .map_err(|e| dbapi_error(vm, state, &e, sql, sent, false))?;
     fire(vm, &hook, "after")?;
     Ok(outcome)
 }
