@@ -120,5 +120,5 @@ fn orm_cases_agree_with_sqlalchemy() {
 
 #[test]
 fn migration_cases_agree_with_alembic() {
-    agree(&["migrations"], 30);
+    agree(&["migrations"], 31);
 }

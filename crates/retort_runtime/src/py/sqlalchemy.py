@@ -560,9 +560,15 @@ class BindParameter(ColumnElement):
         self.type = _to_type(type_) if type_ is not None else _type_for_value(value)
 
 
-def bindparam(key, value=None, type_=None, expanding=False, unique=False, required=False, callable_=None):
-    b = BindParameter(key, value, type_)
+_NO_ARG = object()
+
+
+def bindparam(key, value=_NO_ARG, type_=None, expanding=False, unique=False, required=_NO_ARG, callable_=None):
+    given = value is not _NO_ARG
+    b = BindParameter(key, value if given else None, type_)
     b.expanding = expanding
+    # (without a value, a bindparam is required: the execution supplies it)
+    b.required = (not given and callable_ is None) if required is _NO_ARG else required
     return b
 
 
@@ -1017,7 +1023,9 @@ class TextClause(ClauseElement):
     def bindparams(self, *args, **kw):
         new = TextClause(self.text, self.binds)
         for b in args:
-            new.binds[b.key] = b.value
+            # (a required one names the parameter and its type; its value comes with the execution)
+            if not getattr(b, "required", False):
+                new.binds[b.key] = b.value
         new.binds.update(kw)
         return new
 
@@ -3002,3 +3010,17 @@ def inspect(subject, raiseerr=True):
 
 
 __version__ = "2.1.0"
+
+
+class TableClause(Table):
+    """`table(name, column(...), ...)`: a table known by its name and the
+    columns given, in no MetaData (as Alembic's data migrations use it)."""
+
+    def __init__(self, name, *columns, schema=None):
+        cols = [c if isinstance(c, Column) else Column(c.name, getattr(c, "type", None)) for c in columns]
+        Table.__init__(self, name, MetaData(), *cols, schema=schema)
+
+
+
+def table(name, *columns, **kw):
+    return TableClause(name, *columns, **kw)
