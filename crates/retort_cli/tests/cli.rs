@@ -11,6 +11,8 @@ fn retort(args: &[&str], file: (&str, &str)) -> (i32, String, String) {
     let path_str = path.to_str().unwrap();
     full.push(path_str);
     let out = Command::new(env!("CARGO_BIN_EXE_retort")).args(&full).output().unwrap();
+    // (the script's directory goes once the CLI is done with it)
+    let _ = std::fs::remove_dir_all(&dir);
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
