@@ -120,5 +120,5 @@ fn orm_cases_agree_with_sqlalchemy() {
 
 #[test]
 fn migration_cases_agree_with_alembic() {
-    agree(&["migrations"], 31);
+    agree(&["migrations"], 32);
 }

@@ -129,8 +129,34 @@ class Operations:
     def batch_alter_table(self, table_name, schema=None, recreate="auto", copy_from=None, **kw):
         return BatchOperations(self, table_name, recreate, copy_from)
 
+    def inline_literal(self, value, type_=None):
+        """`op.inline_literal()`: a value written into the statement's SQL
+        (as a literal bind renders on SQLite), for data migrations."""
+        return _sa.literal_column(_inline_sql(value), type_)
+
     def __getattr__(self, name):
         raise _unsupported(f"op.{name}()")
+
+
+def _inline_sql(value):
+    """A value as SQLite's literal processors render it."""
+    import datetime as _dt
+    import decimal as _decimal
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, _decimal.Decimal)):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    if isinstance(value, _dt.datetime):
+        return "'" + value.strftime("%Y-%m-%d %H:%M:%S.%f") + "'"
+    if isinstance(value, _dt.date):
+        return "'" + value.isoformat() + "'"
+    raise _unsupported(f"op.inline_literal() of a {type(value).__name__}")
 
 
 def _default_sql(default):
