@@ -81,10 +81,7 @@ pub fn install(vm: &mut Vm) -> Runtime {
     vm.register_module("sqlalchemy.ext", Rc::new(|vm| vm.run_python_module("sqlalchemy.ext", "")));
     // `from sqlalchemy.sql import table, column` (Alembic's data migrations), `sqlalchemy.sql.expression`
     for name in ["sqlalchemy.sql", "sqlalchemy.sql.expression"] {
-        vm.register_module(
-            name,
-            Rc::new(move |vm| vm.run_python_module(name, "from sqlalchemy import *\nfrom sqlalchemy import table, column\n")),
-        );
+        vm.register_module(name, Rc::new(move |vm| vm.run_python_module(name, "from sqlalchemy import *\n")));
     }
     vm.register_module("sqlalchemy.schema", Rc::new(|vm| vm.run_python_module("sqlalchemy.schema", py_source!("sqlalchemy_schema.py"))));
     vm.register_module("sqlalchemy.dialects", Rc::new(|vm| vm.run_python_module("sqlalchemy.dialects", "")));

@@ -313,7 +313,7 @@ fn dbapi_error(vm: &mut Vm, state: &Shared, e: &EngineError, sql: &str, sent: Va
     if !sql.is_empty() {
         message += &format!("\n[SQL: {sql}]");
         if vm.truthy(&sent).unwrap_or(false) {
-            let shown = crate::params_repr::params_repr(vm, &sent, Some(many)).unwrap_or_default();
+            let shown = crate::params_repr::params_repr(vm, &sent, many).unwrap_or_default();
             message += &format!("\n[parameters: {shown}]");
         }
     }

@@ -13,31 +13,25 @@ const MAX_PARAMS: usize = 100;
 /// Characters shown of one value's repr.
 const MAX_CHARS: usize = 300;
 
-/// `repr(_repr_params(params, 10, ismulti=multi))`: `multi` is None when
-/// the error came before the execution knew its kind (a bind processor's),
-/// and the whole repr is cut as one value.
-pub fn params_repr(vm: &mut Vm, params: &Value, multi: Option<bool>) -> PyResult<String> {
-    let Some(multi) = multi else { return trunc(vm, params) };
+/// `repr(_repr_params(params, 10, ismulti=many))`: one parameter set, or
+/// (`many`) an executemany's list of them.
+pub fn params_repr(vm: &mut Vm, params: &Value, many: bool) -> PyResult<String> {
     let (sets, list) = match params {
-        Value::List(l) => (l.borrow().clone(), true),
-        Value::Tuple(t) => (t.to_vec(), false),
-        Value::Dict(_) if !multi => return one_set(vm, params),
-        _ => return trunc(vm, params),
+        Value::List(l) if many => (l.borrow().clone(), true),
+        Value::Tuple(t) if many => (t.to_vec(), false),
+        _ => return one_set(vm, params),
     };
-    if !multi {
-        return one_set(vm, params);
-    }
     if sets.len() > BATCHES {
-        let head = many(vm, &sets[..BATCHES - 2], list)?;
-        let tail = many(vm, &sets[sets.len() - 2..], list)?;
+        let head = many_sets(vm, &sets[..BATCHES - 2], list)?;
+        let tail = many_sets(vm, &sets[sets.len() - 2..], list)?;
         let shown = format!(" ... displaying {BATCHES} of {} total bound parameter sets ... ", sets.len());
         return Ok(format!("{} {shown} {}", &head[..head.len() - 1], &tail[1..]));
     }
-    many(vm, &sets, list)
+    many_sets(vm, &sets, list)
 }
 
 /// `_repr_multi`: the sets, in brackets when they came as a list.
-fn many(vm: &mut Vm, sets: &[Value], list: bool) -> PyResult<String> {
+fn many_sets(vm: &mut Vm, sets: &[Value], list: bool) -> PyResult<String> {
     let shown = sets.iter().map(|s| one_set(vm, s)).collect::<PyResult<Vec<_>>>()?.join(", ");
     Ok(if list { format!("[{shown}]") } else { format!("({shown})") })
 }

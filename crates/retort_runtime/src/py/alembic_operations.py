@@ -151,7 +151,7 @@ def _inline_sql(value):
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
+        return _default_sql(value)
     if isinstance(value, _dt.datetime):
         return "'" + value.strftime("%Y-%m-%d %H:%M:%S.%f") + "'"
     if isinstance(value, _dt.date):
