@@ -162,6 +162,10 @@ pub enum Op {
     BuildTuple(u32),
     BuildSet(u32),
     BuildMap(u32),
+    /// A dict display whose keys are distinct string constants: the dict
+    /// constant (those keys, in order, to None) copied, with the values on
+    /// the stack put in (no key hashed at run time).
+    BuildConstKeyMap(u32),
     BuildSlice(u32),
     BuildString(u32),
     ListAppend(u32),

@@ -9,7 +9,8 @@ use ruff_text_size::Ranged;
 
 use super::{CompileError, CompileErrorKind, Compiler};
 use crate::code::{BinOp, CmpOp, CodeKind, Op, UnOp};
-use crate::value::Value;
+use crate::dict::{Dict, Key};
+use crate::value::{PyStr, Value};
 
 type R = Result<(), CompileError>;
 
@@ -406,6 +407,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn dict(&mut self, d: &'a ast::ExprDict) -> R {
+        if let Some(keys) = const_keys(d) {
+            for i in &d.items {
+                self.expr(&i.value)?;
+            }
+            let template: Dict = keys.into_iter().map(|k| (Key::Str(k.clone()), (Value::Str(k), Value::None))).collect();
+            let c = self.const_index(Value::dict(template));
+            self.emit(Op::BuildConstKeyMap(c));
+            return Ok(());
+        }
         if d.items.iter().all(|i| i.key.is_some()) {
             for i in &d.items {
                 self.expr(i.key.as_ref().expect("key"))?;
@@ -603,4 +613,21 @@ fn parse_big(text: &str) -> BigInt {
         (10, lower)
     };
     BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default()
+}
+
+/// The keys of a dict display when they are all string constants, none
+/// repeated (the usual `{"name": value, ...}`), which `BuildConstKeyMap`
+/// builds from a copy.
+fn const_keys(d: &ast::ExprDict) -> Option<Vec<Rc<PyStr>>> {
+    let mut keys: Vec<Rc<PyStr>> = Vec::with_capacity(d.items.len());
+    for i in &d.items {
+        let Some(Expr::StringLiteral(s)) = &i.key else { return None };
+        let k = s.value.to_str();
+        if keys.iter().any(|seen| seen.as_str() == k) {
+            return None;
+        }
+        let Value::Str(k) = Value::str(k) else { unreachable!("a str") };
+        keys.push(k);
+    }
+    (!keys.is_empty()).then_some(keys)
 }

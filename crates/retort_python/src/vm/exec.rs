@@ -619,6 +619,15 @@ impl Vm {
                     drop(it);
                     f.stack.push(Value::dict(d));
                 }
+                Op::BuildConstKeyMap(c) => {
+                    let Value::Dict(template) = &f.code.consts[c as usize] else { unreachable!("dict constant") };
+                    let mut d = template.borrow().clone();
+                    let start = f.stack.len() - d.len();
+                    for (slot, v) in d.values_mut().zip(f.stack.drain(start..)) {
+                        slot.1 = v;
+                    }
+                    f.stack.push(Value::dict(d));
+                }
                 Op::BuildSlice(n) => {
                     let step = if n == 3 { f.stack.pop().expect("stack") } else { Value::None };
                     let stop = f.stack.pop().expect("stack");
