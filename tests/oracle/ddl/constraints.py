@@ -1,6 +1,8 @@
 # Table-level constraints and their order: primary keys (also composite),
 # unique columns and named unique constraints, checks, foreign keys with
-# ON DELETE / ON UPDATE, and indexes created after their table.
+# ON DELETE / ON UPDATE, and indexes created after their table. (CPython
+# creates a table's indexes in the order of a set, which varies from run to
+# run; Retort in declaration order, one of those: the trace records that one.)
 from sqlalchemy import (MetaData, Table, Column, Integer, String, ForeignKey, ForeignKeyConstraint,
     PrimaryKeyConstraint, UniqueConstraint, CheckConstraint, Index, create_engine)
 

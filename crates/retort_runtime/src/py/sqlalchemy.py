@@ -2117,6 +2117,9 @@ class _DML(Executable):
         self.value_rows = []
         self.where_criteria = []
         self.returning_columns = []
+        # (an entry of its own, as `execution_options()` gives a copy: the
+        # native `Connection.execute` finds it where it looked last time)
+        self._execution_options = {}
 
     def _copy(self):
         new = type(self).__new__(type(self))
