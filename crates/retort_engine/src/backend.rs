@@ -25,6 +25,18 @@ pub trait Backend {
     /// end and keeps the first `keep_rows` rows.
     fn run(&mut self, sql: &str, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError>;
 
+    /// Runs `sql` once per parameter row (an executemany), stopping at the
+    /// first failing row: the rows affected and the rows returned in all.
+    fn run_many(&mut self, sql: &str, rows: &[Vec<Value>]) -> Result<(u64, u64), EngineError> {
+        let (mut affected, mut returned) = (0, 0);
+        for params in rows {
+            let outcome = self.run(sql, params, 0)?;
+            affected += outcome.rows_affected;
+            returned += outcome.total_rows;
+        }
+        Ok((affected, returned))
+    }
+
     /// Whether a transaction is open (SQLite's `!sqlite3_get_autocommit`).
     fn in_transaction(&self) -> bool;
 }

@@ -89,23 +89,10 @@ impl<B: Backend> Connection<B> {
     /// `execute_many` with rows the log may keep as they are (no copy).
     pub fn execute_many_values(&mut self, sql: &str, rows: Vec<Vec<Value>>) -> Result<u64, EngineError> {
         let started = Instant::now();
-        let mut affected = 0;
-        let mut returned = 0;
-        let mut error = self.begin_implicitly(sql).err();
-        if error.is_none() {
-            for params in &rows {
-                match self.backend.run(sql, params, 0) {
-                    Ok(outcome) => {
-                        affected += outcome.rows_affected;
-                        returned += outcome.total_rows;
-                    }
-                    Err(e) => {
-                        error = Some(e);
-                        break;
-                    }
-                }
-            }
-        }
+        let ((affected, returned), error) = match self.begin_implicitly(sql).and_then(|()| self.backend.run_many(sql, &rows)) {
+            Ok(totals) => (totals, None),
+            Err(e) => ((0, 0), Some(e)),
+        };
         let event = SqlEvent {
             sql: sql.into(),
             params: Params::Many(rows),

@@ -199,6 +199,34 @@ impl Backend for Limbo {
         Ok(outcome)
     }
 
+    /// The first row through `run` (which prepares and caches the
+    /// statement); the others re-bind the cached statement.
+    fn run_many(&mut self, sql: &str, rows: &[Vec<Value>]) -> Result<(u64, u64), EngineError> {
+        let Some((first, rest)) = rows.split_first() else { return Ok((0, 0)) };
+        let outcome = self.run(sql, first, 0)?;
+        let (mut affected, mut returned) = (outcome.rows_affected, outcome.total_rows);
+        for params in rest {
+            let Some(at) = self.cache.find(sql) else {
+                let outcome = self.run(sql, params, 0)?;
+                affected += outcome.rows_affected;
+                returned += outcome.total_rows;
+                continue;
+            };
+            let stmt = self.cache.statement(at);
+            let result = run_statement(stmt, params, 0);
+            // (as `run`: reset at once; one that cannot be is not used again)
+            let reset = stmt.reset();
+            if reset.is_err() {
+                self.cache.clear();
+            }
+            let outcome = result?;
+            reset.map_err(convert_error)?;
+            affected += outcome.rows_affected;
+            returned += outcome.total_rows;
+        }
+        Ok((affected, returned))
+    }
+
     fn in_transaction(&self) -> bool {
         !self.conn.get_auto_commit()
     }

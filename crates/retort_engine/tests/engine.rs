@@ -169,6 +169,28 @@ fn every_statement_and_boundary_lands_in_the_log_with_its_line() {
 }
 
 #[test]
+fn an_executemany_stops_at_its_first_failing_row_and_its_statement_runs_again() {
+    let mut db = open_in_memory().unwrap();
+    db.execute("CREATE TABLE t (n UNIQUE)", &[]).unwrap();
+    db.begin();
+    let rows = [vec![int(1)], vec![int(2)], vec![int(1)], vec![int(3)]];
+    let failed = db.execute_many("INSERT INTO t VALUES (?)", &rows).unwrap_err();
+    assert_eq!(failed.kind, ErrorKind::Integrity);
+    // the rows before the failing one went in, the one after did not
+    let count = |db: &mut retort_engine::Connection<_>| db.execute("SELECT count(*), max(n) FROM t", &[]).unwrap().rows;
+    assert_eq!(count(&mut db), vec![vec![int(2), int(2)]]);
+    // (its cached statement was reset: the next executemany re-binds it)
+    assert_eq!(db.execute_many("INSERT INTO t VALUES (?)", &[vec![int(3)], vec![int(4)]]).unwrap(), 2);
+    assert_eq!(count(&mut db), vec![vec![int(4), int(4)]]);
+    let events = db.take_events();
+    let EventKind::Sql(many) = &events[2].kind else { panic!("{:?}", events[2]) };
+    assert_eq!((many.rows_affected, many.error.as_ref().map(|e| e.kind)), (None, Some(ErrorKind::Integrity)));
+    assert_eq!(many.params, Params::Many(rows.to_vec()));
+    // an empty executemany runs nothing
+    assert_eq!(db.execute_many("INSERT INTO t VALUES (?)", &[]).unwrap(), 0);
+}
+
+#[test]
 fn autoincrement_counters_live_in_a_table_of_limbos_own() {
     // FIXME(docs/engine.md #4): SQLite keeps them in sqlite_sequence, which
     // SQLAlchemy's get_table_names() filters out by name; Limbo's table is
