@@ -38,9 +38,17 @@ pub struct FlushWork {
     /// Objects a cascade (`delete`, `delete-orphan`) deletes in this flush.
     pub cascaded_deletes: Vec<StateId>,
     /// Values a bind processor refused (a string for a Date attribute), with
-    /// its message: the statement that would send one fails instead, as
+    /// its exception: the statement that would send one fails instead, as
     /// SQLAlchemy's `StatementError` does.
-    pub refused: HashMap<(StateId, usize), String>,
+    pub refused: HashMap<(StateId, usize), Refusal>,
+}
+
+/// A bind processor's exception: its Python class (`TypeError`,
+/// `ValueError`) and message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    pub class: String,
+    pub message: String,
 }
 
 /// A relationship of a mapper: `(mapper, index in its relationships)`.
@@ -124,11 +132,11 @@ pub enum FlushError<E> {
     /// `sqlalchemy.exc.CompileError` and the like: a bug in the work given.
     Sql(retort_sql::SqlError),
     /// A statement whose parameters a bind processor refused
-    /// (`StatementError`): the processor's message, the SQL, and each row's
+    /// (`StatementError`): the processor's exception, the SQL, and each row's
     /// parameters by name, with the object attribute each came from (whose
     /// Python value SQLAlchemy shows).
     Statement {
-        message: String,
+        refusal: Refusal,
         sql: String,
         params: Vec<Vec<ShownParam>>,
     },
@@ -756,13 +764,13 @@ fn insert_states<X: Executor>(
             }
             Insert { table: table.name.clone(), source: InsertSource::Values(vec![values]), returning, on_conflict: None }
         };
-        if let Some(message) = refused {
+        if let Some(refusal) = refused {
             let compiled = sql(compiler::insert(&statement(returning, &rows[0]), &table))?;
             let params = group
                 .iter()
                 .map(|r| r.params.iter().map(|(a, v)| (columns[*a].clone(), Some((r.state, *a)), v.clone())).collect())
                 .collect();
-            return Err(FlushError::Statement { message, sql: compiled.sql, params });
+            return Err(FlushError::Statement { refusal, sql: compiled.sql, params });
         }
         if has_all_pks && missing_server.is_empty() {
             // executemany, or one plain INSERT
@@ -828,7 +836,7 @@ fn emit_updates<X: Executor>(
     let update =
         Update { table: table.name.clone(), values: bind_row(columns, &group[0].0.params), ordered: false, where_, returning: Vec::new() };
     let compiled = sql(compiler::update(&update, table))?;
-    if let Some(message) = refusal(work, group.iter().map(|(r, _)| r)) {
+    if let Some(refusal) = refusal(work, group.iter().map(|(r, _)| r)) {
         // each row's new values, then its key as `table_column` (the WHERE's bind names)
         let params = group
             .iter()
@@ -838,7 +846,7 @@ fn emit_updates<X: Executor>(
                 p
             })
             .collect();
-        return Err(FlushError::Statement { message, sql: compiled.sql, params });
+        return Err(FlushError::Statement { refusal, sql: compiled.sql, params });
     }
     let rows: Vec<Vec<Literal>> = group
         .iter()
@@ -866,8 +874,8 @@ fn emit_updates<X: Executor>(
     Ok(())
 }
 
-/// The message of a value of `records` a bind processor refused, if any.
-fn refusal<'a>(work: &FlushWork, mut records: impl Iterator<Item = &'a Record>) -> Option<String> {
+/// The exception of a value of `records` a bind processor refused, if any.
+fn refusal<'a>(work: &FlushWork, mut records: impl Iterator<Item = &'a Record>) -> Option<Refusal> {
     records.find_map(|r| r.params.iter().find_map(|(a, _)| work.refused.get(&(r.state, *a)).cloned()))
 }
 

@@ -279,7 +279,7 @@ pub fn statement_error(vm: &mut Vm, message: String, sql: &str, orig: Option<&re
 }
 
 thread_local! {
-    /// A bind processor refused a value (`SqlError::BindType`) since the last
+    /// A bind processor refused a value (`SqlError::is_bind_refusal`) since the last
     /// [`take_bind_failure`]: SQLAlchemy raises that wrapped in a StatementError.
     static BIND_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Values a bind processor refuses pass as they are (to show the SQL of
@@ -325,9 +325,9 @@ pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<
         Some(ty) => match retort_sql::process::bind(ty, sql_value) {
             Ok(l) => Ok(l),
             // (only plain values are refused: they pass as they are)
-            Err(retort_sql::SqlError::BindType(_)) if PASS_REFUSED.with(|l| l.get()) => Ok(plain_literal(value).unwrap_or(Literal::None)),
+            Err(e) if e.is_bind_refusal() && PASS_REFUSED.with(|l| l.get()) => Ok(plain_literal(value).unwrap_or(Literal::None)),
             Err(e) => {
-                if matches!(e, retort_sql::SqlError::BindType(_)) {
+                if e.is_bind_refusal() {
                     BIND_FAILED.with(|f| f.set(true));
                 }
                 Err(sql_error(vm, &e))

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use retort_orm::flush::{self, Executed, Executor, FlushError, FlushWork, Link, Sync, SyncTiming};
+use retort_orm::flush::{self, Executed, Executor, FlushError, FlushWork, Link, Refusal, Sync, SyncTiming};
 use retort_orm::mapper::{ColumnAttr, Direction, Mapper, Relationship};
 use retort_orm::session::{Orm, OrmError};
 use retort_orm::state::StateId;
@@ -659,7 +659,7 @@ fn current_values(
     vm: &mut Vm,
     host: &Hosted,
     st: StateId,
-    refused: &mut HashMap<(StateId, usize), String>,
+    refused: &mut HashMap<(StateId, usize), Refusal>,
 ) -> PyResult<Vec<Option<Literal>>> {
     let (obj, mid, keys) = {
         let h = host.borrow();
@@ -676,7 +676,7 @@ fn current_values(
                 Ok(l) => l,
                 // a bind processor's refusal fails the statement that would send it
                 Err(e) if convert::take_bind_failure() => {
-                    refused.insert((st, i), vm.exc_str(&e));
+                    refused.insert((st, i), Refusal { class: e.class().name.to_string(), message: vm.exc_str(&e) });
                     convert::leniently(|| bind(vm, host, mid, i, &v))?
                 }
                 Err(e) => return Err(e),
@@ -766,7 +766,7 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
         Err(FlushError::Database(e)) => return Err(e),
         Err(FlushError::StaleData(m)) => return Err(convert::sa_error(vm, "StaleDataError", m)),
         Err(FlushError::Sql(e)) => return Err(convert::sql_error(vm, &e)),
-        Err(FlushError::Statement { message, sql, params }) => {
+        Err(FlushError::Statement { refusal, sql, params }) => {
             // each parameter as the object holds it (a date, not its stored text)
             let mut rows: Vec<Value> = Vec::new();
             for row in &params {
@@ -786,10 +786,11 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
                 rows.push(Value::Dict(Rc::new(std::cell::RefCell::new(d))));
             }
             let shown = vm.repr(&Value::list(rows))?;
-            let orig = vm.new_error("TypeError", message.as_str());
+            let Refusal { class, message } = refusal;
+            let orig = vm.new_error(&class, message.as_str());
             return Err(convert::statement_error(
                 vm,
-                format!("(builtins.TypeError) {message}\n[SQL: {sql}]\n[parameters: {shown}]"),
+                format!("(builtins.{class}) {message}\n[SQL: {sql}]\n[parameters: {shown}]"),
                 &sql,
                 Some(&orig),
             ));

@@ -66,6 +66,8 @@ fn param(v: &EngineValue) -> Value {
     match v {
         EngineValue::Null => Value::Null,
         EngineValue::Integer(i) => json!(i),
+        // (as the oracle writes floats JSON has no number for: their repr)
+        EngineValue::Real(f) if !f.is_finite() => json!(retort_sql::value::float_repr(*f)),
         EngineValue::Real(f) => json!(f),
         EngineValue::Text(s) => json!(s),
         EngineValue::Blob(b) => json!({ "bytes": b.iter().map(|x| format!("{x:02x}")).collect::<String>() }),

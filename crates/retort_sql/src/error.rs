@@ -33,9 +33,18 @@ pub enum SqlError {
     /// SQLAlchemy raises wrapped in a `StatementError`.
     #[error("{0}")]
     BindType(String),
+    /// A bind processor's `ValueError` (`to_float` given text that is no
+    /// number), raised wrapped in a `StatementError` as `BindType`.
+    #[error("{0}")]
+    BindValue(String),
 }
 
 impl SqlError {
+    /// Whether a bind processor refused the value (`BindType`, `BindValue`).
+    pub fn is_bind_refusal(&self) -> bool {
+        matches!(self, SqlError::BindType(_) | SqlError::BindValue(_))
+    }
+
     /// The SQLAlchemy exception class this error is raised as.
     pub fn class_name(&self) -> &'static str {
         match self {
@@ -47,6 +56,7 @@ impl SqlError {
             SqlError::InvalidRequest(_) => "InvalidRequestError",
             SqlError::Compile(_) => "CompileError",
             SqlError::BindType(_) => "TypeError",
+            SqlError::BindValue(_) => "ValueError",
             SqlError::MissingBind { .. } => "StatementError",
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::expr::Literal;
 use crate::types::SqlType;
-use crate::value::{float_repr, Json, SqlValue};
+use crate::value::{float_repr, parse_py_float, str_repr, Json, SqlValue};
 use crate::SqlError;
 
 /// SQLAlchemy's `_default_decimal_return_scale` for Numeric without a scale.
@@ -42,8 +42,9 @@ pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
         (SqlType::Time, SqlValue::Time { hour, minute, second, micro }) => {
             Literal::Str(format!("{hour:02}:{minute:02}:{second:02}.{micro:06}"))
         }
-        // Numeric is sent as a float (SQLite has no decimal type).
-        (SqlType::Numeric { .. }, SqlValue::Decimal(text)) => {
+        // Numeric is sent as a float (SQLite has no decimal type), and so
+        // is a Decimal given to Float or Double
+        (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double, SqlValue::Decimal(text)) => {
             Literal::Float(text.parse().map_err(|_| SqlError::Argument(format!("invalid decimal literal: {text}")))?)
         }
         // and so are ints and bools given to Numeric, Float and Double
@@ -52,6 +53,11 @@ pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
         (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double, SqlValue::Plain(Literal::Bool(b))) => {
             Literal::Float(if b { 1.0 } else { 0.0 })
         }
+        // (`float(value)`: text that is a number too, else its ValueError)
+        (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double, SqlValue::Plain(Literal::Str(text))) => match parse_py_float(&text) {
+            Some(f) => Literal::Float(f),
+            None => return Err(SqlError::BindValue(format!("could not convert string to float: {}", str_repr(&text)))),
+        },
         (SqlType::Enum { .. }, SqlValue::EnumMember(name)) => Literal::Str(name),
         (SqlType::Enum { members, .. }, SqlValue::Plain(Literal::Str(name))) if members.contains(&name) => Literal::Str(name),
         (SqlType::Uuid, SqlValue::Uuid(u)) => Literal::Str(format!("{u:032x}")),
@@ -371,6 +377,29 @@ mod tests {
             assert_eq!(bind(&ty, SqlValue::Plain(Literal::Float(2.5))).ok(), Some(Literal::Float(2.5)), "{ty:?}");
         }
         assert_eq!(bind(&SqlType::Integer, SqlValue::Plain(Literal::Int(3))).ok(), Some(Literal::Int(3)));
+    }
+
+    #[test]
+    fn numeric_and_float_types_send_text_as_float_makes_it() {
+        // (what CPython's float() says of each: a number, or its ValueError)
+        let text = |s: &str| SqlValue::Plain(Literal::Str(s.into()));
+        for ty in [SqlType::Float, SqlType::Double, SqlType::Numeric { precision: Some(10), scale: Some(2) }] {
+            for (given, want) in
+                [("3.5", 3.5), (" 0.25\n", 0.25), ("1_000.5", 1000.5), ("+7", 7.0), ("-1e2", -100.0), (".5", 0.5), ("5.", 5.0)]
+            {
+                assert_eq!(bind(&ty, text(given)).ok(), Some(Literal::Float(want)), "{ty:?} {given:?}");
+            }
+            assert_eq!(bind(&ty, text("-Infinity")).ok(), Some(Literal::Float(f64::NEG_INFINITY)));
+            assert!(matches!(bind(&ty, text("nan")), Ok(Literal::Float(f)) if f.is_nan()));
+            for bad in ["abc", "", " ", "1_", "_1", "1__0", "1_.5", "0x10", "1,5", "+", ".", "e5", "1e"] {
+                let Err(SqlError::BindValue(message)) = bind(&ty, text(bad)) else { panic!("{ty:?} {bad:?}") };
+                assert_eq!(message, format!("could not convert string to float: {}", crate::value::str_repr(bad)));
+            }
+        }
+        assert_eq!(crate::value::str_repr("it's"), "\"it's\"");
+        assert_eq!(crate::value::str_repr("a'\"\\\n\u{1}"), "'a\\'\"\\\\\\n\\x01'");
+        // (text for a String column is sent as it is)
+        assert_eq!(bind(&SqlType::Text, text("abc")).ok(), Some(Literal::Str("abc".into())));
     }
 
     #[test]

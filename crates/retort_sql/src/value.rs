@@ -50,6 +50,47 @@ impl SqlValue {
     }
 }
 
+/// Python's `float(text)` for a str: surrounding whitespace ignored,
+/// underscores allowed between digits, `inf` / `infinity` / `nan` in any
+/// case; `None` where Python raises ValueError.
+pub fn parse_py_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    for (i, c) in b.iter().enumerate() {
+        if *c == b'_' && !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+            return None;
+        }
+    }
+    let plain: String = t.chars().filter(|c| *c != '_').collect();
+    // (Rust also takes "infinity" and "nan" in any case, as Python does, but
+    // not a lone sign or point, which Python refuses too)
+    plain.parse().ok()
+}
+
+/// Python's `repr(str)`: single quotes unless the text has one and no
+/// double quote; backslash escapes for quotes, backslashes and controls.
+pub fn str_repr(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 /// Python's `repr(float)`: the shortest digits that round-trip, fixed
 /// notation for exponents from -4 to 15, else `1e+16` / `1e-05`.
 pub fn float_repr(f: f64) -> String {
