@@ -503,9 +503,17 @@ pub fn stored_literal(stored: &retort_engine::Value) -> Literal {
 /// A stored literal as the Python value of a column of type `ty`.
 pub fn literal_value(vm: &mut Vm, lit: &Literal, ty: Option<&SqlType>, py_type: &Value) -> PyResult<Value> {
     let lit = lit.clone();
-    let value = match ty {
-        Some(ty) => retort_sql::process::result(ty, &lit).map_err(|e| sql_error(vm, &e))?,
-        None => SqlValue::Plain(lit),
+    let decimal_scale = match ty {
+        Some(t @ (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double)) if lit != Literal::None => numeric_result(vm, t, py_type)?,
+        _ => None,
+    };
+    let value = match (decimal_scale, ty) {
+        (Some(Some(scale)), _) => {
+            let as_decimal = SqlType::Numeric { precision: None, scale: Some(scale) };
+            retort_sql::process::result(&as_decimal, &lit).map_err(|e| sql_error(vm, &e))?
+        }
+        (Some(None), _) | (None, None) => SqlValue::Plain(lit),
+        (None, Some(ty)) => retort_sql::process::result(ty, &lit).map_err(|e| sql_error(vm, &e))?,
     };
     let i = |n: u32| Value::Int(i64::from(n));
     Ok(match value {
@@ -535,6 +543,33 @@ pub fn literal_value(vm: &mut Vm, lit: &Literal, ty: Option<&SqlType>, py_type: 
         SqlValue::Json(doc) => from_json(vm, &doc)?,
     })
 }
+
+/// How a Numeric, Float or Double type object returns results on SQLite
+/// (which has no native decimal) when it differs from its SQL type's
+/// default: `Some(Some(scale))`, Decimals at that scale
+/// (`_effective_decimal_return_scale`: `decimal_return_scale`, else the
+/// type's scale, else 10); `Some(None)`, the value as stored (`asdecimal=False`).
+/// `None`: the default (Numeric's Decimal at its scale, Float's float).
+fn numeric_result(vm: &mut Vm, ty: &SqlType, py_type: &Value) -> PyResult<Option<Option<u32>>> {
+    if !matches!(py_type, Value::Instance(_)) {
+        return Ok(None);
+    }
+    let numeric = matches!(ty, SqlType::Numeric { .. });
+    let asdecimal = match vm.getattr_opt(py_type, "asdecimal")? {
+        Some(v) => vm.truthy(&v)?,
+        None => numeric,
+    };
+    let return_scale = attr_u32(vm, py_type, "decimal_return_scale")?;
+    Ok(match (asdecimal, ty) {
+        (false, SqlType::Numeric { .. }) => Some(None),
+        (false, _) => None,
+        (true, SqlType::Numeric { .. }) => return_scale.map(Some),
+        (true, _) => Some(Some(return_scale.unwrap_or(DEFAULT_DECIMAL_RETURN_SCALE))),
+    })
+}
+
+/// SQLAlchemy's `_default_decimal_return_scale`.
+const DEFAULT_DECIMAL_RETURN_SCALE: u32 = 10;
 
 /// `engine_value`, moving the literal's text or bytes.
 pub fn into_engine_value(l: Literal) -> retort_engine::Value {
