@@ -1076,7 +1076,7 @@ fn run_rows<X: Executor>(exec: &mut X, sql: &str, mut rows: Vec<Vec<Literal>>) -
     if rows.len() > 1 {
         return exec.execute_many(sql, rows).map_err(FlushError::Database);
     }
-    let one = Compiled { sql: sql.to_owned(), params: rows.pop().unwrap_or_default(), names: Vec::new() };
+    let one = Compiled { sql: sql.to_owned(), params: rows.pop().unwrap_or_default(), ..Compiled::default() };
     Ok(exec.execute(&one).map_err(FlushError::Database)?.rows_affected)
 }
 

@@ -114,9 +114,23 @@ thread_local! {
     static TABLES: RefCell<Vec<(Value, Rc<Table>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Forgets the converted tables (a new run begins).
+thread_local! {
+    /// The SQL of the executions whose compiling warned in this run: SQLAlchemy
+    /// compiles a statement once and takes it from its cache after, so its
+    /// compiler's warnings come with the first execution only.
+    static WARNED: RefCell<std::collections::HashSet<String>> = RefCell::new(std::collections::HashSet::new());
+}
+
+/// Whether an execution of `sql` compiles it for the first time in this run
+/// (its compiler's warnings are then given).
+pub fn first_compile(sql: &str) -> bool {
+    WARNED.with(|w| w.borrow_mut().insert(sql.to_owned()))
+}
+
+/// Forgets the converted tables and compiled statements (a new run begins).
 pub fn clear_cache() {
     TABLES.with(|t| t.borrow_mut().clear());
+    WARNED.with(|w| w.borrow_mut().clear());
 }
 
 fn same_object(a: &Value, b: &Value) -> bool {

@@ -563,7 +563,14 @@ fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRes
     convert::set_lenient(false);
     // the execution's bindparam() values end with it
     convert::set_bind_values(Vec::new());
-    r
+    let prepared = r?;
+    // (`str(statement)` compiles afresh each time; an execution once)
+    if !prepared.compiled.warnings.is_empty() && (named || convert::first_compile(&prepared.compiled.sql)) {
+        for warning in &prepared.compiled.warnings {
+            sa_warning(vm, warning)?;
+        }
+    }
+    Ok(prepared)
 }
 
 fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
@@ -679,7 +686,7 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
         }
         "text" if named => {
             let sql = attr_str(vm, stmt, "text")?.unwrap_or_default();
-            Ok(Prepared { compiled: Compiled { sql, params: Vec::new(), names: Vec::new() }, columns: Vec::new(), dml: false })
+            Ok(Prepared { compiled: Compiled { sql, ..Compiled::default() }, columns: Vec::new(), dml: false })
         }
         "text" => {
             let sql = attr_str(vm, stmt, "text")?.unwrap_or_default();
@@ -690,7 +697,7 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
                     literals.push(convert::bind_value(vm, v, None)?);
                 }
                 let dml = is_dml(&sql);
-                return Ok(Prepared { compiled: Compiled { sql, params: literals, names: Vec::new() }, columns: Vec::new(), dml });
+                return Ok(Prepared { compiled: Compiled { sql, params: literals, ..Compiled::default() }, columns: Vec::new(), dml });
             }
             let mut binds = Vec::new();
             let own = attr(vm, stmt, "binds")?;

@@ -17,13 +17,18 @@ use crate::schema::Table;
 use crate::SqlError;
 
 /// A compiled statement: its text and its parameters in order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Compiled {
     pub sql: String,
     pub params: Vec<Literal>,
     /// The parameters' names, for the default dialect's rendering (empty for SQLite's).
     pub names: Vec<String>,
+    /// What SQLAlchemy's compiler warns of (`SAWarning`s) while compiling it.
+    pub warnings: Vec<String>,
 }
+
+/// `SQLCompiler.visit_unary`'s warning for `distinct(x)` outside a function.
+pub const UNARY_DISTINCT_WARNING: &str = "Column-expression-level unary distinct() should not be used outside of an aggregate function. For general 'SELECT DISTINCT' support use select().distinct().";
 
 /// Precedences from `operators._PRECEDENCE` that are not binary operators.
 const AND: i32 = 3;
@@ -52,6 +57,10 @@ struct Writer {
     /// Rendering for `str(statement)` (SQLAlchemy's default dialect): named
     /// binds (`:name_1`, `:param_1`) instead of SQLite's `?`.
     named: bool,
+    /// How many function calls the expression being rendered is inside
+    /// (SQLAlchemy's `within_aggregate_function`, set by any function).
+    in_function: u32,
+    warnings: Vec<String>,
 }
 
 impl Writer {
@@ -314,7 +323,9 @@ impl Writer {
                 if args.is_empty() && name.eq_ignore_ascii_case("count") {
                     self.sql.push('*');
                 }
+                self.in_function += 1;
                 self.list(args, ", ", |w, arg| w.expr(arg, None));
+                self.in_function -= 1;
                 self.sql.push(')');
             }
             Expr::Label { expr, .. } => self.expr(expr, None),
@@ -349,6 +360,9 @@ impl Writer {
                 self.sql.push(')');
             }
             Expr::Distinct(inner) => {
+                if self.in_function == 0 {
+                    self.warnings.push(UNARY_DISTINCT_WARNING.to_owned());
+                }
                 self.sql += "DISTINCT ";
                 self.expr(inner, None);
             }
@@ -457,7 +471,7 @@ impl Writer {
     }
 
     fn finish(self) -> Compiled {
-        Compiled { sql: self.sql, params: self.params, names: self.names }
+        Compiled { sql: self.sql, params: self.params, names: self.names, warnings: self.warnings }
     }
 }
 

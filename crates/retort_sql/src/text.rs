@@ -42,7 +42,7 @@ pub fn compile(sql: &str, params: &[(String, Literal)]) -> Result<Compiled, SqlE
     if let Some(name) = missing {
         return Err(SqlError::MissingBind { name, sql: out });
     }
-    Ok(Compiled { sql: out, params: values, names: Vec::new() })
+    Ok(Compiled { sql: out, params: values, ..Compiled::default() })
 }
 
 #[cfg(test)]
