@@ -26,10 +26,11 @@ def _unsupported(what):
     return NotImplementedError(f"Retort does not support {what} yet")
 
 
-def _deprecated(message, since):
-    """`util.deprecations._warn_with_version`: an SADeprecationWarning."""
+def _deprecated(message, since, suffix=""):
+    """`util.deprecations._warn_with_version`: an SADeprecationWarning (`suffix`
+    after the version: where a warning in mapper configuration came from)."""
     import warnings
-    warnings.warn(f"{message} (deprecated since: {since})", exc.SADeprecationWarning, stacklevel=3)
+    warnings.warn(f"{message} (deprecated since: {since}){suffix}", exc.SADeprecationWarning, stacklevel=3)
 
 
 # --------------------------------------------------------------------- types

@@ -480,6 +480,11 @@ class Mapper:
             return
         self.configured = True
         for prop in list(self._relationships.values()):
+            if prop.lazy == "noload":
+                _sa._deprecated(
+                    f"The ``noload`` loader strategy {_NOLOAD_DEPRECATED}", "2.1",
+                    " (This warning originated from the `configure_mappers()` process, which was invoked automatically in response to a user-initiated operation.)",
+                )
             _configure_relationship(self, prop)
         for prop in list(self._relationships.values()):
             _link_reverse(self, prop)
@@ -4289,12 +4294,17 @@ for _name in _LOADER_STRATEGIES:
     setattr(Load, _name, _chain(_name))
 
 
+_NOLOAD_DEPRECATED = "is deprecated and will be removed in a future release.  This option produces incorrect results by returning ``None`` for related items."
+
+
 def _loader_option(name, supported=True):
     def option(*attrs, sql_only=False, **kw):
         if not supported:
             raise _unsupported(f"the {name}() loader option")
         if kw:
             raise _unsupported(f"{name}({', '.join(f'{k}=...' for k in kw)})")
+        if name == "noload":
+            _sa._deprecated(f"The noload() option {_NOLOAD_DEPRECATED}", "2.1")
         return _LoaderOption(name, attrs, sql_only=sql_only)
 
     option.__name__ = name
@@ -4438,6 +4448,14 @@ def _criteria_in_join(join, table, criteria):
 
 
 def column_property(*columns, deferred=False, **kw):
+    import warnings
+    for arg in ("init", "default", "default_factory", "kw_only"):
+        if arg in kw:
+            warnings.warn(
+                f"The column_property.{arg} parameter is deprecated for column_property().  This parameter applies to a writeable-attribute in a Declarative Dataclasses configuration only, and column_property() is treated as a read-only attribute in this context.",
+                _sa.exc.SADeprecationWarning,
+                stacklevel=2,
+            )
     dataclass_options = {k: kw.pop(k) for k in _DATACLASS_OPTIONS if k in kw}
     made = _column_property(columns, deferred, kw)
     made._dataclass = dataclass_options
