@@ -63,6 +63,15 @@ fn unsupported<T>(vm: &Vm, what: impl std::fmt::Display) -> PyResult<T> {
 
 /// A type object (`String(30)`, `Integer()`) as the SQL layer's type.
 pub fn sql_type(vm: &mut Vm, ty: &Value) -> PyResult<Option<SqlType>> {
+    let t = uncollated_type(vm, ty)?;
+    // (`String(20, collation="NOCASE")`: VARCHAR(20) COLLATE "NOCASE")
+    if let (Some(inner), Some(Value::Str(collation))) = (&t, vm.getattr_opt(ty, "collation")?) {
+        return Ok(Some(SqlType::Collated { ty: Box::new(inner.clone()), collation: collation.as_str().to_owned() }));
+    }
+    Ok(t)
+}
+
+fn uncollated_type(vm: &mut Vm, ty: &Value) -> PyResult<Option<SqlType>> {
     if let Some(Value::Str(name)) = vm.getattr_opt(ty, "_name")? {
         let args = attr_list(vm, ty, "args")?.iter().filter_map(|a| if let Value::Int(i) = a { Some(*i as u32) } else { None }).collect();
         return Ok(Some(SqlType::Named { name: name.as_str().to_owned(), args }));
@@ -617,6 +626,27 @@ pub fn engine_value(l: &Literal) -> retort_engine::Value {
     }
 }
 
+/// An `over()`'s frame (the script's `FrameClause`).
+fn frame(vm: &mut Vm, f: &Value) -> PyResult<retort_sql::expr::Frame> {
+    use retort_sql::expr::FrameBound;
+    let bound = |vm: &mut Vm, end: &str| -> PyResult<FrameBound> {
+        let kind = attr_str(vm, f, &format!("{end}_type"))?.unwrap_or_default();
+        let value = |vm: &mut Vm| -> PyResult<Box<Expr>> {
+            let bind = attr(vm, f, &format!("{end}_bind"))?;
+            Ok(Box::new(expr(vm, &bind)?))
+        };
+        Ok(match kind.as_str() {
+            "current" => FrameBound::Current,
+            "preceding" => FrameBound::Preceding(value(vm)?),
+            "following" => FrameBound::Following(value(vm)?),
+            _ => FrameBound::Unbounded,
+        })
+    };
+    let lower = bound(vm, "lower")?;
+    let upper = bound(vm, "upper")?;
+    Ok(retort_sql::expr::Frame { unit: attr_str(vm, f, "unit")?.unwrap_or_default(), lower, upper, exclude: attr_str(vm, f, "exclude")? })
+}
+
 fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
     Ok(match op {
         "eq" => BinOp::Eq,
@@ -633,6 +663,7 @@ fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
         "concat" => BinOp::Concat,
         "is" => BinOp::Is,
         "is_not" => BinOp::IsNot,
+        "collate" => BinOp::Collate,
         other => return unsupported(vm, format!("the operator {other}")),
     })
 }
@@ -944,11 +975,24 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             for o in attr_list(vm, e, "order_by")? {
                 order.push(order_by(vm, &o)?);
             }
-            Expr::Over { func: Box::new(func), partition_by, order_by: order }
+            let frame = match vm.getattr_opt(e, "frame")? {
+                Some(f @ Value::Instance(_)) => Some(frame(vm, &f)?),
+                _ => None,
+            };
+            Expr::Over { func: Box::new(func), partition_by, order_by: order, frame }
         }
         "json_getitem" => Expr::JsonGet { expr: Box::new(sub(vm, "element")?), path: Box::new(sub(vm, "path")?) },
         "filter" => Expr::Filter { func: Box::new(sub(vm, "func")?), criterion: Box::new(sub(vm, "criterion")?) },
         "distinct" => Expr::Distinct(Box::new(sub(vm, "element")?)),
+        // (quoted as an identifier is: "NOCASE", nocase)
+        "collation" => Expr::Literal(retort_sql::quote::quote(&attr_str(vm, e, "collation")?.unwrap_or_default())),
+        "extract" => {
+            let field = attr_str(vm, e, "field")?.unwrap_or_default();
+            if retort_sql::expr::sqlite_extract_format(&field).is_none() && !LENIENT.with(|l| l.get()) {
+                return Err(sa_error(vm, "CompileError", format!("{field} is not a valid extract argument.")));
+            }
+            Expr::Extract { field, expr: Box::new(sub(vm, "expr")?) }
+        }
         "literal_column" => Expr::Literal(attr_str(vm, e, "text")?.unwrap_or_default()),
         "type_coerce" => sub(vm, "element")?,
         "tuple_in" => {

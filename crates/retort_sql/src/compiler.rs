@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::expr::{
-    BinOp, ColumnRef, CompoundSelect, Cte, CteBody, Delete, Expr, FromItem, FromName, Insert, InsertSource, LabelStyle, Literal,
-    OnConflict, OrderBy, ParamName, Select, SetOp, Update,
+    BinOp, ColumnRef, CompoundSelect, Cte, CteBody, Delete, Expr, FrameBound, FromItem, FromName, Insert, InsertSource, LabelStyle,
+    Literal, OnConflict, OrderBy, ParamName, Select, SetOp, Update,
 };
 use crate::quote::quote;
 use crate::schema::Table;
@@ -343,7 +343,19 @@ impl Writer {
                 self.expr(criterion, None);
                 self.sql.push(')');
             }
-            Expr::Over { func, partition_by, order_by } => {
+            Expr::Extract { field, expr } => match crate::expr::sqlite_extract_format(field) {
+                Some(format) if !self.named => {
+                    self.sql += &format!("CAST(STRFTIME('{format}', ");
+                    self.expr(expr, None);
+                    self.sql += ") AS INTEGER)";
+                }
+                _ => {
+                    self.sql += &format!("EXTRACT({field} FROM ");
+                    self.expr(expr, None);
+                    self.sql.push(')');
+                }
+            },
+            Expr::Over { func, partition_by, order_by, frame } => {
                 self.expr(func, None);
                 self.sql += " OVER (";
                 if !partition_by.is_empty() {
@@ -356,6 +368,19 @@ impl Writer {
                     }
                     self.sql += "ORDER BY ";
                     self.list(order_by, ", ", |w, o| w.order_item(o));
+                }
+                if let Some(frame) = frame {
+                    // SQLCompiler.visit_over / visit_frame_clause
+                    if !partition_by.is_empty() || !order_by.is_empty() {
+                        self.sql.push(' ');
+                    }
+                    self.sql += &format!("{} BETWEEN ", frame.unit);
+                    self.frame_bound(&frame.lower, "PRECEDING");
+                    self.sql += " AND ";
+                    self.frame_bound(&frame.upper, "FOLLOWING");
+                    if let Some(exclude) = &frame.exclude {
+                        self.sql += &format!(" EXCLUDE {exclude}");
+                    }
                 }
                 self.sql.push(')');
             }
@@ -470,6 +495,22 @@ impl Writer {
         }
     }
 
+    /// One end of a window frame (`unbounded`: what an unbounded end is).
+    fn frame_bound(&mut self, bound: &FrameBound, unbounded: &str) {
+        match bound {
+            FrameBound::Unbounded => self.sql += &format!("UNBOUNDED {unbounded}"),
+            FrameBound::Current => self.sql += "CURRENT ROW",
+            FrameBound::Preceding(e) => {
+                self.expr(e, None);
+                self.sql += " PRECEDING";
+            }
+            FrameBound::Following(e) => {
+                self.expr(e, None);
+                self.sql += " FOLLOWING";
+            }
+        }
+    }
+
     fn finish(self) -> Compiled {
         Compiled { sql: self.sql, params: self.params, names: self.names, warnings: self.warnings }
     }
@@ -573,8 +614,13 @@ fn collect_ctes(select: &Select, out: &mut Vec<Rc<Cte>>) {
             FromItem::CompoundSubquery { compound, .. } => compound.selects.iter().for_each(|s| collect_ctes(s, out)),
             FromItem::Cte(cte) => {
                 if !out.iter().any(|c| c.name == cte.name) {
+                    // A CTE's own body may use further CTEs: those come
+                    // first, as SQLAlchemy's compiler registers a CTE once
+                    // its body is compiled. (It is listed while its body is
+                    // looked through, so a recursive one's reference to
+                    // itself adds nothing.)
+                    let at = out.len();
                     out.push(cte.clone());
-                    // A CTE's own body may use further CTEs (not itself).
                     let inner: Vec<&Select> = match &cte.body {
                         CteBody::Select(s) => vec![s],
                         CteBody::Compound(c) => c.selects.iter().collect(),
@@ -582,21 +628,28 @@ fn collect_ctes(select: &Select, out: &mut Vec<Rc<Cte>>) {
                     for s in inner {
                         collect_ctes(s, out);
                     }
+                    let this = out.remove(at);
+                    out.push(this);
                 }
             }
         }
     }
+    let nested = |exprs: &mut dyn Iterator<Item = &Expr>, out: &mut Vec<Rc<Cte>>| {
+        let mut selects = Vec::new();
+        for e in exprs {
+            e.subqueries(&mut selects);
+        }
+        for s in selects {
+            collect_ctes(s, out);
+        }
+    };
+    // in the order SQLAlchemy compiles the clauses: the columns (their
+    // subqueries), the FROM list, then WHERE and HAVING
+    nested(&mut select.columns.iter(), out);
     for item in &select.from {
         from(item, out);
     }
-    // and the CTEs of subqueries in its columns, WHERE and HAVING
-    let mut nested = Vec::new();
-    for e in select.columns.iter().chain(&select.where_).chain(&select.having) {
-        e.subqueries(&mut nested);
-    }
-    for s in nested {
-        collect_ctes(s, out);
-    }
+    nested(&mut select.where_.iter().chain(&select.having), out);
 }
 
 impl Writer {
@@ -638,9 +691,11 @@ impl Writer {
             return;
         }
         self.sql += if ctes.iter().any(|c| c.recursive) { "WITH RECURSIVE " } else { "WITH " };
+        // (SQLCompiler._render_cte_clause's layout: `name AS \n(...)`, joined
+        // by `, \n`, then `\n ` before the statement)
         for (i, cte) in ctes.iter().enumerate() {
             if i > 0 {
-                self.sql += ", ";
+                self.sql += ", \n";
             }
             let name = self.from_name(&cte.from_name());
             self.sql += &name;
@@ -652,7 +707,7 @@ impl Writer {
                 let names: Vec<String> = selects[0].columns.iter().filter_map(column_key).map(|n| quote(&n)).collect();
                 self.sql += &format!("({})", names.join(", "));
             }
-            self.sql += " AS (";
+            self.sql += " AS \n(";
             let keyword = match &cte.body {
                 CteBody::Compound(c) => set_keyword(c.op),
                 CteBody::Select(_) => "",
@@ -660,7 +715,7 @@ impl Writer {
             self.list(&selects, keyword, |w, select| w.select(select, SelectContext::Derived));
             self.sql += ")";
         }
-        self.sql += " \n";
+        self.sql += "\n ";
     }
 
     fn order_by(&mut self, items: &[OrderBy]) {

@@ -45,6 +45,8 @@ pub enum BinOp {
     /// `is_()` / `is_not()` of something other than NULL (`IS 0`).
     Is,
     IsNot,
+    /// `collate(x, "NOCASE")`: `x COLLATE "NOCASE"` (the right side the collation's name).
+    Collate,
 }
 
 impl BinOp {
@@ -66,6 +68,7 @@ impl BinOp {
             BinOp::Concat => "||",
             BinOp::Is => "IS",
             BinOp::IsNot => "IS NOT",
+            BinOp::Collate => "COLLATE",
         }
     }
 
@@ -74,6 +77,7 @@ impl BinOp {
         match self {
             BinOp::Mul | BinOp::Div | BinOp::Mod => 8,
             BinOp::Add | BinOp::Sub => 7,
+            BinOp::Collate => 4,
             _ => 5,
         }
     }
@@ -201,11 +205,17 @@ pub enum Expr {
     },
     /// `-x`.
     Neg(Box<Expr>),
-    /// `func.f(...).over(partition_by=..., order_by=...)`.
+    /// `func.f(...).over(partition_by=..., order_by=..., rows=...)`.
     Over {
         func: Box<Expr>,
         partition_by: Vec<Expr>,
         order_by: Vec<OrderBy>,
+        frame: Option<Frame>,
+    },
+    /// `extract("year", x)`: on SQLite `CAST(STRFTIME('%Y', x) AS INTEGER)`.
+    Extract {
+        field: String,
+        expr: Box<Expr>,
     },
     /// `json_column["key"]`: `JSON_QUOTE(JSON_EXTRACT(expr, path))`.
     JsonGet {
@@ -330,13 +340,19 @@ impl Expr {
                 }
             }
             Expr::Cast { expr, .. } | Expr::Neg(expr) | Expr::Distinct(expr) | Expr::JsonGet { expr, .. } => expr.walk(f),
-            Expr::Over { func, partition_by, order_by } => {
+            Expr::Over { func, partition_by, order_by, frame } => {
                 func.walk(f);
                 partition_by.iter().for_each(|e| e.walk(f));
                 for o in order_by {
                     o.expr().walk(f);
                 }
+                for bound in frame.iter().flat_map(|fr| [&fr.lower, &fr.upper]) {
+                    if let FrameBound::Preceding(e) | FrameBound::Following(e) = bound {
+                        e.walk(f);
+                    }
+                }
             }
+            Expr::Extract { expr, .. } => expr.walk(f),
             Expr::Filter { func, criterion } => {
                 func.walk(f);
                 criterion.walk(f);
@@ -578,4 +594,45 @@ pub struct Delete {
     pub table: String,
     pub where_: Vec<Expr>,
     pub returning: Vec<String>,
+}
+
+/// A window's frame: `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    /// `RANGE`, `ROWS` or `GROUPS`.
+    pub unit: String,
+    pub lower: FrameBound,
+    pub upper: FrameBound,
+    /// `EXCLUDE ...` (`CURRENT ROW`, `GROUP`, `TIES`, `NO OTHERS`).
+    pub exclude: Option<String>,
+}
+
+/// One end of a window frame; a bound's value is a bind parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FrameBound {
+    Unbounded,
+    Current,
+    Preceding(Box<Expr>),
+    Following(Box<Expr>),
+}
+
+/// The STRFTIME format SQLite's `extract()` reads a field with
+/// (`SQLiteCompiler.extract_map`: the compiler's `EXTRACT_MAP`, its fields
+/// passed as they are, with SQLite's own formats for most); `None` for a
+/// field SQLAlchemy does not know.
+pub fn sqlite_extract_format(field: &str) -> Option<&str> {
+    Some(match field {
+        "month" => "%m",
+        "day" => "%d",
+        "year" => "%Y",
+        "second" => "%S",
+        "hour" => "%H",
+        "doy" => "%j",
+        "minute" => "%M",
+        "epoch" => "%s",
+        "dow" => "%w",
+        "week" => "%W",
+        "quarter" | "milliseconds" | "microseconds" | "timezone_hour" | "timezone_minute" => field,
+        _ => return None,
+    })
 }

@@ -83,6 +83,7 @@ pub fn passes_plain(ty: &SqlType) -> bool {
             true
         }
         SqlType::Named { .. } => ty.generic().is_none(),
+        SqlType::Collated { ty, .. } => passes_plain(ty),
         _ => false,
     }
 }

@@ -36,6 +36,12 @@ pub enum SqlType {
     LargeBinary,
     /// Stored as 32 hex characters on SQLite.
     Uuid,
+    /// A string type with a collation: `VARCHAR(20) COLLATE "NOCASE"`
+    /// (processed as the type it wraps).
+    Collated {
+        ty: Box<SqlType>,
+        collation: String,
+    },
     /// An upper-case SQL type, rendered by its own name and arguments:
     /// `VARCHAR(12)`, `DECIMAL(8, 3)`, `CLOB`.
     Named {
@@ -49,6 +55,9 @@ impl SqlType {
     /// (`NUMERIC(8, 2)` is a `Numeric`, `DATETIME` a `DateTime`: SQLAlchemy's
     /// upper-case types subclass the generic ones); None for the others.
     pub fn generic(&self) -> Option<SqlType> {
+        if let SqlType::Collated { ty, .. } = self {
+            return Some((**ty).clone());
+        }
         let SqlType::Named { name, args } = self else { return None };
         Some(match name.as_str() {
             "NUMERIC" | "DECIMAL" => SqlType::Numeric { precision: args.first().copied(), scale: args.get(1).copied() },
@@ -99,6 +108,7 @@ impl fmt::Display for SqlType {
             SqlType::Json => f.write_str("JSON"),
             SqlType::LargeBinary => f.write_str("BLOB"),
             SqlType::Uuid => f.write_str("CHAR(32)"),
+            SqlType::Collated { ty, collation } => write!(f, "{ty} COLLATE {}", crate::quote::quote(collation)),
             SqlType::Named { name, args } if args.is_empty() => f.write_str(name),
             SqlType::Named { name, args } => {
                 let args: Vec<String> = args.iter().map(u32::to_string).collect();

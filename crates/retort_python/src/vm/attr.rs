@@ -114,6 +114,17 @@ impl Vm {
         }
     }
 
+    /// A module's own `__getattr__(name)` (PEP 562) for a name it lacks:
+    /// `None` when it has none or it raises AttributeError.
+    pub(crate) fn module_getattr(&mut self, m: &Rc<crate::object::Module>, name: &str) -> PyResult<Option<Value>> {
+        let Some(hook) = m.get("__getattr__") else { return Ok(None) };
+        match self.call(&hook, Args::new(vec![Value::str(name)])) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.class().name.as_ref() == "AttributeError" => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn no_attribute(&self, obj: &Value, name: &str) -> crate::object::PyErr {
         match obj {
             Value::Class(c) => self.new_error("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name)),
@@ -139,10 +150,13 @@ impl Vm {
                 }]
                 .clone(),
             )),
-            Value::Module(m) => Ok(match name {
-                "__dict__" => Some(self.attrmap_to_dict(&m.dict.borrow())),
-                _ => m.get(name),
-            }),
+            Value::Module(m) => match name {
+                "__dict__" => Ok(Some(self.attrmap_to_dict(&m.dict.borrow()))),
+                _ => match m.get(name) {
+                    Some(v) => Ok(Some(v)),
+                    None => self.module_getattr(m, name),
+                },
+            },
             Value::Function(f) => {
                 let v = match name {
                     "__name__" => Some(Value::str(&**f.name.borrow())),

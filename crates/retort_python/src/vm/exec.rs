@@ -939,6 +939,8 @@ impl Vm {
                                 let sub = format!("{}.{}", module.name, name);
                                 if self.factories.contains_key(&sub) || self.modules.contains_key(&sub) {
                                     Value::Module(self.import(&sub)?)
+                                } else if let Some(v) = self.module_getattr(module, &name)? {
+                                    v
                                 } else {
                                     return Err(self.new_error(
                                         "ImportError",

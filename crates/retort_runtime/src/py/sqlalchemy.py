@@ -70,9 +70,7 @@ class String(TypeEngine):
         self.collation = collation
 
     def __repr__(self):
-        if self.length is None:
-            return f"{type(self).__name__}()"
-        return f"{type(self).__name__}(length={self.length})"
+        return _generic_repr(self, [("length", None), ("collation", None)])
 
     @property
     def python_type(self):
@@ -532,6 +530,15 @@ class ColumnElement(ClauseElement):
     def distinct(self):
         return _Distinct(self)
 
+    def collate(self, collation):
+        # (its type the expression's, carrying the collation)
+        type_ = self.type
+        if isinstance(type_, String):
+            type_ = type(type_).__new__(type(type_))
+            type_.__dict__.update(self.type.__dict__)
+            type_.collation = collation
+        return BinaryExpression(self, "collate", _CollationClause(collation), type_)
+
 
 def _result_type(op, left_type):
     if op in ("eq", "ne", "lt", "le", "gt", "ge", "is", "is_not"):
@@ -780,6 +787,10 @@ def nulls_last(column):
     return _Nulls(column, False)
 
 
+nullsfirst = nulls_first
+nullslast = nulls_last
+
+
 class Label(ColumnElement):
     __visit_name__ = "label"
 
@@ -872,8 +883,12 @@ class Function(ColumnElement):
     def label(self, name):
         return Label(name, self)
 
-    def over(self, partition_by=None, order_by=None):
-        return Over(self, partition_by, order_by)
+    def over(self, partition_by=None, order_by=None, range_=None, rows=None, groups=None, exclude=None):
+        return Over(self, partition_by, order_by, range_=range_, rows=rows, groups=groups, exclude=exclude)
+
+    def _stem(self):
+        # (a value compared with a function is named after it: `count(*) > :count_1`)
+        return self.name
 
     def filter(self, *criterion):
         return FunctionFilter(self, and_(*criterion) if len(criterion) > 1 else _coerce(criterion[0]))
@@ -892,8 +907,8 @@ class FunctionFilter(ColumnElement):
     def label(self, name):
         return Label(name, self)
 
-    def over(self, partition_by=None, order_by=None):
-        return Over(self, partition_by, order_by)
+    def over(self, partition_by=None, order_by=None, range_=None, rows=None, groups=None, exclude=None):
+        return Over(self, partition_by, order_by, range_=range_, rows=rows, groups=groups, exclude=exclude)
 
 
 def _as_list(v):
@@ -907,11 +922,113 @@ def _as_list(v):
 class Over(ColumnElement):
     __visit_name__ = "over"
 
-    def __init__(self, element, partition_by=None, order_by=None):
+    def __init__(self, element, partition_by=None, order_by=None, range_=None, rows=None, groups=None, exclude=None):
         self.element = element
         self.partition_by = [_coerce(c) for c in _as_list(partition_by)]
         self.order_by = [_order_item(c) for c in _as_list(order_by)]
         self.type = element.type
+        if sum(f is not None for f in (range_, rows, groups)) > 1:
+            raise exc.ArgumentError("only one of 'rows', 'range_', or 'groups' may be provided")
+        if exclude is not None and range_ is None and rows is None and groups is None:
+            raise exc.ArgumentError("'exclude' requires that one of 'rows', 'range_', or 'groups' is also specified")
+        self.frame = None
+        for unit, given in (("RANGE", range_), ("ROWS", rows), ("GROUPS", groups)):
+            if given is not None:
+                self.frame = _FrameClause._parse(unit, given, coerce_int=unit != "RANGE")
+        if self.frame is not None and exclude is not None:
+            self.frame.exclude = exclude
+
+    def label(self, name):
+        return Label(name, self)
+
+
+class _FrameClause:
+    """A window's frame (2.1's `FrameClause`): each end unbounded, the
+    current row, or a bound value preceding or following it."""
+
+    def __init__(self, unit, lower_type, lower, upper_type, upper):
+        self.unit = unit
+        self.lower_type, self.upper_type = lower_type, upper_type
+        self.lower_bind = None if lower is None else literal(lower, Integer() if isinstance(lower, int) else None)
+        self.upper_bind = None if upper is None else literal(upper, Integer() if isinstance(upper, int) else None)
+        self.exclude = None
+
+    @classmethod
+    def _end(cls, value, coerce_int):
+        if value is None:
+            return None, "unbounded"
+        if coerce_int:
+            try:
+                value = int(value)
+            except ValueError:
+                raise exc.ArgumentError("Integer or None expected for values in rows/groups frame") from None
+        elif not isinstance(value, int):
+            raise exc.ArgumentError(
+                "When using a tuple to specify a range only integer or none values are allowed in the range frame. To specify a different type use the FrameClause directly."
+            )
+        if value == 0:
+            return None, "current"
+        return (abs(value), "preceding") if value < 0 else (value, "following")
+
+    @classmethod
+    def _parse(cls, unit, given, coerce_int):
+        try:
+            start, end = given
+        except (ValueError, TypeError):
+            raise exc.ArgumentError("2-tuple expected for range/rows/groups") from None
+        lower, lower_type = cls._end(start, coerce_int)
+        upper, upper_type = cls._end(end, coerce_int)
+        return cls(unit, lower_type, lower, upper_type, upper)
+
+
+def over(element, partition_by=None, order_by=None, range_=None, rows=None, groups=None, exclude=None):
+    return Over(element, partition_by, order_by, range_=range_, rows=rows, groups=groups, exclude=exclude)
+
+
+class Extract(ColumnElement):
+    """`extract("year", x)`: on SQLite `CAST(STRFTIME('%Y', x) AS INTEGER)`."""
+
+    __visit_name__ = "extract"
+
+    def __init__(self, field, expr):
+        self.type = Integer()
+        self.field = field
+        self.expr = _coerce(expr)
+
+
+def extract(field, expr):
+    return Extract(field, expr)
+
+
+class _CollationClause(ColumnElement):
+    __visit_name__ = "collation"
+
+    def __init__(self, collation):
+        self.collation = collation
+
+
+def collate(expression, collation):
+    return _coerce(expression).collate(collation)
+
+
+def between(expr, lower_bound, upper_bound, symmetric=False):
+    return _coerce(expr).between(lower_bound, upper_bound, symmetric=symmetric)
+
+
+def label(name, element, type_=None):
+    return Label(name, _coerce(element))
+
+
+def funcfilter(func, *criterion):
+    return func.filter(*criterion)
+
+
+def alias(selectable, name=None, flat=False):
+    return selectable.alias(name)
+
+
+def cte(selectable, name=None, recursive=False):
+    return selectable.cte(name, recursive=recursive)
 
 
 class _Distinct(ColumnElement):

@@ -56,3 +56,10 @@ class Insert(_sa.Insert):
 
 def insert(table):
     return Insert(table)
+
+
+class SQLiteDialect_pysqlite(_sa._Dialect):
+    """`sqlite.dialect()`: what `stmt.compile(dialect=sqlite.dialect())` compiles for."""
+
+
+dialect = SQLiteDialect_pysqlite
