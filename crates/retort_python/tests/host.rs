@@ -103,3 +103,21 @@ fn a_host_call_knows_when_its_value_is_dropped_unseen() {
     assert_eq!(r.stdout, "1 [1] 2 1\n");
     assert_eq!(*seen.borrow(), vec![true, false, true, true, false, false, false, false, true, false]);
 }
+
+#[test]
+fn a_module_answers_names_it_lacks_through_its_own_getattr() {
+    // PEP 562: `from m import x` and `m.x` fall back to the module's `__getattr__`
+    let mut interp = Interpreter::new(Budget::default());
+    let source = "def __getattr__(name):\n    if name == 'later':\n        return 42\n    if name == 'refused':\n        raise NotImplementedError('no ' + name)\n    raise AttributeError(name)\nhere = 1\n";
+    interp.vm.register_module("lazy", Rc::new(move |vm| vm.run_python_module("lazy", source)));
+    let script = "import lazy\nfrom lazy import here, later\nprint(here, later, lazy.later, hasattr(lazy, 'nope'), getattr(lazy, 'nope', 'd'))\ntry:\n    from lazy import nope\nexcept ImportError as e:\n    print('ImportError', e)\ntry:\n    lazy.nope\nexcept AttributeError as e:\n    print('AttributeError', e)\nfrom lazy import refused\n";
+    let r = interp.run(script);
+    assert_eq!(r.stdout, "1 42 42 False d\nImportError cannot import name 'nope' from 'lazy' (unknown location)\nAttributeError module 'lazy' has no attribute 'nope'\n");
+    let error = r.error.expect("the module's own error");
+    assert_eq!((error.type_name.as_str(), error.message.as_str()), ("NotImplementedError", "no refused"));
+    // (a module whose code raised is not kept: a second import runs it again)
+    let mut interp = Interpreter::new(Budget::default());
+    interp.vm.register_module("broken", Rc::new(|vm| vm.run_python_module("broken", "raise ValueError('bad')\n")));
+    let r = interp.run("for i in range(2):\n    try:\n        import broken\n    except ValueError as e:\n        print(i, e)\n");
+    assert_eq!(r.stdout, "0 bad\n1 bad\n");
+}

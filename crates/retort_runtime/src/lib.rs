@@ -58,6 +58,25 @@ pub struct Runtime {
     pub echo_text: Vec<String>,
 }
 
+/// SQLAlchemy's modules a script may import that Retort does not have.
+const UNSUPPORTED_MODULES: [&str; 15] = [
+    "sqlalchemy.ext.mutable",
+    "sqlalchemy.ext.asyncio",
+    "sqlalchemy.ext.automap",
+    "sqlalchemy.ext.compiler",
+    "sqlalchemy.ext.orderinglist",
+    "sqlalchemy.ext.indexable",
+    "sqlalchemy.ext.horizontal_shard",
+    "sqlalchemy.ext.serializer",
+    "sqlalchemy.ext.baked",
+    "sqlalchemy.orm.collections",
+    "sqlalchemy.pool",
+    "sqlalchemy.dialects.postgresql",
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.mssql",
+    "sqlalchemy.dialects.oracle",
+];
+
 /// Makes `sqlalchemy` importable in `vm`; the returned runtime collects the events.
 pub fn install(vm: &mut Vm) -> Runtime {
     let mut runtime = Runtime::default();
@@ -82,6 +101,21 @@ pub fn install(vm: &mut Vm) -> Runtime {
     // `from sqlalchemy.sql import table, column` (Alembic's data migrations), `sqlalchemy.sql.expression`
     for name in ["sqlalchemy.sql", "sqlalchemy.sql.expression"] {
         vm.register_module(name, Rc::new(move |vm| vm.run_python_module(name, "from sqlalchemy import *\n")));
+    }
+    // `from sqlalchemy.types import String`, `from sqlalchemy.engine import Engine`
+    for name in ["sqlalchemy.types", "sqlalchemy.engine", "sqlalchemy.future"] {
+        // (a name Retort lacks says so, as `from sqlalchemy import X` does)
+        let source = "from sqlalchemy import *\nfrom sqlalchemy import TypeEngine\nfrom sqlalchemy import __getattr__\n";
+        vm.register_module(name, Rc::new(move |vm| vm.run_python_module(name, source)));
+    }
+    vm.register_module(
+        "sqlalchemy.ext.declarative",
+        Rc::new(|vm| vm.run_python_module("sqlalchemy.ext.declarative", "from sqlalchemy.orm import declarative_base, declared_attr\n")),
+    );
+    // SQLAlchemy's modules Retort has not: importing one says so
+    for name in UNSUPPORTED_MODULES {
+        let source = format!("raise NotImplementedError(\"Retort does not support {name} yet\")\n");
+        vm.register_module(name, Rc::new(move |vm| vm.run_python_module(name, &source)));
     }
     vm.register_module("sqlalchemy.schema", Rc::new(|vm| vm.run_python_module("sqlalchemy.schema", py_source!("sqlalchemy_schema.py"))));
     vm.register_module("sqlalchemy.dialects", Rc::new(|vm| vm.run_python_module("sqlalchemy.dialects", "")));

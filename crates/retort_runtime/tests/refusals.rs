@@ -39,7 +39,30 @@ const CASES: &[(&str, &str)] = &[
         "primaryjoin= has no column equality",
     ),
     ("select(User).options(with_loader_criteria(Address, Address.id > 1, include_aliases=True))", "with_loader_criteria(loader_only"),
+    // SQLAlchemy's names and modules Retort has not (not "cannot import name")
+    ("from sqlalchemy import TypeDecorator", "sqlalchemy.TypeDecorator"),
+    ("from sqlalchemy.types import PickleType", "sqlalchemy.PickleType"),
+    ("import sqlalchemy\nsqlalchemy.Sequence('s')", "sqlalchemy.Sequence"),
+    ("from sqlalchemy.orm import composite", "sqlalchemy.orm.composite"),
+    ("from sqlalchemy.orm.collections import attribute_keyed_dict", "sqlalchemy.orm.collections"),
+    ("from sqlalchemy.dialects.postgresql import JSONB", "sqlalchemy.dialects.postgresql"),
+    ("try:\n    import sqlalchemy.ext.mutable\nexcept NotImplementedError:\n    pass\nimport sqlalchemy.ext.mutable", "sqlalchemy.ext.mutable"),
 ];
+
+#[test]
+fn names_sqlalchemy_has_are_found_or_refused() {
+    let ok = "from sqlalchemy import CreateTable, extract, collate, over, between, nullslast\nfrom sqlalchemy.types import String\nfrom sqlalchemy.engine import Engine\nfrom sqlalchemy.future import select\nfrom sqlalchemy.ext.declarative import declarative_base\nfrom sqlalchemy.orm import declarative_mixin\nimport sqlalchemy\nprint(hasattr(sqlalchemy, 'nothing'))\n";
+    let (result, _) = retort_runtime::run(ok, retort_python::Budget::default());
+    assert!(result.error.is_none(), "{:?}", result.error);
+    assert_eq!(result.stdout, "False\n");
+    // a name SQLAlchemy has not either is an ImportError, as in CPython
+    let (result, _) = retort_runtime::run("from sqlalchemy import nothing\n", retort_python::Budget::default());
+    let error = result.error.expect("an error");
+    assert_eq!(
+        (error.type_name.as_str(), error.message.as_str()),
+        ("ImportError", "cannot import name 'nothing' from 'sqlalchemy' (unknown location)")
+    );
+}
 
 #[test]
 fn unsupported_constructs_say_so() {

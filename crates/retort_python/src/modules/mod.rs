@@ -82,7 +82,10 @@ impl Vm {
         let Some(factory) = self.factories.get(name).cloned() else {
             return Err(self.new_error("ModuleNotFoundError", format!("No module named '{name}'")));
         };
-        let m = factory(self)?;
+        // (a module whose code raised is not kept: importing it again runs it again, as in CPython)
+        let m = factory(self).inspect_err(|_| {
+            self.modules.remove(name);
+        })?;
         self.modules.insert(name.to_owned(), m.clone());
         Ok(m)
     }

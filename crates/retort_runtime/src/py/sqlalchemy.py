@@ -3145,3 +3145,42 @@ class TableClause(Table):
 
 def table(name, *columns, **kw):
     return TableClause(name, *columns, **kw)
+
+
+# ---------------------------------------------------------------- names Retort has not
+
+# SQLAlchemy 2.1's public names this module lacks: `from sqlalchemy import X`
+# says so plainly rather than "cannot import name".
+_UNSUPPORTED = frozenset((
+    'ARRAY', 'AdaptedConnection', 'AggregateOrderBy', 'AliasedReturnsRows', 'AssertionPool', 'AsyncAdaptedQueuePool',
+    'BINARY', 'BLANK_SCHEMA', 'BaseDDLElement', 'BaseRow', 'BindTyping', 'CacheKey', 'CheckFirst',
+    'ChunkedIteratorResult', 'ClauseList', 'CollectionAggregate', 'ColumnClause', 'ColumnDefault',
+    'ColumnExpressionArgument', 'ColumnOperators', 'Computed', 'Constraint', 'CreateEnginePlugin', 'CreateTableAs',
+    'CreateView', 'CursorResult', 'DDL', 'DDLElement', 'DOUBLE_PRECISION', 'DefaultClause', 'Dialect', 'DropView',
+    'ExceptionContext', 'ExecutableDDLElement', 'ExecutionContext', 'FetchedValue', 'ForeignKeyTarget',
+    'FrameClause', 'FrameClauseType', 'FromGrouping', 'FrozenResult', 'FunctionElement', 'GenerativeSelect',
+    'Grouping', 'HasCTE', 'HasPrefixes', 'HasSuffixes', 'INT', 'Identity', 'Inspector', 'IteratorResult',
+    'LambdaElement', 'Lateral', 'MappingResult', 'MergedResult', 'NCHAR', 'Named', 'NotNullable', 'NullPool',
+    'Nullable', 'NumericCommon', 'Operators', 'OrderByList', 'PickleType', 'Pool', 'PoolProxiedConnection',
+    'PoolResetState', 'QueuePool', 'ReleaseSavepointClause', 'ResultProxy', 'ReturnsRows',
+    'RollbackToSavepointClause', 'RootTransaction', 'SQLColumnExpression', 'SavepointClause', 'ScalarResult',
+    'SelectBase', 'SelectLabelStyle', 'Selectable', 'Sequence', 'SingletonThreadPool', 'StatementLambdaElement',
+    'StaticPool', 'TString', 'TableSample', 'TableValuedAlias', 'TableValuedColumn', 'TextAsFrom', 'TryCast',
+    'TupleType', 'TwoPhaseTransaction', 'TypeClause', 'TypeCoerce', 'TypeCompiler', 'TypeDecorator', 'TypedColumns',
+    'URL', 'UUID', 'UnaryExpression', 'UpdateBase', 'VARBINARY', 'Values', 'ValuesBase', 'Visitable', 'WithinGroup',
+    'aggregate_order_by', 'all_', 'any_', 'bitwise_not', 'create_mock_engine', 'create_pool_from_url', 'custom_op',
+    'engine_from_config', 'except_all', 'from_dml_column', 'insert_sentinel', 'intersect_all', 'lambda_stmt',
+    'lateral', 'make_url', 'modifier', 'outparam', 'quoted_name', 'result_tuple', 'tablesample', 'try_cast',
+    'tstring', 'values', 'within_group',
+))
+# the DDL constructs live in sqlalchemy.schema (which imports this module)
+_FROM_SCHEMA = ("CreateTable", "DropTable", "CreateIndex", "DropIndex")
+
+
+def __getattr__(name):
+    if name in _FROM_SCHEMA:
+        import sqlalchemy.schema
+        return getattr(sqlalchemy.schema, name)
+    if name in _UNSUPPORTED:
+        raise NotImplementedError(f"Retort does not support sqlalchemy.{name} yet")
+    raise AttributeError(f"module 'sqlalchemy' has no attribute '{name}'")

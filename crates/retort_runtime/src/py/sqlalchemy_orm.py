@@ -4624,3 +4624,35 @@ def _safe_repr(v):
         return object.__repr__(v)
     except Exception as e:
         return f"<repr failed: {type(e).__name__}>"
+
+
+def declarative_mixin(cls):
+    """`@declarative_mixin`: marks a mixin class for type checkers; the class as it is."""
+    return cls
+
+
+# SQLAlchemy 2.1's public names this module lacks: `from sqlalchemy.orm
+# import X` says so plainly rather than "cannot import name".
+_UNSUPPORTED = frozenset((
+    'AliasOption', 'AttributeEventToken', 'AttributeEvents', 'Bundle', 'CascadeOptions', 'ClassManager', 'Composite',
+    'CompositeProperty', 'DeclarativeMeta', 'DictBundle', 'EXT_CONTINUE', 'EXT_SKIP', 'EXT_STOP', 'FromStatement',
+    'IdentityMap', 'InspectionAttr', 'InspectionAttrExtensionType', 'InspectionAttrInfo', 'InstanceEvents',
+    'InstrumentationEvents', 'InstrumentedAttribute', 'KeyFuncDict', 'LoaderCriteriaOption', 'MappedClassProtocol',
+    'MappedCollection', 'MappedSQLExpression', 'MapperEvents', 'MapperProperty', 'NO_KEY', 'NotExtension',
+    'ORMDescriptor', 'ORMExecuteState', 'PassiveFlag', 'PropComparator', 'QueryContext', 'QueryEvents',
+    'QueryPropertyDescriptor', 'QueryableAttribute', 'RegistryEvents', 'Relationship', 'SQLORMExpression',
+    'SessionEvents', 'SessionTransactionOrigin', 'Synonym', 'TypeResolve', 'UOWTransaction', 'Unmapped',
+    'UserDefinedOption', 'add_mapped_attribute', 'as_declarative', 'as_typed_table', 'attribute_keyed_dict',
+    'attribute_mapped_collection', 'clear_mappers', 'column_keyed_dict', 'column_mapped_collection', 'composite',
+    'contains_alias', 'create_session', 'dynamic_loader', 'has_inherited_table', 'join', 'keyfunc_mapping',
+    'make_transient_to_detached', 'mapped_as_dataclass', 'mapped_collection', 'mapper', 'merge_frozen_result',
+    'merge_result', 'orm_insert_sentinel', 'outerjoin', 'polymorphic_union', 'query_expression', 'reconstructor',
+    'selectin_polymorphic', 'synonym_for', 'unmapped_column', 'unmapped_dataclass', 'was_deleted', 'with_expression',
+    'with_polymorphic',
+))
+
+
+def __getattr__(name):
+    if name in _UNSUPPORTED:
+        raise NotImplementedError(f"Retort does not support sqlalchemy.orm.{name} yet")
+    raise AttributeError(f"module 'sqlalchemy.orm' has no attribute '{name}'")
