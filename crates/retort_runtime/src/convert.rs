@@ -63,6 +63,16 @@ fn unsupported<T>(vm: &Vm, what: impl std::fmt::Display) -> PyResult<T> {
 
 /// A type object (`String(30)`, `Integer()`) as the SQL layer's type.
 pub fn sql_type(vm: &mut Vm, ty: &Value) -> PyResult<Option<SqlType>> {
+    if vm.type_of(ty).mro_all().any(|c| &*c.name == "TypeDecorator") {
+        let inner = attr(vm, ty, "impl")?;
+        let Some(inner) = sql_type(vm, &inner)? else { return Ok(None) };
+        let id = DECORATORS.with(|d| {
+            let mut d = d.borrow_mut();
+            d.push(ty.clone());
+            d.len() - 1
+        });
+        return Ok(Some(SqlType::Decorated { ty: Box::new(inner), id }));
+    }
     let t = uncollated_type(vm, ty)?;
     // (`String(20, collation="NOCASE")`: VARCHAR(20) COLLATE "NOCASE")
     if let (Some(inner), Some(Value::Str(collation))) = (&t, vm.getattr_opt(ty, "collation")?) {
@@ -136,10 +146,21 @@ pub fn first_compile(sql: &str) -> bool {
     WARNED.with(|w| w.borrow_mut().insert(sql.to_owned()))
 }
 
+thread_local! {
+    /// The script's `TypeDecorator` objects met in this run, by `SqlType::Decorated`'s id.
+    static DECORATORS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The `TypeDecorator` object of a `SqlType::Decorated`.
+fn decorator(id: usize) -> Value {
+    DECORATORS.with(|d| d.borrow().get(id).cloned().unwrap_or(Value::None))
+}
+
 /// Forgets the converted tables and compiled statements (a new run begins).
 pub fn clear_cache() {
     TABLES.with(|t| t.borrow_mut().clear());
     WARNED.with(|w| w.borrow_mut().clear());
+    DECORATORS.with(|d| d.borrow_mut().clear());
 }
 
 fn same_object(a: &Value, b: &Value) -> bool {
@@ -340,6 +361,12 @@ pub fn leniently<T>(f: impl FnOnce() -> T) -> T {
 
 /// A Python value as SQLite stores it for a column of type `ty`.
 pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<Literal> {
+    // a TypeDecorator's process_bind_param, then its impl's processing
+    if let Some(SqlType::Decorated { ty, id }) = ty {
+        let hook = vm.getattr(&decorator(*id), "_retort_bind")?;
+        let value = vm.call(&hook, retort_python::Args::new(vec![value.clone()]))?;
+        return bind_value(vm, &value, Some(ty));
+    }
     let sql_value = match ty {
         Some(SqlType::Json) if !matches!(value, Value::None) => SqlValue::Json(to_json(vm, value)?),
         _ => to_sql_value(vm, value)?,
@@ -525,6 +552,14 @@ pub fn stored_literal(stored: &retort_engine::Value) -> Literal {
 
 /// A stored literal as the Python value of a column of type `ty`.
 pub fn literal_value(vm: &mut Vm, lit: &Literal, ty: Option<&SqlType>, py_type: &Value) -> PyResult<Value> {
+    // its impl's result processing, then a TypeDecorator's process_result_value
+    if let Some(SqlType::Decorated { ty, id }) = ty {
+        let decorated = decorator(*id);
+        let inner = attr(vm, &decorated, "impl")?;
+        let value = literal_value(vm, lit, Some(ty), &inner)?;
+        let hook = vm.getattr(&decorated, "_retort_result")?;
+        return vm.call(&hook, retort_python::Args::new(vec![value]));
+    }
     let lit = lit.clone();
     let decimal_scale = match ty {
         Some(t @ (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double)) if lit != Literal::None => numeric_result(vm, t, py_type)?,

@@ -42,6 +42,12 @@ pub enum SqlType {
         ty: Box<SqlType>,
         collation: String,
     },
+    /// A `TypeDecorator` of the script's over `ty`: the host runs its hooks
+    /// (`id` names it to the host) around `ty`'s processing.
+    Decorated {
+        ty: Box<SqlType>,
+        id: usize,
+    },
     /// An upper-case SQL type, rendered by its own name and arguments:
     /// `VARCHAR(12)`, `DECIMAL(8, 3)`, `CLOB`.
     Named {
@@ -55,7 +61,7 @@ impl SqlType {
     /// (`NUMERIC(8, 2)` is a `Numeric`, `DATETIME` a `DateTime`: SQLAlchemy's
     /// upper-case types subclass the generic ones); None for the others.
     pub fn generic(&self) -> Option<SqlType> {
-        if let SqlType::Collated { ty, .. } = self {
+        if let SqlType::Collated { ty, .. } | SqlType::Decorated { ty, .. } = self {
             return Some((**ty).clone());
         }
         let SqlType::Named { name, args } = self else { return None };
@@ -108,6 +114,7 @@ impl fmt::Display for SqlType {
             SqlType::Json => f.write_str("JSON"),
             SqlType::LargeBinary => f.write_str("BLOB"),
             SqlType::Uuid => f.write_str("CHAR(32)"),
+            SqlType::Decorated { ty, .. } => ty.fmt(f),
             SqlType::Collated { ty, collation } => write!(f, "{ty} COLLATE {}", crate::quote::quote(collation)),
             SqlType::Named { name, args } if args.is_empty() => f.write_str(name),
             SqlType::Named { name, args } => {

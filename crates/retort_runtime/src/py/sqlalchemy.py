@@ -228,6 +228,52 @@ class NullType(TypeEngine):
     pass
 
 
+class TypeDecorator(TypeEngine):
+    """A type of the script's own over one of SQLAlchemy's (`impl`): its
+    `process_bind_param` runs before the impl's bind processing, its
+    `process_result_value` after the impl's result processing."""
+
+    impl = None
+    cache_ok = None
+
+    def __init__(self, *args, **kwargs):
+        if self.impl is None:
+            raise AssertionError("TypeDecorator implementations require a class-level variable 'impl' which refers to the class of type being decorated")
+        self.impl = self.impl(*args, **kwargs) if isinstance(self.impl, type) else self.impl
+
+    def process_bind_param(self, value, dialect):
+        return value
+
+    def process_result_value(self, value, dialect):
+        return value
+
+    def load_dialect_impl(self, dialect):
+        return self.impl
+
+    def coerce_compared_value(self, op, value):
+        return self
+
+    def copy(self, **kw):
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        return new
+
+    @property
+    def impl_instance(self):
+        return self.impl
+
+    def __repr__(self):
+        inner = repr(self.impl)
+        return type(self).__name__ + inner[len(type(self.impl).__name__):]
+
+    # (what the native side calls: the hooks with the dialect)
+    def _retort_bind(self, value):
+        return self.process_bind_param(value, _DIALECT)
+
+    def _retort_result(self, value):
+        return self.process_result_value(value, _DIALECT)
+
+
 class _Named(TypeEngine):
     """The upper-case SQL types (VARCHAR(12), DECIMAL(8, 3), CLOB...)."""
 
@@ -307,6 +353,8 @@ def _compared_type(type_, value):
     is of another kind (`date_column > "2024-01-01"` binds a string)."""
     if type_ is None or isinstance(type_, NullType) or isinstance(value, ClauseElement) or value is None:
         return type_
+    if isinstance(type_, TypeDecorator):
+        return type_.coerce_compared_value(None, value)
     own = _type_for_value(value)
     if isinstance(own, NullType) or _affinity(own) is _affinity(type_):
         return type_
@@ -2649,6 +2697,9 @@ class _Dialect:
     driver = "pysqlite"
 
 
+_DIALECT = _Dialect()
+
+
 class _EngineBegin:
     def __init__(self, engine):
         self.conn = Connection(engine)
@@ -3166,7 +3217,7 @@ _UNSUPPORTED = frozenset((
     'RollbackToSavepointClause', 'RootTransaction', 'SQLColumnExpression', 'SavepointClause', 'ScalarResult',
     'SelectBase', 'SelectLabelStyle', 'Selectable', 'Sequence', 'SingletonThreadPool', 'StatementLambdaElement',
     'StaticPool', 'TString', 'TableSample', 'TableValuedAlias', 'TableValuedColumn', 'TextAsFrom', 'TryCast',
-    'TupleType', 'TwoPhaseTransaction', 'TypeClause', 'TypeCoerce', 'TypeCompiler', 'TypeDecorator', 'TypedColumns',
+    'TupleType', 'TwoPhaseTransaction', 'TypeClause', 'TypeCoerce', 'TypeCompiler', 'TypedColumns',
     'URL', 'UUID', 'UnaryExpression', 'UpdateBase', 'VARBINARY', 'Values', 'ValuesBase', 'Visitable', 'WithinGroup',
     'aggregate_order_by', 'all_', 'any_', 'bitwise_not', 'create_mock_engine', 'create_pool_from_url', 'custom_op',
     'engine_from_config', 'except_all', 'from_dml_column', 'insert_sentinel', 'intersect_all', 'lambda_stmt',

@@ -910,16 +910,38 @@ def _declared_items(cls):
             raise _unsupported("mapped class inheritance")
         own = klass.__dict__
         ann = own.get("__annotations__", {})
-        for key, a in ann.items():
-            value = own.get(key, _NO_VALUE)
+        # (the class's attributes and annotations merged as SQLAlchemy's
+        # `merge_lists_w_ordering` merges them)
+        for key in _merge_lists_w_ordering(list(own), list(ann)):
             if key in seen:
                 continue
-            if isinstance(a, str) or isinstance(a, _MappedAnnotation) or isinstance(value, (MappedColumn, RelationshipProperty, Column, SynonymProperty, _DeferredColumn, _ExpressionProperty)):
-                seen[key] = (a, value, klass is cls)
-        for key, value in own.items():
-            if key not in ann and key not in seen and not key.startswith("__") and isinstance(value, (MappedColumn, RelationshipProperty, Column, declared_attr, SynonymProperty, _DeferredColumn, _ExpressionProperty)):
+            value = own.get(key, _NO_VALUE)
+            if key in ann:
+                a = ann[key]
+                if isinstance(a, str) or isinstance(a, _MappedAnnotation) or isinstance(value, (MappedColumn, RelationshipProperty, Column, SynonymProperty, _DeferredColumn, _ExpressionProperty)):
+                    seen[key] = (a, value, klass is cls)
+            elif not key.startswith("__") and isinstance(value, (MappedColumn, RelationshipProperty, Column, declared_attr, SynonymProperty, _DeferredColumn, _ExpressionProperty)):
                 seen[key] = (None, value, klass is cls)
     return [(k, a, v) for k, (a, v, _) in seen.items()]
+
+
+def _merge_lists_w_ordering(a, b):
+    """`util.merge_lists_w_ordering`: two lists merged keeping each one's order
+    as far as possible (a class's `vars()` and its annotations)."""
+    overlap = set(a).intersection(b)
+    result = []
+    current, other = iter(a), iter(b)
+    while True:
+        for element in current:
+            if element in overlap:
+                overlap.discard(element)
+                other, current = current, other
+                break
+            result.append(element)
+        else:
+            result.extend(other)
+            break
+    return result
 
 
 def _copy_column(c):
@@ -1000,7 +1022,8 @@ def _map(cls):
         type_ = None
         if args and (isinstance(args[0], TypeEngine) or (isinstance(args[0], type) and issubclass(args[0], TypeEngine))):
             type_ = args.pop(0)
-        optional = False
+        # (without an annotation a column is nullable, as Column's default)
+        optional = ann is None
         if ann is not None:
             python_type, optional, _ = _unwrap(ann)
             if type_ is None:
