@@ -40,9 +40,9 @@ const CASES: &[(&str, &str)] = &[
     ),
     ("select(User).options(with_loader_criteria(Address, Address.id > 1, include_aliases=True))", "with_loader_criteria(loader_only"),
     // SQLAlchemy's names and modules Retort has not (not "cannot import name")
-    ("from sqlalchemy import TypeDecorator", "sqlalchemy.TypeDecorator"),
+    ("from sqlalchemy import Computed", "sqlalchemy.Computed"),
     ("from sqlalchemy.types import PickleType", "sqlalchemy.PickleType"),
-    ("import sqlalchemy\nsqlalchemy.Sequence('s')", "sqlalchemy.Sequence"),
+    ("import sqlalchemy\nsqlalchemy.Identity()", "sqlalchemy.Identity"),
     ("from sqlalchemy.orm import composite", "sqlalchemy.orm.composite"),
     ("from sqlalchemy.orm.collections import attribute_keyed_dict", "sqlalchemy.orm.collections"),
     ("from sqlalchemy.dialects.postgresql import JSONB", "sqlalchemy.dialects.postgresql"),
@@ -51,7 +51,7 @@ const CASES: &[(&str, &str)] = &[
 
 #[test]
 fn names_sqlalchemy_has_are_found_or_refused() {
-    let ok = "from sqlalchemy import CreateTable, extract, collate, over, between, nullslast\nfrom sqlalchemy.types import String\nfrom sqlalchemy.engine import Engine\nfrom sqlalchemy.future import select\nfrom sqlalchemy.ext.declarative import declarative_base\nfrom sqlalchemy.orm import declarative_mixin\nimport sqlalchemy\nprint(hasattr(sqlalchemy, 'nothing'))\n";
+    let ok = "from sqlalchemy import CreateTable, extract, collate, over, between, nullslast, TypeDecorator, Sequence\nfrom sqlalchemy.types import String\nfrom sqlalchemy.engine import Engine\nfrom sqlalchemy.future import select\nfrom sqlalchemy.ext.declarative import declarative_base\nfrom sqlalchemy.orm import declarative_mixin\nimport sqlalchemy\nprint(hasattr(sqlalchemy, 'nothing'))\n";
     let (result, _) = retort_runtime::run(ok, retort_python::Budget::default());
     assert!(result.error.is_none(), "{:?}", result.error);
     assert_eq!(result.stdout, "False\n");

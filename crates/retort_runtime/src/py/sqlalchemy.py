@@ -1437,6 +1437,29 @@ class Index:
                 self.table = e.table
 
 
+class Sequence:
+    """`Sequence("user_id_seq")` on a column: accepted and, as SQLite has no
+    sequences, left out (SQLAlchemy's SQLite dialect does the same)."""
+
+    def __init__(self, name, start=None, increment=None, minvalue=None, maxvalue=None, nominvalue=None, nomaxvalue=None,
+                 cycle=None, schema=None, cache=None, order=None, data_type=None, optional=False, quote=None, metadata=None,
+                 quote_schema=None, for_update=False):
+        self.name = name
+        self.start, self.increment, self.minvalue, self.maxvalue = start, increment, minvalue, maxvalue
+        self.nominvalue, self.nomaxvalue, self.cycle, self.schema, self.cache, self.order = nominvalue, nomaxvalue, cycle, schema, cache, order
+        self.optional = optional
+        self.metadata = metadata
+
+    def __repr__(self):
+        shown = [repr(self.name)] + [f"{k}={getattr(self, k)!r}" for k in ("start", "increment", "minvalue", "maxvalue", "nominvalue", "nomaxvalue", "cycle", "schema", "cache", "order") if getattr(self, k) is not None]
+        if self.optional:
+            shown.append("optional=True")
+        return f"Sequence({', '.join(shown)})"
+
+    def next_value(self):
+        raise _unsupported("Sequence.next_value() (SQLite has no sequences)")
+
+
 class Column(ColumnElement):
     __visit_name__ = "column"
 
@@ -1457,6 +1480,9 @@ class Column(ColumnElement):
                 self.foreign_keys.add(a)
             elif isinstance(a, _Constraint):
                 self.constraints.append(a)
+            elif isinstance(a, Sequence):
+                # (SQLite has no sequences: SQLAlchemy's dialect leaves it out of DDL and inserts)
+                self.sequence = a
             else:
                 raise ArgumentError(f"'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {a!r}")
         if self.foreign_keys and isinstance(self.type, NullType):
@@ -3215,7 +3241,7 @@ _UNSUPPORTED = frozenset((
     'Nullable', 'NumericCommon', 'Operators', 'OrderByList', 'PickleType', 'Pool', 'PoolProxiedConnection',
     'PoolResetState', 'QueuePool', 'ReleaseSavepointClause', 'ResultProxy', 'ReturnsRows',
     'RollbackToSavepointClause', 'RootTransaction', 'SQLColumnExpression', 'SavepointClause', 'ScalarResult',
-    'SelectBase', 'SelectLabelStyle', 'Selectable', 'Sequence', 'SingletonThreadPool', 'StatementLambdaElement',
+    'SelectBase', 'SelectLabelStyle', 'Selectable', 'SingletonThreadPool', 'StatementLambdaElement',
     'StaticPool', 'TString', 'TableSample', 'TableValuedAlias', 'TableValuedColumn', 'TextAsFrom', 'TryCast',
     'TupleType', 'TwoPhaseTransaction', 'TypeClause', 'TypeCoerce', 'TypeCompiler', 'TypedColumns',
     'URL', 'UUID', 'UnaryExpression', 'UpdateBase', 'VARBINARY', 'Values', 'ValuesBase', 'Visitable', 'WithinGroup',

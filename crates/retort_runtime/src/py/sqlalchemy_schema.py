@@ -6,7 +6,7 @@ SQLite's), or run with `connection.execute()`."""
 import _retort_sql
 import sqlalchemy as _sa
 from sqlalchemy import (
-    CheckConstraint, Column, ForeignKey, ForeignKeyConstraint, Index, MetaData, PrimaryKeyConstraint, Table, UniqueConstraint,
+    CheckConstraint, Column, ForeignKey, ForeignKeyConstraint, Index, MetaData, PrimaryKeyConstraint, Sequence, Table, UniqueConstraint,
 )
 
 
