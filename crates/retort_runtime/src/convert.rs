@@ -66,10 +66,13 @@ pub fn sql_type(vm: &mut Vm, ty: &Value) -> PyResult<Option<SqlType>> {
     if vm.type_of(ty).mro_all().any(|c| &*c.name == "TypeDecorator") {
         let inner = attr(vm, ty, "impl")?;
         let Some(inner) = sql_type(vm, &inner)? else { return Ok(None) };
+        // (each decorator object once: a run converts its types many times)
         let id = DECORATORS.with(|d| {
             let mut d = d.borrow_mut();
-            d.push(ty.clone());
-            d.len() - 1
+            d.iter().position(|known| same_object(known, ty)).unwrap_or_else(|| {
+                d.push(ty.clone());
+                d.len() - 1
+            })
         });
         return Ok(Some(SqlType::Decorated { ty: Box::new(inner), id }));
     }

@@ -1,7 +1,8 @@
-//! SQL logging: each `tests/oracle/echo/*.py` writes, on stderr, the lines
-//! real SQLAlchemy logged for it (`NAME.expected`, recorded from CPython's
-//! output with the script's own prints left out), once timestamps and
-//! timings are normalised to `TIME` and `Ns`.
+//! What goes to stderr: SQL logging (each `tests/oracle/echo/*.py` writes
+//! the lines real SQLAlchemy logged for it, `NAME.expected`, recorded from
+//! CPython's output with the script's own prints left out, once timestamps
+//! and timings are normalised to `TIME` and `Ns`) and warnings
+//! (`tests/oracle/warnings/*.py`).
 
 use std::path::{Path, PathBuf};
 
@@ -42,16 +43,18 @@ fn timings(line: &str) -> String {
     out
 }
 
-#[test]
-fn echo_logs_what_sqlalchemy_logs() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/oracle/echo");
+/// Runs every `tests/oracle/DIR/*.py` (at least `at_least` of them): each
+/// must write on stderr what CPython with real SQLAlchemy wrote for it
+/// (`NAME.expected`, normalised), with nothing of SQLAlchemy's on stdout.
+fn stderr_as_recorded(dir: &str, at_least: usize) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/oracle").join(dir);
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the cases")
         .map(|e| e.expect("an entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "py"))
         .collect();
     cases.sort();
-    assert!(cases.len() >= 2, "the echo cases are missing");
+    assert!(cases.len() >= at_least, "the cases of {} are missing", dir.display());
     for case in cases {
         let source = std::fs::read_to_string(&case).expect("the case");
         let want = std::fs::read_to_string(case.with_extension("expected")).expect("the expected lines");
@@ -65,6 +68,20 @@ fn echo_logs_what_sqlalchemy_logs() {
         assert!(!result.stdout.contains("sqlalchemy.engine"), "{}: echo went to stdout", case.display());
         assert_eq!(normalise(&result.stderr), want, "{}", case.display());
     }
+}
+
+#[test]
+fn echo_logs_what_sqlalchemy_logs() {
+    stderr_as_recorded("echo", 2);
+}
+
+/// Warnings: each `tests/oracle/warnings/*.py` writes what CPython wrote,
+/// recorded by running the case as `main.py` in the oracle's virtual
+/// environment (`python main.py 2> NAME.expected`, its directory taken off
+/// the paths).
+#[test]
+fn warnings_are_those_sqlalchemy_gives() {
+    stderr_as_recorded("warnings", 3);
 }
 
 /// The playground's text view of the SQL log: every statement in echo's

@@ -1064,7 +1064,10 @@ def between(expr, lower_bound, upper_bound, symmetric=False):
 
 
 def label(name, element, type_=None):
-    return Label(name, _coerce(element))
+    made = Label(name, _coerce(element))
+    if type_ is not None:
+        made.type = _to_type(type_)
+    return made
 
 
 def funcfilter(func, *criterion):
