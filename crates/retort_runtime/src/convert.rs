@@ -94,8 +94,14 @@ fn uncollated_type(vm: &mut Vm, ty: &Value) -> PyResult<Option<SqlType>> {
     for name in &names {
         let t = match name.as_str() {
             "Enum" => {
-                let members = attr_list(vm, ty, "enums")?.iter().filter_map(|m| m.as_str().map(str::to_owned)).collect();
-                SqlType::Enum { name: attr_str(vm, ty, "name")?, members }
+                let strings = |vm: &mut Vm, name: &str| -> PyResult<Vec<String>> {
+                    Ok(attr_list(vm, ty, name)?.iter().filter_map(|m| m.as_str().map(str::to_owned)).collect())
+                };
+                let members = strings(vm, "enums")?;
+                let keys = strings(vm, "_keys")?;
+                let length = attr_u32(vm, ty, "length")?.unwrap_or(0);
+                let validate_strings = attr_bool(vm, ty, "validate_strings")?;
+                SqlType::Enum { name: attr_str(vm, ty, "name")?, members, keys, length, validate_strings }
             }
             "Text" => SqlType::Text,
             "String" => SqlType::String { length: attr_u32(vm, ty, "length")? },
@@ -217,7 +223,11 @@ fn constraint(vm: &mut Vm, c: &Value) -> PyResult<TableArg> {
     Ok(match kind(vm, c)?.as_str() {
         "primary_key_constraint" => TableArg::PrimaryKey(PrimaryKey { name, columns: names(vm, c, "column_names")? }),
         "unique_constraint" => TableArg::Constraint(Constraint::Unique { name, columns: names(vm, c, "columns")? }),
-        "check_constraint" => TableArg::Constraint(Constraint::Check { name, sqltext: attr_str(vm, c, "sqltext")?.unwrap_or_default() }),
+        "check_constraint" => TableArg::Constraint(Constraint::Check {
+            name,
+            sqltext: attr_str(vm, c, "sqltext")?.unwrap_or_default(),
+            sqlite_only: matches!(vm.getattr_opt(c, "_sqlite_only")?, Some(Value::Bool(true))),
+        }),
         "foreign_key_constraint" => {
             let mut ref_table = String::new();
             let mut ref_columns = Vec::new();

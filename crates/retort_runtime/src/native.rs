@@ -180,6 +180,11 @@ pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {
     });
     add(&m, vm, "ddl", |vm, _, a| ddl(vm, &a));
     add(&m, vm, "load_source", |vm, _, a| load_source(vm, &a));
+    // quote(name): an identifier as SQLAlchemy's preparer writes it (`"order"`, `name`)
+    add(&m, vm, "quote", |_, _, a| match a.pos.first() {
+        Some(Value::Str(name)) => Ok(Value::str(retort_sql::quote::quote(name.as_str()))),
+        _ => Ok(Value::None),
+    });
     add(&m, vm, "type_ddl", |vm, _, a| match convert::sql_type(vm, a.pos.first().unwrap_or(&Value::None))? {
         Some(ty) => Ok(Value::str(ty.to_string())),
         None => Ok(Value::str("NULL")),

@@ -25,7 +25,7 @@ fn create_table_in(table: &Table, generic: bool) -> String {
         text += "\t";
         text += &column_specification(column, generic);
     }
-    let constraints = table_constraints(table);
+    let constraints = table_constraints(table, generic);
     if !constraints.is_empty() {
         text += separator;
         text += "\t";
@@ -66,12 +66,13 @@ fn column_specification(column: &Column, generic: bool) -> String {
 
 /// Mirrors `DDLCompiler.create_table_constraints`: the primary key first,
 /// then the others in creation order.
-fn table_constraints(table: &Table) -> String {
+fn table_constraints(table: &Table, generic: bool) -> String {
     let mut parts = Vec::new();
     if !table.primary_key.columns.is_empty() {
         parts.push(primary_key(&table.primary_key));
     }
-    parts.extend(table.constraints.iter().map(constraint));
+    let shown = table.constraints.iter().filter(|c| !(generic && matches!(c, Constraint::Check { sqlite_only: true, .. })));
+    parts.extend(shown.map(constraint));
     parts.join(", \n\t")
 }
 
@@ -90,7 +91,7 @@ fn primary_key(pk: &PrimaryKey) -> String {
 fn constraint(constraint: &Constraint) -> String {
     match constraint {
         Constraint::Unique { name, columns } => format!("{}UNIQUE ({})", preamble(name), column_list(columns)),
-        Constraint::Check { name, sqltext } => format!("{}CHECK ({sqltext})", preamble(name)),
+        Constraint::Check { name, sqltext, .. } => format!("{}CHECK ({sqltext})", preamble(name)),
         Constraint::ForeignKey { name, columns, ref_table, ref_columns, ondelete, onupdate } => {
             let mut text = format!(
                 "{}FOREIGN KEY({}) REFERENCES {} ({})",

@@ -40,9 +40,10 @@ pub enum SqlError {
 }
 
 impl SqlError {
-    /// Whether a bind processor refused the value (`BindType`, `BindValue`).
+    /// Whether a bind processor refused the value (`BindType`, `BindValue`;
+    /// `Lookup`, an Enum's `validate_strings`), raised in a StatementError.
     pub fn is_bind_refusal(&self) -> bool {
-        matches!(self, SqlError::BindType(_) | SqlError::BindValue(_))
+        matches!(self, SqlError::BindType(_) | SqlError::BindValue(_) | SqlError::Lookup(_))
     }
 
     /// The SQLAlchemy exception class this error is raised as.

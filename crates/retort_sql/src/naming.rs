@@ -136,7 +136,7 @@ mod tests {
         id.primary_key = true;
         let mut p_id = Column::new("p_id", SqlType::Integer);
         p_id.foreign_keys.push(ForeignKey::to("p.id").unwrap());
-        let check = TableArg::Constraint(Constraint::Check { name: Some("positive".into()), sqltext: "n > 0".into() });
+        let check = TableArg::Constraint(Constraint::Check { name: Some("positive".into()), sqltext: "n > 0".into(), sqlite_only: false });
         let mut table = Table::new("c", vec![id, p_id], vec![check]);
         apply(&mut table, &conv);
         assert_eq!(table.primary_key.name.as_deref(), Some("pk_c"));

@@ -58,8 +58,15 @@ pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
             Some(f) => Literal::Float(f),
             None => return Err(SqlError::BindValue(format!("could not convert string to float: {}", str_repr(&text)))),
         },
-        (SqlType::Enum { .. }, SqlValue::EnumMember(name)) => Literal::Str(name),
+        // a member is stored as its name, or as values_callable's value for it
+        (SqlType::Enum { members, keys, .. }, SqlValue::EnumMember(name)) => match keys.iter().position(|k| *k == name) {
+            Some(i) if i < members.len() => Literal::Str(members[i].clone()),
+            _ => Literal::Str(name),
+        },
         (SqlType::Enum { members, .. }, SqlValue::Plain(Literal::Str(name))) if members.contains(&name) => Literal::Str(name),
+        (SqlType::Enum { name: enum_name, members, validate_strings: true, .. }, SqlValue::Plain(Literal::Str(given))) => {
+            return Err(not_among(&given, enum_name, members));
+        }
         (SqlType::Uuid, SqlValue::Uuid(u)) => Literal::Str(format!("{u:032x}")),
         (SqlType::Interval, SqlValue::Timedelta { days, seconds, micros }) => {
             let epoch_micros = (days * 86_400 + seconds) * 1_000_000 + micros;
@@ -72,6 +79,15 @@ pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
             return Err(SqlError::Argument(format!("Retort cannot bind {value:?} to a column of type {ty}")));
         }
     })
+}
+
+/// An Enum's LookupError for a value not among its stored ones.
+fn not_among(value: &str, name: &Option<String>, members: &[String]) -> SqlError {
+    SqlError::Lookup(format!(
+        "'{value}' is not among the defined enum values. Enum name: {}. Possible values: {}",
+        name.as_deref().unwrap_or(""),
+        members.join(", ")
+    ))
 }
 
 /// Whether [`bind`] hands every plain value (None, bool, int, float, str,
@@ -125,16 +141,11 @@ pub fn result(ty: &SqlType, stored: &Literal) -> Result<SqlValue, SqlError> {
             let scale = scale.unwrap_or(DEFAULT_DECIMAL_SCALE) as usize;
             SqlValue::Decimal(format!("{f:.scale$}"))
         }
-        SqlType::Enum { name, members } => {
-            let member = text()?;
-            if !members.iter().any(|m| m == member) {
-                return Err(SqlError::Lookup(format!(
-                    "'{member}' is not among the defined enum values. Enum name: {}. Possible values: {}",
-                    name.as_deref().unwrap_or(""),
-                    members.join(", ")
-                )));
-            }
-            SqlValue::EnumMember(member.to_owned())
+        SqlType::Enum { name, members, keys, .. } => {
+            let stored = text()?;
+            let Some(i) = members.iter().position(|m| m == stored) else { return Err(not_among(stored, name, members)) };
+            // (the member whose stored value it is)
+            SqlValue::EnumMember(keys.get(i).unwrap_or(&members[i]).clone())
         }
         SqlType::Uuid => {
             let hex: String = text()?.chars().filter(|c| *c != '-').collect();
@@ -351,7 +362,7 @@ mod tests {
             SqlType::DateTime,
             SqlType::Time,
             SqlType::Interval,
-            SqlType::Enum { name: None, members: vec!["x".into()] },
+            SqlType::Enum { name: None, members: vec!["x".into()], keys: vec![], length: 1, validate_strings: false },
             SqlType::Json,
             SqlType::LargeBinary,
             SqlType::Uuid,

@@ -84,6 +84,9 @@ pub enum Constraint {
     Check {
         name: Option<String>,
         sqltext: String,
+        /// Rendered for SQLite only, not by the default dialect's `str()`
+        /// (Boolean's `create_constraint`: the default dialect has native booleans).
+        sqlite_only: bool,
     },
     ForeignKey {
         name: Option<String>,

@@ -30,7 +30,16 @@ pub enum SqlType {
     /// A non-native Enum: VARCHAR as long as the longest member name.
     Enum {
         name: Option<String>,
+        /// What is stored: the members' names, or `values_callable`'s values.
         members: Vec<String>,
+        /// The enum class's member names, in the order of `members` (empty
+        /// for an Enum of strings, or when they are what is stored).
+        keys: Vec<String>,
+        /// VARCHAR's length: the longest stored value unless given.
+        length: u32,
+        /// `validate_strings=True`: a string bound that is not among
+        /// `members` is a LookupError (else it is sent as it is).
+        validate_strings: bool,
     },
     Json,
     LargeBinary,
@@ -107,10 +116,7 @@ impl fmt::Display for SqlType {
             SqlType::Date => f.write_str("DATE"),
             SqlType::DateTime | SqlType::Interval => f.write_str("DATETIME"),
             SqlType::Time => f.write_str("TIME"),
-            SqlType::Enum { members, .. } => {
-                let length = members.iter().map(|m| m.chars().count()).max().unwrap_or(0);
-                write!(f, "VARCHAR({length})")
-            }
+            SqlType::Enum { length, .. } => write!(f, "VARCHAR({length})"),
             SqlType::Json => f.write_str("JSON"),
             SqlType::LargeBinary => f.write_str("BLOB"),
             SqlType::Uuid => f.write_str("CHAR(32)"),

@@ -108,8 +108,26 @@ fn every_type_default_and_nullability() {
         Column { server_default: Some(ServerDefault::Sql("CURRENT_TIMESTAMP".into())), ..col("seen", SqlType::DateTime) },
         col("at", SqlType::Time),
         col("span", SqlType::Interval),
-        col("color", SqlType::Enum { name: Some("color".into()), members: vec!["red".into(), "green".into(), "blue".into()] }),
-        col("size", SqlType::Enum { name: Some("size".into()), members: vec!["small".into(), "medium".into(), "large".into()] }),
+        col(
+            "color",
+            SqlType::Enum {
+                name: Some("color".into()),
+                members: vec!["red".into(), "green".into(), "blue".into()],
+                keys: vec![],
+                length: 5,
+                validate_strings: false,
+            },
+        ),
+        col(
+            "size",
+            SqlType::Enum {
+                name: Some("size".into()),
+                members: vec!["small".into(), "medium".into(), "large".into()],
+                keys: vec![],
+                length: 6,
+                validate_strings: false,
+            },
+        ),
         col("data", SqlType::Json),
         col("blob", SqlType::LargeBinary),
         col("uid", SqlType::Uuid),
@@ -136,7 +154,11 @@ fn constraints_in_sqlalchemys_order_and_indexes_after_their_table() {
             Column { index: true, ..col("email", string(100)) },
             Column { unique: true, index: true, ..col("nick", string(20)) },
         ],
-        vec![TableArg::Constraint(Constraint::Check { name: Some("code_len".into()), sqltext: "length(code) > 1".into() })],
+        vec![TableArg::Constraint(Constraint::Check {
+            name: Some("code_len".into()),
+            sqltext: "length(code) > 1".into(),
+            sqlite_only: false,
+        })],
     );
     let mut cascade = ForeignKey::to("parent.id").unwrap();
     cascade.ondelete = Some("CASCADE".into());

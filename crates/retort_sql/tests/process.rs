@@ -18,7 +18,13 @@ fn columns() -> Vec<SqlType> {
         SqlType::Time,
         SqlType::Numeric { precision: Some(10), scale: Some(2) },
         SqlType::Float,
-        SqlType::Enum { name: Some("color".into()), members: vec!["red".into(), "green".into()] },
+        SqlType::Enum {
+            name: Some("color".into()),
+            members: vec!["red".into(), "green".into()],
+            keys: vec![],
+            length: 5,
+            validate_strings: false,
+        },
         SqlType::Json,
         SqlType::Uuid,
         SqlType::Interval,
@@ -86,7 +92,13 @@ fn values_are_sent_as_sqlalchemy_sends_them_and_read_back() {
 
 #[test]
 fn an_unknown_enum_name_is_a_lookup_error() {
-    let ty = SqlType::Enum { name: Some("color".into()), members: vec!["red".into(), "green".into()] };
+    let ty = SqlType::Enum {
+        name: Some("color".into()),
+        members: vec!["red".into(), "green".into()],
+        keys: vec![],
+        length: 5,
+        validate_strings: false,
+    };
     let err = result(&ty, &Literal::Str("blue".into())).unwrap_err();
     assert_eq!(err.class_name(), "LookupError");
     assert_eq!(err.to_string(), "'blue' is not among the defined enum values. Enum name: color. Possible values: red, green");

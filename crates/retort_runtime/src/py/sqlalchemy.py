@@ -94,6 +94,13 @@ class Boolean(TypeEngine):
         self.create_constraint = create_constraint
         self.name = name
 
+    def _check_constraint(self, column):
+        """The CHECK `create_constraint=True` adds to the column's table
+        (SQLite's DDL only: the default dialect's booleans are native)."""
+        check = CheckConstraint(f"{_retort_sql.quote(column.name)} IN (0, 1)", name=self.name)
+        check._sqlite_only = True
+        return check
+
     @property
     def python_type(self):
         return bool
@@ -196,17 +203,34 @@ class Uuid(TypeEngine):
 
 
 class Enum(String):
-    def __init__(self, *enums, name=None, native_enum=True, create_constraint=False, length=None, **kw):
+    def __init__(self, *enums, name=None, native_enum=True, create_constraint=False, length=None, values_callable=None,
+                 validate_strings=False, **kw):
         if len(enums) == 1 and isinstance(enums[0], type):
             self.enum_class = enums[0]
-            self.enums = [m.name for m in enums[0]]
+            members = list(enums[0])
+            # (what is stored: the members' names, or what values_callable gives for them)
+            self.enums = list(values_callable(enums[0])) if values_callable is not None else [m.name for m in members]
+            self._keys = [m.name for m in members]
         else:
             self.enum_class = None
             self.enums = list(enums)
+            self._keys = []
+        self.values_callable = values_callable
+        self.validate_strings = validate_strings
         self.name = name if name is not None else (self.enum_class.__name__.lower() if self.enum_class else None)
-        self.length = length if length is not None else max([len(e) for e in self.enums] or [0])
+        longest = max([len(e) for e in self.enums] or [0])
+        if length is not None and length < longest:
+            raise ValueError(
+                f"When provided, length must be larger or equal than the length of the longest enum value. {length} < {longest}"
+            )
+        self.length = length if length is not None else longest
         self.create_constraint = create_constraint
         self.native_enum = native_enum
+
+    def _check_constraint(self, column):
+        """The CHECK `create_constraint=True` adds to the column's table."""
+        values = ", ".join("'" + e.replace("'", "''") + "'" for e in self.enums)
+        return CheckConstraint(f"{_retort_sql.quote(column.name)} IN ({values})", name=self.name)
 
     def __repr__(self):
         # util.generic_repr: the values, then the keywords that differ from their defaults
@@ -1874,6 +1898,11 @@ class Table(FromClause):
                 "redefine options and columns on an existing Table object."
             )
         metadata.tables[name] = self
+        # (Enum and Boolean with create_constraint=True: a CHECK of their
+        # values, after the table's own constraints as SQLAlchemy orders them)
+        for c in self.columns_list:
+            if getattr(c.type, "create_constraint", False) and hasattr(c.type, "_check_constraint"):
+                self.constraints.append(c.type._check_constraint(c))
         self.c = ColumnCollection(self.columns_list)
         self.columns = self.c
         self.primary_key = PrimaryKeyConstraint(*[c for c in self.columns_list if c.primary_key])
