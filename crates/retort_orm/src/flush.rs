@@ -762,7 +762,13 @@ fn insert_states<X: Executor>(
                     values.push((columns[i].clone(), Expr::Null));
                 }
             }
-            Insert { table: table.name.clone(), source: InsertSource::Values(vec![values]), returning, on_conflict: None }
+            Insert {
+                table: table.name.clone(),
+                source: InsertSource::Values(vec![values]),
+                returning,
+                on_conflict: None,
+                prefixes: Vec::new(),
+            }
         };
         if let Some(refusal) = refused {
             let compiled = sql(compiler::insert(&statement(returning, &rows[0]), &table))?;
@@ -789,6 +795,7 @@ fn insert_states<X: Executor>(
                     source: InsertSource::Values(values),
                     returning: returning.clone(),
                     on_conflict: None,
+                    prefixes: Vec::new(),
                 };
                 let result = exec.execute_batched(&sql(compiler::insert(&insert, &table))?).map_err(FlushError::Database)?;
                 for (r, row) in page {
@@ -1038,7 +1045,13 @@ fn links<X: Executor>(
         let compiled = if insert {
             let row: Vec<(String, Expr)> = first.columns.iter().map(|(c, _, _)| (c.clone(), Expr::Bind(Literal::None))).collect();
             sql(compiler::insert(
-                &Insert { table: table.name.clone(), source: InsertSource::Values(vec![row]), returning: Vec::new(), on_conflict: None },
+                &Insert {
+                    table: table.name.clone(),
+                    source: InsertSource::Values(vec![row]),
+                    returning: Vec::new(),
+                    on_conflict: None,
+                    prefixes: Vec::new(),
+                },
                 table,
             ))?
         } else {

@@ -1246,6 +1246,7 @@ fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> 
         out.order_by.push(resolve_names(item, &out.columns));
     }
     (out.limit, out.offset) = limit_offset(vm, s)?;
+    out.for_update = matches!(vm.getattr_opt(s, "_for_update")?, Some(Value::Bool(true)));
     out.distinct = attr_bool(vm, s, "is_distinct")?;
     // anonymous result keys, as SQLAlchemy names unlabelled expressions
     let mut counts = std::collections::HashMap::<String, u32>::new();

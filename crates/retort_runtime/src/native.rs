@@ -661,7 +661,17 @@ fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyRe
                         }
                     };
                     let on_conflict = on_conflict(vm, stmt, &table)?;
-                    let insert = Insert { table: table.name.clone(), source, returning: keys.clone(), on_conflict };
+                    // prefix_with(): those for every dialect, and SQLite's when executed
+                    let mut prefixes = Vec::new();
+                    for p in attr_list(vm, stmt, "_prefixes")? {
+                        if let Value::Tuple(pair) = &p {
+                            let (text, dialect) = (pair[0].as_str().unwrap_or(""), pair[1].as_str().unwrap_or("*"));
+                            if dialect == "*" || (dialect == "sqlite" && !named) {
+                                prefixes.push(text.to_owned());
+                            }
+                        }
+                    }
+                    let insert = Insert { table: table.name.clone(), source, returning: keys.clone(), on_conflict, prefixes };
                     if named { compiler::to_string(Statement::Insert(&insert, &table)) } else { compiler::insert(&insert, &table) }
                         .map_err(|e| sql_err(vm, e))?
                 }

@@ -682,6 +682,9 @@ impl Writer {
         self.order_by(&select.order_by);
         self.order_labels = outer;
         self.limit(select.limit, select.offset);
+        if select.for_update && self.named {
+            self.sql += " FOR UPDATE";
+        }
         self.scopes.pop();
     }
 
@@ -944,16 +947,21 @@ pub fn insert(insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
     insert_with(Writer::default(), insert, table)
 }
 
+/// `SQLCompiler._generate_prefixes`: each prefix and a space.
+fn prefixes(prefixes: &[String]) -> String {
+    prefixes.iter().map(|p| format!("{p} ")).collect()
+}
+
 fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
     if let InsertSource::Values(rows) = &insert.source {
         if rows.len() == 1 && rows[0].is_empty() {
             // no column has a value: SQLite's form (`SQLiteCompiler` renders it so)
-            w.sql += &format!("INSERT INTO {} DEFAULT VALUES", quote(&insert.table));
+            w.sql += &format!("INSERT {}INTO {} DEFAULT VALUES", prefixes(&insert.prefixes), quote(&insert.table));
             w.returning(&insert.returning);
             return Ok(w.finish());
         }
     }
-    w.sql += &format!("INSERT INTO {} (", quote(&insert.table));
+    w.sql += &format!("INSERT {}INTO {} (", prefixes(&insert.prefixes), quote(&insert.table));
     match &insert.source {
         InsertSource::Values(rows) => {
             let first = rows.first().ok_or_else(|| SqlError::Compile("an INSERT needs at least one row of values".into()))?;

@@ -544,6 +544,9 @@ pub struct Select {
     /// Aliases of tables named only by columns (`alias -> table`): an implied
     /// FROM item renders as `table AS alias`.
     pub aliases: Vec<(String, String)>,
+    /// `with_for_update()`: ` FOR UPDATE` in the default dialect's text;
+    /// SQLite's compiler renders nothing for it.
+    pub for_update: bool,
 }
 
 /// What an INSERT inserts.
@@ -564,6 +567,8 @@ pub struct Insert {
     pub returning: Vec<String>,
     /// SQLite's upsert (`sqlalchemy.dialects.sqlite.insert(...).on_conflict_do_...()`).
     pub on_conflict: Option<OnConflict>,
+    /// `prefix_with("OR REPLACE")`: words after INSERT (`INSERT OR REPLACE INTO`).
+    pub prefixes: Vec<String>,
 }
 
 /// `ON CONFLICT (target) DO NOTHING` / `DO UPDATE SET ... WHERE ...`.

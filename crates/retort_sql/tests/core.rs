@@ -126,6 +126,7 @@ fn inserts_updates_and_deletes() {
         source: InsertSource::Values(vec![values(v)]),
         returning: returning.into_iter().map(Into::into).collect(),
         on_conflict: None,
+        prefixes: Vec::new(),
     };
     let update = |v: Vec<(&str, Expr)>, where_: Vec<Expr>, returning: Vec<&str>| Update {
         table: "item".into(),
@@ -345,6 +346,7 @@ fn text_multirow_values_insert_from_select_and_ctes() {
             source: InsertSource::Values(vec![row(Expr::Bind(Literal::None), "root"), row(int(1), "a"), row(int(2), "b")]),
             returning: vec![],
             on_conflict: None,
+            prefixes: Vec::new(),
         },
         &node,
     )
@@ -366,6 +368,7 @@ fn text_multirow_values_insert_from_select_and_ctes() {
                 },
                 returning: vec![],
                 on_conflict: None,
+                prefixes: Vec::new(),
             },
             &archive,
         )

@@ -710,7 +710,17 @@ pub fn install(vm: &mut Vm) {
     add_function(&b, "__import__", |vm, a| {
         check_args(vm, &a, "__import__", 1, 5)?;
         let name = vm.str_of(&a.pos[0])?;
-        Ok(Value::Module(vm.import(&name)?))
+        let module = vm.import(&name)?;
+        // (as CPython: `__import__("a.b")` is package `a`, unless a fromlist is given)
+        let fromlist = a.pos.get(3).cloned().or_else(|| a.kw.iter().find(|(k, _)| &**k == "fromlist").map(|(_, v)| v.clone()));
+        let wants_module = match fromlist {
+            Some(f) => vm.truthy(&f)?,
+            None => false,
+        };
+        match name.split_once('.') {
+            Some((top, _)) if !wants_module => Ok(Value::Module(vm.import(top)?)),
+            _ => Ok(Value::Module(module)),
+        }
     });
 }
 

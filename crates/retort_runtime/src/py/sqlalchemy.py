@@ -2031,6 +2031,22 @@ def _joins_in(from_, table):
 class Select(Executable):
     __visit_name__ = "select"
 
+    _for_update = False
+
+    def with_for_update(self, nowait=False, read=False, of=None, skip_locked=False, key_share=False):
+        """`FOR UPDATE` (in `str()`; SQLite's compiler leaves it out)."""
+        if nowait or read or of is not None or skip_locked or key_share:
+            raise _unsupported("with_for_update() with options")
+        new = self._copy()
+        new._for_update = True
+        return new
+
+    def prefix_with(self, *prefixes, dialect="*"):
+        raise _unsupported("prefix_with() on a SELECT")
+
+    def suffix_with(self, *suffixes, dialect="*"):
+        raise _unsupported("suffix_with() on a SELECT")
+
     def __init__(self, *entities):
         self.columns = _column_args(entities)
         self._orm_entities = _entities_of(entities, 0)
@@ -2344,6 +2360,20 @@ class _DML(Executable):
         # (an entry of its own, as `execution_options()` gives a copy: the
         # native `Connection.execute` finds it where it looked last time)
         self._execution_options = {}
+
+    _prefixes = ()
+
+    def prefix_with(self, *prefixes, dialect="*"):
+        """`insert(t).prefix_with("OR REPLACE")`: words after INSERT (for
+        `dialect` only, when named)."""
+        if not isinstance(self, Insert):
+            raise _unsupported(f"prefix_with() on {type(self).__name__.upper()}")
+        new = self._copy()
+        new._prefixes = tuple(self._prefixes) + tuple((str(p), dialect) for p in prefixes)
+        return new
+
+    def suffix_with(self, *suffixes, dialect="*"):
+        raise _unsupported("suffix_with()")
 
     def _copy(self):
         new = type(self).__new__(type(self))
