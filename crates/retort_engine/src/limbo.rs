@@ -95,6 +95,23 @@ impl Limbo {
         }
         self.conn.prepare(sql).map_err(convert_error)
     }
+
+    /// Runs the cached statement `at` and resets it at once, so a finished
+    /// or failed statement holds no lock and the connection's autocommit
+    /// flag is current; its next use only re-binds (every parameter: their
+    /// count must match). One that cannot be reset is not used again (the
+    /// cache is emptied, and the error returned).
+    fn run_cached(&mut self, at: usize, params: &[Value], keep_rows: usize) -> Result<Outcome, EngineError> {
+        let stmt = self.cache.statement(at);
+        let result = run_statement(stmt, params, keep_rows);
+        let reset = stmt.reset();
+        if reset.is_err() {
+            self.cache.clear();
+        }
+        let outcome = result?;
+        reset.map_err(convert_error)?;
+        Ok(outcome)
+    }
 }
 
 /// The prepared statements, by SQL text; the last one used is found
@@ -183,48 +200,29 @@ impl Backend for Limbo {
                 self.cache.keep(sql, stmt)
             }
         };
-        let stmt = self.cache.statement(at);
-        let result = run_statement(stmt, params, keep_rows).map(|o| Outcome { columns: column_names(stmt), ..o });
-        // Reset now so a finished or failed statement holds no lock and the
-        // connection's autocommit flag is current; its next use only re-binds
-        // (every parameter: their count must match). One that cannot be reset
-        // is not used again.
-        let reset = stmt.reset();
-        if reset.is_err() {
-            self.cache.clear();
-        }
-        let mut outcome = result?;
-        reset.map_err(convert_error)?;
+        let columns = column_names(self.cache.statement(at));
+        let mut outcome = Outcome { columns, ..self.run_cached(at, params, keep_rows)? };
         outcome.last_insert_rowid = self.conn.last_insert_rowid();
         Ok(outcome)
     }
 
     /// The first row through `run` (which prepares and caches the
-    /// statement); the others re-bind the cached statement.
+    /// statement); the others re-bind the cached statement. (One `run`
+    /// answers without caching, a temp-schema PRAGMA, goes through `run`.)
     fn run_many(&mut self, sql: &str, rows: &[Vec<Value>]) -> Result<(u64, u64), EngineError> {
         let Some((first, rest)) = rows.split_first() else { return Ok((0, 0)) };
-        let outcome = self.run(sql, first, 0)?;
-        let (mut affected, mut returned) = (outcome.rows_affected, outcome.total_rows);
+        let first = self.run(sql, first, 0)?;
+        let mut totals = (first.rows_affected, first.total_rows);
+        let cached = self.cache.find(sql);
         for params in rest {
-            let Some(at) = self.cache.find(sql) else {
-                let outcome = self.run(sql, params, 0)?;
-                affected += outcome.rows_affected;
-                returned += outcome.total_rows;
-                continue;
+            let outcome = match cached {
+                Some(at) => self.run_cached(at, params, 0)?,
+                None => self.run(sql, params, 0)?,
             };
-            let stmt = self.cache.statement(at);
-            let result = run_statement(stmt, params, 0);
-            // (as `run`: reset at once; one that cannot be is not used again)
-            let reset = stmt.reset();
-            if reset.is_err() {
-                self.cache.clear();
-            }
-            let outcome = result?;
-            reset.map_err(convert_error)?;
-            affected += outcome.rows_affected;
-            returned += outcome.total_rows;
+            totals.0 += outcome.rows_affected;
+            totals.1 += outcome.total_rows;
         }
-        Ok((affected, returned))
+        Ok(totals)
     }
 
     fn in_transaction(&self) -> bool {

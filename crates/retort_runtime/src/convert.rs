@@ -63,7 +63,9 @@ fn unsupported<T>(vm: &Vm, what: impl std::fmt::Display) -> PyResult<T> {
 
 /// A type object (`String(30)`, `Integer()`) as the SQL layer's type.
 pub fn sql_type(vm: &mut Vm, ty: &Value) -> PyResult<Option<SqlType>> {
-    if vm.type_of(ty).mro_all().any(|c| &*c.name == "TypeDecorator") {
+    let names: Vec<Rc<str>> = vm.type_of(ty).mro_all().map(|c| c.name.clone()).collect();
+    let has = |wanted: &str| names.iter().any(|n| &**n == wanted);
+    if has("TypeDecorator") {
         let inner = attr(vm, ty, "impl")?;
         let Some(inner) = sql_type(vm, &inner)? else { return Ok(None) };
         // (each decorator object once: a run converts its types many times)
@@ -76,23 +78,24 @@ pub fn sql_type(vm: &mut Vm, ty: &Value) -> PyResult<Option<SqlType>> {
         });
         return Ok(Some(SqlType::Decorated { ty: Box::new(inner), id }));
     }
-    let t = uncollated_type(vm, ty)?;
+    let t = uncollated_type(vm, ty, &names)?;
     // (`String(20, collation="NOCASE")`: VARCHAR(20) COLLATE "NOCASE")
-    if let (Some(inner), Some(Value::Str(collation))) = (&t, vm.getattr_opt(ty, "collation")?) {
-        return Ok(Some(SqlType::Collated { ty: Box::new(inner.clone()), collation: collation.as_str().to_owned() }));
+    if has("String") {
+        if let (Some(inner), Some(Value::Str(collation))) = (&t, vm.getattr_opt(ty, "collation")?) {
+            return Ok(Some(SqlType::Collated { ty: Box::new(inner.clone()), collation: collation.as_str().to_owned() }));
+        }
     }
     Ok(t)
 }
 
-fn uncollated_type(vm: &mut Vm, ty: &Value) -> PyResult<Option<SqlType>> {
+/// `sql_type` of a type object whose class and bases are named `names`, its collation aside.
+fn uncollated_type(vm: &mut Vm, ty: &Value, names: &[Rc<str>]) -> PyResult<Option<SqlType>> {
     if let Some(Value::Str(name)) = vm.getattr_opt(ty, "_name")? {
         let args = attr_list(vm, ty, "args")?.iter().filter_map(|a| if let Value::Int(i) = a { Some(*i as u32) } else { None }).collect();
         return Ok(Some(SqlType::Named { name: name.as_str().to_owned(), args }));
     }
-    let class = vm.type_of(ty);
-    let names: Vec<String> = class.mro_all().map(|c| c.name.to_string()).collect();
-    for name in &names {
-        let t = match name.as_str() {
+    for name in names {
+        let t = match &**name {
             "Enum" => {
                 let strings = |vm: &mut Vm, name: &str| -> PyResult<Vec<String>> {
                     Ok(attr_list(vm, ty, name)?.iter().filter_map(|m| m.as_str().map(str::to_owned)).collect())

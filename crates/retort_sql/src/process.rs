@@ -42,22 +42,12 @@ pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
         (SqlType::Time, SqlValue::Time { hour, minute, second, micro }) => {
             Literal::Str(format!("{hour:02}:{minute:02}:{second:02}.{micro:06}"))
         }
-        // Numeric is sent as a float (SQLite has no decimal type), and so
-        // is a Decimal given to Float or Double
-        (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double, SqlValue::Decimal(text)) => {
-            Literal::Float(text.parse().map_err(|_| SqlError::Argument(format!("invalid decimal literal: {text}")))?)
-        }
-        // and so are ints and bools given to Numeric, Float and Double
-        // (`NumericCommon.bind_processor`: `to_float` without native decimals)
-        (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double, SqlValue::Plain(Literal::Int(i))) => Literal::Float(i as f64),
-        (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double, SqlValue::Plain(Literal::Bool(b))) => {
-            Literal::Float(if b { 1.0 } else { 0.0 })
-        }
-        // (`float(value)`: text that is a number too, else its ValueError)
-        (SqlType::Numeric { .. } | SqlType::Float | SqlType::Double, SqlValue::Plain(Literal::Str(text))) => match parse_py_float(&text) {
-            Some(f) => Literal::Float(f),
-            None => return Err(SqlError::BindValue(format!("could not convert string to float: {}", str_repr(&text)))),
-        },
+        // Numeric, Float and Double send `float(value)` (SQLite has no
+        // decimal type: `NumericCommon.bind_processor`'s `to_float`)
+        (
+            SqlType::Numeric { .. } | SqlType::Float | SqlType::Double,
+            value @ (SqlValue::Decimal(_) | SqlValue::Plain(Literal::Int(_) | Literal::Bool(_) | Literal::Str(_))),
+        ) => Literal::Float(to_float(value)?),
         // a member is stored as its name, or as values_callable's value for it
         (SqlType::Enum { members, keys, .. }, SqlValue::EnumMember(name)) => match keys.iter().position(|k| *k == name) {
             Some(i) if i < members.len() => Literal::Str(members[i].clone()),
@@ -78,6 +68,20 @@ pub fn bind(ty: &SqlType, value: SqlValue) -> Result<Literal, SqlError> {
         (ty, value) => {
             return Err(SqlError::Argument(format!("Retort cannot bind {value:?} to a column of type {ty}")));
         }
+    })
+}
+
+/// `processors.to_float`: Python's `float(value)` of a Decimal, an int, a
+/// bool or text (a ValueError for text that is no number).
+fn to_float(value: SqlValue) -> Result<f64, SqlError> {
+    Ok(match value {
+        SqlValue::Decimal(text) => text.parse().map_err(|_| SqlError::Argument(format!("invalid decimal literal: {text}")))?,
+        SqlValue::Plain(Literal::Int(i)) => i as f64,
+        SqlValue::Plain(Literal::Bool(b)) => f64::from(u8::from(b)),
+        SqlValue::Plain(Literal::Str(text)) => {
+            parse_py_float(&text).ok_or_else(|| SqlError::BindValue(format!("could not convert string to float: {}", str_repr(&text))))?
+        }
+        other => return Err(SqlError::Argument(format!("Retort cannot bind {other:?} as a float"))),
     })
 }
 
