@@ -380,8 +380,16 @@ pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<
     // a TypeDecorator's process_bind_param, then its impl's processing
     if let Some(SqlType::Decorated { ty, id }) = ty {
         let hook = vm.getattr(&decorator(*id), "_retort_bind")?;
-        let value = vm.call(&hook, retort_python::Args::new(vec![value.clone()]))?;
-        return bind_value(vm, &value, Some(ty));
+        // (its exception is a bind processor's: SQLAlchemy raises it in a
+        // StatementError, and the value refused passes as it is to show the SQL)
+        return match vm.call(&hook, retort_python::Args::new(vec![value.clone()])) {
+            Ok(processed) => bind_value(vm, &processed, Some(ty)),
+            Err(_) if PASS_REFUSED.with(|l| l.get()) => Ok(plain_literal(value).unwrap_or(Literal::None)),
+            Err(e) => {
+                BIND_FAILED.with(|f| f.set(true));
+                Err(e)
+            }
+        };
     }
     let sql_value = match ty {
         Some(SqlType::Json) if !matches!(value, Value::None) => SqlValue::Json(to_json(vm, value)?),
