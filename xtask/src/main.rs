@@ -4,11 +4,14 @@
 //! - `test`: every test: Rust (unit, engine differential, CLI), tidy, and the browser tests.
 //! - `dist`: the static site into `dist/`.
 //! - `bench`: sizes, cold-load transfer and start-up times in headless Chromium.
+//! - `record FILE...`: real SQLAlchemy's trace of oracle cases, through `../shared/oracle` ([`record`]).
+//! - `tidy`: the repository's own rules ([`tidy`]).
 //!
 //! Each installs what it needs and only that (see [`setup`]), and is quick when
 //! everything is present.
 
 mod bench;
+mod record;
 mod serve;
 mod setup;
 mod tidy;
@@ -39,8 +42,9 @@ fn main() -> Result<()> {
             setup::twiggy()?;
             bench::run(&root)
         }
+        Some("record") => record::record(&root, &args[1..]),
         Some("tidy") => tidy::check(&root),
-        _ => bail!("usage: cargo xtask serve [--port N] | test | dist | bench | tidy"),
+        _ => bail!("usage: cargo xtask serve [--port N] | test | dist | bench | record FILE... | tidy"),
     }
 }
 

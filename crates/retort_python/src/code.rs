@@ -261,7 +261,7 @@ pub struct Code {
     pub first_line: u32,
     pub filename: Rc<str>,
     pub doc: Option<Rc<str>>,
-    /// Written by the user (not one of Retort's own modules, `<retort:...>`):
+    /// Written by the user (not one of Retort's own modules, `<retort>/...`):
     /// what its statements make library code do is tagged with their lines.
     pub script: bool,
 }

@@ -846,7 +846,7 @@ fn index_pairs(vm: &mut Vm, v: &Value) -> PyResult<Vec<(usize, usize)>> {
 }
 
 /// `objects_json(layouts, safe_repr)`: every live mapped object as the
-/// Session panel shows it (`_layouts` in `py/sqlalchemy_orm.py` says what
+/// Session panel shows it (`_layouts` in `python/sqlalchemy/orm/_retort_snapshot.py` says what
 /// each field means), as a JSON list. A timeline takes one after every
 /// line, so it is built here rather than in Python. `layouts` holds, per
 /// mapper, `(mid, [(column key, attribute index)], [(relationship key, uselist)])`;

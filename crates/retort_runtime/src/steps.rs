@@ -83,7 +83,7 @@ pub fn finish(vm: &mut Vm, state: &Shared) {
 }
 
 /// The mapped classes and live mapped objects, as JSON (see `_snapshot` in
-/// `py/sqlalchemy_orm.py`), if the script imported the ORM. `configure`:
+/// `python/sqlalchemy/orm/_retort_snapshot.py`), if the script imported the ORM. `configure`:
 /// configure the mappers first (at the end of a run; a step's snapshot
 /// leaves them as the script has them so far).
 pub fn orm_snapshot(vm: &mut Vm, configure: bool) -> Option<String> {

@@ -256,7 +256,7 @@ impl<'a> Compiler<'a> {
             first_line: u.first_line,
             filename: self.filename.clone(),
             doc: u.doc,
-            script: !self.filename.starts_with("<retort:"),
+            script: !self.filename.starts_with("<retort>"),
         })
     }
 

@@ -90,14 +90,21 @@ impl Vm {
         Ok(m)
     }
 
-    /// Runs Python source in an existing module's namespace. Its code is
-    /// compiled once per thread and kept (a module's source rarely changes:
-    /// a re-run in the playground's worker imports the same library again).
+    /// Runs Python source in an existing module's namespace, as the file
+    /// `<retort>/NAME.py` (its dots made slashes). Its code is compiled once
+    /// per thread and kept (a module's source rarely changes: a re-run in
+    /// the playground's worker imports the same library again).
     pub fn exec_in_module(&mut self, module: &Rc<Module>, source: &str) -> PyResult<()> {
-        let filename = format!("<retort:{}>", module.name);
-        let code = match compiled(&filename, source) {
+        let filename = format!("<retort>/{}.py", module.name.replace('.', "/"));
+        self.exec_file(module, &filename, source)
+    }
+
+    /// Runs Python source in `module`'s namespace as `filename` (what
+    /// tracebacks name); a file of Retort's own starts with `<retort>`.
+    pub fn exec_file(&mut self, module: &Rc<Module>, filename: &str, source: &str) -> PyResult<()> {
+        let code = match compiled(filename, source) {
             Ok(c) => c,
-            Err(e) => return Err(self.new_error("SystemError", format!("cannot compile module {}: {}", module.name, e.message))),
+            Err(e) => return Err(self.new_error("SystemError", format!("cannot compile {filename}: {}", e.message))),
         };
         self.run_module_code(code, module.clone())?;
         Ok(())
@@ -105,9 +112,15 @@ impl Vm {
 
     /// Compiles and runs a module written in Python.
     pub fn run_python_module(&mut self, name: &str, source: &str) -> PyResult<Rc<Module>> {
+        let filename = format!("<retort>/{}.py", name.replace('.', "/"));
+        self.run_python_file(name, &filename, source)
+    }
+
+    /// Compiles and runs the module `name` from `source`, as the file `filename`.
+    pub fn run_python_file(&mut self, name: &str, filename: &str, source: &str) -> PyResult<Rc<Module>> {
         let module = Module::new(name);
         self.modules.insert(name.to_owned(), module.clone());
-        self.exec_in_module(&module, source)?;
+        self.exec_file(&module, filename, source)?;
         Ok(module)
     }
 }

@@ -1,0 +1,3 @@
+"""`alembic.script.base`."""
+
+from alembic.script import Script, ScriptDirectory

@@ -1,0 +1,3 @@
+"""`alembic.script.revision`."""
+
+from alembic.runtime.migration import Revision, RevisionMap, RevisionError, ResolutionError

@@ -1,0 +1,3 @@
+"""`alembic.util`."""
+
+from alembic.runtime.migration import CommandError

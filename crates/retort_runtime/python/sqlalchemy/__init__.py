@@ -1,0 +1,82 @@
+"""SQLAlchemy Core as Retort binds it: the Python-facing classes (types,
+schema, SQL expressions, statements, engines, connections and results).
+
+The objects here only hold what the script built; `_retort_sql` (Rust)
+compiles them to SQLite text with SQLAlchemy's exact rendering, processes
+values by type, runs the statements on the engine and records every event.
+Each node names its kind in `__visit_name__`, as SQLAlchemy's do.
+"""
+
+import _retort_sql
+import datetime as _datetime
+import decimal as _decimal
+import logging as _logging
+import re as _re
+import sys as _sys
+import uuid as _uuid
+
+
+from sqlalchemy.exc import (NoSuchTableError, SQLAlchemyError, ArgumentError, InvalidRequestError, NoResultFound,
+    MultipleResultsFound, ResourceClosedError, CompileError, StatementError, DBAPIError, DatabaseError,
+    IntegrityError, OperationalError, ProgrammingError, ObjectNotExecutableError, NoForeignKeysError)
+from sqlalchemy import exc
+
+# The package's code lives in files named after the SQLAlchemy modules they
+# mirror; each runs in this namespace, in this order, as parts of one module
+# would (they refer to each other's names freely, without imports).
+import _retort_host
+
+_retort_host.include(
+    __name__,
+    "sqlalchemy.util.deprecations",
+    "sqlalchemy.sql.sqltypes",
+    "sqlalchemy.sql.elements",
+    "sqlalchemy.sql.functions",
+    "sqlalchemy.sql.schema",
+    "sqlalchemy.sql.selectable",
+    "sqlalchemy.sql.dml",
+    "sqlalchemy.engine.result",
+    "sqlalchemy.engine.base",
+    "sqlalchemy.engine.reflection",
+    "sqlalchemy.inspection",
+)
+
+
+__version__ = "2.1.0"
+
+
+# SQLAlchemy 2.1's public names this module lacks: `from sqlalchemy import X`
+# says so plainly rather than "cannot import name".
+_UNSUPPORTED = frozenset((
+    'ARRAY', 'AdaptedConnection', 'AggregateOrderBy', 'AliasedReturnsRows', 'AssertionPool', 'AsyncAdaptedQueuePool',
+    'BINARY', 'BLANK_SCHEMA', 'BaseDDLElement', 'BaseRow', 'BindTyping', 'CacheKey', 'CheckFirst',
+    'ChunkedIteratorResult', 'ClauseList', 'CollectionAggregate', 'ColumnClause', 'ColumnDefault',
+    'ColumnExpressionArgument', 'ColumnOperators', 'Computed', 'Constraint', 'CreateEnginePlugin', 'CreateTableAs',
+    'CreateView', 'CursorResult', 'DDL', 'DDLElement', 'DOUBLE_PRECISION', 'DefaultClause', 'Dialect', 'DropView',
+    'ExceptionContext', 'ExecutableDDLElement', 'ExecutionContext', 'FetchedValue', 'ForeignKeyTarget',
+    'FrameClause', 'FrameClauseType', 'FromGrouping', 'FrozenResult', 'FunctionElement', 'GenerativeSelect',
+    'Grouping', 'HasCTE', 'HasPrefixes', 'HasSuffixes', 'INT', 'Identity', 'Inspector', 'IteratorResult',
+    'LambdaElement', 'Lateral', 'MappingResult', 'MergedResult', 'NCHAR', 'Named', 'NotNullable', 'NullPool',
+    'Nullable', 'NumericCommon', 'Operators', 'OrderByList', 'PickleType', 'Pool', 'PoolProxiedConnection',
+    'PoolResetState', 'QueuePool', 'ReleaseSavepointClause', 'ResultProxy', 'ReturnsRows',
+    'RollbackToSavepointClause', 'RootTransaction', 'SQLColumnExpression', 'SavepointClause', 'ScalarResult',
+    'SelectBase', 'SelectLabelStyle', 'Selectable', 'SingletonThreadPool', 'StatementLambdaElement',
+    'StaticPool', 'TString', 'TableSample', 'TableValuedAlias', 'TableValuedColumn', 'TextAsFrom', 'TryCast',
+    'TupleType', 'TwoPhaseTransaction', 'TypeClause', 'TypeCoerce', 'TypeCompiler', 'TypedColumns',
+    'URL', 'UUID', 'UnaryExpression', 'UpdateBase', 'VARBINARY', 'Values', 'ValuesBase', 'Visitable', 'WithinGroup',
+    'aggregate_order_by', 'all_', 'any_', 'bitwise_not', 'create_mock_engine', 'create_pool_from_url', 'custom_op',
+    'engine_from_config', 'except_all', 'from_dml_column', 'insert_sentinel', 'intersect_all', 'lambda_stmt',
+    'lateral', 'make_url', 'modifier', 'outparam', 'quoted_name', 'result_tuple', 'tablesample', 'try_cast',
+    'tstring', 'values', 'within_group',
+))
+# the DDL constructs live in sqlalchemy.schema (which imports this module)
+_FROM_SCHEMA = ("CreateTable", "DropTable", "CreateIndex", "DropIndex")
+
+
+def __getattr__(name):
+    if name in _FROM_SCHEMA:
+        import sqlalchemy.schema
+        return getattr(sqlalchemy.schema, name)
+    if name in _UNSUPPORTED:
+        raise NotImplementedError(f"Retort does not support sqlalchemy.{name} yet")
+    raise AttributeError(f"module 'sqlalchemy' has no attribute '{name}'")

@@ -1,0 +1,243 @@
+# Part of sqlalchemy: its names live in that package's namespace (see __init__.py).
+"""`Row`, `RowMapping` and `Result` (SQLAlchemy's engine/result.py and
+engine/row.py)."""
+
+
+class Row(tuple):
+    def __new__(cls, values, keys):
+        row = tuple.__new__(cls, values)
+        row._keys = keys
+        return row
+
+    def __getattr__(self, name):
+        keys = tuple.__getattribute__(self, "_keys")
+        if name in keys:
+            return self[keys.index(name)]
+        raise AttributeError(name)
+
+    @property
+    def _fields(self):
+        return tuple(self._keys)
+
+    # "count" and "index" name a column when the row has one (`row.count` of
+    # `func.count().label("count")`), else they are the tuple methods
+    @property
+    def count(self):
+        keys = tuple.__getattribute__(self, "_keys")
+        if "count" in keys:
+            return self[keys.index("count")]
+        return lambda *a: tuple.count(self, *a)
+
+    @property
+    def index(self):
+        keys = tuple.__getattribute__(self, "_keys")
+        if "index" in keys:
+            return self[keys.index("index")]
+        return lambda *a: tuple.index(self, *a)
+
+    @property
+    def _mapping(self):
+        return RowMapping(zip(self._keys, self))
+
+    def _asdict(self):
+        return dict(zip(self._keys, self))
+
+    # (deprecated in 2.1: a Row is a tuple already; each returns the row itself)
+    def _tuple(self):
+        _deprecated("The Row._tuple() method is deprecated, Row now behaves like a tuple and can unpack types directly.", "2.1.0")
+        return self
+
+    @property
+    def _t(self):
+        _deprecated("The Row._t attribute is deprecated, Row now behaves like a tuple and can unpack types directly.", "2.1.0")
+        return self
+
+    @property
+    def t(self):
+        _deprecated("The Row.t attribute is deprecated in favor of Row._t; all Row methods and library-level attributes "
+            "are intended to be underscored to avoid name conflicts.  Please use Row._t.", "2.0.19")
+        return self
+
+    def tuple(self):
+        _deprecated("The Row.tuple() method is deprecated in favor of Row._tuple(); all Row methods and library-level "
+            "attributes are intended to be underscored to avoid name conflicts.  Please use Row._tuple().", "2.0.19")
+        return self
+
+
+class RowMapping(dict):
+    def __repr__(self):
+        return "{" + ", ".join(f"{k!r}: {v!r}" for k, v in self.items()) + "}"
+
+
+class Result:
+    # what every result starts with (set on the class: an INSERT in a loop makes many results)
+    _pos = 0
+    _yield_per = None
+    _scalars = False
+    _mappings = False
+    _closed = False
+    _inserted_primary_key = None
+
+    def __init__(self, keys, rows, rowcount=-1, lastrowid=None, returns_rows=True):
+        # (`_retort_sql` makes a result without rows by setting these five itself)
+        self._keys = keys
+        self._rows = [Row(r, keys) for r in rows] if rows else []
+        self.rowcount = rowcount
+        self.lastrowid = lastrowid
+        self.returns_rows = returns_rows
+
+    def keys(self):
+        return RMKeyView(self._keys)
+
+    def tuples(self):
+        """The same result, typed as tuples (rows are tuples already)."""
+        _deprecated("The Result.tuples method is deprecated, Row now behaves like a tuple and can unpack types directly.", "2.1.0")
+        return self
+
+    @property
+    def t(self):
+        _deprecated("The Result.t method is deprecated, Row now behaves like a tuple and can unpack types directly.", "2.1.0")
+        return self
+
+    def _take_all(self):
+        if not self.returns_rows:
+            raise ResourceClosedError("This result object does not return rows. It has been closed automatically.")
+        rows = self._rows[self._pos:]
+        self._pos = len(self._rows)
+        return rows
+
+    def _out(self, row):
+        if self._scalars:
+            return row[0]
+        if self._mappings:
+            return row._mapping
+        return row
+
+    def __iter__(self):
+        for row in self._take_all():
+            yield self._out(row)
+
+    def all(self):
+        return [self._out(r) for r in self._take_all()]
+
+    fetchall = all
+
+    def fetchone(self):
+        if self._pos < len(self._rows):
+            row = self._rows[self._pos]
+            self._pos += 1
+            return self._out(row)
+        return None
+
+    def fetchmany(self, size=1):
+        rows = self._rows[self._pos:self._pos + size]
+        self._pos += len(rows)
+        return [self._out(r) for r in rows]
+
+    def first(self):
+        rows = self._take_all()
+        return self._out(rows[0]) if rows else None
+
+    def one(self):
+        rows = self._take_all()
+        if not rows:
+            raise NoResultFound("No row was found when one was required")
+        if len(rows) > 1:
+            raise MultipleResultsFound("Multiple rows were found when exactly one was required")
+        return self._out(rows[0])
+
+    def one_or_none(self):
+        rows = self._take_all()
+        if len(rows) > 1:
+            raise MultipleResultsFound("Multiple rows were found when one or none was required")
+        return self._out(rows[0]) if rows else None
+
+    def scalar(self):
+        rows = self._take_all()
+        return rows[0][0] if rows else None
+
+    def scalar_one(self):
+        return self.scalars().one()
+
+    def scalar_one_or_none(self):
+        return self.scalars().one_or_none()
+
+    def _clone(self):
+        """A Result over the same rows and position (scalars(), mappings()...)."""
+        new = Result.__new__(Result)
+        new.__dict__.update(self.__dict__)
+        return new
+
+    def scalars(self, index=0):
+        new = self._clone()
+        if index:
+            new._rows = [Row((r[index],), self._keys[index:index + 1]) for r in self._rows]
+        new._scalars = True
+        return new
+
+    def partitions(self, size=None):
+        rows = self._take_all()
+        # the yield_per execution option's size, else a row at a time (the DBAPI cursor's arraysize)
+        size = size or self._yield_per or 1
+        for i in range(0, len(rows), size):
+            yield [self._out(r) for r in rows[i:i + size]]
+
+    def unique(self, strategy=None):
+        new = self._clone()
+        seen = set()
+        kept = []
+        for r in self._rows[self._pos:]:
+            key = r[0] if self._scalars else tuple(r)
+            if key not in seen:
+                seen.add(key)
+                kept.append(r)
+        new._rows = kept
+        new._pos = 0
+        return new
+
+    def columns(self, *names):
+        new = self._clone()
+        idx = [n if isinstance(n, int) else self._keys.index(n if isinstance(n, str) else n.key) for n in names]
+        keys = [self._keys[i] for i in idx]
+        new._keys = keys
+        new._rows = [Row([r[i] for i in idx], keys) for r in self._rows[self._pos:]]
+        new._pos = 0
+        return new
+
+    def mappings(self):
+        new = self._clone()
+        new._mappings = True
+        return new
+
+    def close(self):
+        self._closed = True
+
+    @property
+    def inserted_primary_key(self):
+        if self._inserted_primary_key is None:
+            raise InvalidRequestError("Statement is not an insert() expression construct.")
+        if isinstance(self._inserted_primary_key, tuple):
+            # worked out when first asked for (most INSERTs never are)
+            statement, parameters = self._inserted_primary_key
+            self._inserted_primary_key = _inserted_pk(statement, parameters, self)
+        return self._inserted_primary_key
+
+
+class RMKeyView:
+    def __init__(self, keys):
+        self._keys = list(keys)
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self):
+        return len(self._keys)
+
+    def __contains__(self, k):
+        return k in self._keys
+
+    def __repr__(self):
+        return f"RMKeyView({self._keys!r})"
+
+
+# ------------------------------------------------------ engines, connections

@@ -1,0 +1,211 @@
+# Part of sqlalchemy.orm: its names live in that package's namespace (see __init__.py).
+"""Rows to objects: entity rows, identity-map lookups, expired and lazy
+loads (SQLAlchemy's orm/loading.py). A mixin of `Session`."""
+
+
+class _SessionLoading:
+    """Loading objects from rows, for `Session.execute` and attribute access."""
+
+    def _entity_rows(self, stmt, result, loads=None, populate=False):
+        """Rows of an ORM select: each entity's columns become its object
+        (`loads`: position -> the column keys an entity's query loads, when
+        not all of them)."""
+        entities = getattr(stmt, "_orm_entities", None)
+        keys = list(result._keys)
+        # the ORM keys its rows' columns by SQLAlchemy's naming convention
+        # (`count`, `id_1`), an entity by its class, not by the SQL's labels
+        named = _orm_column_keys(stmt, entities)
+        if not entities:
+            if named is not None and len(named) == len(keys) and isinstance(result._keys, list):
+                # (the rows share the keys list)
+                result._keys[:] = named
+            return result
+        loads = loads or {}
+        spans = []
+        for index, cls in entities:
+            spans.append((index, len(loads.get(index) or cls.__mapper__.column_keys), cls))
+        new_keys, layout = [], []
+        pos = 0
+        spans_iter = iter(spans)
+        nxt = next(spans_iter, None)
+        while pos < len(keys):
+            if nxt is not None and pos == nxt[0]:
+                new_keys.append(nxt[2].__name__)
+                layout.append((pos, nxt[1], nxt[2]))
+                pos += nxt[1]
+                nxt = next(spans_iter, None)
+            else:
+                new_keys.append(keys[pos])
+                layout.append((pos, None, None))
+                pos += 1
+        columns_at = [i for i, (_, n, _) in enumerate(layout) if n is None]
+        if named is not None and len(named) == len(columns_at):
+            for i, key in zip(columns_at, named):
+                new_keys[i] = key
+        rows = []
+        for r in result._rows[result._pos:]:
+            out = []
+            for start, n, cls in layout:
+                if n is None:
+                    out.append(r[start])
+                else:
+                    out.append(self._load_entity(cls.__mapper__, tuple(r[start:start + n]), loads.get(start), populate))
+            rows.append(tuple(out))
+        return _sa.Result(new_keys, rows)
+
+
+    def _load_entity(self, mapper, values, keys=None, populate=False):
+        """The object of a row's columns (`keys`: which of the mapper's
+        columns `values` are, when not all; `populate`: replace what an
+        object in the identity map holds, as `populate_existing`)."""
+        if values.count(None) == len(values):
+            return None
+        absent = ()
+        if keys is None or keys == mapper.column_keys:
+            keys = mapper.column_keys
+            row = list(values)
+        else:
+            given = dict(zip(keys, values))
+            row = [given.get(k) for k in mapper.column_keys]
+            absent = [i for i, k in enumerate(mapper.column_keys) if k not in given]
+        obj, st, fresh = _retort_orm.load(self._sid, mapper.mid, row, populate, absent)
+        if fresh:
+            cls = mapper.class_
+            obj = cls.__new__(cls)
+            d = obj.__dict__
+            state = InstanceState(mapper, st)
+            d["_sa_instance_state"] = state
+            _retort_orm.attach(st, obj)
+            if self._criteria:
+                # loaded now: its lazy loads keep the statement's with_loader_criteria()
+                state.loader_criteria = list(self._criteria)
+            if type(keys) is list and type(values) is list:
+                _retort_orm.fill(obj, keys, values)
+            else:
+                for k, v in zip(keys, values):
+                    d[k] = v
+            if absent:
+                state.deferred_keys = {mapper.column_keys[i] for i in absent}
+                state.raise_keys = set(getattr(keys, "raising", ())) & state.deferred_keys
+        else:
+            d = obj.__dict__
+            state = d["_sa_instance_state"]
+            for k, v in zip(keys, values):
+                if populate or k not in d:
+                    d[k] = v
+            if state.deferred_keys:
+                state.deferred_keys = {k for k in state.deferred_keys if k not in d}
+            if populate:
+                # loaded relationships load again on access
+                for k in mapper._relationships:
+                    d.pop(k, None)
+        return obj
+
+    def _load_expired(self, obj, state, key=None):
+        """Loads an expired object's columns (`SELECT ... WHERE pk = ?`),
+        after an autoflush, as SQLAlchemy's `load_on_ident` does: the columns
+        are those missing before the autoflush, even if the flush loaded some.
+        A deferred column (`key`) loads alone."""
+        d = obj.__dict__
+        mapper = state.mapper
+        if state.deferred_keys and not any(k in d for k in mapper.column_keys):
+            # expired as a whole: what its query left out loads with the rest now
+            state.deferred_keys = state.raise_keys = ()
+        deferred = mapper.deferred_keys | set(state.deferred_keys)
+        if key is not None and key not in d and (key in mapper.raise_keys or key in state.raise_keys):
+            raise InvalidRequestError(f"'{mapper.class_.__name__}.{key}' is not available due to raiseload=True")
+        every = mapper.expression_keys + mapper.column_keys
+        if key is not None and key in deferred and key not in d:
+            missing = [key]
+        else:
+            missing = [k for k in every if k not in d and k not in deferred]
+        if not missing:
+            return obj
+        self._autoflush()
+        ident = state.key_values()
+        if ident is None:
+            return None
+        loadable = [k for k in every if k not in mapper.deferred_keys]
+        whole = missing == loadable and not (key is not None and key in deferred)
+        if whole and loadable == mapper.column_keys:
+            stmt = select(mapper.class_)
+        else:
+            stmt = select(*[mapper._selectable(k) for k in missing])
+        stmt = stmt.where(*[c == v for c, v in zip(mapper.primary_key, ident)])
+        result = self._connection().execute(stmt)
+        row = result.first()
+        if row is None:
+            raise ObjectDeletedError(f"Instance '{_state_str(obj)}' has been deleted, or its row is otherwise not present.")
+        if whole:
+            self._load_entity(mapper, tuple(row), loadable)
+        else:
+            for k, v in zip(missing, row):
+                if k not in d:
+                    d[k] = v
+            if state.deferred_keys:
+                state.deferred_keys = {k for k in state.deferred_keys if k not in d}
+        return obj
+
+    _criteria = ()
+
+    def _lazy_load(self, obj, state, prop):
+        extra = [o.criteria for o in (state.loader_criteria or ()) if o.mapper is prop.mapper]
+        overrides = state.lazy_overrides or {}
+        mode = overrides.get(prop.key) or overrides.get("*") or prop.lazy
+        if mode == "raise":
+            raise InvalidRequestError(f"'{type(obj).__name__}.{prop.key}' is not available due to lazy='raise'")
+        if mode == "noload":
+            return [] if prop.uselist else None
+
+        def no_sql():
+            # lazy="raise_on_sql": whatever needs no SQL still loads
+            if mode == "raise_on_sql":
+                raise InvalidRequestError(f"'{type(obj).__name__}.{prop.key}' is not available due to lazy='raise_on_sql'")
+
+        target = prop.mapper
+        if prop.direction is MANYTOONE:
+            values = [getattr(obj, prop.parent.column_attr_of[fk.name]) for _, fk in prop.pairs]
+            if any(v is None for v in values):
+                return None
+            if [rc.name for rc, _ in prop.pairs] == [c.name for c in target.primary_key] and not getattr(prop, "_extra_criteria", False):
+                found = _retort_orm.get(self._sid, target.mid, values)
+                if found is not None:
+                    if any(k not in found.__dict__ for k in target.column_keys if k not in target.deferred_keys):
+                        no_sql()
+                    # an expired object from the identity map loads now (SQLAlchemy's get_from_identity)
+                    return self._load_expired(found, _state(found))
+            no_sql()
+            self._autoflush()
+            stmt = select(target.class_).where(*_join_terms(prop, lambda i: (prop.pairs[i][0], literal(values[i], prop.pairs[i][0].type))), *extra)
+            return self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).scalars().first()
+        no_sql()
+        crit = _lazy_criteria(obj, prop)
+        self._autoflush()
+        stmt = select(target.class_).where(*crit, *extra).order_by(*prop.order_by)
+        outer = self._loading_from
+        self._loading_from = (prop.parent,)
+        try:
+            result = self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).scalars()
+            return result.all() if prop.uselist else result.first()
+        finally:
+            self._loading_from = outer
+
+    # -- statements
+
+
+    def _execute_loading(self, statement, params, options, column_options, populate, criteria):
+        eager = [o for o in options if o.strategy == "contains_eager"]
+        if eager:
+            if column_options or populate or _joins_eagerly(options):
+                raise _unsupported("contains_eager() with joinedload(), load_only()/defer()/undefer() or populate_existing")
+            return self._contains_eager(statement, params, eager, [o for o in options if o.strategy != "contains_eager"])
+        joined = [o for o in options if o.strategy == "joinedload"]
+        if joined:
+            if column_options or populate or any(cls.__mapper__.deferred_keys or cls.__mapper__.expressions for _, cls in getattr(statement, "_orm_entities", None) or []):
+                raise _unsupported("joinedload() with deferred columns, load_only()/defer()/undefer() or populate_existing")
+            return self._joined(statement, params, joined, options)
+        statement, loads = _deferral(statement, column_options)
+        result = self._connection().execute(statement, params)
+        result = self._entity_rows(statement, result, loads, populate)
+        self._eager(statement, result, options)
+        return result

@@ -1,0 +1,171 @@
+# Part of sqlalchemy.orm: its names live in that package's namespace (see __init__.py).
+"""The legacy `Query` API (SQLAlchemy's orm/query.py)."""
+
+
+class Query:
+    """The legacy `session.query(...)` API, over a `select()` labelled
+    `table_column` as SQLAlchemy's Query labels it."""
+
+    def __init__(self, entities, session, _stmt=None):
+        self.session = session
+        self._entities = entities
+        if _stmt is None:
+            _stmt = select(*entities).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL)
+        self._stmt = _stmt
+        self._single = len(entities) == 1 and (isinstance(entities[0], type) or isinstance(entities[0], AliasedClass))
+
+    def _new(self, stmt):
+        return Query(self._entities, self.session, stmt)
+
+    @property
+    def statement(self):
+        return self._stmt
+
+    def __str__(self):
+        return str(self._stmt)
+
+    def filter(self, *criteria):
+        return self._new(self._stmt.where(*criteria))
+
+    where = filter
+
+    def filter_by(self, **kw):
+        entity = self._joined_entity if hasattr(self, "_joined_entity") else None
+        if entity is None:
+            return self._new(self._stmt.filter_by(**kw))
+        return self._new(self._stmt.where(*[getattr(entity, k) == v for k, v in kw.items()]))
+
+    def order_by(self, *clauses):
+        return self._new(self._stmt.order_by(*clauses))
+
+    def group_by(self, *clauses):
+        return self._new(self._stmt.group_by(*clauses))
+
+    def having(self, *criteria):
+        return self._new(self._stmt.having(*criteria))
+
+    def join(self, target, onclause=None, isouter=False, full=False):
+        q = self._new(self._stmt.join(target, onclause, isouter=isouter, full=full))
+        if isinstance(target, (type, AliasedClass)):
+            q._joined_entity = target
+        elif isinstance(target, _RelationshipComparator):
+            q._joined_entity = target._config().mapper.class_
+        return q
+
+    def outerjoin(self, target, onclause=None, full=False):
+        return self.join(target, onclause, isouter=True, full=full)
+
+    def select_from(self, *froms):
+        return self._new(self._stmt.select_from(*froms))
+
+    def options(self, *opts):
+        return self._new(self._stmt.options(*opts))
+
+    def limit(self, n):
+        return self._new(self._stmt.limit(n))
+
+    def slice(self, start, stop):
+        return self._new(self._stmt.limit(max(stop - start, 0)).offset(start))
+
+    def __getitem__(self, item):
+        """`query[1:3]` (LIMIT/OFFSET), `query[0]` (the first row), `query[-1]` (all, then the last)."""
+        if isinstance(item, slice):
+            start, stop = item.start or 0, item.stop
+            if start < 0 or (stop is not None and stop < 0):
+                return list(self)[item]
+            if stop is not None and stop - start <= 0:
+                return []
+            q = self.slice(start, stop) if stop is not None else self._new(self._stmt.offset(start))
+            return list(q)[::item.step]
+        if item == -1:
+            return list(self)[-1]
+        return list(self[item:item + 1])[0]
+
+    def offset(self, n):
+        return self._new(self._stmt.offset(n))
+
+    def distinct(self, *exprs):
+        return self._new(self._stmt.distinct())
+
+    def with_entities(self, *entities):
+        return Query(entities, self.session, self._stmt.with_only_columns(*entities))
+
+    def add_columns(self, *columns):
+        return Query(self._entities + columns, self.session, self._stmt.add_columns(*columns))
+
+    def _result(self, stmt=None):
+        result = self.session.execute(self._stmt if stmt is None else stmt)
+        if getattr(result, "_joined_eager", False):
+            result = result.unique()
+        return result.scalars() if self._single else result
+
+    def __iter__(self):
+        return iter(self._result().all())
+
+    def all(self):
+        return self._result().all()
+
+    def first(self):
+        return self._result(self._stmt.limit(1)).first()
+
+    def one(self):
+        return self._result().one()
+
+    def one_or_none(self):
+        return self._result().one_or_none()
+
+    def scalar(self):
+        row = self.one_or_none()
+        if row is None or self._single:
+            return row
+        return row[0]
+
+    def get(self, ident):
+        import warnings
+        warnings.warn(
+            "The Query.get() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a legacy "
+            "construct in 2.0. The method is now available as Session.get() (deprecated since: 2.0) "
+            "(Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
+            _sa.exc.LegacyAPIWarning,
+        )
+        return self.session.get(self._entities[0], ident)
+
+    def count(self):
+        # the entities' columns, deferred ones too, and their column_property() expressions
+        counted, _ = _deferral(self._stmt, [], every_column=True)
+        stmt = select(_sa.func.count()).select_from(counted.subquery())
+        return self.session.execute(stmt).scalar()
+
+    def exists(self):
+        """EXISTS (SELECT 1 FROM ... WHERE ...), as Query.exists() writes it."""
+        return _sa.exists(self._stmt.with_only_columns(_sa.literal_column("1")).set_label_style(_sa.LABEL_STYLE_DISAMBIGUATE_ONLY))
+
+    def scalar_subquery(self):
+        """The query as a scalar subquery (`filter(Emp.salary > q.scalar_subquery())`)."""
+        return self._stmt.set_label_style(_sa.LABEL_STYLE_DISAMBIGUATE_ONLY).scalar_subquery()
+
+    as_scalar = scalar_subquery
+
+    def label(self, name):
+        return self.scalar_subquery().label(name)
+
+    def subquery(self, name=None, with_labels=False, reduce_columns=False):
+        """The query as a derived table: its columns by their own names
+        (`table_column` only `with_labels`), as Query.subquery() makes it."""
+        style = _sa.LABEL_STYLE_TABLENAME_PLUS_COL if with_labels else _sa.LABEL_STYLE_DISAMBIGUATE_ONLY
+        return self._stmt.set_label_style(style).subquery(name)
+
+    def _bulk_target(self):
+        if not self._single:
+            raise _unsupported("Query.update()/delete() of a query over more than one entity")
+        return self._entities[0]
+
+    def delete(self, synchronize_session="auto", delete_args=None):
+        """One DELETE of the rows the query matches; its row count."""
+        stmt = _sa.delete(self._bulk_target()).where(*self._stmt.where_criteria)
+        return self.session.execute(stmt, execution_options={"synchronize_session": synchronize_session}).rowcount
+
+    def update(self, values, synchronize_session="auto", update_args=None):
+        """One UPDATE of the rows the query matches; its row count."""
+        stmt = _sa.update(self._bulk_target()).where(*self._stmt.where_criteria).values(values)
+        return self.session.execute(stmt, execution_options={"synchronize_session": synchronize_session}).rowcount

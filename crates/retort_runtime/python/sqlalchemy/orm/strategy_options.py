@@ -1,0 +1,354 @@
+# Part of sqlalchemy.orm: its names live in that package's namespace (see __init__.py).
+"""Loader options: `selectinload()`, `joinedload()`, `Load`, `load_only()`,
+`defer()`, `with_loader_criteria()` (SQLAlchemy's orm/strategy_options.py)."""
+
+
+def _with_lazy_options(stmt, state, prop):
+    """A lazy load's statement with the loader options its object was
+    given for that relationship (the rest of a `defaultload()` path)."""
+    options = (state.lazy_options or {}).get(prop.key)
+    return stmt.options(*options) if options else stmt
+
+
+def _option_of_path(path):
+    """A loader option for the steps of an option's path that are left."""
+    o = _LoaderOption.__new__(_LoaderOption)
+    o.path = list(path)
+    o.strategy = o.path[0][0]
+    o.props = [o.path[0][1]]
+    return o
+
+
+def _related_objects(objs, prop):
+    """The loaded objects `prop` holds for `objs`, each once."""
+    out, seen = [], set()
+    for o in objs:
+        value = o.__dict__.get(prop.key)
+        for x in (value if prop.uselist else [value]) if value is not None else []:
+            if x is not None and id(x) not in seen:
+                seen.add(id(x))
+                out.append(x)
+    return out
+
+
+def _join_tree(root, left, table):
+    """The LEFT OUTER JOINs of a joinedload() tree onto `left` (whose
+    table is `table`), each relationship's table aliased `table_1`, in path
+    order; and the relationships' own ORDER BY, adapted to their aliases."""
+    tables = [table]
+    order_by = []
+    for node in root.preorder():
+        prop = node.prop
+        prop.parent._configure()
+        if prop.direction is MANYTOMANY and (prop.target is prop.parent.local_table or hasattr(prop, "_written")):
+            raise _unsupported(f"joinedload() of the many-to-many {prop!r} with its own join conditions")
+        target = prop.mapper
+        if any(t is target.local_table for t in tables[1:]):
+            raise _unsupported(f"joinedload() reaching the table {target.local_table.name} twice")
+        tables.append(target.local_table)
+        node.alias = alias = target.local_table.alias(f"{target.local_table.name}_1")
+        up = node.parent.alias
+        if prop.direction is MANYTOMANY:
+            # LEFT OUTER JOIN (secondary AS secondary_1 JOIN target AS target_1 ON ...) ON ...
+            left = _RelationshipComparator(prop, up)._m2m_join(left, alias, alias, True)
+        else:
+            here = lambda c, a=up: c if a is None else a.c[c.name]
+            adapt = lambda e, a=alias, t=target.local_table: _adapt_to(e, t, a)
+            if prop.direction is ONETOMANY:
+                on = and_(*_join_terms(prop, lambda i: (here(prop.pairs[i][0]), alias.c[prop.pairs[i][1].name]), adapt))
+            else:
+                on = and_(*_join_terms(prop, lambda i: (alias.c[prop.pairs[i][0].name], here(prop.pairs[i][1])), adapt))
+            left = _sa.Join(left, alias, on, True)
+        if prop.uselist:
+            for c in prop.order_by:
+                if getattr(c, "table", None) is not target.local_table:
+                    raise _unsupported(f"joinedload() of {prop!r} with order_by={c!r}")
+                order_by.append(alias.c[c.name])
+    return left, order_by
+
+
+class _JoinedNode:
+    """One relationship of a joinedload() tree: its alias, where its columns
+    sit in a row, and the objects it found for each parent object."""
+
+    def __init__(self, prop, parent, alias):
+        self.prop = prop
+        self.parent = parent
+        self.alias = alias
+        self.children = []
+        self.offset = 0
+        self.found = {}  # id(parent object) -> (parent object, [related objects])
+
+    def child(self, prop):
+        for c in self.children:
+            if c.prop is prop:
+                return c
+        c = _JoinedNode(prop, self, None)
+        self.children.append(c)
+        # SQLAlchemy sets up a mapper's relationships in their declared order
+        order = list(prop.parent._relationships)
+        self.children.sort(key=lambda n: order.index(n.prop.key) if n.prop.key in order else len(order))
+        return c
+
+    def columns(self, start):
+        """The joined tables' columns, each relationship's own joined loads
+        before its columns (SQLAlchemy sets up a mapper's relationships
+        before its columns); each node notes where its columns start."""
+        out = []
+        for node in self.postorder():
+            node.offset = start + len(out)
+            out += [node.alias.c[c.name] for _, c in node.prop.mapper.column_attrs_list]
+        return out
+
+    def preorder(self):
+        for c in self.children:
+            yield c
+            yield from c.preorder()
+
+    def postorder(self):
+        for c in self.children:
+            yield from c.postorder()
+            yield c
+
+    def fill(self):
+        """Each object's relationship set from what the rows gave (unless loaded already)."""
+        for node in self.preorder():
+            prop = node.prop
+            for obj, kids in node.found.values():
+                if prop.key not in obj.__dict__:
+                    obj.__dict__[prop.key] = _collection(obj, prop, kids) if prop.uselist else (kids[0] if kids else None)
+
+    def take(self, session, row, obj):
+        """The related objects of one row, under `obj` (this node's object)."""
+        for c in self.children:
+            mapper = c.prop.mapper
+            kid = session._load_entity(mapper, tuple(row[c.offset:c.offset + len(mapper.column_keys)]))
+            kids = c.found.setdefault(id(obj), (obj, []))[1]
+            if kid is not None:
+                if not any(kid is k for k in kids):
+                    kids.append(kid)
+                c.take(session, row, kid)
+
+
+class _LoaderOption:
+    """`selectinload(User.addresses)` and friends: how relationships load, as
+    a path of (strategy, relationship) steps. `selectinload(A.b, B.c)` is
+    SQLAlchemy's `defaultload(A.b).selectinload(B.c)`; `.selectinload(...)`
+    and the others add a step."""
+
+    def __init__(self, strategy, attrs, _path=(), sql_only=False):
+        if sql_only:
+            if strategy != "raiseload":
+                raise _unsupported(f"{strategy}(sql_only=True)")
+            # raiseload(..., sql_only=True): lazy="raise_on_sql" for these objects
+            strategy = "raiseload_sql"
+        self.path = list(_path)
+        attrs = [a for a in attrs if not (isinstance(a, str) and a == "*" and strategy in ("lazyload", "noload", "raiseload", "raiseload_sql"))]
+        for i, a in enumerate(attrs):
+            if isinstance(a, str) or not isinstance(a, _RelationshipComparator):
+                raise _unsupported(f"{strategy}() of {a!r} (only relationship attributes)")
+            self.path.append((strategy if i == len(attrs) - 1 else "defaultload", a.prop))
+        if not self.path:
+            self.path = [(strategy, None)]
+        if len(self.path) > 1 and self.path[-1][0] not in ("selectinload", "defaultload", "joinedload", "raiseload", "lazyload", "noload", "raiseload_sql"):
+            raise _unsupported(f"{self.path[-1][0]}() after another relationship in a loader option's path")
+        # a joined step loads in the query of the step before it: a joined or a selectin one
+        for (before, _), (step, _) in zip(self.path, self.path[1:]):
+            if step == "joinedload" and before not in ("joinedload", "selectinload"):
+                raise _unsupported(f"joinedload() after {before}() in a loader option's path")
+        # the first step (what the rest of the ORM reads)
+        self.strategy = self.path[0][0]
+        self.props = [self.path[0][1]] if self.path[0][1] is not None else []
+
+    def __repr__(self):
+        return f"<_LoaderOption {self.path!r}>"
+
+    def options(self, *more):
+        raise _unsupported(f"loader options' .options(...) ({self.strategy}(...).options(...)); chain them instead")
+
+
+def _chain(strategy):
+    def step(self, *attrs, **kw):
+        return _LoaderOption(strategy, attrs, self.path)
+
+    step.__name__ = strategy
+    return step
+
+
+_LOADER_STRATEGIES = ("selectinload", "joinedload", "subqueryload", "lazyload", "noload", "raiseload", "defaultload", "immediateload")
+
+for _name in _LOADER_STRATEGIES:
+    setattr(_LoaderOption, _name, _chain(_name))
+
+
+class Load:
+    """`Load(User).selectinload(User.orders)`: a loader option's path from an entity."""
+
+    def __init__(self, entity):
+        self.entity = entity
+        self.path = []
+
+    def __repr__(self):
+        name = self.entity.__name__ if isinstance(self.entity, type) else repr(self.entity)
+        return f"Load({name})"
+
+    def __getattr__(self, name):
+        if name in ("load_only", "defer", "undefer", "contains_eager", "with_expression", "options"):
+            raise _unsupported(f"Load(...).{name}()")
+        raise AttributeError(f"'Load' object has no attribute '{name}'")
+
+
+for _name in _LOADER_STRATEGIES:
+    setattr(Load, _name, _chain(_name))
+
+
+_NOLOAD_DEPRECATED = "is deprecated and will be removed in a future release.  This option produces incorrect results by returning ``None`` for related items."
+
+
+def _loader_option(name, supported=True):
+    def option(*attrs, sql_only=False, **kw):
+        if not supported:
+            raise _unsupported(f"the {name}() loader option")
+        if kw:
+            raise _unsupported(f"{name}({', '.join(f'{k}=...' for k in kw)})")
+        if name == "noload":
+            _sa._deprecated(f"The noload() option {_NOLOAD_DEPRECATED}", "2.1")
+        return _LoaderOption(name, attrs, sql_only=sql_only)
+
+    option.__name__ = name
+    return option
+
+
+joinedload = _loader_option("joinedload")
+selectinload = _loader_option("selectinload")
+lazyload = _loader_option("lazyload")
+raiseload = _loader_option("raiseload")
+noload = _loader_option("noload")
+defaultload = _loader_option("defaultload")
+subqueryload = _loader_option("subqueryload")
+contains_eager = _loader_option("contains_eager")
+
+
+class _ColumnOption:
+    """`load_only()`, `defer()`, `undefer()`: which columns an entity's
+    query loads (the others load on first access)."""
+
+    def __init__(self, strategy, attrs, raiseload=False):
+        if raiseload and strategy == "undefer":
+            raise _unsupported("undefer(..., raiseload=True)")
+        # the columns it leaves out raise on access instead of loading
+        self.raiseload = raiseload
+        self.strategy = strategy
+        self.columns = []
+        for a in attrs:
+            owner = getattr(a, "_sa_attribute_of", None) if isinstance(a, Column) else None
+            if owner is None:
+                raise _unsupported(f"{strategy}() of {a!r} (only mapped column attributes)")
+            self.columns.append(a)
+        self.path = [(strategy, None)]
+
+    def __repr__(self):
+        return f"<_ColumnOption {self.strategy} {self.columns!r}>"
+
+    def apply(self, mapper, keys):
+        """`keys` (the columns `mapper`'s entity loads) after this option."""
+        mine = [mapper.column_attr_of[c.name] for c in self.columns if c.table is mapper.local_table]
+        if not mine:
+            return keys
+        if self.strategy == "load_only":
+            kept = _Keys(k for k in keys if k in mine or k in mapper.pk_keys)
+        elif self.strategy == "defer":
+            kept = _Keys(k for k in keys if k not in mine)
+        else:
+            kept = _Keys(k for k in mapper.expression_keys + mapper.column_keys if k in keys or k in mine)
+        kept.raising = set(getattr(keys, "raising", ())) - set(kept)
+        if self.raiseload:
+            kept.raising |= {k for k in mapper.column_keys if k not in kept}
+        return kept
+
+
+class _Keys(list):
+    """The column keys an entity's query loads, and (`raising`) those of
+    the others that raise on access (`raiseload=True`)."""
+
+    raising = frozenset()
+
+
+def load_only(*attrs, raiseload=False):
+    return _ColumnOption("load_only", attrs, raiseload)
+
+
+def defer(key, *more, raiseload=False):
+    if more:
+        raise _unsupported("defer() of a path of attributes")
+    return _ColumnOption("defer", [key], raiseload)
+
+
+def undefer(key, *more):
+    if more:
+        raise _unsupported("undefer() of a path of attributes")
+    return _ColumnOption("undefer", [key])
+
+
+def undefer_group(name):
+    raise _unsupported("undefer_group()")
+
+immediateload = _loader_option("immediateload")
+
+
+class _CriteriaOption:
+    """`with_loader_criteria(Address, Address.email != "foo")`: the criteria
+    join every SELECT of that class this statement makes: its own FROM or
+    JOIN of the table, its selectin loads, and the later lazy loads of the
+    objects it loads."""
+
+    strategy = "with_loader_criteria"
+
+    def __init__(self, entity, criteria, loader_only=False, include_aliases=False, propagate_to_loaders=True,
+                 track_closure_variables=True):
+        if not (isinstance(entity, type) and "__mapper__" in entity.__dict__):
+            raise _unsupported("with_loader_criteria() of anything but a mapped class")
+        if loader_only or include_aliases or not propagate_to_loaders:
+            raise _unsupported("with_loader_criteria(loader_only / include_aliases / propagate_to_loaders=False)")
+        if callable(criteria) and not isinstance(criteria, _sa.ClauseElement):
+            criteria = criteria(entity)
+        self.entity = entity
+        self.mapper = entity.__mapper__
+        self.criteria = criteria
+        self.path = [(self.strategy, None)]
+
+
+def with_loader_criteria(entity, criteria, **kw):
+    return _CriteriaOption(entity, criteria, **kw)
+
+
+def _with_criteria(statement, criteria):
+    """The statement with each class's criteria: in the ON of a JOIN to its
+    table, else in WHERE when the statement selects from the table."""
+    stmt = statement
+    for opt in criteria:
+        table = opt.mapper.local_table
+        joined = False
+        froms = []
+        for f in stmt.froms:
+            if isinstance(f, _sa.Join):
+                f, hit = _criteria_in_join(f, table, opt.criteria)
+                joined = joined or hit
+            froms.append(f)
+        if joined:
+            stmt = stmt._copy()
+            stmt.froms = froms
+            continue
+        uses = any(c is table or getattr(c, "table", None) is table for c in stmt.columns) or table in stmt.froms
+        if uses:
+            stmt = stmt.where(opt.criteria)
+    return stmt
+
+
+def _criteria_in_join(join, table, criteria):
+    left, hit = (_criteria_in_join(join.left, table, criteria) if isinstance(join.left, _sa.Join) else (join.left, False))
+    if join.right is table:
+        return _sa.Join(left, join.right, and_(join.onclause, criteria), join.isouter), True
+    if hit:
+        return _sa.Join(left, join.right, join.onclause, join.isouter), True
+    return join, False

@@ -1,0 +1,112 @@
+# Part of sqlalchemy.orm: its names live in that package's namespace (see __init__.py).
+"""`inspect()` of ORM objects, mapper lookups, `make_transient`, and
+aliased classes (SQLAlchemy's orm/util.py)."""
+
+
+def inspect_orm(subject):
+    if isinstance(subject, type) and "__mapper__" in subject.__dict__:
+        subject.__mapper__._configure()
+        return subject.__mapper__
+    if isinstance(subject, Mapper):
+        return subject
+    if type(subject).__dict__.get("__mapper__") is not None or hasattr(type(subject), "__mapper__"):
+        return _state(subject)
+    return None
+
+
+_sa._inspectors.append(inspect_orm)
+
+
+def configure_mappers():
+    for reg in _registries:
+        reg.configure()
+
+
+def object_session(obj):
+    return _state(obj).session
+
+
+def make_transient(obj):
+    st = _state(obj)
+    s = st.session
+    if s is not None:
+        _retort_orm.expunge(s._sid, st._st)
+    _retort_orm.make_transient(st._st)
+
+
+def class_mapper(cls):
+    m = getattr(cls, "__mapper__", None)
+    if m is None:
+        raise UnmappedClassError(f"Class '{cls.__module__}.{cls.__name__}' is not mapped")
+    m._configure()
+    return m
+
+
+object_mapper = lambda obj: class_mapper(type(obj))
+
+
+# ---------------------------------------------------------------- the declarative base
+
+
+def _adapt_to(e, table, alias):
+    """A copy of the expression `e` with `table`'s columns replaced by
+    `alias`'s (SQLAlchemy's ClauseAdapter, for criteria on an aliased table)."""
+    if isinstance(e, Column):
+        return _aliased_column(alias, e) if getattr(e, "table", None) is table else e
+    if isinstance(e, (list, tuple)):
+        return type(e)(_adapt_to(x, table, alias) for x in e)
+    if not isinstance(e, _sa.ClauseElement) or isinstance(e, _sa.FromClause):
+        return e
+    copy = type(e).__new__(type(e))
+    for k, v in e.__dict__.items():
+        copy.__dict__[k] = _adapt_to(v, table, alias) if isinstance(v, (_sa.ClauseElement, list, tuple)) else v
+    return copy
+
+
+def _aliased_column(alias, col):
+    """`col` as a column of `alias` (itself when there is no alias)."""
+    if alias is None:
+        return col
+    for c in alias._table_columns():
+        if c.name == col.name:
+            return c
+    raise InvalidRequestError(f"Column {col!r} is not a column of {alias!r}")
+
+
+class AliasedClass:
+    """`aliased(User)`: the mapped class over an alias of its table
+    (`user_account AS user_account_1`, or the name given): its attributes
+    are the alias's columns, selecting it gives `User` objects."""
+
+    def __init__(self, cls, alias=None, name=None):
+        mapper = class_mapper(cls)
+        self._sa_entity = cls
+        self.__mapper__ = mapper
+        self._alias = alias if alias is not None else mapper.local_table.alias(name)
+        self.__name__ = name or cls.__name__
+
+    def __clause_element__(self):
+        return self._alias
+
+    def __repr__(self):
+        return f"<AliasedClass at 0x{id(self):x}; {self._sa_entity.__name__}>"
+
+    def __getattr__(self, key):
+        if key.startswith("__"):
+            raise AttributeError(key)
+        mapper = self.__mapper__
+        for k, col in mapper.column_attrs_list:
+            if k == key:
+                return _aliased_column(self._alias, col)
+        prop = mapper._relationships.get(key)
+        if prop is not None:
+            return _RelationshipComparator(prop, parent_alias=self._alias)
+        raise AttributeError(f"type object '{self.__name__}' has no attribute '{key}'")
+
+
+def aliased(element, alias=None, name=None, flat=False):
+    if not (isinstance(element, type) and hasattr(element, "__mapper__")):
+        if isinstance(element, _sa.FromClause):
+            return element.alias(name)
+        raise _unsupported(f"aliased() of {element!r}")
+    return AliasedClass(element, alias, name)

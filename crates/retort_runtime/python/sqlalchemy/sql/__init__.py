@@ -1,0 +1,3 @@
+"""`sqlalchemy/sql/__init__.py`: the Core constructs (`table`, `column`, `select`, ...) as `sqlalchemy` exports them."""
+
+from sqlalchemy import *

@@ -1,0 +1,110 @@
+# Part of sqlalchemy: its names live in that package's namespace (see __init__.py).
+"""`insert()`, `update()`, `delete()` (SQLAlchemy's sql/dml.py)."""
+
+
+class _DML(Executable):
+    def __init__(self, table):
+        self.table = _from_arg(table)
+        self._orm_entity = table if table is not self.table else None
+        self.value_rows = []
+        self.where_criteria = []
+        self.returning_columns = []
+        # (an entry of its own, as `execution_options()` gives a copy: the
+        # native `Connection.execute` finds it where it looked last time)
+        self._execution_options = {}
+
+    _prefixes = ()
+
+    def prefix_with(self, *prefixes, dialect="*"):
+        """`insert(t).prefix_with("OR REPLACE")`: words after INSERT (for
+        `dialect` only, when named)."""
+        if not isinstance(self, Insert):
+            raise _unsupported(f"prefix_with() on {type(self).__name__.upper()}")
+        new = self._copy()
+        new._prefixes = tuple(self._prefixes) + tuple((str(p), dialect) for p in prefixes)
+        return new
+
+    def suffix_with(self, *suffixes, dialect="*"):
+        raise _unsupported("suffix_with()")
+
+    def _copy(self):
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new.value_rows = list(self.value_rows)
+        new.where_criteria = list(self.where_criteria)
+        new.returning_columns = list(self.returning_columns)
+        return new
+
+    def values(self, *args, **kw):
+        new = self._copy()
+        if args and isinstance(args[0], list):
+            new.value_rows += [dict(r) for r in args[0]]
+        elif args and isinstance(args[0], dict):
+            new.value_rows.append(dict(args[0]))
+        elif kw:
+            if new.value_rows:
+                new.value_rows[-1] = {**new.value_rows[-1], **kw}
+            else:
+                new.value_rows.append(dict(kw))
+        return new
+
+    def where(self, *criteria):
+        new = self._copy()
+        new.where_criteria += [_as_condition(c) for c in criteria]
+        return new
+
+    filter = where
+
+    def returning(self, *cols):
+        """RETURNING these columns; a mapped class returns its columns, and
+        the ORM makes objects of them (`session.scalars(insert(User).returning(User), rows)`)."""
+        new = self._copy()
+        for c in cols:
+            if isinstance(c, type) and "__mapper__" in c.__dict__:
+                new._orm_entities = list(getattr(self, "_orm_entities", None) or []) + [(len(new.returning_columns), c)]
+                new.returning_columns += list(c.__table__.columns_list)
+            else:
+                new.returning_columns.append(c)
+        return new
+
+
+class Insert(_DML):
+    __visit_name__ = "insert"
+    from_select_names = None
+    from_select_query = None
+
+    def from_select(self, names, select, include_defaults=True):
+        new = self._copy()
+        new.from_select_names = [n if isinstance(n, str) else n.name for n in names]
+        new.from_select_query = select
+        return new
+
+
+class Update(_DML):
+    __visit_name__ = "update"
+    ordered = False
+
+    def ordered_values(self, *pairs):
+        new = self._copy()
+        new.value_rows = [dict(pairs)]
+        new.ordered = True
+        return new
+
+
+class Delete(_DML):
+    __visit_name__ = "delete"
+
+
+def insert(table):
+    return Insert(table)
+
+
+def update(table):
+    return Update(table)
+
+
+def delete(table):
+    return Delete(table)
+
+
+# ------------------------------------------------------------------- results

@@ -1,0 +1,3 @@
+"""`sqlalchemy/sql/expression.py`: the Core constructs (`table`, `column`, `select`, ...) as `sqlalchemy` exports them."""
+
+from sqlalchemy import *

@@ -1,0 +1,761 @@
+# Part of sqlalchemy: its names live in that package's namespace (see __init__.py).
+"""FROM clauses and SELECTs: joins, aliases, CTEs, subqueries, `Table`,
+`Select`, compound selects, `table()` (SQLAlchemy's sql/selectable.py)."""
+
+
+class FromClause(ClauseElement):
+    def select(self):
+        return select(self)
+
+    def join(self, right, onclause=None, isouter=False, full=False):
+        _no_full(full)
+        return Join(self, right, onclause, isouter)
+
+    def outerjoin(self, right, onclause=None, full=False):
+        _no_full(full)
+        return Join(self, right, onclause, True)
+
+    def alias(self, name=None):
+        return Alias(self, name)
+
+    def _table_columns(self):
+        return self.columns_list
+
+
+def _from_arg(f):
+    """A FROM item, or a mapped class standing for its table (an `aliased()`
+    class for its alias)."""
+    if isinstance(f, type) and "__mapper__" in f.__dict__:
+        return f.__table__
+    if getattr(f, "_sa_entity", None) is not None:
+        return f.__clause_element__()
+    return f
+
+
+def _no_full(full):
+    if full:
+        raise _unsupported("FULL OUTER JOIN (full=True)")
+
+
+def join(left, right, onclause=None, isouter=False, full=False):
+    """`join(a, b, onclause)`: the Join `a.join(b, onclause)` is (mapped classes stand for their tables)."""
+    return _from_arg(left).join(_from_arg(right), onclause, isouter, full)
+
+
+def outerjoin(left, right, onclause=None, full=False):
+    return join(left, right, onclause, True, full)
+
+
+def _fk_target_table(fk):
+    return fk.target.rsplit(".", 1)[0]
+
+
+def _base_table(from_):
+    while isinstance(from_, Alias):
+        from_ = from_.element
+    return from_
+
+
+def _join_condition(left, right):
+    """Mirrors `join_condition`: the foreign keys between the two sides."""
+    crit = []
+    for a, b in ((left, right), (right, left)):
+        for side in _join_sides(b):
+            for col in side._table_columns():
+                for fk in col.foreign_keys:
+                    for target in _join_sides(a):
+                        ref = _referent(target, fk)
+                        if ref is not None:
+                            crit.append(ref == col)
+        if crit:
+            break
+    if not crit:
+        raise NoForeignKeysError(
+            f"Can't find any foreign key relationships between '{_from_name(left)}' and '{_from_name(right)}'."
+        )
+    return crit[0] if len(crit) == 1 else and_(*crit)
+
+
+def _referent(from_, fk):
+    """The column of `from_` a foreign key points at (`ForeignKey.get_referent`):
+    of a table or its alias by name, of a subquery the column proxying it."""
+    table_name, col_name = fk.target.rsplit(".", 1)
+    base = _base_table(from_)
+    if isinstance(base, Table):
+        return from_.c[col_name] if base.name == table_name else None
+    for c in from_._table_columns():
+        p = getattr(c, "_proxied", None)
+        while p is not None and not isinstance(p, Column):
+            p = getattr(p, "_proxied", None)
+        if p is not None and getattr(p.table, "name", None) == table_name and p.name == col_name:
+            return c
+    return None
+
+
+def _join_sides(f):
+    if isinstance(f, Join):
+        return _join_sides(f.left) + _join_sides(f.right)
+    return [f]
+
+
+def _from_name(f):
+    return f.name if getattr(f, "name", None) else "<subquery>"
+
+
+class Join(FromClause):
+    __visit_name__ = "join"
+
+    def __init__(self, left, right, onclause=None, isouter=False):
+        self.left = left
+        self.right = right
+        self.onclause = onclause if onclause is not None else _join_condition(left, right)
+        self.isouter = isouter
+        self.columns_list = left._table_columns() + right._table_columns()
+        self.c = self.columns = ColumnCollection(self.columns_list)
+
+
+class _DerivedColumn(ColumnElement):
+    """A column of an alias or a subquery."""
+
+    __visit_name__ = "column"
+
+    def __init__(self, name, table, type_, key=None):
+        self.name = name
+        self.key = key or name
+        self.table = table
+        self.type = type_
+        self.foreign_keys = set()
+        self.primary_key = False
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.name}>"
+
+
+class Alias(FromClause):
+    __visit_name__ = "alias"
+
+    def __init__(self, element, name=None):
+        self.element = element
+        self.name = name
+        if name is None:
+            # numbered table_N when compiled, as SQLAlchemy names anonymous aliases
+            _anon_counter[0] += 1
+            self.anon_id = _anon_counter[0]
+            self.anon_stem = element.name
+        cols = []
+        for c in element._table_columns():
+            d = _DerivedColumn(c.name, self, c.type, c.key)
+            d.foreign_keys = set(c.foreign_keys)
+            cols.append(d)
+        self.columns_list = cols
+        self.c = self.columns = ColumnCollection(cols)
+
+
+_anon_counter = [0]
+
+
+def _selected_key(c):
+    key = getattr(c, "key", None)
+    if key:
+        return key
+    return getattr(c, "name", None) or "anon"
+
+
+LABEL_STYLE_NONE = "none"
+LABEL_STYLE_DISAMBIGUATE_ONLY = "disambiguate_only"
+LABEL_STYLE_TABLENAME_PLUS_COL = "tablename_plus_col"
+LABEL_STYLE_DEFAULT = LABEL_STYLE_DISAMBIGUATE_ONLY
+
+
+def _derived_key(select_, c):
+    if select_.label_style == LABEL_STYLE_TABLENAME_PLUS_COL and isinstance(getattr(c, "table", None), FromClause):
+        return f"{c.table.name}_{c.name}"
+    return _selected_key(c)
+
+
+class CTE(FromClause):
+    __visit_name__ = "cte"
+
+    def __init__(self, element, name=None, recursive=False):
+        self.element = element
+        self.recursive = recursive
+        _anon_counter[0] += 1
+        self.anon_id = _anon_counter[0]
+        # None: numbered anon_N when compiled
+        self.name = name
+        first = element.selects[0] if isinstance(element, CompoundSelect) else element
+        cols = [_DerivedColumn(_derived_key(first, c), self, c.type) for c in first._expanded_columns()]
+        self.columns_list = cols
+        self.c = self.columns = ColumnCollection(cols)
+
+    def union_all(self, *others):
+        return self._same(CTE(CompoundSelect("union_all", self.element, *others), self.name, self.recursive))
+
+    def union(self, *others):
+        return self._same(CTE(CompoundSelect("union", self.element, *others), self.name, self.recursive))
+
+    def _same(self, new):
+        # the recursive part refers to this CTE: an unnamed one keeps its number
+        new.anon_id = self.anon_id
+        return new
+
+
+class Subquery(FromClause):
+    __visit_name__ = "subquery"
+
+    def __init__(self, element, name=None):
+        self.element = element
+        self.name = name
+        _anon_counter[0] += 1
+        self.anon_id = _anon_counter[0]
+        cols = []
+        for c in element._expanded_columns():
+            d = _DerivedColumn(_derived_key(element, c), self, c.type)
+            # a subquery's column proxies its column's foreign keys (joins find them)
+            d.foreign_keys = set(getattr(c, "foreign_keys", None) or ())
+            d._proxied = c
+            cols.append(d)
+        self.columns_list = cols
+        self.c = self.columns = ColumnCollection(cols)
+
+
+class ScalarSelect(ColumnElement):
+    __visit_name__ = "scalar_subquery"
+
+    def __init__(self, element):
+        self.element = element
+        cols = element._expanded_columns()
+        self.type = cols[0].type if cols else NullType()
+
+
+class Exists(ColumnElement):
+    __visit_name__ = "exists"
+    type = Boolean()
+
+    def __init__(self, element=None):
+        self.element = element if element is not None else Select()
+
+    def where(self, *criteria):
+        return Exists(self.element.where(*criteria))
+
+    def select_from(self, *froms):
+        return Exists(self.element.select_from(*froms))
+
+    def select(self):
+        return select(self)
+
+
+def exists(*args):
+    """`exists()`, `exists(column...)` (a SELECT of them) or `exists(select(...))` (that SELECT)."""
+    if len(args) == 1 and isinstance(args[0], Select):
+        return Exists(args[0])
+    return Exists(Select(*args) if args else None)
+
+
+class Table(FromClause):
+    __visit_name__ = "table"
+
+    @property
+    def key(self):
+        return self.name if self.schema is None else f"{self.schema}.{self.name}"
+
+    def __init__(self, name, metadata, *args, **kw):
+        self.name = name
+        self.fullname = name
+        self.metadata = metadata
+        self.schema = kw.pop("schema", None)
+        kw.pop("extend_existing", None)
+        kw.pop("keep_existing", None)
+        autoload_with = kw.pop("autoload_with", None)
+        if autoload_with is not None:
+            args = _reflected_schema_items(autoload_with, name) + list(args)
+        self.comment = kw.pop("comment", None)
+        self.columns_list = []
+        self.constraints = []
+        self.indexes = set()
+        self._index_order = []
+        for a in args:
+            if isinstance(a, Column):
+                a.table = self
+                self.columns_list.append(a)
+            elif isinstance(a, Index):
+                a.table = self
+                self._index_order.append(a)
+                self.indexes.add(a)
+            elif isinstance(a, _Constraint):
+                self.constraints.append(a)
+            else:
+                raise ArgumentError(f"'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {a!r}")
+        if name in metadata.tables:
+            raise InvalidRequestError(
+                f"Table '{name}' is already defined for this MetaData instance.  Specify 'extend_existing=True' to "
+                "redefine options and columns on an existing Table object."
+            )
+        metadata.tables[name] = self
+        # (Enum and Boolean with create_constraint=True: a CHECK of their
+        # values, after the table's own constraints as SQLAlchemy orders them)
+        for c in self.columns_list:
+            if getattr(c.type, "create_constraint", False) and hasattr(c.type, "_check_constraint"):
+                self.constraints.append(c.type._check_constraint(c))
+        self.c = ColumnCollection(self.columns_list)
+        self.columns = self.c
+        self.primary_key = PrimaryKeyConstraint(*[c for c in self.columns_list if c.primary_key])
+
+    def __repr__(self):
+        parts = [repr(self.name), repr(self.metadata)] + [repr(c) for c in self.columns_list] + ["schema=None"]
+        return f"Table({', '.join(parts)})"
+
+    def __str__(self):
+        return self.name
+
+    def __hash__(self):
+        return id(self)
+
+    def _table_columns(self):
+        return self.columns_list
+
+    def create(self, bind, checkfirst=False):
+        self.metadata.create_all(bind, tables=[self], checkfirst=checkfirst)
+
+    def drop(self, bind, checkfirst=False):
+        self.metadata.drop_all(bind, tables=[self], checkfirst=checkfirst)
+
+    def insert(self):
+        return insert(self)
+
+    def update(self):
+        return update(self)
+
+    def delete(self):
+        return delete(self)
+
+
+# ---------------------------------------------------------------- statements
+
+
+class Executable(ClauseElement):
+    _execution_options = {}
+
+    def execution_options(self, **kw):
+        """A copy of the statement carrying options for its execution
+        (the ORM reads `synchronize_session`)."""
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new._execution_options = {**self._execution_options, **kw}
+        return new
+
+    def get_execution_options(self):
+        return dict(self._execution_options)
+
+
+def _naming_keys(columns):
+    """The keys SQLAlchemy's `_column_naming_convention` gives columns: a key
+    met again takes an anonymous one (`a_1`), the same for the same column
+    object; an expression without a name is `_no_label`."""
+    names, anon, counts, keys = set(), {}, {}, []
+    for c in columns:
+        key = _proxy_key(c) or "_no_label"
+        if key in names:
+            if (id(c), key) not in anon:
+                counts[key] = counts.get(key, 0) + 1
+                anon[(id(c), key)] = f"{key}_{counts[key]}"
+            key = anon[(id(c), key)]
+        else:
+            names.add(key)
+        keys.append(key)
+    return keys
+
+
+def _proxy_key(c):
+    """The name a selected column goes by (SQLAlchemy's `_proxy_key`), if any."""
+    if isinstance(c, (Column, Label, _DerivedColumn, _LiteralColumn)):
+        return c.key
+    if isinstance(c, Function):
+        return c.name
+    if isinstance(c, Cast):
+        return _proxy_key(c.element)
+    return None
+
+
+def _column_args(entities):
+    out = []
+    for e in entities:
+        if isinstance(e, type) and "__mapper__" in e.__dict__:
+            out.append(e.__table__)
+        elif isinstance(e, ClauseElement):
+            out.append(e)
+        elif getattr(e, "_sa_entity", None) is not None:
+            out.append(e.__clause_element__())
+        else:
+            raise ArgumentError(
+                f"Column expression, FROM clause, or other columns clause element expected, got {e!r}."
+            )
+    return out
+
+
+def _entities_of(entities, start):
+    """Where mapped classes sit among a select's columns: `(position, class)`,
+    the position counted in expanded columns (the ORM turns those back into objects)."""
+    out = []
+    pos = start
+    for e in entities:
+        if isinstance(e, type) and "__mapper__" in e.__dict__:
+            out.append((pos, e))
+            pos += len(e.__table__.columns_list)
+        elif getattr(e, "_sa_entity", None) is not None:
+            # an aliased() class: its objects, from its alias's columns
+            out.append((pos, e))
+            pos += len(e.__clause_element__()._table_columns())
+        elif isinstance(e, FromClause):
+            pos += len(e._table_columns())
+        else:
+            pos += 1
+    return out
+
+
+def _joins_in(from_, table):
+    """Whether `table` is one of the tables a FROM item (a join) joins."""
+    if from_ is table:
+        return True
+    if isinstance(from_, Join):
+        return _joins_in(from_.left, table) or _joins_in(from_.right, table)
+    return False
+
+
+class Select(Executable):
+    __visit_name__ = "select"
+
+    _for_update = False
+
+    def with_for_update(self, nowait=False, read=False, of=None, skip_locked=False, key_share=False):
+        """`FOR UPDATE` (in `str()`; SQLite's compiler leaves it out)."""
+        if nowait or read or of is not None or skip_locked or key_share:
+            raise _unsupported("with_for_update() with options")
+        new = self._copy()
+        new._for_update = True
+        return new
+
+    def prefix_with(self, *prefixes, dialect="*"):
+        raise _unsupported("prefix_with() on a SELECT")
+
+    def suffix_with(self, *suffixes, dialect="*"):
+        raise _unsupported("suffix_with() on a SELECT")
+
+    def __init__(self, *entities):
+        self.columns = _column_args(entities)
+        self._orm_entities = _entities_of(entities, 0)
+        self.froms = []
+        self.where_criteria = []
+        self.order_by_clauses = []
+        self.group_by_clauses = []
+        self.having_criteria = []
+        self.limit_value = None
+        self.offset_value = None
+        self.is_distinct = False
+        self.label_style = LABEL_STYLE_DISAMBIGUATE_ONLY
+
+    def options(self, *options):
+        new = self._copy()
+        new._with_options = list(getattr(self, "_with_options", ())) + list(options)
+        return new
+
+    @property
+    def selected_columns(self):
+        """The columns the statement returns (a table or entity's each), keyed
+        as SQLAlchemy's `_column_naming_convention` keys them: a key met again
+        takes an anonymous one (`a_1`), the same for the same column object;
+        an expression without a name is `_no_label`; text() is left out."""
+        columns = [
+            c for item in self.columns for c in (item._table_columns() if isinstance(item, FromClause) else [item]) if not isinstance(c, TextClause)
+        ]
+        return ColumnCollection(columns, _naming_keys(columns))
+
+    def _copy(self):
+        new = Select.__new__(Select)
+        new.__dict__.update(self.__dict__)
+        for k in ("columns", "froms", "where_criteria", "order_by_clauses", "group_by_clauses", "having_criteria"):
+            setattr(new, k, list(getattr(self, k)))
+        return new
+
+    def where(self, *criteria):
+        new = self._copy()
+        new.where_criteria += [_as_condition(c) for c in criteria]
+        return new
+
+    filter = where
+
+    def _filter_by_zero(self):
+        """What filter_by() names attributes of: the last FROM or join, else
+        the first table among the columns (`select(User.name).filter_by(...)`)."""
+        if self.froms:
+            return self.froms[-1]
+        for c in self.columns:
+            if isinstance(c, Table):
+                return c
+            t = getattr(c, "table", None)
+            if isinstance(t, FromClause):
+                return t
+        raise InvalidRequestError("Can't use filter_by() on a statement with no FROM")
+
+    def filter_by(self, **kw):
+        table = self._filter_by_zero()
+        # a mapped table: the names are its class's attributes (synonyms and relationships too)
+        cls = getattr(table, "_sa_class", None)
+        return self.where(*[(table.c[k] if cls is None or k in table.c else getattr(cls, k)) == v for k, v in kw.items()])
+
+    def order_by(self, *clauses):
+        new = self._copy()
+        if clauses == (None,):
+            new.order_by_clauses = []
+        else:
+            new.order_by_clauses += [_order_item(c) for c in clauses]
+        return new
+
+    def group_by(self, *clauses):
+        new = self._copy()
+        expanded = []
+        for c in clauses:
+            # a mapped class (or aliased() one) groups by each of its columns
+            if (isinstance(c, type) and "__mapper__" in c.__dict__) or getattr(c, "_sa_entity", None) is not None:
+                expanded += _from_arg(c)._table_columns()
+            else:
+                expanded.append(c)
+        new.group_by_clauses += [_order_item(c) for c in expanded]
+        return new
+
+    def union(self, *others):
+        return CompoundSelect("union", self, *others)
+
+    def union_all(self, *others):
+        return CompoundSelect("union_all", self, *others)
+
+    def intersect(self, *others):
+        return CompoundSelect("intersect", self, *others)
+
+    def except_(self, *others):
+        return CompoundSelect("except", self, *others)
+
+    def having(self, *criteria):
+        new = self._copy()
+        new.having_criteria += [_as_condition(c) for c in criteria]
+        return new
+
+    def limit(self, n):
+        new = self._copy()
+        new.limit_value = n
+        return new
+
+    def offset(self, n):
+        new = self._copy()
+        new.offset_value = n
+        return new
+
+    def distinct(self):
+        new = self._copy()
+        new.is_distinct = True
+        return new
+
+    def select_from(self, *froms):
+        new = self._copy()
+        new.froms += [_from_arg(f) for f in froms]
+        return new
+
+    def _expanded_columns(self):
+        out = []
+        for c in self.columns:
+            if isinstance(c, FromClause):
+                out += c._table_columns()
+            else:
+                out.append(c)
+        return out
+
+    def subquery(self, name=None):
+        return Subquery(self, name)
+
+    def cte(self, name=None, recursive=False, nesting=False):
+        return CTE(self, name, recursive)
+
+    def set_label_style(self, style):
+        new = self._copy()
+        new.label_style = style
+        return new
+
+    def get_label_style(self):
+        return self.label_style
+
+    def alias(self, name=None):
+        return Subquery(self, name)
+
+    def scalar_subquery(self):
+        return ScalarSelect(self)
+
+    def correlate(self, *froms):
+        """Which enclosing FROMs a subquery of this SELECT refers to. Retort
+        correlates as SQLAlchemy does by default (to the enclosing SELECT's
+        FROMs), which these name in the usual cases."""
+        return self._copy()
+
+    correlate_except = correlate
+
+    def exists(self):
+        return Exists(self)
+
+    def join_from(self, left, right, onclause=None, isouter=False, full=False):
+        _no_full(full)
+        new = self._copy()
+        left = _from_arg(left)
+        if hasattr(right, "_sa_join"):
+            new.froms.append(right._sa_join(left, isouter))
+            return new
+        # a left side already joined: the join continues it, as SQLAlchemy does
+        for i, existing in enumerate(new.froms):
+            if existing is not left and _joins_in(existing, left):
+                on = onclause if onclause is not None else Join(left, _from_arg(right), None, isouter).onclause
+                new.froms[i] = Join(existing, _from_arg(right), on, isouter)
+                return new
+        new.froms.append(Join(left, _from_arg(right), onclause, isouter))
+        return new
+
+    def join(self, target, onclause=None, isouter=False, full=False):
+        _no_full(full)
+        new = self._copy()
+        if new.froms:
+            left = new.froms.pop()
+        elif hasattr(target, "_sa_join"):
+            # along a relationship: from its parent's table
+            left = target._config().parent.local_table
+        else:
+            left = next(c if isinstance(c, FromClause) else c.table for c in self.columns)
+        if hasattr(target, "_sa_join"):
+            # a relationship: ON its foreign key (through its secondary table)
+            new.froms.append(target._sa_join(left, isouter))
+            return new
+        if hasattr(onclause, "_sa_join"):
+            # join(alias, User.addresses.of_type(alias)): the relationship's ON, to the target given
+            new.froms.append(onclause._sa_join(left, isouter, _from_arg(target)))
+            return new
+        new.froms.append(Join(left, _from_arg(target), onclause, isouter))
+        return new
+
+    def outerjoin(self, target, onclause=None, full=False):
+        return self.join(target, onclause, True, full)
+
+    def outerjoin_from(self, left, right, onclause=None, full=False):
+        return self.join_from(left, right, onclause, True, full)
+
+    def add_columns(self, *entities):
+        new = self._copy()
+        new._orm_entities = self._orm_entities + _entities_of(entities, len(self._expanded_columns()))
+        new.columns += _column_args(entities)
+        return new
+
+    def with_only_columns(self, *entities):
+        new = self._copy()
+        new.columns = _column_args(entities)
+        new._orm_entities = _entities_of(entities, 0)
+        return new
+
+    def __getattr__(self, name):
+        if name in ("correlate", "correlate_except", "lateral"):
+            raise _unsupported(f"Select.{name}()")
+        raise AttributeError(f"'Select' object has no attribute '{name}'")
+
+
+def select(*entities):
+    return Select(*entities)
+
+
+class _LabelReference(ColumnElement):
+    """A name in ORDER BY / GROUP BY (`order_by("id")`), rendered as written."""
+
+    __visit_name__ = "label_reference"
+
+    def __init__(self, name):
+        self.name = name
+
+
+def _order_item(c):
+    if isinstance(c, str):
+        return _LabelReference(c)
+    return _coerce(c)
+
+
+class CompoundSelect(Executable):
+    __visit_name__ = "compound_select"
+
+    def __init__(self, keyword, *selects):
+        self.keyword = keyword
+        self.selects = list(selects)
+        self.order_by_clauses = []
+        self.limit_value = None
+        self.offset_value = None
+
+    def _copy(self):
+        new = CompoundSelect.__new__(CompoundSelect)
+        new.__dict__.update(self.__dict__)
+        new.order_by_clauses = list(self.order_by_clauses)
+        return new
+
+    def order_by(self, *clauses):
+        new = self._copy()
+        new.order_by_clauses += [_order_item(c) for c in clauses]
+        return new
+
+    def limit(self, n):
+        new = self._copy()
+        new.limit_value = n
+        return new
+
+    def offset(self, n):
+        new = self._copy()
+        new.offset_value = n
+        return new
+
+    label_style = "disambiguate_only"
+
+    def _expanded_columns(self):
+        return self.selects[0]._expanded_columns()
+
+    def subquery(self, name=None):
+        return Subquery(self, name)
+
+    alias = subquery
+
+    def cte(self, name=None, recursive=False, nesting=False):
+        return CTE(self, name, recursive)
+
+    def scalar_subquery(self):
+        return ScalarSelect(self)
+
+
+def union(*selects):
+    return CompoundSelect("union", *selects)
+
+
+def union_all(*selects):
+    return CompoundSelect("union_all", *selects)
+
+
+def intersect(*selects):
+    return CompoundSelect("intersect", *selects)
+
+
+def except_(*selects):
+    return CompoundSelect("except", *selects)
+
+
+class TableClause(Table):
+    """`table(name, column(...), ...)`: a table known by its name and the
+    columns given, in no MetaData (as Alembic's data migrations use it)."""
+
+    def __init__(self, name, *columns, schema=None):
+        cols = [c if isinstance(c, Column) else Column(c.name, getattr(c, "type", None)) for c in columns]
+        Table.__init__(self, name, MetaData(), *cols, schema=schema)
+
+
+
+def table(name, *columns, **kw):
+    return TableClause(name, *columns, **kw)
+
+
+# ---------------------------------------------------------------- names Retort has not
