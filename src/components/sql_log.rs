@@ -29,10 +29,11 @@ pub struct SqlLogProps {
 
 #[function_component(SqlLog)]
 pub fn sql_log(props: &SqlLogProps) -> Html {
+    // (hooks before any early return: Yew requires the same hooks in the same order on every render)
+    let as_echo = use_state(|| false);
     if props.log.is_empty() {
         return html! { <div class="sql-log empty" data-testid="sql-log">{ "No SQL was sent yet." }</div> };
     }
-    let as_echo = use_state(|| false);
     let text = props.echo.clone().unwrap_or_else(|| as_text(&props.log));
     let echo_view = (*as_echo).then(|| props.echo.clone()).flatten();
     let toggle = props.echo.is_some().then(|| {

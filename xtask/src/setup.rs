@@ -30,11 +30,11 @@ pub fn web_tools(root: &Path) -> Result<()> {
         eprintln!("xtask: installing the wasm32-unknown-unknown target");
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
-    if !output("trunk", &["--version"]).is_some_and(|v| v.trim() == format!("trunk {TRUNK}")) {
+    if output("trunk", &["--version"]).is_none_or(|v| v.trim() != format!("trunk {TRUNK}")) {
         eprintln!("xtask: installing trunk {TRUNK} (about 10 minutes, once)");
         run(Command::new("cargo").args(["install", "trunk", "--locked", "--version", TRUNK]))?;
     }
-    if !output("wasm-bindgen", &["--version"]).is_some_and(|v| v.trim() == format!("wasm-bindgen {WASM_BINDGEN}")) {
+    if output("wasm-bindgen", &["--version"]).is_none_or(|v| v.trim() != format!("wasm-bindgen {WASM_BINDGEN}")) {
         eprintln!("xtask: installing wasm-bindgen-cli {WASM_BINDGEN}");
         // `--locked` fails for this version; the plain install works.
         run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN, "--force"]))?;

@@ -36,7 +36,7 @@ pub fn strip_trailing_trivia(sql: &str) -> &str {
             (None, '/') if chars.peek().map(|p| p.1) == Some('*') => {
                 chars.next();
                 let mut prev = ' ';
-                while let Some((_, c)) = chars.next() {
+                for (_, c) in chars.by_ref() {
                     if prev == '*' && c == '/' {
                         break;
                     }

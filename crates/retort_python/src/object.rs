@@ -162,11 +162,14 @@ thread_local! {
 /// Names remembered per class before its lookup cache starts over.
 const LOOKUP_CACHE_LIMIT: usize = 512;
 
+/// A class's lookup cache: the epoch it was filled in, and each name's lookup.
+type LookupCache = (u64, FxHashMap<Rc<str>, Option<Value>>);
+
 /// A class's namespace. Changing it (through `borrow_mut`) makes every
 /// class's lookup cache stale, since subclasses see the change too.
 pub struct ClassDict {
     map: RefCell<AttrMap>,
-    cache: RefCell<(u64, FxHashMap<Rc<str>, Option<Value>>)>,
+    cache: RefCell<LookupCache>,
 }
 
 impl ClassDict {

@@ -39,7 +39,7 @@ pub struct Echo {
 impl Echo {
     /// Adds the lines of `events` (when echo is on), and to `all` (the
     /// playground's text view of the log, kept whether echo is on or not).
-    pub fn record(&mut self, events: &[Event], mut all: Option<&mut Vec<String>>) {
+    pub fn record(&mut self, events: &[Event], all: Option<&mut Vec<String>>) {
         if !self.on && all.is_none() {
             return;
         }
@@ -61,7 +61,7 @@ impl Echo {
                 }
             }
         }
-        if let Some(all) = all.as_deref_mut() {
+        if let Some(all) = all {
             all.extend(lines.iter().cloned());
         }
         if self.on {

@@ -96,7 +96,7 @@ impl Writer {
         self.names.push(name);
     }
 
-    fn from_name(&mut self, name: &FromName) -> String {
+    fn render_from_name(&mut self, name: &FromName) -> String {
         match name {
             FromName::Named(n) => quote(n),
             FromName::Anon(id) | FromName::AnonOf(id, _) => {
@@ -158,7 +158,7 @@ impl Writer {
     fn ungrouped(&mut self, expr: &Expr) {
         match expr {
             Expr::Column(c) => {
-                let table = self.from_name(&c.table);
+                let table = self.render_from_name(&c.table);
                 self.sql += &format!("{table}.{}", quote(&c.name));
             }
             Expr::Star => self.sql.push('*'),
@@ -451,7 +451,7 @@ impl Writer {
             ColumnLabels::TablenamePlusCol => {
                 let table = match &c.table {
                     FromName::Named(t) => t.clone(),
-                    FromName::Anon(_) | FromName::AnonOf(..) => self.from_name(&c.table),
+                    FromName::Anon(_) | FromName::AnonOf(..) => self.render_from_name(&c.table),
                 };
                 Some(quote(&format!("{table}_{}", c.name)))
             }
@@ -667,7 +667,7 @@ impl Writer {
         self.list(&select.columns, ", ", |w, column| w.column(column, style, &mut seen));
         if !froms.is_empty() {
             self.sql += " \nFROM ";
-            self.list(&froms, ", ", Self::from_item);
+            self.list(&froms, ", ", Self::visit_from_item);
         }
         self.where_clause(" \nWHERE ", &select.where_);
         if !select.group_by.is_empty() {
@@ -700,7 +700,7 @@ impl Writer {
             if i > 0 {
                 self.sql += ", \n";
             }
-            let name = self.from_name(&cte.from_name());
+            let name = self.render_from_name(&cte.from_name());
             self.sql += &name;
             let selects: Vec<&Select> = match &cte.body {
                 CteBody::Select(s) => vec![s],
@@ -821,19 +821,19 @@ impl Writer {
         froms
     }
 
-    fn from_item(&mut self, item: &FromItem) {
+    fn visit_from_item(&mut self, item: &FromItem) {
         match item {
             FromItem::Table { name, alias: None } => self.sql += &quote(name),
             FromItem::Table { name, alias: Some(alias) } => self.sql += &format!("{} AS {}", quote(name), quote(alias)),
             FromItem::Join { left, right, on, outer } => {
-                self.from_item(left);
+                self.visit_from_item(left);
                 self.sql += if *outer { " LEFT OUTER JOIN " } else { " JOIN " };
                 // a join on the right is grouped: `a LEFT OUTER JOIN (b JOIN c ON ...) ON ...`
                 let nested = matches!(**right, FromItem::Join { .. });
                 if nested {
                     self.sql.push('(');
                 }
-                self.from_item(right);
+                self.visit_from_item(right);
                 if nested {
                     self.sql.push(')');
                 }
@@ -841,15 +841,15 @@ impl Writer {
                 self.expr(on, None);
             }
             FromItem::Cte(cte) => {
-                let name = self.from_name(&cte.from_name());
+                let name = self.render_from_name(&cte.from_name());
                 self.sql += &name;
             }
             FromItem::AnonAlias { table, id } => {
-                let alias = self.from_name(&FromName::AnonOf(*id, table.clone()));
+                let alias = self.render_from_name(&FromName::AnonOf(*id, table.clone()));
                 self.sql += &format!("{} AS {alias}", quote(table));
             }
             FromItem::CompoundSubquery { compound, name } => {
-                let name = self.from_name(name);
+                let name = self.render_from_name(name);
                 self.sql.push('(');
                 let scopes = std::mem::take(&mut self.scopes);
                 self.list(&compound.selects, set_keyword(compound.op), |w, select| w.select(select, SelectContext::Derived));
@@ -860,7 +860,7 @@ impl Writer {
                 self.sql += &name;
             }
             FromItem::TextSubquery { sql, params, name } => {
-                let name = self.from_name(name);
+                let name = self.render_from_name(name);
                 self.sql.push('(');
                 self.sql += sql;
                 self.params.extend(params.iter().cloned());
@@ -869,7 +869,7 @@ impl Writer {
             }
             FromItem::Subquery { select, name } => {
                 // named before its contents, as SQLAlchemy numbers anonymous names
-                let name = self.from_name(name);
+                let name = self.render_from_name(name);
                 self.sql.push('(');
                 // A derived table does not correlate to the SELECT around it.
                 let scopes = std::mem::take(&mut self.scopes);

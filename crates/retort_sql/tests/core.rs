@@ -135,7 +135,7 @@ fn inserts_updates_and_deletes() {
         where_,
         returning: returning.into_iter().map(Into::into).collect(),
     };
-    let got = vec![
+    let got = [
         compiler::insert(&insert(vec![("label", s("bolt")), ("qty", int(5))], vec![]), &table).unwrap(),
         compiler::insert(&insert(vec![("qty", int(2)), ("label", s("nut"))], vec!["id"]), &table).unwrap(),
         compiler::update(&update(vec![("qty", int(6))], vec![i("label").compare(BinOp::Eq, s("bolt"))], vec![]), &table).unwrap(),

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::time::Instant;
+use web_time::Instant;
 
 use crate::code::Code;
 
