@@ -2,7 +2,7 @@
 //! Autogenerate (run the models script, compare its MetaData with the
 //! database, render a revision script), Upgrade and Downgrade (run revision
 //! scripts in alembic's transactions). The work is alembic's, in
-//! `py/retort_migrations.py`; this module hands it the revisions and the
+//! `python/_retort_migrations.py`; this module hands it the revisions and the
 //! database image and takes back the database, the log and the result.
 
 use retort_engine::{Connection, Limbo};
