@@ -1,11 +1,11 @@
 // Real SQLAlchemy's recorded traces, checked through the page: every public
 // oracle case (tests/oracle/public) and every example of the Examples menu
-// runs in headless Chromium, and what the page shows (stdout, the error,
-// the SQL log's entries with their parameters) is compared with the trace,
-// at the SQL level as crates/retort_runtime/tests/oracle.rs compares it:
+// (tests/oracle/examples, each an oracle case with its own trace) runs in
+// headless Chromium, and what the page shows (stdout, the error, the SQL
+// log's entries with their parameters) is compared with the trace, at the
+// SQL level as crates/retort_runtime/tests/oracle/trace.rs compares it:
 // PRAGMA and sqlite_master reads left out, whitespace collapsed, the rows
-// of an executemany as a set. An example prints what the public case of its
-// number prints (the examples are those cases, commented).
+// of an executemany as a set.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";

@@ -1,7 +1,8 @@
 //! `cargo xtask`: the project's automation, one binary with few dependencies.
 //!
 //! - `serve [--port N]`: install what is missing, build the release site, serve it on 127.0.0.1.
-//! - `test`: every test: Rust (unit, engine differential, CLI), tidy, and the browser tests.
+//! - `test`: tidy, the lints ([`lint`]), every Rust test, a short fuzz run, the browser tests,
+//!   and a smoke test of the page's debug build.
 //! - `dist`: the static site into `dist/`.
 //! - `bench`: sizes, cold-load transfer and start-up times in headless Chromium.
 //! - `record FILE...`: real SQLAlchemy's trace of oracle cases, through `../shared/oracle` ([`record`]).
@@ -11,6 +12,7 @@
 //! everything is present.
 
 mod bench;
+mod lint;
 mod record;
 mod serve;
 mod setup;
@@ -59,14 +61,25 @@ fn dist(root: &Path) -> Result<()> {
     run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", setup::path_with_node_bin(root)))
 }
 
+/// Builds the site with the dev profile into `dist-debug/`: Yew checks
+/// there what the release build does not (a hook called conditionally).
+fn dist_debug(root: &Path) -> Result<()> {
+    setup::web_tools(root)?;
+    eprintln!("xtask: building the debug site (trunk build, into dist-debug/)");
+    run(Command::new("trunk").args(["build", "--offline", "--dist", "dist-debug"]).env("PATH", setup::path_with_node_bin(root)))
+}
+
 fn test(root: &Path) -> Result<()> {
     eprintln!("xtask: tidy");
     tidy::check(root)?;
+    lint::fmt_check()?;
+    lint::clippy_native()?;
     eprintln!("xtask: Rust tests");
     run(Command::new("cargo").args(["test", "--workspace", "--quiet"]))?;
     eprintln!("xtask: a short fuzz run of the Python interpreter");
     run(Command::new("cargo").args(["run", "--quiet", "-p", "retort_python", "--example", "fuzz", "--", "20"]))?;
     dist(root)?;
+    lint::clippy_wasm(root)?;
     setup::chromium()?;
     eprintln!("xtask: browser tests");
     let server = serve::spawn(&root.join("dist"), 0)?;
@@ -78,7 +91,14 @@ fn test(root: &Path) -> Result<()> {
             node.arg(path);
         }
     }
-    run(&mut node)
+    run(&mut node)?;
+    dist_debug(root)?;
+    eprintln!("xtask: the debug build's smoke test");
+    let debug = serve::spawn(&root.join("dist-debug"), 0)?;
+    run(Command::new("node")
+        .args(["--test", "--test-reporter=spec"])
+        .arg(root.join("tests/browser/debug_build.smoke.mjs"))
+        .env("RETORT_URL", debug.url()))
 }
 
 /// Runs a command, failing with its name if it fails.

@@ -3,8 +3,8 @@
 //! with a docstring saying what it owns; no source file is over
 //! [`MAX_LINES`]; each crate depends on exactly the crates its arrow in
 //! ARCHITECTURE.md names (so only the engine crate reaches `turso_core`);
-//! and no file git ignores (something a build or a run generates) is
-//! committed.
+//! no file git ignores (something a build or a run generates) is
+//! committed; and commit subjects stay short (the detail goes in the body).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,6 +14,12 @@ use anyhow::{bail, Context, Result};
 
 /// The most lines a source file (Rust or Python) may have.
 const MAX_LINES: usize = 1200;
+
+/// The longest commit subject; the detail goes in the body.
+const MAX_SUBJECT: usize = 72;
+
+/// The first commit whose subject is checked (earlier ones predate the rule).
+const FIRST_CHECKED_COMMIT: &str = "722476adb28ca4705fd70f5c99bc882a349c1da9";
 
 pub fn check(root: &Path) -> Result<()> {
     let mut problems = Vec::new();
@@ -25,6 +31,7 @@ pub fn check(root: &Path) -> Result<()> {
     }
     problems.extend(dependency_problems(root)?);
     problems.extend(committed_generated_files(root));
+    problems.extend(long_commit_subjects(root));
     if !problems.is_empty() {
         bail!("tidy:\n  {}", problems.join("\n  "));
     }
@@ -132,6 +139,22 @@ fn committed_generated_files(root: &Path) -> Vec<String> {
         return Vec::new();
     };
     String::from_utf8_lossy(&out.stdout).lines().map(|f| format!("{f}: generated (git ignores it) but committed")).collect()
+}
+
+/// Commits since [`FIRST_CHECKED_COMMIT`] whose subject is over
+/// [`MAX_SUBJECT`] characters (nothing to check outside a git checkout, or
+/// in a shallow one without that commit).
+fn long_commit_subjects(root: &Path) -> Vec<String> {
+    let range = format!("{FIRST_CHECKED_COMMIT}^..HEAD");
+    let Ok(out) = Command::new("git").args(["log", "--format=%h %s", &range]).current_dir(root).output() else {
+        return Vec::new();
+    };
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| line.split_once(' '))
+        .filter(|(_, subject)| subject.chars().count() > MAX_SUBJECT)
+        .map(|(hash, subject)| format!("commit {hash}: its subject has {} characters, over {MAX_SUBJECT}", subject.chars().count()))
+        .collect()
 }
 
 fn walk(dir: &Path, f: &mut dyn FnMut(&Path, &str)) -> Result<()> {

@@ -452,8 +452,8 @@ pub fn install(vm: &mut Vm) {
         }
         if let Value::Generator(g) = it {
             return match vm.gen_resume(g, Value::None, None)? {
-                crate::vm::exec::GenStep::Yielded(v) => Ok(v),
-                crate::vm::exec::GenStep::Returned(v) => match a.pos.get(1) {
+                crate::vm::generator::GenStep::Yielded(v) => Ok(v),
+                crate::vm::generator::GenStep::Returned(v) => match a.pos.get(1) {
                     Some(d) => Ok(d.clone()),
                     None => Err(vm.make_exc(vm.exc_class("StopIteration"), if v.is_none() { vec![] } else { vec![v] })),
                 },

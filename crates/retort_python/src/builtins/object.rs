@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::builtins::{add_method, check_args};
 use crate::object::{Args, Payload, Property, PyResult};
 use crate::value::Value;
-use crate::vm::exec::GenStep;
+use crate::vm::generator::GenStep;
 use crate::vm::Vm;
 
 fn this(a: &Args) -> Value {

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::dict::AttrMap;
-use crate::object::{next_serial, Class, ExcData, Instance, Payload, PyErr, PyResult, TbEntry};
+use crate::object::{next_serial, Args, Class, ExcData, Instance, Payload, PyErr, PyResult, TbEntry};
 use crate::value::Value;
 
 use super::Vm;
@@ -157,5 +157,45 @@ impl Vm {
     /// Adds a traceback entry (an outer frame) to an exception.
     pub fn add_traceback(&self, err: &PyErr, file: Rc<str>, line: u32, name: Rc<str>) {
         self.with_exc_data(&err.0, |d| d.traceback.push(TbEntry { file, line, name }));
+    }
+}
+
+/// Turning raised values into exceptions and matching them (`raise`, `except`).
+impl Vm {
+    /// `raise X`: an exception instance, or a class to instantiate.
+    pub fn to_exception(&mut self, v: Value) -> PyResult<PyErr> {
+        let base = self.exc_class("BaseException");
+        match &v {
+            Value::Class(c) if c.is_subclass(&base) => {
+                let inst = self.call(&v, Args::default())?;
+                match inst {
+                    Value::Instance(i) => Ok(PyErr(i)),
+                    _ => Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
+                }
+            }
+            Value::Instance(i) if i.class().is_subclass(&base) => Ok(PyErr(i.clone())),
+            _ => Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `except C:` matching (C may be a tuple).
+    pub fn exc_matches(&mut self, exc: &Value, class: &Value) -> PyResult<bool> {
+        match class {
+            Value::Tuple(t) => {
+                for c in t.iter() {
+                    if self.exc_matches(exc, c)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Class(c) => Ok(self.type_of(exc).is_subclass(c)),
+            _ => Err(self.new_error("TypeError", "catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// The value a `StopIteration` carries.
+    pub fn stop_value(&self, e: &PyErr) -> Value {
+        self.exc_args(&e.0).into_iter().next().unwrap_or(Value::None)
     }
 }

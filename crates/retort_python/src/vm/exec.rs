@@ -7,10 +7,11 @@ use std::rc::Rc;
 
 use crate::code::{BinOp, CmpOp, CodeKind, Op};
 use crate::dict::Dict;
-use crate::object::{Args, Generator, PyErr, PyResult};
+use crate::object::{Args, PyErr, PyResult};
 use crate::value::Value;
 
 use super::frame::{Block, BlockKind, Frame};
+use super::generator::GenStep;
 use super::Vm;
 
 /// How a loop ended.
@@ -1140,107 +1141,6 @@ impl Vm {
         Ok(Flow::Raise(exc, true))
     }
 
-    /// `raise X`: an exception instance, or a class to instantiate.
-    pub fn to_exception(&mut self, v: Value) -> PyResult<PyErr> {
-        let base = self.exc_class("BaseException");
-        match &v {
-            Value::Class(c) if c.is_subclass(&base) => {
-                let inst = self.call(&v, Args::default())?;
-                match inst {
-                    Value::Instance(i) => Ok(PyErr(i)),
-                    _ => Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
-                }
-            }
-            Value::Instance(i) if i.class().is_subclass(&base) => Ok(PyErr(i.clone())),
-            _ => Err(self.new_error("TypeError", "exceptions must derive from BaseException")),
-        }
-    }
-
-    /// `except C:` matching (C may be a tuple).
-    pub fn exc_matches(&mut self, exc: &Value, class: &Value) -> PyResult<bool> {
-        match class {
-            Value::Tuple(t) => {
-                for c in t.iter() {
-                    if self.exc_matches(exc, c)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-            Value::Class(c) => Ok(self.type_of(exc).is_subclass(c)),
-            _ => Err(self.new_error("TypeError", "catching classes that do not inherit from BaseException is not allowed")),
-        }
-    }
-
-    /// The value a `StopIteration` carries.
-    pub fn stop_value(&self, e: &PyErr) -> Value {
-        self.exc_args(&e.0).into_iter().next().unwrap_or(Value::None)
-    }
-
-    /// Resumes a generator with a sent value (or a thrown exception).
-    pub fn gen_resume(&mut self, g: &Rc<RefCell<Generator>>, sent: Value, throw: Option<PyErr>) -> PyResult<GenStep> {
-        let mut frame = {
-            let mut gen = g.borrow_mut();
-            if gen.running {
-                return Err(self.new_error("ValueError", "generator already executing"));
-            }
-            let Some(frame) = gen.frame.take() else {
-                return match throw {
-                    Some(e) => Err(e),
-                    None => Ok(GenStep::Returned(Value::None)),
-                };
-            };
-            if !gen.started {
-                if !sent.is_none() && throw.is_none() {
-                    gen.frame = Some(frame);
-                    return Err(self.new_error("TypeError", "can't send non-None value to a just-started generator"));
-                }
-                gen.started = true;
-            } else if throw.is_none() {
-                let mut frame = frame;
-                frame.stack.push(sent);
-                gen.running = true;
-                drop(gen);
-                return self.gen_run(g, frame, None);
-            }
-            gen.running = true;
-            frame
-        };
-        frame.handled_base = self.handled.len();
-        self.gen_run(g, frame, throw)
-    }
-
-    fn gen_run(&mut self, g: &Rc<RefCell<Generator>>, mut frame: Box<Frame>, throw: Option<PyErr>) -> PyResult<GenStep> {
-        frame.handled_base = self.handled.len();
-        if let Err(e) = self.enter_frame() {
-            g.borrow_mut().running = false;
-            g.borrow_mut().frame = Some(frame);
-            return Err(e);
-        }
-        let (r, back) = self.execute(frame, throw);
-        let mut gen = g.borrow_mut();
-        gen.running = false;
-        match r {
-            Ok(Exit::Yield(v)) => {
-                gen.frame = back;
-                Ok(GenStep::Yielded(v))
-            }
-            Ok(Exit::Return(v)) => Ok(GenStep::Returned(v)),
-            Err(e) => {
-                drop(gen);
-                if self.err_is(&e, "StopIteration") {
-                    let re = self.new_error("RuntimeError", "generator raised StopIteration");
-                    self.with_exc_data(&re.0, |d| {
-                        d.cause = Some(e.value());
-                        d.suppress_context = true;
-                    });
-                    return Err(re);
-                }
-                Err(e)
-            }
-        }
-    }
-
     /// Runs a module's code in `module`.
     pub fn run_module_code(&mut self, code: Rc<crate::code::Code>, module: Rc<crate::object::Module>) -> PyResult<Value> {
         debug_assert_eq!(code.kind, CodeKind::Module);
@@ -1260,12 +1160,6 @@ fn method_args(this: Value, args: Vec<Value>) -> Vec<Value> {
             v
         }
     }
-}
-
-/// What resuming a generator gave.
-pub enum GenStep {
-    Yielded(Value),
-    Returned(Value),
 }
 
 pub fn str_key(s: &str) -> crate::dict::Key {

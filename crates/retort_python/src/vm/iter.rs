@@ -10,7 +10,7 @@ use crate::dict::Dict;
 use crate::object::{Args, Class, PyResult};
 use crate::value::Value;
 
-use super::exec::GenStep;
+use super::generator::GenStep;
 use super::Vm;
 
 pub type NativeNext = Box<dyn FnMut(&mut Vm) -> PyResult<Option<Value>>>;

@@ -9,9 +9,12 @@ pub mod class;
 pub mod exc;
 pub mod exec;
 pub mod frame;
+pub mod generator;
 pub mod iter;
+pub mod keys;
 pub mod ops;
 pub mod profile;
+pub mod subscript;
 mod teardown;
 
 use std::collections::HashMap;

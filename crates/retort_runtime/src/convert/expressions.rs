@@ -1,0 +1,404 @@
+//! Column expressions and FROM items: the script's expression objects
+//! (each naming its kind in `__visit_name__`) as `retort_sql::expr` trees,
+//! with the CTEs and subqueries they refer to collected for the SELECT.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use retort_python::{PyResult, Value, Vm};
+use retort_sql::expr::{BinOp, ColumnRef, Cte, CteBody, Expr, FromItem, FromName, ParamName, Select};
+
+use super::*;
+
+/// An `over()`'s frame (the script's `FrameClause`).
+pub(super) fn frame(vm: &mut Vm, f: &Value) -> PyResult<retort_sql::expr::Frame> {
+    use retort_sql::expr::FrameBound;
+    let bound = |vm: &mut Vm, end: &str| -> PyResult<FrameBound> {
+        let kind = attr_str(vm, f, &format!("{end}_type"))?.unwrap_or_default();
+        let value = |vm: &mut Vm| -> PyResult<Box<Expr>> {
+            let bind = attr(vm, f, &format!("{end}_bind"))?;
+            Ok(Box::new(expr(vm, &bind)?))
+        };
+        Ok(match kind.as_str() {
+            "current" => FrameBound::Current,
+            "preceding" => FrameBound::Preceding(value(vm)?),
+            "following" => FrameBound::Following(value(vm)?),
+            _ => FrameBound::Unbounded,
+        })
+    };
+    let lower = bound(vm, "lower")?;
+    let upper = bound(vm, "upper")?;
+    Ok(retort_sql::expr::Frame { unit: attr_str(vm, f, "unit")?.unwrap_or_default(), lower, upper, exclude: attr_str(vm, f, "exclude")? })
+}
+
+pub(super) fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
+    Ok(match op {
+        "eq" => BinOp::Eq,
+        "ne" => BinOp::Ne,
+        "lt" => BinOp::Lt,
+        "le" => BinOp::Le,
+        "gt" => BinOp::Gt,
+        "ge" => BinOp::Ge,
+        "add" => BinOp::Add,
+        "sub" => BinOp::Sub,
+        "mul" => BinOp::Mul,
+        "div" => BinOp::Div,
+        "mod" => BinOp::Mod,
+        "concat" => BinOp::Concat,
+        "is" => BinOp::Is,
+        "is_not" => BinOp::IsNot,
+        "collate" => BinOp::Collate,
+        other => return unsupported(vm, format!("the operator {other}")),
+    })
+}
+
+thread_local! {
+    /// While a SELECT converts: the CTEs and subqueries its expressions referred to (one
+    /// list per SELECT being converted, innermost last), which become FROM
+    /// items; and the names of CTEs whose bodies are converting, so a
+    /// recursive reference only names its CTE.
+    pub(super) static CTE_SCOPES: RefCell<Vec<Vec<(FromName, Value)>>> = const { RefCell::new(Vec::new()) };
+    pub(super) static DECLARING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The parameters the statement is executed with, for `bindparam("name")`.
+    pub(super) static BIND_VALUES: RefCell<Vec<(String, Value)>> = const { RefCell::new(Vec::new()) };
+    /// Compiling to show a statement (`str()`, `compile()`): a
+    /// `bindparam()` without a value is no error.
+    pub(super) static LENIENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+pub fn set_lenient(on: bool) {
+    LENIENT.with(|l| l.set(on));
+}
+
+/// Sets the execution parameters `bindparam()`s without a value take.
+pub fn set_bind_values(pairs: Vec<(Value, Value)>) {
+    // (a key that is not a name, such as a Column, names no bind parameter:
+    // SQLAlchemy looks its parameters up by name)
+    let named = pairs.into_iter().filter_map(|(k, v)| k.as_str().map(|s| (s.to_owned(), v))).collect();
+    BIND_VALUES.with(|b| *b.borrow_mut() = named);
+}
+
+/// A column of a table, alias, subquery or CTE as a reference.
+pub(super) fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
+    let name = attr_str(vm, c, "name")?.unwrap_or_default();
+    match attr(vm, c, "table")? {
+        Value::None => Ok(Expr::Literal(name)),
+        t => {
+            let table = from_name(vm, &t)?;
+            // a CTE or a subquery named by a column is a FROM item of the SELECT
+            if matches!(kind(vm, &t)?.as_str(), "cte" | "subquery" | "alias") {
+                CTE_SCOPES.with(|s| {
+                    if let Some(scope) = s.borrow_mut().last_mut() {
+                        if !scope.iter().any(|(n, _)| *n == table) {
+                            scope.push((table.clone(), t.clone()));
+                        }
+                    }
+                });
+            }
+            Ok(Expr::Column(ColumnRef { table, name }))
+        }
+    }
+}
+
+/// A CTE as a FROM item: declared with its body, or, inside its own body,
+/// only named.
+pub(super) fn cte_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
+    // an unnamed cte() is numbered anon_N by the compiler; its key here is its id
+    let anon = match (attr_str(vm, f, "name")?, vm.getattr_opt(f, "anon_id")?) {
+        (None, Some(Value::Int(i))) => Some(i as u32),
+        _ => None,
+    };
+    let name = match anon {
+        Some(id) => format!("anon#{id}"),
+        None => attr_str(vm, f, "name")?.unwrap_or_default(),
+    };
+    let recursive = attr_bool(vm, f, "recursive")?;
+    if DECLARING.with(|d| d.borrow().contains(&name)) {
+        return Ok(FromItem::Cte(Rc::new(Cte { name, body: CteBody::Select(Select::default()), recursive, anon })));
+    }
+    let element = attr(vm, f, "element")?;
+    DECLARING.with(|d| d.borrow_mut().push(name.clone()));
+    let body = if kind(vm, &element)? == "compound_select" {
+        compound_select(vm, &element).map(|(c, _)| CteBody::Compound(c))
+    } else {
+        select(vm, &element).map(|(s, _)| CteBody::Select(s))
+    };
+    DECLARING.with(|d| d.borrow_mut().pop());
+    Ok(FromItem::Cte(Rc::new(Cte { name, body: body?, recursive, anon })))
+}
+
+/// The name a FROM object is known by (an anonymous subquery's number).
+pub(super) fn from_name(vm: &mut Vm, f: &Value) -> PyResult<FromName> {
+    match attr_str(vm, f, "name")? {
+        Some(name) => Ok(FromName::Named(name)),
+        None => match vm.getattr_opt(f, "anon_id")? {
+            Some(Value::Int(i)) => match vm.getattr_opt(f, "anon_stem")?.and_then(|s| s.as_str().map(str::to_owned)) {
+                Some(stem) => Ok(FromName::AnonOf(i as u32, stem)),
+                None => Ok(FromName::Anon(i as u32)),
+            },
+            _ => unsupported(vm, "an anonymous alias of a table"),
+        },
+    }
+}
+
+pub(super) fn is_compound_subquery(vm: &mut Vm, f: &Value) -> PyResult<bool> {
+    let element = attr(vm, f, "element")?;
+    Ok(kind(vm, &element)? == "compound_select")
+}
+
+pub(super) fn is_text_subquery(vm: &mut Vm, f: &Value) -> PyResult<bool> {
+    let element = attr(vm, f, "element")?;
+    Ok(kind(vm, &element)? == "text")
+}
+
+/// A FROM object: a table, an alias, a join or a subquery.
+pub(super) fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
+    Ok(match kind(vm, f)?.as_str() {
+        "table" => FromItem::table(&attr_str(vm, f, "name")?.unwrap_or_default()),
+        "alias" => {
+            let element = attr(vm, f, "element")?;
+            let table = attr_str(vm, &element, "name")?.unwrap_or_default();
+            match (attr_str(vm, f, "name")?, from_name(vm, f)?) {
+                (None, FromName::AnonOf(id, _)) => FromItem::AnonAlias { table, id },
+                (alias, _) => FromItem::Table { name: table, alias },
+            }
+        }
+        "join" => {
+            let (l, r, o) = (attr(vm, f, "left")?, attr(vm, f, "right")?, attr(vm, f, "onclause")?);
+            let (left, right, on) = (from_item(vm, &l)?, from_item(vm, &r)?, expr(vm, &o)?);
+            FromItem::Join { left: Box::new(left), right: Box::new(right), on, outer: attr_bool(vm, f, "isouter")? }
+        }
+        "subquery" if is_text_subquery(vm, f)? => {
+            // text(...).columns(...).subquery(): the text with its own binds
+            let element = attr(vm, f, "element")?;
+            let sql = attr_str(vm, &element, "text")?.unwrap_or_default();
+            let mut binds = Vec::new();
+            let own = attr(vm, &element, "binds")?;
+            for (k, v) in vm.mapping_pairs(&own)? {
+                let key = k.as_str().unwrap_or_default().to_owned();
+                binds.push((key, bind_value(vm, &v, None)?));
+            }
+            let compiled = retort_sql::text::compile(&sql, &binds).map_err(|e| sql_error(vm, &e))?;
+            FromItem::TextSubquery { sql: compiled.sql, params: compiled.params, name: from_name(vm, f)? }
+        }
+        "subquery" if is_compound_subquery(vm, f)? => {
+            let element = attr(vm, f, "element")?;
+            let (compound, _) = compound_select(vm, &element)?;
+            FromItem::CompoundSubquery { compound: Box::new(compound), name: from_name(vm, f)? }
+        }
+        "subquery" => {
+            let element = attr(vm, f, "element")?;
+            let (inner, _) = select(vm, &element)?;
+            FromItem::Subquery { select: Box::new(inner), name: from_name(vm, f)? }
+        }
+        "cte" => cte_item(vm, f)?,
+        other => return unsupported(vm, format!("{other} in FROM")),
+    })
+}
+
+/// An expression node (`Column`, `BinaryExpression`, `func.count()`...).
+pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
+    let k = kind(vm, e)?;
+    let sub = |vm: &mut Vm, name: &str| -> PyResult<Expr> {
+        let v = attr(vm, e, name)?;
+        expr(vm, &v)
+    };
+    Ok(match k.as_str() {
+        "column" => column_ref(vm, e)?,
+        "bindparam" => {
+            let mut value = attr(vm, e, "value")?;
+            if let (Value::None, Some(key)) = (&value, attr_str(vm, e, "key")?) {
+                match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+                    Some(v) => value = v,
+                    None if LENIENT.with(std::cell::Cell::get) => {}
+                    None => return Err(missing_bind(vm, &key)),
+                }
+            }
+            let ty = type_of_expr(vm, e)?;
+            let lit = bind_value(vm, &value, ty.as_ref())?;
+            match (attr_str(vm, e, "key")?, attr_str(vm, e, "stem")?) {
+                (Some(key), _) => Expr::Param { name: ParamName::Exact(key), value: lit },
+                (None, Some(stem)) => Expr::Param { name: ParamName::Anon(stem), value: lit },
+                (None, None) => Expr::Bind(lit),
+            }
+        }
+        "null" => Expr::Null,
+        "true" => Expr::BoolConst(true),
+        "false" => Expr::BoolConst(false),
+        "binary" => {
+            let left = sub(vm, "left")?;
+            let right = sub(vm, "right")?;
+            let op = attr_str(vm, e, "operator")?.unwrap_or_default();
+            left.compare(bin_op(vm, &op)?, right)
+        }
+        "unary" => Expr::Neg(Box::new(sub(vm, "element")?)),
+        "and" | "or" => {
+            let mut clauses = Vec::new();
+            for c in attr_list(vm, e, "clauses")? {
+                clauses.push(expr(vm, &c)?);
+            }
+            if k == "and" {
+                Expr::And(clauses)
+            } else {
+                Expr::Or(clauses)
+            }
+        }
+        "not" => sub(vm, "element")?.negate(),
+        "as_boolean" => Expr::AsBoolean { expr: Box::new(sub(vm, "element")?), negated: attr_bool(vm, e, "negated")? },
+        "like" => {
+            let element = sub(vm, "element")?;
+            let pattern = sub(vm, "pattern")?;
+            if attr_bool(vm, e, "ilike")? {
+                element.ilike(pattern)
+            } else {
+                let escape = attr_str(vm, e, "escape")?.and_then(|s| s.chars().next());
+                Expr::Like { expr: Box::new(element), pattern: Box::new(pattern), escape, negated: false, wrapped: false }
+            }
+        }
+        "like_parts" => {
+            let element = sub(vm, "element")?;
+            let value = attr_str(vm, e, "value")?.unwrap_or_default();
+            let (leading, trailing, autoescape) =
+                (attr_bool(vm, e, "leading")?, attr_bool(vm, e, "trailing")?, attr_bool(vm, e, "autoescape")?);
+            let stem = match &element {
+                Expr::Column(c) => c.name.clone(),
+                _ => "param".to_owned(),
+            };
+            match element.like_parts(&value, leading, trailing, autoescape) {
+                Expr::Like { expr, pattern, escape, negated, wrapped } => {
+                    Expr::Like { expr, pattern: Box::new(name_binds(*pattern, &stem)), escape, negated, wrapped }
+                }
+                other => other,
+            }
+        }
+        "in" => {
+            let element = sub(vm, "element")?;
+            let ty_value = attr(vm, e, "value_type")?;
+            let ty = sql_type(vm, &ty_value)?;
+            let mut given = attr_list(vm, e, "values")?;
+            if let Some(key) = vm.getattr_opt(e, "expanding")?.and_then(|k| k.as_str().map(str::to_owned)) {
+                // an expanding bindparam(): its list of values comes with the execution
+                match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+                    Some(list) => given = vm.iterate(&list)?,
+                    None if LENIENT.with(std::cell::Cell::get) => {}
+                    None => return Err(missing_bind(vm, &key)),
+                }
+            }
+            let mut values = Vec::new();
+            for v in given {
+                values.push(bind_value(vm, &v, ty.as_ref())?);
+            }
+            Expr::In { expr: Box::new(element), values, negated: false }
+        }
+        "between" => {
+            Expr::Between { expr: Box::new(sub(vm, "element")?), low: Box::new(sub(vm, "low")?), high: Box::new(sub(vm, "high")?) }
+        }
+        "function" => {
+            let name = attr_str(vm, e, "name")?.unwrap_or_default();
+            let mut args = Vec::new();
+            for a in attr_list(vm, e, "clauses")? {
+                args.push(expr(vm, &a)?);
+            }
+            Expr::Function { name, args }
+        }
+        "label" => {
+            let name = match (attr_str(vm, e, "name")?, e) {
+                (Some(name), _) => name,
+                (None, Value::Instance(i)) => retort_sql::expr::anon_label(i.serial),
+                (None, _) => String::new(),
+            };
+            sub(vm, "element")?.label(&name)
+        }
+        "cast" => {
+            let ty_value = attr(vm, e, "type")?;
+            match sql_type(vm, &ty_value)? {
+                Some(ty) => Expr::Cast { expr: Box::new(sub(vm, "element")?), ty },
+                None => return unsupported(vm, "cast() to this type"),
+            }
+        }
+        "case" => {
+            let value = match attr(vm, e, "value")? {
+                Value::None => None,
+                v => Some(Box::new(expr(vm, &v)?)),
+            };
+            let mut whens = Vec::new();
+            for pair in attr_list(vm, e, "whens")? {
+                let [w, r] = <[Value; 2]>::try_from(vm.unpack(&pair, 2)?).map_err(|_| vm.new_error("ValueError", "a (when, then) pair"))?;
+                whens.push((expr(vm, &w)?, expr(vm, &r)?));
+            }
+            let else_ = match attr(vm, e, "else_")? {
+                Value::None => None,
+                v => Some(Box::new(expr(vm, &v)?)),
+            };
+            Expr::Case { value, whens, else_ }
+        }
+        "scalar_subquery" => {
+            let inner = attr(vm, e, "element")?;
+            Expr::ScalarSubquery(Box::new(select(vm, &inner)?.0))
+        }
+        "exists" => {
+            let inner = attr(vm, e, "element")?;
+            let (mut s, _) = select(vm, &inner)?;
+            if s.columns.is_empty() {
+                s.columns.push(Expr::Star);
+            }
+            Expr::Exists(Box::new(s))
+        }
+        "in_select" => {
+            let element = sub(vm, "element")?;
+            let inner = attr(vm, e, "select")?;
+            Expr::InSelect { expr: Box::new(element), select: Box::new(select(vm, &inner)?.0), negated: false }
+        }
+        "over" => {
+            let func = sub(vm, "element")?;
+            let mut partition_by = Vec::new();
+            for p in attr_list(vm, e, "partition_by")? {
+                partition_by.push(expr(vm, &p)?);
+            }
+            let mut order = Vec::new();
+            for o in attr_list(vm, e, "order_by")? {
+                order.push(order_by(vm, &o)?);
+            }
+            let frame = match vm.getattr_opt(e, "frame")? {
+                Some(f @ Value::Instance(_)) => Some(frame(vm, &f)?),
+                _ => None,
+            };
+            Expr::Over { func: Box::new(func), partition_by, order_by: order, frame }
+        }
+        "json_getitem" => Expr::JsonGet { expr: Box::new(sub(vm, "element")?), path: Box::new(sub(vm, "path")?) },
+        "filter" => Expr::Filter { func: Box::new(sub(vm, "func")?), criterion: Box::new(sub(vm, "criterion")?) },
+        "distinct" => Expr::Distinct(Box::new(sub(vm, "element")?)),
+        // (quoted as an identifier is: "NOCASE", nocase)
+        "collation" => Expr::Literal(retort_sql::quote::quote(&attr_str(vm, e, "collation")?.unwrap_or_default())),
+        "extract" => {
+            let field = attr_str(vm, e, "field")?.unwrap_or_default();
+            if retort_sql::expr::sqlite_extract_format(&field).is_none() && !LENIENT.with(|l| l.get()) {
+                return Err(sa_error(vm, "CompileError", format!("{field} is not a valid extract argument.")));
+            }
+            Expr::Extract { field, expr: Box::new(sub(vm, "expr")?) }
+        }
+        "literal_column" => Expr::Literal(attr_str(vm, e, "text")?.unwrap_or_default()),
+        "type_coerce" => sub(vm, "element")?,
+        "tuple_in" => {
+            let tuple = attr(vm, e, "tuple")?;
+            let clauses = attr_list(vm, &tuple, "clauses")?;
+            let mut exprs = Vec::new();
+            let mut types = Vec::new();
+            for c in &clauses {
+                exprs.push(expr(vm, c)?);
+                types.push(type_of_expr(vm, c)?);
+            }
+            let mut rows = Vec::new();
+            for row in attr_list(vm, e, "rows")? {
+                let mut out = Vec::new();
+                for (i, v) in vm.iterate(&row)?.iter().enumerate() {
+                    out.push(bind_value(vm, v, types.get(i).and_then(Option::as_ref))?);
+                }
+                rows.push(out);
+            }
+            Expr::TupleIn { exprs, rows, negated: false }
+        }
+        "label_reference" => Expr::Literal(attr_str(vm, e, "name")?.unwrap_or_default()),
+        other => return unsupported(vm, format!("{other} expressions")),
+    })
+}
