@@ -6,8 +6,9 @@
 //! reducer, pure and tested natively), [`share`] (share links), [`revisions`] (the
 //! Migrations panel's scripts), [`language`]
 //! (Python or SQL in the editor); in the browser only: `components`
-//! (one component per file), `engine_client` (spawns, feeds and stops the
-//! worker), `editor` (the CodeMirror binding) and `worker` (the worker's side).
+//! (one component per file, rendering), `hooks` (the page's side effects as
+//! custom hooks), `engine_client` (spawns, feeds and stops the worker),
+//! `editor` (the CodeMirror binding) and `worker` (the worker's side).
 
 pub mod embed;
 pub mod er;
@@ -28,5 +29,7 @@ pub mod editor;
 pub mod engine_client;
 #[cfg(target_arch = "wasm32")]
 pub mod files;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
 #[cfg(all(target_arch = "wasm32", feature = "worker"))]
 pub mod worker;

@@ -1,11 +1,14 @@
 //! The messages between the page and the engine worker, passed as typed Rust
-//! values with serde-wasm-bindgen.
+//! values with serde-wasm-bindgen. The values the runtime shares with them
+//! (revision scripts, timeline steps, the ORM view) are `retort_protocol`'s.
 
 use retort_engine::console::ScriptRun;
 use retort_engine::log::Event;
 use retort_engine::snapshot::TableSnapshot;
 use serde::{Deserialize, Serialize};
 use serde_bytes::ByteBuf;
+
+pub use retort_protocol::{MappedObject, MigrationAction, Model, ModelColumn, ModelRelationship, OrmView, RevisionScript, RunStep};
 
 /// Rows of each result sent back to the page; the rest are only counted.
 pub const ROW_LIMIT: usize = 1000;
@@ -33,24 +36,6 @@ pub enum Request {
     Migrate { id: u32, source: String, revisions: Vec<RevisionScript>, action: MigrationAction },
 }
 
-/// A revision script of the Migrations panel: its id and its whole text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RevisionScript {
-    pub id: String,
-    pub source: String,
-}
-
-/// What the Migrations panel asks for (Flask-Migrate's commands).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MigrationAction {
-    /// `flask db migrate -m MESSAGE`.
-    Autogenerate { message: String },
-    /// `flask db upgrade TARGET` (an id or `head`).
-    Upgrade { target: String },
-    /// `flask db downgrade TARGET` (an id or `base`).
-    Downgrade { target: String },
-}
-
 /// What a Python script did, as the page shows it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PythonRun {
@@ -76,101 +61,19 @@ pub struct PythonRun {
     pub echo: String,
 }
 
-/// One step of the timeline: the line, how far the SQL log had got when it
-/// was done, and the ORM's models and objects then.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RunStep {
-    pub line: u32,
-    /// The number of SQL log entries when it ended.
-    pub events: usize,
-    /// The ORM's snapshot then, as the runtime's JSON text ([`OrmView`]'s
-    /// shape): read only when the timeline shows the step, so a run's
-    /// dozens of snapshots cross from the worker as plain strings.
-    pub orm: Option<String>,
-}
-
-impl RunStep {
-    /// The step's ORM snapshot, read (by the browser's `JSON.parse` in the
-    /// page: the page's wasm carries no JSON parser of its own).
-    pub fn view(&self) -> Option<OrmView> {
-        let text = self.orm.as_deref()?;
-        #[cfg(target_arch = "wasm32")]
-        {
-            let value = js_sys::JSON::parse(text).ok()?;
-            serde_wasm_bindgen::from_value(value).ok()
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            serde_json::from_str(text).ok()
-        }
+/// The step's ORM snapshot, read (by the browser's `JSON.parse` in the
+/// page: the page's wasm carries no JSON parser of its own).
+pub fn step_view(step: &RunStep) -> Option<OrmView> {
+    let text = step.orm.as_deref()?;
+    #[cfg(target_arch = "wasm32")]
+    {
+        let value = js_sys::JSON::parse(text).ok()?;
+        serde_wasm_bindgen::from_value(value).ok()
     }
-}
-
-/// What the Models and Session panels show: the runtime's ORM snapshot
-/// (`retort_runtime::orm_snapshot`, JSON of this shape).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct OrmView {
-    pub models: Vec<Model>,
-    pub objects: Vec<MappedObject>,
-}
-
-/// A mapped class.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Model {
-    pub class_name: String,
-    pub table: String,
-    pub columns: Vec<ModelColumn>,
-    pub relationships: Vec<ModelRelationship>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ModelColumn {
-    pub key: String,
-    pub name: String,
-    #[serde(rename = "type")]
-    pub ty: String,
-    pub primary_key: bool,
-    pub foreign_key: Option<String>,
-    pub nullable: bool,
-    pub unique: bool,
-    pub default: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ModelRelationship {
-    pub key: String,
-    pub target: String,
-    /// `ONETOMANY`, `MANYTOONE` or `MANYTOMANY`.
-    pub direction: String,
-    pub uselist: bool,
-    pub secondary: Option<String>,
-    pub cascade: String,
-    pub lazy: String,
-    pub back_populates: Option<String>,
-}
-
-/// A live mapped object.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MappedObject {
-    pub id: u64,
-    pub class_name: String,
-    pub repr: String,
-    /// transient, pending, persistent, deleted or detached.
-    pub state: String,
-    /// The session (numbered from 1) it belongs to.
-    pub session: Option<u32>,
-    /// Its primary key, as `repr` of the identity tuple.
-    pub identity: Option<String>,
-    /// Attributes set since the last flush.
-    pub modified: bool,
-    /// Loaded attributes by name (`None`: expired or not loaded).
-    pub attributes: Vec<(String, Option<String>)>,
-    /// Loaded relationships: (attribute, the linked object's `id`).
-    #[serde(default)]
-    pub links: Vec<(String, u64)>,
-    /// Attributes set since the last flush: (attribute, the value the database has).
-    #[serde(default)]
-    pub changed: Vec<(String, String)>,
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::from_str(text).ok()
+    }
 }
 
 /// An uncaught exception (or a syntax error) and its traceback.

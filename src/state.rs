@@ -80,10 +80,11 @@ impl Tab {
 pub struct AppState {
     pub status: Status,
     /// The last finished run (SQL, or Python: its output), its SQL log and the tables it left.
-    pub run: Option<ScriptRun>,
-    pub python: Option<PythonRun>,
-    pub log: Vec<Event>,
-    pub tables: Vec<TableSnapshot>,
+    /// (Each behind an `Rc`: an action clones the state, not the run.)
+    pub run: Option<Rc<ScriptRun>>,
+    pub python: Option<Rc<PythonRun>>,
+    pub log: Rc<Vec<Event>>,
+    pub tables: Rc<Vec<TableSnapshot>>,
     /// The output tab on show.
     pub tab: Tab,
     /// The source line whose statements are selected (editor ↔ SQL log).
@@ -129,8 +130,8 @@ impl Default for AppState {
             status: Status::Loading { loaded: 0, total: None },
             run: None,
             python: None,
-            log: Vec::new(),
-            tables: Vec::new(),
+            log: Rc::default(),
+            tables: Rc::default(),
             tab: Tab::Results,
             selected_line: None,
             step: None,
@@ -241,7 +242,7 @@ impl AppState {
     pub fn orm_view(&self) -> Option<crate::protocol::OrmView> {
         let run = self.python.as_ref()?;
         match self.step.and_then(|i| run.steps.get(i)) {
-            Some(step) => step.view(),
+            Some(step) => crate::protocol::step_view(step),
             None => run.orm.clone(),
         }
     }
@@ -348,13 +349,13 @@ impl Reducible for AppState {
                     s.revisions.push(r);
                 }
                 s.current_revision = current;
-                s.python = Some(run);
+                s.python = Some(Rc::new(run));
                 s.step = None;
                 s.run = None;
                 s.selected_line = None;
-                s.log = log;
+                s.log = Rc::new(log);
                 if let Some(tables) = tables {
-                    s.tables = tables;
+                    s.tables = Rc::new(tables);
                 }
             }
             Action::SetRevisions(revisions) => s.revisions = revisions,
@@ -393,12 +394,12 @@ impl Reducible for AppState {
                 s.status = if s.error.is_some() { Status::Error } else { Status::Done };
                 let n = run.results.len();
                 s.message = format!("{n} statement{} in {elapsed_ms:.1} ms", if n == 1 { "" } else { "s" });
-                s.run = Some(run);
+                s.run = Some(Rc::new(run));
                 s.python = None;
                 s.step = None;
                 s.selected_line = None;
-                s.log = log;
-                s.tables = tables;
+                s.log = Rc::new(log);
+                s.tables = Rc::new(tables);
             }
             Action::PythonDone { id, run, log, tables, elapsed_ms } => {
                 if s.pending != Some(id) {
@@ -410,11 +411,11 @@ impl Reducible for AppState {
                 let n = log.iter().filter(|e| matches!(e.kind, retort_engine::log::EventKind::Sql(_))).count();
                 s.message = format!("Ran in {elapsed_ms:.1} ms · {n} statement{}", if n == 1 { "" } else { "s" });
                 s.run = None;
-                s.python = Some(run);
+                s.python = Some(Rc::new(run));
                 s.selected_line = None;
                 s.step = None;
-                s.log = log;
-                s.tables = tables;
+                s.log = Rc::new(log);
+                s.tables = Rc::new(tables);
                 // the run's database is the live one now, and it has no migration history
                 s.current_revision = None;
             }

@@ -10,7 +10,7 @@ use serde_bytes::ByteBuf;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{MigrationAction, PythonError, PythonRun, Request, Response, RevisionScript, RunStep, ROW_LIMIT, TABLE_ROW_LIMIT};
+use crate::protocol::{MigrationAction, PythonError, PythonRun, Request, Response, RevisionScript, ROW_LIMIT, TABLE_ROW_LIMIT};
 use retort_python::{Budget, Interpreter};
 use retort_runtime::{migrations, Prepared};
 
@@ -120,7 +120,7 @@ fn answer(request: Request) -> Response {
                 }
                 None => None,
             };
-            let steps = runtime.steps.iter().map(|s| RunStep { line: s.line, events: s.events, orm: s.orm.clone() }).collect();
+            let steps = runtime.steps.clone();
             let run = PythonRun {
                 stdout: result.stdout,
                 stderr,
@@ -177,13 +177,7 @@ fn migrate(id: u32, source: &str, revisions: Vec<RevisionScript>, action: Migrat
         Ok(live) => live,
         Err(e) => return Response::Failed { id: Some(id), message: format!("cannot read the live database: {e}") },
     };
-    let revisions: Vec<migrations::RevisionScript> =
-        revisions.into_iter().map(|r| migrations::RevisionScript { id: r.id, source: r.source }).collect();
-    let action = match action {
-        MigrationAction::Autogenerate { message } => migrations::MigrationAction::Autogenerate { message },
-        MigrationAction::Upgrade { target } => migrations::MigrationAction::Upgrade { target },
-        MigrationAction::Downgrade { target } => migrations::MigrationAction::Downgrade { target },
-    };
+
     let outcome = migrations::run(source, live, &revisions, &action, retort_python::Budget::default());
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     let log = outcome.runtime.log.borrow().clone();
@@ -204,8 +198,7 @@ fn migrate(id: u32, source: &str, revisions: Vec<RevisionScript>, action: Migrat
         }
         None => None,
     };
-    let revision = outcome.revision.map(|r| RevisionScript { id: r.id, source: r.source });
-    Response::Migrated { id, run, log, tables, current: outcome.current, revision, elapsed_ms }
+    Response::Migrated { id, run, log, tables, current: outcome.current, revision: outcome.revision, elapsed_ms }
 }
 
 fn post(response: &Response) {

@@ -8,7 +8,7 @@ use super::rows_table::RowsTable;
 
 #[derive(Properties, PartialEq)]
 pub struct DatabaseProps {
-    pub tables: Vec<TableSnapshot>,
+    pub tables: std::rc::Rc<Vec<TableSnapshot>>,
     /// The file runs start from, by name and size.
     pub start_file: Option<(String, usize)>,
     pub on_save: Callback<()>,

@@ -9,10 +9,10 @@ use crate::protocol::PythonRun;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub run: Option<ScriptRun>,
+    pub run: Option<std::rc::Rc<ScriptRun>>,
     /// A Python run's output, shown instead of statement results.
     #[prop_or_default]
-    pub python: Option<PythonRun>,
+    pub python: Option<std::rc::Rc<PythonRun>>,
 }
 
 #[function_component(Results)]

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SqlLogProps {
-    pub log: Vec<Event>,
+    pub log: std::rc::Rc<Vec<Event>>,
     /// The source line whose statements are highlighted.
     pub selected: Option<u32>,
     /// A click on an entry selects its line.

@@ -7,27 +7,11 @@
 
 use retort_engine::{Connection, Limbo};
 use retort_python::{Budget, RunResult, Value};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+
+pub use retort_protocol::{MigrationAction, RevisionScript};
 
 use crate::Runtime;
-
-/// One revision script of the panel: its id and its whole text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RevisionScript {
-    pub id: String,
-    pub source: String,
-}
-
-/// What the user asked the panel for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MigrationAction {
-    /// `flask db migrate -m MESSAGE`: a new revision from the models' difference with the database.
-    Autogenerate { message: String },
-    /// `flask db upgrade TARGET` (a revision id or `head`).
-    Upgrade { target: String },
-    /// `flask db downgrade TARGET` (a revision id or `base`).
-    Downgrade { target: String },
-}
 
 /// What an action did.
 pub struct Outcome {

@@ -19,15 +19,9 @@ pub const MAX_STEPS: usize = 300;
 /// The most snapshot text a run's steps keep.
 pub const MAX_BYTES: usize = 8 << 20;
 
-/// One step: a top-level line and the state when it was done.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Step {
-    pub line: u32,
-    /// The number of log events when it ended (its own are the ones since the step before).
-    pub events: usize,
-    /// The ORM's snapshot then (`None` before `sqlalchemy.orm` is imported).
-    pub orm: Option<String>,
-}
+/// One step: a top-level line and the state when it was done (the
+/// timeline's shape, shared with the page).
+pub use retort_protocol::RunStep as Step;
 
 /// The steps recorded so far, and the one under way.
 #[derive(Default)]
