@@ -3,7 +3,14 @@
 //! mapped object ([`state`]), the session's identity map and transaction
 //! bookkeeping ([`session`]), and the unit of work that turns a session's
 //! changes into INSERT, UPDATE and DELETE statements in SQLAlchemy's order
-//! ([`flush`]), plus the SELECTs that load objects ([`loading`]).
+//! ([`flush`]), and loading: a row's state found in the identity map or
+//! made new, and the SELECT that loads an object by key ([`loading`]).
+//!
+//! What stays Python (`crates/retort_runtime/python/sqlalchemy/orm/`):
+//! declarative scanning, attribute instrumentation and history,
+//! collections and backrefs, relationship configuration, building the
+//! Python object of a loaded state, the loaders' queries, and the
+//! `Session` and `Query` APIs.
 //!
 //! Invariants: objects are opaque to this crate (a [`state::StateId`] each;
 //! the host keeps the objects and their current attribute values and hands

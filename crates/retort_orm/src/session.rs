@@ -229,43 +229,6 @@ impl Orm {
         self.sessions[sid].identity_map.get(key).copied()
     }
 
-    /// A row was loaded for `mapper`: the state already in the identity map
-    /// (its expired values filled in), or a new persistent one. The flag
-    /// says whether the host must build a new object.
-    ///
-    /// `row` holds every column's value, `None` for a column the query did
-    /// not load (deferred); `populate` (the `populate_existing` option)
-    /// replaces an object's loaded values by the row's and forgets its
-    /// pending changes.
-    pub fn loaded(&mut self, sid: SessionId, mapper: MapperId, row: Vec<Option<Literal>>, populate: bool) -> (StateId, bool) {
-        let m = self.registry.get(mapper);
-        let key = m.pk.iter().map(|&i| row[i].clone()).collect::<Option<Vec<_>>>().and_then(|pk| IdentityKey::new(mapper, pk));
-        if let Some(key) = &key {
-            if let Some(&st) = self.sessions[sid].identity_map.get(key) {
-                let state = &mut self.states[st];
-                for (slot, value) in state.committed.iter_mut().zip(row) {
-                    if slot.is_none() || (populate && value.is_some()) {
-                        *slot = value;
-                    }
-                }
-                if populate {
-                    state.modified = false;
-                }
-                return (st, false);
-            }
-        }
-        let st = self.new_state(mapper);
-        let state = &mut self.states[st];
-        state.committed = row;
-        state.status = Status::Persistent;
-        state.session = Some(sid);
-        if let Some(key) = key {
-            state.key = Some(key.clone());
-            self.sessions[sid].identity_map.insert(key, st);
-        }
-        (st, true)
-    }
-
     /// A flush inserted `st` with these column values.
     pub fn inserted(&mut self, sid: SessionId, st: StateId, row: Vec<Literal>) {
         let mapper = self.states[st].mapper;

@@ -579,7 +579,7 @@ fn load(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
         row.push(if absent.contains(&i) { None } else { Some(bind(vm, host, mid, i, v)?) });
     }
     loop {
-        let (st, fresh) = host.borrow_mut().orm.loaded(sid, mid, row.clone(), populate);
+        let retort_orm::loading::Loaded { state: st, fresh } = host.borrow_mut().orm.load_row(sid, mid, row.clone(), populate);
         if fresh {
             let mut h = host.borrow_mut();
             let n = h.orm.states.len();
