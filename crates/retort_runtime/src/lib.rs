@@ -22,6 +22,7 @@ pub mod native;
 pub mod orm;
 mod params_repr;
 pub mod prepared;
+pub mod snapshot;
 pub mod steps;
 pub mod trace;
 

@@ -26,7 +26,7 @@ use crate::native::{self, Shared};
 
 /// The ORM and the objects its states stand for.
 pub struct Host {
-    orm: Orm,
+    pub(crate) orm: Orm,
     /// By state: the object, held weakly.
     objects: Vec<Option<Weak<Instance>>>,
     /// Objects a session must keep alive: pending, dirty or deleted.
@@ -40,9 +40,11 @@ pub struct Host {
     /// an object without its state yet (see `make_state`).
     new_state: Value,
     state_class: Value,
+    /// The mapped classes the snapshots show (`crate::snapshot`), read again when they change.
+    pub(crate) shown_models: Vec<retort_protocol::Model>,
 }
 
-type Hosted = Rc<RefCell<Host>>;
+pub(crate) type Hosted = Rc<RefCell<Host>>;
 
 impl Host {
     pub fn shared(sql: Shared) -> Hosted {
@@ -55,10 +57,11 @@ impl Host {
             sql,
             new_state: Value::None,
             state_class: Value::None,
+            shown_models: Vec::new(),
         }))
     }
 
-    fn object(&self, st: StateId) -> Option<Value> {
+    pub(crate) fn object(&self, st: StateId) -> Option<Value> {
         if let Some(v) = self.strong.get(&st) {
             return Some(v.clone());
         }
@@ -66,13 +69,13 @@ impl Host {
     }
 
     /// Every live mapped object with its state id, in state order.
-    fn alive(&self) -> Vec<(StateId, Value)> {
+    pub(crate) fn alive(&self) -> Vec<(StateId, Value)> {
         (0..self.objects.len()).filter_map(|st| self.object(st).map(|o| (st, o))).collect()
     }
 
     /// The committed value of attribute `attr` of `st` (as the database
     /// has it, when it was loaded), as Python sees it; None when unknown.
-    fn committed(vm: &mut Vm, host: &Hosted, st: StateId, attr: usize) -> PyResult<Value> {
+    pub(crate) fn committed(vm: &mut Vm, host: &Hosted, st: StateId, attr: usize) -> PyResult<Value> {
         let (value, column) = {
             let h = host.borrow();
             let s = h.orm.state(st);
@@ -369,7 +372,9 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let pairs = host.borrow().alive().into_iter().map(|(st, o)| Value::tuple(vec![Value::Int(st as i64), o])).collect();
         Ok(Value::list(pairs))
     });
-    add(&m, vm, "objects_json", |vm, host, a| objects_json(vm, host, &arg(&a, 0), &arg(&a, 1)));
+    // the Models and Session panels' snapshot (see `crate::snapshot`)
+    add(&m, vm, "show_models", |vm, host, a| crate::snapshot::show_models(vm, host, &arg(&a, 0)));
+    add(&m, vm, "snapshot", |vm, host, a| crate::snapshot::snapshot(vm, host, &arg(&a, 0), &arg(&a, 1)));
     add(&m, vm, "bulk_deleted", |vm, host, a| {
         // a bulk DELETE matched a loaded object: it is deleted as a flush would leave it
         let (sid, st) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
@@ -845,145 +850,7 @@ fn index_pairs(vm: &mut Vm, v: &Value) -> PyResult<Vec<(usize, usize)>> {
     Ok(out)
 }
 
-/// `objects_json(layouts, safe_repr)`: every live mapped object as the
-/// Session panel shows it (`_layouts` in `python/sqlalchemy/orm/_retort_snapshot.py` says what
-/// each field means), as a JSON list. A timeline takes one after every
-/// line, so it is built here rather than in Python. `layouts` holds, per
-/// mapper, `(mid, [(column key, attribute index)], [(relationship key, uselist)])`;
-/// `safe_repr` shows a value that is not a plain one (a `__repr__` may need
-/// an attribute that is not loaded).
-fn objects_json(vm: &mut Vm, host: &Hosted, layouts: &Value, safe_repr: &Value) -> PyResult<Value> {
-    type Layout = (Vec<(String, usize)>, Vec<(String, bool)>);
-    let mut by_mapper: HashMap<usize, Layout> = HashMap::new();
-    for entry in vm.iterate(layouts)? {
-        let parts = vm.iterate(&entry)?;
-        let [Value::Int(mid), cols, rels] = parts.as_slice() else { continue };
-        let mut columns = Vec::new();
-        for c in vm.iterate(cols)? {
-            if let [Value::Str(key), Value::Int(i)] = vm.iterate(&c)?.as_slice() {
-                columns.push((key.s.to_string(), *i as usize));
-            }
-        }
-        let mut relationships = Vec::new();
-        for r in vm.iterate(rels)? {
-            if let [Value::Str(key), uselist] = vm.iterate(&r)?.as_slice() {
-                relationships.push((key.s.to_string(), matches!(uselist, Value::Bool(true))));
-            }
-        }
-        by_mapper.insert(*mid as usize, (columns, relationships));
-    }
-    let alive = host.borrow().alive();
-    let mut out = Vec::with_capacity(alive.len());
-    for (st, obj) in alive {
-        let Value::Instance(inst) = &obj else { continue };
-        let (status, session, marked, modified, mapper, key) = {
-            let h = host.borrow();
-            let s = h.orm.state(st);
-            (s.status.name(), s.session, s.marked_deleted, s.modified, s.mapper, s.key.clone())
-        };
-        let Some((columns, relationships)) = by_mapper.get(&mapper) else { continue };
-        // not borrowed across calls: a __repr__ may set attributes
-        let get = |key: &str| inst.dict.borrow().get(key).cloned();
-        let mut attrs = Vec::new();
-        let mut changed = Vec::new();
-        for (key, index) in columns {
-            let value = get(key);
-            attrs.push(serde_json::json!([
-                key,
-                match &value {
-                    Some(v) => Some(shown(vm, safe_repr, v)?),
-                    None => None,
-                }
-            ]));
-            if let (Some(v), true, "persistent") = (&value, modified, status) {
-                // set since the last flush: the value the database has (when it was loaded)
-                let old = Host::committed(vm, host, st, *index)?;
-                if !matches!(old, Value::None) && !vm.eq(&old, v)? {
-                    changed.push(serde_json::json!([key, shown(vm, safe_repr, &old)?]));
-                }
-            }
-        }
-        let mut links = Vec::new();
-        for (key, uselist) in relationships {
-            let Some(value) = get(key) else { continue };
-            let members = if *uselist { vm.iterate(&value)? } else { vec![value] };
-            let mut names = Vec::new();
-            for x in &members {
-                names.push(short(vm, host, x)?);
-                if let Some(target) = state_of(vm, x)? {
-                    links.push(serde_json::json!([key, target]));
-                }
-            }
-            let text = if *uselist { format!("[{}]", names.join(", ")) } else { names.join(", ") };
-            attrs.push(serde_json::json!([key, text]));
-        }
-        let identity = match key {
-            Some(k) => Some(shown(vm, safe_repr, &key_tuple(&k))?),
-            None => None,
-        };
-        let class_name = vm.type_of(&obj).name.to_string();
-        out.push(serde_json::json!({
-            "id": st,
-            "class_name": class_name,
-            "repr": shown(vm, safe_repr, &obj)?,
-            "state": if marked && status == "persistent" { "deleted" } else { status },
-            "session": session.map(|s| s + 1),
-            "identity": identity,
-            "modified": modified,
-            "attributes": attrs,
-            "links": links,
-            "changed": changed,
-        }));
-    }
-    Ok(Value::str(serde_json::Value::Array(out).to_string()))
-}
-
-/// A value as the Session panel shows it: `repr`, through `safe_repr` unless it is a plain value.
-fn shown(vm: &mut Vm, safe_repr: &Value, v: &Value) -> PyResult<String> {
-    fn plain(v: &Value) -> bool {
-        match v {
-            Value::None | Value::Bool(_) | Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_) | Value::Bytes(_) => true,
-            Value::Tuple(t) => t.iter().all(plain),
-            _ => false,
-        }
-    }
-    if plain(v) {
-        return vm.repr(v);
-    }
-    let text = vm.call(safe_repr, Args::new(vec![v.clone()]))?;
-    Ok(text.as_str().unwrap_or_default().to_owned())
-}
-
-/// The state id of a mapped object that has its instance state, if `x` is one.
-fn state_of(vm: &mut Vm, x: &Value) -> PyResult<Option<usize>> {
-    let Value::Instance(inst) = x else { return Ok(None) };
-    let state = inst.dict.borrow().get("_sa_instance_state").cloned();
-    match state {
-        Some(s) => match vm.getattr(&s, "_st")? {
-            Value::Int(n) if n >= 0 => Ok(Some(n as usize)),
-            _ => Ok(None),
-        },
-        None => Ok(None),
-    }
-}
-
-/// A related object in a relationship's value: `Post(1,)`, `Post(new)`, or `None`.
-fn short(vm: &mut Vm, host: &Hosted, x: &Value) -> PyResult<String> {
-    if matches!(x, Value::None) {
-        return Ok("None".into());
-    }
-    let name = vm.type_of(x).name.to_string();
-    let key = match state_of(vm, x)? {
-        Some(st) => host.borrow().orm.state(st).key.clone(),
-        None => None,
-    };
-    Ok(match key {
-        Some(k) => format!("{name}{}", vm.repr(&key_tuple(&k))?),
-        None => format!("{name}(new)"),
-    })
-}
-
 /// An identity key's values as the Python tuple `identity_key` shows.
-fn key_tuple(key: &retort_orm::identity::IdentityKey) -> Value {
+pub(crate) fn key_tuple(key: &retort_orm::identity::IdentityKey) -> Value {
     Value::tuple(key.values.iter().map(native::literal_value).collect())
 }
