@@ -2,7 +2,6 @@
 //! (each naming its kind in `__visit_name__`) as `retort_sql::expr` trees,
 //! with the CTEs and subqueries they refer to collected for the SELECT.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use retort_python::{PyResult, Value, Vm};
@@ -11,23 +10,23 @@ use retort_sql::expr::{BinOp, ColumnRef, Cte, CteBody, Expr, FromItem, FromName,
 use super::*;
 
 /// An `over()`'s frame (the script's `FrameClause`).
-pub(super) fn frame(vm: &mut Vm, f: &Value) -> PyResult<retort_sql::expr::Frame> {
+pub(super) fn frame(vm: &mut Vm, cx: &mut Conversion, f: &Value) -> PyResult<retort_sql::expr::Frame> {
     use retort_sql::expr::FrameBound;
-    let bound = |vm: &mut Vm, end: &str| -> PyResult<FrameBound> {
+    let bound = |vm: &mut Vm, cx: &mut Conversion, end: &str| -> PyResult<FrameBound> {
         let kind = attr_str(vm, f, &format!("{end}_type"))?.unwrap_or_default();
-        let value = |vm: &mut Vm| -> PyResult<Box<Expr>> {
+        let value = |vm: &mut Vm, cx: &mut Conversion| -> PyResult<Box<Expr>> {
             let bind = attr(vm, f, &format!("{end}_bind"))?;
-            Ok(Box::new(expr(vm, &bind)?))
+            Ok(Box::new(expr(vm, cx, &bind)?))
         };
         Ok(match kind.as_str() {
             "current" => FrameBound::Current,
-            "preceding" => FrameBound::Preceding(value(vm)?),
-            "following" => FrameBound::Following(value(vm)?),
+            "preceding" => FrameBound::Preceding(value(vm, cx)?),
+            "following" => FrameBound::Following(value(vm, cx)?),
             _ => FrameBound::Unbounded,
         })
     };
-    let lower = bound(vm, "lower")?;
-    let upper = bound(vm, "upper")?;
+    let lower = bound(vm, cx, "lower")?;
+    let upper = bound(vm, cx, "upper")?;
     Ok(retort_sql::expr::Frame { unit: attr_str(vm, f, "unit")?.unwrap_or_default(), lower, upper, exclude: attr_str(vm, f, "exclude")? })
 }
 
@@ -52,34 +51,8 @@ pub(super) fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
     })
 }
 
-thread_local! {
-    /// While a SELECT converts: the CTEs and subqueries its expressions referred to (one
-    /// list per SELECT being converted, innermost last), which become FROM
-    /// items; and the names of CTEs whose bodies are converting, so a
-    /// recursive reference only names its CTE.
-    pub(super) static CTE_SCOPES: RefCell<Vec<Vec<(FromName, Value)>>> = const { RefCell::new(Vec::new()) };
-    pub(super) static DECLARING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// The parameters the statement is executed with, for `bindparam("name")`.
-    pub(super) static BIND_VALUES: RefCell<Vec<(String, Value)>> = const { RefCell::new(Vec::new()) };
-    /// Compiling to show a statement (`str()`, `compile()`): a
-    /// `bindparam()` without a value is no error.
-    pub(super) static LENIENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-pub fn set_lenient(on: bool) {
-    LENIENT.with(|l| l.set(on));
-}
-
-/// Sets the execution parameters `bindparam()`s without a value take.
-pub fn set_bind_values(pairs: Vec<(Value, Value)>) {
-    // (a key that is not a name, such as a Column, names no bind parameter:
-    // SQLAlchemy looks its parameters up by name)
-    let named = pairs.into_iter().filter_map(|(k, v)| k.as_str().map(|s| (s.to_owned(), v))).collect();
-    BIND_VALUES.with(|b| *b.borrow_mut() = named);
-}
-
 /// A column of a table, alias, subquery or CTE as a reference.
-pub(super) fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
+pub(super) fn column_ref(vm: &mut Vm, cx: &mut Conversion, c: &Value) -> PyResult<Expr> {
     let name = attr_str(vm, c, "name")?.unwrap_or_default();
     match attr(vm, c, "table")? {
         Value::None => Ok(Expr::Literal(name)),
@@ -87,13 +60,11 @@ pub(super) fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
             let table = from_name(vm, &t)?;
             // a CTE or a subquery named by a column is a FROM item of the SELECT
             if matches!(kind(vm, &t)?.as_str(), "cte" | "subquery" | "alias") {
-                CTE_SCOPES.with(|s| {
-                    if let Some(scope) = s.borrow_mut().last_mut() {
-                        if !scope.iter().any(|(n, _)| *n == table) {
-                            scope.push((table.clone(), t.clone()));
-                        }
+                if let Some(scope) = cx.cte_scopes.last_mut() {
+                    if !scope.iter().any(|(n, _)| *n == table) {
+                        scope.push((table.clone(), t.clone()));
                     }
-                });
+                }
             }
             Ok(Expr::Column(ColumnRef { table, name }))
         }
@@ -102,7 +73,7 @@ pub(super) fn column_ref(vm: &mut Vm, c: &Value) -> PyResult<Expr> {
 
 /// A CTE as a FROM item: declared with its body, or, inside its own body,
 /// only named.
-pub(super) fn cte_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
+pub(super) fn cte_item(vm: &mut Vm, cx: &mut Conversion, f: &Value) -> PyResult<FromItem> {
     // an unnamed cte() is numbered anon_N by the compiler; its key here is its id
     let anon = match (attr_str(vm, f, "name")?, vm.getattr_opt(f, "anon_id")?) {
         (None, Some(Value::Int(i))) => Some(i as u32),
@@ -113,17 +84,17 @@ pub(super) fn cte_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
         None => attr_str(vm, f, "name")?.unwrap_or_default(),
     };
     let recursive = attr_bool(vm, f, "recursive")?;
-    if DECLARING.with(|d| d.borrow().contains(&name)) {
+    if cx.declaring.contains(&name) {
         return Ok(FromItem::Cte(Rc::new(Cte { name, body: CteBody::Select(Select::default()), recursive, anon })));
     }
     let element = attr(vm, f, "element")?;
-    DECLARING.with(|d| d.borrow_mut().push(name.clone()));
+    cx.declaring.push(name.clone());
     let body = if kind(vm, &element)? == "compound_select" {
-        compound_select(vm, &element).map(|(c, _)| CteBody::Compound(c))
+        compound_select(vm, cx, &element).map(|(c, _)| CteBody::Compound(c))
     } else {
-        select(vm, &element).map(|(s, _)| CteBody::Select(s))
+        select(vm, cx, &element).map(|(s, _)| CteBody::Select(s))
     };
-    DECLARING.with(|d| d.borrow_mut().pop());
+    cx.declaring.pop();
     Ok(FromItem::Cte(Rc::new(Cte { name, body: body?, recursive, anon })))
 }
 
@@ -152,7 +123,7 @@ pub(super) fn is_text_subquery(vm: &mut Vm, f: &Value) -> PyResult<bool> {
 }
 
 /// A FROM object: a table, an alias, a join or a subquery.
-pub(super) fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
+pub(super) fn from_item(vm: &mut Vm, cx: &mut Conversion, f: &Value) -> PyResult<FromItem> {
     Ok(match kind(vm, f)?.as_str() {
         "table" => FromItem::table(&attr_str(vm, f, "name")?.unwrap_or_default()),
         "alias" => {
@@ -165,7 +136,7 @@ pub(super) fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
         }
         "join" => {
             let (l, r, o) = (attr(vm, f, "left")?, attr(vm, f, "right")?, attr(vm, f, "onclause")?);
-            let (left, right, on) = (from_item(vm, &l)?, from_item(vm, &r)?, expr(vm, &o)?);
+            let (left, right, on) = (from_item(vm, cx, &l)?, from_item(vm, cx, &r)?, expr(vm, cx, &o)?);
             FromItem::Join { left: Box::new(left), right: Box::new(right), on, outer: attr_bool(vm, f, "isouter")? }
         }
         "subquery" if is_text_subquery(vm, f)? => {
@@ -183,34 +154,34 @@ pub(super) fn from_item(vm: &mut Vm, f: &Value) -> PyResult<FromItem> {
         }
         "subquery" if is_compound_subquery(vm, f)? => {
             let element = attr(vm, f, "element")?;
-            let (compound, _) = compound_select(vm, &element)?;
+            let (compound, _) = compound_select(vm, cx, &element)?;
             FromItem::CompoundSubquery { compound: Box::new(compound), name: from_name(vm, f)? }
         }
         "subquery" => {
             let element = attr(vm, f, "element")?;
-            let (inner, _) = select(vm, &element)?;
+            let (inner, _) = select(vm, cx, &element)?;
             FromItem::Subquery { select: Box::new(inner), name: from_name(vm, f)? }
         }
-        "cte" => cte_item(vm, f)?,
+        "cte" => cte_item(vm, cx, f)?,
         other => return unsupported(vm, format!("{other} in FROM")),
     })
 }
 
 /// An expression node (`Column`, `BinaryExpression`, `func.count()`...).
-pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
+pub fn expr(vm: &mut Vm, cx: &mut Conversion, e: &Value) -> PyResult<Expr> {
     let k = kind(vm, e)?;
-    let sub = |vm: &mut Vm, name: &str| -> PyResult<Expr> {
+    let sub = |vm: &mut Vm, cx: &mut Conversion, name: &str| -> PyResult<Expr> {
         let v = attr(vm, e, name)?;
-        expr(vm, &v)
+        expr(vm, cx, &v)
     };
     Ok(match k.as_str() {
-        "column" => column_ref(vm, e)?,
+        "column" => column_ref(vm, cx, e)?,
         "bindparam" => {
             let mut value = attr(vm, e, "value")?;
             if let (Value::None, Some(key)) = (&value, attr_str(vm, e, "key")?) {
-                match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+                match cx.bind_value(&key) {
                     Some(v) => value = v,
-                    None if LENIENT.with(std::cell::Cell::get) => {}
+                    None if cx.lenient => {}
                     None => return Err(missing_bind(vm, &key)),
                 }
             }
@@ -226,16 +197,16 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
         "true" => Expr::BoolConst(true),
         "false" => Expr::BoolConst(false),
         "binary" => {
-            let left = sub(vm, "left")?;
-            let right = sub(vm, "right")?;
+            let left = sub(vm, cx, "left")?;
+            let right = sub(vm, cx, "right")?;
             let op = attr_str(vm, e, "operator")?.unwrap_or_default();
             left.compare(bin_op(vm, &op)?, right)
         }
-        "unary" => Expr::Neg(Box::new(sub(vm, "element")?)),
+        "unary" => Expr::Neg(Box::new(sub(vm, cx, "element")?)),
         "and" | "or" => {
             let mut clauses = Vec::new();
             for c in attr_list(vm, e, "clauses")? {
-                clauses.push(expr(vm, &c)?);
+                clauses.push(expr(vm, cx, &c)?);
             }
             if k == "and" {
                 Expr::And(clauses)
@@ -243,11 +214,11 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
                 Expr::Or(clauses)
             }
         }
-        "not" => sub(vm, "element")?.negate(),
-        "as_boolean" => Expr::AsBoolean { expr: Box::new(sub(vm, "element")?), negated: attr_bool(vm, e, "negated")? },
+        "not" => sub(vm, cx, "element")?.negate(),
+        "as_boolean" => Expr::AsBoolean { expr: Box::new(sub(vm, cx, "element")?), negated: attr_bool(vm, e, "negated")? },
         "like" => {
-            let element = sub(vm, "element")?;
-            let pattern = sub(vm, "pattern")?;
+            let element = sub(vm, cx, "element")?;
+            let pattern = sub(vm, cx, "pattern")?;
             if attr_bool(vm, e, "ilike")? {
                 element.ilike(pattern)
             } else {
@@ -256,7 +227,7 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             }
         }
         "like_parts" => {
-            let element = sub(vm, "element")?;
+            let element = sub(vm, cx, "element")?;
             let value = attr_str(vm, e, "value")?.unwrap_or_default();
             let (leading, trailing, autoescape) =
                 (attr_bool(vm, e, "leading")?, attr_bool(vm, e, "trailing")?, attr_bool(vm, e, "autoescape")?);
@@ -272,15 +243,15 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             }
         }
         "in" => {
-            let element = sub(vm, "element")?;
+            let element = sub(vm, cx, "element")?;
             let ty_value = attr(vm, e, "value_type")?;
             let ty = sql_type(vm, &ty_value)?;
             let mut given = attr_list(vm, e, "values")?;
             if let Some(key) = vm.getattr_opt(e, "expanding")?.and_then(|k| k.as_str().map(str::to_owned)) {
                 // an expanding bindparam(): its list of values comes with the execution
-                match BIND_VALUES.with(|b| b.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+                match cx.bind_value(&key) {
                     Some(list) => given = vm.iterate(&list)?,
-                    None if LENIENT.with(std::cell::Cell::get) => {}
+                    None if cx.lenient => {}
                     None => return Err(missing_bind(vm, &key)),
                 }
             }
@@ -290,14 +261,16 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
             }
             Expr::In { expr: Box::new(element), values, negated: false }
         }
-        "between" => {
-            Expr::Between { expr: Box::new(sub(vm, "element")?), low: Box::new(sub(vm, "low")?), high: Box::new(sub(vm, "high")?) }
-        }
+        "between" => Expr::Between {
+            expr: Box::new(sub(vm, cx, "element")?),
+            low: Box::new(sub(vm, cx, "low")?),
+            high: Box::new(sub(vm, cx, "high")?),
+        },
         "function" => {
             let name = attr_str(vm, e, "name")?.unwrap_or_default();
             let mut args = Vec::new();
             for a in attr_list(vm, e, "clauses")? {
-                args.push(expr(vm, &a)?);
+                args.push(expr(vm, cx, &a)?);
             }
             Expr::Function { name, args }
         }
@@ -307,85 +280,85 @@ pub fn expr(vm: &mut Vm, e: &Value) -> PyResult<Expr> {
                 (None, Value::Instance(i)) => retort_sql::expr::anon_label(i.serial),
                 (None, _) => String::new(),
             };
-            sub(vm, "element")?.label(&name)
+            sub(vm, cx, "element")?.label(&name)
         }
         "cast" => {
             let ty_value = attr(vm, e, "type")?;
             match sql_type(vm, &ty_value)? {
-                Some(ty) => Expr::Cast { expr: Box::new(sub(vm, "element")?), ty },
+                Some(ty) => Expr::Cast { expr: Box::new(sub(vm, cx, "element")?), ty },
                 None => return unsupported(vm, "cast() to this type"),
             }
         }
         "case" => {
             let value = match attr(vm, e, "value")? {
                 Value::None => None,
-                v => Some(Box::new(expr(vm, &v)?)),
+                v => Some(Box::new(expr(vm, cx, &v)?)),
             };
             let mut whens = Vec::new();
             for pair in attr_list(vm, e, "whens")? {
                 let [w, r] = <[Value; 2]>::try_from(vm.unpack(&pair, 2)?).map_err(|_| vm.new_error("ValueError", "a (when, then) pair"))?;
-                whens.push((expr(vm, &w)?, expr(vm, &r)?));
+                whens.push((expr(vm, cx, &w)?, expr(vm, cx, &r)?));
             }
             let else_ = match attr(vm, e, "else_")? {
                 Value::None => None,
-                v => Some(Box::new(expr(vm, &v)?)),
+                v => Some(Box::new(expr(vm, cx, &v)?)),
             };
             Expr::Case { value, whens, else_ }
         }
         "scalar_subquery" => {
             let inner = attr(vm, e, "element")?;
-            Expr::ScalarSubquery(Box::new(select(vm, &inner)?.0))
+            Expr::ScalarSubquery(Box::new(select(vm, cx, &inner)?.0))
         }
         "exists" => {
             let inner = attr(vm, e, "element")?;
-            let (mut s, _) = select(vm, &inner)?;
+            let (mut s, _) = select(vm, cx, &inner)?;
             if s.columns.is_empty() {
                 s.columns.push(Expr::Star);
             }
             Expr::Exists(Box::new(s))
         }
         "in_select" => {
-            let element = sub(vm, "element")?;
+            let element = sub(vm, cx, "element")?;
             let inner = attr(vm, e, "select")?;
-            Expr::InSelect { expr: Box::new(element), select: Box::new(select(vm, &inner)?.0), negated: false }
+            Expr::InSelect { expr: Box::new(element), select: Box::new(select(vm, cx, &inner)?.0), negated: false }
         }
         "over" => {
-            let func = sub(vm, "element")?;
+            let func = sub(vm, cx, "element")?;
             let mut partition_by = Vec::new();
             for p in attr_list(vm, e, "partition_by")? {
-                partition_by.push(expr(vm, &p)?);
+                partition_by.push(expr(vm, cx, &p)?);
             }
             let mut order = Vec::new();
             for o in attr_list(vm, e, "order_by")? {
-                order.push(order_by(vm, &o)?);
+                order.push(order_by(vm, cx, &o)?);
             }
             let frame = match vm.getattr_opt(e, "frame")? {
-                Some(f @ Value::Instance(_)) => Some(frame(vm, &f)?),
+                Some(f @ Value::Instance(_)) => Some(frame(vm, cx, &f)?),
                 _ => None,
             };
             Expr::Over { func: Box::new(func), partition_by, order_by: order, frame }
         }
-        "json_getitem" => Expr::JsonGet { expr: Box::new(sub(vm, "element")?), path: Box::new(sub(vm, "path")?) },
-        "filter" => Expr::Filter { func: Box::new(sub(vm, "func")?), criterion: Box::new(sub(vm, "criterion")?) },
-        "distinct" => Expr::Distinct(Box::new(sub(vm, "element")?)),
+        "json_getitem" => Expr::JsonGet { expr: Box::new(sub(vm, cx, "element")?), path: Box::new(sub(vm, cx, "path")?) },
+        "filter" => Expr::Filter { func: Box::new(sub(vm, cx, "func")?), criterion: Box::new(sub(vm, cx, "criterion")?) },
+        "distinct" => Expr::Distinct(Box::new(sub(vm, cx, "element")?)),
         // (quoted as an identifier is: "NOCASE", nocase)
         "collation" => Expr::Literal(retort_sql::quote::quote(&attr_str(vm, e, "collation")?.unwrap_or_default())),
         "extract" => {
             let field = attr_str(vm, e, "field")?.unwrap_or_default();
-            if retort_sql::expr::sqlite_extract_format(&field).is_none() && !LENIENT.with(|l| l.get()) {
+            if retort_sql::expr::sqlite_extract_format(&field).is_none() && !cx.lenient {
                 return Err(sa_error(vm, "CompileError", format!("{field} is not a valid extract argument.")));
             }
-            Expr::Extract { field, expr: Box::new(sub(vm, "expr")?) }
+            Expr::Extract { field, expr: Box::new(sub(vm, cx, "expr")?) }
         }
         "literal_column" => Expr::Literal(attr_str(vm, e, "text")?.unwrap_or_default()),
-        "type_coerce" => sub(vm, "element")?,
+        "type_coerce" => sub(vm, cx, "element")?,
         "tuple_in" => {
             let tuple = attr(vm, e, "tuple")?;
             let clauses = attr_list(vm, &tuple, "clauses")?;
             let mut exprs = Vec::new();
             let mut types = Vec::new();
             for c in &clauses {
-                exprs.push(expr(vm, c)?);
+                exprs.push(expr(vm, cx, c)?);
                 types.push(type_of_expr(vm, c)?);
             }
             let mut rows = Vec::new();

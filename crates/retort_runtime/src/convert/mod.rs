@@ -4,7 +4,9 @@
 //! values cross to SQL values and back through the type processors.
 //!
 //! Split by what is converted: [`types`], [`schema`], [`values`],
-//! [`expressions`] and [`statements`]; this module keeps the attribute
+//! [`expressions`] and [`statements`]; one statement's conversion state
+//! (bind values, CTE scopes, whether it is only shown) is a [`Conversion`]
+//! passed through them ([`context`]). This module keeps the attribute
 //! helpers, the run's caches and the errors they share.
 
 use std::cell::RefCell;
@@ -13,12 +15,14 @@ use std::rc::Rc;
 use retort_python::{PyResult, Value, Vm};
 use retort_sql::schema::Table;
 
+mod context;
 mod expressions;
 mod schema;
 mod statements;
 mod types;
 mod values;
 
+pub use context::Conversion;
 pub use expressions::*;
 pub use schema::*;
 pub use statements::*;

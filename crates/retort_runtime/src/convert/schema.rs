@@ -130,7 +130,7 @@ pub fn column(vm: &mut Vm, c: &Value) -> PyResult<Column> {
             "false" => ServerDefault::Expr { sqlite: "0".into(), generic: "false".into() },
             // a function, its arguments inline (the SQLite dialect renders now() as CURRENT_TIMESTAMP)
             "function" => {
-                let e = expr(vm, &d)?;
+                let e = expr(vm, &mut Conversion::default(), &d)?;
                 match (retort_sql::compiler::default_sql(&e, false), retort_sql::compiler::default_sql(&e, true)) {
                     (Some(sqlite), Some(generic)) => ServerDefault::Expr { sqlite, generic },
                     _ => return unsupported(vm, "this server_default function"),

@@ -9,7 +9,7 @@ use super::*;
 
 /// A Python `CompoundSelect` (`union`, `union_all`...), with the result
 /// columns of its first SELECT.
-pub fn compound_select(vm: &mut Vm, c: &Value) -> PyResult<(CompoundSelect, Vec<Selected>)> {
+pub fn compound_select(vm: &mut Vm, cx: &mut Conversion, c: &Value) -> PyResult<(CompoundSelect, Vec<Selected>)> {
     let op = match attr_str(vm, c, "keyword")?.as_deref() {
         Some("union") => SetOp::Union,
         Some("union_all") => SetOp::UnionAll,
@@ -19,13 +19,13 @@ pub fn compound_select(vm: &mut Vm, c: &Value) -> PyResult<(CompoundSelect, Vec<
     let mut selects = Vec::new();
     let mut columns = None;
     for s in attr_list(vm, c, "selects")? {
-        let (select, selected) = select(vm, &s)?;
+        let (select, selected) = select(vm, cx, &s)?;
         columns.get_or_insert(selected);
         selects.push(select);
     }
     let mut order = Vec::new();
     for o in attr_list(vm, c, "order_by_clauses")? {
-        order.push(order_by(vm, &o)?);
+        order.push(order_by(vm, cx, &o)?);
     }
     let (limit, offset) = limit_offset(vm, c)?;
     Ok((CompoundSelect { op, selects, order_by: order, limit, offset }, columns.unwrap_or_default()))
@@ -79,22 +79,22 @@ pub(super) fn unselected_label(vm: &mut Vm, o: &Value, labels: &[Value]) -> PyRe
     Ok(o.clone())
 }
 
-pub(super) fn order_by(vm: &mut Vm, o: &Value) -> PyResult<OrderBy> {
+pub(super) fn order_by(vm: &mut Vm, cx: &mut Conversion, o: &Value) -> PyResult<OrderBy> {
     Ok(match kind(vm, o)?.as_str() {
         "asc" => {
             let e = attr(vm, o, "element")?;
-            OrderBy::Asc(expr(vm, &e)?)
+            OrderBy::Asc(expr(vm, cx, &e)?)
         }
         "desc" => {
             let e = attr(vm, o, "element")?;
-            OrderBy::Desc(expr(vm, &e)?)
+            OrderBy::Desc(expr(vm, cx, &e)?)
         }
         "nulls" => {
             let inner = attr(vm, o, "element")?;
             let first = attr_bool(vm, o, "first")?;
-            OrderBy::Nulls(Box::new(order_by(vm, &inner)?), first)
+            OrderBy::Nulls(Box::new(order_by(vm, cx, &inner)?), first)
         }
-        _ => OrderBy::Plain(expr(vm, o)?),
+        _ => OrderBy::Plain(expr(vm, cx, o)?),
     })
 }
 
@@ -108,16 +108,16 @@ pub struct Selected {
 }
 
 /// A Python `Select` as the SQL layer's select, and its result columns.
-pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
-    CTE_SCOPES.with(|scopes| scopes.borrow_mut().push(Vec::new()));
-    let r = select_in_scope(vm, s);
-    let ctes = CTE_SCOPES.with(|scopes| scopes.borrow_mut().pop()).unwrap_or_default();
+pub fn select(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
+    cx.cte_scopes.push(Vec::new());
+    let r = select_in_scope(vm, cx, s);
+    let ctes = cx.cte_scopes.pop().unwrap_or_default();
     let (mut out, selected) = r?;
     for (name, item) in ctes {
         if out.from.iter().any(|f| f.covers(&name)) {
             continue;
         }
-        match from_item(vm, &item)? {
+        match from_item(vm, cx, &item)? {
             // a table's alias stays where the columns imply it
             FromItem::Table { name: table, alias: Some(alias) } => out.aliases.push((alias, table)),
             other => out.from.push(other),
@@ -126,7 +126,7 @@ pub fn select(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
     Ok((out, selected))
 }
 
-pub(super) fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
+pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> PyResult<(Select, Vec<Selected>)> {
     let mut out = Select::default();
     match attr_str(vm, s, "label_style")?.as_deref() {
         Some("tablename_plus_col") => out.label_style = LabelStyle::TablenamePlusCol,
@@ -139,7 +139,7 @@ pub(super) fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<S
             for col in attr_list(vm, &c, "columns_list")? {
                 let py_type = attr(vm, &col, "type")?;
                 selected.push(Selected { key: attr_str(vm, &col, "key")?.unwrap_or_default(), ty: sql_type(vm, &py_type)?, py_type });
-                out.columns.push(column_ref(vm, &col)?);
+                out.columns.push(column_ref(vm, cx, &col)?);
             }
             continue;
         }
@@ -150,19 +150,19 @@ pub(super) fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<S
         let py_type = vm.getattr_opt(&c, "type")?.unwrap_or(Value::None);
         let ty = if matches!(py_type, Value::None) { None } else { sql_type(vm, &py_type)? };
         selected.push(Selected { key, ty, py_type });
-        out.columns.push(expr(vm, &c)?);
+        out.columns.push(expr(vm, cx, &c)?);
     }
     for f in attr_list(vm, s, "froms")? {
-        out.from.push(from_item(vm, &f)?);
+        out.from.push(from_item(vm, cx, &f)?);
     }
     for w in attr_list(vm, s, "where_criteria")? {
-        out.where_.push(expr(vm, &w)?);
+        out.where_.push(expr(vm, cx, &w)?);
     }
     for g in attr_list(vm, s, "group_by_clauses")? {
-        out.group_by.push(expr(vm, &g)?);
+        out.group_by.push(expr(vm, cx, &g)?);
     }
     for h in attr_list(vm, s, "having_criteria")? {
-        out.having.push(expr(vm, &h)?);
+        out.having.push(expr(vm, cx, &h)?);
     }
     // a label orders by its name only when it is the very label selected (SQLAlchemy
     // compares the objects: `Person.full_name` read twice is two labels)
@@ -182,7 +182,7 @@ pub(super) fn select_in_scope(vm: &mut Vm, s: &Value) -> PyResult<(Select, Vec<S
         } else {
             o
         };
-        let item = order_by(vm, &o)?;
+        let item = order_by(vm, cx, &o)?;
         out.order_by.push(resolve_names(item, &out.columns));
     }
     (out.limit, out.offset) = limit_offset(vm, s)?;

@@ -5,7 +5,7 @@
 use retort_engine::EngineError;
 use retort_python::{Args, PyResult, Value, Vm};
 
-use crate::convert::{self};
+use crate::convert::{self, Conversion};
 
 use super::*;
 
@@ -67,11 +67,7 @@ pub(super) fn missing_bind_error(vm: &mut Vm, stmt: &Value, params: &Value, name
         Value::List(l) => l.borrow().first().cloned().unwrap_or(Value::None),
         other => other.clone(),
     };
-    convert::set_lenient(true);
-    let prepared = prepare_inner(vm, stmt, &first, false);
-    convert::set_lenient(false);
-    convert::set_bind_values(Vec::new());
-    let sql = prepared?.compiled.sql;
+    let sql = prepare_inner(vm, &mut Conversion::new(true), stmt, &first, false)?.compiled.sql;
     let mut message = format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'\n[SQL: {sql}]");
     message += &given_params(vm, params)?;
     message += "\n(Background on this error at: https://sqlalche.me/e/21/cd3x)";

@@ -20,7 +20,7 @@ use retort_python::{Args, PyResult, Value, Vm};
 use retort_sql::compiler::{self, Statement};
 use retort_sql::expr::Literal;
 
-use crate::convert::{self, kind};
+use crate::convert::{self, kind, Conversion};
 use crate::echo::Mode;
 
 mod databases;
@@ -236,7 +236,7 @@ const FUNCTIONS: &[(&str, Function)] = &[
             return Ok(Value::str(prepare_with(vm, &stmt, &Value::None, true)?.compiled.sql));
         }
         // an expression: shown as the WHERE clause of a SELECT of it would show it
-        let e = convert::expr(vm, &stmt)?;
+        let e = convert::expr(vm, &mut Conversion::new(true), &stmt)?;
         let select = retort_sql::expr::Select { where_: vec![e], ..retort_sql::expr::Select::default() };
         let sql = compiler::to_string(Statement::Select(&select)).map_err(|e| sql_err(vm, e))?.sql;
         Ok(Value::str(sql.split_once("WHERE ").map_or(sql.as_str(), |(_, w)| w).to_owned()))

@@ -11,7 +11,7 @@ use retort_sql::expr::{Delete, Expr, Insert, InsertSource, Literal, OnConflict, 
 use retort_sql::schema::Table;
 use retort_sql::types::SqlType;
 
-use crate::convert::{self, attr, attr_list, attr_str, kind};
+use crate::convert::{self, attr, attr_list, attr_str, kind, Conversion};
 
 use super::*;
 
@@ -25,7 +25,7 @@ pub(super) fn column_name(vm: &mut Vm, key: &Value) -> PyResult<String> {
 
 /// One row of values for a DML statement: each value an expression, or a
 /// Python value bound with its column's type.
-pub(super) fn value_row(vm: &mut Vm, table: &Table, pairs: Vec<(Value, Value)>) -> PyResult<Vec<(String, Expr)>> {
+pub(super) fn value_row(vm: &mut Vm, cx: &mut Conversion, table: &Table, pairs: Vec<(Value, Value)>) -> PyResult<Vec<(String, Expr)>> {
     let mut row = Vec::new();
     for (k, v) in pairs {
         let name = column_name(vm, &k)?;
@@ -33,7 +33,7 @@ pub(super) fn value_row(vm: &mut Vm, table: &Table, pairs: Vec<(Value, Value)>) 
             return Err(vm.new_error("CompileError", format!("Unconsumed column names: {name}")));
         };
         let expr = if convert::is_a(vm, &v, "ClauseElement") {
-            convert::expr(vm, &v)?
+            convert::expr(vm, cx, &v)?
         } else {
             Expr::Bind(convert::bind_value(vm, &v, Some(&column.ty))?)
         };
@@ -71,12 +71,7 @@ pub(super) fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Pre
 /// Compiles for SQLite, or (`named`) as `str(statement)` prints it.
 /// Compiling to show a statement (`named`), a `bindparam()` without a value is no error.
 pub(super) fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
-    convert::set_lenient(named);
-    let r = prepare_inner(vm, stmt, params, named);
-    convert::set_lenient(false);
-    // the execution's bindparam() values end with it
-    convert::set_bind_values(Vec::new());
-    let prepared = r?;
+    let prepared = prepare_inner(vm, &mut Conversion::new(named), stmt, params, named)?;
     // (`str(statement)` compiles afresh each time; an execution once)
     if !prepared.compiled.warnings.is_empty() && (named || convert::first_compile(&prepared.compiled.sql)) {
         for warning in &prepared.compiled.warnings {
@@ -86,12 +81,13 @@ pub(super) fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, named: boo
     Ok(prepared)
 }
 
-pub(super) fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
+/// Converts and compiles `stmt` with one row of `params`, in the conversion `cx`.
+pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
     match kind(vm, stmt)?.as_str() {
         "select" => {
             let given = mapping_pairs(vm, params)?;
-            convert::set_bind_values(given);
-            let (select, selected) = convert::select(vm, stmt)?;
+            cx.set_bind_values(given);
+            let (select, selected) = convert::select(vm, cx, stmt)?;
             let compiled = if named {
                 compiler::to_string(Statement::Select(&select)).map_err(|e| sql_err(vm, e))?
             } else {
@@ -100,7 +96,7 @@ pub(super) fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bo
             Ok(Prepared { compiled, columns: selected, dml: false })
         }
         "compound_select" => {
-            let (compound, selected) = convert::compound_select(vm, stmt)?;
+            let (compound, selected) = convert::compound_select(vm, cx, stmt)?;
             let compiled = if named {
                 compiler::to_string(Statement::Compound(&compound)).map_err(|e| sql_err(vm, e))?
             } else {
@@ -119,13 +115,13 @@ pub(super) fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bo
                 Value::Str(s) => table.column(s.as_str()).is_some(),
                 _ => true,
             });
-            convert::set_bind_values(binds);
+            cx.set_bind_values(binds);
             let mut rows = Vec::new();
             for r in attr_list(vm, stmt, "value_rows")? {
                 let p = mapping_pairs(vm, &r)?;
-                rows.push(value_row(vm, &table, p)?);
+                rows.push(value_row(vm, cx, &table, p)?);
             }
-            let extra = value_row(vm, &table, extra)?;
+            let extra = value_row(vm, cx, &table, extra)?;
             if rows.is_empty() {
                 rows.push(Vec::new());
             }
@@ -151,7 +147,7 @@ pub(super) fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bo
             }
             let mut where_ = Vec::new();
             for w in attr_list(vm, stmt, "where_criteria")? {
-                where_.push(convert::expr(vm, &w)?);
+                where_.push(convert::expr(vm, cx, &w)?);
             }
             let compiled = match k.as_str() {
                 "insert" => {
@@ -165,10 +161,10 @@ pub(super) fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bo
                         query => {
                             let columns =
                                 attr_list(vm, stmt, "from_select_names")?.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect();
-                            InsertSource::Select { columns, select: Box::new(convert::select(vm, &query)?.0) }
+                            InsertSource::Select { columns, select: Box::new(convert::select(vm, cx, &query)?.0) }
                         }
                     };
-                    let on_conflict = on_conflict(vm, stmt, &table)?;
+                    let on_conflict = on_conflict(vm, cx, stmt, &table)?;
                     // prefix_with(): those for every dialect, and SQLite's when executed
                     let mut prefixes = Vec::new();
                     for p in attr_list(vm, stmt, "_prefixes")? {
@@ -238,7 +234,7 @@ pub(super) fn prepare_inner(vm: &mut Vm, stmt: &Value, params: &Value, named: bo
 /// `_on_conflict` of a `sqlalchemy.dialects.sqlite` insert: `(index_elements,
 /// set_ or None, where or None)`, index elements as column names, `set_` as
 /// (column name, value) pairs.
-pub(super) fn on_conflict(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<Option<OnConflict>> {
+pub(super) fn on_conflict(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, table: &Table) -> PyResult<Option<OnConflict>> {
     let spec = match vm.getattr_opt(stmt, "_on_conflict")? {
         None | Some(Value::None) => return Ok(None),
         Some(v) => vm.iterate(&v)?,
@@ -252,12 +248,12 @@ pub(super) fn on_conflict(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<
                 let pair = vm.iterate(&pair)?;
                 given.push((pair[0].clone(), pair[1].clone()));
             }
-            Some(value_row(vm, table, given)?)
+            Some(value_row(vm, cx, table, given)?)
         }
     };
     let where_ = match &spec[2] {
         Value::None => Vec::new(),
-        w => vec![convert::expr(vm, w)?],
+        w => vec![convert::expr(vm, cx, w)?],
     };
     Ok(Some(OnConflict { target, set, where_ }))
 }
@@ -343,7 +339,7 @@ impl InsertPlan {
         let defaults = column_defaults(vm, &table_value)?;
         // which columns the first row binds (its callable defaults are called by the compile below)
         let pairs = mapping_pairs(vm, first)?;
-        let row = value_row(vm, &table, pairs)?;
+        let row = value_row(vm, &mut Conversion::default(), &table, pairs)?;
         if row.iter().any(|(_, e)| !matches!(e, Expr::Bind(_))) {
             return Ok(None);
         }
@@ -457,7 +453,7 @@ impl InsertPlan {
             return Ok(Some(values));
         }
         let pairs = mapping_pairs(vm, params)?;
-        let mut row = value_row(vm, &self.table, pairs)?;
+        let mut row = value_row(vm, &mut Conversion::default(), &self.table, pairs)?;
         // the row must bind the plan's columns (checked before any default is called)
         let given = |name: &String| row.iter().any(|(n, _)| n == name);
         let defaulted = |name: &String| self.defaults.iter().any(|d| d.name == *name);
