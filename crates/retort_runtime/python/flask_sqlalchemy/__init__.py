@@ -27,7 +27,9 @@ def _camel_to_snake_case(name):
 
 class _QueryProperty:
     def __get__(self, obj, cls):
-        return cls.__fsa__.session().query(cls)
+        from flask_sqlalchemy.query import Query
+
+        return (cls.query_class or Query)((cls,), cls.__fsa__.session())
 
 
 class Model:
@@ -68,15 +70,19 @@ class Pagination:
         self.max_per_page = max_per_page
         self._select = select
         self._session = session
-        items = list(session.execute(select.limit(per_page).offset((page - 1) * per_page)).unique().scalars())
+        items = self._query_items()
         if not items and page != 1 and error_out:
             raise _NotFound()
         self.items = items
-        if count:
-            sub = select.options(_orm.lazyload("*")).order_by(None).subquery()
-            self.total = session.execute(_sa.select(_sa.func.count()).select_from(sub)).scalar()
-        else:
-            self.total = None
+        self.total = self._query_count() if count else None
+
+    def _query_items(self):
+        offset = (self.page - 1) * self.per_page
+        return list(self._session.execute(self._select.limit(self.per_page).offset(offset)).unique().scalars())
+
+    def _query_count(self):
+        sub = self._select.options(_orm.lazyload("*")).order_by(None).subquery()
+        return self._session.execute(_sa.select(_sa.func.count()).select_from(sub)).scalar()
 
     @property
     def first(self):
@@ -111,7 +117,7 @@ class Pagination:
 
     def _neighbour(self, page, error_out):
         # the same query for another page; the total is not counted again
-        p = Pagination(self._select, self._session, page, self.per_page, self.max_per_page, error_out, count=False)
+        p = type(self)(self._select, self._session, page, self.per_page, self.max_per_page, error_out, count=False)
         p.total = self.total
         return p
 

@@ -15,7 +15,8 @@ class Query:
         self._single = len(entities) == 1 and (isinstance(entities[0], type) or isinstance(entities[0], AliasedClass))
 
     def _new(self, stmt):
-        return Query(self._entities, self.session, stmt)
+        # (a subclass stays itself along a chain, as SQLAlchemy's _clone keeps it)
+        return type(self)(self._entities, self.session, stmt)
 
     @property
     def statement(self):
