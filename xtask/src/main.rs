@@ -56,17 +56,20 @@ fn project_root() -> PathBuf {
 
 /// Builds the release site into `dist/`.
 fn dist(root: &Path) -> Result<()> {
-    setup::web_tools(root)?;
-    eprintln!("xtask: building the site (trunk build --release)");
-    run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", setup::path_with_node_bin(root)))
+    trunk_build(root, &["--release"], "the site (trunk build --release)")
 }
 
 /// Builds the site with the dev profile into `dist-debug/`: Yew checks
 /// there what the release build does not (a hook called conditionally).
 fn dist_debug(root: &Path) -> Result<()> {
+    trunk_build(root, &["--dist", "dist-debug"], "the debug site (trunk build, into dist-debug/)")
+}
+
+/// `trunk build --offline ARGS`, with what it needs installed.
+fn trunk_build(root: &Path, args: &[&str], what: &str) -> Result<()> {
     setup::web_tools(root)?;
-    eprintln!("xtask: building the debug site (trunk build, into dist-debug/)");
-    run(Command::new("trunk").args(["build", "--offline", "--dist", "dist-debug"]).env("PATH", setup::path_with_node_bin(root)))
+    eprintln!("xtask: building {what}");
+    run(Command::new("trunk").args(["build", "--offline"]).args(args).env("PATH", setup::path_with_node_bin(root)))
 }
 
 fn test(root: &Path) -> Result<()> {

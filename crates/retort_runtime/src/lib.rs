@@ -46,7 +46,7 @@ pub struct Runtime {
     /// What `_retort_sql` shares with the host (the live database for migrations).
     pub sql: Option<native::Shared>,
     /// The run's steps, when they were asked for (`run_with`).
-    pub steps: Vec<steps::Step>,
+    pub steps: Vec<retort_protocol::RunStep>,
     /// Whether steps were left out (too many).
     pub steps_truncated: bool,
     /// The SQL log as `echo=True` logs it, one line each (with the steps: the playground's text view).

@@ -29,9 +29,11 @@ pub fn show_models(vm: &mut Vm, host: &Hosted, mappers: &Value) -> PyResult<Valu
 /// mapped object, as the JSON text of an `OrmView`.
 pub fn snapshot(vm: &mut Vm, host: &Hosted, layouts: &Value, safe_repr: &Value) -> PyResult<Value> {
     let objects = objects(vm, host, layouts, safe_repr)?;
-    let view = OrmView { models: host.borrow().shown_models.clone(), objects };
-    let text = serde_json::to_string(&view).map_err(|e| vm.new_error("ValueError", e.to_string()))?;
-    Ok(Value::str(text))
+    // (the models are lent to the view, not copied: a timeline takes a snapshot after every line)
+    let view = OrmView { models: std::mem::take(&mut host.borrow_mut().shown_models), objects };
+    let text = serde_json::to_string(&view);
+    host.borrow_mut().shown_models = view.models;
+    Ok(Value::str(text.map_err(|e| vm.new_error("ValueError", e.to_string()))?))
 }
 
 /// `getattr(obj, name)` as text (`str()` of it).

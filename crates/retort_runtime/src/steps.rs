@@ -10,6 +10,7 @@
 //! most [`MAX_STEPS`] of them and [`MAX_BYTES`] of snapshots, the rest of
 //! the run being one last step.
 
+use retort_protocol::RunStep;
 use retort_python::{Args, Value, Vm};
 
 use crate::native::Shared;
@@ -19,17 +20,13 @@ pub const MAX_STEPS: usize = 300;
 /// The most snapshot text a run's steps keep.
 pub const MAX_BYTES: usize = 8 << 20;
 
-/// One step: a top-level line and the state when it was done (the
-/// timeline's shape, shared with the page).
-pub use retort_protocol::RunStep as Step;
-
 /// The steps recorded so far, and the one under way.
 #[derive(Default)]
 pub struct Steps {
     /// Whether this run records steps.
     pub enabled: bool,
     current: Option<u32>,
-    pub done: Vec<Step>,
+    pub done: Vec<RunStep>,
     /// Whether steps were dropped (too many, or too much to keep).
     pub truncated: bool,
     bytes: usize,
@@ -73,7 +70,7 @@ pub fn finish(vm: &mut Vm, state: &Shared) {
     steps.busy = false;
     steps.current = None;
     steps.bytes += orm.as_ref().map_or(0, String::len);
-    steps.done.push(Step { line, events, orm });
+    steps.done.push(RunStep { line, events, orm });
 }
 
 /// The mapped classes and live mapped objects, as JSON (see `_snapshot` in

@@ -95,8 +95,7 @@ impl Vm {
     /// per thread and kept (a module's source rarely changes: a re-run in
     /// the playground's worker imports the same library again).
     pub fn exec_in_module(&mut self, module: &Rc<Module>, source: &str) -> PyResult<()> {
-        let filename = format!("<retort>/{}.py", module.name.replace('.', "/"));
-        self.exec_file(module, &filename, source)
+        self.exec_file(module, &library_filename(&module.name), source)
     }
 
     /// Runs Python source in `module`'s namespace as `filename` (what
@@ -112,8 +111,7 @@ impl Vm {
 
     /// Compiles and runs a module written in Python.
     pub fn run_python_module(&mut self, name: &str, source: &str) -> PyResult<Rc<Module>> {
-        let filename = format!("<retort>/{}.py", name.replace('.', "/"));
-        self.run_python_file(name, &filename, source)
+        self.run_python_file(name, &library_filename(name), source)
     }
 
     /// Compiles and runs the module `name` from `source`, as the file `filename`.
@@ -123,6 +121,12 @@ impl Vm {
         self.exec_file(&module, filename, source)?;
         Ok(module)
     }
+}
+
+/// The file a library module of Retort's own is named by in tracebacks:
+/// `<retort>/NAME.py`, its dots made slashes.
+fn library_filename(name: &str) -> String {
+    format!("<retort>/{}.py", name.replace('.', "/"))
 }
 
 thread_local! {

@@ -27,9 +27,7 @@ def _camel_to_snake_case(name):
 
 class _QueryProperty:
     def __get__(self, obj, cls):
-        from flask_sqlalchemy.query import Query
-
-        return (cls.query_class or Query)((cls,), cls.__fsa__.session())
+        return (cls.query_class or _Query)((cls,), cls.__fsa__.session())
 
 
 class Model:
@@ -117,9 +115,12 @@ class Pagination:
 
     def _neighbour(self, page, error_out):
         # the same query for another page; the total is not counted again
-        p = type(self)(self._select, self._session, page, self.per_page, self.max_per_page, error_out, count=False)
+        p = self._page(page, error_out)
         p.total = self.total
         return p
+
+    def _page(self, page, error_out):
+        return Pagination(self._select, self._session, page, self.per_page, self.max_per_page, error_out, count=False)
 
     def prev(self, error_out=False):
         return self._neighbour(self.page - 1, error_out)
@@ -304,3 +305,7 @@ class SQLAlchemy:
     def dynamic_loader(self, argument, **kw):
         kw["lazy"] = "dynamic"
         return _orm.relationship(argument, **kw)
+
+
+# (after Pagination, which it imports: `Model.query` is its Query)
+from flask_sqlalchemy.query import Query as _Query  # noqa: E402

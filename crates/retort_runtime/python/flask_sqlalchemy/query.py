@@ -49,7 +49,5 @@ class QueryPagination(Pagination):
         # (Query.count leaves eager loads out)
         return self._query.order_by(None).count()
 
-    def _neighbour(self, page, error_out):
-        p = QueryPagination(self._query, page, self.per_page, self.max_per_page, error_out, count=False)
-        p.total = self.total
-        return p
+    def _page(self, page, error_out):
+        return QueryPagination(self._query, page, self.per_page, self.max_per_page, error_out, count=False)
