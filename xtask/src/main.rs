@@ -1,17 +1,20 @@
 //! `cargo xtask`: the project's automation, one binary with few dependencies.
 //!
 //! - `serve [--port N]`: install what is missing, build the release site, serve it on 127.0.0.1.
-//! - `test`: tidy, the lints ([`lint`]), every Rust test, a short fuzz run, the browser tests,
+//! - `test`: tidy, the lints ([`lint`]), every Rust test, a short fuzz run, the documentation's
+//!   examples ([`doctest`] `--check`), the browser tests,
 //!   and a smoke test of the page's debug build.
 //! - `dist`: the static site into `dist/`.
 //! - `bench`: sizes, cold-load transfer and start-up times in headless Chromium.
 //! - `record FILE...`: real SQLAlchemy's trace of oracle cases, through `../shared/oracle` ([`record`]).
+//! - `doctest`: SQLAlchemy's documentation examples, run as its own tests run them ([`doctest`]).
 //! - `tidy`: the repository's own rules ([`tidy`]).
 //!
 //! Each installs what it needs and only that (see [`setup`]), and is quick when
 //! everything is present.
 
 mod bench;
+mod doctest;
 mod lint;
 mod record;
 mod serve;
@@ -45,8 +48,11 @@ fn main() -> Result<()> {
             bench::run(&root)
         }
         Some("record") => record::record(&root, &args[1..]),
+        Some("doctest") => doctest::run(&root, &args[1..]),
         Some("tidy") => tidy::check(&root),
-        _ => bail!("usage: cargo xtask serve [--port N] | test | dist | bench | record FILE... | tidy"),
+        _ => bail!(
+            "usage: cargo xtask serve [--port N] | test | dist | bench | record FILE... | doctest [--cpython|--check|--record] | tidy"
+        ),
     }
 }
 
@@ -81,6 +87,8 @@ fn test(root: &Path) -> Result<()> {
     run(Command::new("cargo").args(["test", "--workspace", "--quiet"]))?;
     eprintln!("xtask: a short fuzz run of the Python interpreter");
     run(Command::new("cargo").args(["run", "--quiet", "-p", "retort_python", "--example", "fuzz", "--", "20"]))?;
+    eprintln!("xtask: SQLAlchemy's documentation examples, against the known failures");
+    doctest::run(root, &["--check".to_owned()])?;
     dist(root)?;
     lint::clippy_wasm(root)?;
     setup::chromium()?;

@@ -117,6 +117,8 @@ impl CmpOp {
 #[derive(Clone, Copy, Debug)]
 pub enum Op {
     Pop,
+    /// Pops a value and shows it with `sys.displayhook` (`compile(..., "single")`).
+    PrintExpr,
     Dup,
     Dup2,
     Rot2,

@@ -108,6 +108,12 @@ fn check_nesting(source: &str) -> Result<(), CompileError> {
 
 /// Parses and compiles a module.
 pub fn compile_source(source: &str, filename: &str) -> Result<Rc<code::Code>, CompileError> {
+    compile_source_as(source, filename, false)
+}
+
+/// Parses and compiles a module; `interactive`: as `compile(..., "single")`,
+/// whose expression statements show their value.
+pub fn compile_source_as(source: &str, filename: &str, interactive: bool) -> Result<Rc<code::Code>, CompileError> {
     check_nesting(source)?;
     let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
         let lines = compiler::LineIndex::new(source);
@@ -125,7 +131,18 @@ pub fn compile_source(source: &str, filename: &str) -> Result<Rc<code::Code>, Co
             column: lines.column(e.location.start()),
         }
     })?;
-    compiler::compile_module(&parsed.syntax().body, source, filename)
+    let body = &parsed.syntax().body;
+    if interactive && body.len() > 1 {
+        let lines = compiler::LineIndex::new(source);
+        let start = ruff_text_size::Ranged::range(&body[0]).start();
+        return Err(CompileError {
+            kind: CompileErrorKind::Syntax,
+            message: "multiple statements found while compiling a single statement".into(),
+            line: lines.line(start),
+            column: lines.column(start),
+        });
+    }
+    compiler::compile_module_as(body, source, filename, interactive)
 }
 
 /// Parses and compiles the expression of `eval()`.

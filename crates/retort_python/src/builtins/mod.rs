@@ -703,7 +703,7 @@ pub fn install(vm: &mut Vm) {
     add_function(&b, "memoryview", |vm, _| vm.not_implemented("memoryview"));
     add_function(&b, "complex", |vm, _| vm.not_implemented("complex numbers"));
     add_function(&b, "exec", |vm, a| eval::run_source(vm, a, "exec"));
-    add_function(&b, "compile", |vm, _| vm.not_implemented("compile()"));
+    add_function(&b, "compile", eval::compile);
     add_function(&b, "breakpoint", |_, _| Ok(Value::None));
     add_function(&b, "exit", |vm, a| Err(vm.make_exc(vm.exc_class("SystemExit"), a.pos)));
     add_function(&b, "quit", |vm, a| Err(vm.make_exc(vm.exc_class("SystemExit"), a.pos)));
@@ -760,18 +760,25 @@ fn print(vm: &mut Vm, mut a: Args) -> PyResult<Value> {
     if let Some((k, _)) = a.kw.first() {
         return vm.type_error(format!("'{k}' is an invalid keyword argument for print()"));
     }
-    let mut out = String::new();
+    // CPython writes each value, separator and the end on its own
+    let mut pieces = Vec::with_capacity(a.pos.len() * 2);
     for (i, v) in a.pos.iter().enumerate() {
         if i > 0 {
-            out += &sep;
+            pieces.push(sep.clone());
         }
-        out += &vm.str_of(v)?;
+        pieces.push(vm.str_of(v)?);
     }
-    out += &end;
-    match file {
-        None | Some(Value::None) => vm.write(&out),
+    pieces.push(end);
+    let target = match file {
+        None | Some(Value::None) => vm.redirected_stdout(),
+        Some(f) => Some(f),
+    };
+    match target {
+        None => vm.write(&pieces.concat()),
         Some(f) => {
-            vm.call_method(&f, "write", vec![Value::str(out)])?;
+            for piece in pieces {
+                vm.call_method(&f, "write", vec![Value::str(piece)])?;
+            }
         }
     }
     Ok(Value::None)

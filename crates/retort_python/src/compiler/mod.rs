@@ -105,12 +105,17 @@ pub struct Compiler<'a> {
     lines: LineIndex,
     filename: Rc<str>,
     units: Vec<Unit<'a>>,
+    /// `compile(..., "single")`: the module's expression statements show
+    /// their value (`sys.displayhook`), as at the interactive prompt.
+    interactive: bool,
 }
 
 const NO_LABEL: u32 = u32::MAX;
 
-/// Compiles a parsed module to its code object.
-pub fn compile_module(body: &[Stmt], source: &str, filename: &str) -> Result<Rc<Code>, CompileError> {
+/// Compiles a parsed module to its code object; `interactive`: as `compile(..., "single")`
+/// does, its expression statements (outside functions and classes) pass
+/// their value to `sys.displayhook`.
+pub fn compile_module_as(body: &[Stmt], source: &str, filename: &str, interactive: bool) -> Result<Rc<Code>, CompileError> {
     let lines = LineIndex::new(source);
     let table = SymbolTable::build(body).map_err(|e| CompileError {
         kind: CompileErrorKind::Syntax,
@@ -118,7 +123,7 @@ pub fn compile_module(body: &[Stmt], source: &str, filename: &str) -> Result<Rc<
         line: lines.line(TextSize::from(e.offset)),
         column: 1,
     })?;
-    let mut c = Compiler { table, lines, filename: filename.into(), units: Vec::new() };
+    let mut c = Compiler { table, lines, filename: filename.into(), units: Vec::new(), interactive };
     c.enter(0, CodeKind::Module, "<module>".into(), "<module>".into(), 1);
     if body.iter().any(has_annotation) {
         c.emit(Op::SetupAnnotations);
@@ -140,7 +145,7 @@ pub fn compile_eval(module: &[Stmt], source: &str, filename: &str) -> Result<Rc<
         column: 1,
     })?;
     let [Stmt::Expr(statement)] = module else { unreachable!("compile_eval is given one expression statement") };
-    let mut c = Compiler { table, lines, filename: filename.into(), units: Vec::new() };
+    let mut c = Compiler { table, lines, filename: filename.into(), units: Vec::new(), interactive: false };
     c.enter(0, CodeKind::Module, "<module>".into(), "<module>".into(), 1);
     c.expr(&statement.value)?;
     c.emit(Op::Return);

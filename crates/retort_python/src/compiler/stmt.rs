@@ -31,7 +31,7 @@ impl<'a> Compiler<'a> {
         match s {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
-                self.emit(Op::Pop);
+                self.emit(if self.interactive && self.units.len() == 1 { Op::PrintExpr } else { Op::Pop });
             }
             Stmt::Pass(_) => {}
             Stmt::Assign(a) => {

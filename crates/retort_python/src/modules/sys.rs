@@ -20,9 +20,18 @@ pub fn module(vm: &mut Vm) -> PyResult<Rc<Module>> {
     m.set("modules", Value::dict(Default::default()));
     m.set("path", Value::list(vec![]));
     let stdout = vm.stream_object("stdout")?;
-    m.set("stdout", stdout);
+    m.set("stdout", stdout.clone());
+    m.set("__stdout__", stdout.clone());
+    vm.stdout_object = Some(stdout);
     let stderr = vm.stream_object("stderr")?;
-    m.set("stderr", stderr);
+    m.set("stderr", stderr.clone());
+    m.set("__stderr__", stderr);
+    add_function(&m, "displayhook", |vm, a| {
+        vm.default_display(crate::builtins::arg(vm, &a, 0)?.clone())?;
+        Ok(Value::None)
+    });
+    let hook = m.get("displayhook").expect("just set");
+    m.set("__displayhook__", hook);
     add_function(&m, "getrecursionlimit", |vm, _| Ok(Value::Int(vm.budget.recursion as i64)));
     add_function(&m, "setrecursionlimit", |vm, a| {
         let n = vm.index_of(crate::builtins::arg(vm, &a, 0)?, "int")?;

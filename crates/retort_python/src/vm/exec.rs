@@ -233,6 +233,10 @@ impl Vm {
                 Op::Pop => {
                     f.stack.pop();
                 }
+                Op::PrintExpr => {
+                    let v = f.stack.pop().expect("stack");
+                    self.on_line(f, |vm| vm.display(v))?;
+                }
                 Op::Dup => {
                     let v = f.stack.last().expect("stack").clone();
                     f.stack.push(v);

@@ -22,6 +22,7 @@ use std::rc::Rc;
 
 use crate::builtins::types::Types;
 use crate::object::{Module, PyErr, PyResult};
+use crate::value::Value;
 
 /// Limits that end runaway scripts.
 #[derive(Clone, Copy, Debug)]
@@ -89,6 +90,11 @@ pub struct Vm {
     unused: bool,
     /// Every object made by `object.__new__`, for the teardown.
     instances: teardown::Instances,
+    /// The run's own `sys.stdout` (a script may put another object there).
+    pub stdout_object: Option<Value>,
+    /// The namespace module of each dict `exec()` has run code in, so the
+    /// functions it defined keep seeing that dict's later names.
+    pub exec_namespaces: Vec<(std::rc::Weak<std::cell::RefCell<crate::dict::Dict>>, Rc<Module>)>,
 }
 
 impl Vm {
@@ -131,6 +137,8 @@ impl Vm {
             unused_pending: false,
             unused: false,
             instances: teardown::Instances::default(),
+            stdout_object: None,
+            exec_namespaces: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::register_all(&mut vm);
@@ -144,6 +152,53 @@ impl Vm {
 
     pub fn write(&mut self, s: &str) {
         self.out.push_str(s);
+    }
+
+    /// Writes to `sys.stdout`: the run's output, or the object a script
+    /// put there (`sys.stdout = buffer`, `contextlib.redirect_stdout`).
+    pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
+        match self.redirected_stdout() {
+            Some(target) => self.call_method(&target, "write", vec![Value::str(s)]).map(drop),
+            None => {
+                self.write(s);
+                Ok(())
+            }
+        }
+    }
+
+    /// What `sys.stdout` is, when a script replaced the run's own.
+    pub fn redirected_stdout(&self) -> Option<Value> {
+        let current = self.modules.get("sys")?.get("stdout")?;
+        match (&current, &self.stdout_object) {
+            (Value::Instance(a), Some(Value::Instance(b))) if Rc::ptr_eq(a, b) => None,
+            _ => Some(current),
+        }
+    }
+
+    /// What the interactive prompt does with an expression statement's
+    /// value: `sys.displayhook(value)`.
+    pub fn display(&mut self, value: Value) -> PyResult<()> {
+        let hook = self.modules.get("sys").and_then(|m| m.get("displayhook"));
+        match hook {
+            Some(hook) if !matches!(&hook, Value::Native(n) if &*n.name == "displayhook") => {
+                self.call(&hook, crate::object::Args::new(vec![value])).map(drop)
+            }
+            _ => self.default_display(value),
+        }
+    }
+
+    /// `sys.__displayhook__`: the value's repr on a line of its own (nothing
+    /// for `None`), kept as `builtins._`.
+    pub fn default_display(&mut self, value: Value) -> PyResult<()> {
+        if value.is_none() {
+            return Ok(());
+        }
+        self.builtins.set("_", Value::None);
+        let text = self.repr(&value)?;
+        self.write_stdout(&text)?;
+        self.write_stdout("\n")?;
+        self.builtins.set("_", value);
+        Ok(())
     }
 
     /// Counts building `bytes` as work (a step per 16 bytes) and fails with

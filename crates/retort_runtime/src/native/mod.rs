@@ -193,6 +193,12 @@ const FUNCTIONS: &[(&str, Function)] = &[
         let order = sorted(vm, &given)?;
         Ok(Value::list(order.into_iter().map(|(v, _)| v).collect()))
     }),
+    // table_order(tables): (tables in CREATE order, names of tables on foreign key cycles), no warning
+    ("table_order", |vm, _, a| {
+        let given = vm.iterate(a.pos.first().unwrap_or(&Value::None))?;
+        let (order, cycles) = schema::table_order(vm, &given)?;
+        Ok(Value::tuple(vec![Value::list(order), Value::list(cycles.into_iter().map(Value::str).collect())]))
+    }),
     ("ddl", |vm, _, a| ddl(vm, &a)),
     ("load_source", |vm, _, a| load_source(vm, &a)),
     // quote(name): an identifier as SQLAlchemy's preparer writes it (`"order"`, `name`)

@@ -24,6 +24,18 @@ pub(super) fn sa_warning(vm: &mut Vm, message: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// Python tables in `create_all` order, and the names of the tables on
+/// foreign key cycles (whose keys the order leaves out).
+pub(super) fn table_order(vm: &mut Vm, given: &[Value]) -> PyResult<(Vec<Value>, Vec<String>)> {
+    let mut tables = Vec::new();
+    for t in given {
+        tables.push(Table::clone(&*convert::table(vm, t)?));
+    }
+    let sorted = retort_sql::sort::sort_tables(&tables);
+    let order = sorted.tables.iter().filter_map(|t| tables.iter().position(|u| std::ptr::eq(u, *t)).map(|i| given[i].clone())).collect();
+    Ok((order, sorted.cycles))
+}
+
 /// Python tables with their SQL-layer form, in `create_all` order.
 pub(super) fn sorted(vm: &mut Vm, given: &[Value]) -> PyResult<Vec<(Value, Table)>> {
     let mut tables = Vec::new();

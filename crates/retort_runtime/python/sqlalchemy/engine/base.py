@@ -9,9 +9,10 @@ _echo_handler = None
 
 def _add_echo_handler():
     """What `echo=True` does: INFO on the engine's logger, with SQLAlchemy's
-    default handler (its lines go to stderr here, never to stdout)."""
+    default handler when the logger has none yet (its lines go to stderr
+    here, never to stdout)."""
     global _echo_handler
-    if _echo_handler is None:
+    if _echo_handler is None and not _engine_logger.handlers:
         _echo_handler = _logging.StreamHandler(_sys.stderr)
         _echo_handler.setFormatter(_logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
         _engine_logger.addHandler(_echo_handler)

@@ -50,16 +50,26 @@ class MetaData:
         return None
 
     def create_all(self, bind, tables=None, checkfirst=True):
-        tables = list(self.tables.values()) if tables is None else list(tables)
+        tables = _ddl_order(list(self.tables.values()) if tables is None else list(tables))
         if isinstance(bind, Connection):
             return _schema_on_connection(bind, tables, checkfirst, True, self._foreign_key_problem())
         _call(bind, _retort_sql.create_all, tables, checkfirst, self._foreign_key_problem())
 
     def drop_all(self, bind, tables=None, checkfirst=True):
-        tables = list(self.tables.values()) if tables is None else list(tables)
+        tables = _ddl_order(list(self.tables.values()) if tables is None else list(tables))
         if isinstance(bind, Connection):
             return _schema_on_connection(bind, tables, checkfirst, False, self._foreign_key_problem())
         _call(bind, _retort_sql.drop_all, tables, checkfirst, self._foreign_key_problem())
+
+
+def _ddl_order(tables):
+    """The tables in the order `sqlalchemy.sql.ddl.sort_tables_and_constraints`
+    gives (looked up at each call: a script may replace it); as given when
+    foreign keys form a cycle (SQLite drops those in definition order)."""
+    from sqlalchemy.sql import ddl
+    if _retort_sql.table_order(tables)[1]:
+        return tables
+    return [t for t, _ in ddl.sort_tables_and_constraints(tables) if t is not None]
 
 
 def _with_inspector(bind, fn):
