@@ -145,10 +145,15 @@ impl Class {
         self.mro_all().any(|c| Rc::ptr_eq(c, other))
     }
     pub fn full_name(&self) -> String {
-        if &*self.module == "builtins" {
+        // (`__module__` as the class's namespace has it now: a script may set it)
+        let module = match self.dict.borrow().get("__module__") {
+            Some(Value::Str(s)) => s.as_str().to_owned(),
+            _ => self.module.to_string(),
+        };
+        if module == "builtins" {
             self.qualname.to_string()
         } else {
-            format!("{}.{}", self.module, self.qualname)
+            format!("{module}.{}", self.qualname)
         }
     }
 }

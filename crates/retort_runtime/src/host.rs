@@ -90,7 +90,8 @@ fn module(vm: &mut Vm) -> Rc<Module> {
 }
 
 /// `include(__name__, "sqlalchemy.orm.base", ...)`: runs each part, in
-/// order, in the namespace of the package being imported.
+/// order, in the namespace of the package being imported, with `__name__`
+/// the part's own module name while it runs.
 fn include(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let mut names = a.pos.iter().map(|v| v.as_str().map(str::to_owned));
     let Some(Some(package)) = names.next() else {
@@ -106,7 +107,12 @@ fn include(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let Some(file) = FILES.iter().find(|f| f.name == name && matches!(f.kind, Kind::PartOf(owner) if owner == package)) else {
             return Err(vm.new_error("SystemError", format!("include(): no part {name} of {package} in python/")));
         };
-        vm.exec_file(&namespace, &filename(file), file.source)?;
+        // (its classes' __module__ is the module SQLAlchemy defines them in:
+        // `sqlalchemy.orm.decl_api.registry`, as reprs show)
+        namespace.set("__name__", Value::str(name.as_str()));
+        let ran = vm.exec_file(&namespace, &filename(file), file.source);
+        namespace.set("__name__", Value::str(package.as_str()));
+        ran?;
     }
     Ok(Value::None)
 }

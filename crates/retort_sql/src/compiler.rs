@@ -216,6 +216,10 @@ impl Writer {
                 self.sql.push('-');
                 self.expr(expr, Some(NEG));
             }
+            Expr::BitNot(expr) => {
+                self.sql.push('~');
+                self.expr(expr, Some(NEG));
+            }
             Expr::ScalarSubquery(select) => {
                 self.sql.push('(');
                 self.select(select, SelectContext::Nested);
@@ -247,7 +251,23 @@ impl Writer {
                 let left_against = if is_same_associative(left, *op) { None } else { p };
                 let right_against = if is_same_associative(right, *op) { None } else { p };
                 self.expr(left, left_against);
-                self.sql += &format!(" {} ", op.sql());
+                if let (BinOp::TrueDiv, false, Expr::Cast { expr: divisor, .. }) = (op, self.named, &**right) {
+                    // SQLiteCompiler.visit_truediv_binary
+                    self.sql += " / (";
+                    self.expr(divisor, None);
+                    self.sql += " + 0.0)";
+                    return;
+                }
+                let sql = match op {
+                    // the default dialect has no REGEXP: it shows SQLAlchemy's placeholders
+                    BinOp::RegexpMatch if self.named => "<regexp>",
+                    BinOp::NotRegexpMatch if self.named => "<not regexp>",
+                    // SQLiteCompiler.visit_is_(not_)distinct_from_binary
+                    BinOp::IsDistinctFrom if !self.named => "IS NOT",
+                    BinOp::IsNotDistinctFrom if !self.named => "IS",
+                    op => op.sql(),
+                };
+                self.sql += &format!(" {sql} ");
                 self.expr(right, right_against);
             }
             Expr::And(items) => self.join(items, " AND ", AND, |e| matches!(e, Expr::And(_))),
@@ -282,10 +302,7 @@ impl Writer {
                 self.sql += if *negated { " NOT IN (" } else { " IN (" };
                 if self.named {
                     // the default dialect leaves IN lists to be expanded at execution
-                    let stem = match &**expr {
-                        Expr::Column(c) => c.name.clone(),
-                        _ => "param".to_owned(),
-                    };
+                    let stem = expr.bind_stem();
                     let name = self.anon_label(&stem);
                     self.sql += &format!("__[POSTCOMPILE_{name}])");
                     if *negated {
@@ -488,10 +505,13 @@ impl Writer {
         }
     }
 
-    fn returning(&mut self, columns: &[String]) {
+    /// RETURNING the table's columns: qualified in the default dialect's
+    /// string, as SQLite's dialect does not.
+    fn returning(&mut self, table: &str, columns: &[String]) {
         if !columns.is_empty() {
             self.sql += " RETURNING ";
-            self.sql += &columns.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
+            let qualifier = if self.named { format!("{}.", quote(table)) } else { String::new() };
+            self.sql += &columns.iter().map(|c| format!("{qualifier}{}", quote(c))).collect::<Vec<_>>().join(", ");
         }
     }
 
@@ -532,7 +552,7 @@ fn precedence(expr: &Expr) -> Option<i32> {
         Expr::Or(_) => Some(OR),
         Expr::Not(_) | Expr::IsNull { .. } | Expr::Between { .. } | Expr::AsBoolean { .. } => Some(COMPARISON),
         Expr::Like { wrapped: false, .. } => Some(COMPARISON),
-        Expr::Neg(_) => Some(NEG),
+        Expr::Neg(_) | Expr::BitNot(_) => Some(NEG),
         Expr::In { negated: false, .. } | Expr::InSelect { negated: false, .. } | Expr::TupleIn { negated: false, .. } => Some(COMPARISON),
         // `exists` has precedence 0 in `operators._PRECEDENCE`.
         Expr::Exists(_) => Some(0),
@@ -957,7 +977,7 @@ fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled
         if rows.len() == 1 && rows[0].is_empty() {
             // no column has a value: SQLite's form (`SQLiteCompiler` renders it so)
             w.sql += &format!("INSERT {}INTO {} DEFAULT VALUES", prefixes(&insert.prefixes), quote(&insert.table));
-            w.returning(&insert.returning);
+            w.returning(&insert.table, &insert.returning);
             return Ok(w.finish());
         }
     }
@@ -994,7 +1014,7 @@ fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled
     if let Some(on_conflict) = &insert.on_conflict {
         w.on_conflict(on_conflict, table)?;
     }
-    w.returning(&insert.returning);
+    w.returning(&insert.table, &insert.returning);
     Ok(w.finish())
 }
 
@@ -1088,7 +1108,7 @@ fn update_with(mut w: Writer, update: &Update, table: &Table) -> Result<Compiled
         w.expr(value, Some(i32::MAX));
     });
     w.where_clause(" WHERE ", &update.where_);
-    w.returning(&update.returning);
+    w.returning(&update.table, &update.returning);
     Ok(w.finish())
 }
 
@@ -1101,6 +1121,6 @@ fn delete_with(mut w: Writer, delete: &Delete) -> Compiled {
     w.scopes.push(vec![FromName::Named(delete.table.clone())]);
     w.sql += &format!("DELETE FROM {}", quote(&delete.table));
     w.where_clause(" WHERE ", &delete.where_);
-    w.returning(&delete.returning);
+    w.returning(&delete.table, &delete.returning);
     w.finish()
 }

@@ -47,6 +47,20 @@ pub enum BinOp {
     IsNot,
     /// `collate(x, "NOCASE")`: `x COLLATE "NOCASE"` (the right side the collation's name).
     Collate,
+    BitAnd,
+    BitOr,
+    BitXor,
+    LShift,
+    RShift,
+    IsDistinctFrom,
+    IsNotDistinctFrom,
+    Match,
+    /// `regexp_match()`: SQLite's `REGEXP` (the default dialect shows `<regexp>`).
+    RegexpMatch,
+    NotRegexpMatch,
+    /// Python's `/`: the right side a `Cast` to a numeric type, which
+    /// SQLite's dialect renders as `(right + 0.0)` instead.
+    TrueDiv,
 }
 
 impl BinOp {
@@ -63,20 +77,30 @@ impl BinOp {
             BinOp::Add => "+",
             BinOp::Sub => "-",
             BinOp::Mul => "*",
-            BinOp::Div => "/",
+            BinOp::Div | BinOp::TrueDiv => "/",
             BinOp::Mod => "%",
             BinOp::Concat => "||",
             BinOp::Is => "IS",
             BinOp::IsNot => "IS NOT",
             BinOp::Collate => "COLLATE",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::IsDistinctFrom => "IS DISTINCT FROM",
+            BinOp::IsNotDistinctFrom => "IS NOT DISTINCT FROM",
+            BinOp::Match => "MATCH",
+            BinOp::RegexpMatch => "REGEXP",
+            BinOp::NotRegexpMatch => "NOT REGEXP",
         }
     }
 
     /// Mirrors `operators._PRECEDENCE`.
     pub fn precedence(self) -> i32 {
         match self {
-            BinOp::Mul | BinOp::Div | BinOp::Mod => 8,
-            BinOp::Add | BinOp::Sub => 7,
+            BinOp::Mul | BinOp::Div | BinOp::TrueDiv | BinOp::Mod => 8,
+            BinOp::Add | BinOp::Sub | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift => 7,
             BinOp::Collate => 4,
             _ => 5,
         }
@@ -95,6 +119,10 @@ impl BinOp {
             BinOp::NotLike => BinOp::Like,
             BinOp::Is => BinOp::IsNot,
             BinOp::IsNot => BinOp::Is,
+            BinOp::IsDistinctFrom => BinOp::IsNotDistinctFrom,
+            BinOp::IsNotDistinctFrom => BinOp::IsDistinctFrom,
+            BinOp::RegexpMatch => BinOp::NotRegexpMatch,
+            BinOp::NotRegexpMatch => BinOp::RegexpMatch,
             _ => return None,
         })
     }
@@ -205,6 +233,8 @@ pub enum Expr {
     },
     /// `-x`.
     Neg(Box<Expr>),
+    /// `bitwise_not()`: `~x`.
+    BitNot(Box<Expr>),
     /// `func.f(...).over(partition_by=..., order_by=..., rows=...)`.
     Over {
         func: Box<Expr>,
@@ -289,6 +319,25 @@ impl Expr {
         Expr::Like { expr: Box::new(self), pattern: Box::new(pattern), escape: autoescape.then_some('/'), negated: false, wrapped: true }
     }
 
+    /// What a value compared with this expression names its bind after
+    /// (`:name_1`): a column's name, a literal column's text made safe as
+    /// SQLAlchemy's anonymous labels are (`x y` gives `x_y`), else `param`.
+    pub fn bind_stem(&self) -> String {
+        match self {
+            Expr::Column(c) => c.name.clone(),
+            Expr::Literal(text) => {
+                let safe: String = text.chars().map(|c| if "%() $".contains(c) { '_' } else { c }).collect();
+                let safe = safe.split('_').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("_");
+                if safe.is_empty() {
+                    "param".to_owned()
+                } else {
+                    safe
+                }
+            }
+            _ => "param".to_owned(),
+        }
+    }
+
     pub fn label(self, name: &str) -> Expr {
         Expr::Label { expr: Box::new(self), name: name.to_owned() }
     }
@@ -339,7 +388,9 @@ impl Expr {
                     then.walk(f);
                 }
             }
-            Expr::Cast { expr, .. } | Expr::Neg(expr) | Expr::Distinct(expr) | Expr::JsonGet { expr, .. } => expr.walk(f),
+            Expr::Cast { expr, .. } | Expr::Neg(expr) | Expr::BitNot(expr) | Expr::Distinct(expr) | Expr::JsonGet { expr, .. } => {
+                expr.walk(f)
+            }
             Expr::Over { func, partition_by, order_by, frame } => {
                 func.walk(f);
                 partition_by.iter().for_each(|e| e.walk(f));

@@ -42,11 +42,21 @@ pub(super) fn bin_op(vm: &Vm, op: &str) -> PyResult<BinOp> {
         "sub" => BinOp::Sub,
         "mul" => BinOp::Mul,
         "div" => BinOp::Div,
+        "truediv" => BinOp::TrueDiv,
         "mod" => BinOp::Mod,
         "concat" => BinOp::Concat,
         "is" => BinOp::Is,
         "is_not" => BinOp::IsNot,
         "collate" => BinOp::Collate,
+        "bitwise_and" => BinOp::BitAnd,
+        "bitwise_or" => BinOp::BitOr,
+        "bitwise_xor" => BinOp::BitXor,
+        "bitwise_lshift" => BinOp::LShift,
+        "bitwise_rshift" => BinOp::RShift,
+        "is_distinct_from" => BinOp::IsDistinctFrom,
+        "is_not_distinct_from" => BinOp::IsNotDistinctFrom,
+        "match" => BinOp::Match,
+        "regexp_match" => BinOp::RegexpMatch,
         other => return unsupported(vm, format!("the operator {other}")),
     })
 }
@@ -202,7 +212,10 @@ pub fn expr(vm: &mut Vm, cx: &mut Conversion, e: &Value) -> PyResult<Expr> {
             let op = attr_str(vm, e, "operator")?.unwrap_or_default();
             left.compare(bin_op(vm, &op)?, right)
         }
-        "unary" => Expr::Neg(Box::new(sub(vm, cx, "element")?)),
+        "unary" => match attr_str(vm, e, "operator")?.as_deref() {
+            Some("bitwise_not") => Expr::BitNot(Box::new(sub(vm, cx, "element")?)),
+            _ => Expr::Neg(Box::new(sub(vm, cx, "element")?)),
+        },
         "and" | "or" => {
             let mut clauses = Vec::new();
             for c in attr_list(vm, e, "clauses")? {
@@ -231,10 +244,7 @@ pub fn expr(vm: &mut Vm, cx: &mut Conversion, e: &Value) -> PyResult<Expr> {
             let value = attr_str(vm, e, "value")?.unwrap_or_default();
             let (leading, trailing, autoescape) =
                 (attr_bool(vm, e, "leading")?, attr_bool(vm, e, "trailing")?, attr_bool(vm, e, "autoescape")?);
-            let stem = match &element {
-                Expr::Column(c) => c.name.clone(),
-                _ => "param".to_owned(),
-            };
+            let stem = element.bind_stem();
             match element.like_parts(&value, leading, trailing, autoescape) {
                 Expr::Like { expr, pattern, escape, negated, wrapped } => {
                     Expr::Like { expr, pattern: Box::new(name_binds(*pattern, &stem)), escape, negated, wrapped }

@@ -159,7 +159,11 @@ pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> Py
         out.where_.push(expr(vm, cx, &w)?);
     }
     for g in attr_list(vm, s, "group_by_clauses")? {
-        out.group_by.push(expr(vm, cx, &g)?);
+        // group_by("name") names a column of the SELECT, as order_by("name") does
+        let OrderBy::Plain(g) = resolve_names(OrderBy::Plain(expr(vm, cx, &g)?), &out.columns) else {
+            unreachable!("a plain item stays plain")
+        };
+        out.group_by.push(g);
     }
     for h in attr_list(vm, s, "having_criteria")? {
         out.having.push(expr(vm, cx, &h)?);

@@ -242,7 +242,13 @@ const FUNCTIONS: &[(&str, Function)] = &[
             return Ok(Value::str(prepare_with(vm, &stmt, &Value::None, true)?.compiled.sql));
         }
         // an expression: shown as the WHERE clause of a SELECT of it would show it
-        let e = convert::expr(vm, &mut Conversion::new(true), &stmt)?;
+        let e = match convert::expr(vm, &mut Conversion::new(true), &stmt)? {
+            // (contains()/startswith() group themselves inside a clause, not alone)
+            retort_sql::expr::Expr::Like { expr, pattern, escape, negated, wrapped: true } => {
+                retort_sql::expr::Expr::Like { expr, pattern, escape, negated, wrapped: false }
+            }
+            e => e,
+        };
         let select = retort_sql::expr::Select { where_: vec![e], ..retort_sql::expr::Select::default() };
         let sql = compiler::to_string(Statement::Select(&select)).map_err(|e| sql_err(vm, e))?.sql;
         Ok(Value::str(sql.split_once("WHERE ").map_or(sql.as_str(), |(_, w)| w).to_owned()))

@@ -172,6 +172,7 @@ class Connection:
         engine._last_connection = self
         self._transaction = None
         self._savepoints = 0
+        self._nested = []
         self.closed = False
         # as SQLAlchemy's Connection: whether it logs is settled when it is made
         self._echo = bool(engine.echo or _engine_logger.isEnabledFor(_logging.INFO))
@@ -194,7 +195,22 @@ class Connection:
         self._savepoints += 1
         name = f"sa_savepoint_{self._savepoints}"
         _call(self.engine, _retort_sql.run_sql, f"SAVEPOINT {name}", echo=self._echo)
-        return NestedTransaction(self, name)
+        nested = NestedTransaction(self, name)
+        self._nested.append(nested)
+        return nested
+
+    def _savepoints_open(self):
+        return any(t.is_active for t in self._nested)
+
+    def in_nested_transaction(self):
+        return self._transaction is not None and self._savepoints_open()
+
+    def get_transaction(self):
+        return self._transaction
+
+    def get_nested_transaction(self):
+        open_ = [t for t in self._nested if t.is_active]
+        return open_[-1] if open_ and self._transaction is not None else None
 
     def __repr__(self):
         return object.__repr__(self).replace("sqlalchemy.", "sqlalchemy.engine.base.", 1)
@@ -213,12 +229,14 @@ class Connection:
         return self._transaction is not None
 
     def commit(self):
+        self._nested = []
         if self._transaction is not None:
             self._transaction.is_active = False
             self._transaction = None
             _call(self.engine, _retort_sql.commit, echo=self._echo)
 
     def rollback(self):
+        self._nested = []
         if self._transaction is not None:
             self._transaction.is_active = False
             self._transaction = None
@@ -257,9 +275,9 @@ class Connection:
             return self._insertmanyvalues(statement, parameters)
         engine = self.engine
         if self._echo or engine._echoing:
-            result = _call(engine, _retort_sql.execute, statement, parameters, Result, echo=self._echo)
+            result = _call(engine, _retort_sql.execute, statement, parameters, CursorResult, echo=self._echo)
         else:
-            result = _retort_sql.execute(engine._db, statement, parameters, Result)
+            result = _retort_sql.execute(engine._db, statement, parameters, CursorResult)
         if isinstance(statement, Insert) and not isinstance(parameters, list):
             result._inserted_primary_key = (statement, dict(parameters) if isinstance(parameters, dict) else parameters)
         own = getattr(statement, "_execution_options", None)
@@ -277,7 +295,7 @@ class Connection:
         result = None
         size = self._INSERTMANYVALUES_PAGE_SIZE
         for start in range(0, len(rows), size):
-            page = _call(self.engine, _retort_sql.execute, statement.values(list(rows[start:start + size])), None, Result, echo=self._echo)
+            page = _call(self.engine, _retort_sql.execute, statement.values(list(rows[start:start + size])), None, CursorResult, echo=self._echo)
             if result is None:
                 result = page
             else:
@@ -311,7 +329,7 @@ def _expression_keys(statement, parameters, first):
         raise _retort_sql.missing_value(statement, parameters, getattr(key, "key", str(key)))
 
 
-_retort_sql._classes(Insert, Result)
+_retort_sql._classes(Insert, CursorResult)
 
 
 def _yield_per(options):

@@ -240,4 +240,10 @@ class RMKeyView:
         return f"RMKeyView({self._keys!r})"
 
 
+class CursorResult(Result):
+    """What a Connection's execute() gives (SQLAlchemy's engine/cursor.py)."""
+
+    __module__ = "sqlalchemy.engine.cursor"
+
+
 # ------------------------------------------------------ engines, connections

@@ -25,7 +25,7 @@ class SessionTransaction:
         if s._nested and s._nested[-1] is self:
             s._nested.pop()
         if self._savepoint is not None:
-            _sa._call(s.bind, _sa._retort_sql.run_sql, f"RELEASE SAVEPOINT {self._savepoint}")
+            _sa._call(s._engine, _sa._retort_sql.run_sql, f"RELEASE SAVEPOINT {self._savepoint}")
         _retort_orm.release(s._sid)
 
     def rollback(self):
@@ -42,7 +42,7 @@ class SessionTransaction:
         if s._nested and s._nested[-1] is self:
             s._nested.pop()
         if self._savepoint is not None:
-            _sa._call(s.bind, _sa._retort_sql.run_sql, f"ROLLBACK TO SAVEPOINT {self._savepoint}")
+            _sa._call(s._engine, _sa._retort_sql.run_sql, f"ROLLBACK TO SAVEPOINT {self._savepoint}")
         s._after_rollback(_retort_orm.rollback(s._sid, True))
 
     def __enter__(self):
@@ -58,8 +58,17 @@ class SessionTransaction:
         return False
 
 
+_JOIN_TRANSACTION_MODES = ("conditional_savepoint", "create_savepoint", "control_fully", "rollback_only")
+
+
 class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDependencies):
-    def __init__(self, bind=None, *, autoflush=True, expire_on_commit=True, autobegin=True, info=None, **kw):
+    def __init__(self, bind=None, *, autoflush=True, expire_on_commit=True, autobegin=True, info=None,
+                 join_transaction_mode="conditional_savepoint", **kw):
+        if join_transaction_mode not in _JOIN_TRANSACTION_MODES:
+            raise ArgumentError(f'invalid selection for join_transaction_mode: "{join_transaction_mode}"')
+        self.join_transaction_mode = join_transaction_mode
+        # bound to a Connection: how this transaction took it (should_commit, savepoint or None)
+        self._bound_tx = None
         self.bind = bind
         self.autoflush = autoflush
         self.expire_on_commit = expire_on_commit
@@ -104,19 +113,68 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
                 f"was: {self._failed} (Background on this error at: https://sqlalche.me/e/21/7s2a)"
             )
 
+    @property
+    def _engine(self):
+        """The Engine whose database the session's statements go to."""
+        return self.bind.engine if isinstance(self.bind, _sa.Connection) else self.bind
+
     def _connection(self):
         if self.bind is None:
             raise UnboundExecutionError("Could not locate a bind configured on mapper, SQL expression or this Session.")
-        if self._conn is None:
-            self._conn = self.bind.connect()
-        if not self._conn.in_transaction():
-            self._conn.begin()
+        if isinstance(self.bind, _sa.Connection):
+            if self._bound_tx is None:
+                self._conn = self.bind
+                self._bound_tx = self._join(self.bind)
+        else:
+            if self._conn is None:
+                self._conn = self.bind.connect()
+            if not self._conn.in_transaction():
+                self._conn.begin()
         for t in self._nested:
             if t._active and t._savepoint is None:
                 self._conn._savepoints += 1
                 t._savepoint = f"sa_savepoint_{self._conn._savepoints}"
-                _sa._call(self.bind, _sa._retort_sql.run_sql, f"SAVEPOINT {t._savepoint}")
+                _sa._call(self._engine, _sa._retort_sql.run_sql, f"SAVEPOINT {t._savepoint}")
         return self._conn
+
+    def _join(self, conn):
+        """A Connection given as the bind, taken by a new session
+        transaction as SQLAlchemy's `_connection_for_bind` takes it: begun
+        and owned when idle, else joined as `join_transaction_mode` says.
+        (should the session's commit commit it, the savepoint it made)"""
+        if not conn.in_transaction():
+            conn.begin()
+            return (True, None)
+        mode = self.join_transaction_mode
+        if mode == "conditional_savepoint":
+            mode = "create_savepoint" if conn._savepoints_open() else "rollback_only"
+        if mode == "create_savepoint":
+            return (True, conn.begin_nested())
+        return (mode == "control_fully", None)
+
+    def _transaction_open(self):
+        """Whether the session holds a database transaction now."""
+        if isinstance(self.bind, _sa.Connection):
+            return self._bound_tx is not None
+        return self._conn is not None and self._conn.in_transaction()
+
+    def _end_transaction(self, commit):
+        """Commits or rolls back the session's database transaction; one
+        joined on a given Connection is left to its owner on commit."""
+        if not self._transaction_open():
+            return
+        if not isinstance(self.bind, _sa.Connection):
+            self._conn.commit() if commit else self._conn.rollback()
+            return
+        should_commit, savepoint = self._bound_tx
+        self._bound_tx = None
+        if savepoint is not None:
+            savepoint.commit() if commit else savepoint.rollback()
+        elif commit:
+            if should_commit:
+                self.bind.commit()
+        else:
+            self.bind.rollback()
 
     def connection(self, **kw):
         return self._connection()
@@ -126,7 +184,7 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
 
     def begin(self):
         # an autobegun transaction (a query ran) counts too
-        if self._transaction is not None or (self._conn is not None and self._conn.in_transaction()):
+        if self._transaction is not None or self._transaction_open():
             raise InvalidRequestError("A transaction is already begun on this Session.")
         self._transaction = SessionTransaction(self)
         return self._transaction
@@ -140,7 +198,7 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
         return t
 
     def in_transaction(self):
-        return self._transaction is not None or (self._conn is not None and self._conn.in_transaction())
+        return self._transaction is not None or self._transaction_open()
 
     def in_nested_transaction(self):
         return bool(self._nested)
@@ -159,11 +217,10 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
         self.flush()
         for t in reversed(self._nested):
             if t._active and t._savepoint is not None:
-                _sa._call(self.bind, _sa._retort_sql.run_sql, f"RELEASE SAVEPOINT {t._savepoint}")
+                _sa._call(self._engine, _sa._retort_sql.run_sql, f"RELEASE SAVEPOINT {t._savepoint}")
             t._active = False
         self._nested = []
-        if self._conn is not None and self._conn.in_transaction():
-            self._conn.commit()
+        self._end_transaction(True)
         self._transaction = None
         _retort_orm.commit(self._sid, self.expire_on_commit)
         self._fire("after_commit", self)
@@ -174,8 +231,7 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
         failed = self._failed is not None
         if failed and (self.new or self.dirty or self.deleted):
             _sa_warn("Session's state has been changed on a non-active transaction - this state will be discarded.")
-        if self._conn is not None and self._conn.in_transaction():
-            self._conn.rollback()
+        self._end_transaction(False)
         for t in self._nested:
             t._active = False
         self._nested = []
@@ -190,7 +246,13 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
             _state(obj).rel_events.clear()
 
     def close(self):
-        if self._conn is not None:
+        if isinstance(self.bind, _sa.Connection):
+            # (a transaction the session owns ends; one it joined stays its owner's)
+            if self._bound_tx is not None and self._bound_tx[0]:
+                self._end_transaction(False)
+            self._bound_tx = None
+            self._conn = None
+        elif self._conn is not None:
             self._conn.close()
             self._conn = None
         self._nested = []
@@ -388,7 +450,7 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
                     m = type(o).__mapper__
                     _event._fire([("mapper", m.mid)], "before_" + what, m, conn, o)
         try:
-            _sa._call(self.bind, _retort_orm.flush, self._sid, syncs, links, cascaded)
+            _sa._call(self._engine, _retort_orm.flush, self._sid, syncs, links, cascaded)
         except Exception as e:
             self._flush_failed(e)
             raise
@@ -414,8 +476,7 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
         if nested and nested[-1]._savepoint is not None:
             nested[-1]._rollback_savepoint()
             return
-        if self._conn is not None and self._conn.in_transaction():
-            self._conn.rollback()
+        self._end_transaction(False)
         self._failed = e
         # (the transaction is rolled back at once, as SQLAlchemy's flush does:
         # pending objects become transient, loaded ones expire)

@@ -123,10 +123,77 @@ class ColumnElement(ClauseElement):
         return self._bin("mul", other, True)
 
     def __truediv__(self, other):
-        return self._bin("div", other)
+        return self._truediv(other, False)
+
+    def __rtruediv__(self, other):
+        return self._truediv(other, True)
+
+    def _truediv(self, other, reverse):
+        # (SQLite divides integers as integers: SQLAlchemy's default dialect
+        # casts the divisor, to its own type when numeric, else NUMERIC;
+        # SQLite's adds 0.0 to it: visit_truediv_binary)
+        other = _coerce(other, _compared_type(self.type, other), self._stem())
+        left, right = (other, self) if reverse else (self, other)
+        divisor = right.type if isinstance(right.type, (Numeric, Float)) else Numeric()
+        type_ = Numeric() if isinstance(left.type, Integer) and isinstance(right.type, (Integer, Numeric)) else left.type
+        return BinaryExpression(left, "truediv", Cast(right, divisor), type_)
+
+    def __floordiv__(self, other):
+        return self._floordiv(other, False)
+
+    def __rfloordiv__(self, other):
+        return self._floordiv(other, True)
+
+    def _floordiv(self, other, reverse):
+        # (integers divide as they are; anything else is FLOOR(a / b): visit_floordiv_binary)
+        other = _coerce(other, _compared_type(self.type, other), self._stem())
+        left, right = (other, self) if reverse else (self, other)
+        if isinstance(left.type, Integer) and isinstance(right.type, Integer):
+            return BinaryExpression(left, "div", right, left.type)
+        return Function("FLOOR", [BinaryExpression(left, "div", right, left.type)], left.type)
 
     def __mod__(self, other):
         return self._bin("mod", other)
+
+    def __rmod__(self, other):
+        return self._bin("mod", other, True)
+
+    def bitwise_and(self, other):
+        return self._bin("bitwise_and", other)
+
+    def bitwise_or(self, other):
+        return self._bin("bitwise_or", other)
+
+    def bitwise_xor(self, other):
+        return self._bin("bitwise_xor", other)
+
+    def bitwise_lshift(self, other):
+        return self._bin("bitwise_lshift", other)
+
+    def bitwise_rshift(self, other):
+        return self._bin("bitwise_rshift", other)
+
+    def bitwise_not(self):
+        return _Unary("bitwise_not", self, self.type)
+
+    def is_distinct_from(self, other):
+        return self._bin("is_distinct_from", other)
+
+    def is_not_distinct_from(self, other):
+        return self._bin("is_not_distinct_from", other)
+
+    isnot_distinct_from = is_not_distinct_from
+
+    def match(self, other, **kwargs):
+        return self._bin("match", other)
+
+    def regexp_match(self, pattern, flags=None):
+        if flags is not None:
+            raise NotImplementedError("Retort does not support regexp_match(flags=...) yet")
+        return self._bin("regexp_match", pattern)
+
+    def regexp_replace(self, pattern, replacement, flags=None):
+        raise NotImplementedError("Retort does not support regexp_replace() yet")
 
     def __neg__(self):
         return _Unary("neg", self, self.type)
@@ -228,7 +295,7 @@ class ColumnElement(ClauseElement):
 
 
 def _result_type(op, left_type):
-    if op in ("eq", "ne", "lt", "le", "gt", "ge", "is", "is_not"):
+    if op in ("eq", "ne", "lt", "le", "gt", "ge", "is", "is_not", "is_distinct_from", "is_not_distinct_from", "match", "regexp_match"):
         return Boolean()
     return left_type
 
@@ -702,6 +769,10 @@ def between(expr, lower_bound, upper_bound, symmetric=False):
     return _coerce(expr).between(lower_bound, upper_bound, symmetric=symmetric)
 
 
+def bitwise_not(expr):
+    return _coerce(expr).bitwise_not()
+
+
 def label(name, element, type_=None):
     made = Label(name, _coerce(element))
     if type_ is not None:
@@ -740,6 +811,16 @@ class _LiteralColumn(ColumnElement):
         self.text = text
         self.key = text
         self.type = _to_type(type_)
+
+    def _stem(self):
+        # (SQLAlchemy's ColumnClause names a compared value's bind after its
+        # key, made safe as its anonymous labels are: `x y` gives `:x_y_1`)
+        stem = self.key
+        for c in "%() $":
+            stem = stem.replace(c, "_")
+        while "__" in stem:
+            stem = stem.replace("__", "_")
+        return stem.strip("_") or None
 
 
 def column(text, type_=None, is_literal=False, _selectable=None):

@@ -258,6 +258,9 @@ class Column(ColumnElement):
         self.foreign_keys = set()
         self.constraints = []
         for a in args:
+            if a is None:
+                # (SQLAlchemy's _init_items skips None: `Column("x", None, ForeignKey(...))`)
+                continue
             if isinstance(a, ForeignKey):
                 a.parent = self
                 self.foreign_keys.add(a)
