@@ -100,6 +100,19 @@ pub struct Executed {
     pub rows_affected: u64,
 }
 
+/// Where a statement stands in an "insertmanyvalues" batch, as
+/// SQLAlchemy's log shows it (`[insertmanyvalues 2/2 (ordered; batch not
+/// supported)]`): its number, how many, and whether the batch was sent a
+/// row at a time (`downgraded`: RETURNING needs it on SQLite).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Batch {
+    pub num: usize,
+    pub total: usize,
+    pub downgraded: bool,
+    /// The rows come back in the parameters' order (the ORM's always do).
+    pub ordered: bool,
+}
+
 /// Runs statements for the flush (the host logs them and maps errors).
 pub trait Executor {
     type Error;
@@ -107,7 +120,7 @@ pub trait Executor {
     fn execute_many(&mut self, sql: &str, rows: Vec<Vec<Literal>>) -> Result<u64, Self::Error>;
     /// One row of a batch SQLAlchemy sends as "insertmanyvalues" (an
     /// executemany to its cursor events), one statement per row on SQLite.
-    fn execute_batched(&mut self, statement: &Compiled) -> Result<Executed, Self::Error> {
+    fn execute_batched(&mut self, statement: &Compiled, _batch: Batch) -> Result<Executed, Self::Error> {
         self.execute(statement)
     }
     /// Loads the attributes an expired object lacks, by its primary key
@@ -788,7 +801,8 @@ fn insert_states<X: Executor>(
         } else if batched {
             // insertmanyvalues: every row's VALUES in one INSERT (1,000 a page)
             let pairs: Vec<(&Record, &Vec<(usize, Literal)>)> = group.iter().zip(&rows).collect();
-            for page in pairs.chunks(1000) {
+            let pages = pairs.len().div_ceil(1000);
+            for (n, page) in pairs.chunks(1000).enumerate() {
                 let values = page.iter().map(|(_, row)| bind_row(columns, row)).collect();
                 let insert = Insert {
                     table: table.name.clone(),
@@ -797,7 +811,8 @@ fn insert_states<X: Executor>(
                     on_conflict: None,
                     prefixes: Vec::new(),
                 };
-                let result = exec.execute_batched(&sql(compiler::insert(&insert, &table))?).map_err(FlushError::Database)?;
+                let batch = Batch { num: n + 1, total: pages, downgraded: false, ordered: true };
+                let result = exec.execute_batched(&sql(compiler::insert(&insert, &table))?, batch).map_err(FlushError::Database)?;
                 for (r, row) in page {
                     let key: Vec<Literal> =
                         mapper.pk.iter().map(|i| row.iter().find(|(a, _)| a == i).map_or(Literal::None, |(_, v)| v.clone())).collect();
@@ -809,9 +824,10 @@ fn insert_states<X: Executor>(
         } else if !returning.is_empty() {
             // RETURNING of a generated key or server defaults (the eager defaults), one
             // statement per row on SQLite; several rows are an insertmanyvalues batch
-            for (r, row) in group.iter().zip(&rows) {
+            for (n, (r, row)) in group.iter().zip(&rows).enumerate() {
                 let compiled = sql(compiler::insert(&statement(returning.clone(), row), &table))?;
-                let result = if rows.len() > 1 { exec.execute_batched(&compiled) } else { exec.execute(&compiled) };
+                let batch = Batch { num: n + 1, total: rows.len(), downgraded: true, ordered: true };
+                let result = if rows.len() > 1 { exec.execute_batched(&compiled, batch) } else { exec.execute(&compiled) };
                 let returned = result.map_err(FlushError::Database)?.rows.into_iter().next().unwrap_or_default();
                 let got: Vec<(usize, Literal)> = fetched.iter().copied().zip(returned).collect();
                 finish_insert(orm, sid, r.state, row, &got, columns.len(), work, out);

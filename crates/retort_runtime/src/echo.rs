@@ -34,6 +34,8 @@ pub struct Echo {
     pub mode: Mode,
     /// When each statement (text, and whether an executemany) was compiled first.
     generated: HashMap<(String, bool), Instant>,
+    /// The "insertmanyvalues" batch the statement now running belongs to.
+    pub batch: Option<retort_orm::flush::Batch>,
 }
 
 impl Echo {
@@ -52,7 +54,13 @@ impl Echo {
                 EventKind::Sql(sql) => {
                     lines.push(sql.sql.to_string());
                     let many = matches!(sql.params, Params::Many(_));
-                    let how = self.how(&sql.sql, many, e.duration_ms / 1000.0);
+                    let mut how = self.how(&sql.sql, many, e.duration_ms / 1000.0);
+                    if let Some(b) = self.batch {
+                        // `_exec_insertmany_context`'s stats
+                        let order = if b.ordered { "ordered" } else { "unordered" };
+                        let stats = format!(" {}/{} ({order}{})", b.num, b.total, if b.downgraded { "; batch not supported" } else { "" });
+                        how = if b.num == 1 { format!("{how} (insertmanyvalues){stats}") } else { format!("insertmanyvalues{stats}") };
+                    }
                     let params = match &sql.params {
                         Params::One(row) => row_repr(row),
                         Params::Many(rows) => many_repr(rows),

@@ -634,8 +634,8 @@ impl Executor for Exec<'_> {
         native::run_many_on(self.vm, &self.sql, self.db, sql, &rows)
     }
 
-    fn execute_batched(&mut self, c: &Compiled) -> Result<Executed, PyErr> {
-        let o = native::run_batched_on(self.vm, &self.sql, self.db, &c.sql, &c.params)?;
+    fn execute_batched(&mut self, c: &Compiled, batch: retort_orm::flush::Batch) -> Result<Executed, PyErr> {
+        let o = native::run_batched_on(self.vm, &self.sql, self.db, &c.sql, &c.params, batch)?;
         Ok(Executed { rows: literal_rows(&o), last_insert_rowid: o.last_insert_rowid, rows_affected: o.rows_affected })
     }
 

@@ -56,8 +56,22 @@ pub fn run_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params: &[Liter
 
 /// Runs one row of an "insertmanyvalues" batch on database `db` (cursor
 /// events report it as part of an executemany, as SQLAlchemy's do).
-pub fn run_batched_on(vm: &mut Vm, state: &Shared, db: usize, sql: &str, params: &[Literal]) -> PyResult<Outcome> {
-    run_reported(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, params, true)
+pub fn run_batched_on(
+    vm: &mut Vm,
+    state: &Shared,
+    db: usize,
+    sql: &str,
+    params: &[Literal],
+    batch: retort_orm::flush::Batch,
+) -> PyResult<Outcome> {
+    if let Some(echo) = state.borrow_mut().echo.get_mut(db) {
+        echo.batch = Some(batch);
+    }
+    let r = run_reported(vm, state, &Args::new(vec![Value::Int(db as i64)]), sql, params, true);
+    if let Some(echo) = state.borrow_mut().echo.get_mut(db) {
+        echo.batch = None;
+    }
+    r
 }
 
 /// Runs one statement for many rows of parameters (an executemany) on database `db`.

@@ -199,6 +199,27 @@ const FUNCTIONS: &[(&str, Function)] = &[
         let (order, cycles) = schema::table_order(vm, &given)?;
         Ok(Value::tuple(vec![Value::list(order), Value::list(cycles.into_iter().map(Value::str).collect())]))
     }),
+    // set_batch(db, num, total, downgraded, ordered) / set_batch(db): the
+    // "insertmanyvalues" batch the next statements belong to (for echo), or none
+    ("set_batch", |vm, state, a| {
+        let db = match a.pos.first() {
+            Some(Value::Int(i)) => *i as usize,
+            _ => return Err(vm.new_error("TypeError", "set_batch() takes a database handle")),
+        };
+        let batch = match &a.pos[1..] {
+            [Value::Int(num), Value::Int(total), downgraded, ordered] => Some(retort_orm::flush::Batch {
+                num: *num as usize,
+                total: *total as usize,
+                downgraded: vm.truthy(downgraded)?,
+                ordered: vm.truthy(ordered)?,
+            }),
+            _ => None,
+        };
+        if let Some(echo) = state.borrow_mut().echo.get_mut(db) {
+            echo.batch = batch;
+        }
+        Ok(Value::None)
+    }),
     ("ddl", |vm, _, a| ddl(vm, &a)),
     ("load_source", |vm, _, a| load_source(vm, &a)),
     // quote(name): an identifier as SQLAlchemy's preparer writes it (`"order"`, `name`)

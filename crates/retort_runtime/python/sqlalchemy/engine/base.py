@@ -293,13 +293,21 @@ class Connection:
         "insertmanyvalues" runs it: one INSERT with many VALUES rows per
         page of 1,000, the returned rows of every page in one result."""
         result = None
-        size = self._INSERTMANYVALUES_PAGE_SIZE
-        for start in range(0, len(rows), size):
-            page = _call(self.engine, _retort_sql.execute, statement.values(list(rows[start:start + size])), None, CursorResult, echo=self._echo)
-            if result is None:
-                result = page
-            else:
-                result._rows += page._rows
+        # (SQLite cannot promise the order of a many-row RETURNING: rows
+        # sorted by parameter order go one at a time, "batch not supported")
+        ordered = statement._sort_by_parameter_order
+        size = 1 if ordered else self._INSERTMANYVALUES_PAGE_SIZE
+        pages = (len(rows) + size - 1) // size
+        try:
+            for n, start in enumerate(range(0, len(rows), size)):
+                _retort_sql.set_batch(self.engine._db, n + 1, pages, ordered, ordered)
+                page = _call(self.engine, _retort_sql.execute, statement.values(list(rows[start:start + size])), None, CursorResult, echo=self._echo)
+                if result is None:
+                    result = page
+                else:
+                    result._rows += page._rows
+        finally:
+            _retort_sql.set_batch(self.engine._db)
         result.rowcount = len(rows)
         return result
 

@@ -55,10 +55,16 @@ class _DML(Executable):
 
     filter = where
 
-    def returning(self, *cols):
+    def returning(self, *cols, sort_by_parameter_order=False, supplemental_cols=None):
         """RETURNING these columns; a mapped class returns its columns, and
-        the ORM makes objects of them (`session.scalars(insert(User).returning(User), rows)`)."""
+        the ORM makes objects of them (`session.scalars(insert(User).returning(User), rows)`).
+        `sort_by_parameter_order`: an executemany's rows come back in the
+        parameters' order (on SQLite, by sending them one at a time)."""
+        if supplemental_cols is not None:
+            raise NotImplementedError("Retort does not support returning(supplemental_cols=...) yet")
         new = self._copy()
+        if sort_by_parameter_order:
+            new._sort_by_parameter_order = True
         for c in cols:
             if isinstance(c, type) and "__mapper__" in c.__dict__:
                 new._orm_entities = list(getattr(self, "_orm_entities", None) or []) + [(len(new.returning_columns), c)]
@@ -70,6 +76,7 @@ class _DML(Executable):
 
 class Insert(_DML):
     __visit_name__ = "insert"
+    _sort_by_parameter_order = False
     from_select_names = None
     from_select_query = None
 

@@ -341,6 +341,12 @@ class ReadOnlyColumnCollection:
     def __getitem__(self, key):
         if isinstance(key, int):
             return self._columns[key]
+        if isinstance(key, slice):
+            return ReadOnlyColumnCollection(self._columns[key], None if self._named is None else self._named[key])
+        if isinstance(key, tuple):
+            # c["name", "fullname"]: those columns, as a collection of their own
+            picked = [self[k] for k in key]
+            return ReadOnlyColumnCollection(picked, None if self._named is None else [self._named[self._columns.index(c)] for c in picked])
         c = self._find(key)
         if c is _MISSING:
             raise KeyError(key)

@@ -188,6 +188,10 @@ class CTE(FromClause):
         self.columns_list = cols
         self.c = self.columns = ColumnCollection(cols)
 
+    def __str__(self):
+        # (printed alone, a CTE shows the statement it names)
+        return str(self.element)
+
     def union_all(self, *others):
         return self._same(CTE(CompoundSelect("union_all", self.element, *others), self.name, self.recursive))
 
@@ -202,6 +206,10 @@ class CTE(FromClause):
 
 class Subquery(FromClause):
     __visit_name__ = "subquery"
+
+    def __str__(self):
+        # (printed alone, a subquery shows its SELECT)
+        return str(self.element)
 
     def __init__(self, element, name=None):
         self.element = element
@@ -386,6 +394,9 @@ def _column_args(entities):
             out.append(e)
         elif getattr(e, "_sa_entity", None) is not None:
             out.append(e.__clause_element__())
+        elif isinstance(e, ReadOnlyColumnCollection):
+            # select(table.c["a", "b"]): each of its columns
+            out.extend(e)
         else:
             raise ArgumentError(
                 f"Column expression, FROM clause, or other columns clause element expected, got {e!r}."
