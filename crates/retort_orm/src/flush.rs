@@ -732,8 +732,25 @@ fn insert_states<X: Executor>(
         inserts.push(Record { state: st, params });
     }
     let autoinc = mapper.autoincrement_pk();
-    let server_defaults: Vec<usize> =
-        (0..columns.len()).filter(|&i| table.column(&columns[i]).is_some_and(|c| c.server_default.is_some())).collect();
+    // columns the database fills: server defaults, and SQL expression
+    // defaults rendered in the statement (both fetched back by RETURNING)
+    let server_defaults: Vec<usize> = (0..columns.len())
+        .filter(|&i| {
+            table.column(&columns[i]).is_some_and(|c| c.server_default.is_some()) || mapper.sql_defaults.get(i).is_some_and(Option::is_some)
+        })
+        .collect();
+    let sql_defaults = |row: &[(usize, Literal)]| -> Vec<(usize, Expr)> {
+        (0..columns.len())
+            .filter(|i| !row.iter().any(|(a, _)| a == i))
+            .filter_map(|i| mapper.sql_defaults.get(i).cloned().flatten().map(|e| (i, e)))
+            .collect()
+    };
+    // a row's VALUES in column order: its bound values and its SQL defaults
+    let values_of = |row: &[(usize, Literal)]| -> Vec<(String, Expr)> {
+        let mut items: Vec<(usize, Expr)> = row.iter().map(|(a, v)| (*a, Expr::Bind(v.clone()))).chain(sql_defaults(row)).collect();
+        items.sort_by_key(|(a, _)| *a);
+        items.into_iter().map(|(a, e)| (columns[a].clone(), e)).collect()
+    };
     for group in consecutive(&inserts, |r| r.params.iter().map(|(a, _)| *a).collect::<Vec<_>>()) {
         let given: Vec<usize> = group[0].params.iter().map(|(a, _)| *a).collect();
         let has_all_pks = mapper.pk.iter().all(|i| given.contains(i));
@@ -768,7 +785,7 @@ fn insert_states<X: Executor>(
         };
         let refused = refusal(work, group.iter());
         let statement = |returning: Vec<String>, row: &[(usize, Literal)]| {
-            let mut values = bind_row(columns, row);
+            let mut values = values_of(row);
             if values.is_empty() && !returning.is_empty() {
                 // a row of nothing in an insertmanyvalues batch: `(id) VALUES (NULL)`, not DEFAULT VALUES
                 if let Some(&i) = mapper.pk.first() {
@@ -803,7 +820,7 @@ fn insert_states<X: Executor>(
             let pairs: Vec<(&Record, &Vec<(usize, Literal)>)> = group.iter().zip(&rows).collect();
             let pages = pairs.len().div_ceil(1000);
             for (n, page) in pairs.chunks(1000).enumerate() {
-                let values = page.iter().map(|(_, row)| bind_row(columns, row)).collect();
+                let values = page.iter().map(|(_, row)| values_of(row)).collect();
                 let insert = Insert {
                     table: table.name.clone(),
                     source: InsertSource::Values(values),

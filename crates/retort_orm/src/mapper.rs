@@ -51,6 +51,9 @@ pub struct Mapper {
     pub pk: Vec<usize>,
     /// Per attribute: whether its column has a Python-side default (`default=`).
     pub python_defaults: Vec<bool>,
+    /// Per attribute: a SQL expression default (`default=func.now()`),
+    /// rendered in the INSERT and fetched back by its RETURNING.
+    pub sql_defaults: Vec<Option<retort_sql::expr::Expr>>,
     pub relationships: Vec<Relationship>,
     /// The attribute of `version_id_col`: 1 on INSERT, incremented by each
     /// UPDATE, checked by UPDATEs and DELETEs (a stale row raises).
@@ -67,7 +70,8 @@ impl Mapper {
             }
         }
         let python_defaults = vec![false; attrs.len()];
-        Mapper { sort_key: sort_key.to_owned(), table, attrs, pk, python_defaults, relationships: Vec::new(), version: None }
+        let sql_defaults = vec![None; attrs.len()];
+        Mapper { sort_key: sort_key.to_owned(), table, attrs, pk, python_defaults, sql_defaults, relationships: Vec::new(), version: None }
     }
 
     /// The attribute index of a column.

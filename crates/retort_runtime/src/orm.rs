@@ -515,6 +515,12 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
     m
 }
 
+/// Whether a column's `default=` is a SQL expression (`func.now()`), not a
+/// value or a Python function.
+fn is_sql_expression(vm: &mut Vm, default: &Value) -> PyResult<bool> {
+    Ok(!matches!(default, Value::None) && vm.getattr_opt(default, "__visit_name__")?.is_some())
+}
+
 /// `mapper(table, [(key, column)], sort_key, [Column])`: registers a mapped class.
 fn mapper(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     let table = convert::table(vm, &arg(&a, 0))?;
@@ -530,6 +536,9 @@ fn mapper(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     for (i, c) in columns.iter().enumerate() {
         let default = vm.getattr_opt(c, "default")?.unwrap_or(Value::None);
         mapper.python_defaults[i] = !matches!(default, Value::None);
+        if is_sql_expression(vm, &default)? {
+            mapper.sql_defaults[i] = Some(convert::expr(vm, &mut convert::Conversion::new(false), &default)?);
+        }
     }
     let mut h = host.borrow_mut();
     let id = h.orm.registry.add(mapper);
@@ -751,7 +760,8 @@ fn flush_session(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
         for (i, c) in columns.iter().enumerate().filter(|(i, _)| has_default[*i]) {
             let given = work.values.get(&st).and_then(|v| v.get(i).cloned().flatten()).is_some_and(|v| v != Literal::None);
             let default = vm.getattr_opt(c, "default")?.unwrap_or(Value::None);
-            if given || matches!(default, Value::None) {
+            if given || matches!(default, Value::None) || is_sql_expression(vm, &default)? {
+                // (a SQL expression default is rendered in the INSERT itself)
                 continue;
             }
             let value = if vm.getattr_opt(&default, "__call__")?.is_some() { vm.call(&default, Args::default())? } else { default };

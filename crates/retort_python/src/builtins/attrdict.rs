@@ -27,6 +27,13 @@ fn key(vm: &mut Vm, v: &Value) -> PyResult<Rc<str>> {
     }
 }
 
+/// A dict view of the namespace as it is now.
+fn view(vm: &mut Vm, a: &crate::object::Args, name: &'static str) -> PyResult<Value> {
+    let inst = target(vm, &a.pos[0])?;
+    let d = vm.attrmap_to_dict(&inst.dict.borrow());
+    Ok(super::dict::view_of(vm, d, name))
+}
+
 fn snapshot(inst: &Instance) -> Vec<(Rc<str>, Value)> {
     inst.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect()
 }
@@ -88,18 +95,10 @@ fn make_class(vm: &mut Vm) -> Rc<crate::object::Class> {
         let keys: Vec<Value> = snapshot(&inst).into_iter().map(|(k, _)| Value::str(&*k)).collect();
         vm.get_iter(&Value::list(keys))
     });
-    add_method(&c, "keys", |vm, a| {
-        let inst = target(vm, &a.pos[0])?;
-        Ok(Value::list(snapshot(&inst).into_iter().map(|(k, _)| Value::str(&*k)).collect()))
-    });
-    add_method(&c, "values", |vm, a| {
-        let inst = target(vm, &a.pos[0])?;
-        Ok(Value::list(snapshot(&inst).into_iter().map(|(_, v)| v).collect()))
-    });
-    add_method(&c, "items", |vm, a| {
-        let inst = target(vm, &a.pos[0])?;
-        Ok(Value::list(snapshot(&inst).into_iter().map(|(k, v)| Value::tuple(vec![Value::str(&*k), v])).collect()))
-    });
+    // (views of the namespace as it is now: set operations work on them)
+    add_method(&c, "keys", |vm, a| view(vm, &a, "dict_keys"));
+    add_method(&c, "values", |vm, a| view(vm, &a, "dict_values"));
+    add_method(&c, "items", |vm, a| view(vm, &a, "dict_items"));
     add_method(&c, "get", |vm, a| {
         let inst = target(vm, &a.pos[0])?;
         let found = match &a.pos[1] {

@@ -133,8 +133,13 @@ fn view_parts(vm: &mut Vm, v: &Value) -> PyResult<(Rc<RefCell<Dict>>, View)> {
 
 fn make_view(vm: &mut Vm, a: &Args, name: &'static str) -> PyResult<Value> {
     let d = this_dict(vm, a)?;
+    Ok(view_of(vm, Value::Dict(d), name))
+}
+
+/// A `dict_keys`/`dict_values`/`dict_items` view of the dict `d`.
+pub(crate) fn view_of(vm: &mut Vm, d: Value, name: &'static str) -> Value {
     let class = view_class(vm, name);
-    Ok(vm.new_base_instance(&class, Value::Dict(d)))
+    vm.new_base_instance(&class, d)
 }
 
 pub fn install(vm: &mut Vm) {

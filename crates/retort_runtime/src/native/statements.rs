@@ -285,6 +285,12 @@ pub(super) fn column_defaults_of(vm: &mut Vm, table: &Value, which: &str) -> PyR
 pub(super) fn apply_defaults(vm: &mut Vm, defaults: &[Default], row: &mut Vec<(String, Expr)>) -> PyResult<()> {
     for d in defaults {
         if !row.iter().any(|(n, _)| *n == d.name) {
+            if vm.getattr_opt(&d.value, "__visit_name__")?.is_some() {
+                // a SQL expression default (`default=func.now()`) is rendered in the statement
+                let e = convert::expr(vm, &mut Conversion::new(false), &d.value)?;
+                row.push((d.name.clone(), e));
+                continue;
+            }
             let value = if vm.type_of(&d.value).name.as_ref() == "function" || matches!(d.value, Value::Native(_)) {
                 vm.call(&d.value, Args::default())?
             } else {

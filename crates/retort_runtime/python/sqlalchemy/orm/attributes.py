@@ -148,7 +148,7 @@ class _RelationshipAttribute:
         v = _validator(obj, self.key)
         if v is not None:
             value = [v[0](obj, self.key, x) for x in value] if prop.uselist else v[0](obj, self.key, value)
-        if prop.lazy == "write_only" and _retort_orm.status(state._st)[0] == "persistent":
+        if prop.lazy == "write_only" and _retort_orm.status(state._st)[0] in ("persistent", "detached"):
             raise InvalidRequestError(
                 f'Collection "{prop.parent.class_.__name__}.{prop.key}" does not support implicit iteration; '
                 "collection replacement operations can't be used"

@@ -191,7 +191,10 @@ def _map(cls):
 
 
 def _mapper_args(cls, mapper):
-    """`__mapper_args__`: `version_id_col` (and `eager_defaults=False`)."""
+    """`__mapper_args__`: `version_id_col` and `eager_defaults` (False, or
+    True/"auto": an INSERT fetches what the database filled in by RETURNING,
+    which Retort's flush does either way; True fetching an UPDATE's server
+    onupdate values is refused)."""
     args = getattr(cls, "__mapper_args__", None) or {}
     if isinstance(args, declared_attr):
         args = args.fget(cls)
@@ -203,7 +206,10 @@ def _mapper_args(cls, mapper):
             if id(value) not in key_of:
                 raise ArgumentError(f"version_id_col {value!r} is not a column of {cls.__name__}'s table")
             _retort_orm.version_column(mapper.mid, mapper.attr_index[key_of[id(value)]])
-        elif not (key == "eager_defaults" and value is False):
+        elif key == "eager_defaults":
+            if value is True and any(getattr(c, "server_onupdate", None) is not None for c in cls.__table__.columns_list):
+                raise _unsupported("__mapper_args__ eager_defaults=True with server_onupdate columns")
+        else:
             raise _unsupported(f"__mapper_args__ {key!r}")
 
 

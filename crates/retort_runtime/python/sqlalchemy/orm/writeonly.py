@@ -42,10 +42,20 @@ class WriteOnlyCollection:
         )
 
     def insert(self):
-        raise _unsupported("WriteOnlyCollection.insert()")
+        """An INSERT of new rows of a one-to-many collection, their foreign
+        keys set to the parent's key."""
+        if self.prop.direction is not ONETOMANY:
+            raise InvalidRequestError(
+                "Write only bulk INSERT only supported for one-to-many collections; for many-to-many, "
+                "use a separate bulk INSERT along with add_all()."
+            )
+        values = {cc.key: getattr(self.instance, self.prop.parent.column_attr_of[pc.name]) for pc, cc in self.prop.pairs}
+        return _sa.insert(self.prop.mapper.class_).values(**values)
 
     def update(self):
-        raise _unsupported("WriteOnlyCollection.update()")
+        """An UPDATE of the collection's rows."""
+        return _sa.update(self.prop.mapper.class_).where(*self._criteria)
 
     def delete(self):
-        raise _unsupported("WriteOnlyCollection.delete()")
+        """A DELETE of the collection's rows."""
+        return _sa.delete(self.prop.mapper.class_).where(*self._criteria)
