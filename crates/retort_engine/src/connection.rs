@@ -47,6 +47,12 @@ impl<B: Backend> Connection<B> {
         self.execute_limited(sql, params, usize::MAX)
     }
 
+    /// Runs one statement the driver sends on its own (a pool `connect`
+    /// listener's cursor): SQLAlchemy neither sees nor logs it, so no event.
+    pub fn execute_unlogged(&mut self, sql: &str, params: &[Value]) -> Result<Outcome, EngineError> {
+        self.backend.run(sql, params, usize::MAX)
+    }
+
     /// `execute` with parameters the log may keep as they are (no copy).
     pub fn execute_values(&mut self, sql: &str, params: Vec<Value>) -> Result<Outcome, EngineError> {
         self.run_logged(sql.into(), params, usize::MAX)

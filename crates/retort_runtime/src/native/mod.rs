@@ -220,6 +220,25 @@ const FUNCTIONS: &[(&str, Function)] = &[
         }
         Ok(Value::None)
     }),
+    // dbapi_execute(db, sql, params): a statement of the driver's own (a
+    // `connect` listener's cursor), which SQLAlchemy neither sees nor logs:
+    // ("ok", rows) or ("error", sqlite3 class name, message)
+    ("dbapi_execute", |vm, state, a| {
+        let sql = a.pos.get(1).and_then(Value::as_str).unwrap_or("").to_owned();
+        let mut params = Vec::new();
+        for p in vm.iterate(a.pos.get(2).unwrap_or(&Value::None)).unwrap_or_default() {
+            params.push(convert::engine_value(&convert::bind_value(vm, &p, None)?));
+        }
+        let outcome = with_db(vm, state, &a, |_, db| Ok(db.execute_unlogged(&sql, &params)))?;
+        Ok(match outcome {
+            Ok(o) => {
+                let rows =
+                    o.rows.iter().map(|r| Value::tuple(r.iter().map(|v| literal_value(&convert::stored_literal(v))).collect())).collect();
+                Value::tuple(vec![Value::str("ok"), Value::list(rows)])
+            }
+            Err(e) => Value::tuple(vec![Value::str("error"), Value::str(e.dbapi_class()), Value::str(e.message.as_str())]),
+        })
+    }),
     ("ddl", |vm, _, a| ddl(vm, &a)),
     ("load_source", |vm, _, a| load_source(vm, &a)),
     // quote(name): an identifier as SQLAlchemy's preparer writes it (`"order"`, `name`)

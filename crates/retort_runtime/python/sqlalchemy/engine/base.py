@@ -22,6 +22,8 @@ def _add_echo_handler():
 def _call(engine, fn, *args, echo=None):
     """Runs a `_retort_sql` function on the engine's database and logs its
     events when echo is on (`echo`: a connection's, settled when it was made)."""
+    if not engine._pool_connected:
+        engine._first_connect()
     on = (engine.echo or _engine_logger.isEnabledFor(_logging.INFO)) if echo is None else echo
     if on != engine._echoing:
         _retort_sql.set_echo(engine._db, on)
@@ -58,7 +60,78 @@ def _hook_engine(engine):
     _retort_sql.set_hook(engine._db, hook)
 
 
+class _DBAPICursor:
+    """A cursor of the driver's connection that a `connect` listener gets:
+    its statements go to the database as they are (SQLAlchemy sees none)."""
+
+    def __init__(self, db):
+        self._db = db
+        self._rows = []
+
+    def execute(self, sql, parameters=()):
+        outcome = _retort_sql.dbapi_execute(self._db, sql, list(parameters))
+        if outcome[0] == "error":
+            raise _sqlite3[outcome[1]](outcome[2])
+        self._rows = outcome[1]
+        return self
+
+    def fetchall(self):
+        rows, self._rows = self._rows, []
+        return rows
+
+    def fetchone(self):
+        return self._rows.pop(0) if self._rows else None
+
+    def close(self):
+        self._rows = []
+
+
+class _DBAPIConnectionBase:
+    """The driver's connection (sqlite3's), as pool events give it."""
+
+    def __init__(self, db):
+        self._db = db
+
+    def cursor(self):
+        return _DBAPICursor(self._db)
+
+    def execute(self, sql, parameters=()):
+        return self.cursor().execute(sql, parameters)
+
+    def commit(self):
+        pass
+
+    def close(self):
+        pass
+
+
+class _ConnectionRecord:
+    """The pool's record of a driver connection (`connection_record`)."""
+
+    def __init__(self, dbapi_connection):
+        self.dbapi_connection = self.driver_connection = dbapi_connection
+        self.info = {}
+
+
+# (named as the driver names it: `sqlite3.Connection`)
+_DBAPIConnection = type("Connection", (_DBAPIConnectionBase,), {"__module__": "sqlite3"})
+
+
 class Engine:
+    _pool_connected = False
+
+    def _first_connect(self):
+        """The pool's first driver connection: the `first_connect` and
+        `connect` listeners run on it (SQLite's in-memory database has one)."""
+        self._pool_connected = True
+        import sqlalchemy.event as event
+        if event._listeners:
+            dbapi = _DBAPIConnection(self._db)
+            record = _ConnectionRecord(dbapi)
+            keys = [("pool", id(self)), ("pool", "all")]
+            event._fire(keys, "first_connect", dbapi, record)
+            event._fire(keys, "connect", dbapi, record)
+
     def __init__(self, url, echo=False, _db=None):
         self.url = url
         self.echo = echo
@@ -165,6 +238,8 @@ class NestedTransaction:
 
 class Connection:
     def __init__(self, engine):
+        if not engine._pool_connected:
+            engine._first_connect()
         self.engine = engine
         self._db = engine._db
         # the DBAPI connection's info: one connection per in-memory engine, so one dict

@@ -1,14 +1,18 @@
 """sqlalchemy.event: listeners that users write. Session events
 (before_flush, after_flush, before_commit, after_commit, after_rollback),
 mapper events (before/after insert, update, delete), attribute events
-(set, append, remove) and engine cursor events (before/after
-cursor_execute: the cursor and context are None) run where SQLAlchemy runs
-them; others raise NotImplementedError naming the event."""
+(set, append, remove), engine cursor events (before/after
+cursor_execute: the cursor and context are None) and pool events on an
+engine (connect, first_connect: the driver connection's statements go to
+the database unlogged) run where SQLAlchemy runs them; others raise
+NotImplementedError naming the event."""
 
 _SESSION_EVENTS = ("before_flush", "after_flush", "after_flush_postexec", "before_commit", "after_commit", "after_rollback", "after_begin")
 _MAPPER_EVENTS = ("before_insert", "after_insert", "before_update", "after_update", "before_delete", "after_delete")
 _ATTRIBUTE_EVENTS = ("set", "append", "remove")
 _ENGINE_EVENTS = ("before_cursor_execute", "after_cursor_execute")
+# pool events, given an Engine (its pool) or the Engine class
+_POOL_EVENTS = ("connect", "first_connect")
 
 # (target, identifier) -> [fn]
 _listeners = {}
@@ -36,6 +40,15 @@ def _key(target, identifier):
             return ("engine", "all")
         if isinstance(target, sa.Engine):
             return ("engine", id(target))
+    elif identifier in _POOL_EVENTS:
+        import sqlalchemy as sa
+
+        if target is sa.Engine:
+            return ("pool", "all")
+        if isinstance(target, sa.Engine):
+            if target._pool_connected and identifier == "first_connect":
+                raise NotImplementedError("Retort does not support a first_connect listener added after the engine connected yet")
+            return ("pool", id(target))
     elif identifier in _ATTRIBUTE_EVENTS:
         owner = getattr(target, "_sa_attribute_of", None)
         if owner is not None:

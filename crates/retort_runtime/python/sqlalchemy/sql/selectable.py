@@ -436,6 +436,15 @@ def _joins_in(from_, table):
 class Select(Executable):
     __visit_name__ = "select"
 
+    def __str__(self):
+        # (an ORM statement prints the columns it loads: deferred columns,
+        # load_only() and defer() leave theirs out, as when it runs)
+        if getattr(self, "_orm_entities", None):
+            import sqlalchemy.orm as orm
+            column_options = [o for o in getattr(self, "_with_options", None) or () if isinstance(o, orm._ColumnOption)]
+            return _retort_sql.to_string(orm._deferral(self, column_options)[0])
+        return _retort_sql.to_string(self)
+
     _for_update = False
 
     def with_for_update(self, nowait=False, read=False, of=None, skip_locked=False, key_share=False):
