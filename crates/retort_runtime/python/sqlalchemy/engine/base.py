@@ -346,7 +346,7 @@ class Connection:
         if isinstance(first, dict) and not all(isinstance(k, str) for k in first):
             _expression_keys(statement, parameters, first)
         if (isinstance(statement, Insert) and statement.returning_columns and isinstance(parameters, list)
-                and len(parameters) > 1 and not statement.value_rows and statement.from_select_query is None):
+                and len(parameters) > 1 and len(statement.value_rows) <= 1 and statement.from_select_query is None):
             return self._insertmanyvalues(statement, parameters)
         engine = self.engine
         if self._echo or engine._echoing:
@@ -371,6 +371,12 @@ class Connection:
         # (SQLite cannot promise the order of a many-row RETURNING: rows
         # sorted by parameter order go one at a time, "batch not supported")
         ordered = statement._sort_by_parameter_order
+        # values() given once apply to every row (`insert(t).values(code="x")` with rows)
+        fixed = statement.value_rows[0] if statement.value_rows else None
+        if fixed is not None:
+            statement = statement._copy()
+            statement.value_rows = []
+            rows = [{**fixed, **r} for r in rows]
         size = 1 if ordered else self._INSERTMANYVALUES_PAGE_SIZE
         pages = (len(rows) + size - 1) // size
         try:

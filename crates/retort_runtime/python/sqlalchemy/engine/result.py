@@ -175,6 +175,12 @@ class Result:
         new._scalars = True
         return new
 
+    def yield_per(self, num):
+        """Rows fetched `num` at a time (the size `partitions()` uses); the
+        same result back. (Retort has them all at once: it is the size alone.)"""
+        self._yield_per = num
+        return self
+
     def partitions(self, size=None):
         rows = self._take_all()
         # the yield_per execution option's size, else a row at a time (the DBAPI cursor's arraysize)

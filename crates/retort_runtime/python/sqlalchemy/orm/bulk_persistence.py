@@ -52,6 +52,9 @@ class _SessionBulk:
             result = _sa.Result([], [], len(keys), None, False)
         else:
             result = self._connection().execute(statement, params)
+            if getattr(statement, "_orm_entities", None):
+                # returning(User): the rows as objects (the identity map's, when loaded)
+                result = self._entity_rows(statement, result, None, False)
         for obj in matches or ():
             if isinstance(statement, _sa.Update):
                 d = obj.__dict__

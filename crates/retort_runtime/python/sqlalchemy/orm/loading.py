@@ -193,6 +193,26 @@ class _SessionLoading:
     # -- statements
 
 
+    def _execute_grouped(self, statement, params):
+        """Runs the statement; an ORM bulk INSERT whose rows name different
+        keys runs a group of consecutive rows naming the same keys at a
+        time, as SQLAlchemy batches them, its results as one."""
+        groups = None
+        if isinstance(statement, _sa.Insert) and isinstance(params, list) and len(params) > 1 and (
+                getattr(statement, "_orm_entities", None) or getattr(statement, "_orm_entity", None) is not None):
+            groups = self._bulk_groups(params)
+        if not groups or len(groups) == 1:
+            return self._connection().execute(statement, params)
+        result = None
+        for group in groups:
+            part = self._connection().execute(statement, group if len(group) > 1 else group[0])
+            if result is None:
+                result = part
+            else:
+                result._rows = list(result._rows) + list(part._rows)
+                result.rowcount += part.rowcount
+        return result
+
     def _execute_loading(self, statement, params, options, column_options, populate, criteria):
         eager = [o for o in options if o.strategy == "contains_eager"]
         if eager:
@@ -205,7 +225,7 @@ class _SessionLoading:
                 raise _unsupported("joinedload() with deferred columns, load_only()/defer()/undefer() or populate_existing")
             return self._joined(statement, params, joined, options)
         statement, loads = _deferral(statement, column_options)
-        result = self._connection().execute(statement, params)
+        result = self._execute_grouped(statement, params)
         result = self._entity_rows(statement, result, loads, populate)
         self._eager(statement, result, options)
         return result
