@@ -14,6 +14,21 @@ def _declarative_constructor(self, **kwargs):
         setattr(self, k, v)
 
 
+class registry:
+    def __init__(self, metadata=None, type_annotation_map=None):
+        self.metadata = metadata if metadata is not None else MetaData()
+        self.type_annotation_map = dict(type_annotation_map or {})
+        self._class_registry = {}
+        self.mappers = []
+        self._configured = False
+        _registries.append(self)
+
+    def configure(self):
+        for m in list(self.mappers):
+            m._configure()
+        self._configured = True
+
+
 class DeclarativeBase:
     def __init_subclass__(cls, **kw):
         super().__init_subclass__(**kw)

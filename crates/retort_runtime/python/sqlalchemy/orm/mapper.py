@@ -1,24 +1,9 @@
 # Part of sqlalchemy.orm: its names live in that package's namespace (see __init__.py).
-"""The registry of mappers and `Mapper` itself: a class's table, columns and
-properties (SQLAlchemy's orm/mapper.py)."""
+"""`Mapper`: a class's table, columns and properties (SQLAlchemy's
+orm/mapper.py). The registry of mappers is in decl_api.py, as SQLAlchemy's is."""
 
 
 _registries = []
-
-
-class registry:
-    def __init__(self, metadata=None, type_annotation_map=None):
-        self.metadata = metadata if metadata is not None else MetaData()
-        self.type_annotation_map = dict(type_annotation_map or {})
-        self._class_registry = {}
-        self.mappers = []
-        self._configured = False
-        _registries.append(self)
-
-    def configure(self):
-        for m in list(self.mappers):
-            m._configure()
-        self._configured = True
 
 
 class Mapper:

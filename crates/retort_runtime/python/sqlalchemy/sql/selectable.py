@@ -261,6 +261,9 @@ def exists(*args):
 
 
 class Table(FromClause):
+    # (SQLAlchemy defines it in sql/schema.py; here it follows FromClause)
+    __module__ = "sqlalchemy.sql.schema"
+
     __visit_name__ = "table"
 
     @property
