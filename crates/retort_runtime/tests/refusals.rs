@@ -39,6 +39,16 @@ const CASES: &[(&str, &str)] = &[
         "primaryjoin= has no column equality",
     ),
     ("select(User).options(with_loader_criteria(Address, Address.id > 1, include_aliases=True))", "with_loader_criteria(loader_only"),
+    // methods SQLAlchemy's classes have (not AttributeError)
+    ("func.percentile_disc(0.5).within_group(User.id)", "Function.within_group()"),
+    ("func.json_each('[]').table_valued('value')", "Function.table_valued()"),
+    ("select(User.id).scalar_subquery().correlate(User)", "ScalarSelect.correlate()"),
+    ("select(User).from_statement(select(User))", "Select.from_statement()"),
+    ("delete(User).using(Address)", "Delete.using()"),
+    ("select(User).column_descriptions", "Select.column_descriptions"),
+    ("update(User).entity_description", "Update.entity_description"),
+    ("selectinload(User.addresses).load_only(Address.id)", "load_only() chained on a loader option"),
+    ("User.addresses.and_(Address.id > 1)", "a relationship attribute's and_()"),
     // SQLAlchemy's names and modules Retort has not (not "cannot import name")
     ("from sqlalchemy import Computed", "sqlalchemy.Computed"),
     ("from sqlalchemy.types import PickleType", "sqlalchemy.PickleType"),

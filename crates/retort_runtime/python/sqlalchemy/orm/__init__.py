@@ -40,6 +40,7 @@ from sqlalchemy import (
     literal,
     and_,
     _unsupported,
+    _refused,
 )
 from sqlalchemy.exc import (
     ArgumentError,

@@ -601,3 +601,6 @@ class _RelationshipComparator:
 
 
 # ---------------------------------------------------------------- states
+
+
+_refused(_RelationshipComparator, "and_", label="a relationship attribute's {name}()")

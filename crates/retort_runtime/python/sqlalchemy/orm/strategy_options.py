@@ -352,3 +352,7 @@ def _criteria_in_join(join, table, criteria):
     if hit:
         return _sa.Join(left, join.right, join.onclause, join.isouter), True
     return join, False
+
+
+_refused(_LoaderOption, "load_only", "defer", "undefer", "undefer_group", "with_expression", "selectin_polymorphic",
+         label="{name}() chained on a loader option")

@@ -115,3 +115,7 @@ def delete(table):
 
 
 # ------------------------------------------------------------------- results
+
+
+_refused(Delete, "using")
+_refused_properties(_DML, "entity_description", "returning_column_descriptions")

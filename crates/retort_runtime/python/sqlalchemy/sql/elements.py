@@ -930,3 +930,6 @@ class TextualSelect(TextClause):
 
 
 # -------------------------------------------------------------------- schema
+
+
+_refused(Function, "within_group", "table_valued", "column_valued", "aggregate_order_by", "scalar_table_valued")

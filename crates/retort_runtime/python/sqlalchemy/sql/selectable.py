@@ -782,3 +782,8 @@ def table(name, *columns, **kw):
 
 
 # ---------------------------------------------------------------- names Retort has not
+
+
+_refused(ScalarSelect, "correlate", "correlate_except")
+_refused(Select, "from_statement")
+_refused_properties(Select, "column_descriptions")

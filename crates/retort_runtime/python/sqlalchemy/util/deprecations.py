@@ -7,6 +7,25 @@ def _unsupported(what):
     return NotImplementedError(f"Retort does not support {what} yet")
 
 
+def _refused(owner, *names, label="{cls}.{name}()"):
+    """Methods SQLAlchemy's class has that Retort does not do yet: each
+    raises NotImplementedError naming itself (`label`), never an AttributeError."""
+    for name in names:
+        def method(self, *args, _name=name, **kw):
+            raise _unsupported(label.format(cls=type(self).__name__, name=_name))
+        method.__name__ = name
+        setattr(owner, name, method)
+
+
+def _refused_properties(owner, *names):
+    """Attributes SQLAlchemy's class has that Retort does not give yet: each
+    raises NotImplementedError naming itself when read."""
+    for name in names:
+        def getter(self, _name=name):
+            raise _unsupported(f"{type(self).__name__}.{_name}")
+        setattr(owner, name, property(getter))
+
+
 def _deprecated(message, since, suffix=""):
     """`util.deprecations._warn_with_version`: an SADeprecationWarning (`suffix`
     after the version: where a warning in mapper configuration came from)."""
