@@ -88,7 +88,7 @@ impl Writer {
         }
         let name = match name {
             Some(ParamName::Exact(n)) => n.clone(),
-            Some(ParamName::Anon(stem)) => self.anon_label(stem),
+            Some(ParamName::Anon(stem)) => self.anon_bind_label(stem),
             None => self.anon_label("param"),
         };
         self.sql.push(':');
@@ -132,6 +132,15 @@ impl Writer {
         let n = self.labels.entry(stem.to_owned()).or_insert(0);
         *n += 1;
         format!("{stem}_{n}")
+    }
+
+    /// An anonymous bind parameter's name: its stem made safe as
+    /// `_anonymous_label.safe_construct(sanitize_key=True)` makes it
+    /// (`x y` gives `x_y_1`), then numbered.
+    fn anon_bind_label(&mut self, stem: &str) -> String {
+        let safe: String = stem.chars().map(|c| if "%() $".contains(c) { '_' } else { c }).collect();
+        let safe = safe.split('_').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("_");
+        self.anon_label(if safe.is_empty() { "param" } else { &safe })
     }
 
     /// Renders `expr`, parenthesised if its precedence does not bind tighter
@@ -303,7 +312,7 @@ impl Writer {
                 if self.named {
                     // the default dialect leaves IN lists to be expanded at execution
                     let stem = expr.bind_stem();
-                    let name = self.anon_label(&stem);
+                    let name = self.anon_bind_label(&stem);
                     self.sql += &format!("__[POSTCOMPILE_{name}])");
                     if *negated {
                         self.sql.push(')');

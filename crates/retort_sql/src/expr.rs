@@ -320,20 +320,12 @@ impl Expr {
     }
 
     /// What a value compared with this expression names its bind after
-    /// (`:name_1`): a column's name, a literal column's text made safe as
-    /// SQLAlchemy's anonymous labels are (`x y` gives `x_y`), else `param`.
+    /// (`:name_1`; the compiler makes it safe): a column's name, a literal
+    /// column's text, else `param`.
     pub fn bind_stem(&self) -> String {
         match self {
             Expr::Column(c) => c.name.clone(),
-            Expr::Literal(text) => {
-                let safe: String = text.chars().map(|c| if "%() $".contains(c) { '_' } else { c }).collect();
-                let safe = safe.split('_').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("_");
-                if safe.is_empty() {
-                    "param".to_owned()
-                } else {
-                    safe
-                }
-            }
+            Expr::Literal(text) => text.clone(),
             _ => "param".to_owned(),
         }
     }

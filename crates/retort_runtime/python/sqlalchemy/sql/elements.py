@@ -814,13 +814,8 @@ class _LiteralColumn(ColumnElement):
 
     def _stem(self):
         # (SQLAlchemy's ColumnClause names a compared value's bind after its
-        # key, made safe as its anonymous labels are: `x y` gives `:x_y_1`)
-        stem = self.key
-        for c in "%() $":
-            stem = stem.replace(c, "_")
-        while "__" in stem:
-            stem = stem.replace("__", "_")
-        return stem.strip("_") or None
+        # key; the compiler makes it safe: `x y` gives `:x_y_1`)
+        return self.key
 
 
 def column(text, type_=None, is_literal=False, _selectable=None):
