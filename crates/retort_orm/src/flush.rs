@@ -210,14 +210,15 @@ fn plan(orm: &Orm, mappers: &[MapperId]) -> Vec<Action> {
             actions.push(a.clone());
         }
     };
+    let base = |m: MapperId| orm.registry.base(m);
     for &m in mappers {
-        let (save, delete) = (Action::SaveAll(m), Action::DeleteAll(m));
+        let (save, delete) = (Action::SaveAll(base(m)), Action::DeleteAll(base(m)));
         add(&save, &mut actions);
         add(&delete, &mut actions);
         edges.push((save, delete));
         for (r, rel) in orm.registry.get(m).relationships.iter().enumerate() {
-            let (ps, pd) = (Action::SaveAll(m), Action::DeleteAll(m));
-            let (cs, cd) = (Action::SaveAll(rel.target), Action::DeleteAll(rel.target));
+            let (ps, pd) = (Action::SaveAll(base(m)), Action::DeleteAll(base(m)));
+            let (cs, cd) = (Action::SaveAll(base(rel.target)), Action::DeleteAll(base(rel.target)));
             let after_save = Action::Process { relationship: (m, r), delete: false };
             let before_delete = Action::Process { relationship: (m, r), delete: true };
             for a in [&cs, &cd, &after_save, &before_delete] {
@@ -272,11 +273,11 @@ fn plan(orm: &Orm, mappers: &[MapperId]) -> Vec<Action> {
                     e(&before_delete, &cs),
                 ]),
             }
-            if rel.target == m && rel.direction != Direction::ManyToMany {
+            if base(rel.target) == base(m) && rel.direction != Direction::ManyToMany {
                 // an adjacency list: save_all inserts the mapper's rows in layers
                 // (SQLAlchemy's per-state actions), so its own relationship's
                 // process runs after its save, never before (no cycle)
-                let saves = Action::SaveAll(m);
+                let saves = Action::SaveAll(base(m));
                 let mut i = before;
                 while i < edges.len() {
                     if edges[i].1 == saves && matches!(edges[i].0, Action::Process { .. }) {
@@ -394,11 +395,11 @@ pub fn flush<X: Executor>(orm: &mut Orm, sid: SessionId, mut work: FlushWork, ex
     for action in plan(orm, &mappers) {
         match action {
             Action::SaveAll(m) => {
-                let states: Vec<StateId> = saves.iter().copied().filter(|&s| orm.state(s).mapper == m).collect();
+                let states: Vec<StateId> = saves.iter().copied().filter(|&s| orm.registry.base(orm.state(s).mapper) == m).collect();
                 save_all(orm, sid, m, &states, &mut work, exec, &mut out)?;
             }
             Action::DeleteAll(m) => {
-                let states: Vec<StateId> = deletes.iter().copied().filter(|&s| orm.state(s).mapper == m).collect();
+                let states: Vec<StateId> = deletes.iter().copied().filter(|&s| orm.registry.base(orm.state(s).mapper) == m).collect();
                 delete_all(orm, sid, m, &states, exec, &mut out)?;
             }
             Action::Process { relationship, delete } => {
@@ -573,7 +574,9 @@ fn bind_row(mapper_columns: &[String], params: &[(usize, Literal)]) -> Vec<(Stri
     params.iter().map(|(a, v)| (mapper_columns[*a].clone(), Expr::Bind(v.clone()))).collect()
 }
 
-/// `persistence.save_obj` for one mapper: UPDATEs, then INSERTs.
+/// `persistence.save_obj` for the mappers of one hierarchy (`m` its base):
+/// table by table (joined inheritance: the base's first), UPDATEs then
+/// INSERTs of the rows each holds.
 fn save_all<X: Executor>(
     orm: &mut Orm,
     sid: SessionId,
@@ -583,25 +586,83 @@ fn save_all<X: Executor>(
     exec: &mut X,
     out: &mut Flushed,
 ) -> Result<(), FlushError<X::Error>> {
-    let mapper = orm.registry.get(m).clone();
-    let columns: Vec<String> = mapper.attrs.iter().map(|a| a.column.clone()).collect();
+    if states.is_empty() {
+        return Ok(());
+    }
+    let pk_order = orm.registry.get(m).pk.clone();
     // `_sort_states`: pending by insert order, then persistent by key
     let mut pending: Vec<StateId> = states.iter().copied().filter(|&s| orm.state(s).status == Status::Pending).collect();
     pending.sort_by_key(|&s| orm.state(s).insert_order);
     let mut persistent: Vec<StateId> = states.iter().copied().filter(|&s| orm.state(s).status == Status::Persistent).collect();
-    persistent.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &mapper.pk));
+    persistent.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &pk_order));
+    for (n, table) in orm.registry.hierarchy_tables(m).iter().enumerate() {
+        if n > 0 {
+            // a later table's key is the base row's, just generated
+            for &st in &pending {
+                let committed = orm.state(st).committed.clone();
+                let values = work.values.entry(st).or_default();
+                values.resize(committed.len(), None);
+                for (slot, v) in values.iter_mut().zip(committed) {
+                    if slot.is_none() {
+                        *slot = v;
+                    }
+                }
+            }
+        }
+        let (updates, inserts) = (runs(orm, table, &persistent), runs(orm, table, &pending));
+        for (mapper, run) in updates {
+            save_table(orm, sid, m, &mapper, &[], &run, n > 0, work, exec, out)?;
+        }
+        for (mapper, run) in inserts {
+            save_table(orm, sid, m, &mapper, &run, &[], n > 0, work, exec, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// The states holding a row in `table`, in consecutive runs whose mappers
+/// save the same columns there, each with its mapper as saved in it.
+fn runs(orm: &Orm, table: &str, states: &[StateId]) -> Vec<(Mapper, Vec<StateId>)> {
+    let mut out: Vec<(Mapper, Vec<StateId>)> = Vec::new();
+    for &st in states {
+        let full = orm.registry.get(orm.state(st).mapper);
+        let Some(mapper) = full.for_table(table) else { continue };
+        match out.last_mut() {
+            Some((last, run)) if last.layout_in(table) == mapper.layout_in(table) => run.push(st),
+            _ => out.push((mapper, vec![st])),
+        }
+    }
+    out
+}
+
+/// UPDATEs, then INSERTs, of some states' rows in one table (`later`: a
+/// table after the base's, whose INSERT adds to a row already saved).
+#[allow(clippy::too_many_arguments)]
+fn save_table<X: Executor>(
+    orm: &mut Orm,
+    sid: SessionId,
+    m: MapperId,
+    mapper: &Mapper,
+    pending: &[StateId],
+    persistent: &[StateId],
+    later: bool,
+    work: &mut FlushWork,
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<(), FlushError<X::Error>> {
+    let columns: Vec<String> = mapper.attrs.iter().map(|a| a.column.clone()).collect();
 
     // UPDATEs: the changed columns of each; consecutive rows with the same
     // columns go together. Like SQLAlchemy's `groupby` over a generator, a
     // group is sent when the next row (whose key may need loading) differs.
     let mut group = UpdateBatch::default();
-    for &st in &persistent {
+    for &st in persistent {
         let state = orm.state(st);
         let Some(current) = work.values.get(&st) else { continue };
         let mut params = Vec::new();
         for (i, value) in current.iter().enumerate() {
             if let Some(v) = value {
-                if !mapper.pk.contains(&i) && state.committed[i].as_ref() != Some(v) {
+                if columns.get(i).is_some_and(|c| !c.is_empty()) && !mapper.pk.contains(&i) && state.committed[i].as_ref() != Some(v) {
                     params.push((i, v.clone()));
                 }
             }
@@ -627,18 +688,18 @@ fn save_all<X: Executor>(
             }
             key.push(old);
             // SQLite reports no per-row counts for an executemany: one UPDATE each
-            emit_updates(orm, &mapper, &columns, vec![(Record { state: st, params }, key)], work, exec)?;
+            emit_updates(orm, mapper, &columns, vec![(Record { state: st, params }, key)], work, exec)?;
             continue;
         }
-        group.push(orm, &mapper, &columns, (Record { state: st, params }, key), work, exec)?;
+        group.push(orm, mapper, &columns, (Record { state: st, params }, key), work, exec)?;
     }
-    group.finish(orm, &mapper, &columns, work, exec)?;
+    group.finish(orm, mapper, &columns, work, exec)?;
 
     // INSERTs. A self-referential mapper (an adjacency list) inserts in
     // layers, parents before children, each layer's keys copied first: what
     // SQLAlchemy's per-state actions do when the mapper depends on itself.
-    let layered = mapper.relationships.iter().any(|r| r.target == m);
-    for layer in layers(orm, m, &pending, work) {
+    let layered = orm.registry.get(m).relationships.iter().any(|r| r.target == m);
+    for layer in layers(orm, m, pending, work) {
         if layered {
             let members: HashSet<StateId> = layer.iter().copied().collect();
             let own: Vec<Sync> = work
@@ -651,7 +712,7 @@ fn save_all<X: Executor>(
                 sync_one(orm, &sync, work, exec, out)?;
             }
         }
-        insert_states(orm, sid, &mapper, &columns, &layer, work, exec, out)?;
+        insert_states(orm, sid, mapper, &columns, &layer, later, work, exec, out)?;
     }
     Ok(())
 }
@@ -703,6 +764,7 @@ fn insert_states<X: Executor>(
     mapper: &crate::mapper::Mapper,
     columns: &[String],
     pending: &[StateId],
+    later: bool,
     work: &mut FlushWork,
     exec: &mut X,
     out: &mut Flushed,
@@ -713,6 +775,9 @@ fn insert_states<X: Executor>(
         let current = work.values.get(&st).cloned().unwrap_or_default();
         let mut params = Vec::new();
         for (i, name) in columns.iter().enumerate() {
+            if name.is_empty() {
+                continue;
+            }
             let column = table.column(name);
             match current.get(i).cloned().flatten() {
                 Some(Literal::None) | None if mapper.version == Some(i) => params.push((i, Literal::Int(1))),
@@ -736,12 +801,15 @@ fn insert_states<X: Executor>(
     // defaults rendered in the statement (both fetched back by RETURNING)
     let server_defaults: Vec<usize> = (0..columns.len())
         .filter(|&i| {
-            table.column(&columns[i]).is_some_and(|c| c.server_default.is_some()) || mapper.sql_defaults.get(i).is_some_and(Option::is_some)
+            !columns[i].is_empty()
+                && (table.column(&columns[i]).is_some_and(|c| c.server_default.is_some())
+                    || mapper.sql_defaults.get(i).is_some_and(Option::is_some))
         })
         .collect();
     let sql_defaults = |row: &[(usize, Literal)]| -> Vec<(usize, Expr)> {
         (0..columns.len())
             .filter(|i| !row.iter().any(|(a, _)| a == i))
+            .filter(|&i| !columns[i].is_empty())
             .filter_map(|i| mapper.sql_defaults.get(i).cloned().flatten().map(|e| (i, e)))
             .collect()
     };
@@ -760,7 +828,7 @@ fn insert_states<X: Executor>(
             .map(|r| {
                 let mut row = r.params.clone();
                 for (a, v) in work.defaults.get(&r.state).cloned().unwrap_or_default() {
-                    if !given.contains(&a) {
+                    if !given.contains(&a) && columns.get(a).is_some_and(|c| !c.is_empty()) {
                         row.push((a, v));
                     }
                 }
@@ -813,7 +881,7 @@ fn insert_states<X: Executor>(
             let compiled = sql(compiler::insert(&statement(Vec::new(), &rows[0]), &table))?;
             run_rows(exec, &compiled.sql, rows.iter().map(|r| ordered_params(&table, columns, r)).collect())?;
             for (r, row) in group.iter().zip(&rows) {
-                finish_insert(orm, sid, r.state, row, &[], columns.len(), work, out);
+                finish_insert(orm, sid, r.state, row, &[], later, work, out);
             }
         } else if batched {
             // insertmanyvalues: every row's VALUES in one INSERT (1,000 a page)
@@ -835,7 +903,7 @@ fn insert_states<X: Executor>(
                         mapper.pk.iter().map(|i| row.iter().find(|(a, _)| a == i).map_or(Literal::None, |(_, v)| v.clone())).collect();
                     let returned = result.rows.iter().find(|ret| ret[missing_server.len()..] == key[..]).cloned().unwrap_or_default();
                     let got: Vec<(usize, Literal)> = missing_server.iter().copied().zip(returned).collect();
-                    finish_insert(orm, sid, r.state, row, &got, columns.len(), work, out);
+                    finish_insert(orm, sid, r.state, row, &got, later, work, out);
                 }
             }
         } else if !returning.is_empty() {
@@ -847,7 +915,7 @@ fn insert_states<X: Executor>(
                 let result = if rows.len() > 1 { exec.execute_batched(&compiled, batch) } else { exec.execute(&compiled) };
                 let returned = result.map_err(FlushError::Database)?.rows.into_iter().next().unwrap_or_default();
                 let got: Vec<(usize, Literal)> = fetched.iter().copied().zip(returned).collect();
-                finish_insert(orm, sid, r.state, row, &got, columns.len(), work, out);
+                finish_insert(orm, sid, r.state, row, &got, later, work, out);
             }
         } else {
             let compiled = sql(compiler::insert(&statement(Vec::new(), &rows[0]), &table))?;
@@ -856,7 +924,7 @@ fn insert_states<X: Executor>(
                 Some(i) if !given.contains(&i) => vec![(i, Literal::Int(result.last_insert_rowid))],
                 _ => Vec::new(),
             };
-            finish_insert(orm, sid, group[0].state, &rows[0], &got, columns.len(), work, out);
+            finish_insert(orm, sid, group[0].state, &rows[0], &got, later, work, out);
         }
     }
     Ok(())
@@ -927,11 +995,18 @@ fn finish_insert(
     st: StateId,
     row: &[(usize, Literal)],
     fetched: &[(usize, Literal)],
-    width: usize,
+    later: bool,
     work: &FlushWork,
     out: &mut Flushed,
 ) {
-    let mut committed = vec![Literal::None; width];
+    if later {
+        // a subclass table's row: its values join the object's
+        for (a, v) in row.iter().chain(fetched) {
+            orm.states[st].committed[*a] = Some(v.clone());
+        }
+        return;
+    }
+    let mut committed = vec![Literal::None; orm.state(st).committed.len()];
     for (a, v) in row.iter().chain(fetched) {
         committed[*a] = v.clone();
     }
@@ -946,8 +1021,9 @@ fn finish_insert(
     out.inserted.push(st);
 }
 
-/// `persistence.delete_obj` for one mapper: by primary key, one statement
-/// or an executemany.
+/// `persistence.delete_obj` for the mappers of one hierarchy (`m` its
+/// base): table by table, the subclasses' first; in each, by primary key,
+/// one statement or an executemany.
 fn delete_all<X: Executor>(
     orm: &mut Orm,
     sid: SessionId,
@@ -959,13 +1035,33 @@ fn delete_all<X: Executor>(
     if states.is_empty() {
         return Ok(());
     }
-    let mapper = orm.registry.get(m).clone();
-    let mut states = states.to_vec();
-    states.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &mapper.pk));
+    let tables = orm.registry.hierarchy_tables(m);
+    for (n, table) in tables.iter().enumerate().rev() {
+        let mut states = states.to_vec();
+        let pk_order = orm.registry.get(m).pk.clone();
+        states.sort_by(|&a, &b| compare_keys(&orm.state(a).committed, &orm.state(b).committed, &pk_order));
+        for (mapper, run) in runs(orm, table, &states) {
+            delete_table(orm, sid, &mapper, run, n == 0, exec, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// The DELETEs of some states' rows in one table (`last`: the base's
+/// table, after which the objects are deleted).
+fn delete_table<X: Executor>(
+    orm: &mut Orm,
+    sid: SessionId,
+    mapper: &Mapper,
+    states: Vec<StateId>,
+    last: bool,
+    exec: &mut X,
+    out: &mut Flushed,
+) -> Result<(), FlushError<X::Error>> {
     let table = &mapper.table;
-    let where_ = by_key(&mapper);
+    let where_ = by_key(mapper);
     let compiled = compiler::delete(&Delete { table: table.name.clone(), where_, returning: Vec::new() });
-    for level in delete_levels(orm, &mapper, states) {
+    for level in delete_levels(orm, mapper, states) {
         let mut rows: Vec<Vec<Literal>> = Vec::new();
         for &st in &level {
             let mut key = Vec::new();
@@ -991,9 +1087,11 @@ fn delete_all<X: Executor>(
         } else {
             run_rows(exec, &compiled.sql, rows)?;
         }
-        for st in level {
-            orm.deleted(sid, st);
-            out.deleted.push(st);
+        if last {
+            for st in level {
+                orm.deleted(sid, st);
+                out.deleted.push(st);
+            }
         }
     }
     Ok(())

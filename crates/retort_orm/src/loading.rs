@@ -35,7 +35,11 @@ impl Orm {
     /// pending changes.
     pub fn load_row(&mut self, sid: SessionId, mapper: MapperId, row: Vec<Option<Literal>>, populate: bool) -> Loaded {
         let m = self.registry.get(mapper);
-        let key = m.pk.iter().map(|&i| row[i].clone()).collect::<Option<Vec<_>>>().and_then(|pk| IdentityKey::new(mapper, pk));
+        let key =
+            m.pk.iter()
+                .map(|&i| row[i].clone())
+                .collect::<Option<Vec<_>>>()
+                .and_then(|pk| IdentityKey::new(self.registry.base(mapper), pk));
         if let Some(key) = &key {
             if let Some(&st) = self.sessions[sid].identity_map.get(key) {
                 let state = &mut self.states[st];
@@ -73,6 +77,7 @@ pub fn by_primary_key(mapper: &Mapper, key: &[Literal], attrs: &[usize]) -> Sele
         .map(|(&i, v)| Expr::column(&mapper.table.name, &mapper.attrs[i].column).compare(BinOp::Eq, Expr::Bind(v.clone())))
         .collect();
     let columns = attrs.iter().map(|&i| Expr::column(&mapper.table.name, &mapper.attrs[i].column)).collect();
+    debug_assert!(attrs.iter().all(|&i| mapper.tables[0].columns[i].is_some()), "by_primary_key loads the first table's columns");
     Select { columns, from: vec![FromItem::table(&mapper.table.name)], where_, ..Select::default() }
 }
 

@@ -39,6 +39,16 @@ pub struct Relationship {
     pub post_update: bool,
 }
 
+/// A table a mapped class's rows are saved in, with the column each
+/// attribute has there (joined inheritance spans several: the base's
+/// table, then each subclass's).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MappedTable {
+    pub table: Rc<Table>,
+    /// Per attribute of the mapper: its column in this table, if it has one.
+    pub columns: Vec<Option<String>>,
+}
+
 /// A mapped class.
 #[derive(Clone, Debug)]
 pub struct Mapper {
@@ -58,6 +68,11 @@ pub struct Mapper {
     /// The attribute of `version_id_col`: 1 on INSERT, incremented by each
     /// UPDATE, checked by UPDATEs and DELETEs (a stale row raises).
     pub version: Option<usize>,
+    /// The mapper this one inherits from (`None`: it inherits nothing).
+    pub inherits: Option<MapperId>,
+    /// The tables its rows are saved in, the base's first (`table` is the
+    /// first); one unless it is a joined-inheritance subclass.
+    pub tables: Vec<MappedTable>,
 }
 
 impl Mapper {
@@ -71,7 +86,64 @@ impl Mapper {
         }
         let python_defaults = vec![false; attrs.len()];
         let sql_defaults = vec![None; attrs.len()];
-        Mapper { sort_key: sort_key.to_owned(), table, attrs, pk, python_defaults, sql_defaults, relationships: Vec::new(), version: None }
+        let tables = vec![MappedTable { table: table.clone(), columns: attrs.iter().map(|a| Some(a.column.clone())).collect() }];
+        Mapper {
+            sort_key: sort_key.to_owned(),
+            table,
+            attrs,
+            pk,
+            python_defaults,
+            sql_defaults,
+            relationships: Vec::new(),
+            version: None,
+            inherits: None,
+            tables,
+        }
+    }
+
+    /// Makes this mapper inherit from `parent` (whose attributes come first,
+    /// at the same indexes), its rows saved in `tables`, the base's first.
+    pub fn inherit(&mut self, parent: MapperId, tables: Vec<MappedTable>) {
+        self.inherits = Some(parent);
+        if let Some(first) = tables.first() {
+            self.table = first.table.clone();
+            self.pk = first
+                .table
+                .primary_key
+                .columns
+                .iter()
+                .filter_map(|name| first.columns.iter().position(|c| c.as_deref() == Some(name)))
+                .collect();
+        }
+        self.tables = tables;
+    }
+
+    /// The column of attribute `i` (in the first table holding it).
+    pub fn column_of(&self, i: usize) -> Option<&retort_sql::schema::Column> {
+        self.tables.iter().find_map(|t| t.table.column(t.columns.get(i)?.as_deref()?))
+    }
+
+    /// This mapper as saved in one of its tables: the attributes without a
+    /// column there have an empty column name, the primary key is that
+    /// table's.
+    pub fn for_table(&self, name: &str) -> Option<Mapper> {
+        let t = self.tables.iter().find(|t| t.table.name == name)?;
+        let mut m = self.clone();
+        m.table = t.table.clone();
+        for (i, a) in m.attrs.iter_mut().enumerate() {
+            a.column = t.columns.get(i).cloned().flatten().unwrap_or_default();
+        }
+        m.pk = t.table.primary_key.columns.iter().filter_map(|name| m.attrs.iter().position(|a| a.column == *name)).collect();
+        m.version = m.version.filter(|&v| !m.attrs[v].column.is_empty());
+        m.tables = vec![t.clone()];
+        Some(m)
+    }
+
+    /// The attributes and columns this mapper saves in the table, for
+    /// comparing two mappers' rows of it.
+    pub fn layout_in(&self, name: &str) -> Vec<(usize, String)> {
+        let Some(t) = self.tables.iter().find(|t| t.table.name == name) else { return Vec::new() };
+        t.columns.iter().enumerate().filter_map(|(i, c)| Some((i, c.clone()?))).collect()
     }
 
     /// The attribute index of a column.
@@ -105,5 +177,30 @@ impl Registry {
 
     pub fn get(&self, id: MapperId) -> &Mapper {
         &self.mappers[id]
+    }
+
+    /// The base of a mapper's hierarchy (itself when it inherits nothing):
+    /// identity keys and the flush's save and delete actions go by it.
+    pub fn base(&self, mut id: MapperId) -> MapperId {
+        while let Some(parent) = self.mappers[id].inherits {
+            id = parent;
+        }
+        id
+    }
+
+    /// The tables of a hierarchy's rows, in the order the flush saves them
+    /// (the base's, then each subclass's as mapped).
+    pub fn hierarchy_tables(&self, base: MapperId) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (id, m) in self.mappers.iter().enumerate() {
+            if self.base(id) == base {
+                for t in &m.tables {
+                    if !out.contains(&t.table.name) {
+                        out.push(t.table.name.clone());
+                    }
+                }
+            }
+        }
+        out
     }
 }

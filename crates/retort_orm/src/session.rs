@@ -233,7 +233,7 @@ impl Orm {
     pub fn inserted(&mut self, sid: SessionId, st: StateId, row: Vec<Literal>) {
         let mapper = self.states[st].mapper;
         let m = self.registry.get(mapper);
-        let key = IdentityKey::new(mapper, m.pk.iter().map(|&i| row[i].clone()).collect());
+        let key = IdentityKey::new(self.registry.base(mapper), m.pk.iter().map(|&i| row[i].clone()).collect());
         let state = &mut self.states[st];
         state.committed = row.into_iter().map(Some).collect();
         state.status = Status::Persistent;

@@ -179,11 +179,12 @@ fn make_state(vm: &mut Vm, host: &Hosted, obj: &Value) -> PyResult<Value> {
     let state_class = host.borrow().state_class.clone();
     if let (Value::Instance(o), Value::Class(state_class)) = (obj, &state_class) {
         if let Some(Value::Instance(mapper)) = o.class().lookup("__mapper__") {
-            let (mid, class_) = {
+            let (mid, class_, polymorphic) = {
                 let md = mapper.dict.borrow();
-                (md.get("mid").cloned(), md.get("class_").cloned())
+                (md.get("mid").cloned(), md.get("class_").cloned(), md.get("polymorphic_identity").is_some_and(|v| !v.is_none()))
             };
-            if let (Some(Value::Int(mid)), Some(class_)) = (mid, class_) {
+            // (a polymorphic class's new object takes its discriminator in `_new_state`)
+            if let (Some(Value::Int(mid)), Some(class_), false) = (mid, class_, polymorphic) {
                 // (as `_retort_orm.state`: a change the timeline may start a step at)
                 let sql = host.borrow().sql.clone();
                 crate::steps::touch(vm, &sql);
@@ -343,6 +344,7 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         host.borrow_mut().orm.registry.mappers[mid].version = Some(attr);
         Ok(Value::None)
     });
+    add(&m, vm, "inherit", inherit);
     add(&m, vm, "session", |_, host, _| Ok(Value::Int(host.borrow_mut().orm.new_session() as i64)));
     add(&m, vm, "state", |vm, host, a| {
         let mid = int(vm, &a, 0)?;
@@ -444,8 +446,8 @@ pub fn module(vm: &mut Vm, host: Hosted) -> Rc<Module> {
         let (sid, mid) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
         let values = vm.iterate(&arg(&a, 2))?;
         let literals = pk_literals(vm, host, mid, &values)?;
-        let key = retort_orm::identity::IdentityKey::new(mid, literals);
         let mut h = host.borrow_mut();
+        let key = retort_orm::identity::IdentityKey::new(h.orm.registry.base(mid), literals);
         let Some(st) = key.and_then(|k| h.orm.lookup(sid, &k)) else { return Ok(Value::None) };
         match h.object(st) {
             Some(obj) => Ok(obj),
@@ -542,13 +544,33 @@ fn mapper(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
     }
     let mut h = host.borrow_mut();
     let id = h.orm.registry.add(mapper);
-    let types = {
-        let m = h.orm.registry.get(id);
-        m.attrs.iter().map(|a| m.table.column(&a.column).map(|c| c.ty.clone())).collect()
-    };
+    let types = attr_types(h.orm.registry.get(id));
     h.types.push(types);
     h.columns.push(columns);
     Ok(Value::Int(id as i64))
+}
+
+fn attr_types(m: &Mapper) -> Vec<Option<retort_sql::types::SqlType>> {
+    (0..m.attrs.len()).map(|i| m.column_of(i).map(|c| c.ty.clone())).collect()
+}
+
+/// `inherit(mapper, parent, [(Table, [column name or None per attribute])])`:
+/// the mapper inherits from `parent`, its rows saved in those tables (the
+/// base's first).
+fn inherit(vm: &mut Vm, host: &Hosted, a: Args) -> PyResult<Value> {
+    let (mid, parent) = (int(vm, &a, 0)?, int(vm, &a, 1)?);
+    let mut tables = Vec::new();
+    for pair in vm.iterate(&arg(&a, 2))? {
+        let pair = vm.iterate(&pair)?;
+        let table = convert::table(vm, &pair[0])?;
+        let columns = vm.iterate(&pair[1])?.iter().map(|c| c.as_str().map(str::to_owned)).collect();
+        tables.push(retort_orm::mapper::MappedTable { table, columns });
+    }
+    let mut h = host.borrow_mut();
+    h.orm.registry.mappers[mid].inherit(parent, tables);
+    let types = attr_types(h.orm.registry.get(mid));
+    h.types[mid] = types;
+    Ok(Value::None)
 }
 
 /// A literal from the database as the attribute's Python value.
@@ -652,12 +674,14 @@ impl Executor for Exec<'_> {
     /// access to an expired attribute does.
     fn refresh(&mut self, st: StateId, mapper: &Mapper, key: &[Literal], known: &[bool]) -> Result<Vec<(usize, Literal)>, PyErr> {
         let obj = self.host.borrow().object(st);
+        // (the base table's columns: what a key-only refresh of a subclass reaches)
+        let first = |i: &usize| mapper.tables[0].columns[*i].is_some();
         let missing: Vec<usize> = match &obj {
             Some(Value::Instance(o)) => {
                 let d = o.dict.borrow();
-                (0..mapper.attrs.len()).filter(|&i| !known[i] && !d.contains_key(mapper.attrs[i].key.as_str())).collect()
+                (0..mapper.attrs.len()).filter(|&i| !known[i] && !d.contains_key(mapper.attrs[i].key.as_str())).filter(first).collect()
             }
-            _ => (0..mapper.attrs.len()).filter(|&i| !known[i]).collect(),
+            _ => (0..mapper.attrs.len()).filter(|&i| !known[i]).filter(first).collect(),
         };
         if missing.is_empty() {
             return Ok(Vec::new());

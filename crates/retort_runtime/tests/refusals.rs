@@ -31,8 +31,8 @@ const CASES: &[(&str, &str)] = &[
     ("print(select(User).outerjoin(Address, full=True))", "FULL OUTER JOIN"),
     ("joinedload(User.addresses, innerjoin=True)", "joinedload(innerjoin=...)"),
     (
-        "class Order(Base):\n    __tablename__ = 'order'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    kind: Mapped[str] = mapped_column()\n    __mapper_args__ = {'polymorphic_on': kind}",
-        "__mapper_args__ 'polymorphic_on'",
+        "class Order(Base):\n    __tablename__ = 'order'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    kind: Mapped[str] = mapped_column()\n    __mapper_args__ = {'concrete': True}",
+        "__mapper_args__ 'concrete'",
     ),
     (
         "class Note(Base):\n    __tablename__ = 'note'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    user_id: Mapped[int] = mapped_column(ForeignKey('user_account.id'))\n    user: Mapped[User] = relationship(primaryjoin=lambda: Note.id > 5)\nconfigure_mappers()",

@@ -532,6 +532,19 @@ impl FromItem {
         FromItem::Table { name: name.to_owned(), alias: None }
     }
 
+    /// Whether this item and `other` share a table (or alias, subquery).
+    pub fn overlaps(&self, other: &FromItem) -> bool {
+        match other {
+            FromItem::Join { left, right, .. } => self.overlaps(left) || self.overlaps(right),
+            FromItem::Table { name: table, alias } => self.covers(&FromName::Named(alias.clone().unwrap_or_else(|| table.clone()))),
+            FromItem::Subquery { name, .. } | FromItem::TextSubquery { name, .. } | FromItem::CompoundSubquery { name, .. } => {
+                self.covers(name)
+            }
+            FromItem::Cte(cte) => self.covers(&cte.from_name()),
+            FromItem::AnonAlias { table, id } => self.covers(&FromName::AnonOf(*id, table.clone())),
+        }
+    }
+
     /// Whether this item makes `name` visible.
     pub fn covers(&self, name: &FromName) -> bool {
         match self {

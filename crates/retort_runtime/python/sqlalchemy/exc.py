@@ -11,6 +11,10 @@ class ArgumentError(SQLAlchemyError):
     pass
 
 
+class DuplicateColumnError(ArgumentError):
+    """A column named as one the table already has was added."""
+
+
 class NoForeignKeysError(ArgumentError):
     pass
 

@@ -19,6 +19,11 @@ pub fn table(vm: &mut Vm, t: &Value) -> PyResult<Rc<Table>> {
     Ok(table)
 }
 
+/// Forgets a table's conversion (its Python object changed: a column added).
+pub fn forget_table(t: &Value) {
+    TABLES.with(|c| c.borrow_mut().retain(|(v, _)| !same_object(v, t)));
+}
+
 pub(super) fn convert_table(vm: &mut Vm, t: &Value) -> PyResult<Table> {
     let name = attr_str(vm, t, "name")?.unwrap_or_default();
     let mut columns = Vec::new();

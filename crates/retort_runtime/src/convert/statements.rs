@@ -134,8 +134,14 @@ pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> Py
         _ => {}
     }
     let mut selected = Vec::new();
+    // a join among the columns is a FROM item of its own (`select(a.join(b))`)
+    let mut implied = Vec::new();
     for c in attr_list(vm, s, "columns")? {
-        if matches!(kind(vm, &c)?.as_str(), "table" | "alias" | "subquery" | "join" | "cte") {
+        let k = kind(vm, &c)?;
+        if k == "join" {
+            implied.push(from_item(vm, cx, &c)?);
+        }
+        if matches!(k.as_str(), "table" | "alias" | "subquery" | "join" | "cte") {
             for col in attr_list(vm, &c, "columns_list")? {
                 let py_type = attr(vm, &col, "type")?;
                 selected.push(Selected { key: attr_str(vm, &col, "key")?.unwrap_or_default(), ty: sql_type(vm, &py_type)?, py_type });
@@ -155,8 +161,20 @@ pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> Py
     for f in attr_list(vm, s, "froms")? {
         out.from.push(from_item(vm, cx, &f)?);
     }
+    let mut front = Vec::new();
+    for item in implied {
+        if !out.from.iter().chain(&front).any(|f| f.overlaps(&item)) {
+            front.push(item);
+        }
+    }
+    out.from.splice(0..0, front);
     for w in attr_list(vm, s, "where_criteria")? {
         out.where_.push(expr(vm, cx, &w)?);
+    }
+    if vm.getattr_opt(s, "_orm_entities")?.is_some_and(|e| !e.is_none()) {
+        for w in attr_list(vm, s, "_entity_criteria")? {
+            out.where_.push(expr(vm, cx, &w)?);
+        }
     }
     for g in attr_list(vm, s, "group_by_clauses")? {
         // group_by("name") names a column of the SELECT, as order_by("name") does

@@ -188,6 +188,10 @@ const FUNCTIONS: &[(&str, Function)] = &[
     }),
     ("create_all", |vm, state, a| in_mode(state, &a, Mode::NoKey, || schema(vm, state, &a, true))),
     ("drop_all", |vm, state, a| in_mode(state, &a, Mode::NoKey, || schema(vm, state, &a, false))),
+    ("forget_table", |_, _, a| {
+        convert::forget_table(a.pos.first().unwrap_or(&Value::None));
+        Ok(Value::None)
+    }),
     ("sorted_tables", |vm, _, a| {
         let given = vm.iterate(a.pos.first().unwrap_or(&Value::None))?;
         let order = sorted(vm, &given)?;

@@ -93,6 +93,14 @@ pub(super) fn schema(vm: &mut Vm, state: &Shared, a: &Args, create: bool) -> PyR
     }
     let sorted = retort_sql::sort::sort_tables(&todo);
     let mut order = sorted.tables;
+    // the order the caller sorted them in (`sort_tables_and_constraints`, which a script may replace)
+    if let Some(given_order) = a.pos.get(4).filter(|p| !matches!(p, Value::None) && sorted.cycles.is_empty()) {
+        let mut names = Vec::new();
+        for t in vm.iterate(given_order)? {
+            names.push(convert::table(vm, &t)?.name.clone());
+        }
+        order.sort_by_key(|t| names.iter().position(|n| *n == t.name));
+    }
     if !sorted.cycles.is_empty() {
         // (create_all leaves the cycle's keys out of its sort without a word:
         // SQLAlchemy's warning is `sort_tables`', which `sorted_tables` calls)

@@ -105,8 +105,7 @@ _UNSUPPORTED = frozenset((
     'contains_alias', 'create_session', 'dynamic_loader', 'has_inherited_table', 'join', 'keyfunc_mapping',
     'make_transient_to_detached', 'mapped_as_dataclass', 'mapped_collection', 'mapper', 'merge_frozen_result',
     'merge_result', 'orm_insert_sentinel', 'outerjoin', 'polymorphic_union', 'query_expression', 'reconstructor',
-    'selectin_polymorphic', 'synonym_for', 'unmapped_column', 'unmapped_dataclass', 'was_deleted', 'with_expression',
-    'with_polymorphic',
+    'synonym_for', 'unmapped_column', 'unmapped_dataclass', 'was_deleted', 'with_expression',
 ))
 
 

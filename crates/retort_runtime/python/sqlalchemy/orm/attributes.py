@@ -12,6 +12,11 @@ def _new_state(obj):
             raise UnmappedInstanceError(f"Class '{type(obj).__module__}.{type(obj).__name__}' is not mapped")
         st = InstanceState(mapper, _retort_orm.state(mapper.mid, obj))
         d["_sa_instance_state"] = st
+        if mapper.polymorphic_on is not None and mapper.polymorphic_identity is not None:
+            # a new object's discriminator (SQLAlchemy's `_set_polymorphic_identity`)
+            key = mapper.column_attr_of.get(mapper.polymorphic_on.name)
+            if key is not None and key not in d:
+                d[key] = mapper.polymorphic_identity
     return st
 
 

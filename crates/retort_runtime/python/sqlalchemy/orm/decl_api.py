@@ -8,6 +8,8 @@ def _declarative_constructor(self, **kwargs):
     mapper = getattr(cls, "__mapper__", None)
     if mapper is not None and not mapper.registry._configured:
         mapper.registry.configure()
+    if mapper is not None and mapper.polymorphic_on is not None:
+        _state(self)
     for k, v in kwargs.items():
         if not hasattr(cls, k):
             raise TypeError(f"{k!r} is an invalid keyword argument for {cls.__name__}")

@@ -7,15 +7,25 @@ def _is_mapped_class(c):
     return isinstance(c, type) and "__mapper__" in c.__dict__
 
 
+def _mapped_parent(cls):
+    """The nearest mapped class `cls` inherits from, if any."""
+    for klass in cls.__mro__[1:]:
+        if _is_mapped_class(klass):
+            return klass
+    return None
+
+
 def _declared_items(cls):
     """(key, annotation, value) of the class, then of its mixins in MRO
-    order (the class's own columns come first, as SQLAlchemy orders them)."""
+    order (the class's own columns come first, as SQLAlchemy orders them);
+    what a mapped superclass declares is its own mapper's."""
     seen = {}
+    parent = _mapped_parent(cls)
     for klass in cls.__mro__:
         if klass is object or klass is DeclarativeBase or "registry" in klass.__dict__:
             continue
-        if klass is not cls and _is_mapped_class(klass):
-            raise _unsupported("mapped class inheritance")
+        if parent is not None and issubclass(parent, klass):
+            continue
         own = klass.__dict__
         ann = own.get("__annotations__", {})
         # (the class's attributes and annotations merged as SQLAlchemy's
@@ -64,12 +74,28 @@ def _copy_column(c):
     return new
 
 
+def _own_tablename(cls, parent):
+    """`__tablename__` of the class or of a mixin it adds (a subclass
+    without one is single-table inheritance)."""
+    if parent is None:
+        return getattr(cls, "__tablename__", None)
+    for klass in cls.__mro__:
+        if issubclass(parent, klass):
+            break
+        if "__tablename__" in klass.__dict__:
+            return klass.__dict__["__tablename__"]
+    return None
+
+
 def _map(cls):
     reg = cls.registry
-    tablename = getattr(cls, "__tablename__", None)
+    parent = _mapped_parent(cls)
+    tablename = _own_tablename(cls, parent)
     if isinstance(tablename, declared_attr):
         tablename = tablename.fget(cls)
     table = cls.__dict__.get("__table__")
+    if tablename is None and table is None and parent is not None:
+        return _map_single(cls, parent)
     if tablename is None and table is None:
         raise InvalidRequestError(
             f"Class {cls!r} does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class."
@@ -160,10 +186,98 @@ def _map(cls):
     table._sa_mapped = True
     table._sa_class = cls
     attrs = [(c.key if c.key else c.name, c) for c in table.columns_list]
-    mapper = Mapper(cls, table, attrs, relationships, reg)
+    if parent is not None:
+        # joined inheritance: the parent's attributes first, then the table's
+        # own (a column named as one of the parent's is that attribute's too)
+        pm = parent.__mapper__
+        own = [(k, c) for k, c in attrs if k not in pm.attr_index]
+        shared = [(k, c) for k, c in attrs if k in pm.attr_index]
+        mapper = Mapper(cls, table, pm.column_attrs_list + own, relationships, reg, inherits=pm, shared=shared)
+    else:
+        mapper = Mapper(cls, table, attrs, relationships, reg)
+    _finish_mapping(cls, mapper, synonyms, deferred, expressions, raising, relationships, attrs if parent is None else own + shared)
+
+
+def _map_single(cls, parent):
+    """Single-table inheritance: the class's columns join its parent's
+    table, its attributes follow the parent's."""
+    pm = parent.__mapper__
+    table = pm.local_table
+    relationships, synonyms, deferred, expressions, raising = {}, {}, set(), [], set()
+    own = []
+    for key, ann, value in _declared_items(cls):
+        if isinstance(value, declared_attr):
+            value = value.fget(cls)
+        if isinstance(value, RelationshipProperty) or (value is _NO_VALUE and ann is not None and _unwrap(ann)[2] is not None):
+            prop = value
+            if prop.argument is None and ann is not None:
+                prop.argument = _unwrap(ann)[0]
+            prop._collection = _unwrap(ann)[2] if ann is not None else None
+            prop._scalar_annotation = ann is not None and prop._collection is None
+            prop.key = key
+            relationships[key] = prop
+            continue
+        col = _column_of(cls, key, ann, value, reg=cls.registry, deferred=deferred, raising=raising)
+        if col is None:
+            continue
+        existing = next((c for c in table.columns_list if c.name == col.name), None)
+        if existing is not None:
+            own.append((key, existing))
+            continue
+        table.append_column(col)
+        own.append((key, col))
+    mapper = Mapper(cls, table, pm.column_attrs_list + own, relationships, cls.registry, inherits=pm)
+    _finish_mapping(cls, mapper, synonyms, deferred, expressions, raising, relationships, own)
+
+
+def _column_of(cls, key, ann, value, reg, deferred, raising):
+    """The Column a single-table subclass's attribute declares."""
+    if isinstance(value, _DeferredColumn):
+        deferred.add(key)
+        value = value.column
+    if isinstance(value, Column):
+        col = value if value.table is None else _copy_column(value)
+        if col.name is None:
+            col.name = key
+        col.key = key
+        return col
+    if value is not _NO_VALUE and not isinstance(value, MappedColumn):
+        return None
+    mc = value if isinstance(value, MappedColumn) else MappedColumn((), {})
+    if mc.deferred:
+        deferred.add(key)
+    if mc.raiseload:
+        raising.add(key)
+    args = list(mc.args)
+    kw = dict(mc.kw)
+    name = args.pop(0) if args and isinstance(args[0], str) else kw.pop("name", key)
+    type_ = None
+    if args and (isinstance(args[0], TypeEngine) or (isinstance(args[0], type) and issubclass(args[0], TypeEngine))):
+        type_ = args.pop(0)
+    optional = ann is None
+    if ann is not None:
+        python_type, optional, _ = _unwrap(ann)
+        if type_ is None:
+            type_ = _sql_type(python_type, reg.type_annotation_map, key)
+    if "nullable" not in kw and not kw.get("primary_key"):
+        kw["nullable"] = optional
+    col = Column(name, type_, *args, **kw) if type_ is not None else Column(name, *args, **kw)
+    col.key = key
+    mc._column = col
+    return col
+
+
+def _finish_mapping(cls, mapper, synonyms, deferred, expressions, raising, relationships, own):
+    reg = cls.registry
+    attrs = mapper.column_attrs_list
     _mapper_args(cls, mapper)
-    mapper.synonyms = synonyms
+    inherited = mapper.inherits
+    mapper.synonyms = dict(inherited.synonyms, **synonyms) if inherited else synonyms
     mapper.deferred_keys = {k for k, c in attrs if k in deferred} | {p.key for p in expressions if p.deferred}
+    if inherited:
+        mapper.deferred_keys |= inherited.deferred_keys
+        expressions = inherited.expressions + expressions
+        raising = inherited.raise_keys | raising
     # column_property() expressions, selected before the table's columns (as SQLAlchemy orders its properties)
     mapper.expressions = expressions
     # deferred columns that raise instead of loading (deferred_raiseload=True)
@@ -179,8 +293,8 @@ def _map(cls):
     cls.__mapper__ = mapper
     reg.mappers.append(mapper)
     reg._class_registry[cls.__name__] = cls
-    for i, (key, c) in enumerate(attrs):
-        setattr(cls, key, _ColumnAttribute(key, i, c))
+    for key, c in own:
+        setattr(cls, key, _ColumnAttribute(key, mapper.attr_index[key], c))
         c._sa_attribute_of = (id(cls), key)
     for key, prop in relationships.items():
         prop.parent = mapper
@@ -206,6 +320,23 @@ def _mapper_args(cls, mapper):
             if id(value) not in key_of:
                 raise ArgumentError(f"version_id_col {value!r} is not a column of {cls.__name__}'s table")
             _retort_orm.version_column(mapper.mid, mapper.attr_index[key_of[id(value)]])
+        elif key == "polymorphic_on":
+            if isinstance(value, str):
+                value = mapper._attr_columns[value][0] if value in mapper._attr_columns else mapper.local_table.c[value]
+            elif hasattr(value, "__clause_element__"):
+                value = value.__clause_element__()
+            mapper.polymorphic_on = value
+        elif key == "polymorphic_identity":
+            mapper.polymorphic_identity = value
+            mapper.polymorphic_map[value] = mapper
+        elif key == "polymorphic_load":
+            if value not in ("selectin", "inline", None):
+                raise ArgumentError(f"Unknown polymorphic_load {value!r}")
+            mapper.polymorphic_load = value
+        elif key == "with_polymorphic":
+            mapper._with_polymorphic_arg = value
+        elif key == "polymorphic_abstract":
+            mapper.polymorphic_abstract = bool(value)
         elif key == "eager_defaults":
             if value is True and any(getattr(c, "server_onupdate", None) is not None for c in cls.__table__.columns_list):
                 raise _unsupported("__mapper_args__ eager_defaults=True with server_onupdate columns")

@@ -20,10 +20,14 @@ class _SessionLoading:
                 # (the rows share the keys list)
                 result._keys[:] = named
             return result
-        loads = loads or {}
+        loads = dict(loads or {})
+        for index, cls in entities:
+            if index not in loads and hasattr(type(cls), "_row_keys"):
+                # (a with_polymorphic() entity's columns name its subclasses' attributes too)
+                loads[index] = cls._row_keys()
         spans = []
         for index, cls in entities:
-            spans.append((index, len(loads.get(index) or cls.__mapper__.column_keys), cls))
+            spans.append((index, len(loads.get(index) or cls.__mapper__._select_columns), cls))
         new_keys, layout = [], []
         pos = 0
         spans_iter = iter(spans)
@@ -60,6 +64,8 @@ class _SessionLoading:
         object in the identity map holds, as `populate_existing`)."""
         if values.count(None) == len(values):
             return None
+        if mapper.inherits is not None or mapper._subclass_mappers:
+            mapper, values, keys = self._polymorphic_row(mapper, values, keys)
         absent = ()
         if keys is None or keys == mapper.column_keys:
             keys = mapper.column_keys
@@ -101,6 +107,27 @@ class _SessionLoading:
                     d.pop(k, None)
         return obj
 
+    def _polymorphic_row(self, mapper, values, keys):
+        """A row of an inheriting entity: its values by attribute (the
+        selected columns of a joined subclass name an attribute more than
+        once), and the mapper its discriminator names, which loads the rest."""
+        if keys is None:
+            keys = [k for k, _ in mapper._select_columns]
+        given = {}
+        for k, v in zip(keys, values):
+            given.setdefault(k, v)
+        on = mapper.polymorphic_on
+        if on is not None:
+            key = mapper.column_attr_of.get(on.name)
+            if key in given:
+                mapper = mapper._mapper_for_row(given[key])
+        raising = getattr(keys, "raising", ())
+        keys = _Keys(k for k in mapper.column_keys if k in given)
+        keys.raising = raising
+        if keys == mapper.column_keys:
+            keys = mapper.column_keys
+        return mapper, tuple(given[k] for k in keys), keys
+
     def _load_expired(self, obj, state, key=None):
         """Loads an expired object's columns (`SELECT ... WHERE pk = ?`),
         after an autoflush, as SQLAlchemy's `load_on_ident` does: the columns
@@ -128,10 +155,21 @@ class _SessionLoading:
         loadable = [k for k in every if k not in mapper.deferred_keys]
         whole = missing == loadable and not (key is not None and key in deferred)
         if whole and loadable == mapper.column_keys:
-            stmt = select(mapper.class_)
+            stmt = select(mapper.class_).where(*[c == v for c, v in zip(mapper.primary_key, ident)])
+        elif mapper.inherits is not None and not mapper.single and all(
+                mapper._attr_columns[k][0].table is not mapper._tables[0] for k in missing if k in mapper.attr_index):
+            # the subclass tables' columns alone (`_optimized_get_statement`)
+            cols = [mapper._selectable(k) for k in missing]
+            tables = []
+            for c in cols:
+                if c.table not in tables:
+                    tables.append(c.table)
+            crit = [literal(v, c.type) == t.c[c.name] for t in tables for c, v in zip(mapper.primary_key, ident)]
+            stmt = select(*cols).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL).where(*crit)
         else:
-            stmt = select(*[mapper._selectable(k) for k in missing])
-        stmt = stmt.where(*[c == v for c, v in zip(mapper.primary_key, ident)])
+            stmt = select(*[mapper._selectable(k) for k in missing]).where(*[c == v for c, v in zip(mapper.primary_key, ident)])
+            if mapper.single and mapper._single_criterion() is not None:
+                stmt = stmt.where(mapper._single_criterion())
         result = self._connection().execute(stmt)
         row = result.first()
         if row is None:

@@ -9,22 +9,127 @@ _registries = []
 class Mapper:
     """A mapped class: its table, column attributes and relationships."""
 
-    def __init__(self, class_, table, attrs, relationships, registry_):
+    def __init__(self, class_, table, attrs, relationships, registry_, inherits=None, shared=()):
         self.class_ = class_
         self.local_table = table
-        self.persist_selectable = table
         self.registry = registry_
+        # inheritance: the mapper inherited from, the hierarchy's base, the
+        # subclasses' mappers; single-table when the table is the parent's
+        self.inherits = inherits
+        self.base_mapper = inherits.base_mapper if inherits is not None else self
+        self.single = inherits is not None and table is inherits.local_table
+        self._subclass_mappers = []
+        self.polymorphic_on = inherits.polymorphic_on if inherits is not None else None
+        self.polymorphic_identity = None
+        self.polymorphic_map = inherits.polymorphic_map if inherits is not None else {}
+        self.polymorphic_load = None
         self.column_attrs_list = attrs  # [(key, Column)] in table order
         self.column_keys = [k for k, _ in attrs]
         self.attr_index = {k: i for i, (k, _) in enumerate(attrs)}
         self.column_attr_of = {c.name: k for k, c in attrs}
-        self._relationships = relationships
-        self.primary_key = tuple(c for _, c in attrs if c.primary_key)
-        self.pk_keys = [k for k, c in attrs if c.primary_key]
+        self._own_relationships = relationships
+        # each attribute's columns (joined inheritance: a subclass table's
+        # column named as the parent's attribute is that attribute's first)
+        self._attr_columns = {k: [c] for k, c in attrs}
+        if inherits is not None:
+            inherits._subclass_mappers.append(self)
+            self._attr_columns.update({k: list(v) for k, v in inherits._attr_columns.items()})
+        for k, c in shared:
+            self._attr_columns[k] = [c] + self._attr_columns[k]
+        if inherits is None:
+            self.primary_key = tuple(c for _, c in attrs if c.primary_key)
+            self.pk_keys = [k for k, c in attrs if c.primary_key]
+            self._tables = [table]
+            self.persist_selectable = table
+        else:
+            self.primary_key = inherits.primary_key
+            self.pk_keys = inherits.pk_keys
+            self._tables = list(inherits._tables) + ([] if self.single else [table])
+            if self.single:
+                self.persist_selectable = inherits.persist_selectable
+            else:
+                self.inherit_condition = _sa.and_(*[
+                    col == c for k, c in shared for col in inherits._attr_columns[k] if col.table is inherits.local_table
+                ]) if shared else _sa._join_condition(inherits.local_table, table)
+                self.persist_selectable = _sa.Join(inherits.persist_selectable, table, self.inherit_condition)
         self.mid = _retort_orm.mapper(
-            table, [(k, c.name) for k, c in attrs], f"{class_.__module__}.{class_.__name__}", [c for _, c in attrs]
+            self._tables[0], [(k, c.name) for k, c in attrs], f"{class_.__module__}.{class_.__name__}", [c for _, c in attrs]
         )
+        if inherits is not None:
+            _retort_orm.inherit(self.mid, inherits.mid, [
+                (t, [next((c.name for c in self._attr_columns[k] if c.table is t), None) for k in self.column_keys])
+                for t in self._tables
+            ])
         self.configured = False
+
+    @property
+    def _relationships(self):
+        """The relationships of the class, its parents' first."""
+        if self.inherits is None:
+            return self._own_relationships
+        out = dict(self.inherits._relationships)
+        out.update(self._own_relationships)
+        return out
+
+    @property
+    def tables(self):
+        return list(self._tables)
+
+    @property
+    def self_and_descendants(self):
+        out = [self]
+        for m in self._subclass_mappers:
+            out.extend(m.self_and_descendants)
+        return out
+
+    def iterate_to_root(self):
+        m = self
+        while m is not None:
+            yield m
+            m = m.inherits
+
+    def isa(self, other):
+        return any(m is other for m in self.iterate_to_root())
+
+    def common_parent(self, other):
+        return self.base_mapper is other.base_mapper
+
+    @property
+    def _select_columns(self):
+        """What selecting the class selects: each attribute's columns in turn."""
+        return [(k, c) for k in self.column_keys for c in self._attr_columns[k]]
+
+    def _entity_columns(self):
+        """The class in a select's columns: its table, the join of its
+        tables (joined inheritance), or its columns (single-table)."""
+        cols = [c for _, c in self._select_columns]
+        table_cols = self.local_table.columns_list
+        if self.inherits is None and len(cols) == len(table_cols) and all(a is b for a, b in zip(cols, table_cols)):
+            return [self.local_table]
+        if self.inherits is None or self.single:
+            # (a single-table hierarchy's table holds its subclasses' columns too)
+            return cols
+        return [_EntityJoin(self.persist_selectable, cols)]
+
+    def _from_clause(self):
+        """The class as a FROM item (select_from(), join())."""
+        return self.persist_selectable
+
+    def _single_criterion(self):
+        """A single-table subclass's rows: `type IN (its identities)`."""
+        if not self.single or self.polymorphic_on is None:
+            return None
+        ids = [m.polymorphic_identity for m in self.self_and_descendants if m.polymorphic_identity is not None]
+        return self.polymorphic_on.in_(ids)
+
+    def _mapper_for_row(self, identity):
+        """The mapper of a loaded row's discriminator value."""
+        if identity is None or self.polymorphic_on is None:
+            return self
+        m = self.polymorphic_map.get(identity)
+        if m is None:
+            raise AssertionError(f"No such polymorphic_identity {identity!r} is defined")
+        return m if m.isa(self) else self
 
     def __repr__(self):
         return f"<Mapper at 0x{id(self):x}; {self.class_.__name__}>"
@@ -60,10 +165,6 @@ class Mapper:
         props.update({k: ColumnProperty(k, c, self) for k, c in self.column_attrs_list})
         return _ReadOnlyProps(props)
 
-    @property
-    def tables(self):
-        return [self.local_table]
-
     def _selectable(self, key):
         """What the ORM selects for an attribute: its column, or a column_property()'s labelled expression."""
         if key in self.attr_index:
@@ -82,14 +183,16 @@ class Mapper:
         if self.configured:
             return
         self.configured = True
-        for prop in list(self._relationships.values()):
+        if self.inherits is not None:
+            self.inherits._configure()
+        for prop in list(self._own_relationships.values()):
             if prop.lazy == "noload":
                 _sa._deprecated(
                     f"The ``noload`` loader strategy {_NOLOAD_DEPRECATED}", "2.1",
                     " (This warning originated from the `configure_mappers()` process, which was invoked automatically in response to a user-initiated operation.)",
                 )
             _configure_relationship(self, prop)
-        for prop in list(self._relationships.values()):
+        for prop in list(self._own_relationships.values()):
             _link_reverse(self, prop)
 
 
@@ -156,3 +259,13 @@ def _resolve_class(mapper, prop):
             )
         return cls
     return arg
+
+
+class _EntityJoin(_sa.Join):
+    """A joined-inheritance subclass in a select's columns: the join of its
+    tables, selecting its attributes' columns in the mapper's order."""
+
+    def __init__(self, join, columns):
+        self.__dict__.update(join.__dict__)
+        self.columns_list = columns
+        self.c = self.columns = _sa.ColumnCollection(columns)

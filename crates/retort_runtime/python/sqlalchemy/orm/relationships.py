@@ -357,7 +357,7 @@ def _configure_relationship(mapper, prop):
         rev._collection = None
         rev.key = name
         rev.parent = target
-        target._relationships[name] = rev
+        target._own_relationships[name] = rev
         setattr(target.class_, name, _RelationshipAttribute(rev))
         prop.back_populates = name
         _configure_relationship(target, rev)

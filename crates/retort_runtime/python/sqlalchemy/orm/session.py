@@ -498,7 +498,8 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
         options = getattr(statement, "_with_options", None) or []
         column_options = [o for o in options if isinstance(o, _ColumnOption)]
         criteria = [o for o in options if isinstance(o, _CriteriaOption)]
-        options = self._with_defaults(statement, [o for o in options if not isinstance(o, (_ColumnOption, _CriteriaOption))])
+        polymorphic = [o for o in options if isinstance(o, _PolymorphicOption)]
+        options = self._with_defaults(statement, [o for o in options if not isinstance(o, (_ColumnOption, _CriteriaOption, _PolymorphicOption))])
         if criteria:
             if any(o.strategy in ("joinedload", "contains_eager", "subqueryload") for o in options):
                 raise _unsupported("with_loader_criteria() beside joinedload(), contains_eager() or subqueryload()")
@@ -510,6 +511,8 @@ class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDepende
                 self._criteria = ()
         else:
             result = self._execute_loading(statement, params, options, column_options, populate, ())
+        if isinstance(result, _sa.Result) and getattr(statement, "_orm_entities", None):
+            self._polymorphic_loads(statement, result, polymorphic, options)
         if isinstance(result, _sa.Result):
             result._yield_per = _sa._yield_per(given)
         return result

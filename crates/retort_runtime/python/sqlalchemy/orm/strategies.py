@@ -105,6 +105,58 @@ class _SessionStrategies:
                     objs.append(obj)
             self._eager_path(objs, path)
 
+    def _polymorphic_loads(self, statement, result, polymorphic, options):
+        """`selectin_polymorphic()` (or a subclass's `polymorphic_load="selectin"`):
+        the columns of each subclass's own tables for the objects of that
+        class an entity of the statement loaded, one SELECT per subclass;
+        loader options of a subclass's relationships after its SELECT."""
+        rows = result._rows[result._pos:]
+        for index, cls in statement._orm_entities:
+            mapper = cls.__mapper__
+            wanted = [m for o in polymorphic if o.base is mapper for m in o.mappers]
+            wanted += [m for m in mapper.self_and_descendants if m.polymorphic_load == "selectin" and m is not mapper and m not in wanted]
+            if not wanted:
+                continue
+            objs, seen = [], set()
+            for row in rows:
+                obj = row[index]
+                if obj is not None and id(obj) not in seen:
+                    seen.add(id(obj))
+                    objs.append(obj)
+            self._load_subclasses(mapper, objs, wanted, options)
+
+    def _load_subclasses(self, mapper, objs, wanted, options):
+        for sub in sorted(wanted, key=lambda m: mapper.self_and_descendants.index(m)):
+            mine = [o for o in objs if type(o).__mapper__.isa(sub)]
+            keys = [k for k in sub.column_keys if k not in mapper.attr_index]
+            todo = [o for o in mine if any(k not in o.__dict__ for k in keys)]
+            if todo:
+                cols = [(k, c) for k, c in sub._select_columns if k in sub.pk_keys or c is sub.polymorphic_on or k not in mapper.attr_index]
+                pk = sub.primary_key[0]
+                ident = [_state(o).key_values()[0] for o in todo]
+                stmt = select(*[c for _, c in cols]).select_from(sub.persist_selectable).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL)
+                by_key = {}
+                for start in range(0, len(ident), 500):
+                    for r in self._connection().execute(stmt.where(pk.in_(ident[start:start + 500]))).all():
+                        values = {}
+                        for (k, _), v in zip(cols, r):
+                            values.setdefault(k, v)
+                        by_key[values[sub.pk_keys[0]]] = values
+                for o, key in zip(todo, ident):
+                    values = by_key.get(key)
+                    if values is None:
+                        continue
+                    d = o.__dict__
+                    for k in keys:
+                        if k not in d and k in values:
+                            d[k] = values[k]
+                    state = _state(o)
+                    if state.deferred_keys:
+                        state.deferred_keys = {k for k in state.deferred_keys if k not in d}
+            for o in options:
+                if o.path[0][0] == "selectinload" and o.path[0][1] is not None and o.path[0][1].parent is sub and mine:
+                    self._eager_path(mine, o.path)
+
     _LAZY_MODES = {"raiseload": "raise", "noload": "noload", "lazyload": "select", "raiseload_sql": "raise_on_sql"}
 
     def _lazy_overrides(self, entities, result, options):

@@ -354,5 +354,25 @@ def _criteria_in_join(join, table, criteria):
     return join, False
 
 
+class _PolymorphicOption:
+    """`selectin_polymorphic(Employee, [Manager, Engineer])`: after the
+    statement's `Employee` rows, one SELECT per subclass loads the columns
+    of its own tables for the objects of that class."""
+
+    def __init__(self, base, classes):
+        self.base = class_mapper(base)
+        self.mappers = [class_mapper(c) for c in classes]
+        for m in self.mappers:
+            if not m.isa(self.base):
+                raise ArgumentError(f"{m.class_.__name__} is not a subclass of {self.base.class_.__name__}")
+
+    def __repr__(self):
+        return f"selectin_polymorphic({self.base.class_.__name__}, {[m.class_.__name__ for m in self.mappers]})"
+
+
+def selectin_polymorphic(base, classes):
+    return _PolymorphicOption(base, classes)
+
+
 _refused(_LoaderOption, "load_only", "defer", "undefer", "undefer_group", "with_expression", "selectin_polymorphic",
          label="{name}() chained on a loader option")

@@ -110,3 +110,79 @@ def aliased(element, alias=None, name=None, flat=False):
             return element.alias(name)
         raise _unsupported(f"aliased() of {element!r}")
     return AliasedClass(element, alias, name)
+
+
+class _WithPolymorphic(AliasedClass):
+    """`with_polymorphic(Employee, [Manager, Engineer])`: the base class
+    with its subclasses' tables outer-joined (their columns selected too),
+    so one SELECT loads every object whole; `poly.Manager.manager_name`
+    names a subclass's attribute."""
+
+    def __init__(self, base, classes, selectable=False, flat=False, polymorphic_on=None, aliased=False, innerjoin=False, adapt_on_names=False, name=None):
+        mapper = class_mapper(base)
+        if aliased or flat or selectable is not False or polymorphic_on is not None or innerjoin or name is not None:
+            raise _unsupported("with_polymorphic() with aliased, flat, selectable, polymorphic_on, innerjoin or name")
+        every = mapper.self_and_descendants
+        if classes == "*":
+            subs = every[1:]
+        else:
+            subs = []
+            for c in classes:
+                m = class_mapper(c)
+                if not m.isa(mapper):
+                    raise InvalidRequestError(f"{m} does not inherit from {mapper}")
+                # (a subclass brings the classes between it and the base)
+                for x in list(m.iterate_to_root())[::-1]:
+                    if x is not mapper and x.isa(mapper) and x not in subs:
+                        subs.append(x)
+            subs.sort(key=every.index)
+        self._sa_entity = base
+        self.__mapper__ = mapper
+        self.__name__ = base.__name__
+        self._subs = subs
+        keys = [k for k, _ in mapper._select_columns]
+        cols = [c for _, c in mapper._select_columns]
+        frm = mapper.persist_selectable
+        joined = False
+        for m in subs:
+            if m.single:
+                for k in m.column_keys:
+                    if k not in keys:
+                        keys.append(k)
+                        cols.append(m._attr_columns[k][0])
+                continue
+            joined = True
+            frm = _sa.Join(frm, m.local_table, m.inherit_condition, True)
+            for c in m.local_table.columns_list:
+                keys.append(m.column_attr_of[c.name])
+                cols.append(c)
+        self._keys = keys
+        self._cols = cols
+        self._alias = _EntityJoin(frm, cols) if joined else frm
+
+    def _entity_columns(self):
+        return [self._alias] if isinstance(self._alias, _EntityJoin) else list(self._cols)
+
+    def _row_keys(self):
+        return list(self._keys)
+
+    def __repr__(self):
+        return f"<AliasedClass at 0x{id(self):x}; {self._sa_entity.__name__}>"
+
+    def __getattr__(self, key):
+        if key.startswith("__"):
+            raise AttributeError(key)
+        for m in self._subs:
+            if m.class_.__name__ == key:
+                return m.class_
+        mapper = self.__mapper__
+        if key in mapper.attr_index:
+            return getattr(mapper.class_, key)
+        prop = mapper._relationships.get(key)
+        if prop is not None:
+            return _RelationshipComparator(prop)
+        raise AttributeError(f"type object '{self.__name__}' has no attribute '{key}'")
+
+
+def with_polymorphic(base, classes, selectable=False, flat=False, polymorphic_on=None, aliased=False, innerjoin=False, adapt_on_names=False, name=None, _use_mapper_path=False):
+    return _WithPolymorphic(base, classes, selectable, flat, polymorphic_on, aliased, innerjoin, adapt_on_names, name)

@@ -4,7 +4,9 @@
 
 class _DML(Executable):
     def __init__(self, table):
-        self.table = _from_arg(table)
+        mapper = table.__dict__.get("__mapper__") if isinstance(table, type) else None
+        # (a subclass's statement is on its own table, as SQLAlchemy's for one table)
+        self.table = mapper.local_table if mapper is not None else _from_arg(table)
         self._orm_entity = table if table is not self.table else None
         self.value_rows = []
         self.where_criteria = []
@@ -68,7 +70,7 @@ class _DML(Executable):
         for c in cols:
             if isinstance(c, type) and "__mapper__" in c.__dict__:
                 new._orm_entities = list(getattr(self, "_orm_entities", None) or []) + [(len(new.returning_columns), c)]
-                new.returning_columns += list(c.__table__.columns_list)
+                new.returning_columns += [col for _, col in c.__mapper__._select_columns]
             else:
                 new.returning_columns.append(c)
         return new

@@ -50,16 +50,19 @@ class MetaData:
         return None
 
     def create_all(self, bind, tables=None, checkfirst=True):
-        tables = _ddl_order(list(self.tables.values()) if tables is None else list(tables))
+        # (checked in definition order, created in dependency order)
+        given = list(self.tables.values()) if tables is None else list(tables)
+        tables = _ddl_order(given)
         if isinstance(bind, Connection):
-            return _schema_on_connection(bind, tables, checkfirst, True, self._foreign_key_problem())
-        _call(bind, _retort_sql.create_all, tables, checkfirst, self._foreign_key_problem())
+            return _schema_on_connection(bind, given, checkfirst, True, self._foreign_key_problem())
+        _call(bind, _retort_sql.create_all, given, checkfirst, self._foreign_key_problem(), tables)
 
     def drop_all(self, bind, tables=None, checkfirst=True):
-        tables = _ddl_order(list(self.tables.values()) if tables is None else list(tables))
+        given = list(self.tables.values()) if tables is None else list(tables)
+        tables = _ddl_order(given)
         if isinstance(bind, Connection):
-            return _schema_on_connection(bind, tables, checkfirst, False, self._foreign_key_problem())
-        _call(bind, _retort_sql.drop_all, tables, checkfirst, self._foreign_key_problem())
+            return _schema_on_connection(bind, given, checkfirst, False, self._foreign_key_problem())
+        _call(bind, _retort_sql.drop_all, given, checkfirst, self._foreign_key_problem(), tables)
 
 
 def _ddl_order(tables):

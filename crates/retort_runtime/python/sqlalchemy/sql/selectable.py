@@ -26,7 +26,7 @@ def _from_arg(f):
     """A FROM item, or a mapped class standing for its table (an `aliased()`
     class for its alias)."""
     if isinstance(f, type) and "__mapper__" in f.__dict__:
-        return f.__table__
+        return f.__mapper__._from_clause()
     if getattr(f, "_sa_entity", None) is not None:
         return f.__clause_element__()
     return f
@@ -312,6 +312,19 @@ class Table(FromClause):
         self.columns = self.c
         self.primary_key = PrimaryKeyConstraint(*[c for c in self.columns_list if c.primary_key])
 
+    def append_column(self, column, replace_existing=False):
+        """Adds a column (single-table inheritance adds a subclass's this way)."""
+        if any(c.name == column.name for c in self.columns_list) and not replace_existing:
+            raise exc.DuplicateColumnError(
+                f"A column with name '{column.name}' is already present in table '{self.name}'. Specify replace_existing=True to Table.append_column() to replace an existing column."
+            )
+        column.table = self
+        _retort_sql.forget_table(self)
+        self.columns_list = [c for c in self.columns_list if c.name != column.name] + [column]
+        self.c = self.columns = ColumnCollection(self.columns_list)
+        if column.primary_key:
+            self.primary_key = PrimaryKeyConstraint(*[c for c in self.columns_list if c.primary_key])
+
     def __repr__(self):
         parts = [repr(self.name), repr(self.metadata)] + [repr(c) for c in self.columns_list] + ["schema=None"]
         return f"Table({', '.join(parts)})"
@@ -392,11 +405,14 @@ def _column_args(entities):
     out = []
     for e in entities:
         if isinstance(e, type) and "__mapper__" in e.__dict__:
-            out.append(e.__table__)
+            out.extend(e.__mapper__._entity_columns())
         elif isinstance(e, ClauseElement):
             out.append(e)
         elif getattr(e, "_sa_entity", None) is not None:
-            out.append(e.__clause_element__())
+            if hasattr(type(e), "_entity_columns"):
+                out.extend(e._entity_columns())
+            else:
+                out.append(e.__clause_element__())
         elif isinstance(e, ReadOnlyColumnCollection):
             # select(table.c["a", "b"]): each of its columns
             out.extend(e)
@@ -415,11 +431,11 @@ def _entities_of(entities, start):
     for e in entities:
         if isinstance(e, type) and "__mapper__" in e.__dict__:
             out.append((pos, e))
-            pos += len(e.__table__.columns_list)
+            pos += len(e.__mapper__._select_columns)
         elif getattr(e, "_sa_entity", None) is not None:
             # an aliased() class: its objects, from its alias's columns
             out.append((pos, e))
-            pos += len(e.__clause_element__()._table_columns())
+            pos += len(e._row_keys()) if hasattr(type(e), "_row_keys") else len(e.__clause_element__()._table_columns())
         elif isinstance(e, FromClause):
             pos += len(e._table_columns())
         else:
@@ -483,6 +499,18 @@ class Select(Executable):
         return new
 
     @property
+    def _entity_criteria(self):
+        """What a single-table subclass among the columns adds to the WHERE:
+        `type IN (its identities)`, after the statement's own criteria."""
+        out = []
+        for _, e in getattr(self, "_orm_entities", None) or ():
+            mapper = e.__dict__.get("__mapper__") if isinstance(e, type) else None
+            crit = mapper._single_criterion() if mapper is not None else None
+            if crit is not None:
+                out.append(crit)
+        return out
+
+    @property
     def selected_columns(self):
         """The columns the statement returns (a table or entity's each), keyed
         as SQLAlchemy's `_column_naming_convention` keys them: a key met again
@@ -539,7 +567,9 @@ class Select(Executable):
         expanded = []
         for c in clauses:
             # a mapped class (or aliased() one) groups by each of its columns
-            if (isinstance(c, type) and "__mapper__" in c.__dict__) or getattr(c, "_sa_entity", None) is not None:
+            if isinstance(c, type) and "__mapper__" in c.__dict__:
+                expanded += [col for _, col in c.__mapper__._select_columns]
+            elif getattr(c, "_sa_entity", None) is not None:
                 expanded += _from_arg(c)._table_columns()
             else:
                 expanded.append(c)
