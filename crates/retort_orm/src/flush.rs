@@ -626,16 +626,22 @@ fn save_all<X: Executor>(
 /// The states holding a row in `table`, in consecutive runs whose mappers
 /// save the same columns there, each with its mapper as saved in it.
 fn runs(orm: &Orm, table: &str, states: &[StateId]) -> Vec<(Mapper, Vec<StateId>)> {
-    let mut out: Vec<(Mapper, Vec<StateId>)> = Vec::new();
+    let mut out: Vec<(MapperId, Mapper, Vec<StateId>)> = Vec::new();
     for &st in states {
-        let full = orm.registry.get(orm.state(st).mapper);
+        let m = orm.state(st).mapper;
+        // (a mapper is projected on the table once per run, not once per row)
+        if let Some((_, _, run)) = out.last_mut().filter(|(last, _, _)| *last == m) {
+            run.push(st);
+            continue;
+        }
+        let full = orm.registry.get(m);
         let Some(mapper) = full.for_table(table) else { continue };
         match out.last_mut() {
-            Some((last, run)) if last.layout_in(table) == mapper.layout_in(table) => run.push(st),
-            _ => out.push((mapper, vec![st])),
+            Some((_, last, run)) if last.layout_in(table) == mapper.layout_in(table) => run.push(st),
+            _ => out.push((m, mapper, vec![st])),
         }
     }
-    out
+    out.into_iter().map(|(_, mapper, run)| (mapper, run)).collect()
 }
 
 /// UPDATEs, then INSERTs, of some states' rows in one table (`later`: a

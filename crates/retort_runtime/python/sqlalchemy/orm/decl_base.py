@@ -100,8 +100,39 @@ def _map(cls):
         raise InvalidRequestError(
             f"Class {cls!r} does not have a __table__ or __tablename__ specified and does not inherit from an existing table-mapped class."
         )
+    columns, relationships, synonyms, deferred, expressions, raising = _scan(cls, table is not None)
+    if table is None:
+        extra = getattr(cls, "__table_args__", ())
+        if isinstance(extra, declared_attr):
+            extra = extra.fget(cls)
+        kw = {}
+        if isinstance(extra, dict):
+            extra, kw = (), extra
+        elif extra and isinstance(extra[-1], dict):
+            extra, kw = extra[:-1], extra[-1]
+        table = Table(tablename, reg.metadata, *columns, *extra, **kw)
+        cls.__table__ = table
+    table._sa_mapped = True
+    table._sa_class = cls
+    attrs = [(c.key if c.key else c.name, c) for c in table.columns_list]
+    if parent is not None:
+        # joined inheritance: the parent's attributes first, then the table's
+        # own (a column named as one of the parent's is that attribute's too)
+        pm = parent.__mapper__
+        own = [(k, c) for k, c in attrs if k not in pm.attr_index]
+        shared = [(k, c) for k, c in attrs if k in pm.attr_index]
+        mapper = Mapper(cls, table, pm.column_attrs_list + own, relationships, reg, inherits=pm, shared=shared)
+    else:
+        mapper = Mapper(cls, table, attrs, relationships, reg)
+    _finish_mapping(cls, mapper, synonyms, deferred, expressions, raising, relationships, attrs if parent is None else own + shared)
+
+
+def _scan(cls, table_given):
+    """A class body's mapped items: its columns (none when the class gives
+    its `__table__`), relationships, synonyms, deferred keys,
+    column_property() expressions and raiseload keys."""
     columns, relationships, synonyms, deferred, expressions, raising = [], {}, {}, set(), [], set()
-    type_map = reg.type_annotation_map
+    type_map = cls.registry.type_annotation_map
     for key, ann, value in _declared_items(cls):
         if isinstance(value, declared_attr):
             value = value.fget(cls)
@@ -124,7 +155,7 @@ def _map(cls):
             prop.key = key
             relationships[key] = prop
             continue
-        if table is not None:
+        if table_given:
             continue
         if isinstance(value, SynonymProperty):
             value.key = key
@@ -172,30 +203,7 @@ def _map(cls):
         col.key = key
         mc._column = col
         columns.append(col)
-    if table is None:
-        extra = getattr(cls, "__table_args__", ())
-        if isinstance(extra, declared_attr):
-            extra = extra.fget(cls)
-        kw = {}
-        if isinstance(extra, dict):
-            extra, kw = (), extra
-        elif extra and isinstance(extra[-1], dict):
-            extra, kw = extra[:-1], extra[-1]
-        table = Table(tablename, reg.metadata, *columns, *extra, **kw)
-        cls.__table__ = table
-    table._sa_mapped = True
-    table._sa_class = cls
-    attrs = [(c.key if c.key else c.name, c) for c in table.columns_list]
-    if parent is not None:
-        # joined inheritance: the parent's attributes first, then the table's
-        # own (a column named as one of the parent's is that attribute's too)
-        pm = parent.__mapper__
-        own = [(k, c) for k, c in attrs if k not in pm.attr_index]
-        shared = [(k, c) for k, c in attrs if k in pm.attr_index]
-        mapper = Mapper(cls, table, pm.column_attrs_list + own, relationships, reg, inherits=pm, shared=shared)
-    else:
-        mapper = Mapper(cls, table, attrs, relationships, reg)
-    _finish_mapping(cls, mapper, synonyms, deferred, expressions, raising, relationships, attrs if parent is None else own + shared)
+    return columns, relationships, synonyms, deferred, expressions, raising
 
 
 def _map_single(cls, parent):
@@ -203,68 +211,15 @@ def _map_single(cls, parent):
     table, its attributes follow the parent's."""
     pm = parent.__mapper__
     table = pm.local_table
-    relationships, synonyms, deferred, expressions, raising = {}, {}, set(), [], set()
+    columns, relationships, synonyms, deferred, expressions, raising = _scan(cls, False)
     own = []
-    for key, ann, value in _declared_items(cls):
-        if isinstance(value, declared_attr):
-            value = value.fget(cls)
-        if isinstance(value, RelationshipProperty) or (value is _NO_VALUE and ann is not None and _unwrap(ann)[2] is not None):
-            prop = value
-            if prop.argument is None and ann is not None:
-                prop.argument = _unwrap(ann)[0]
-            prop._collection = _unwrap(ann)[2] if ann is not None else None
-            prop._scalar_annotation = ann is not None and prop._collection is None
-            prop.key = key
-            relationships[key] = prop
-            continue
-        col = _column_of(cls, key, ann, value, reg=cls.registry, deferred=deferred, raising=raising)
-        if col is None:
-            continue
+    for col in columns:
         existing = next((c for c in table.columns_list if c.name == col.name), None)
-        if existing is not None:
-            own.append((key, existing))
-            continue
-        table.append_column(col)
-        own.append((key, col))
+        if existing is None:
+            table.append_column(col)
+        own.append((col.key, existing if existing is not None else col))
     mapper = Mapper(cls, table, pm.column_attrs_list + own, relationships, cls.registry, inherits=pm)
     _finish_mapping(cls, mapper, synonyms, deferred, expressions, raising, relationships, own)
-
-
-def _column_of(cls, key, ann, value, reg, deferred, raising):
-    """The Column a single-table subclass's attribute declares."""
-    if isinstance(value, _DeferredColumn):
-        deferred.add(key)
-        value = value.column
-    if isinstance(value, Column):
-        col = value if value.table is None else _copy_column(value)
-        if col.name is None:
-            col.name = key
-        col.key = key
-        return col
-    if value is not _NO_VALUE and not isinstance(value, MappedColumn):
-        return None
-    mc = value if isinstance(value, MappedColumn) else MappedColumn((), {})
-    if mc.deferred:
-        deferred.add(key)
-    if mc.raiseload:
-        raising.add(key)
-    args = list(mc.args)
-    kw = dict(mc.kw)
-    name = args.pop(0) if args and isinstance(args[0], str) else kw.pop("name", key)
-    type_ = None
-    if args and (isinstance(args[0], TypeEngine) or (isinstance(args[0], type) and issubclass(args[0], TypeEngine))):
-        type_ = args.pop(0)
-    optional = ann is None
-    if ann is not None:
-        python_type, optional, _ = _unwrap(ann)
-        if type_ is None:
-            type_ = _sql_type(python_type, reg.type_annotation_map, key)
-    if "nullable" not in kw and not kw.get("primary_key"):
-        kw["nullable"] = optional
-    col = Column(name, type_, *args, **kw) if type_ is not None else Column(name, *args, **kw)
-    col.key = key
-    mc._column = col
-    return col
 
 
 def _finish_mapping(cls, mapper, synonyms, deferred, expressions, raising, relationships, own):

@@ -55,6 +55,17 @@ def _deferral(statement, column_options, every_column=False):
     return stmt, loads
 
 
+def _distinct_objects(rows, index):
+    """The objects at `index` of the rows, each once, in row order."""
+    objs, seen = [], set()
+    for row in rows:
+        obj = row[index]
+        if obj is not None and id(obj) not in seen:
+            seen.add(id(obj))
+            objs.append(obj)
+    return objs
+
+
 class _SessionStrategies:
     """Eager loading after a statement's rows, for `Session.execute`."""
 
@@ -73,12 +84,7 @@ class _SessionStrategies:
                 index = next((i for i, (_, cls) in enumerate(entities) if cls.__mapper__ is prop.parent), None)
                 if index is None:
                     continue
-                objs, seen = [], set()
-                for row in result._rows[result._pos:]:
-                    obj = row[index]
-                    if obj is not None and id(obj) not in seen and prop.key not in obj.__dict__:
-                        seen.add(id(obj))
-                        objs.append(obj)
+                objs = [o for o in _distinct_objects(result._rows[result._pos:], index) if prop.key not in o.__dict__]
                 if o.strategy == "immediateload":
                     for obj in objs:
                         getattr(obj, prop.key)
@@ -97,12 +103,7 @@ class _SessionStrategies:
             index = next((i for i, (_, cls) in enumerate(entities) if cls.__mapper__ is prop.parent), None)
             if index is None:
                 continue
-            objs, seen = [], set()
-            for row in rows:
-                obj = row[index]
-                if obj is not None and id(obj) not in seen:
-                    seen.add(id(obj))
-                    objs.append(obj)
+            objs = _distinct_objects(rows, index)
             self._eager_path(objs, path)
 
     def _polymorphic_loads(self, statement, result, polymorphic, options):
@@ -117,12 +118,7 @@ class _SessionStrategies:
             wanted += [m for m in mapper.self_and_descendants if m.polymorphic_load == "selectin" and m is not mapper and m not in wanted]
             if not wanted:
                 continue
-            objs, seen = [], set()
-            for row in rows:
-                obj = row[index]
-                if obj is not None and id(obj) not in seen:
-                    seen.add(id(obj))
-                    objs.append(obj)
+            objs = _distinct_objects(rows, index)
             self._load_subclasses(mapper, objs, wanted, options)
 
     def _load_subclasses(self, mapper, objs, wanted, options):
