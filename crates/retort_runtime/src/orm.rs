@@ -686,7 +686,8 @@ impl Executor for Exec<'_> {
         if missing.is_empty() {
             return Ok(Vec::new());
         }
-        let c = compiler::select(&retort_orm::loading::by_primary_key(mapper, key, &missing));
+        let c =
+            compiler::select(&retort_orm::loading::by_primary_key(mapper, key, &missing)).map_err(|e| convert::sql_error(self.vm, &e))?;
         let o = native::run_on(self.vm, &self.sql, self.db, &c.sql, &c.params)?;
         Ok(literal_rows(&o).into_iter().next().map(|row| missing.into_iter().zip(row).collect()).unwrap_or_default())
     }

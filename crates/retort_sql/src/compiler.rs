@@ -61,6 +61,8 @@ struct Writer {
     /// (SQLAlchemy's `within_aggregate_function`, set by any function).
     in_function: u32,
     warnings: Vec<String>,
+    /// The first error met while rendering (the statement is not usable).
+    error: Option<SqlError>,
 }
 
 impl Writer {
@@ -110,6 +112,17 @@ impl Writer {
                 let label = self.anon_label(stem);
                 self.anon_names.insert(*id, label.clone());
                 label
+            }
+        }
+    }
+
+    /// A FROM item known by its name only (a DML statement's extra FROMs).
+    fn visit_from_name(&mut self, name: &FromName) {
+        match name {
+            FromName::AnonOf(id, table) => self.visit_from_item(&FromItem::AnonAlias { table: table.clone(), id: *id }),
+            other => {
+                let rendered = self.render_from_name(other);
+                self.sql += &rendered;
             }
         }
     }
@@ -355,6 +368,13 @@ impl Writer {
                 self.sql.push(')');
             }
             Expr::Label { expr, .. } => self.expr(expr, None),
+            Expr::JsonGet { expr, path } if self.named => {
+                // StrSQLCompiler.visit_getitem_binary
+                self.expr(expr, None);
+                self.sql.push('[');
+                self.expr(path, None);
+                self.sql.push(']');
+            }
             Expr::JsonGet { expr, path } => {
                 // SQLiteCompiler.visit_json_getitem_op_binary
                 self.sql += "JSON_QUOTE(JSON_EXTRACT(";
@@ -540,8 +560,11 @@ impl Writer {
         }
     }
 
-    fn finish(self) -> Compiled {
-        Compiled { sql: self.sql, params: self.params, names: self.names, warnings: self.warnings }
+    fn finish(self) -> Result<Compiled, SqlError> {
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(Compiled { sql: self.sql, params: self.params, names: self.names, warnings: self.warnings }),
+        }
     }
 }
 
@@ -608,20 +631,20 @@ pub enum Statement<'a> {
 pub fn to_string(statement: Statement<'_>) -> Result<Compiled, SqlError> {
     let w = Writer { named: true, ..Writer::default() };
     match statement {
-        Statement::Select(s) => Ok(select_with(w, s)),
-        Statement::Compound(c) => Ok(compound_with(w, c)),
+        Statement::Select(s) => select_with(w, s),
+        Statement::Compound(c) => compound_with(w, c),
         Statement::Insert(i, t) => insert_with(w, i, t),
         Statement::Update(u, t) => update_with(w, u, t),
-        Statement::Delete(d) => Ok(delete_with(w, d)),
+        Statement::Delete(d) => delete_with(w, d),
     }
 }
 
 /// Mirrors `SQLCompiler.visit_select` for the clauses modelled so far.
-pub fn select(select: &Select) -> Compiled {
+pub fn select(select: &Select) -> Result<Compiled, SqlError> {
     select_with(Writer::default(), select)
 }
 
-fn select_with(mut w: Writer, select: &Select) -> Compiled {
+fn select_with(mut w: Writer, select: &Select) -> Result<Compiled, SqlError> {
     let mut ctes = Vec::new();
     collect_ctes(select, &mut ctes);
     w.with_clause(&ctes);
@@ -691,7 +714,7 @@ impl Writer {
             (SelectContext::Derived, LabelStyle::Disambiguate) => ColumnLabels::Key,
             (_, LabelStyle::Disambiguate) => ColumnLabels::Disambiguate,
         };
-        self.scopes.push(froms.iter().flat_map(names_of).collect());
+        self.scopes.push(froms.iter().flat_map(FromItem::names).collect());
         let mut seen = Seen::default();
         self.list(&select.columns, ", ", |w, column| w.column(column, style, &mut seen));
         if !froms.is_empty() {
@@ -817,9 +840,9 @@ impl Writer {
 
     /// Mirrors `Select._get_display_froms`: the explicit FROM items, then the
     /// tables the columns and the WHERE criteria name, less those the
-    /// explicit items cover; a nested SELECT leaves out (correlates) the
-    /// enclosing SELECT's tables unless that would leave it no FROM at all.
-    fn froms(&self, select: &Select, context: SelectContext) -> Vec<FromItem> {
+    /// explicit items cover; then `_correlate_froms`: a nested SELECT leaves
+    /// out the enclosing SELECTs' FROMs it correlates to.
+    fn froms(&mut self, select: &Select, context: SelectContext) -> Vec<FromItem> {
         let mut implied: Vec<&FromName> = Vec::new();
         for e in select.columns.iter().chain(&select.where_) {
             e.tables(&mut implied);
@@ -831,14 +854,6 @@ impl Writer {
                 extra.push(name.clone());
             }
         }
-        if context == SelectContext::Nested {
-            if let Some(enclosing) = self.scopes.last() {
-                let kept: Vec<FromName> = extra.iter().filter(|n| !enclosing.contains(n)).cloned().collect();
-                if !kept.is_empty() || !froms.is_empty() {
-                    extra = kept;
-                }
-            }
-        }
         froms.extend(extra.into_iter().filter_map(|name| match name {
             FromName::Named(name) => Some(match select.aliases.iter().find(|(alias, _)| *alias == name) {
                 Some((alias, table)) => FromItem::Table { name: table.clone(), alias: Some(alias.clone()) },
@@ -847,6 +862,43 @@ impl Writer {
             FromName::AnonOf(id, table) => Some(FromItem::AnonAlias { table, id }),
             FromName::Anon(_) => None,
         }));
+        self.correlate(select, context, froms)
+    }
+
+    /// `SelectState._correlate_froms` with the FROMs `_enclosing_correlate_froms`
+    /// gives: explicit correlation to any enclosing SELECT's FROMs (a subquery
+    /// in a FROM clause: any but the immediately enclosing one's), automatic
+    /// to the immediately enclosing SELECT's, when more than one FROM.
+    fn correlate(&mut self, select: &Select, context: SelectContext, mut froms: Vec<FromItem>) -> Vec<FromItem> {
+        let (explicit, implicit): (Vec<&FromName>, &[FromName]) = match (context, self.scopes.split_last()) {
+            (SelectContext::Nested, Some((last, _))) => (self.scopes.iter().flatten().collect(), last),
+            (SelectContext::Derived, Some((_, outer))) => (outer.iter().flatten().collect(), &[]),
+            _ => (Vec::new(), &[]),
+        };
+        // (a FROM item is one of a set when it is one table, alias or subquery of it)
+        let single = |item: &FromItem| match item.names().as_slice() {
+            [name] => Some(name.clone()),
+            _ => None,
+        };
+        let in_explicit = |item: &FromItem| single(item).is_some_and(|n| explicit.contains(&&n));
+        match &select.correlation {
+            Some(correlation) => {
+                froms.retain(|f| !(in_explicit(f) && single(f).is_some_and(|n| correlation.only.contains(&n))));
+                if let Some(except) = &correlation.except {
+                    froms.retain(|f| !(in_explicit(f) && single(f).is_some_and(|n| !except.contains(&n))));
+                }
+            }
+            None if !implicit.is_empty() && froms.len() > 1 => {
+                froms.retain(|f| !single(f).is_some_and(|n| implicit.contains(&n)));
+                if froms.is_empty() && self.error.is_none() {
+                    self.error = Some(SqlError::InvalidRequest(format!(
+                        "Select statement '<sqlalchemy.sql.selectable.Select object at {:#x}>' returned no FROM clauses due to auto-correlation; specify correlate(<tables>) to control correlation manually.",
+                        select.origin
+                    )));
+                }
+            }
+            None => {}
+        }
         froms
     }
 
@@ -912,11 +964,11 @@ impl Writer {
 }
 
 /// Mirrors `SQLCompiler.visit_compound_select`.
-pub fn compound_select(compound: &CompoundSelect) -> Compiled {
+pub fn compound_select(compound: &CompoundSelect) -> Result<Compiled, SqlError> {
     compound_with(Writer::default(), compound)
 }
 
-fn compound_with(mut w: Writer, compound: &CompoundSelect) -> Compiled {
+fn compound_with(mut w: Writer, compound: &CompoundSelect) -> Result<Compiled, SqlError> {
     let keyword = set_keyword(compound.op);
     let mut ctes = Vec::new();
     for select in &compound.selects {
@@ -947,19 +999,6 @@ fn column_key(expr: &Expr) -> Option<String> {
     }
 }
 
-/// The names a FROM item makes visible.
-fn names_of(item: &FromItem) -> Vec<FromName> {
-    match item {
-        FromItem::Table { name, alias } => vec![FromName::Named(alias.clone().unwrap_or_else(|| name.clone()))],
-        FromItem::Join { left, right, .. } => names_of(left).into_iter().chain(names_of(right)).collect(),
-        FromItem::Subquery { name, .. } | FromItem::TextSubquery { name, .. } | FromItem::CompoundSubquery { name, .. } => {
-            vec![name.clone()]
-        }
-        FromItem::Cte(cte) => vec![cte.from_name()],
-        FromItem::AnonAlias { table, id } => vec![FromName::AnonOf(*id, table.clone())],
-    }
-}
-
 /// The statement's values in the table's column order, as SQLAlchemy orders them.
 fn in_table_order<'a>(table: &Table, values: &'a [(String, Expr)]) -> Result<Vec<&'a (String, Expr)>, SqlError> {
     for (name, _) in values {
@@ -987,7 +1026,7 @@ fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled
             // no column has a value: SQLite's form (`SQLiteCompiler` renders it so)
             w.sql += &format!("INSERT {}INTO {} DEFAULT VALUES", prefixes(&insert.prefixes), quote(&insert.table));
             w.returning(&insert.table, &insert.returning);
-            return Ok(w.finish());
+            return w.finish();
         }
     }
     w.sql += &format!("INSERT {}INTO {} (", prefixes(&insert.prefixes), quote(&insert.table));
@@ -1024,7 +1063,7 @@ fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled
         w.on_conflict(on_conflict, table)?;
     }
     w.returning(&insert.table, &insert.returning);
-    Ok(w.finish())
+    w.finish()
 }
 
 /// SQLAlchemy's functions rendered as keywords: the ANSI ones without
@@ -1105,10 +1144,11 @@ pub fn update(update: &Update, table: &Table) -> Result<Compiled, SqlError> {
 }
 
 fn update_with(mut w: Writer, update: &Update, table: &Table) -> Result<Compiled, SqlError> {
-    // subqueries in SET and WHERE correlate to the table being updated
-    w.scopes.push(vec![FromName::Named(update.table.clone())]);
     let values = in_table_order(table, &update.values)?;
     let values = if update.ordered { update.values.iter().collect() } else { values };
+    let extra = extra_froms(&update.table, update.where_.iter().chain(update.values.iter().map(|(_, v)| v)));
+    // subqueries in SET and WHERE correlate to the tables being updated
+    w.scopes.push(std::iter::once(FromName::Named(update.table.clone())).chain(extra.iter().cloned()).collect());
     w.sql += &format!("UPDATE {} SET ", quote(&update.table));
     w.list(&values, ", ", |w, (name, value)| {
         w.sql += &quote(name);
@@ -1116,20 +1156,52 @@ fn update_with(mut w: Writer, update: &Update, table: &Table) -> Result<Compiled
         // A SET value is self_group()ed against nothing: any operator gets parentheses.
         w.expr(value, Some(i32::MAX));
     });
+    if !extra.is_empty() {
+        // `update_from_clause` (SQLite's and the default dialect's: UPDATE..FROM)
+        w.sql += " FROM ";
+        w.list(&extra, ", ", |w, name| w.visit_from_name(name));
+    }
     w.where_clause(" WHERE ", &update.where_);
     w.returning(&update.table, &update.returning);
-    Ok(w.finish())
+    w.finish()
 }
 
 /// Mirrors `SQLCompiler.visit_delete`.
-pub fn delete(delete: &Delete) -> Compiled {
+pub fn delete(delete: &Delete) -> Result<Compiled, SqlError> {
     delete_with(Writer::default(), delete)
 }
 
-fn delete_with(mut w: Writer, delete: &Delete) -> Compiled {
-    w.scopes.push(vec![FromName::Named(delete.table.clone())]);
+fn delete_with(mut w: Writer, delete: &Delete) -> Result<Compiled, SqlError> {
+    let extra = extra_froms(&delete.table, delete.where_.iter());
+    w.scopes.push(std::iter::once(FromName::Named(delete.table.clone())).chain(extra.iter().cloned()).collect());
     w.sql += &format!("DELETE FROM {}", quote(&delete.table));
+    if !extra.is_empty() {
+        if !w.named {
+            // (SQLite's compiler has no `delete_extra_from_clause`)
+            return Err(SqlError::Backend("This backend does not support multiple-table criteria within DELETE".into()));
+        }
+        // the default dialect's `delete_extra_from_clause`
+        w.sql += " , ";
+        w.list(&extra, ", ", |w, name| w.visit_from_name(name));
+    }
     w.where_clause(" WHERE ", &delete.where_);
     w.returning(&delete.table, &delete.returning);
     w.finish()
+}
+
+/// `DMLState._make_extra_froms`: the tables a DML statement's criteria (and
+/// values) name besides its own table, in order.
+fn extra_froms<'a>(table: &str, exprs: impl Iterator<Item = &'a Expr>) -> Vec<FromName> {
+    let mut named: Vec<&FromName> = Vec::new();
+    for e in exprs {
+        e.tables(&mut named);
+    }
+    let own = FromName::Named(table.to_owned());
+    let mut out: Vec<FromName> = Vec::new();
+    for name in named {
+        if *name != own && !out.contains(name) && !matches!(name, FromName::Anon(_)) {
+            out.push(name.clone());
+        }
+    }
+    out
 }

@@ -13,6 +13,10 @@ pub enum SqlError {
     /// Something SQLAlchemy does that Retort cannot do yet (`NotImplementedError`).
     #[error("Retort does not support {0} yet")]
     NotSupported(String),
+    /// What the dialect's compiler cannot render (`NotImplementedError`,
+    /// SQLAlchemy's own words).
+    #[error("{0}")]
+    Backend(String),
     /// `LookupError`, as a non-native Enum raises it for an unknown stored name.
     #[error("{0}")]
     Lookup(String),
@@ -51,7 +55,7 @@ impl SqlError {
         match self {
             SqlError::NoReferencedTable { .. } => "NoReferencedTableError",
             SqlError::NoReferencedColumn { .. } => "NoReferencedColumnError",
-            SqlError::NotSupported(_) => "NotImplementedError",
+            SqlError::NotSupported(_) | SqlError::Backend(_) => "NotImplementedError",
             SqlError::Argument(_) => "ArgumentError",
             SqlError::Lookup(_) => "LookupError",
             SqlError::InvalidRequest(_) => "InvalidRequestError",

@@ -545,6 +545,19 @@ impl FromItem {
         }
     }
 
+    /// The names this item makes visible (a join's: both sides').
+    pub fn names(&self) -> Vec<FromName> {
+        match self {
+            FromItem::Table { name, alias } => vec![FromName::Named(alias.clone().unwrap_or_else(|| name.clone()))],
+            FromItem::Join { left, right, .. } => left.names().into_iter().chain(right.names()).collect(),
+            FromItem::Subquery { name, .. } | FromItem::TextSubquery { name, .. } | FromItem::CompoundSubquery { name, .. } => {
+                vec![name.clone()]
+            }
+            FromItem::Cte(cte) => vec![cte.from_name()],
+            FromItem::AnonAlias { table, id } => vec![FromName::AnonOf(*id, table.clone())],
+        }
+    }
+
     /// Whether this item makes `name` visible.
     pub fn covers(&self, name: &FromName) -> bool {
         match self {
@@ -603,6 +616,21 @@ pub struct Select {
     /// `with_for_update()`: ` FOR UPDATE` in the default dialect's text;
     /// SQLite's compiler renders nothing for it.
     pub for_update: bool,
+    /// `correlate()` / `correlate_except()`; None: auto-correlation.
+    pub correlation: Option<Correlation>,
+    /// The Python object's identity: its `repr` in messages naming the statement.
+    pub origin: usize,
+}
+
+/// Explicit correlation (`Select.correlate`, `correlate_except`): which of
+/// the enclosing SELECTs' FROMs a nested SELECT leaves out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Correlation {
+    /// `correlate(a, b)`: these, when an enclosing SELECT has them.
+    pub only: Vec<FromName>,
+    /// `correlate_except(a)`: every enclosing FROM but these (`Some(vec![])`:
+    /// `correlate_except(None)`, all of them).
+    pub except: Option<Vec<FromName>>,
 }
 
 /// What an INSERT inserts.

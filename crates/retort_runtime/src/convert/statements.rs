@@ -2,7 +2,7 @@
 //! `retort_sql` statements, with the columns they return (`Selected`).
 
 use retort_python::{PyResult, Value, Vm};
-use retort_sql::expr::{CompoundSelect, Expr, FromItem, LabelStyle, OrderBy, ParamName, Select, SetOp};
+use retort_sql::expr::{CompoundSelect, Correlation, Expr, FromItem, FromName, LabelStyle, OrderBy, ParamName, Select, SetOp};
 use retort_sql::types::SqlType;
 
 use super::*;
@@ -209,6 +209,16 @@ pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> Py
     }
     (out.limit, out.offset) = limit_offset(vm, s)?;
     out.for_update = matches!(vm.getattr_opt(s, "_for_update")?, Some(Value::Bool(true)));
+    out.origin = s.identity();
+    if matches!(vm.getattr_opt(s, "_auto_correlate")?, Some(Value::Bool(false))) {
+        let only = attr(vm, s, "_correlate")?;
+        let only = from_names(vm, cx, &only)?;
+        let except = match attr(vm, s, "_correlate_except")? {
+            Value::None => None,
+            e => Some(from_names(vm, cx, &e)?),
+        };
+        out.correlation = Some(Correlation { only, except });
+    }
     out.distinct = attr_bool(vm, s, "is_distinct")?;
     // anonymous result keys, as SQLAlchemy names unlabelled expressions
     let mut counts = std::collections::HashMap::<String, u32>::new();
@@ -224,4 +234,13 @@ pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> Py
         }
     }
     Ok((out, selected))
+}
+
+/// The names of the FROM items in `froms` (a sequence of tables, aliases, subqueries).
+fn from_names(vm: &mut Vm, cx: &mut Conversion, froms: &Value) -> PyResult<Vec<FromName>> {
+    let mut out = Vec::new();
+    for f in vm.iterate(froms)? {
+        out.extend(from_item(vm, cx, &f)?.names());
+    }
+    Ok(out)
 }

@@ -91,7 +91,7 @@ pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, para
             let compiled = if named {
                 compiler::to_string(Statement::Select(&select)).map_err(|e| sql_err(vm, e))?
             } else {
-                compiler::select(&select)
+                compiler::select(&select).map_err(|e| sql_err(vm, e))?
             };
             Ok(Prepared { compiled, columns: selected, dml: false })
         }
@@ -100,7 +100,7 @@ pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, para
             let compiled = if named {
                 compiler::to_string(Statement::Compound(&compound)).map_err(|e| sql_err(vm, e))?
             } else {
-                compiler::compound_select(&compound)
+                compiler::compound_select(&compound).map_err(|e| sql_err(vm, e))?
             };
             Ok(Prepared { compiled, columns: selected, dml: false })
         }
@@ -197,7 +197,7 @@ pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, para
                     if named {
                         compiler::to_string(Statement::Delete(&delete)).map_err(|e| sql_err(vm, e))?
                     } else {
-                        compiler::delete(&delete)
+                        compiler::delete(&delete).map_err(|e| sql_err(vm, e))?
                     }
                 }
             };

@@ -31,13 +31,13 @@ class _SessionBulk:
                 name = k if isinstance(k, str) else k.key
                 key = mapper.column_attr_of.get(name, name)
                 try:
-                    evaluators[key] = _value_evaluator(_sa._coerce(v))
+                    evaluators[key] = _value_evaluator(_sa._coerce(v), mapper._tables)
                 except _Unevaluatable:
                     expired.append(key)
         matches = None
         if sync in ("auto", "evaluate"):
             try:
-                test = _evaluator(and_(*statement.where_criteria) if statement.where_criteria else None)
+                test = _evaluator(and_(*statement.where_criteria) if statement.where_criteria else None, mapper._tables)
                 matches = [obj for obj in _retort_orm.objects(self._sid, "identity") if type(obj).__mapper__ is mapper and test(obj)]
             except _Unevaluatable as e:
                 if sync == "evaluate":

@@ -33,22 +33,26 @@ _ARITHMETIC = {
 }
 
 
-def _value_evaluator(e):
+def _value_evaluator(e, tables=None):
     """An SQL value as a Python function of a loaded object: binds, the
-    object's columns, NULL, and arithmetic on them."""
+    object's columns (of `tables`, the mapper's, when given), NULL, and
+    arithmetic on them."""
     if isinstance(e, _sa.BindParameter):
         return lambda obj: e.value
     if isinstance(e, Column):
+        if tables is not None and not any(e.table is t for t in tables):
+            # (SQLAlchemy's "Cannot evaluate column": another table's)
+            raise _Unevaluatable(e)
         return lambda obj: obj.__dict__.get(type(obj).__mapper__.column_attr_of.get(e.name, e.name))
     if isinstance(e, _sa.Null):
         return lambda obj: None
     if isinstance(e, _sa.BinaryExpression) and e.operator in _ARITHMETIC:
-        left, right, op = _value_evaluator(e.left), _value_evaluator(e.right), _ARITHMETIC[e.operator]
+        left, right, op = _value_evaluator(e.left, tables), _value_evaluator(e.right, tables), _ARITHMETIC[e.operator]
         return lambda obj: op(left(obj), right(obj))
     raise _Unevaluatable(e)
 
 
-def _evaluator(criteria):
+def _evaluator(criteria, tables=None):
     """The WHERE criteria as a Python test of a loaded object (SQLAlchemy's
     "evaluate" synchronization): comparisons, and/or, IN."""
     if criteria is None:
@@ -61,16 +65,16 @@ def _evaluator(criteria):
                 return lambda obj: all(p(obj) for p in parts)
             return lambda obj: any(p(obj) for p in parts)
         if isinstance(e, _sa.BinaryExpression) and e.operator in _COMPARE:
-            left, right, op = _value_evaluator(e.left), _value_evaluator(e.right), _COMPARE[e.operator]
+            left, right, op = _value_evaluator(e.left, tables), _value_evaluator(e.right, tables), _COMPARE[e.operator]
             return lambda obj: op(left(obj), right(obj))
         if isinstance(e, _sa._In):
-            left = _value_evaluator(e.element)
+            left = _value_evaluator(e.element, tables)
             return lambda obj: left(obj) in list(e.values)
         if isinstance(e, _sa._LikeParts) and e.leading != e.trailing:
             # startswith()/endswith() (not contains(): SQLAlchemy's evaluator has no such operator)
-            left = _value_evaluator(e.element)
+            left = _value_evaluator(e.element, tables)
             value = e.value
-            right = _value_evaluator(value) if isinstance(value, _sa.ClauseElement) else (lambda obj: value)
+            right = _value_evaluator(value, tables) if isinstance(value, _sa.ClauseElement) else (lambda obj: value)
             method = "endswith" if e.leading else "startswith"
             return lambda obj: _none_or(lambda a, b: getattr(a, method)(b))(left(obj), right(obj))
         raise _Unevaluatable(e)

@@ -104,11 +104,20 @@ class ColumnElement(ClauseElement):
     def __ge__(self, other):
         return self._bin("ge", other)
 
+    def _add_op(self, other):
+        """`+` concatenates strings: this expression's, or (a NullType
+        expression, which adapts to the other side's type) the other's."""
+        if isinstance(self.type, String):
+            return "concat"
+        if isinstance(self.type, NullType) and (isinstance(other, str) or isinstance(getattr(other, "type", None), String)):
+            return "concat"
+        return "add"
+
     def __add__(self, other):
-        return self._bin("concat" if isinstance(self.type, String) else "add", other)
+        return self._bin(self._add_op(other), other)
 
     def __radd__(self, other):
-        return self._bin("concat" if isinstance(self.type, String) else "add", other, True)
+        return self._bin(self._add_op(other), other, True)
 
     def __sub__(self, other):
         return self._bin("sub", other)
@@ -297,6 +306,8 @@ class ColumnElement(ClauseElement):
 def _result_type(op, left_type):
     if op in ("eq", "ne", "lt", "le", "gt", "ge", "is", "is_not", "is_distinct_from", "is_not_distinct_from", "match", "regexp_match"):
         return Boolean()
+    if op == "concat" and isinstance(left_type, NullType):
+        return String()
     return left_type
 
 
@@ -580,7 +591,7 @@ class _JSONGetItem(ColumnElement):
 
     def __init__(self, element, key):
         self.element = element
-        self.path = BindParameter(None, _json_path(key), String())
+        self.path = BindParameter(None, _json_path(key), String(), _stem=element._stem())
         self.type = JSON()
 
     def _extract(self):
@@ -867,8 +878,13 @@ def type_coerce(expression, type_):
     return _TypeCoerce(expression, type_)
 
 
+# SQLAlchemy's GenericFunction registry: the functions with a fixed type
+# (others, such as upper() or length(), are NullType)
 _FUNCTION_TYPES = {
-    "count": Integer, "char_length": Integer, "length": Integer, "lower": String, "upper": String,
+    "count": Integer, "char_length": Integer, "concat": String,
+    "rank": Integer, "dense_rank": Integer, "percent_rank": Numeric, "cume_dist": Numeric,
+    "aggregate_strings": String, "current_user": String, "session_user": String, "user": String,
+    "sysdate": DateTime,
     # SQLAlchemy's generic functions of date and time
     "now": DateTime, "current_timestamp": DateTime, "localtimestamp": DateTime, "localtime": DateTime,
     "current_date": Date, "current_time": Time,

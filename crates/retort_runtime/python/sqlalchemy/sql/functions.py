@@ -13,7 +13,7 @@ class _FunctionGenerator:
             if t is None:
                 if name.lower() in _FUNCTION_TYPES:
                     t = _FUNCTION_TYPES[name.lower()]()
-                elif name in ("max", "min", "sum", "coalesce", "abs") and clauses:
+                elif name.lower() in ("max", "min", "sum", "coalesce", "pow") and clauses:
                     t = clauses[0].type
             return Function(name, clauses, _to_type(t) if t is not None else None)
 

@@ -235,6 +235,15 @@ class ScalarSelect(ColumnElement):
         cols = element._expanded_columns()
         self.type = cols[0].type if cols else NullType()
 
+    def correlate(self, *froms):
+        return ScalarSelect(self.element.correlate(*froms))
+
+    def correlate_except(self, *froms):
+        return ScalarSelect(self.element.correlate_except(*froms))
+
+    def where(self, *criteria):
+        return ScalarSelect(self.element.where(*criteria))
+
 
 class Exists(ColumnElement):
     __visit_name__ = "exists"
@@ -642,13 +651,34 @@ class Select(Executable):
     def scalar_subquery(self):
         return ScalarSelect(self)
 
-    def correlate(self, *froms):
-        """Which enclosing FROMs a subquery of this SELECT refers to. Retort
-        correlates as SQLAlchemy does by default (to the enclosing SELECT's
-        FROMs), which these name in the usual cases."""
-        return self._copy()
+    _auto_correlate = True
+    _correlate = ()
+    _correlate_except = None
 
-    correlate_except = correlate
+    def correlate(self, *froms):
+        """The enclosing SELECTs' FROMs this SELECT, nested, leaves out (refers
+        to); `correlate(None)`: none. Ends auto-correlation."""
+        new = self._copy()
+        new._auto_correlate = False
+        if not froms or froms[0] is None or froms[0] is False:
+            if len(froms) > 1:
+                raise ArgumentError("additional FROM objects not accepted when passing None/False to correlate()")
+            new._correlate = ()
+        else:
+            new._correlate = tuple(self._correlate) + tuple(_from_arg(f) for f in froms)
+        return new
+
+    def correlate_except(self, *froms):
+        """Correlate to every enclosing FROM but these; `correlate_except(None)`: to all."""
+        new = self._copy()
+        new._auto_correlate = False
+        if not froms or froms[0] is None or froms[0] is False:
+            if len(froms) > 1:
+                raise ArgumentError("additional FROM objects not accepted when passing None/False to correlate_except()")
+            new._correlate_except = ()
+        else:
+            new._correlate_except = tuple(self._correlate_except or ()) + tuple(_from_arg(f) for f in froms)
+        return new
 
     def exists(self):
         return Exists(self)
@@ -709,7 +739,7 @@ class Select(Executable):
         return new
 
     def __getattr__(self, name):
-        if name in ("correlate", "correlate_except", "lateral"):
+        if name == "lateral":
             raise _unsupported(f"Select.{name}()")
         raise AttributeError(f"'Select' object has no attribute '{name}'")
 
@@ -814,6 +844,5 @@ def table(name, *columns, **kw):
 # ---------------------------------------------------------------- names Retort has not
 
 
-_refused(ScalarSelect, "correlate", "correlate_except")
 _refused(Select, "from_statement")
 _refused_properties(Select, "column_descriptions")
