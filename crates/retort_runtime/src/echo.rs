@@ -22,6 +22,9 @@ pub enum Mode {
     NoKey,
     /// The driver's own SQL (`exec_driver_sql`): `[raw sql]`.
     Raw,
+    /// An ORM statement (of mapped entities): compiled, and cached apart
+    /// from a Core statement of the same text, as SQLAlchemy's cache keys differ.
+    Orm,
 }
 
 /// One engine's echo state: whether it is on, the lines not yet logged,
@@ -33,7 +36,7 @@ pub struct Echo {
     /// How the statements now running were made (PRAGMAs are always raw).
     pub mode: Mode,
     /// When each statement (text, and whether an executemany) was compiled first.
-    generated: HashMap<(String, bool), Instant>,
+    generated: HashMap<(String, bool, bool), Instant>,
     /// The "insertmanyvalues" batch the statement now running belongs to.
     pub batch: Option<retort_orm::flush::Batch>,
 }
@@ -86,10 +89,10 @@ impl Echo {
             Mode::Raw => "raw sql".into(),
             _ if pragma => "raw sql".into(),
             Mode::NoKey => format!("no key {seconds:.5}s"),
-            _ => match self.generated.get(&(sql.to_owned(), many)) {
+            mode => match self.generated.get(&(sql.to_owned(), many, mode == Mode::Orm)) {
                 Some(first) => format!("cached since {} ago", g4(first.elapsed().as_secs_f64())),
                 None => {
-                    self.generated.insert((sql.to_owned(), many), Instant::now());
+                    self.generated.insert((sql.to_owned(), many, mode == Mode::Orm), Instant::now());
                     format!("generated in {seconds:.5}s")
                 }
             },

@@ -19,9 +19,36 @@ pub(super) fn execute(vm: &mut Vm, state: &Shared, a: Args) -> PyResult<Value> {
     let stmt = a.pos.get(1).cloned().unwrap_or(Value::None);
     let raw = kind(vm, &stmt)? == "text" && matches!(vm.getattr_opt(&stmt, "_raw")?, Some(Value::Bool(true)));
     let params = a.pos.get(2).cloned().unwrap_or(Value::None);
-    guarded(vm, state, &a, &stmt, &params, if raw { Mode::Raw } else { Mode::Compiled }, |vm| {
-        execute_statement(vm, state, &a, stmt.clone())
-    })
+    let mode = if raw {
+        Mode::Raw
+    } else if is_orm(vm, &stmt)? {
+        Mode::Orm
+    } else {
+        Mode::Compiled
+    };
+    guarded(vm, state, &a, &stmt, &params, mode, |vm| execute_statement(vm, state, &a, stmt.clone()))
+}
+
+/// Whether `stmt` selects mapped entities (a SELECT, or a compound of such).
+fn is_orm(vm: &mut Vm, stmt: &Value) -> PyResult<bool> {
+    let entities = |vm: &mut Vm, s: &Value| -> PyResult<bool> {
+        Ok(match vm.getattr_opt(s, "_orm_entities")? {
+            Some(Value::List(l)) => !l.borrow().is_empty(),
+            _ => false,
+        })
+    };
+    match kind(vm, stmt)?.as_str() {
+        "select" => entities(vm, stmt),
+        "compound_select" => {
+            for s in convert::attr_list(vm, stmt, "selects")? {
+                if entities(vm, &s)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Ok(false),
+    }
 }
 
 /// Runs `f`, an execution of `stmt` with `params` on the database `a`

@@ -75,6 +75,7 @@ _retort_host.include(
     "sqlalchemy.orm.identity",
     "sqlalchemy.orm.dependency",
     "sqlalchemy.orm.loading",
+    "sqlalchemy.orm.context",
     "sqlalchemy.orm.strategies",
     "sqlalchemy.orm.bulk_persistence",
     "sqlalchemy.orm.session",
@@ -93,7 +94,7 @@ _retort_host.include(
 # import X` says so plainly rather than "cannot import name".
 _UNSUPPORTED = frozenset((
     'AliasOption', 'AttributeEventToken', 'AttributeEvents', 'Bundle', 'CascadeOptions', 'ClassManager', 'Composite',
-    'CompositeProperty', 'DeclarativeMeta', 'DictBundle', 'EXT_CONTINUE', 'EXT_SKIP', 'EXT_STOP', 'FromStatement',
+    'CompositeProperty', 'DeclarativeMeta', 'DictBundle', 'EXT_CONTINUE', 'EXT_SKIP', 'EXT_STOP',
     'IdentityMap', 'InspectionAttr', 'InspectionAttrExtensionType', 'InspectionAttrInfo', 'InstanceEvents',
     'InstrumentationEvents', 'InstrumentedAttribute', 'KeyFuncDict', 'LoaderCriteriaOption', 'MappedClassProtocol',
     'MappedCollection', 'MappedSQLExpression', 'MapperEvents', 'MapperProperty', 'NO_KEY', 'NotExtension',

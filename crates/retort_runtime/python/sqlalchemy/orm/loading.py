@@ -252,6 +252,12 @@ class _SessionLoading:
         return result
 
     def _execute_loading(self, statement, params, options, column_options, populate, criteria):
+        if isinstance(statement, FromStatement):
+            if column_options or any(o.strategy in ("joinedload", "contains_eager") for o in options):
+                raise _unsupported("from_statement() with joinedload(), contains_eager() or load_only()/defer()/undefer()")
+            result = self._from_statement_rows(statement, self._connection().execute(statement.element, params), populate)
+            self._eager(statement, result, options)
+            return result
         eager = [o for o in options if o.strategy == "contains_eager"]
         if eager:
             if column_options or populate or _joins_eagerly(options):

@@ -61,7 +61,7 @@ class SessionTransaction:
 _JOIN_TRANSACTION_MODES = ("conditional_savepoint", "create_savepoint", "control_fully", "rollback_only")
 
 
-class Session(_SessionLoading, _SessionStrategies, _SessionBulk, _SessionDependencies):
+class Session(_SessionLoading, _SessionFromStatement, _SessionStrategies, _SessionBulk, _SessionDependencies):
     def __init__(self, bind=None, *, autoflush=True, expire_on_commit=True, autobegin=True, info=None,
                  join_transaction_mode="conditional_savepoint", **kw):
         if join_transaction_mode not in _JOIN_TRANSACTION_MODES:

@@ -844,5 +844,4 @@ def table(name, *columns, **kw):
 # ---------------------------------------------------------------- names Retort has not
 
 
-_refused(Select, "from_statement")
 _refused_properties(Select, "column_descriptions")
