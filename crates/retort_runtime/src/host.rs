@@ -44,7 +44,7 @@ pub const FILES: &[HostFile] = include!(concat!(env!("OUT_DIR"), "/host_files.rs
 
 /// SQLAlchemy's modules a script may import that Retort does not have:
 /// importing one raises `NotImplementedError` saying so.
-pub const UNSUPPORTED_MODULES: [&str; 15] = [
+pub const UNSUPPORTED_MODULES: [&str; 12] = [
     "sqlalchemy.ext.mutable",
     "sqlalchemy.ext.asyncio",
     "sqlalchemy.ext.automap",
@@ -56,10 +56,7 @@ pub const UNSUPPORTED_MODULES: [&str; 15] = [
     "sqlalchemy.ext.baked",
     "sqlalchemy.orm.collections",
     "sqlalchemy.pool",
-    "sqlalchemy.dialects.postgresql",
-    "sqlalchemy.dialects.mysql",
     "sqlalchemy.dialects.mssql",
-    "sqlalchemy.dialects.oracle",
 ];
 
 /// The name tracebacks give a host file.

@@ -42,8 +42,8 @@ const CASES: &[(&str, &str)] = &[
     // methods SQLAlchemy's classes have (not AttributeError)
     ("func.percentile_disc(0.5).within_group(User.id)", "Function.within_group()"),
     ("func.json_each('[]').table_valued('value')", "Function.table_valued()"),
-    ("select(User.id).scalar_subquery().correlate(User)", "ScalarSelect.correlate()"),
-    ("select(User).from_statement(select(User))", "Select.from_statement()"),
+    ("select(User.id).lateral()", "Select.lateral()"),
+    ("select(User, User.id).from_statement(select(User))", "from_statement() of a select() of other than one mapped class"),
     ("delete(User).using(Address)", "Delete.using()"),
     ("select(User).column_descriptions", "Select.column_descriptions"),
     ("update(User).entity_description", "Update.entity_description"),
@@ -55,7 +55,8 @@ const CASES: &[(&str, &str)] = &[
     ("import sqlalchemy\nsqlalchemy.Identity()", "sqlalchemy.Identity"),
     ("from sqlalchemy.orm import composite", "sqlalchemy.orm.composite"),
     ("from sqlalchemy.orm.collections import attribute_keyed_dict", "sqlalchemy.orm.collections"),
-    ("from sqlalchemy.dialects.postgresql import JSONB", "sqlalchemy.dialects.postgresql"),
+    ("from sqlalchemy.dialects.postgresql import JSONB", "sqlalchemy.dialects.postgresql.JSONB"),
+    ("from sqlalchemy.dialects import oracle\nprint(select(type_coerce({}, JSON)['a']).compile(dialect=oracle.dialect()))", "JSON indexing in the Oracle dialect"),
     ("try:\n    import sqlalchemy.ext.mutable\nexcept NotImplementedError:\n    pass\nimport sqlalchemy.ext.mutable", "sqlalchemy.ext.mutable"),
 ];
 

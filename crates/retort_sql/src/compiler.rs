@@ -1,8 +1,8 @@
 //! Statements compiled to SQLAlchemy's SQLite text with positional `?`
-//! parameters in the order they appear. Mirrors `SQLCompiler`'s
-//! `visit_select`, `visit_insert`, `visit_update`, `visit_delete`,
-//! `visit_binary` (with `self_group`'s precedence rules) and the SQLite
-//! dialect's `limit_clause`.
+//! parameters in the order they appear, or for display in another dialect
+//! (`str()`, `compile(dialect=...)`). Mirrors `SQLCompiler`'s
+//! `visit_binary` (with `self_group`'s precedence rules) and the other
+//! expressions here; SELECTs in `select`, DML in `dml`.
 
 use std::collections::HashMap;
 
@@ -15,6 +15,14 @@ use crate::expr::{
 use crate::quote::quote;
 use crate::schema::Table;
 use crate::SqlError;
+
+mod dml;
+mod select;
+
+pub use dml::{delete, insert, update};
+use dml::{delete_with, insert_with, update_with};
+pub use select::{compound_select, select};
+use select::{compound_with, select_with};
 
 /// A compiled statement: its text and its parameters in order.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,8 +45,27 @@ const INV: i32 = 5;
 const COMPARISON: i32 = 5;
 const NEG: i32 = 8;
 
+/// The dialect a statement is compiled for: SQLite's, to run it, or one
+/// to show it in (SQLAlchemy's dialects' compilers and paramstyles).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// SQLite (pysqlite), executing: positional `?`.
+    #[default]
+    Sqlite,
+    /// `str(statement)`: SQLAlchemy's default string dialect, `:name` binds.
+    Default,
+    /// `postgresql.dialect()` (psycopg): `%(name)s` binds cast to their type.
+    Postgresql,
+    /// `mysql.dialect()` (mysqlclient): `%s` binds.
+    Mysql,
+    /// `oracle.dialect()` (oracledb): `:name` binds.
+    Oracle,
+}
+
 #[derive(Default)]
 struct Writer {
+    /// The dialect being rendered (`named` is true for all but SQLite's).
+    dialect: Dialect,
     sql: String,
     params: Vec<Literal>,
     /// Counters of anonymous labels (`count_1`, `anon_1`) by their stem.
@@ -63,6 +90,8 @@ struct Writer {
     warnings: Vec<String>,
     /// The first error met while rendering (the statement is not usable).
     error: Option<SqlError>,
+    /// The type the next PostgreSQL bind is cast to, when not its value's.
+    cast_next: Option<&'static str>,
 }
 
 impl Writer {
@@ -80,6 +109,33 @@ impl Writer {
         self.param(None, value);
     }
 
+    /// Records the first error met: the statement cannot be compiled.
+    fn fail(&mut self, e: SqlError) {
+        self.error.get_or_insert(e);
+    }
+
+    /// A bound value rendered into the SQL when it runs
+    /// (`render_literal_execute`): `__[POSTCOMPILE_param_1]`.
+    fn literal_execute(&mut self, value: &Literal) {
+        let name = self.anon_label("param");
+        self.sql += &format!("__[POSTCOMPILE_{name}]");
+        self.params.push(value.clone());
+        self.names.push(name);
+    }
+
+    /// A binary operator's SQL in SQLite's or the default dialect.
+    fn binary_operator(&self, op: BinOp) -> &'static str {
+        match op {
+            // the default dialect has no REGEXP: it shows SQLAlchemy's placeholders
+            BinOp::RegexpMatch if self.named => "<regexp>",
+            BinOp::NotRegexpMatch if self.named => "<not regexp>",
+            // SQLiteCompiler.visit_is_(not_)distinct_from_binary
+            BinOp::IsDistinctFrom if !self.named => "IS NOT",
+            BinOp::IsNotDistinctFrom if !self.named => "IS",
+            op => op.sql(),
+        }
+    }
+
     /// A bound value: `?`, or in the default dialect its name (an anonymous
     /// one numbered per stem, in the counters anonymous labels use).
     fn param(&mut self, name: Option<&ParamName>, value: &Literal) {
@@ -93,8 +149,22 @@ impl Writer {
             Some(ParamName::Anon(stem)) => self.anon_bind_label(stem),
             None => self.anon_label("param"),
         };
-        self.sql.push(':');
-        self.sql += &name;
+        match self.dialect {
+            // mysqlclient's "format" paramstyle
+            Dialect::Mysql => self.sql += "%s",
+            // psycopg's "pyformat", each bind cast to its type (`render_bind_cast`)
+            Dialect::Postgresql => {
+                self.sql += &format!("%({name})s");
+                if let Some(cast) = self.cast_next.take().or_else(|| pg_bind_cast(value)) {
+                    self.sql += "::";
+                    self.sql += cast;
+                }
+            }
+            _ => {
+                self.sql.push(':');
+                self.sql += &name;
+            }
+        }
         self.names.push(name);
     }
 
@@ -272,6 +342,43 @@ impl Writer {
                 // Chains of the same associative operator need no parentheses.
                 let left_against = if is_same_associative(left, *op) { None } else { p };
                 let right_against = if is_same_associative(right, *op) { None } else { p };
+                let oracle_function = match op {
+                    BinOp::RegexpMatch => "REGEXP_LIKE(",
+                    BinOp::NotRegexpMatch => "NOT REGEXP_LIKE(",
+                    BinOp::BitXor => "BITXOR(",
+                    _ => "",
+                };
+                if self.dialect == Dialect::Oracle && !oracle_function.is_empty() {
+                    // OracleCompiler.visit_regexp_match_op_binary, visit_bitwise_xor_op_binary
+                    self.sql += oracle_function;
+                    self.expr(left, None);
+                    self.sql += ", ";
+                    self.expr(right, None);
+                    self.sql.push(')');
+                    return;
+                }
+                if *op == BinOp::BitXor && self.dialect == Dialect::Sqlite {
+                    // SQLiteCompiler.visit_bitwise_xor_op_binary: SQLite has no XOR
+                    self.sql.push('(');
+                    self.expr(left, None);
+                    self.sql += " | ";
+                    self.expr(right, None);
+                    self.sql += " - ";
+                    self.expr(left, None);
+                    self.sql += " & ";
+                    self.expr(right, None);
+                    self.sql.push(')');
+                    return;
+                }
+                if *op == BinOp::Concat && self.dialect == Dialect::Mysql {
+                    // MySQLCompiler.visit_concat_op_binary
+                    self.sql += "concat(";
+                    self.expr(left, None);
+                    self.sql += ", ";
+                    self.expr(right, None);
+                    self.sql.push(')');
+                    return;
+                }
                 self.expr(left, left_against);
                 if let (BinOp::TrueDiv, false, Expr::Cast { expr: divisor, .. }) = (op, self.named, &**right) {
                     // SQLiteCompiler.visit_truediv_binary
@@ -280,18 +387,18 @@ impl Writer {
                     self.sql += " + 0.0)";
                     return;
                 }
-                let sql = match op {
-                    // the default dialect has no REGEXP: it shows SQLAlchemy's placeholders
-                    BinOp::RegexpMatch if self.named => "<regexp>",
-                    BinOp::NotRegexpMatch if self.named => "<not regexp>",
-                    // SQLiteCompiler.visit_is_(not_)distinct_from_binary
-                    BinOp::IsDistinctFrom if !self.named => "IS NOT",
-                    BinOp::IsNotDistinctFrom if !self.named => "IS",
-                    op => op.sql(),
+                let sql = match (op, self.dialect) {
+                    (BinOp::RegexpMatch, Dialect::Postgresql) => "~",
+                    (BinOp::NotRegexpMatch, Dialect::Postgresql) => "!~",
+                    (BinOp::BitXor, Dialect::Postgresql) => "#",
+                    (BinOp::RegexpMatch | BinOp::NotRegexpMatch, Dialect::Mysql) => op.sql(),
+                    (BinOp::RegexpMatch | BinOp::NotRegexpMatch | BinOp::BitXor, Dialect::Oracle) => unreachable!("rendered as functions"),
+                    _ => self.binary_operator(*op),
                 };
                 self.sql += &format!(" {sql} ");
                 self.expr(right, right_against);
             }
+
             Expr::And(items) => self.join(items, " AND ", AND, |e| matches!(e, Expr::And(_))),
             Expr::Or(items) => self.join(items, " OR ", OR, |e| matches!(e, Expr::Or(_))),
             Expr::Not(inner) => {
@@ -351,6 +458,11 @@ impl Writer {
                 self.expr(high, Some(COMPARISON));
             }
             Expr::Function { name, args } => {
+                if self.dialect == Dialect::Oracle && args.is_empty() && name.eq_ignore_ascii_case("now") {
+                    // OracleCompiler.visit_now_func
+                    self.sql += "CURRENT_TIMESTAMP";
+                    return;
+                }
                 if let Some(sql) = ansi_function(name, args.is_empty(), self.named) {
                     self.sql += sql;
                     return;
@@ -368,6 +480,27 @@ impl Writer {
                 self.sql.push(')');
             }
             Expr::Label { expr, .. } => self.expr(expr, None),
+            Expr::JsonGet { expr, path } if self.dialect == Dialect::Mysql => {
+                // MySQLCompiler.visit_json_getitem_op_binary
+                self.sql += "JSON_EXTRACT(";
+                self.expr(expr, None);
+                self.sql += ", ";
+                self.expr(path, None);
+                self.sql.push(')');
+            }
+            Expr::JsonGet { expr, path } if self.dialect == Dialect::Postgresql => {
+                // PGCompiler.visit_json_getitem_op_binary: the JSON value and
+                // the index cast as their types (JSON; JSON's index type, TEXT)
+                self.cast_next = Some("JSON");
+                self.expr(expr, None);
+                self.sql += " -> ";
+                self.cast_next = Some("TEXT");
+                self.expr(path, None);
+                self.cast_next = None;
+            }
+            Expr::JsonGet { .. } if self.dialect == Dialect::Oracle => {
+                self.fail(SqlError::NotSupported("JSON indexing in the Oracle dialect".into()));
+            }
             Expr::JsonGet { expr, path } if self.named => {
                 // StrSQLCompiler.visit_getitem_binary
                 self.expr(expr, None);
@@ -629,7 +762,12 @@ pub enum Statement<'a> {
 /// it when printed, with named binds (`:name_1`, `:param_1`, `IN
 /// (__[POSTCOMPILE_id_1])`).
 pub fn to_string(statement: Statement<'_>) -> Result<Compiled, SqlError> {
-    let w = Writer { named: true, ..Writer::default() };
+    compile(Dialect::Default, statement)
+}
+
+/// `statement.compile(dialect=...)`: the statement as that dialect shows it.
+pub fn compile(dialect: Dialect, statement: Statement<'_>) -> Result<Compiled, SqlError> {
+    let w = Writer { named: dialect != Dialect::Sqlite, dialect, ..Writer::default() };
     match statement {
         Statement::Select(s) => select_with(w, s),
         Statement::Compound(c) => compound_with(w, c),
@@ -637,433 +775,6 @@ pub fn to_string(statement: Statement<'_>) -> Result<Compiled, SqlError> {
         Statement::Update(u, t) => update_with(w, u, t),
         Statement::Delete(d) => delete_with(w, d),
     }
-}
-
-/// Mirrors `SQLCompiler.visit_select` for the clauses modelled so far.
-pub fn select(select: &Select) -> Result<Compiled, SqlError> {
-    select_with(Writer::default(), select)
-}
-
-fn select_with(mut w: Writer, select: &Select) -> Result<Compiled, SqlError> {
-    let mut ctes = Vec::new();
-    collect_ctes(select, &mut ctes);
-    w.with_clause(&ctes);
-    w.select(select, SelectContext::Top);
-    w.finish()
-}
-
-/// The CTEs a SELECT's FROM items (and their subqueries) refer to, in order
-/// of first appearance: what its WITH clause declares.
-fn collect_ctes(select: &Select, out: &mut Vec<Rc<Cte>>) {
-    fn from(item: &FromItem, out: &mut Vec<Rc<Cte>>) {
-        match item {
-            FromItem::Table { .. } | FromItem::AnonAlias { .. } | FromItem::TextSubquery { .. } => {}
-            FromItem::Join { left, right, .. } => {
-                from(left, out);
-                from(right, out);
-            }
-            FromItem::Subquery { select, .. } => collect_ctes(select, out),
-            FromItem::CompoundSubquery { compound, .. } => compound.selects.iter().for_each(|s| collect_ctes(s, out)),
-            FromItem::Cte(cte) => {
-                if !out.iter().any(|c| c.name == cte.name) {
-                    // A CTE's own body may use further CTEs: those come
-                    // first, as SQLAlchemy's compiler registers a CTE once
-                    // its body is compiled. (It is listed while its body is
-                    // looked through, so a recursive one's reference to
-                    // itself adds nothing.)
-                    let at = out.len();
-                    out.push(cte.clone());
-                    let inner: Vec<&Select> = match &cte.body {
-                        CteBody::Select(s) => vec![s],
-                        CteBody::Compound(c) => c.selects.iter().collect(),
-                    };
-                    for s in inner {
-                        collect_ctes(s, out);
-                    }
-                    let this = out.remove(at);
-                    out.push(this);
-                }
-            }
-        }
-    }
-    let nested = |exprs: &mut dyn Iterator<Item = &Expr>, out: &mut Vec<Rc<Cte>>| {
-        let mut selects = Vec::new();
-        for e in exprs {
-            e.subqueries(&mut selects);
-        }
-        for s in selects {
-            collect_ctes(s, out);
-        }
-    };
-    // in the order SQLAlchemy compiles the clauses: the columns (their
-    // subqueries), the FROM list, then WHERE and HAVING
-    nested(&mut select.columns.iter(), out);
-    for item in &select.from {
-        from(item, out);
-    }
-    nested(&mut select.where_.iter().chain(&select.having), out);
-}
-
-impl Writer {
-    fn select(&mut self, select: &Select, context: SelectContext) {
-        let froms = self.froms(select, context);
-        self.sql += if select.distinct { "SELECT DISTINCT " } else { "SELECT " };
-        let style = match (context, select.label_style) {
-            (_, LabelStyle::TablenamePlusCol) => ColumnLabels::TablenamePlusCol,
-            (_, LabelStyle::None) => ColumnLabels::Plain,
-            (SelectContext::Derived, LabelStyle::Disambiguate) => ColumnLabels::Key,
-            (_, LabelStyle::Disambiguate) => ColumnLabels::Disambiguate,
-        };
-        self.scopes.push(froms.iter().flat_map(FromItem::names).collect());
-        let mut seen = Seen::default();
-        self.list(&select.columns, ", ", |w, column| w.column(column, style, &mut seen));
-        if !froms.is_empty() {
-            self.sql += " \nFROM ";
-            self.list(&froms, ", ", Self::visit_from_item);
-        }
-        self.where_clause(" \nWHERE ", &select.where_);
-        if !select.group_by.is_empty() {
-            self.sql += " GROUP BY ";
-            self.list(&select.group_by, ", ", |w, e| w.expr(e, None));
-        }
-        self.where_clause(" \nHAVING ", &select.having);
-        // ORDER BY a label of the columns clause names the label (`ORDER BY n DESC`)
-        let labels: Vec<String> =
-            select.columns.iter().filter_map(|c| if let Expr::Label { name, .. } = c { Some(name.clone()) } else { None }).collect();
-        let outer = std::mem::replace(&mut self.order_labels, labels);
-        self.order_by(&select.order_by);
-        self.order_labels = outer;
-        self.limit(select.limit, select.offset);
-        if select.for_update && self.named {
-            self.sql += " FOR UPDATE";
-        }
-        self.scopes.pop();
-    }
-
-    /// Mirrors `SQLCompiler._render_cte_clause`.
-    fn with_clause(&mut self, ctes: &[Rc<Cte>]) {
-        if ctes.is_empty() {
-            return;
-        }
-        self.sql += if ctes.iter().any(|c| c.recursive) { "WITH RECURSIVE " } else { "WITH " };
-        // (SQLCompiler._render_cte_clause's layout: `name AS \n(...)`, joined
-        // by `, \n`, then `\n ` before the statement)
-        for (i, cte) in ctes.iter().enumerate() {
-            if i > 0 {
-                self.sql += ", \n";
-            }
-            let name = self.render_from_name(&cte.from_name());
-            self.sql += &name;
-            let selects: Vec<&Select> = match &cte.body {
-                CteBody::Select(s) => vec![s],
-                CteBody::Compound(c) => c.selects.iter().collect(),
-            };
-            if cte.recursive {
-                let names: Vec<String> = selects[0].columns.iter().filter_map(column_key).map(|n| quote(&n)).collect();
-                self.sql += &format!("({})", names.join(", "));
-            }
-            self.sql += " AS \n(";
-            let keyword = match &cte.body {
-                CteBody::Compound(c) => set_keyword(c.op),
-                CteBody::Select(_) => "",
-            };
-            self.list(&selects, keyword, |w, select| w.select(select, SelectContext::Derived));
-            self.sql += ")";
-        }
-        self.sql += "\n ";
-    }
-
-    fn order_by(&mut self, items: &[OrderBy]) {
-        if !items.is_empty() {
-            self.sql += " ORDER BY ";
-            self.list(items, ", ", Self::order_item);
-        }
-    }
-
-    fn order_item(&mut self, item: &OrderBy) {
-        if let OrderBy::Plain(Expr::Label { name, .. }) | OrderBy::Asc(Expr::Label { name, .. }) | OrderBy::Desc(Expr::Label { name, .. }) =
-            item
-        {
-            if self.order_labels.contains(name) {
-                let name = self.label_name(name);
-                self.sql += &name;
-                match item {
-                    OrderBy::Asc(_) => self.sql += " ASC",
-                    OrderBy::Desc(_) => self.sql += " DESC",
-                    _ => {}
-                }
-                return;
-            }
-        }
-        match item {
-            OrderBy::Plain(e) => self.expr(e, None),
-            OrderBy::Asc(e) => {
-                self.expr(e, Some(AND));
-                self.sql += " ASC";
-            }
-            OrderBy::Desc(e) => {
-                self.expr(e, Some(AND));
-                self.sql += " DESC";
-            }
-            OrderBy::Nulls(inner, first) => {
-                self.order_item(inner);
-                self.sql += if *first { " NULLS FIRST" } else { " NULLS LAST" };
-            }
-        }
-    }
-
-    /// Mirrors `SQLiteCompiler.limit_clause`: SQLite needs LIMIT before
-    /// OFFSET, so each implies the other (-1 and 0 are "no limit", "no offset").
-    fn limit(&mut self, limit: Option<i64>, offset: Option<i64>) {
-        if self.named {
-            // `SQLCompiler.limit_clause`, the default dialect's
-            if let Some(l) = limit {
-                self.sql += "\n LIMIT ";
-                self.bind(&Literal::Int(l));
-            }
-            if let Some(o) = offset {
-                if limit.is_none() {
-                    self.sql += "\n LIMIT -1";
-                }
-                self.sql += " OFFSET ";
-                self.bind(&Literal::Int(o));
-            }
-            return;
-        }
-        if limit.is_some() || offset.is_some() {
-            self.sql += "\n LIMIT ";
-            self.bind(&Literal::Int(limit.unwrap_or(-1)));
-            self.sql += " OFFSET ";
-            self.bind(&Literal::Int(offset.unwrap_or(0)));
-        }
-    }
-
-    /// Mirrors `Select._get_display_froms`: the explicit FROM items, then the
-    /// tables the columns and the WHERE criteria name, less those the
-    /// explicit items cover; then `_correlate_froms`: a nested SELECT leaves
-    /// out the enclosing SELECTs' FROMs it correlates to.
-    fn froms(&mut self, select: &Select, context: SelectContext) -> Vec<FromItem> {
-        let mut implied: Vec<&FromName> = Vec::new();
-        for e in select.columns.iter().chain(&select.where_) {
-            e.tables(&mut implied);
-        }
-        let mut froms = select.from.clone();
-        let mut extra: Vec<FromName> = Vec::new();
-        for name in implied {
-            if !froms.iter().any(|f| f.covers(name)) && !extra.contains(name) {
-                extra.push(name.clone());
-            }
-        }
-        froms.extend(extra.into_iter().filter_map(|name| match name {
-            FromName::Named(name) => Some(match select.aliases.iter().find(|(alias, _)| *alias == name) {
-                Some((alias, table)) => FromItem::Table { name: table.clone(), alias: Some(alias.clone()) },
-                None => FromItem::table(&name),
-            }),
-            FromName::AnonOf(id, table) => Some(FromItem::AnonAlias { table, id }),
-            FromName::Anon(_) => None,
-        }));
-        self.correlate(select, context, froms)
-    }
-
-    /// `SelectState._correlate_froms` with the FROMs `_enclosing_correlate_froms`
-    /// gives: explicit correlation to any enclosing SELECT's FROMs (a subquery
-    /// in a FROM clause: any but the immediately enclosing one's), automatic
-    /// to the immediately enclosing SELECT's, when more than one FROM.
-    fn correlate(&mut self, select: &Select, context: SelectContext, mut froms: Vec<FromItem>) -> Vec<FromItem> {
-        let (explicit, implicit): (Vec<&FromName>, &[FromName]) = match (context, self.scopes.split_last()) {
-            (SelectContext::Nested, Some((last, _))) => (self.scopes.iter().flatten().collect(), last),
-            (SelectContext::Derived, Some((_, outer))) => (outer.iter().flatten().collect(), &[]),
-            _ => (Vec::new(), &[]),
-        };
-        // (a FROM item is one of a set when it is one table, alias or subquery of it)
-        let single = |item: &FromItem| match item.names().as_slice() {
-            [name] => Some(name.clone()),
-            _ => None,
-        };
-        let in_explicit = |item: &FromItem| single(item).is_some_and(|n| explicit.contains(&&n));
-        match &select.correlation {
-            Some(correlation) => {
-                froms.retain(|f| !(in_explicit(f) && single(f).is_some_and(|n| correlation.only.contains(&n))));
-                if let Some(except) = &correlation.except {
-                    froms.retain(|f| !(in_explicit(f) && single(f).is_some_and(|n| !except.contains(&n))));
-                }
-            }
-            None if !implicit.is_empty() && froms.len() > 1 => {
-                froms.retain(|f| !single(f).is_some_and(|n| implicit.contains(&n)));
-                if froms.is_empty() && self.error.is_none() {
-                    self.error = Some(SqlError::InvalidRequest(format!(
-                        "Select statement '<sqlalchemy.sql.selectable.Select object at {:#x}>' returned no FROM clauses due to auto-correlation; specify correlate(<tables>) to control correlation manually.",
-                        select.origin
-                    )));
-                }
-            }
-            None => {}
-        }
-        froms
-    }
-
-    fn visit_from_item(&mut self, item: &FromItem) {
-        match item {
-            FromItem::Table { name, alias: None } => self.sql += &quote(name),
-            FromItem::Table { name, alias: Some(alias) } => self.sql += &format!("{} AS {}", quote(name), quote(alias)),
-            FromItem::Join { left, right, on, outer } => {
-                self.visit_from_item(left);
-                self.sql += if *outer { " LEFT OUTER JOIN " } else { " JOIN " };
-                // a join on the right is grouped: `a LEFT OUTER JOIN (b JOIN c ON ...) ON ...`
-                let nested = matches!(**right, FromItem::Join { .. });
-                if nested {
-                    self.sql.push('(');
-                }
-                self.visit_from_item(right);
-                if nested {
-                    self.sql.push(')');
-                }
-                self.sql += " ON ";
-                self.expr(on, None);
-            }
-            FromItem::Cte(cte) => {
-                let name = self.render_from_name(&cte.from_name());
-                self.sql += &name;
-            }
-            FromItem::AnonAlias { table, id } => {
-                let alias = self.render_from_name(&FromName::AnonOf(*id, table.clone()));
-                self.sql += &format!("{} AS {alias}", quote(table));
-            }
-            FromItem::CompoundSubquery { compound, name } => {
-                let name = self.render_from_name(name);
-                self.sql.push('(');
-                let scopes = std::mem::take(&mut self.scopes);
-                self.list(&compound.selects, set_keyword(compound.op), |w, select| w.select(select, SelectContext::Derived));
-                self.order_by(&compound.order_by);
-                self.limit(compound.limit, compound.offset);
-                self.scopes = scopes;
-                self.sql += ") AS ";
-                self.sql += &name;
-            }
-            FromItem::TextSubquery { sql, params, name } => {
-                let name = self.render_from_name(name);
-                self.sql.push('(');
-                self.sql += sql;
-                self.params.extend(params.iter().cloned());
-                self.sql += ") AS ";
-                self.sql += &name;
-            }
-            FromItem::Subquery { select, name } => {
-                // named before its contents, as SQLAlchemy numbers anonymous names
-                let name = self.render_from_name(name);
-                self.sql.push('(');
-                // A derived table does not correlate to the SELECT around it.
-                let scopes = std::mem::take(&mut self.scopes);
-                self.select(select, SelectContext::Derived);
-                self.scopes = scopes;
-                self.sql += ") AS ";
-                self.sql += &name;
-            }
-        }
-    }
-}
-
-/// Mirrors `SQLCompiler.visit_compound_select`.
-pub fn compound_select(compound: &CompoundSelect) -> Result<Compiled, SqlError> {
-    compound_with(Writer::default(), compound)
-}
-
-fn compound_with(mut w: Writer, compound: &CompoundSelect) -> Result<Compiled, SqlError> {
-    let keyword = set_keyword(compound.op);
-    let mut ctes = Vec::new();
-    for select in &compound.selects {
-        collect_ctes(select, &mut ctes);
-    }
-    w.with_clause(&ctes);
-    w.list(&compound.selects, keyword, |w, select| w.select(select, SelectContext::Top));
-    w.order_by(&compound.order_by);
-    w.limit(compound.limit, compound.offset);
-    w.finish()
-}
-
-fn set_keyword(op: SetOp) -> &'static str {
-    match op {
-        SetOp::Union => " UNION ",
-        SetOp::UnionAll => " UNION ALL ",
-        SetOp::Intersect => " INTERSECT ",
-        SetOp::Except => " EXCEPT ",
-    }
-}
-
-/// The name a SELECT column is known by in a CTE or subquery.
-fn column_key(expr: &Expr) -> Option<String> {
-    match expr {
-        Expr::Label { name, .. } => Some(name.clone()),
-        Expr::Column(c) => Some(c.name.clone()),
-        _ => None,
-    }
-}
-
-/// The statement's values in the table's column order, as SQLAlchemy orders them.
-fn in_table_order<'a>(table: &Table, values: &'a [(String, Expr)]) -> Result<Vec<&'a (String, Expr)>, SqlError> {
-    for (name, _) in values {
-        if table.column(name).is_none() {
-            return Err(SqlError::Compile(format!("Unconsumed column names: {name}")));
-        }
-    }
-    Ok(table.columns.iter().filter_map(|c| values.iter().find(|(n, _)| *n == c.name)).collect())
-}
-
-/// Mirrors `SQLCompiler.visit_insert`: one row or several of VALUES, or
-/// `INSERT … SELECT`.
-pub fn insert(insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
-    insert_with(Writer::default(), insert, table)
-}
-
-/// `SQLCompiler._generate_prefixes`: each prefix and a space.
-fn prefixes(prefixes: &[String]) -> String {
-    prefixes.iter().map(|p| format!("{p} ")).collect()
-}
-
-fn insert_with(mut w: Writer, insert: &Insert, table: &Table) -> Result<Compiled, SqlError> {
-    if let InsertSource::Values(rows) = &insert.source {
-        if rows.len() == 1 && rows[0].is_empty() {
-            // no column has a value: SQLite's form (`SQLiteCompiler` renders it so)
-            w.sql += &format!("INSERT {}INTO {} DEFAULT VALUES", prefixes(&insert.prefixes), quote(&insert.table));
-            w.returning(&insert.table, &insert.returning);
-            return w.finish();
-        }
-    }
-    w.sql += &format!("INSERT {}INTO {} (", prefixes(&insert.prefixes), quote(&insert.table));
-    match &insert.source {
-        InsertSource::Values(rows) => {
-            let first = rows.first().ok_or_else(|| SqlError::Compile("an INSERT needs at least one row of values".into()))?;
-            let names: Vec<&String> = in_table_order(table, first)?.into_iter().map(|(n, _)| n).collect();
-            w.sql += &names.iter().map(|n| quote(n)).collect::<Vec<_>>().join(", ");
-            w.sql += ") VALUES ";
-            for (r, row) in rows.iter().enumerate() {
-                if r > 0 {
-                    w.sql += ", ";
-                }
-                w.sql.push('(');
-                for (i, name) in names.iter().enumerate() {
-                    if i > 0 {
-                        w.sql += ", ";
-                    }
-                    let (_, value) = row.iter().find(|(n, _)| n == *name).ok_or_else(|| {
-                        SqlError::Argument(format!("INSERT value for column {}.{name} is explicitly rendered as a boundparameter in the VALUES clause; a Python-side value or SQL expression is required", insert.table))
-                    })?;
-                    w.expr(value, None);
-                }
-                w.sql.push(')');
-            }
-        }
-        InsertSource::Select { columns, select } => {
-            w.sql += &columns.iter().map(|n| quote(n)).collect::<Vec<_>>().join(", ");
-            w.sql += ") ";
-            w.select(select, SelectContext::Top);
-        }
-    }
-    if let Some(on_conflict) = &insert.on_conflict {
-        w.on_conflict(on_conflict, table)?;
-    }
-    w.returning(&insert.table, &insert.returning);
-    w.finish()
 }
 
 /// SQLAlchemy's functions rendered as keywords: the ANSI ones without
@@ -1113,95 +824,14 @@ pub fn default_sql(expr: &Expr, generic: bool) -> Option<String> {
     })
 }
 
-impl Writer {
-    /// Mirrors `SQLiteCompiler.visit_on_conflict_do_nothing/_do_update`: the
-    /// target's bare column names; SET in the table's column order, each
-    /// value self-grouped (`qty = (stock.qty + excluded.qty)`).
-    fn on_conflict(&mut self, on_conflict: &OnConflict, table: &Table) -> Result<(), SqlError> {
-        self.sql += " ON CONFLICT ";
-        if !on_conflict.target.is_empty() {
-            self.sql += &format!("({}) ", on_conflict.target.iter().map(|n| quote(n)).collect::<Vec<_>>().join(", "));
-        }
-        let Some(set) = &on_conflict.set else {
-            self.sql += "DO NOTHING";
-            return Ok(());
-        };
-        self.sql += "DO UPDATE SET ";
-        let values = in_table_order(table, set)?;
-        self.list(&values, ", ", |w, (name, value)| {
-            w.sql += &quote(name);
-            w.sql += " = ";
-            w.expr(value, Some(i32::MAX));
-        });
-        self.where_clause(" WHERE ", &on_conflict.where_);
-        Ok(())
+/// The type psycopg's dialect casts a bind to (`%(x_1)s::VARCHAR`), as its
+/// value's type implies it.
+fn pg_bind_cast(value: &Literal) -> Option<&'static str> {
+    match value {
+        Literal::Str(_) => Some("VARCHAR"),
+        Literal::Int(_) => Some("INTEGER"),
+        Literal::Float(_) => Some("FLOAT"),
+        Literal::Bool(_) => Some("BOOLEAN"),
+        _ => None,
     }
-}
-
-/// Mirrors `SQLCompiler.visit_update`: `SET col=value`, values grouped.
-pub fn update(update: &Update, table: &Table) -> Result<Compiled, SqlError> {
-    update_with(Writer::default(), update, table)
-}
-
-fn update_with(mut w: Writer, update: &Update, table: &Table) -> Result<Compiled, SqlError> {
-    let values = in_table_order(table, &update.values)?;
-    let values = if update.ordered { update.values.iter().collect() } else { values };
-    let extra = extra_froms(&update.table, update.where_.iter().chain(update.values.iter().map(|(_, v)| v)));
-    // subqueries in SET and WHERE correlate to the tables being updated
-    w.scopes.push(std::iter::once(FromName::Named(update.table.clone())).chain(extra.iter().cloned()).collect());
-    w.sql += &format!("UPDATE {} SET ", quote(&update.table));
-    w.list(&values, ", ", |w, (name, value)| {
-        w.sql += &quote(name);
-        w.sql.push('=');
-        // A SET value is self_group()ed against nothing: any operator gets parentheses.
-        w.expr(value, Some(i32::MAX));
-    });
-    if !extra.is_empty() {
-        // `update_from_clause` (SQLite's and the default dialect's: UPDATE..FROM)
-        w.sql += " FROM ";
-        w.list(&extra, ", ", |w, name| w.visit_from_name(name));
-    }
-    w.where_clause(" WHERE ", &update.where_);
-    w.returning(&update.table, &update.returning);
-    w.finish()
-}
-
-/// Mirrors `SQLCompiler.visit_delete`.
-pub fn delete(delete: &Delete) -> Result<Compiled, SqlError> {
-    delete_with(Writer::default(), delete)
-}
-
-fn delete_with(mut w: Writer, delete: &Delete) -> Result<Compiled, SqlError> {
-    let extra = extra_froms(&delete.table, delete.where_.iter());
-    w.scopes.push(std::iter::once(FromName::Named(delete.table.clone())).chain(extra.iter().cloned()).collect());
-    w.sql += &format!("DELETE FROM {}", quote(&delete.table));
-    if !extra.is_empty() {
-        if !w.named {
-            // (SQLite's compiler has no `delete_extra_from_clause`)
-            return Err(SqlError::Backend("This backend does not support multiple-table criteria within DELETE".into()));
-        }
-        // the default dialect's `delete_extra_from_clause`
-        w.sql += " , ";
-        w.list(&extra, ", ", |w, name| w.visit_from_name(name));
-    }
-    w.where_clause(" WHERE ", &delete.where_);
-    w.returning(&delete.table, &delete.returning);
-    w.finish()
-}
-
-/// `DMLState._make_extra_froms`: the tables a DML statement's criteria (and
-/// values) name besides its own table, in order.
-fn extra_froms<'a>(table: &str, exprs: impl Iterator<Item = &'a Expr>) -> Vec<FromName> {
-    let mut named: Vec<&FromName> = Vec::new();
-    for e in exprs {
-        e.tables(&mut named);
-    }
-    let own = FromName::Named(table.to_owned());
-    let mut out: Vec<FromName> = Vec::new();
-    for name in named {
-        if *name != own && !out.contains(name) && !matches!(name, FromName::Anon(_)) {
-            out.push(name.clone());
-        }
-    }
-    out
 }

@@ -67,7 +67,7 @@ pub(super) fn missing_bind_error(vm: &mut Vm, stmt: &Value, params: &Value, name
         Value::List(l) => l.borrow().first().cloned().unwrap_or(Value::None),
         other => other.clone(),
     };
-    let sql = prepare_inner(vm, &mut Conversion::new(true), stmt, &first, false)?.compiled.sql;
+    let sql = prepare_inner(vm, &mut Conversion::new(true), stmt, &first, Dialect::Sqlite)?.compiled.sql;
     let mut message = format!("(sqlalchemy.exc.InvalidRequestError) A value is required for bind parameter '{name}'\n[SQL: {sql}]");
     message += &given_params(vm, params)?;
     message += "\n(Background on this error at: https://sqlalche.me/e/21/cd3x)";
@@ -92,7 +92,7 @@ pub(super) fn statement_error(vm: &mut Vm, stmt: &Value, params: &Value, e: reto
         Value::List(l) => l.borrow().first().cloned().unwrap_or(Value::None),
         other => other.clone(),
     };
-    let sql = convert::leniently(|| prepare_with(vm, stmt, &first, false)).map(|p| p.compiled.sql).unwrap_or_default();
+    let sql = convert::leniently(|| prepare_with(vm, stmt, &first, Dialect::Sqlite)).map(|p| p.compiled.sql).unwrap_or_default();
     let mut message = format!("(builtins.{}) {}\n[SQL: {sql}]", e.class().name, vm.exc_str(&e));
     message += &given_params(vm, params).unwrap_or_default();
     convert::statement_error(vm, message, &sql, Some(&e))

@@ -17,7 +17,7 @@ use retort_engine::log::Event;
 use retort_engine::{Connection, Limbo};
 use retort_python::object::Module;
 use retort_python::{Args, PyResult, Value, Vm};
-use retort_sql::compiler::{self, Statement};
+use retort_sql::compiler::{self, Compiled, Dialect, Statement};
 use retort_sql::expr::Literal;
 
 use crate::convert::{self, kind, Conversion};
@@ -254,13 +254,23 @@ const FUNCTIONS: &[(&str, Function)] = &[
         Some(ty) => Ok(Value::str(ty.to_string())),
         None => Ok(Value::str("NULL")),
     }),
+    // compile(stmt, dialect, Compiled): dialect None (SQLite, to run), or
+    // the name of one to show the statement in ("default", "postgresql", ...)
     ("compile", |vm, _, a| {
         let stmt = a.pos.first().cloned().unwrap_or(Value::None);
-        let named = match a.pos.get(1) {
-            Some(v) => vm.truthy(v)?,
-            None => false,
+        let dialect = match a.pos.get(1).and_then(Value::as_str) {
+            None => Dialect::Sqlite,
+            Some("postgresql") => Dialect::Postgresql,
+            Some("mysql") => Dialect::Mysql,
+            Some("oracle") => Dialect::Oracle,
+            Some(_) => Dialect::Default,
         };
-        let c = prepare_with(vm, &stmt, &Value::None, named)?.compiled;
+        let named = dialect != Dialect::Sqlite;
+        let c = if is_statement(vm, &stmt)? {
+            prepare_with(vm, &stmt, &Value::None, dialect)?.compiled
+        } else {
+            expression(vm, &stmt, dialect)?
+        };
         let names = Value::list(c.names.iter().map(|n| Value::str(n.as_str())).collect());
         let values = Value::list(c.params.iter().map(literal_value).collect());
         // compile(stmt, named, Compiled): the Compiled object, made here
@@ -282,22 +292,33 @@ const FUNCTIONS: &[(&str, Function)] = &[
     ("compiled_string", |vm, _, a| vm.getattr(a.pos.first().unwrap_or(&Value::None), "string")),
     ("to_string", |vm, _, a| {
         let stmt = a.pos.first().cloned().unwrap_or(Value::None);
-        if matches!(kind(vm, &stmt)?.as_str(), "select" | "compound_select" | "insert" | "update" | "delete" | "text") {
-            return Ok(Value::str(prepare_with(vm, &stmt, &Value::None, true)?.compiled.sql));
+        if is_statement(vm, &stmt)? {
+            return Ok(Value::str(prepare_with(vm, &stmt, &Value::None, Dialect::Default)?.compiled.sql));
         }
-        // an expression: shown as the WHERE clause of a SELECT of it would show it
-        let e = match convert::expr(vm, &mut Conversion::new(true), &stmt)? {
-            // (contains()/startswith() group themselves inside a clause, not alone)
-            retort_sql::expr::Expr::Like { expr, pattern, escape, negated, wrapped: true } => {
-                retort_sql::expr::Expr::Like { expr, pattern, escape, negated, wrapped: false }
-            }
-            e => e,
-        };
-        let select = retort_sql::expr::Select { where_: vec![e], ..retort_sql::expr::Select::default() };
-        let sql = compiler::to_string(Statement::Select(&select)).map_err(|e| sql_err(vm, e))?.sql;
-        Ok(Value::str(sql.split_once("WHERE ").map_or(sql.as_str(), |(_, w)| w).to_owned()))
+        Ok(Value::str(expression(vm, &stmt, Dialect::Default)?.sql))
     }),
 ];
+
+/// Whether `stmt` is a statement (rather than a column expression).
+fn is_statement(vm: &mut Vm, stmt: &Value) -> PyResult<bool> {
+    Ok(matches!(kind(vm, stmt)?.as_str(), "select" | "compound_select" | "insert" | "update" | "delete" | "text"))
+}
+
+/// A column expression compiled for `dialect`: as the WHERE clause of a
+/// SELECT of it would show it.
+fn expression(vm: &mut Vm, e: &Value, dialect: Dialect) -> PyResult<Compiled> {
+    let e = match convert::expr(vm, &mut Conversion::new(true), e)? {
+        // (contains()/startswith() group themselves inside a clause, not alone)
+        retort_sql::expr::Expr::Like { expr, pattern, escape, negated, wrapped: true } => {
+            retort_sql::expr::Expr::Like { expr, pattern, escape, negated, wrapped: false }
+        }
+        e => e,
+    };
+    let select = retort_sql::expr::Select { where_: vec![e], ..retort_sql::expr::Select::default() };
+    let mut c = compiler::compile(dialect, Statement::Select(&select)).map_err(|e| sql_err(vm, e))?;
+    c.sql = c.sql.split_once("WHERE ").map_or(c.sql.as_str(), |(_, w)| w).to_owned();
+    Ok(c)
+}
 
 /// The `_retort_sql` module, its functions bound to the run's `state`.
 pub fn module(vm: &mut Vm, state: Shared) -> Rc<Module> {

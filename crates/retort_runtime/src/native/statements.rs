@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use retort_python::{Args, PyResult, Value, Vm};
-use retort_sql::compiler::{self, Compiled, Statement};
+use retort_sql::compiler::{self, Compiled, Dialect, Statement};
 use retort_sql::expr::{Delete, Expr, Insert, InsertSource, Literal, OnConflict, ParamName, Update};
 use retort_sql::schema::Table;
 use retort_sql::types::SqlType;
@@ -29,8 +29,20 @@ pub(super) fn value_row(vm: &mut Vm, cx: &mut Conversion, table: &Table, pairs: 
     let mut row = Vec::new();
     for (k, v) in pairs {
         let name = column_name(vm, &k)?;
+        let other_table = match vm.getattr_opt(&k, "table")? {
+            Some(t) if !matches!(k, Value::Str(_)) => attr_str(vm, &t, "name")?.filter(|n| *n != table.name),
+            _ => None,
+        };
+        if let Some(other) = other_table {
+            // (only MySQL's UPDATE sets another table's columns)
+            return Err(convert::sa_error(
+                vm,
+                "CompileError",
+                format!("Backend does not support additional tables in the SET clause; cannot include columns from table(s) '{other}' in SET clause"),
+            ));
+        }
         let Some(column) = table.column(&name) else {
-            return Err(vm.new_error("CompileError", format!("Unconsumed column names: {name}")));
+            return Err(convert::sa_error(vm, "CompileError", format!("Unconsumed column names: {name}")));
         };
         let expr = if convert::is_a(vm, &v, "ClauseElement") {
             convert::expr(vm, cx, &v)?
@@ -65,13 +77,14 @@ pub(super) fn returning(vm: &mut Vm, stmt: &Value, table: &Table) -> PyResult<Ve
 
 /// Compiles `stmt` with one row of `params` (a dict, or None).
 pub(super) fn prepare(vm: &mut Vm, stmt: &Value, params: &Value) -> PyResult<Prepared> {
-    prepare_with(vm, stmt, params, false)
+    prepare_with(vm, stmt, params, Dialect::Sqlite)
 }
 
-/// Compiles for SQLite, or (`named`) as `str(statement)` prints it.
-/// Compiling to show a statement (`named`), a `bindparam()` without a value is no error.
-pub(super) fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
-    let prepared = prepare_inner(vm, &mut Conversion::new(named), stmt, params, named)?;
+/// Compiles for SQLite, or to show the statement in a dialect (`str()`:
+/// the default one), when a `bindparam()` without a value is no error.
+pub(super) fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, dialect: Dialect) -> PyResult<Prepared> {
+    let named = dialect != Dialect::Sqlite;
+    let prepared = prepare_inner(vm, &mut Conversion::new(named), stmt, params, dialect)?;
     // (`str(statement)` compiles afresh each time; an execution once)
     if !prepared.compiled.warnings.is_empty() && (named || convert::first_compile(&prepared.compiled.sql)) {
         for warning in &prepared.compiled.warnings {
@@ -82,14 +95,15 @@ pub(super) fn prepare_with(vm: &mut Vm, stmt: &Value, params: &Value, named: boo
 }
 
 /// Converts and compiles `stmt` with one row of `params`, in the conversion `cx`.
-pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, params: &Value, named: bool) -> PyResult<Prepared> {
+pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, params: &Value, dialect: Dialect) -> PyResult<Prepared> {
+    let named = dialect != Dialect::Sqlite;
     match kind(vm, stmt)?.as_str() {
         "select" => {
             let given = mapping_pairs(vm, params)?;
             cx.set_bind_values(given);
             let (select, selected) = convert::select(vm, cx, stmt)?;
             let compiled = if named {
-                compiler::to_string(Statement::Select(&select)).map_err(|e| sql_err(vm, e))?
+                compiler::compile(dialect, Statement::Select(&select)).map_err(|e| sql_err(vm, e))?
             } else {
                 compiler::select(&select).map_err(|e| sql_err(vm, e))?
             };
@@ -98,7 +112,7 @@ pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, para
         "compound_select" => {
             let (compound, selected) = convert::compound_select(vm, cx, stmt)?;
             let compiled = if named {
-                compiler::to_string(Statement::Compound(&compound)).map_err(|e| sql_err(vm, e))?
+                compiler::compile(dialect, Statement::Compound(&compound)).map_err(|e| sql_err(vm, e))?
             } else {
                 compiler::compound_select(&compound).map_err(|e| sql_err(vm, e))?
             };
@@ -176,7 +190,7 @@ pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, para
                         }
                     }
                     let insert = Insert { table: table.name.clone(), source, returning: keys.clone(), on_conflict, prefixes };
-                    if named { compiler::to_string(Statement::Insert(&insert, &table)) } else { compiler::insert(&insert, &table) }
+                    if named { compiler::compile(dialect, Statement::Insert(&insert, &table)) } else { compiler::insert(&insert, &table) }
                         .map_err(|e| sql_err(vm, e))?
                 }
                 "update" => {
@@ -189,13 +203,13 @@ pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, para
                     }
                     let ordered = matches!(vm.getattr_opt(stmt, "ordered")?, Some(Value::Bool(true)));
                     let update = Update { table: table.name.clone(), values, ordered, where_, returning: keys.clone() };
-                    if named { compiler::to_string(Statement::Update(&update, &table)) } else { compiler::update(&update, &table) }
+                    if named { compiler::compile(dialect, Statement::Update(&update, &table)) } else { compiler::update(&update, &table) }
                         .map_err(|e| sql_err(vm, e))?
                 }
                 _ => {
                     let delete = Delete { table: table.name.clone(), where_, returning: keys.clone() };
                     if named {
-                        compiler::to_string(Statement::Delete(&delete)).map_err(|e| sql_err(vm, e))?
+                        compiler::compile(dialect, Statement::Delete(&delete)).map_err(|e| sql_err(vm, e))?
                     } else {
                         compiler::delete(&delete).map_err(|e| sql_err(vm, e))?
                     }

@@ -162,6 +162,7 @@ class Engine:
 class _Dialect:
     name = "sqlite"
     driver = "pysqlite"
+    paramstyle = "qmark"
 
 
 _DIALECT = _Dialect()

@@ -38,6 +38,9 @@ def _from_statement(self, statement):
     """`Select.from_statement`: this select's entity, loaded from `statement`'s rows."""
     if isinstance(statement, str):
         raise ArgumentError("Textual SQL expression should be explicitly declared as text()")
+    entities = self._orm_entities
+    if len(entities) != 1 or len(self.columns) != len(_sa._column_args([entities[0][1]])):
+        raise _unsupported("from_statement() of a select() of other than one mapped class")
     return FromStatement(self._orm_entities, statement, getattr(self, "_with_options", ()))
 
 

@@ -13,7 +13,11 @@ class ClauseElement:
         raise TypeError("Boolean value of this clause is not defined")
 
     def compile(self, bind=None, dialect=None, compile_kwargs=None, **kw):
-        compiled = _retort_sql.compile(self, bind is None and dialect is None, Compiled)
+        if dialect is None and bind is not None:
+            dialect = bind.dialect
+        # (None: SQLite's, `?` binds; else the dialect shown: the default one when none)
+        name = "default" if dialect is None else getattr(dialect, "name", "default")
+        compiled = _retort_sql.compile(self, None if name == "sqlite" else name, Compiled)
         if compile_kwargs and compile_kwargs.get("literal_binds"):
             compiled.string = _literal_binds(compiled)
             compiled._names, compiled._values = [], []
