@@ -1080,7 +1080,7 @@ fn links<X: Executor>(
         } else {
             let where_: Vec<Expr> =
                 order.iter().map(|&i| Expr::column(&table.name, &first.columns[i].0).compare(BinOp::Eq, placeholder())).collect();
-            sql(compiler::delete(&Delete { table: table.name.clone(), where_, returning: Vec::new() }))?
+            sql(compiler::delete(&Delete { table: table.name.clone(), where_, ..Delete::default() }))?
         };
         let mut rows: Vec<Vec<Literal>> = Vec::new();
         for l in &batch {

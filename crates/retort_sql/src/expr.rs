@@ -678,11 +678,13 @@ pub struct Update {
 }
 
 /// `delete(table).where(...)`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Delete {
     pub table: String,
     pub where_: Vec<Expr>,
     pub returning: Vec<String>,
+    /// `using()`: FROM items besides the table, before those the criteria name.
+    pub using: Vec<FromItem>,
 }
 
 /// A window's frame: `ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`.

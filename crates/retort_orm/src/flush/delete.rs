@@ -50,7 +50,7 @@ fn delete_table<X: Executor>(
 ) -> Result<(), FlushError<X::Error>> {
     let table = &mapper.table;
     let where_ = by_key(mapper);
-    let compiled = compiler::delete(&Delete { table: table.name.clone(), where_, returning: Vec::new() }).map_err(FlushError::Sql)?;
+    let compiled = compiler::delete(&Delete { table: table.name.clone(), where_, ..Delete::default() }).map_err(FlushError::Sql)?;
     for level in delete_levels(orm, mapper, states) {
         let mut rows: Vec<Vec<Literal>> = Vec::new();
         for &st in &level {

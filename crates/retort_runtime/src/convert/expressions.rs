@@ -133,7 +133,7 @@ pub(super) fn is_text_subquery(vm: &mut Vm, f: &Value) -> PyResult<bool> {
 }
 
 /// A FROM object: a table, an alias, a join or a subquery.
-pub(super) fn from_item(vm: &mut Vm, cx: &mut Conversion, f: &Value) -> PyResult<FromItem> {
+pub fn from_item(vm: &mut Vm, cx: &mut Conversion, f: &Value) -> PyResult<FromItem> {
     Ok(match kind(vm, f)?.as_str() {
         "table" => FromItem::table(&attr_str(vm, f, "name")?.unwrap_or_default()),
         "alias" => {
@@ -361,6 +361,14 @@ pub fn expr(vm: &mut Vm, cx: &mut Conversion, e: &Value) -> PyResult<Expr> {
             Expr::Extract { field, expr: Box::new(sub(vm, cx, "expr")?) }
         }
         "literal_column" => Expr::Literal(attr_str(vm, e, "text")?.unwrap_or_default()),
+        // text() among a SELECT's columns or in an expression: as written
+        "text" if matches!(vm.getattr_opt(e, "binds")?, Some(Value::Dict(d)) if d.borrow().is_empty()) => {
+            let sql = attr_str(vm, e, "text")?.unwrap_or_default();
+            if sql.contains(':') {
+                return unsupported(vm, "text() with bound parameters inside an expression");
+            }
+            Expr::Literal(sql)
+        }
         "type_coerce" => sub(vm, cx, "element")?,
         "tuple_in" => {
             let tuple = attr(vm, e, "tuple")?;

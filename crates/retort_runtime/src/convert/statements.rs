@@ -149,7 +149,8 @@ pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> Py
             }
             continue;
         }
-        let key = match vm.getattr_opt(&c, "key")? {
+        let key = match vm.getattr_opt(&c, if k == "text" { "text" } else { "key" })? {
+            // (a text() column is keyed by its text)
             Some(Value::Str(k)) => k.as_str().to_owned(),
             _ => String::new(),
         };

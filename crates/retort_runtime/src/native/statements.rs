@@ -207,7 +207,11 @@ pub(super) fn prepare_inner(vm: &mut Vm, cx: &mut Conversion, stmt: &Value, para
                         .map_err(|e| sql_err(vm, e))?
                 }
                 _ => {
-                    let delete = Delete { table: table.name.clone(), where_, returning: keys.clone() };
+                    let mut using = Vec::new();
+                    for f in attr_list(vm, stmt, "_using")? {
+                        using.push(convert::from_item(vm, cx, &f)?);
+                    }
+                    let delete = Delete { table: table.name.clone(), where_, returning: keys.clone(), using };
                     if named {
                         compiler::compile(dialect, Statement::Delete(&delete)).map_err(|e| sql_err(vm, e))?
                     } else {

@@ -142,8 +142,20 @@ pub fn delete(delete: &Delete) -> Result<Compiled, SqlError> {
 }
 
 pub(super) fn delete_with(mut w: Writer, delete: &Delete) -> Result<Compiled, SqlError> {
-    let extra = extra_froms(&delete.table, delete.where_.iter());
-    w.scopes.push(std::iter::once(FromName::Named(delete.table.clone())).chain(extra.iter().cloned()).collect());
+    // `_make_extra_froms`: using()'s items, then the tables the criteria name
+    // that neither the table nor those items cover
+    let mut extra: Vec<FromItem> = delete.using.clone();
+    for name in extra_froms(&delete.table, delete.where_.iter()) {
+        if !extra.iter().any(|f| f.covers(&name)) {
+            extra.push(match name {
+                FromName::AnonOf(id, table) => FromItem::AnonAlias { table, id },
+                FromName::Named(n) => FromItem::table(&n),
+                FromName::Anon(_) => continue,
+            });
+        }
+    }
+    let own = FromName::Named(delete.table.clone());
+    w.scopes.push(std::iter::once(own.clone()).chain(extra.iter().flat_map(FromItem::names)).collect());
     w.sql += &format!("DELETE FROM {}", quote(&delete.table));
     if !extra.is_empty() {
         match w.dialect {
@@ -151,15 +163,19 @@ pub(super) fn delete_with(mut w: Writer, delete: &Delete) -> Result<Compiled, Sq
             Dialect::Sqlite | Dialect::Oracle => {
                 return Err(SqlError::Backend("This backend does not support multiple-table criteria within DELETE".into()))
             }
-            // MySQLCompiler.delete_extra_from_clause: USING the table and the others
+            // MySQLCompiler.delete_extra_from_clause: USING the table (unless
+            // an item joins it) and the others
             Dialect::Mysql => {
-                w.sql += &format!(" USING {}, ", quote(&delete.table));
+                w.sql += " USING ";
+                if !extra.iter().any(|f| f.covers(&own)) {
+                    w.sql += &format!("{}, ", quote(&delete.table));
+                }
             }
             Dialect::Postgresql => w.sql += " USING ",
             // the default dialect's `delete_extra_from_clause`
             Dialect::Default => w.sql += " , ",
         }
-        w.list(&extra, ", ", |w, name| w.visit_from_name(name));
+        w.list(&extra, ", ", Writer::visit_from_item);
     }
     w.where_clause(" WHERE ", &delete.where_);
     w.returning(&delete.table, &delete.returning);

@@ -102,6 +102,13 @@ class Update(_DML):
 
 class Delete(_DML):
     __visit_name__ = "delete"
+    _using = ()
+
+    def using(self, *froms):
+        """The other FROMs of a DELETE (`DELETE .. USING` where the dialect has it)."""
+        new = self._copy()
+        new._using = tuple(self._using) + tuple(_from_arg(f) for f in froms)
+        return new
 
 
 def insert(table):
@@ -119,5 +126,4 @@ def delete(table):
 # ------------------------------------------------------------------- results
 
 
-_refused(Delete, "using")
 _refused_properties(_DML, "entity_description", "returning_column_descriptions")
