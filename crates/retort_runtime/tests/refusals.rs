@@ -44,7 +44,7 @@ const CASES: &[(&str, &str)] = &[
     ("func.json_each('[]').table_valued('value')", "Function.table_valued()"),
     ("select(User.id).lateral()", "Select.lateral()"),
     ("select(User, User.id).from_statement(select(User))", "from_statement() of a select() of other than one mapped class"),
-    ("delete(User).using(Address)", "Delete.using()"),
+    ("print(func.percentile_disc(0.5).within_group(User.id))", "Function.within_group()"),
     ("select(User).column_descriptions", "Select.column_descriptions"),
     ("update(User).entity_description", "Update.entity_description"),
     ("selectinload(User.addresses).load_only(Address.id)", "load_only() chained on a loader option"),

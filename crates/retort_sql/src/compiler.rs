@@ -206,7 +206,9 @@ impl Writer {
         if let Some(given) = self.anon_labels.get(name) {
             return given.clone();
         }
-        let given = self.anon_label("anon");
+        // (named after what it labels: `count_1` for a function, else `anon_1`)
+        let stem = name.rsplit('\u{0}').next().filter(|s| !s.is_empty()).unwrap_or("anon");
+        let given = self.anon_label(stem);
         self.anon_labels.insert(name.to_owned(), given.clone());
         given
     }

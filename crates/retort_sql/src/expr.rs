@@ -574,8 +574,8 @@ impl FromItem {
 
 /// The name of an anonymous label (`label(None)`), `id` telling one from
 /// another: the compiler names it `anon_N` where it first renders it.
-pub fn anon_label(id: u64) -> String {
-    format!("\u{0}anon{id}")
+pub fn anon_label(id: u64, stem: &str) -> String {
+    format!("\u{0}anon{id}\u{0}{stem}")
 }
 
 /// Whether a label's name is an anonymous one (see `anon_label`).

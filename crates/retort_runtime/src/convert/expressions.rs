@@ -287,7 +287,15 @@ pub fn expr(vm: &mut Vm, cx: &mut Conversion, e: &Value) -> PyResult<Expr> {
         "label" => {
             let name = match (attr_str(vm, e, "name")?, e) {
                 (Some(name), _) => name,
-                (None, Value::Instance(i)) => retort_sql::expr::anon_label(i.serial),
+                (None, Value::Instance(i)) => {
+                    // `_anonymous_label.safe_construct(id, getattr(element, "name", "anon"))`
+                    let element = attr(vm, e, "element")?;
+                    let stem = match kind(vm, &element)?.as_str() {
+                        "function" | "column" => attr_str(vm, &element, "name")?.unwrap_or_default(),
+                        _ => String::new(),
+                    };
+                    retort_sql::expr::anon_label(i.serial, &stem)
+                }
                 (None, _) => String::new(),
             };
             sub(vm, cx, "element")?.label(&name)

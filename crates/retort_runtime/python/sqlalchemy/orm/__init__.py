@@ -105,8 +105,8 @@ _UNSUPPORTED = frozenset((
     'attribute_mapped_collection', 'clear_mappers', 'column_keyed_dict', 'column_mapped_collection', 'composite',
     'contains_alias', 'create_session', 'dynamic_loader', 'has_inherited_table', 'join', 'keyfunc_mapping',
     'make_transient_to_detached', 'mapped_as_dataclass', 'mapped_collection', 'mapper', 'merge_frozen_result',
-    'merge_result', 'orm_insert_sentinel', 'outerjoin', 'polymorphic_union', 'query_expression', 'reconstructor',
-    'synonym_for', 'unmapped_column', 'unmapped_dataclass', 'was_deleted', 'with_expression',
+    'merge_result', 'orm_insert_sentinel', 'outerjoin', 'polymorphic_union', 'reconstructor',
+    'synonym_for', 'unmapped_column', 'unmapped_dataclass', 'was_deleted',
 ))
 
 

@@ -35,6 +35,14 @@ def _column_property(columns, deferred, kw):
     return _ExpressionProperty(c, deferred)
 
 
+def query_expression(default_expr=None, *, repr=True, compare=False, expire_on_flush=True, info=None, doc=None):
+    """An attribute a query fills with `with_expression()`: None otherwise,
+    or (`default_expr`) that expression's value, loaded with its object."""
+    prop = _ExpressionProperty(default_expr if default_expr is not None else _sa.null(), default_expr is None)
+    prop.query_expression = True
+    return prop
+
+
 def synonym(name, **kw):
     return SynonymProperty(name, **kw)
 

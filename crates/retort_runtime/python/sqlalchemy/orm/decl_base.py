@@ -164,6 +164,8 @@ def _scan(cls, table_given):
         if isinstance(value, _ExpressionProperty):
             value.key = key
             value.label = value.expression.label(None)
+            # (how `with_expression(User.attr, ...)` names the attribute)
+            value.label._sa_expression_prop = value
             expressions.append(value)
             continue
         if isinstance(value, _DeferredColumn):
@@ -201,6 +203,7 @@ def _scan(cls, table_given):
         if "_early" in mc.__dict__:
             col = _adopt(mc._early, col)
         col.key = key
+        col._deferred_group = mc.group
         mc._column = col
         columns.append(col)
     return columns, relationships, synonyms, deferred, expressions, raising
@@ -229,6 +232,8 @@ def _finish_mapping(cls, mapper, synonyms, deferred, expressions, raising, relat
     inherited = mapper.inherits
     mapper.synonyms = dict(inherited.synonyms, **synonyms) if inherited else synonyms
     mapper.deferred_keys = {k for k, c in attrs if k in deferred} | {p.key for p in expressions if p.deferred}
+    # deferred_group=: the deferred columns that load together
+    mapper.deferred_groups = {k: c._deferred_group for k, c in attrs if getattr(c, "_deferred_group", None) is not None}
     if inherited:
         mapper.deferred_keys |= inherited.deferred_keys
         expressions = inherited.expressions + expressions

@@ -142,8 +142,13 @@ class _SessionLoading:
         if key is not None and key not in d and (key in mapper.raise_keys or key in state.raise_keys):
             raise InvalidRequestError(f"'{mapper.class_.__name__}.{key}' is not available due to raiseload=True")
         every = mapper.expression_keys + mapper.column_keys
+        if key is not None and key not in d and any(p.key == key and p.query_expression and p.deferred for p in mapper.expressions):
+            # a query_expression() no statement filled: None, without SQL
+            return obj
         if key is not None and key in deferred and key not in d:
-            missing = [key]
+            group = mapper.deferred_groups.get(key)
+            # (a deferred_group's unloaded columns load with it, in the mapper's order)
+            missing = [k for k in every if k not in d and mapper.deferred_groups.get(k) == group] if group is not None else [key]
         else:
             missing = [k for k in every if k not in d and k not in deferred]
         if not missing:
@@ -253,9 +258,18 @@ class _SessionLoading:
 
     def _execute_loading(self, statement, params, options, column_options, populate, criteria):
         if isinstance(statement, FromStatement):
-            if column_options or any(o.strategy in ("joinedload", "contains_eager") for o in options):
+            if any(o.strategy != "with_expression" for o in column_options) or any(o.strategy in ("joinedload", "contains_eager") for o in options):
                 raise _unsupported("from_statement() with joinedload(), contains_eager() or load_only()/defer()/undefer()")
-            result = self._from_statement_rows(statement, self._connection().execute(statement.element, params), populate)
+            result = self._connection().execute(statement.element, params)
+            # with_expression(User.attr, stmt.selected_columns.name): that column of the rows
+            keys = list(result._keys)
+            expressions = []
+            for o in column_options:
+                name = getattr(o.expression, "key", None) or getattr(o.expression, "name", None)
+                if name not in keys:
+                    raise _unsupported("with_expression() in from_statement() of other than a column of the statement")
+                expressions.append((o.prop.key, keys.index(name)))
+            result = self._from_statement_rows(statement, result, populate, expressions)
             self._eager(statement, result, options)
             return result
         eager = [o for o in options if o.strategy == "contains_eager"]

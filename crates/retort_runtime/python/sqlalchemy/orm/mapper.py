@@ -9,6 +9,9 @@ _registries = []
 class Mapper:
     """A mapped class: its table, column attributes and relationships."""
 
+    # deferred_group=: attribute key -> its group
+    deferred_groups = {}
+
     def __init__(self, class_, table, attrs, relationships, registry_, inherits=None, shared=()):
         self.class_ = class_
         self.local_table = table

@@ -78,7 +78,9 @@ class MappedColumn:
     def __init__(self, args, kw):
         # deferred_raiseload: deferred, and raising instead of loading
         self.raiseload = bool(kw.pop("deferred_raiseload", False))
-        self.deferred = bool(kw.pop("deferred", False)) or self.raiseload
+        # deferred_group: deferred, and loaded with the rest of its group
+        self.group = kw.pop("deferred_group", None)
+        self.deferred = bool(kw.pop("deferred", False)) or self.raiseload or self.group is not None
         self.args = args
         self.kw = kw
 
@@ -128,6 +130,9 @@ def _adopt(early, col):
 class _ExpressionProperty:
     """`column_property(expression)`: a read-only attribute loaded with its
     object by the labelled expression (deferred: alone, on first access)."""
+
+    # query_expression(): loaded only by with_expression() (None otherwise)
+    query_expression = False
 
     def __init__(self, expression, deferred):
         self.expression = expression
@@ -182,7 +187,7 @@ def mapped_column(*args, **kw):
     dataclass_options = {k: kw[k] for k in _DATACLASS_OPTIONS if k in kw}
     for k in ("init", "repr", "compare", "kw_only", "hash", "sort_order", "dataclass_metadata"):
         kw.pop(k, None)
-    for k in ("deferred_group", "active_history"):
+    for k in ("active_history",):
         if kw.get(k):
             raise _unsupported(f"mapped_column({k}=...)")
         kw.pop(k, None)

@@ -42,7 +42,8 @@ def _deferral(statement, column_options, every_column=False):
             mapper, keys, source = plan
             loads[new_pos] = keys
             if source is mapper.local_table:
-                columns.extend(mapper._selectable(k) for k in keys)
+                chosen = getattr(keys, "expressions", {})
+                columns.extend(chosen[k] if k in chosen else mapper._selectable(k) for k in keys)
             else:
                 columns.extend(source.c[mapper.column_attrs_list[mapper.attr_index[k]][1].name] for k in keys)
             new_pos += len(keys)

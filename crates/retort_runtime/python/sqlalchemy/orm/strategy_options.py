@@ -240,6 +240,22 @@ class _ColumnOption:
         self.raiseload = raiseload
         self.strategy = strategy
         self.columns = []
+        # undefer("*"), defer("*"): every column; undefer_group(name): that group's
+        self.wildcard = False
+        self.group = None
+        if strategy == "undefer_group":
+            self.group = attrs[0]
+            attrs = ()
+        elif strategy == "with_expression":
+            # with_expression(User.attr, expression): a query_expression() filled by it
+            self.prop = getattr(attrs[0], "_sa_expression_prop", None)
+            if self.prop is None or not self.prop.query_expression:
+                raise ArgumentError(f"with_expression() needs a query_expression() attribute, got {attrs[0]!r}")
+            self.expression = attrs[1]
+            attrs = ()
+        elif list(attrs) == ["*"] and strategy in ("undefer", "defer"):
+            self.wildcard = True
+            attrs = ()
         for a in attrs:
             owner = getattr(a, "_sa_attribute_of", None) if isinstance(a, Column) else None
             if owner is None:
@@ -253,6 +269,17 @@ class _ColumnOption:
     def apply(self, mapper, keys):
         """`keys` (the columns `mapper`'s entity loads) after this option."""
         mine = [mapper.column_attr_of[c.name] for c in self.columns if c.table is mapper.local_table]
+        if self.strategy == "with_expression":
+            if not any(p is self.prop for p in mapper.expressions):
+                return keys
+            kept = _Keys(k for k in mapper.expression_keys + mapper.column_keys if k in keys or k == self.prop.key)
+            kept.raising = getattr(keys, "raising", ())
+            kept.expressions = {**getattr(keys, "expressions", {}), self.prop.key: _sa._coerce(self.expression).label(None)}
+            return kept
+        if self.wildcard:
+            mine = [k for k in mapper.column_keys if k not in mapper.pk_keys]
+        elif self.group is not None:
+            mine = [k for k in mapper.column_keys if mapper.deferred_groups.get(k) == self.group]
         if not mine:
             return keys
         if self.strategy == "load_only":
@@ -260,8 +287,10 @@ class _ColumnOption:
         elif self.strategy == "defer":
             kept = _Keys(k for k in keys if k not in mine)
         else:
+            # undefer(), undefer_group()
             kept = _Keys(k for k in mapper.expression_keys + mapper.column_keys if k in keys or k in mine)
         kept.raising = set(getattr(keys, "raising", ())) - set(kept)
+        kept.expressions = getattr(keys, "expressions", {})
         if self.raiseload:
             kept.raising |= {k for k in mapper.column_keys if k not in kept}
         return kept
@@ -269,9 +298,15 @@ class _ColumnOption:
 
 class _Keys(list):
     """The column keys an entity's query loads, and (`raising`) those of
-    the others that raise on access (`raiseload=True`)."""
+    the others that raise on access (`raiseload=True`); `expressions`:
+    what `with_expression()` selects for a query_expression() key."""
 
     raising = frozenset()
+    expressions = {}
+
+
+def with_expression(key, expression):
+    return _ColumnOption("with_expression", [key, expression])
 
 
 def load_only(*attrs, raiseload=False):
@@ -291,7 +326,7 @@ def undefer(key, *more):
 
 
 def undefer_group(name):
-    raise _unsupported("undefer_group()")
+    return _ColumnOption("undefer_group", [name])
 
 immediateload = _loader_option("immediateload")
 

@@ -796,6 +796,11 @@ class CompoundSelect(Executable):
 
     label_style = "disambiguate_only"
 
+    @property
+    def selected_columns(self):
+        """The columns the UNION returns: its first SELECT's."""
+        return self.selects[0].selected_columns
+
     def _expanded_columns(self):
         return self.selects[0]._expanded_columns()
 
