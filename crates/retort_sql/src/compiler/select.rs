@@ -279,6 +279,9 @@ impl Writer {
             FromName::AnonOf(id, table) => Some(FromItem::AnonAlias { table, id }),
             FromName::Anon(_) => None,
         }));
+        // a table a JOIN among them joins is not listed again (`_hide_froms`)
+        let joined: Vec<FromName> = froms.iter().filter(|f| matches!(f, FromItem::Join { .. })).flat_map(FromItem::names).collect();
+        froms.retain(|f| matches!(f, FromItem::Join { .. }) || !matches!(f.names().as_slice(), [name] if joined.contains(name)));
         self.correlate(select, context, froms)
     }
 

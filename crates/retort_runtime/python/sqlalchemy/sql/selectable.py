@@ -702,11 +702,15 @@ class Select(Executable):
     def join(self, target, onclause=None, isouter=False, full=False):
         _no_full(full)
         new = self._copy()
-        if new.froms:
+        parent = None
+        if hasattr(target, "_sa_join"):
+            # along a relationship: from its parent (the aliased class's alias)
+            parent = target._parent_alias if target._parent_alias is not None else target._config().parent.local_table
+        if new.froms and (parent is None or _joins_in(new.froms[-1], parent)):
             left = new.froms.pop()
-        elif hasattr(target, "_sa_join"):
-            # along a relationship: from its parent's table
-            left = target._config().parent.local_table
+        elif parent is not None:
+            # (a FROM the join then covers is left out, as SQLAlchemy's `_hide_froms`)
+            left = parent
         else:
             left = next(c if isinstance(c, FromClause) else c.table for c in self.columns)
         if hasattr(target, "_sa_join"):
