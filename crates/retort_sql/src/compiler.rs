@@ -394,7 +394,6 @@ impl Writer {
                     (BinOp::NotRegexpMatch, Dialect::Postgresql) => "!~",
                     (BinOp::BitXor, Dialect::Postgresql) => "#",
                     (BinOp::RegexpMatch | BinOp::NotRegexpMatch, Dialect::Mysql) => op.sql(),
-                    (BinOp::RegexpMatch | BinOp::NotRegexpMatch | BinOp::BitXor, Dialect::Oracle) => unreachable!("rendered as functions"),
                     _ => self.binary_operator(*op),
                 };
                 self.sql += &format!(" {sql} ");

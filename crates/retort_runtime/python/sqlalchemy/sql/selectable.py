@@ -658,26 +658,21 @@ class Select(Executable):
     def correlate(self, *froms):
         """The enclosing SELECTs' FROMs this SELECT, nested, leaves out (refers
         to); `correlate(None)`: none. Ends auto-correlation."""
-        new = self._copy()
-        new._auto_correlate = False
-        if not froms or froms[0] is None or froms[0] is False:
-            if len(froms) > 1:
-                raise ArgumentError("additional FROM objects not accepted when passing None/False to correlate()")
-            new._correlate = ()
-        else:
-            new._correlate = tuple(self._correlate) + tuple(_from_arg(f) for f in froms)
-        return new
+        return self._correlated("correlate", "_correlate", froms)
 
     def correlate_except(self, *froms):
         """Correlate to every enclosing FROM but these; `correlate_except(None)`: to all."""
+        return self._correlated("correlate_except", "_correlate_except", froms)
+
+    def _correlated(self, method, attr, froms):
         new = self._copy()
         new._auto_correlate = False
         if not froms or froms[0] is None or froms[0] is False:
             if len(froms) > 1:
-                raise ArgumentError("additional FROM objects not accepted when passing None/False to correlate_except()")
-            new._correlate_except = ()
+                raise ArgumentError(f"additional FROM objects not accepted when passing None/False to {method}()")
+            setattr(new, attr, ())
         else:
-            new._correlate_except = tuple(self._correlate_except or ()) + tuple(_from_arg(f) for f in froms)
+            setattr(new, attr, tuple(getattr(self, attr) or ()) + tuple(_from_arg(f) for f in froms))
         return new
 
     def exists(self):

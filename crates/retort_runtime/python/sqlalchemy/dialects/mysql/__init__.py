@@ -3,19 +3,7 @@ statements as SQLAlchemy compiles them for it
 (`stmt.compile(dialect=mysql.dialect())`: `retort_sql::compiler::Dialect`).
 Retort runs SQLite only; the dialect's other names refuse plainly."""
 
-import sqlalchemy as _sa
+from sqlalchemy.dialects import _shown_dialect
 
-
-class MySQLDialect_mysqldb(_sa._Dialect):
-    name = "mysql"
-    driver = "mysqldb"
-    paramstyle = "format"
-
-
+MySQLDialect_mysqldb, __getattr__ = _shown_dialect("mysql", "MySQLDialect_mysqldb", "mysqldb", "format")
 dialect = MySQLDialect_mysqldb
-
-
-def __getattr__(name):
-    if name.startswith("__"):
-        raise AttributeError(name)
-    raise NotImplementedError(f"Retort does not support sqlalchemy.dialects.mysql.{name} yet")

@@ -3,19 +3,7 @@ statements as SQLAlchemy compiles them for it
 (`stmt.compile(dialect=oracle.dialect())`: `retort_sql::compiler::Dialect`).
 Retort runs SQLite only; the dialect's other names refuse plainly."""
 
-import sqlalchemy as _sa
+from sqlalchemy.dialects import _shown_dialect
 
-
-class OracleDialect_oracledb(_sa._Dialect):
-    name = "oracle"
-    driver = "oracledb"
-    paramstyle = "named"
-
-
+OracleDialect_oracledb, __getattr__ = _shown_dialect("oracle", "OracleDialect_oracledb", "oracledb", "named")
 dialect = OracleDialect_oracledb
-
-
-def __getattr__(name):
-    if name.startswith("__"):
-        raise AttributeError(name)
-    raise NotImplementedError(f"Retort does not support sqlalchemy.dialects.oracle.{name} yet")
