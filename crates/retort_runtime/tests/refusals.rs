@@ -47,7 +47,11 @@ const CASES: &[(&str, &str)] = &[
     ("print(func.percentile_disc(0.5).within_group(User.id))", "Function.within_group()"),
     ("select(User).column_descriptions", "Select.column_descriptions"),
     ("update(User).entity_description", "Update.entity_description"),
-    ("selectinload(User.addresses).load_only(Address.id)", "load_only() chained on a loader option"),
+    ("selectinload(User.addresses).with_expression(Address.id, 1)", "with_expression() chained on a loader option"),
+    (
+        "e = create_engine('sqlite://')\nBase.metadata.create_all(e)\nSession(e).scalars(select(User).options(subqueryload(User.addresses).load_only(Address.id))).all()",
+        "sub-options of subqueryload()",
+    ),
     ("User.addresses.and_(Address.id > 1)", "a relationship attribute's and_()"),
     // SQLAlchemy's names and modules Retort has not (not "cannot import name")
     ("from sqlalchemy import Computed", "sqlalchemy.Computed"),

@@ -279,9 +279,9 @@ class _SessionLoading:
             return self._contains_eager(statement, params, eager, [o for o in options if o.strategy != "contains_eager"])
         joined = [o for o in options if o.strategy == "joinedload"]
         if joined:
-            if column_options or populate or any(cls.__mapper__.deferred_keys or cls.__mapper__.expressions for _, cls in getattr(statement, "_orm_entities", None) or []):
-                raise _unsupported("joinedload() with deferred columns, load_only()/defer()/undefer() or populate_existing")
-            return self._joined(statement, params, joined, options)
+            if populate:
+                raise _unsupported("joinedload() with populate_existing")
+            return self._joined(statement, params, joined, options, column_options)
         statement, loads = _deferral(statement, column_options)
         result = self._execute_grouped(statement, params)
         result = self._entity_rows(statement, result, loads, populate)

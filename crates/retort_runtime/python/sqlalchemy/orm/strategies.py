@@ -56,6 +56,15 @@ def _deferral(statement, column_options, every_column=False):
     return stmt, loads
 
 
+def _keys_with(mapper, column_options):
+    """The keys of the columns an eager load of `mapper` selects: the
+    undeferred ones, after the column options of its step."""
+    keys = [k for k in mapper.column_keys if k not in mapper.deferred_keys]
+    for o in column_options:
+        keys = o.apply(mapper, keys)
+    return keys
+
+
 def _distinct_objects(rows, index):
     """The objects at `index` of the rows, each once, in row order."""
     objs, seen = [], set()
@@ -79,6 +88,8 @@ class _SessionStrategies:
         self._lazy_overrides(entities, result, options)
         for o in options:
             if o.strategy in ("immediateload", "subqueryload"):
+                if _subs(o.path[0]):
+                    raise _unsupported(f"sub-options of {o.strategy}() ({o.strategy}(...).load_only(...), .options(...))")
                 if len(o.path) != 1 and o.strategy == "immediateload":
                     raise _unsupported(f"{o.strategy}() with a path of relationships")
                 prop = o.path[0][1]
@@ -97,7 +108,7 @@ class _SessionStrategies:
                     if reached:
                         self._eager_path(reached, o.path[1:], o.path[:1])
         paths = [o.path for o in options if o.path[0][0] == "selectinload"]
-        paths += [o.path for o in options if o.path[0][0] == "defaultload" and any(st == "selectinload" for st, _ in o.path)]
+        paths += [o.path for o in options if o.path[0][0] == "defaultload" and any(st[0] == "selectinload" or _subs(st) for st in o.path)]
         rows = result._rows[result._pos:]
         for path in paths:
             prop = path[0][1]
@@ -126,7 +137,8 @@ class _SessionStrategies:
         for sub in sorted(wanted, key=lambda m: mapper.self_and_descendants.index(m)):
             mine = [o for o in objs if type(o).__mapper__.isa(sub)]
             keys = [k for k in sub.column_keys if k not in mapper.attr_index]
-            todo = [o for o in mine if any(k not in o.__dict__ for k in keys)]
+            # (SQLAlchemy's post load runs for every object of the class, loaded before or not)
+            todo = mine
             if todo:
                 cols = [(k, c) for k, c in sub._select_columns if k in sub.pk_keys or c is sub.polymorphic_on or k not in mapper.attr_index]
                 pk = sub.primary_key[0]
@@ -239,12 +251,16 @@ class _SessionStrategies:
             # the statement loaded, and fills only those not loaded yet
             todo = objs if prop.direction is ONETOMANY and k == 1 else [o for o in objs if prop.key not in o.__dict__]
             joined = [p for _, p in path[1:k]]
+            if any(len(_subs(st, _ColumnOption)) != len(_subs(st)) for st in path[1:k]):
+                raise _unsupported("sub-options of joinedload() other than load_only(), defer() and undefer()")
+            # `.joinedload(B.c).load_only(...)`: the joined class's columns
+            joined_columns = {id(st[1]): _subs(st, _ColumnOption) for st in path[1:k]}
             if k == 1 and prop.direction is ONETOMANY:
                 # the loaded class's own lazy="joined" relationships join the same query
                 on_path = {id(p) for _, p in list(done) + list(path)}
                 joined = [p for p in prop.mapper._relationships.values() if p.lazy == "joined" and id(p) not in on_path]
             if todo:
-                self._selectin(prop, todo, joined)
+                self._selectin(prop, todo, joined, _subs(path[0], _ColumnOption), joined_columns)
             elif k > 1:
                 raise _unsupported(f"joinedload() after selectinload() of {prop!r}, which another option loaded")
             if k > 1:
@@ -262,23 +278,26 @@ class _SessionStrategies:
             return
         elif strategy != "defaultload":
             raise _unsupported(f"{strategy}() after another relationship in a loader option's path")
-        if len(path) == 1:
-            if strategy == "selectinload":
-                reached = []
-                for o in objs:
-                    value = o.__dict__.get(prop.key)
-                    reached += [x for x in (value if prop.uselist else [value]) if x is not None] if value is not None else []
-                if reached:
-                    self._eager_defaults(reached, list(done) + [(strategy, prop)])
+        if len(path) == 1 and strategy == "selectinload":
+            reached = []
+            for o in objs:
+                value = o.__dict__.get(prop.key)
+                reached += [x for x in (value if prop.uselist else [value]) if x is not None] if value is not None else []
+            self._sub_options(prop.mapper, reached, path[0])
+            if reached:
+                self._eager_defaults(reached, list(done) + [(strategy, prop)])
+            return
+        if len(path) == 1 and not _subs(path[0]):
             return
         reached, seen = [], set()
         for o in objs:
             if prop.key not in o.__dict__:
                 # not loaded (`defaultload(A.b)` of a lazy A.b): the rest of the path
-                # goes with A.b's lazy load, when it happens
+                # and the step's sub-options go with A.b's lazy load, when it happens
                 state = _state(o)
                 options = dict(state.lazy_options or {})
-                options[prop.key] = options.get(prop.key, []) + [_option_of_path(path[1:])]
+                later = [_option_of_path(path[1:])] if len(path) > 1 else []
+                options[prop.key] = options.get(prop.key, []) + _subs(path[0]) + later
                 state.lazy_options = options
                 continue
             value = o.__dict__[prop.key]
@@ -286,29 +305,53 @@ class _SessionStrategies:
                 if x is not None and id(x) not in seen:
                     seen.add(id(x))
                     reached.append(x)
-        if reached:
+        self._sub_options(prop.mapper, reached, path[0])
+        if reached and len(path) > 1:
             self._eager_path(reached, path[1:])
 
-    def _selectin(self, prop, parents, joined=()):
+    def _sub_options(self, mapper, objs, step):
+        """A step's sub-options for the objects it reached: the subclass loads of
+        `.selectin_polymorphic()`, then the loader options of `.options(...)`
+        (those of a subclass's relationships after that subclass's load)."""
+        subs = _subs(step)
+        if not objs or not subs:
+            return
+        loaders = _subs(step, _LoaderOption)
+        wanted = [m for o in _subs(step, _PolymorphicOption) for m in o.mappers]
+        if wanted:
+            self._load_subclasses(mapper, objs, wanted, loaders)
+        for o in loaders:
+            first = o.path[0][1]
+            if first is None or (wanted and first.parent in wanted):
+                continue
+            if mapper.isa(first.parent):
+                self._eager_path(objs, o.path)
+            elif first.parent.isa(mapper):
+                self._eager_path([x for x in objs if type(x).__mapper__.isa(first.parent)], o.path)
+
+    def _selectin(self, prop, parents, joined=(), columns=(), joined_columns=None):
         """SQLAlchemy's selectin loader: the related rows of `parents`, 500 keys
         per IN query, for each kind of relationship; `joined`: relationships
-        of the loaded class to joinedload in the same query (a chain)."""
+        of the loaded class to joinedload in the same query (a chain);
+        `columns`: the column options of the step (`.load_only(...)`), and
+        `joined_columns` those of the joined steps (by id of relationship)."""
         prop.parent._configure()
         target = prop.mapper
+        wanted = _keys_with(target, columns)
         if any(not p.deferred for p in target.expressions):
             raise _unsupported(f"selectinload() of {prop!r}, whose class maps column_property() expressions")
         _no_extra_criteria(prop, "selectinload()")
         if prop.direction is MANYTOONE:
             if joined:
                 raise _unsupported(f"joinedload() after selectinload() of the many-to-one {prop!r}")
-            return self._selectin_many_to_one(prop, parents)
+            return self._selectin_many_to_one(prop, parents, wanted)
         if joined and prop.direction is MANYTOMANY:
             raise _unsupported(f"joinedload() after selectinload() of the many-to-many {prop!r}")
         if prop.direction is ONETOMANY:
             if len(prop.pairs) != 1:
                 raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
             (pc, key_col), = prop.pairs
-            cols = [key_col] + [c for k, c in target.column_attrs_list if c is not key_col and k not in target.deferred_keys]
+            cols = [key_col] + [c for k, c in target.column_attrs_list if c is not key_col and k in wanted]
             base = select(*cols)
         else:
             if prop.target is prop.parent.local_table or hasattr(prop, "_written"):
@@ -316,15 +359,16 @@ class _SessionStrategies:
             if len(prop.parent_pairs) != 1:
                 raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
             (pc, key_col), = prop.parent_pairs
-            cols = [key_col] + [c for k, c in target.column_attrs_list if k not in target.deferred_keys]
+            cols = [key_col] + [c for k, c in target.column_attrs_list if k in wanted]
             on = and_(*[tc == sc for tc, sc in prop.target_pairs])
             base = select(*cols).select_from(_sa.Join(prop.secondary, target.local_table, on, False))
         pkey = prop.parent.column_attr_of[pc.name]
         keys = [getattr(p, pkey) for p in parents]
         # where each of the target's columns is in a row (the key column first: its own for a one-to-many)
-        loaded = [(k, c) for k, c in target.column_attrs_list if c in cols]
+        loaded = [(k, c) for k, c in target.column_attrs_list if c in cols and (k in wanted or not columns)]
         order = [cols.index(c, 1) if c in cols[1:] else 0 for _, c in loaded]
-        loaded_keys = [k for k, _ in loaded]
+        loaded_keys = _Keys(k for k, _ in loaded)
+        loaded_keys.raising = getattr(wanted, "raising", ())
         found = {}
         extra = [o.criteria for o in self._criteria if o.mapper is target]
         tree, join_order = None, []
@@ -334,6 +378,7 @@ class _SessionStrategies:
             for j in joined:
                 # a step from the last one's class continues the chain; else it joins the loaded class
                 node = node.child(j) if node is not tree and j.parent is node.prop.mapper else tree.child(j)
+                node.column_options = (joined_columns or {}).get(id(j), [])
             left, join_order = _join_tree(tree, target.local_table, target.local_table)
             base = select(*cols, *tree.columns(len(cols))).select_from(left).set_label_style(_sa.LABEL_STYLE_NONE)
         for start in range(0, len(keys), 500):
@@ -431,8 +476,9 @@ class _SessionStrategies:
         self._eager(statement, result, options)
         return result
 
-    def _selectin_many_to_one(self, prop, parents):
-        """The targets of a many-to-one by primary key, each key once."""
+    def _selectin_many_to_one(self, prop, parents, wanted):
+        """The targets of a many-to-one by primary key, each key once
+        (`wanted`: the keys of the columns to load)."""
         target = prop.mapper
         if len(prop.pairs) != 1:
             raise _unsupported(f"selectinload() of {prop!r} (a composite foreign key)")
@@ -443,10 +489,11 @@ class _SessionStrategies:
             k = getattr(p, fkey)
             if k is not None and k not in keys:
                 keys.append(k)
-        cols = [remote] + [c for k, c in target.column_attrs_list if c is not remote and k not in target.deferred_keys]
+        cols = [remote] + [c for k, c in target.column_attrs_list if c is not remote and k in wanted]
         loaded = [(k, c) for k, c in target.column_attrs_list if c in cols]
         order = [cols.index(c) for _, c in loaded]
-        loaded_keys = [k for k, _ in loaded]
+        loaded_keys = _Keys(k for k, _ in loaded)
+        loaded_keys.raising = getattr(wanted, "raising", ())
         found = {}
         for start in range(0, len(keys), 500):
             stmt = select(*cols).where(remote.in_(keys[start:start + 500]), *[o.criteria for o in self._criteria if o.mapper is target])
@@ -455,7 +502,7 @@ class _SessionStrategies:
         for p in parents:
             p.__dict__[prop.key] = found.get(getattr(p, fkey))
 
-    def _joined(self, statement, params, joined, options):
+    def _joined(self, statement, params, joined, options, column_options=()):
         """`joinedload`, chains included (`joinedload(A.b).joinedload(B.c)`):
         each relationship's table joined (LEFT OUTER, aliased `table_1`) in
         path order; the columns of the joined tables after the statement's,
@@ -478,7 +525,14 @@ class _SessionStrategies:
                     rest.append((node, o.path[i:]))
                     break
                 node = node.child(prop)
-        stmt = statement._copy()
+                if len(_subs(o.path[i], _ColumnOption)) != len(_subs(o.path[i])):
+                    raise _unsupported("sub-options of joinedload() other than load_only(), defer() and undefer()")
+                node.column_options += _subs(o.path[i], _ColumnOption)
+        # the entity's own columns as its deferred ones and column options leave them
+        deferred, loads = _deferral(statement, column_options)
+        index = deferred._orm_entities[0][0] if loads else index
+        own = (loads or {}).get(index)
+        stmt = deferred._copy()
         left = stmt.froms.pop() if stmt.froms else cls.__table__
         left, order_by = _join_tree(root, left, cls.__mapper__.local_table)
         stmt.froms.append(left)
@@ -489,10 +543,10 @@ class _SessionStrategies:
             stmt = stmt.order_by(*order_by)
         self._autoflush()
         raw = self._connection().execute(stmt, params)
-        width = len(cls.__mapper__.column_keys)
+        width = len(own) if own is not None else len(cls.__mapper__.column_keys)
         rows = []
         for r in raw._rows[raw._pos:]:
-            parent = self._load_entity(cls.__mapper__, tuple(r[index:index + width]))
+            parent = self._load_entity(cls.__mapper__, tuple(r[index:index + width]), own)
             root.take(self, r, parent)
             rows.append(tuple(r[:index]) + (parent,) + tuple(r[index + width:n]))
         root.fill()

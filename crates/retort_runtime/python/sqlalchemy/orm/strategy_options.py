@@ -10,6 +10,20 @@ def _with_lazy_options(stmt, state, prop):
     return stmt.options(*options) if options else stmt
 
 
+class _Step(tuple):
+    """One (strategy, relationship) step of a loader option's path, and the
+    options for the objects it reaches (`subs`): `selectinload(A.b).load_only(B.x)`,
+    `.selectin_polymorphic([...])`, `.options(...)` (SQLAlchemy's sub-options)."""
+
+    subs = ()
+
+
+def _subs(step, kind=None):
+    """A step's sub-options (of one kind: column, polymorphic or loader)."""
+    subs = getattr(step, "subs", ())
+    return list(subs) if kind is None else [o for o in subs if isinstance(o, kind)]
+
+
 def _option_of_path(path):
     """A loader option for the steps of an option's path that are left."""
     o = _LoaderOption.__new__(_LoaderOption)
@@ -78,6 +92,7 @@ class _JoinedNode:
         self.children = []
         self.offset = 0
         self.found = {}  # id(parent object) -> (parent object, [related objects])
+        self.column_options = []  # `joinedload(A.b).load_only(...)`
 
     def child(self, prop):
         for c in self.children:
@@ -97,7 +112,11 @@ class _JoinedNode:
         out = []
         for node in self.postorder():
             node.offset = start + len(out)
-            out += [node.alias.c[c.name] for _, c in node.prop.mapper.column_attrs_list]
+            mapper = node.prop.mapper
+            wanted = _keys_with(mapper, node.column_options)
+            node.keys = _Keys(k for k, _ in mapper.column_attrs_list if k in wanted)
+            node.keys.raising = getattr(wanted, "raising", ())
+            out += [node.alias.c[mapper.column_attrs_list[mapper.attr_index[k]][1].name] for k in node.keys]
         return out
 
     def preorder(self):
@@ -122,7 +141,8 @@ class _JoinedNode:
         """The related objects of one row, under `obj` (this node's object)."""
         for c in self.children:
             mapper = c.prop.mapper
-            kid = session._load_entity(mapper, tuple(row[c.offset:c.offset + len(mapper.column_keys)]))
+            keys = c.keys if c.keys != mapper.column_keys else None
+            kid = session._load_entity(mapper, tuple(row[c.offset:c.offset + len(c.keys)]), keys)
             kids = c.found.setdefault(id(obj), (obj, []))[1]
             if kid is not None:
                 if not any(kid is k for k in kids):
@@ -163,8 +183,54 @@ class _LoaderOption:
     def __repr__(self):
         return f"<_LoaderOption {self.path!r}>"
 
+    def _with_subs(self, *subs):
+        """This option with `subs` for the objects its last step reaches."""
+        o = _LoaderOption.__new__(_LoaderOption)
+        o.__dict__.update(self.__dict__)
+        last = self.path[-1]
+        if last[1] is None:
+            raise _unsupported(f"sub-options of {last[0]}('*')")
+        step = _Step(last)
+        step.subs = _subs(last) + list(subs)
+        o.path = self.path[:-1] + [step]
+        return o
+
     def options(self, *more):
-        raise _unsupported(f"loader options' .options(...) ({self.strategy}(...).options(...)); chain them instead")
+        prop = self.path[-1][1]
+        # what a sub-option may start from: the relationship's class, and the
+        # classes of a selectin_polymorphic() before it (`_apply_to_parent`)
+        sources = [prop.mapper] if prop is not None else []
+        for m in more:
+            if not isinstance(m, (_LoaderOption, _ColumnOption, _PolymorphicOption)):
+                raise ArgumentError(f"Loader option {m} is not compatible with the Load.options() method.")
+            owner = m.base if isinstance(m, _PolymorphicOption) else (m.path[0][1].parent if isinstance(m, _LoaderOption) and m.path[0][1] is not None else None)
+            if owner is not None and sources and not any(s.isa(owner) for s in sources):
+                name = owner.class_.__name__
+                attr = name if isinstance(m, _PolymorphicOption) else f"{name}.{m.path[0][1].key}"
+                target = prop.mapper.class_.__name__
+                hint = ""
+                if owner.isa(prop.mapper) or prop.mapper.isa(owner):
+                    hint = (f'  Did you mean to use "{prop}.of_type({name})" or '
+                            f'"loadopt.options(selectin_polymorphic({target}, [{name}]), ...)" ?')
+                raise ArgumentError(f'ORM mapped entity or attribute "{attr}" does not link from relationship "{prop}".{hint}')
+            if isinstance(m, _PolymorphicOption):
+                sources += m.mappers
+        return self._with_subs(*more)
+
+    def load_only(self, *attrs, raiseload=False):
+        return self._with_subs(load_only(*attrs, raiseload=raiseload))
+
+    def defer(self, key, *more, raiseload=False):
+        return self._with_subs(defer(key, *more, raiseload=raiseload))
+
+    def undefer(self, key, *more):
+        return self._with_subs(undefer(key, *more))
+
+    def undefer_group(self, name):
+        return self._with_subs(undefer_group(name))
+
+    def selectin_polymorphic(self, classes):
+        return self._with_subs(_PolymorphicOption(self.path[-1][1].mapper.class_, classes))
 
 
 def _chain(strategy):
@@ -409,5 +475,4 @@ def selectin_polymorphic(base, classes):
     return _PolymorphicOption(base, classes)
 
 
-_refused(_LoaderOption, "load_only", "defer", "undefer", "undefer_group", "with_expression", "selectin_polymorphic",
-         label="{name}() chained on a loader option")
+_refused(_LoaderOption, "with_expression", label="{name}() chained on a loader option")
