@@ -40,11 +40,10 @@ const CASES: &[(&str, &str)] = &[
     ),
     ("select(User).options(with_loader_criteria(Address, Address.id > 1, include_aliases=True))", "with_loader_criteria(loader_only"),
     // methods SQLAlchemy's classes have (not AttributeError)
-    ("func.percentile_disc(0.5).within_group(User.id)", "Function.within_group()"),
-    ("func.json_each('[]').table_valued('value')", "Function.table_valued()"),
+    ("func.jsonb_each('{}').scalar_table_valued('key')", "Function.scalar_table_valued()"),
+    ("func.json_each('[]').table_valued('value', with_ordinality='o')", "table_valued(with_ordinality=...)"),
     ("select(User.id).lateral()", "Select.lateral()"),
     ("select(User, User.id).from_statement(select(User))", "from_statement() of a select() of other than one mapped class"),
-    ("print(func.percentile_disc(0.5).within_group(User.id))", "Function.within_group()"),
     ("select(User).column_descriptions", "Select.column_descriptions"),
     ("update(User).entity_description", "Update.entity_description"),
     ("selectinload(User.addresses).with_expression(Address.id, 1)", "with_expression() chained on a loader option"),

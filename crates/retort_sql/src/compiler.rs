@@ -517,6 +517,30 @@ impl Writer {
                 self.expr(path, None);
                 self.sql += "))";
             }
+            Expr::WithinGroup { func, order_by } => self.within_group(func, order_by),
+            Expr::AggregateOrderBy { func, order_by } if self.dialect == Dialect::Oracle => self.within_group(func, order_by),
+            Expr::AggregateOrderBy { func, order_by } => match &**func {
+                // SQLCompiler.visit_aggregateorderby: INLINE, `f(x ORDER BY y)`
+                Expr::Function { name, args } if !args.is_empty() => {
+                    self.sql += name;
+                    self.sql.push('(');
+                    self.in_function += 1;
+                    self.list(args, ", ", |w, arg| w.expr(arg, None));
+                    self.in_function -= 1;
+                    self.sql += " ORDER BY ";
+                    self.list(order_by, ", ", |w, o| w.order_item(o));
+                    self.sql.push(')');
+                }
+                _ => self.fail(SqlError::NotSupported("aggregate_order_by() of a function without arguments".into())),
+            },
+            Expr::TableValuedColumn(name) => {
+                let rendered = self.render_from_name(name);
+                self.sql += &rendered;
+                if self.dialect == Dialect::Oracle {
+                    // OracleCompiler.visit_table_valued_column
+                    self.sql += ".COLUMN_VALUE";
+                }
+            }
             Expr::Filter { func, criterion } => {
                 self.expr(func, None);
                 self.sql += " FILTER (WHERE ";
@@ -591,6 +615,14 @@ impl Writer {
         }
     }
 
+    /// SQLCompiler.visit_withingroup.
+    fn within_group(&mut self, func: &Expr, order_by: &[OrderBy]) {
+        self.expr(func, None);
+        self.sql += " WITHIN GROUP (ORDER BY ";
+        self.list(order_by, ", ", |w, o| w.order_item(o));
+        self.sql.push(')');
+    }
+
     fn join(&mut self, items: &[Expr], separator: &str, own: i32, same: impl Fn(&Expr) -> bool) {
         self.list(items, separator, |w, item| w.expr(item, if same(item) { None } else { Some(own) }));
     }
@@ -614,6 +646,12 @@ impl Writer {
                 _ => None,
             },
             Expr::Function { name, .. } => Some(self.anon_label(&name.to_lowercase())),
+            // (an aggregate's ORDER BY keeps the function's name)
+            Expr::AggregateOrderBy { func, .. } | Expr::WithinGroup { func, .. } => match &**func {
+                Expr::Function { name, .. } => Some(self.anon_label(&name.to_lowercase())),
+                _ => Some(self.anon_label("anon")),
+            },
+            Expr::TableValuedColumn(_) => None,
             _ => Some(self.anon_label("anon")),
         };
         self.expr(expr, None);

@@ -257,6 +257,20 @@ pub enum Expr {
         func: Box<Expr>,
         criterion: Box<Expr>,
     },
+    /// `func.f(x).within_group(order)`: `f(x) WITHIN GROUP (ORDER BY order)`.
+    WithinGroup {
+        func: Box<Expr>,
+        order_by: Vec<OrderBy>,
+    },
+    /// `func.f(x).aggregate_order_by(order)`: `f(x ORDER BY order)`, or
+    /// WITHIN GROUP where the dialect orders aggregates so (Oracle).
+    AggregateOrderBy {
+        func: Box<Expr>,
+        order_by: Vec<OrderBy>,
+    },
+    /// `func.f(...).column_valued(name)`: the function's row value, known by
+    /// the name of the FROM item it is (Oracle: `name.COLUMN_VALUE`).
+    TableValuedColumn(FromName),
     /// `distinct(x)`: `DISTINCT x`, as in `count(DISTINCT x)`.
     Distinct(Box<Expr>),
     /// `tuple_(a, b).in_([(1, 2), ...])`: `(a, b) IN (VALUES (?, ?), ...)`.
@@ -368,7 +382,14 @@ impl Expr {
             | Expr::BoolConst(_)
             | Expr::ScalarSubquery(_)
             | Expr::Exists(_)
+            | Expr::TableValuedColumn(_)
             | Expr::Literal(_) => {}
+            Expr::WithinGroup { func, order_by } | Expr::AggregateOrderBy { func, order_by } => {
+                func.walk(f);
+                for o in order_by {
+                    o.expr().walk(f);
+                }
+            }
             Expr::Like { expr, pattern, .. } => {
                 expr.walk(f);
                 pattern.walk(f);
@@ -497,6 +518,14 @@ pub enum FromItem {
         table: String,
         id: u32,
     },
+    /// A table-valued function (`func.json_each(x).table_valued("value")`,
+    /// `.column_valued()`, `.alias()`): `json_each(?) AS name`; `derived`:
+    /// the column names `render_derived()` lists after the name.
+    TableValued {
+        func: Box<Expr>,
+        name: FromName,
+        derived: Vec<String>,
+    },
 }
 
 /// `select(...).cte(name, recursive=...)`; a recursive CTE's body is the
@@ -542,6 +571,7 @@ impl FromItem {
             }
             FromItem::Cte(cte) => self.covers(&cte.from_name()),
             FromItem::AnonAlias { table, id } => self.covers(&FromName::AnonOf(*id, table.clone())),
+            FromItem::TableValued { name, .. } => self.covers(name),
         }
     }
 
@@ -555,6 +585,7 @@ impl FromItem {
             }
             FromItem::Cte(cte) => vec![cte.from_name()],
             FromItem::AnonAlias { table, id } => vec![FromName::AnonOf(*id, table.clone())],
+            FromItem::TableValued { name, .. } => vec![name.clone()],
         }
     }
 
@@ -568,6 +599,7 @@ impl FromItem {
             | FromItem::CompoundSubquery { name: own, .. } => own == name,
             FromItem::Cte(cte) => *name == cte.from_name(),
             FromItem::AnonAlias { table, id } => *name == FromName::AnonOf(*id, table.clone()),
+            FromItem::TableValued { name: own, .. } => own == name,
         }
     }
 }

@@ -48,7 +48,7 @@ __version__ = "2.1.0"
 # SQLAlchemy 2.1's public names this module lacks: `from sqlalchemy import X`
 # says so plainly rather than "cannot import name".
 _UNSUPPORTED = frozenset((
-    'ARRAY', 'AdaptedConnection', 'AggregateOrderBy', 'AliasedReturnsRows', 'AssertionPool', 'AsyncAdaptedQueuePool',
+    'ARRAY', 'AdaptedConnection', 'AliasedReturnsRows', 'AssertionPool', 'AsyncAdaptedQueuePool',
     'BINARY', 'BLANK_SCHEMA', 'BaseDDLElement', 'BaseRow', 'BindTyping', 'CacheKey', 'CheckFirst',
     'ChunkedIteratorResult', 'ClauseList', 'CollectionAggregate', 'ColumnClause', 'ColumnDefault',
     'ColumnExpressionArgument', 'ColumnOperators', 'Computed', 'Constraint', 'CreateEnginePlugin', 'CreateTableAs',
@@ -61,13 +61,13 @@ _UNSUPPORTED = frozenset((
     'PoolResetState', 'QueuePool', 'ReleaseSavepointClause', 'ResultProxy', 'ReturnsRows',
     'RollbackToSavepointClause', 'RootTransaction', 'SQLColumnExpression', 'SavepointClause', 'ScalarResult',
     'SelectBase', 'SelectLabelStyle', 'Selectable', 'SingletonThreadPool', 'StatementLambdaElement',
-    'StaticPool', 'TString', 'TableSample', 'TableValuedAlias', 'TableValuedColumn', 'TextAsFrom', 'TryCast',
+    'StaticPool', 'TString', 'TableSample', 'TextAsFrom', 'TryCast',
     'TupleType', 'TwoPhaseTransaction', 'TypeClause', 'TypeCoerce', 'TypeCompiler', 'TypedColumns',
-    'URL', 'UUID', 'UnaryExpression', 'UpdateBase', 'VARBINARY', 'Values', 'ValuesBase', 'Visitable', 'WithinGroup',
-    'aggregate_order_by', 'all_', 'any_', 'create_mock_engine', 'create_pool_from_url', 'custom_op',
+    'URL', 'UUID', 'UnaryExpression', 'UpdateBase', 'VARBINARY', 'Values', 'ValuesBase', 'Visitable',
+    'all_', 'any_', 'create_mock_engine', 'create_pool_from_url', 'custom_op',
     'engine_from_config', 'except_all', 'from_dml_column', 'insert_sentinel', 'intersect_all', 'lambda_stmt',
     'lateral', 'make_url', 'modifier', 'outparam', 'quoted_name', 'result_tuple', 'tablesample', 'try_cast',
-    'tstring', 'values', 'within_group',
+    'tstring', 'values',
 ))
 # the DDL constructs live in sqlalchemy.schema (which imports this module)
 _FROM_SCHEMA = ("CreateTable", "DropTable", "CreateIndex", "DropIndex")

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use retort_python::{PyResult, Value, Vm};
-use retort_sql::expr::{BinOp, ColumnRef, Cte, CteBody, Expr, FromItem, FromName, ParamName, Select};
+use retort_sql::expr::{BinOp, ColumnRef, Cte, CteBody, Expr, FromItem, FromName, Literal, ParamName, Select};
 
 use super::*;
 
@@ -69,7 +69,7 @@ pub(super) fn column_ref(vm: &mut Vm, cx: &mut Conversion, c: &Value) -> PyResul
         t => {
             let table = from_name(vm, &t)?;
             // a CTE or a subquery named by a column is a FROM item of the SELECT
-            if matches!(kind(vm, &t)?.as_str(), "cte" | "subquery" | "alias") {
+            if matches!(kind(vm, &t)?.as_str(), "cte" | "subquery" | "alias" | "table_valued_alias") {
                 if let Some(scope) = cx.cte_scopes.last_mut() {
                     if !scope.iter().any(|(n, _)| *n == table) {
                         scope.push((table.clone(), t.clone()));
@@ -173,6 +173,19 @@ pub fn from_item(vm: &mut Vm, cx: &mut Conversion, f: &Value) -> PyResult<FromIt
             FromItem::Subquery { select: Box::new(inner), name: from_name(vm, f)? }
         }
         "cte" => cte_item(vm, cx, f)?,
+        "table_valued_alias" => {
+            let func = attr(vm, f, "element")?;
+            let derived = if attr_bool(vm, f, "_render_derived")? {
+                let mut names = Vec::new();
+                for c in attr_list(vm, f, "columns_list")? {
+                    names.push(attr_str(vm, &c, "name")?.unwrap_or_default());
+                }
+                names
+            } else {
+                Vec::new()
+            };
+            FromItem::TableValued { func: Box::new(expr(vm, cx, &func)?), name: from_name(vm, f)?, derived }
+        }
         other => return unsupported(vm, format!("{other} in FROM")),
     })
 }
@@ -196,7 +209,12 @@ pub fn expr(vm: &mut Vm, cx: &mut Conversion, e: &Value) -> PyResult<Expr> {
                 }
             }
             let ty = type_of_expr(vm, e)?;
-            let lit = bind_value(vm, &value, ty.as_ref())?;
+            let lit = match bind_value(vm, &value, ty.as_ref()) {
+                Ok(lit) => lit,
+                // a statement shown (not run) does not process its values, as SQLAlchemy's str() does not
+                Err(_) if cx.lenient => Literal::None,
+                Err(e) => return Err(e),
+            };
             match (attr_str(vm, e, "key")?, attr_str(vm, e, "stem")?) {
                 (Some(key), _) => Expr::Param { name: ParamName::Exact(key), value: lit },
                 (None, Some(stem)) => Expr::Param { name: ParamName::Anon(stem), value: lit },
@@ -357,6 +375,29 @@ pub fn expr(vm: &mut Vm, cx: &mut Conversion, e: &Value) -> PyResult<Expr> {
             Expr::Over { func: Box::new(func), partition_by, order_by: order, frame }
         }
         "json_getitem" => Expr::JsonGet { expr: Box::new(sub(vm, cx, "element")?), path: Box::new(sub(vm, cx, "path")?) },
+        "within_group" | "aggregate_order_by" => {
+            let func = Box::new(sub(vm, cx, "element")?);
+            let mut order = Vec::new();
+            for o in attr_list(vm, e, "order_by")? {
+                order.push(order_by(vm, cx, &o)?);
+            }
+            if k == "within_group" {
+                Expr::WithinGroup { func, order_by: order }
+            } else {
+                Expr::AggregateOrderBy { func, order_by: order }
+            }
+        }
+        "table_valued_column" => {
+            // the function is a FROM item of the SELECT, as a column's table is
+            let alias = attr(vm, e, "scalar_alias")?;
+            let name = from_name(vm, &alias)?;
+            if let Some(scope) = cx.cte_scopes.last_mut() {
+                if !scope.iter().any(|(n, _)| *n == name) {
+                    scope.push((name.clone(), alias.clone()));
+                }
+            }
+            Expr::TableValuedColumn(name)
+        }
         "filter" => Expr::Filter { func: Box::new(sub(vm, cx, "func")?), criterion: Box::new(sub(vm, cx, "criterion")?) },
         "distinct" => Expr::Distinct(Box::new(sub(vm, cx, "element")?)),
         // (quoted as an identifier is: "NOCASE", nocase)

@@ -141,7 +141,7 @@ pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> Py
         if k == "join" {
             implied.push(from_item(vm, cx, &c)?);
         }
-        if matches!(k.as_str(), "table" | "alias" | "subquery" | "join" | "cte") {
+        if matches!(k.as_str(), "table" | "alias" | "subquery" | "join" | "cte" | "table_valued_alias") {
             for col in attr_list(vm, &c, "columns_list")? {
                 let py_type = attr(vm, &col, "type")?;
                 selected.push(Selected { key: attr_str(vm, &col, "key")?.unwrap_or_default(), ty: sql_type(vm, &py_type)?, py_type });
@@ -227,6 +227,10 @@ pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> Py
         if sel.key.is_empty() {
             let stem = match col {
                 Expr::Function { name, .. } => name.clone(),
+                Expr::AggregateOrderBy { func, .. } | Expr::WithinGroup { func, .. } => match &**func {
+                    Expr::Function { name, .. } => name.clone(),
+                    _ => "anon".to_owned(),
+                },
                 _ => "anon".to_owned(),
             };
             let n = counts.entry(stem.clone()).or_insert(0);

@@ -47,7 +47,10 @@ pub fn bind_value(vm: &mut Vm, value: &Value, ty: Option<&SqlType>) -> PyResult<
             SqlValue::Plain(l) => Ok(l),
             // what the SQLite driver itself does with these (text() parameters)
             SqlValue::Decimal(d) => Ok(Literal::Str(d)),
-            other => Err(vm.new_error("NotImplementedError", format!("Retort does not support binding {other:?} without a type yet"))),
+            _ => {
+                let name = vm.type_of(value).name.clone();
+                Err(vm.new_error("NotImplementedError", format!("Retort does not support binding a Python {name} without a type yet")))
+            }
         },
     }
 }

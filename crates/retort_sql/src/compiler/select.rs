@@ -23,7 +23,7 @@ pub(super) fn select_with(mut w: Writer, select: &Select) -> Result<Compiled, Sq
 pub(super) fn collect_ctes(select: &Select, out: &mut Vec<Rc<Cte>>) {
     pub(super) fn from(item: &FromItem, out: &mut Vec<Rc<Cte>>) {
         match item {
-            FromItem::Table { .. } | FromItem::AnonAlias { .. } | FromItem::TextSubquery { .. } => {}
+            FromItem::Table { .. } | FromItem::AnonAlias { .. } | FromItem::TextSubquery { .. } | FromItem::TableValued { .. } => {}
             FromItem::Join { left, right, .. } => {
                 from(left, out);
                 from(right, out);
@@ -348,6 +348,24 @@ impl Writer {
             FromItem::AnonAlias { table, id } => {
                 let alias = self.render_from_name(&FromName::AnonOf(*id, table.clone()));
                 self.sql += &format!("{} AS {alias}", quote(table));
+            }
+            FromItem::TableValued { func, name, derived } => {
+                // OracleCompiler.visit_function: `TABLE (f(...))` in FROM
+                let oracle = self.dialect == Dialect::Oracle;
+                if oracle {
+                    self.sql += "TABLE (";
+                }
+                self.expr(func, None);
+                if oracle {
+                    self.sql.push(')');
+                }
+                let name = self.render_from_name(name);
+                // (Oracle's alias suffix has no AS)
+                self.sql += if oracle { " " } else { " AS " };
+                self.sql += &name;
+                if !derived.is_empty() {
+                    self.sql += &format!("({})", derived.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", "));
+                }
             }
             FromItem::CompoundSubquery { compound, name } => {
                 let name = self.render_from_name(name);

@@ -662,6 +662,23 @@ class Function(ColumnElement):
     def filter(self, *criterion):
         return FunctionFilter(self, and_(*criterion) if len(criterion) > 1 else _coerce(criterion[0]))
 
+    def within_group(self, *order_by):
+        return WithinGroup(self, *order_by)
+
+    def aggregate_order_by(self, *order_by):
+        return AggregateOrderBy(self, *order_by)
+
+    def alias(self, name=None, joins_implicitly=False):
+        return TableValuedAlias(self, (), name)
+
+    def table_valued(self, *expr, name=None, with_ordinality=None, joins_implicitly=False):
+        if with_ordinality is not None:
+            raise _unsupported("table_valued(with_ordinality=...)")
+        return TableValuedAlias(self, expr, name)
+
+    def column_valued(self, name=None, joins_implicitly=False):
+        return self.alias(name).column
+
 
 class FunctionFilter(ColumnElement):
     """`func.count().filter(x > 1)`: an aggregate over the rows matching a criterion."""
@@ -678,6 +695,57 @@ class FunctionFilter(ColumnElement):
 
     def over(self, partition_by=None, order_by=None, range_=None, rows=None, groups=None, exclude=None):
         return Over(self, partition_by, order_by, range_=range_, rows=rows, groups=groups, exclude=exclude)
+
+
+class WithinGroup(ColumnElement):
+    """`func.percentile_cont(0.5).within_group(x)`: an ordered-set aggregate,
+    `f(...) WITHIN GROUP (ORDER BY x)`."""
+
+    __visit_name__ = "within_group"
+
+    def __init__(self, element, *order_by):
+        self.element = element
+        self.order_by = [_order_item(c) for c in order_by]
+        self.type = element.type
+
+    def label(self, name):
+        return Label(name, self)
+
+    def over(self, partition_by=None, order_by=None, range_=None, rows=None, groups=None, exclude=None):
+        return Over(self, partition_by, order_by, range_=range_, rows=rows, groups=groups, exclude=exclude)
+
+    def filter(self, *criterion):
+        return FunctionFilter(self, and_(*criterion) if len(criterion) > 1 else _coerce(criterion[0]))
+
+
+class AggregateOrderBy(WithinGroup):
+    """`func.group_concat(x).aggregate_order_by(y)`: the aggregate's own
+    ORDER BY, `group_concat(x ORDER BY y)` (WITHIN GROUP on Oracle)."""
+
+    __visit_name__ = "aggregate_order_by"
+
+
+def within_group(element, *order_by):
+    return WithinGroup(element, *order_by)
+
+
+def aggregate_order_by(element, *order_by):
+    return AggregateOrderBy(element, *order_by)
+
+
+class TableValuedColumn(ColumnElement):
+    """`func.f(...).column_valued()`: the row value of a table-valued
+    function in FROM, known by that FROM item's name."""
+
+    __visit_name__ = "table_valued_column"
+
+    def __init__(self, scalar_alias, type_):
+        self.scalar_alias = scalar_alias
+        self.type = type_
+        self.key = self.name = scalar_alias.name
+
+    def label(self, name):
+        return Label(name, self)
 
 
 def _as_list(v):
@@ -947,4 +1015,4 @@ class TextualSelect(TextClause):
 # -------------------------------------------------------------------- schema
 
 
-_refused(Function, "within_group", "table_valued", "column_valued", "aggregate_order_by", "scalar_table_valued")
+_refused(Function, "scalar_table_valued")

@@ -154,6 +154,45 @@ class Alias(FromClause):
 _anon_counter = [0]
 
 
+class TableValuedAlias(Alias):
+    """`func.json_each(x).table_valued("value")`: a table-valued function
+    as a FROM item, `json_each(?) AS anon_1`, its columns those named."""
+
+    __visit_name__ = "table_valued_alias"
+
+    def __init__(self, fn, names=(), name=None, render_derived=False):
+        self.element = fn
+        self.name = name
+        if name is None:
+            _anon_counter[0] += 1
+            self.anon_id = _anon_counter[0]
+        cols = []
+        for n in names:
+            if isinstance(n, str):
+                cols.append(_DerivedColumn(n, self, NullType()))
+            else:
+                cols.append(_DerivedColumn(n.name, self, n.type, getattr(n, "key", None)))
+        self.columns_list = cols
+        self.c = self.columns = ColumnCollection(cols)
+        self._names = tuple(names)
+        self._render_derived = render_derived
+
+    @property
+    def column(self):
+        return TableValuedColumn(self, self.element.type)
+
+    def alias(self, name=None, flat=False):
+        return TableValuedAlias(self.element, self._names, name, self._render_derived)
+
+    def render_derived(self, name=None, with_types=False):
+        if with_types:
+            raise _unsupported("render_derived(with_types=True)")
+        return TableValuedAlias(self.element, self._names, name, True)
+
+    def lateral(self, name=None):
+        raise _unsupported("TableValuedAlias.lateral()")
+
+
 def _selected_key(c):
     key = getattr(c, "key", None)
     if key:
