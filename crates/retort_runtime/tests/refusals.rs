@@ -29,7 +29,6 @@ const CASES: &[(&str, &str)] = &[
         "selectinload() of Tag.user, whose primaryjoin= has criteria besides",
     ),
     ("print(select(User).outerjoin(Address, full=True))", "FULL OUTER JOIN"),
-    ("joinedload(User.addresses, innerjoin=True)", "joinedload(innerjoin=...)"),
     (
         "class Order(Base):\n    __tablename__ = 'order'\n    id: Mapped[int] = mapped_column(primary_key=True)\n    kind: Mapped[str] = mapped_column()\n    __mapper_args__ = {'concrete': True}",
         "__mapper_args__ 'concrete'",

@@ -77,6 +77,8 @@ class Result:
     _mappings = False
     _closed = False
     _inserted_primary_key = None
+    # rows of joined eager loads against collections: fetched only through unique()
+    _require_unique = False
 
     def __init__(self, keys, rows, rowcount=-1, lastrowid=None, returns_rows=True):
         # (`_retort_sql` makes a result without rows by setting these five itself)
@@ -99,12 +101,24 @@ class Result:
         _deprecated("The Result.t method is deprecated, Row now behaves like a tuple and can unpack types directly.", "2.1.0")
         return self
 
-    def _take_all(self):
+    def _take_all(self, unique_filter=True):
+        """The rows left (`unique_filter`: through the unique filter, which
+        first() and scalar() do not apply)."""
         if not self.returns_rows:
             raise ResourceClosedError("This result object does not return rows. It has been closed automatically.")
         rows = self._rows[self._pos:]
         self._pos = len(self._rows)
+        if unique_filter:
+            self._check_unique(rows)
         return rows
+
+    def _check_unique(self, rows):
+        """loading.py's `require_unique`: the unique filter of a result that needs unique()."""
+        if self._require_unique and rows:
+            raise InvalidRequestError(
+                "The unique() method must be invoked on this Result, as it contains results that include "
+                "joined eager loads against collections"
+            )
 
     def _out(self, row):
         if self._scalars:
@@ -125,17 +139,19 @@ class Result:
     def fetchone(self):
         if self._pos < len(self._rows):
             row = self._rows[self._pos]
+            self._check_unique([row])
             self._pos += 1
             return self._out(row)
         return None
 
     def fetchmany(self, size=1):
         rows = self._rows[self._pos:self._pos + size]
+        self._check_unique(rows)
         self._pos += len(rows)
         return [self._out(r) for r in rows]
 
     def first(self):
-        rows = self._take_all()
+        rows = self._take_all(unique_filter=False)
         return self._out(rows[0]) if rows else None
 
     def one(self):
@@ -153,7 +169,7 @@ class Result:
         return self._out(rows[0]) if rows else None
 
     def scalar(self):
-        rows = self._take_all()
+        rows = self._take_all(unique_filter=False)
         return rows[0][0] if rows else None
 
     def scalar_one(self):
@@ -192,13 +208,16 @@ class Result:
         new = self._clone()
         seen = set()
         kept = []
+        # (a mapped object counts by identity, as the ORM's unique filters hash them by id())
+        ident = lambda v: ("id", id(v)) if hasattr(type(v), "__mapper__") else v
         for r in self._rows[self._pos:]:
-            key = r[0] if self._scalars else tuple(r)
+            key = ident(r[0]) if self._scalars else tuple(ident(v) for v in r)
             if key not in seen:
                 seen.add(key)
                 kept.append(r)
         new._rows = kept
         new._pos = 0
+        new._require_unique = False
         return new
 
     def columns(self, *names):

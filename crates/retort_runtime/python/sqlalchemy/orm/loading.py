@@ -220,7 +220,7 @@ class _SessionLoading:
             no_sql()
             self._autoflush()
             stmt = select(target.class_).where(*_join_terms(prop, lambda i: (prop.pairs[i][0], literal(values[i], prop.pairs[i][0].type))), *extra)
-            return self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).scalars().first()
+            return self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).unique().scalars().first()
         no_sql()
         crit = _lazy_criteria(obj, prop)
         self._autoflush()
@@ -228,7 +228,7 @@ class _SessionLoading:
         outer = self._loading_from
         self._loading_from = (prop.parent,)
         try:
-            result = self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).scalars()
+            result = self.execute(_with_lazy_options(stmt, state, prop), _autoflush=False).unique().scalars()
             return result.all() if prop.uselist else result.first()
         finally:
             self._loading_from = outer

@@ -39,6 +39,7 @@ class RelationshipProperty:
         passive_deletes=False,
         post_update=False,
         collection_class=None,
+        innerjoin=False,
         **kw,
     ):
         self.argument = argument
@@ -53,6 +54,8 @@ class RelationshipProperty:
         self.viewonly = viewonly
         self.passive_deletes = passive_deletes
         self.collection_class = collection_class
+        # a joined eager load of it uses an inner JOIN
+        self.innerjoin = innerjoin
         self._dataclass = {k: kw.pop(k) for k in _DATACLASS_OPTIONS if k in kw}
         self.primaryjoin = primaryjoin
         self.secondaryjoin = secondaryjoin

@@ -546,7 +546,7 @@ class Session(_SessionLoading, _SessionFromStatement, _SessionStrategies, _Sessi
                 return self._load_expired(obj, _state(obj))
             return obj
         stmt = select(mapper.class_).where(*[c == v for c, v in zip(mapper.primary_key, key)])
-        return self.execute(stmt, _autoflush=False).scalars().one_or_none()
+        return self.execute(stmt, _autoflush=False).unique().scalars().one_or_none()
 
     def get_one(self, entity, ident, **kw):
         obj = self.get(entity, ident, **kw)

@@ -56,6 +56,12 @@ def _deferral(statement, column_options, every_column=False):
     return stmt, loads
 
 
+def _innerjoin(step):
+    """Whether a joined step joins inner: its option's `innerjoin=`, else its relationship's."""
+    given = getattr(step, "innerjoin", None)
+    return bool(step[1].innerjoin if given is None else given)
+
+
 def _keys_with(mapper, column_options):
     """The keys of the columns an eager load of `mapper` selects: the
     undeferred ones, after the column options of its step."""
@@ -63,6 +69,103 @@ def _keys_with(mapper, column_options):
     for o in column_options:
         keys = o.apply(mapper, keys)
     return keys
+
+
+def _joined_statement(statement, joined, column_options):
+    """The statement a `joinedload()` sends: its entity's table joined to each
+    relationship's (the tree of `_JoinedNode`s), their columns after its own.
+    Also the tree, the steps after the joined ones, where the entity's columns
+    start, which of them it loads, and where the joined columns start."""
+    entities = getattr(statement, "_orm_entities", None) or []
+    if len(entities) != 1:
+        raise _unsupported("joinedload() in a statement of more than one entity")
+    index, cls = entities[0]
+    if isinstance(cls, AliasedClass):
+        raise _unsupported("joinedload() from an aliased() class")
+    root = _JoinedNode(None, None, None)
+    rest = []
+    for o in joined:
+        node = root
+        for i, (strategy, prop) in enumerate(o.path):
+            if strategy != "joinedload":
+                rest.append((node, o.path[i:]))
+                break
+            node = node.child(prop)
+            node.innerjoin = _innerjoin(o.path[i])
+            if len(_subs(o.path[i], _ColumnOption)) != len(_subs(o.path[i])):
+                raise _unsupported("sub-options of joinedload() other than load_only(), defer() and undefer()")
+            node.column_options += _subs(o.path[i], _ColumnOption)
+    _joined_defaults(root, cls.__mapper__)
+    # the entity's own columns as its deferred ones and column options leave them
+    deferred, loads = _deferral(statement, column_options)
+    index = deferred._orm_entities[0][0] if loads else index
+    own = (loads or {}).get(index)
+    stmt = deferred._copy()
+    left = stmt.froms.pop() if stmt.froms else cls.__table__
+    left, order_by = _join_tree(root, left, cls.__mapper__.local_table)
+    stmt.froms.append(left)
+    n = len(stmt._expanded_columns())
+    stmt.columns = stmt.columns + root.columns(n)
+    stmt._with_options = []
+    if order_by:
+        stmt = stmt.order_by(*order_by)
+    return stmt, root, rest, index, own, n
+
+
+def _joined_defaults(root, mapper, path=()):
+    """The `lazy="joined"` relationships of the classes a joined load reaches,
+    joined in too; not one back to a class on its path (JoinedLoader's
+    `path.contains_mapper`). With a `path` (the classes a selectin load came
+    from), the root's own too: `mapper` is the class it loads."""
+    def walk(node, on_path):
+        if node.prop is not None or path:
+            target = node.prop.mapper if node.prop is not None else mapper
+            target._configure()
+            for prop in target._relationships.values():
+                if prop.lazy == "joined" and not any(c.prop is prop for c in node.children) and prop.mapper not in on_path:
+                    node.child(prop).innerjoin = bool(prop.innerjoin)
+        for c in list(node.children):
+            walk(c, on_path + [c.prop.mapper])
+
+    walk(root, list(path) + [mapper])
+
+
+def _shown_statement(statement):
+    """An ORM statement as `str()` shows it, as it would run: the columns its
+    entities load (deferred ones, `load_only()`), `joinedload()`s joined in
+    (the relationships' own `lazy="joined"` too)."""
+    options = getattr(statement, "_with_options", None) or ()
+    column_options = [o for o in options if isinstance(o, _ColumnOption)]
+    loaders = _default_loads(statement, [o for o in options if isinstance(o, _LoaderOption)])
+    joined = [o for o in loaders if o.strategy == "joinedload"]
+    if joined and not any(o.strategy == "contains_eager" for o in loaders):
+        return _joined_statement(statement, joined, column_options)[0]
+    return _deferral(statement, column_options)[0]
+
+
+def _default_loads(statement, options, loading_from=()):
+    """The statement's loader options, and the eager loading its entities'
+    relationships ask for themselves (`lazy="selectin"`, `lazy="joined"`)
+    where no option names them; `loading_from`: the classes a lazy load
+    loads from (a joined load back to one of them is not made)."""
+    entities = getattr(statement, "_orm_entities", None) or []
+    if not entities:
+        return options
+    named = {id(o.path[0][1]) for o in options}
+    everything = any(o.path[0][1] is None for o in options)
+    extra = []
+    for _, cls in entities:
+        mapper = cls.__mapper__
+        mapper._configure()
+        for prop in mapper._relationships.values():
+            if prop.lazy in ("selectin", "joined", "immediate", "subquery") and id(prop) not in named and not everything:
+                if prop.lazy == "joined" and any(prop.mapper is m for m in loading_from):
+                    # a joined load back to a class the load came from (a lazy load of
+                    # User.posts does not join Post.author): JoinedLoader's path check
+                    continue
+                named.add(id(prop))
+                extra.append(_LoaderOption(prop.lazy + "load", [_RelationshipComparator(prop)]))
+    return list(options) + extra
 
 
 def _distinct_objects(rows, index):
@@ -191,27 +294,8 @@ class _SessionStrategies:
                     state.lazy_overrides = {**(state.lazy_overrides or {}), **marks}
 
     def _with_defaults(self, statement, options):
-        """The statement's loader options, and the eager loading its entities'
-        relationships ask for themselves (`lazy="selectin"`, `lazy="joined"`)
-        where no option names them."""
-        entities = getattr(statement, "_orm_entities", None) or []
-        if not entities:
-            return options
-        named = {id(o.path[0][1]) for o in options}
-        everything = any(o.path[0][1] is None for o in options)
-        extra = []
-        for _, cls in entities:
-            mapper = cls.__mapper__
-            mapper._configure()
-            for prop in mapper._relationships.values():
-                if prop.lazy in ("selectin", "joined", "immediate", "subquery") and id(prop) not in named and not everything:
-                    if prop.lazy == "joined" and any(prop.mapper is m for m in self._loading_from):
-                        # a joined load back to a class the load came from (a lazy load of
-                        # User.posts does not join Post.author): JoinedLoader's path check
-                        continue
-                    named.add(id(prop))
-                    extra.append(_LoaderOption(prop.lazy + "load", [_RelationshipComparator(prop)]))
-        return list(options) + extra
+        """The statement's loader options and its relationships' own eager loads."""
+        return _default_loads(statement, options, self._loading_from)
 
     # the classes a lazy load is loading from (JoinedLoader's path.contains_mapper)
     _loading_from = ()
@@ -254,13 +338,13 @@ class _SessionStrategies:
             if any(len(_subs(st, _ColumnOption)) != len(_subs(st)) for st in path[1:k]):
                 raise _unsupported("sub-options of joinedload() other than load_only(), defer() and undefer()")
             # `.joinedload(B.c).load_only(...)`: the joined class's columns
-            joined_columns = {id(st[1]): _subs(st, _ColumnOption) for st in path[1:k]}
+            joined_steps = {id(st[1]): st for st in path[1:k]}
             if k == 1 and prop.direction is ONETOMANY:
                 # the loaded class's own lazy="joined" relationships join the same query
                 on_path = {id(p) for _, p in list(done) + list(path)}
                 joined = [p for p in prop.mapper._relationships.values() if p.lazy == "joined" and id(p) not in on_path]
             if todo:
-                self._selectin(prop, todo, joined, _subs(path[0], _ColumnOption), joined_columns)
+                self._selectin(prop, todo, joined, _subs(path[0], _ColumnOption), joined_steps)
             elif k > 1:
                 raise _unsupported(f"joinedload() after selectinload() of {prop!r}, which another option loaded")
             if k > 1:
@@ -329,12 +413,12 @@ class _SessionStrategies:
             elif first.parent.isa(mapper):
                 self._eager_path([x for x in objs if type(x).__mapper__.isa(first.parent)], o.path)
 
-    def _selectin(self, prop, parents, joined=(), columns=(), joined_columns=None):
+    def _selectin(self, prop, parents, joined=(), columns=(), joined_steps=None):
         """SQLAlchemy's selectin loader: the related rows of `parents`, 500 keys
         per IN query, for each kind of relationship; `joined`: relationships
         of the loaded class to joinedload in the same query (a chain);
         `columns`: the column options of the step (`.load_only(...)`), and
-        `joined_columns` those of the joined steps (by id of relationship)."""
+        `joined_steps`: the option's joined steps (by id of relationship)."""
         prop.parent._configure()
         target = prop.mapper
         wanted = _keys_with(target, columns)
@@ -378,7 +462,10 @@ class _SessionStrategies:
             for j in joined:
                 # a step from the last one's class continues the chain; else it joins the loaded class
                 node = node.child(j) if node is not tree and j.parent is node.prop.mapper else tree.child(j)
-                node.column_options = (joined_columns or {}).get(id(j), [])
+                step = (joined_steps or {}).get(id(j), ("joinedload", j))
+                node.column_options = _subs(step, _ColumnOption)
+                node.innerjoin = _innerjoin(step)
+            _joined_defaults(tree, target, [prop.parent])
             left, join_order = _join_tree(tree, target.local_table, target.local_table)
             base = select(*cols, *tree.columns(len(cols))).select_from(left).set_label_style(_sa.LABEL_STYLE_NONE)
         for start in range(0, len(keys), 500):
@@ -473,6 +560,7 @@ class _SessionStrategies:
                 parent.__dict__[prop.key] = _collection(parent, prop, kids)
         if prop.uselist:
             result._joined_eager = True
+            result._require_unique = True
         self._eager(statement, result, options)
         return result
 
@@ -510,37 +598,8 @@ class _SessionStrategies:
         SQLAlchemy's eager loaders add them); rows are the parent objects with
         their relationships filled. Steps after the joined ones
         (`joinedload(A.b).selectinload(B.c)`) load from the objects reached."""
-        entities = getattr(statement, "_orm_entities", None) or []
-        if len(entities) != 1:
-            raise _unsupported("joinedload() in a statement of more than one entity")
-        index, cls = entities[0]
-        if isinstance(cls, AliasedClass):
-            raise _unsupported("joinedload() from an aliased() class")
-        root = _JoinedNode(None, None, None)
-        rest = []
-        for o in joined:
-            node = root
-            for i, (strategy, prop) in enumerate(o.path):
-                if strategy != "joinedload":
-                    rest.append((node, o.path[i:]))
-                    break
-                node = node.child(prop)
-                if len(_subs(o.path[i], _ColumnOption)) != len(_subs(o.path[i])):
-                    raise _unsupported("sub-options of joinedload() other than load_only(), defer() and undefer()")
-                node.column_options += _subs(o.path[i], _ColumnOption)
-        # the entity's own columns as its deferred ones and column options leave them
-        deferred, loads = _deferral(statement, column_options)
-        index = deferred._orm_entities[0][0] if loads else index
-        own = (loads or {}).get(index)
-        stmt = deferred._copy()
-        left = stmt.froms.pop() if stmt.froms else cls.__table__
-        left, order_by = _join_tree(root, left, cls.__mapper__.local_table)
-        stmt.froms.append(left)
-        n = len(stmt._expanded_columns())
-        stmt.columns = stmt.columns + root.columns(n)
-        stmt._with_options = []
-        if order_by:
-            stmt = stmt.order_by(*order_by)
+        stmt, root, rest, index, own, n = _joined_statement(statement, joined, column_options)
+        cls = statement._orm_entities[0][1]
         self._autoflush()
         raw = self._connection().execute(stmt, params)
         width = len(own) if own is not None else len(cls.__mapper__.column_keys)
@@ -553,6 +612,7 @@ class _SessionStrategies:
         keys = list(raw._keys[:index]) + [cls.__name__] + list(raw._keys[index + width:n])
         result = _sa.Result(keys, rows)
         result._joined_eager = True
+        result._require_unique = any(node.prop.uselist for node in root.preorder())
         self._eager(statement, result, [o for o in options if o.strategy != "joinedload"])
         for node, path in rest:
             reached, seen = [], set()

@@ -13,9 +13,11 @@ def _with_lazy_options(stmt, state, prop):
 class _Step(tuple):
     """One (strategy, relationship) step of a loader option's path, and the
     options for the objects it reaches (`subs`): `selectinload(A.b).load_only(B.x)`,
-    `.selectin_polymorphic([...])`, `.options(...)` (SQLAlchemy's sub-options)."""
+    `.selectin_polymorphic([...])`, `.options(...)` (SQLAlchemy's sub-options);
+    `innerjoin`: `joinedload(A.b, innerjoin=True)` (None: the relationship's own)."""
 
     subs = ()
+    innerjoin = None
 
 
 def _subs(step, kind=None):
@@ -62,9 +64,11 @@ def _join_tree(root, left, table):
         tables.append(target.local_table)
         node.alias = alias = target.local_table.alias(f"{target.local_table.name}_1")
         up = node.parent.alias
+        if node.innerjoin and node.parent.prop is not None and not node.parent.innerjoin:
+            raise _unsupported(f"joinedload(innerjoin=True) of {prop!r} after an outer joined load")
         if prop.direction is MANYTOMANY:
             # LEFT OUTER JOIN (secondary AS secondary_1 JOIN target AS target_1 ON ...) ON ...
-            left = _RelationshipComparator(prop, up)._m2m_join(left, alias, alias, True)
+            left = _RelationshipComparator(prop, up)._m2m_join(left, alias, alias, not node.innerjoin)
         else:
             here = lambda c, a=up: c if a is None else a.c[c.name]
             adapt = lambda e, a=alias, t=target.local_table: _adapt_to(e, t, a)
@@ -72,7 +76,7 @@ def _join_tree(root, left, table):
                 on = and_(*_join_terms(prop, lambda i: (here(prop.pairs[i][0]), alias.c[prop.pairs[i][1].name]), adapt))
             else:
                 on = and_(*_join_terms(prop, lambda i: (alias.c[prop.pairs[i][0].name], here(prop.pairs[i][1])), adapt))
-            left = _sa.Join(left, alias, on, True)
+            left = _sa.Join(left, alias, on, not node.innerjoin)
         if prop.uselist:
             for c in prop.order_by:
                 if getattr(c, "table", None) is not target.local_table:
@@ -93,6 +97,7 @@ class _JoinedNode:
         self.offset = 0
         self.found = {}  # id(parent object) -> (parent object, [related objects])
         self.column_options = []  # `joinedload(A.b).load_only(...)`
+        self.innerjoin = False
 
     def child(self, prop):
         for c in self.children:
@@ -156,7 +161,7 @@ class _LoaderOption:
     SQLAlchemy's `defaultload(A.b).selectinload(B.c)`; `.selectinload(...)`
     and the others add a step."""
 
-    def __init__(self, strategy, attrs, _path=(), sql_only=False):
+    def __init__(self, strategy, attrs, _path=(), sql_only=False, innerjoin=None):
         if sql_only:
             if strategy != "raiseload":
                 raise _unsupported(f"{strategy}(sql_only=True)")
@@ -168,6 +173,12 @@ class _LoaderOption:
             if isinstance(a, str) or not isinstance(a, _RelationshipComparator):
                 raise _unsupported(f"{strategy}() of {a!r} (only relationship attributes)")
             self.path.append((strategy if i == len(attrs) - 1 else "defaultload", a.prop))
+        if innerjoin is not None:
+            if strategy != "joinedload" or not self.path:
+                raise ArgumentError(f"{strategy}() got an unexpected keyword argument 'innerjoin'")
+            step = _Step(self.path[-1])
+            step.innerjoin = innerjoin
+            self.path[-1] = step
         if not self.path:
             self.path = [(strategy, None)]
         if len(self.path) > 1 and self.path[-1][0] not in ("selectinload", "defaultload", "joinedload", "raiseload", "lazyload", "noload", "raiseload_sql"):
@@ -191,6 +202,7 @@ class _LoaderOption:
         if last[1] is None:
             raise _unsupported(f"sub-options of {last[0]}('*')")
         step = _Step(last)
+        step.innerjoin = getattr(last, "innerjoin", None)
         step.subs = _subs(last) + list(subs)
         o.path = self.path[:-1] + [step]
         return o
@@ -234,8 +246,8 @@ class _LoaderOption:
 
 
 def _chain(strategy):
-    def step(self, *attrs, **kw):
-        return _LoaderOption(strategy, attrs, self.path)
+    def step(self, *attrs, innerjoin=None, **kw):
+        return _LoaderOption(strategy, attrs, self.path, innerjoin=innerjoin)
 
     step.__name__ = strategy
     return step
@@ -272,14 +284,14 @@ _NOLOAD_DEPRECATED = "is deprecated and will be removed in a future release.  Th
 
 
 def _loader_option(name, supported=True):
-    def option(*attrs, sql_only=False, **kw):
+    def option(*attrs, sql_only=False, innerjoin=None, **kw):
         if not supported:
             raise _unsupported(f"the {name}() loader option")
         if kw:
             raise _unsupported(f"{name}({', '.join(f'{k}=...' for k in kw)})")
         if name == "noload":
             _sa._deprecated(f"The noload() option {_NOLOAD_DEPRECATED}", "2.1")
-        return _LoaderOption(name, attrs, sql_only=sql_only)
+        return _LoaderOption(name, attrs, sql_only=sql_only, innerjoin=innerjoin)
 
     option.__name__ = name
     return option

@@ -504,12 +504,10 @@ class Select(Executable):
     __visit_name__ = "select"
 
     def __str__(self):
-        # (an ORM statement prints the columns it loads: deferred columns,
-        # load_only() and defer() leave theirs out, as when it runs)
+        # (an ORM statement prints as it runs: the columns it loads, its joined loads)
         if getattr(self, "_orm_entities", None):
             import sqlalchemy.orm as orm
-            column_options = [o for o in getattr(self, "_with_options", None) or () if isinstance(o, orm._ColumnOption)]
-            return _retort_sql.to_string(orm._deferral(self, column_options)[0])
+            return _retort_sql.to_string(orm._shown_statement(self))
         return _retort_sql.to_string(self)
 
     _for_update = False
