@@ -93,8 +93,8 @@ _retort_host.include(
 # SQLAlchemy 2.1's public names this module lacks: `from sqlalchemy.orm
 # import X` says so plainly rather than "cannot import name".
 _UNSUPPORTED = frozenset((
-    'AliasOption', 'AttributeEventToken', 'AttributeEvents', 'Bundle', 'CascadeOptions', 'ClassManager', 'Composite',
-    'CompositeProperty', 'DeclarativeMeta', 'DictBundle', 'EXT_CONTINUE', 'EXT_SKIP', 'EXT_STOP',
+    'AliasOption', 'AttributeEventToken', 'AttributeEvents', 'CascadeOptions', 'ClassManager', 'Composite',
+    'CompositeProperty', 'DeclarativeMeta', 'EXT_CONTINUE', 'EXT_SKIP', 'EXT_STOP',
     'IdentityMap', 'InspectionAttr', 'InspectionAttrExtensionType', 'InspectionAttrInfo', 'InstanceEvents',
     'InstrumentationEvents', 'InstrumentedAttribute', 'KeyFuncDict', 'LoaderCriteriaOption', 'MappedClassProtocol',
     'MappedCollection', 'MappedSQLExpression', 'MapperEvents', 'MapperProperty', 'NO_KEY', 'NotExtension',

@@ -11,11 +11,12 @@ class _SessionLoading:
         (`loads`: position -> the column keys an entity's query loads, when
         not all of them)."""
         entities = getattr(stmt, "_orm_entities", None)
+        bundles = getattr(stmt, "_bundles", None)
         keys = list(result._keys)
         # the ORM keys its rows' columns by SQLAlchemy's naming convention
         # (`count`, `id_1`), an entity by its class, not by the SQL's labels
         named = _orm_column_keys(stmt, entities)
-        if not entities:
+        if not entities and not bundles:
             if named is not None and len(named) == len(keys) and isinstance(result._keys, list):
                 # (the rows share the keys list)
                 result._keys[:] = named
@@ -26,15 +27,18 @@ class _SessionLoading:
                 # (a with_polymorphic() entity's columns name its subclasses' attributes too)
                 loads[index] = cls._row_keys()
         spans = []
-        for index, cls in entities:
+        for index, cls in entities or ():
             spans.append((index, len(loads.get(index) or cls.__mapper__._select_columns), cls))
+        # a Bundle: its columns, one value (what its row processor makes of them)
+        spans += [(index, len(b.exprs), b) for index, b in bundles or ()]
+        spans.sort(key=lambda s: s[0])
         new_keys, layout = [], []
         pos = 0
         spans_iter = iter(spans)
         nxt = next(spans_iter, None)
         while pos < len(keys):
             if nxt is not None and pos == nxt[0]:
-                new_keys.append(nxt[2].__name__)
+                new_keys.append(nxt[2].name if getattr(nxt[2], "_sa_bundle", False) else nxt[2].__name__)
                 layout.append((pos, nxt[1], nxt[2]))
                 pos += nxt[1]
                 nxt = next(spans_iter, None)
@@ -46,12 +50,15 @@ class _SessionLoading:
         if named is not None and len(named) == len(columns_at):
             for i, key in zip(columns_at, named):
                 new_keys[i] = key
+        processors = {start: cls._processor() for start, n, cls in layout if getattr(cls, "_sa_bundle", False)}
         rows = []
         for r in result._rows[result._pos:]:
             out = []
             for start, n, cls in layout:
                 if n is None:
                     out.append(r[start])
+                elif start in processors:
+                    out.append(processors[start](tuple(r[start:start + n])))
                 else:
                     out.append(self._load_entity(cls.__mapper__, tuple(r[start:start + n]), loads.get(start), populate))
             rows.append(tuple(out))

@@ -186,3 +186,66 @@ class _WithPolymorphic(AliasedClass):
 
 def with_polymorphic(base, classes, selectable=False, flat=False, polymorphic_on=None, aliased=False, innerjoin=False, adapt_on_names=False, name=None, _use_mapper_path=False):
     return _WithPolymorphic(base, classes, selectable, flat, polymorphic_on, aliased, innerjoin, adapt_on_names, name)
+
+
+class Bundle:
+    """`Bundle("user", User.name, User.fullname)`: columns selected together,
+    one element of each result row (a row of their values by key, or what
+    `create_row_processor()` makes of them)."""
+
+    single_entity = False
+    is_bundle = True
+    is_clause_element = False
+    is_mapper = False
+    is_aliased_class = False
+    # (what select() knows a bundle by: its columns, then its value)
+    _sa_bundle = True
+
+    def __init__(self, name, *exprs, single_entity=None, **kw):
+        self.name = self._label = name
+        coerced = []
+        for e in exprs:
+            if getattr(e, "_sa_bundle", False):
+                raise _unsupported("a Bundle inside a Bundle")
+            if isinstance(e, type) or getattr(e, "_sa_entity", None) is not None:
+                raise _unsupported("a mapped class inside a Bundle")
+            coerced.append(_sa._coerce(e))
+        self.exprs = coerced
+        self.c = self.columns = _sa.ReadOnlyColumnCollection(coerced)
+        if single_entity is not None:
+            self.single_entity = single_entity
+
+    def __repr__(self):
+        return f"<{type(self).__name__} at 0x{id(self):x}; {self.name}>"
+
+    def label(self, name):
+        cloned = type(self).__new__(type(self))
+        cloned.__dict__.update(self.__dict__)
+        cloned.name = cloned._label = name
+        return cloned
+
+    @property
+    def clauses(self):
+        return list(self.exprs)
+
+    def create_row_processor(self, query, procs, labels):
+        def proc(row):
+            return _sa.Row(tuple(p(row) for p in procs), list(labels))
+
+        return proc
+
+    def _processor(self):
+        """The function from this bundle's slice of a result row to its value."""
+        labels = [getattr(e, "key", None) or getattr(e, "name", None) for e in self.exprs]
+        procs = [lambda row, i=i: row[i] for i in range(len(self.exprs))]
+        return self.create_row_processor(None, procs, labels)
+
+
+class DictBundle(Bundle):
+    """A Bundle whose value is a dict of its columns' values by key."""
+
+    def create_row_processor(self, query, procs, labels):
+        def proc(row):
+            return dict(zip(labels, (p(row) for p in procs)))
+
+        return proc

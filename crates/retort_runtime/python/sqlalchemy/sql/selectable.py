@@ -452,7 +452,10 @@ def _proxy_key(c):
 def _column_args(entities):
     out = []
     for e in entities:
-        if isinstance(e, type) and "__mapper__" in e.__dict__:
+        if getattr(e, "_sa_bundle", False):
+            # an ORM Bundle: its columns, one value of the row
+            out.extend(e.exprs)
+        elif isinstance(e, type) and "__mapper__" in e.__dict__:
             out.extend(e.__mapper__._entity_columns())
         elif isinstance(e, ClauseElement):
             out.append(e)
@@ -471,13 +474,17 @@ def _column_args(entities):
     return out
 
 
-def _entities_of(entities, start):
+def _entities_of(entities, start, bundles=None):
     """Where mapped classes sit among a select's columns: `(position, class)`,
     the position counted in expanded columns (the ORM turns those back into objects)."""
     out = []
     pos = start
     for e in entities:
-        if isinstance(e, type) and "__mapper__" in e.__dict__:
+        if getattr(e, "_sa_bundle", False):
+            if bundles is not None:
+                bundles.append((pos, e))
+            pos += len(e.exprs)
+        elif isinstance(e, type) and "__mapper__" in e.__dict__:
             out.append((pos, e))
             pos += len(e.__mapper__._select_columns)
         elif getattr(e, "_sa_entity", None) is not None:
@@ -489,6 +496,14 @@ def _entities_of(entities, start):
         else:
             pos += 1
     return out
+
+
+def _bundles_of(entities, start):
+    """Where ORM Bundles sit among a select's columns: `(position, bundle)`
+    (positions counted as `_entities_of` counts them)."""
+    bundles = []
+    _entities_of(entities, start, bundles)
+    return bundles
 
 
 def _joins_in(from_, table):
@@ -529,6 +544,7 @@ class Select(Executable):
     def __init__(self, *entities):
         self.columns = _column_args(entities)
         self._orm_entities = _entities_of(entities, 0)
+        self._bundles = _bundles_of(entities, 0)
         self.froms = []
         self.where_criteria = []
         self.order_by_clauses = []
@@ -765,6 +781,7 @@ class Select(Executable):
     def add_columns(self, *entities):
         new = self._copy()
         new._orm_entities = self._orm_entities + _entities_of(entities, len(self._expanded_columns()))
+        new._bundles = self._bundles + _bundles_of(entities, len(self._expanded_columns()))
         new.columns += _column_args(entities)
         return new
 
@@ -772,6 +789,7 @@ class Select(Executable):
         new = self._copy()
         new.columns = _column_args(entities)
         new._orm_entities = _entities_of(entities, 0)
+        new._bundles = _bundles_of(entities, 0)
         return new
 
     def __getattr__(self, name):
