@@ -51,6 +51,10 @@ const CASES: &[(&str, &str)] = &[
         "sub-options of subqueryload()",
     ),
     ("User.addresses.and_(Address.id > 1)", "a relationship attribute's and_()"),
+    (
+        "e = create_engine('sqlite://')\nBase.metadata.create_all(e)\na = aliased(Address)\nSession(e).scalars(select(User).options(selectinload(User.addresses.of_type(a)))).all()",
+        "selectinload() of User.addresses with of_type()",
+    ),
     // SQLAlchemy's names and modules Retort has not (not "cannot import name")
     ("from sqlalchemy import Computed", "sqlalchemy.Computed"),
     ("from sqlalchemy.types import PickleType", "sqlalchemy.PickleType"),

@@ -447,10 +447,17 @@ class _RelationshipComparator:
         return f"{self.prop.parent.class_.__name__}.{self.key}"
 
     def of_type(self, entity):
-        """The relationship to an `aliased()` class of its target."""
+        """The relationship to an `aliased()` class of its target, or to a
+        joined-table subclass of it (its tables inner-joined)."""
+        target = self._config().mapper
+        if isinstance(entity, type) and "__mapper__" in entity.__dict__ and entity.__mapper__ is not target:
+            sub = class_mapper(entity)
+            if not sub.isa(target) or sub.single:
+                raise _unsupported(f"of_type() with {entity!r} (only an aliased() class of the relationship's target or a joined-table subclass)")
+            return _RelationshipComparator(self.prop, self._parent_alias, sub._from_clause())
         alias = _sa._from_arg(entity)
-        if getattr(entity, "_sa_entity", None) is None or entity.__mapper__ is not self._config().mapper:
-            raise _unsupported(f"of_type() with {entity!r} (only an aliased() class of the relationship's target)")
+        if getattr(entity, "_sa_entity", None) is None or entity.__mapper__ is not target:
+            raise _unsupported(f"of_type() with {entity!r} (only an aliased() class of the relationship's target or a joined-table subclass)")
         return _RelationshipComparator(self.prop, self._parent_alias, alias)
 
     @property

@@ -148,6 +148,10 @@ def _default_loads(statement, options, loading_from=()):
     relationships ask for themselves (`lazy="selectin"`, `lazy="joined"`)
     where no option names them; `loading_from`: the classes a lazy load
     loads from (a joined load back to one of them is not made)."""
+    for o in options:
+        for step in o.path:
+            if getattr(step, "aliased", None) is not None:
+                raise _unsupported(f"{step[0]}() of {step.aliased} with of_type() or from an aliased() class")
     entities = getattr(statement, "_orm_entities", None) or []
     if not entities:
         return options

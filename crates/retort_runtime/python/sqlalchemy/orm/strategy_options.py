@@ -18,6 +18,8 @@ class _Step(tuple):
 
     subs = ()
     innerjoin = None
+    # `selectinload(A.b.of_type(...))`: what Retort does not load yet
+    aliased = None
 
 
 def _subs(step, kind=None):
@@ -172,12 +174,18 @@ class _LoaderOption:
         for i, a in enumerate(attrs):
             if isinstance(a, str) or not isinstance(a, _RelationshipComparator):
                 raise _unsupported(f"{strategy}() of {a!r} (only relationship attributes)")
-            self.path.append((strategy if i == len(attrs) - 1 else "defaultload", a.prop))
+            step = (strategy if i == len(attrs) - 1 else "defaultload", a.prop)
+            if a._target_alias is not None or a._parent_alias is not None:
+                # refused when the option is used (see _default_loads)
+                step = _Step(step)
+                step.aliased = repr(a)
+            self.path.append(step)
         if innerjoin is not None:
             if strategy != "joinedload" or not self.path:
                 raise ArgumentError(f"{strategy}() got an unexpected keyword argument 'innerjoin'")
             step = _Step(self.path[-1])
             step.innerjoin = innerjoin
+            step.aliased = getattr(self.path[-1], "aliased", None)
             self.path[-1] = step
         if not self.path:
             self.path = [(strategy, None)]
@@ -203,6 +211,7 @@ class _LoaderOption:
             raise _unsupported(f"sub-options of {last[0]}('*')")
         step = _Step(last)
         step.innerjoin = getattr(last, "innerjoin", None)
+        step.aliased = getattr(last, "aliased", None)
         step.subs = _subs(last) + list(subs)
         o.path = self.path[:-1] + [step]
         return o
