@@ -51,6 +51,7 @@ const CASES: &[(&str, &str)] = &[
         "sub-options of subqueryload()",
     ),
     ("User.addresses.and_(Address.id > 1)", "a relationship attribute's and_()"),
+    ("aliased(User, select(User).subquery(), adapt_on_names=True)", "aliased(adapt_on_names=True)"),
     (
         "e = create_engine('sqlite://')\nBase.metadata.create_all(e)\na = aliased(Address)\nSession(e).scalars(select(User).options(selectinload(User.addresses.of_type(a)))).all()",
         "selectinload() of User.addresses with of_type()",

@@ -104,7 +104,9 @@ class AliasedClass:
         raise AttributeError(f"type object '{self.__name__}' has no attribute '{key}'")
 
 
-def aliased(element, alias=None, name=None, flat=False):
+def aliased(element, alias=None, name=None, flat=False, adapt_on_names=False):
+    if adapt_on_names:
+        raise _unsupported("aliased(adapt_on_names=True)")
     if not (isinstance(element, type) and hasattr(element, "__mapper__")):
         if isinstance(element, _sa.FromClause):
             return element.alias(name)
