@@ -475,9 +475,7 @@ impl Writer {
                 if args.is_empty() && name.eq_ignore_ascii_case("count") {
                     self.sql.push('*');
                 }
-                self.in_function += 1;
-                self.list(args, ", ", |w, arg| w.expr(arg, None));
-                self.in_function -= 1;
+                self.function_args(args);
                 self.sql.push(')');
             }
             Expr::Label { expr, .. } => self.expr(expr, None),
@@ -524,9 +522,7 @@ impl Writer {
                 Expr::Function { name, args } if !args.is_empty() => {
                     self.sql += name;
                     self.sql.push('(');
-                    self.in_function += 1;
-                    self.list(args, ", ", |w, arg| w.expr(arg, None));
-                    self.in_function -= 1;
+                    self.function_args(args);
                     self.sql += " ORDER BY ";
                     self.list(order_by, ", ", |w, o| w.order_item(o));
                     self.sql.push(')');
@@ -615,6 +611,13 @@ impl Writer {
         }
     }
 
+    /// A function's arguments, comma-separated (`DISTINCT x` is at home there).
+    fn function_args(&mut self, args: &[Expr]) {
+        self.in_function += 1;
+        self.list(args, ", ", |w, arg| w.expr(arg, None));
+        self.in_function -= 1;
+    }
+
     /// SQLCompiler.visit_withingroup.
     fn within_group(&mut self, func: &Expr, order_by: &[OrderBy]) {
         self.expr(func, None);
@@ -645,14 +648,9 @@ impl Writer {
                 Expr::Column(c) => self.column_label(c, style, seen),
                 _ => None,
             },
-            Expr::Function { name, .. } => Some(self.anon_label(&name.to_lowercase())),
-            // (an aggregate's ORDER BY keeps the function's name)
-            Expr::AggregateOrderBy { func, .. } | Expr::WithinGroup { func, .. } => match &**func {
-                Expr::Function { name, .. } => Some(self.anon_label(&name.to_lowercase())),
-                _ => Some(self.anon_label("anon")),
-            },
             Expr::TableValuedColumn(_) => None,
-            _ => Some(self.anon_label("anon")),
+            // (a function keeps its name under within_group() and aggregate_order_by())
+            _ => Some(self.anon_label(&expr.function_name().map_or_else(|| "anon".to_owned(), str::to_lowercase))),
         };
         self.expr(expr, None);
         if let Some(label) = label {

@@ -344,6 +344,20 @@ impl Expr {
         }
     }
 
+    /// The SQL function this expression calls, itself or modified
+    /// (`within_group()`, `aggregate_order_by()`): what its anonymous label
+    /// and result key are named after.
+    pub fn function_name(&self) -> Option<&str> {
+        match self {
+            Expr::Function { name, .. } => Some(name),
+            Expr::WithinGroup { func, .. } | Expr::AggregateOrderBy { func, .. } => match &**func {
+                Expr::Function { name, .. } => Some(name),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     pub fn label(self, name: &str) -> Expr {
         Expr::Label { expr: Box::new(self), name: name.to_owned() }
     }

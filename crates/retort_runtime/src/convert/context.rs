@@ -34,6 +34,17 @@ impl Conversion {
         self.bind_values = pairs.into_iter().filter_map(|(k, v)| k.as_str().map(|s| (s.to_owned(), v))).collect();
     }
 
+    /// Notes a FROM item an expression of the SELECT being converted refers
+    /// to (a CTE, subquery or table-valued function named by a column): it
+    /// becomes one of the SELECT's FROM items, once.
+    pub(super) fn refers_to(&mut self, name: &FromName, item: &Value) {
+        if let Some(scope) = self.cte_scopes.last_mut() {
+            if !scope.iter().any(|(n, _)| n == name) {
+                scope.push((name.clone(), item.clone()));
+            }
+        }
+    }
+
     /// The execution's value of `bindparam(key)`, if it gave one.
     pub(super) fn bind_value(&self, key: &str) -> Option<Value> {
         self.bind_values.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())

@@ -70,11 +70,7 @@ pub(super) fn column_ref(vm: &mut Vm, cx: &mut Conversion, c: &Value) -> PyResul
             let table = from_name(vm, &t)?;
             // a CTE or a subquery named by a column is a FROM item of the SELECT
             if matches!(kind(vm, &t)?.as_str(), "cte" | "subquery" | "alias" | "table_valued_alias") {
-                if let Some(scope) = cx.cte_scopes.last_mut() {
-                    if !scope.iter().any(|(n, _)| *n == table) {
-                        scope.push((table.clone(), t.clone()));
-                    }
-                }
+                cx.refers_to(&table, &t);
             }
             Ok(Expr::Column(ColumnRef { table, name }))
         }
@@ -391,11 +387,7 @@ pub fn expr(vm: &mut Vm, cx: &mut Conversion, e: &Value) -> PyResult<Expr> {
             // the function is a FROM item of the SELECT, as a column's table is
             let alias = attr(vm, e, "scalar_alias")?;
             let name = from_name(vm, &alias)?;
-            if let Some(scope) = cx.cte_scopes.last_mut() {
-                if !scope.iter().any(|(n, _)| *n == name) {
-                    scope.push((name.clone(), alias.clone()));
-                }
-            }
+            cx.refers_to(&name, &alias);
             Expr::TableValuedColumn(name)
         }
         "filter" => Expr::Filter { func: Box::new(sub(vm, cx, "func")?), criterion: Box::new(sub(vm, cx, "criterion")?) },

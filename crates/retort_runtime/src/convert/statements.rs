@@ -225,14 +225,7 @@ pub(super) fn select_in_scope(vm: &mut Vm, cx: &mut Conversion, s: &Value) -> Py
     let mut counts = std::collections::HashMap::<String, u32>::new();
     for (sel, col) in selected.iter_mut().zip(&out.columns) {
         if sel.key.is_empty() {
-            let stem = match col {
-                Expr::Function { name, .. } => name.clone(),
-                Expr::AggregateOrderBy { func, .. } | Expr::WithinGroup { func, .. } => match &**func {
-                    Expr::Function { name, .. } => name.clone(),
-                    _ => "anon".to_owned(),
-                },
-                _ => "anon".to_owned(),
-            };
+            let stem = col.function_name().unwrap_or("anon").to_owned();
             let n = counts.entry(stem.clone()).or_insert(0);
             *n += 1;
             sel.key = format!("{stem}_{n}");

@@ -91,10 +91,7 @@ def _joined_statement(statement, joined, column_options):
                 rest.append((node, o.path[i:]))
                 break
             node = node.child(prop)
-            node.innerjoin = _innerjoin(o.path[i])
-            if len(_subs(o.path[i], _ColumnOption)) != len(_subs(o.path[i])):
-                raise _unsupported("sub-options of joinedload() other than load_only(), defer() and undefer()")
-            node.column_options += _subs(o.path[i], _ColumnOption)
+            node.joins(o.path[i])
     _joined_defaults(root, cls.__mapper__)
     # the entity's own columns as its deferred ones and column options leave them
     deferred, loads = _deferral(statement, column_options)
@@ -245,11 +242,10 @@ class _SessionStrategies:
             mine = [o for o in objs if type(o).__mapper__.isa(sub)]
             keys = [k for k in sub.column_keys if k not in mapper.attr_index]
             # (SQLAlchemy's post load runs for every object of the class, loaded before or not)
-            todo = mine
-            if todo:
+            if mine:
                 cols = [(k, c) for k, c in sub._select_columns if k in sub.pk_keys or c is sub.polymorphic_on or k not in mapper.attr_index]
                 pk = sub.primary_key[0]
-                ident = [_state(o).key_values()[0] for o in todo]
+                ident = [_state(o).key_values()[0] for o in mine]
                 stmt = select(*[c for _, c in cols]).select_from(sub.persist_selectable).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL)
                 by_key = {}
                 for start in range(0, len(ident), 500):
@@ -258,7 +254,7 @@ class _SessionStrategies:
                         for (k, _), v in zip(cols, r):
                             values.setdefault(k, v)
                         by_key[values[sub.pk_keys[0]]] = values
-                for o, key in zip(todo, ident):
+                for o, key in zip(mine, ident):
                     values = by_key.get(key)
                     if values is None:
                         continue
@@ -339,9 +335,7 @@ class _SessionStrategies:
             # the statement loaded, and fills only those not loaded yet
             todo = objs if prop.direction is ONETOMANY and k == 1 else [o for o in objs if prop.key not in o.__dict__]
             joined = [p for _, p in path[1:k]]
-            if any(len(_subs(st, _ColumnOption)) != len(_subs(st)) for st in path[1:k]):
-                raise _unsupported("sub-options of joinedload() other than load_only(), defer() and undefer()")
-            # `.joinedload(B.c).load_only(...)`: the joined class's columns
+            # `.joinedload(B.c).load_only(...)`: the joined steps, by relationship
             joined_steps = {id(st[1]): st for st in path[1:k]}
             if k == 1 and prop.direction is ONETOMANY:
                 # the loaded class's own lazy="joined" relationships join the same query
@@ -455,8 +449,7 @@ class _SessionStrategies:
         # where each of the target's columns is in a row (the key column first: its own for a one-to-many)
         loaded = [(k, c) for k, c in target.column_attrs_list if c in cols and (k in wanted or not columns)]
         order = [cols.index(c, 1) if c in cols[1:] else 0 for _, c in loaded]
-        loaded_keys = _Keys(k for k, _ in loaded)
-        loaded_keys.raising = getattr(wanted, "raising", ())
+        loaded_keys = _Keys.like(wanted, (k for k, _ in loaded))
         found = {}
         extra = [o.criteria for o in self._criteria if o.mapper is target]
         tree, join_order = None, []
@@ -466,9 +459,7 @@ class _SessionStrategies:
             for j in joined:
                 # a step from the last one's class continues the chain; else it joins the loaded class
                 node = node.child(j) if node is not tree and j.parent is node.prop.mapper else tree.child(j)
-                step = (joined_steps or {}).get(id(j), ("joinedload", j))
-                node.column_options = _subs(step, _ColumnOption)
-                node.innerjoin = _innerjoin(step)
+                node.joins((joined_steps or {}).get(id(j), ("joinedload", j)))
             _joined_defaults(tree, target, [prop.parent])
             left, join_order = _join_tree(tree, target.local_table, target.local_table)
             base = select(*cols, *tree.columns(len(cols))).select_from(left).set_label_style(_sa.LABEL_STYLE_NONE)
@@ -584,8 +575,7 @@ class _SessionStrategies:
         cols = [remote] + [c for k, c in target.column_attrs_list if c is not remote and k in wanted]
         loaded = [(k, c) for k, c in target.column_attrs_list if c in cols]
         order = [cols.index(c) for _, c in loaded]
-        loaded_keys = _Keys(k for k, _ in loaded)
-        loaded_keys.raising = getattr(wanted, "raising", ())
+        loaded_keys = _Keys.like(wanted, (k for k, _ in loaded))
         found = {}
         for start in range(0, len(keys), 500):
             stmt = select(*cols).where(remote.in_(keys[start:start + 500]), *[o.criteria for o in self._criteria if o.mapper is target])

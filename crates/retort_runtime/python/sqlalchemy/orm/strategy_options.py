@@ -22,6 +22,15 @@ class _Step(tuple):
     aliased = None
 
 
+def _restep(step, **changes):
+    """A copy of a path step (a plain pair or a `_Step`) with `changes`."""
+    new = _Step(step)
+    new.subs, new.innerjoin, new.aliased = _subs(step), getattr(step, "innerjoin", None), getattr(step, "aliased", None)
+    for k, v in changes.items():
+        setattr(new, k, v)
+    return new
+
+
 def _subs(step, kind=None):
     """A step's sub-options (of one kind: column, polymorphic or loader)."""
     subs = getattr(step, "subs", ())
@@ -112,6 +121,14 @@ class _JoinedNode:
         self.children.sort(key=lambda n: order.index(n.prop.key) if n.prop.key in order else len(order))
         return c
 
+    def joins(self, step):
+        """Takes what the option's step says of this join: inner or outer,
+        and its column options (the only sub-options a joined load takes)."""
+        if len(_subs(step, _ColumnOption)) != len(_subs(step)):
+            raise _unsupported("sub-options of joinedload() other than load_only(), defer() and undefer()")
+        self.innerjoin = _innerjoin(step)
+        self.column_options += _subs(step, _ColumnOption)
+
     def columns(self, start):
         """The joined tables' columns, each relationship's own joined loads
         before its columns (SQLAlchemy sets up a mapper's relationships
@@ -121,8 +138,7 @@ class _JoinedNode:
             node.offset = start + len(out)
             mapper = node.prop.mapper
             wanted = _keys_with(mapper, node.column_options)
-            node.keys = _Keys(k for k, _ in mapper.column_attrs_list if k in wanted)
-            node.keys.raising = getattr(wanted, "raising", ())
+            node.keys = _Keys.like(wanted, (k for k, _ in mapper.column_attrs_list if k in wanted))
             out += [node.alias.c[mapper.column_attrs_list[mapper.attr_index[k]][1].name] for k in node.keys]
         return out
 
@@ -177,16 +193,12 @@ class _LoaderOption:
             step = (strategy if i == len(attrs) - 1 else "defaultload", a.prop)
             if a._target_alias is not None or a._parent_alias is not None:
                 # refused when the option is used (see _default_loads)
-                step = _Step(step)
-                step.aliased = repr(a)
+                step = _restep(step, aliased=repr(a))
             self.path.append(step)
         if innerjoin is not None:
             if strategy != "joinedload" or not self.path:
                 raise ArgumentError(f"{strategy}() got an unexpected keyword argument 'innerjoin'")
-            step = _Step(self.path[-1])
-            step.innerjoin = innerjoin
-            step.aliased = getattr(self.path[-1], "aliased", None)
-            self.path[-1] = step
+            self.path[-1] = _restep(self.path[-1], innerjoin=innerjoin)
         if not self.path:
             self.path = [(strategy, None)]
         if len(self.path) > 1 and self.path[-1][0] not in ("selectinload", "defaultload", "joinedload", "raiseload", "lazyload", "noload", "raiseload_sql"):
@@ -209,11 +221,7 @@ class _LoaderOption:
         last = self.path[-1]
         if last[1] is None:
             raise _unsupported(f"sub-options of {last[0]}('*')")
-        step = _Step(last)
-        step.innerjoin = getattr(last, "innerjoin", None)
-        step.aliased = getattr(last, "aliased", None)
-        step.subs = _subs(last) + list(subs)
-        o.path = self.path[:-1] + [step]
+        o.path = self.path[:-1] + [_restep(last, subs=_subs(last) + list(subs))]
         return o
 
     def options(self, *more):
@@ -390,6 +398,13 @@ class _Keys(list):
 
     raising = frozenset()
     expressions = {}
+
+    @classmethod
+    def like(cls, source, keys):
+        """`keys`, raising as `source` (keys or a `_Keys`) raises."""
+        out = cls(keys)
+        out.raising = getattr(source, "raising", ())
+        return out
 
 
 def with_expression(key, expression):
