@@ -3,7 +3,8 @@
 //! gzip transfer of a cold load, and, in headless Chromium, the median of 5
 //! cold loads for "editor interactive" and "ready to run", then what the
 //! worker's wasm is made of (twiggy, when installed), and the Python
-//! interpreter's workload against CPython (`crates/retort_python/examples/bench.rs`).
+//! interpreter's workload against CPython (`crates/retort_python/examples/bench.rs`)
+//! and SQLAlchemy's unified tutorial (its doctest script) against CPython.
 
 use std::io::Write;
 use std::path::Path;
@@ -45,6 +46,8 @@ pub fn run(root: &Path) -> Result<()> {
     crate::run(Command::new("cargo").args(["run", "--quiet", "--profile", "native", "-p", "retort_python", "--example", "bench"]))?;
     println!("\n== SQLAlchemy Core natively (profile native) against CPython with SQLAlchemy and the raw engine");
     crate::run(Command::new("cargo").args(["run", "--quiet", "--profile", "native", "-p", "retort_runtime", "--example", "bench"]))?;
+    println!("\n== SQLAlchemy's unified tutorial, its 341 doctest examples as one script, natively: process start to exit");
+    tutorial(root)?;
     println!("\n== the same interpreter benchmark in wasm (wasm32-wasip1 in Node's V8)");
     crate::run(Command::new("rustup").args(["target", "add", "wasm32-wasip1"]))?;
     crate::run(Command::new("cargo").args([
@@ -67,6 +70,43 @@ pub fn run(root: &Path) -> Result<()> {
     let out = Command::new("twiggy").args(["top", "-n", "20"]).arg(&worker).output().context("twiggy")?;
     print!("{}", String::from_utf8_lossy(&out.stdout));
     Ok(())
+}
+
+/// The tutorial's doctest script on Retort (release) and on CPython with
+/// SQLAlchemy 2.1.9, each run 5 times, medians compared; not run (said so)
+/// when the documentation cannot be fetched (`cargo xtask bench tutorial`
+/// runs only this).
+pub fn tutorial(root: &Path) -> Result<()> {
+    let script = match crate::doctest::tutorial_script(root) {
+        Ok(script) => script,
+        Err(e) => {
+            println!("not run: {e:#}");
+            return Ok(());
+        }
+    };
+    let (retort, cpython) = crate::doctest::programs(root)?;
+    let retort_ms = median_run(&retort, &script)?;
+    let cpython_ms = median_run(&cpython, &script)?;
+    println!("{:<40} {retort_ms:>8.0} ms", "Retort (target/release/retort run)");
+    println!("{:<40} {cpython_ms:>8.0} ms", "CPython + SQLAlchemy 2.1.9");
+    println!("{:<40} {:>8.2}x", "CPython / Retort", cpython_ms / retort_ms);
+    Ok(())
+}
+
+/// The median wall time, in milliseconds, of 5 runs of `program script`.
+fn median_run(program: &[String], script: &Path) -> Result<f64> {
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        let out =
+            Command::new(&program[0]).args(&program[1..]).arg(script).output().with_context(|| format!("cannot start {}", program[0]))?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        if !out.status.success() {
+            anyhow::bail!("{} exited with {}: {}", program[0], out.status, String::from_utf8_lossy(&out.stderr));
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[2])
 }
 
 fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<()> {

@@ -5,7 +5,8 @@
 //!   examples ([`doctest`] `--check`), the browser tests,
 //!   and a smoke test of the page's debug build.
 //! - `dist`: the static site into `dist/`.
-//! - `bench`: sizes, cold-load transfer and start-up times in headless Chromium.
+//! - `bench`: sizes, cold-load transfer and start-up times in headless Chromium;
+//!   `bench tutorial`: only SQLAlchemy's unified tutorial, Retort against CPython.
 //! - `record FILE...`: real SQLAlchemy's trace of oracle cases, through `../shared/oracle` ([`record`]).
 //! - `doctest`: SQLAlchemy's documentation examples, run as its own tests run them ([`doctest`]).
 //! - `tidy`: the repository's own rules ([`tidy`]).
@@ -41,6 +42,7 @@ fn main() -> Result<()> {
         }
         Some("dist") => dist(&root),
         Some("test") => test(&root),
+        Some("bench") if args.get(1).map(String::as_str) == Some("tutorial") => bench::tutorial(&root),
         Some("bench") => {
             dist(&root)?;
             setup::chromium()?;
@@ -51,7 +53,7 @@ fn main() -> Result<()> {
         Some("doctest") => doctest::run(&root, &args[1..]),
         Some("tidy") => tidy::check(&root),
         _ => bail!(
-            "usage: cargo xtask serve [--port N] | test | dist | bench | record FILE... | doctest [--cpython|--check|--record] | tidy"
+            "usage: cargo xtask serve [--port N] | test | dist | bench [tutorial] | record FILE... | doctest [--cpython|--check|--record] | tidy"
         ),
     }
 }

@@ -140,8 +140,22 @@ fn group_examples(doc: &Path, group: &[&str]) -> Result<Vec<Example>> {
     Ok(out)
 }
 
-/// The driver with the group's examples, run on `program`: one result per example.
-fn run_group(root: &Path, program: &[String], group: &[&str], examples: &[Example]) -> Result<Vec<Got>> {
+/// The unified tutorial's group as one script (the driver and its 341
+/// examples), the same file on Retort and CPython: what `cargo xtask bench`
+/// times from process start to exit.
+pub fn tutorial_script(root: &Path) -> Result<PathBuf> {
+    let doc = fetch::sdist(root)?.join("doc/build");
+    let group = GROUPS[0];
+    script_for(root, group, &group_examples(&doc, group)?)
+}
+
+/// Retort's and CPython's command lines, as the doctest runs them.
+pub fn programs(root: &Path) -> Result<(Vec<String>, Vec<String>)> {
+    Ok((retort_binary(root)?, cpython()?))
+}
+
+/// The driver followed by the group's examples, written under `target/doctest/run`.
+fn script_for(root: &Path, group: &[&str], examples: &[Example]) -> Result<PathBuf> {
     let driver = std::fs::read_to_string(root.join("xtask/doctest/driver.py"))?;
     let mut script = driver;
     script.push_str("\n_dt_main([\n");
@@ -154,6 +168,12 @@ fn run_group(root: &Path, program: &[String], group: &[&str], examples: &[Exampl
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(format!("{}.py", group[0].trim_end_matches(".rst").replace(['/', '.'], "_")));
     std::fs::write(&path, script)?;
+    Ok(path)
+}
+
+/// The driver with the group's examples, run on `program`: one result per example.
+fn run_group(root: &Path, program: &[String], group: &[&str], examples: &[Example]) -> Result<Vec<Got>> {
+    let path = script_for(root, group, examples)?;
     let out = Command::new(&program[0]).args(&program[1..]).arg(&path).output().with_context(|| format!("cannot start {}", program[0]))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let mut results = Vec::new();
