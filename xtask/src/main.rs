@@ -9,6 +9,7 @@
 //!   `bench tutorial`: only SQLAlchemy's unified tutorial, Retort against CPython.
 //! - `record FILE...`: real SQLAlchemy's trace of oracle cases, through `../shared/oracle` ([`record`]).
 //! - `doctest`: SQLAlchemy's documentation examples, run as its own tests run them ([`doctest`]).
+//! - `surface [--check]`: the real packages' public names in Retort ([`surface`]).
 //! - `tidy`: the repository's own rules ([`tidy`]).
 //!
 //! Each installs what it needs and only that (see [`setup`]), and is quick when
@@ -20,6 +21,7 @@ mod lint;
 mod record;
 mod serve;
 mod setup;
+mod surface;
 mod tidy;
 
 use std::path::{Path, PathBuf};
@@ -51,9 +53,10 @@ fn main() -> Result<()> {
         }
         Some("record") => record::record(&root, &args[1..]),
         Some("doctest") => doctest::run(&root, &args[1..]),
+        Some("surface") => surface::run(&root, &args[1..]),
         Some("tidy") => tidy::check(&root),
         _ => bail!(
-            "usage: cargo xtask serve [--port N] | test | dist | bench [tutorial] | record FILE... | doctest [--cpython|--check|--record] | tidy"
+            "usage: cargo xtask serve [--port N] | test | dist | bench [tutorial] | record FILE... | doctest [--cpython|--check|--record] | surface [--check] | tidy"
         ),
     }
 }
@@ -91,6 +94,8 @@ fn test(root: &Path) -> Result<()> {
     run(Command::new("cargo").args(["run", "--quiet", "-p", "retort_python", "--example", "fuzz", "--", "20"]))?;
     eprintln!("xtask: SQLAlchemy's documentation examples, against the known failures");
     doctest::run(root, &["--check".to_owned()])?;
+    eprintln!("xtask: the real packages' API surface, against docs/surface.md");
+    surface::run(root, &["--check".to_owned()])?;
     dist(root)?;
     lint::clippy_wasm(root)?;
     setup::chromium()?;

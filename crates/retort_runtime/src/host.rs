@@ -44,7 +44,7 @@ pub const FILES: &[HostFile] = include!(concat!(env!("OUT_DIR"), "/host_files.rs
 
 /// SQLAlchemy's modules a script may import that Retort does not have:
 /// importing one raises `NotImplementedError` saying so.
-pub const UNSUPPORTED_MODULES: [&str; 12] = [
+pub const UNSUPPORTED_MODULES: [&str; 11] = [
     "sqlalchemy.ext.mutable",
     "sqlalchemy.ext.asyncio",
     "sqlalchemy.ext.automap",
@@ -55,7 +55,6 @@ pub const UNSUPPORTED_MODULES: [&str; 12] = [
     "sqlalchemy.ext.serializer",
     "sqlalchemy.ext.baked",
     "sqlalchemy.orm.collections",
-    "sqlalchemy.pool",
     "sqlalchemy.dialects.mssql",
 ];
 
@@ -68,7 +67,16 @@ fn filename(file: &HostFile) -> String {
 /// their `__init__.py`s and the refusals of [`UNSUPPORTED_MODULES`].
 pub fn register(vm: &mut Vm) {
     for file in FILES.iter().filter(|f| f.kind == Kind::Module) {
-        vm.register_module(file.name, Rc::new(move |vm| vm.run_python_file(file.name, &filename(file), file.source)));
+        vm.register_module(
+            file.name,
+            Rc::new(move |vm| {
+                let module = vm.run_python_file(file.name, &filename(file), file.source)?;
+                if !file.name.starts_with("_retort") {
+                    refuse_missing(vm, &module)?;
+                }
+                Ok(module)
+            }),
+        );
     }
     vm.register_module("_retort_host", Rc::new(|vm| Ok(module(vm))));
     for name in UNSUPPORTED_MODULES {
@@ -77,6 +85,15 @@ pub fn register(vm: &mut Vm) {
             Rc::new(move |vm| Err(vm.new_error("NotImplementedError", format!("Retort does not support {name} yet")))),
         );
     }
+}
+
+/// The real package's names this module lacks, refused plainly
+/// (`_retort_refusals.install`, fed by the generated `_retort_surface`).
+fn refuse_missing(vm: &mut Vm, module: &Rc<Module>) -> PyResult<()> {
+    let refusals = vm.import("_retort_refusals")?;
+    let install = refusals.get("install").expect("_retort_refusals.install");
+    vm.call(&install, Args::new(vec![Value::Module(module.clone())]))?;
+    Ok(())
 }
 
 /// `_retort_host`: `include(package, *parts)`.

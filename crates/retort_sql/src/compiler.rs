@@ -339,6 +339,12 @@ impl Writer {
             Expr::Bind(value) => self.bind(value),
             Expr::Param { name, value } => self.param(Some(name), value),
             Expr::Null => self.sql += "NULL",
+            Expr::CustomOp { left, op, right, precedence } => {
+                // (compiler.visit_custom_op_binary: the operator between spaces)
+                self.expr(left, Some(*precedence));
+                self.sql += &format!(" {op} ");
+                self.expr(right, Some(*precedence));
+            }
             Expr::Binary { left, op, right } => {
                 let p = Some(op.precedence());
                 // Chains of the same associative operator need no parentheses.
@@ -750,6 +756,7 @@ struct Seen {
 fn precedence(expr: &Expr) -> Option<i32> {
     match expr {
         Expr::Binary { op, .. } => Some(op.precedence()),
+        Expr::CustomOp { precedence, .. } => Some(*precedence),
         Expr::And(_) => Some(AND),
         Expr::Or(_) => Some(OR),
         Expr::Not(_) | Expr::IsNull { .. } | Expr::Between { .. } | Expr::AsBoolean { .. } => Some(COMPARISON),

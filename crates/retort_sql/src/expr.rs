@@ -162,6 +162,14 @@ pub enum Expr {
         op: BinOp,
         right: Box<Expr>,
     },
+    /// `column.op("@>")(value)`: an operator SQLAlchemy does not know,
+    /// rendered as written, with the precedence it was given (0 unless said).
+    CustomOp {
+        left: Box<Expr>,
+        op: String,
+        right: Box<Expr>,
+        precedence: i32,
+    },
     And(Vec<Expr>),
     Or(Vec<Expr>),
     Not(Box<Expr>),
@@ -437,7 +445,7 @@ impl Expr {
             }
             Expr::TupleIn { exprs, .. } => exprs.iter().for_each(|e| e.walk(f)),
             Expr::InSelect { expr, .. } => expr.walk(f),
-            Expr::Binary { left, right, .. } => {
+            Expr::Binary { left, right, .. } | Expr::CustomOp { left, right, .. } => {
                 left.walk(f);
                 right.walk(f);
             }
@@ -482,7 +490,9 @@ pub enum SetOp {
     Union,
     UnionAll,
     Intersect,
+    IntersectAll,
     Except,
+    ExceptAll,
 }
 
 /// A compound SELECT: SELECTs joined by a set operator, then ORDER BY and LIMIT.

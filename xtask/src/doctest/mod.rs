@@ -260,7 +260,7 @@ fn compare_known(list: &Path, failures: &[(Example, Got)]) -> Result<()> {
 }
 
 /// `target/release/retort run`, built first.
-fn retort_binary(root: &Path) -> Result<Vec<String>> {
+pub fn retort_binary(root: &Path) -> Result<Vec<String>> {
     eprintln!("xtask: building the retort command (release)");
     crate::run(Command::new("cargo").args(["build", "--release", "-p", "retort_cli"]))?;
     let bin = root.join("target/release/retort");
@@ -268,7 +268,7 @@ fn retort_binary(root: &Path) -> Result<Vec<String>> {
 }
 
 /// The oracle's Python, with the pinned SQLAlchemy.
-fn cpython() -> Result<Vec<String>> {
+pub fn cpython() -> Result<Vec<String>> {
     let venv = std::env::var_os("RETORT_ORACLE_VENV")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/retort-oracle/venv"));

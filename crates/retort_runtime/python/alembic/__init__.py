@@ -8,25 +8,4 @@ render_python_code (`alembic.autogenerate`), and in-memory revisions
 __version__ = "1.20.1"
 
 
-class _OpProxy:
-    """`from alembic import op`: the Operations of the migration running now."""
-
-    _target = None
-
-    def __getattr__(self, name):
-        target = _OpProxy._target
-        if target is None:
-            raise NameError(
-                f"Can't invoke function '{name}', as the proxy object has not yet been established for the Alembic "
-                "'Operations' class.  Try placing this code inside a callable."
-            )
-        return getattr(target, name)
-
-    def __setattr__(self, name, value):
-        if name == "_target":
-            _OpProxy._target = value
-        else:
-            object.__setattr__(self, name, value)
-
-
-op = _OpProxy()
+from alembic import op  # noqa: E402  (a module proxy of the running migration's Operations)

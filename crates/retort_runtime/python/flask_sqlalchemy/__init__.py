@@ -3,12 +3,14 @@
 session scoped to the application context, `db.paginate` and the 404
 helpers. The database is always the playground's in-memory one."""
 
-import math as _math
 
 import flask as _flask
 import sqlalchemy as _sa
 import sqlalchemy.orm as _orm
 from werkzeug.exceptions import NotFound as _NotFound
+
+from flask_sqlalchemy.pagination import Pagination, SelectPagination
+from flask_sqlalchemy.query import Query as _Query
 
 __version__ = "3.1.1"
 
@@ -53,103 +55,6 @@ def _has_columns(cls):
         if isinstance(v, (_sa.Column, _orm.MappedColumn)):
             return True
     return any(isinstance(a, _orm._MappedAnnotation) for a in cls.__dict__.get("__annotations__", {}).values())
-
-
-class Pagination:
-    def __init__(self, select, session, page, per_page, max_per_page=None, error_out=True, count=True):
-        if max_per_page is not None:
-            per_page = min(per_page, max_per_page)
-        if page < 1 or per_page < 1:
-            if error_out:
-                raise _NotFound()
-            page, per_page = max(page, 1), 20 if per_page < 1 else per_page
-        self.page = page
-        self.per_page = per_page
-        self.max_per_page = max_per_page
-        self._select = select
-        self._session = session
-        items = self._query_items()
-        if not items and page != 1 and error_out:
-            raise _NotFound()
-        self.items = items
-        self.total = self._query_count() if count else None
-
-    def _query_items(self):
-        offset = (self.page - 1) * self.per_page
-        return list(self._session.execute(self._select.limit(self.per_page).offset(offset)).unique().scalars())
-
-    def _query_count(self):
-        sub = self._select.options(_orm.lazyload("*")).order_by(None).subquery()
-        return self._session.execute(_sa.select(_sa.func.count()).select_from(sub)).scalar()
-
-    @property
-    def first(self):
-        return 0 if not self.items else (self.page - 1) * self.per_page + 1
-
-    @property
-    def last(self):
-        first = self.first
-        return max(first, first + len(self.items) - 1)
-
-    @property
-    def pages(self):
-        if self.total == 0 or self.total is None:
-            return 0
-        return _math.ceil(self.total / self.per_page)
-
-    @property
-    def has_prev(self):
-        return self.page > 1
-
-    @property
-    def prev_num(self):
-        return self.page - 1 if self.has_prev else None
-
-    @property
-    def has_next(self):
-        return self.page < self.pages
-
-    @property
-    def next_num(self):
-        return self.page + 1 if self.has_next else None
-
-    def _neighbour(self, page, error_out):
-        # the same query for another page; the total is not counted again
-        p = self._page(page, error_out)
-        p.total = self.total
-        return p
-
-    def _page(self, page, error_out):
-        return Pagination(self._select, self._session, page, self.per_page, self.max_per_page, error_out, count=False)
-
-    def prev(self, error_out=False):
-        return self._neighbour(self.page - 1, error_out)
-
-    def next(self, error_out=False):
-        return self._neighbour(self.page + 1, error_out)
-
-    def iter_pages(self, *, left_edge=2, left_current=2, right_current=4, right_edge=2):
-        pages_end = self.pages + 1
-        if pages_end == 1:
-            return
-        left_end = min(1 + left_edge, pages_end)
-        yield from range(1, left_end)
-        if left_end == pages_end:
-            return
-        mid_start = max(left_end, self.page - left_current)
-        mid_end = min(self.page + right_current + 1, pages_end)
-        if mid_start - left_end > 0:
-            yield None
-        yield from range(mid_start, mid_end)
-        if mid_end == pages_end:
-            return
-        right_start = max(mid_end, pages_end - right_edge)
-        if right_start - mid_end > 0:
-            yield None
-        yield from range(right_start, pages_end)
-
-    def __iter__(self):
-        return iter(self.items)
 
 
 class _ScopedSession:
@@ -264,6 +169,18 @@ class SQLAlchemy:
     def engines(self):
         return {None: self._app_engine()}
 
+    def get_engine(self, bind_key=None, **kwargs):
+        import warnings
+        warnings.warn(
+            "'get_engine' is deprecated and will be removed in Flask-SQLAlchemy 3.2. Use 'engine' or 'engines[key]' "
+            "instead. If you're using Flask-Migrate or Alembic, you'll need to update your 'env.py' file.",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        if "bind" in kwargs:
+            bind_key = kwargs.pop("bind")
+        return self.engines[bind_key]
+
     def create_all(self, bind_key="__all__"):
         self.metadata.create_all(self._app_engine())
 
@@ -292,7 +209,15 @@ class SQLAlchemy:
             raise _NotFound(description)
 
     def paginate(self, select, *, page=None, per_page=None, max_per_page=None, error_out=True, count=True):
-        return Pagination(select, self.session(), page or 1, per_page or 20, max_per_page, error_out, count)
+        return SelectPagination(
+            select=select,
+            session=self.session(),
+            page=page,
+            per_page=per_page,
+            max_per_page=max_per_page,
+            error_out=error_out,
+            count=count,
+        )
 
     def Table(self, name, *args, **kw):
         if args and isinstance(args[0], _sa.MetaData):
@@ -306,6 +231,3 @@ class SQLAlchemy:
         kw["lazy"] = "dynamic"
         return _orm.relationship(argument, **kw)
 
-
-# (after Pagination, which it imports: `Model.query` is its Query)
-from flask_sqlalchemy.query import Query as _Query  # noqa: E402

@@ -29,6 +29,9 @@ import _retort_host
 _retort_host.include(
     __name__,
     "sqlalchemy.util.deprecations",
+    "sqlalchemy.util._collections",
+    "sqlalchemy.util.langhelpers",
+    "sqlalchemy.sql.base",
     "sqlalchemy.sql.sqltypes",
     "sqlalchemy.sql.elements",
     "sqlalchemy.sql.functions",
@@ -36,6 +39,7 @@ _retort_host.include(
     "sqlalchemy.sql.selectable",
     "sqlalchemy.sql.dml",
     "sqlalchemy.engine.result",
+    "sqlalchemy.engine.url",
     "sqlalchemy.engine.base",
     "sqlalchemy.engine.reflection",
     "sqlalchemy.inspection",
@@ -48,35 +52,32 @@ __version__ = "2.1.0"
 # SQLAlchemy 2.1's public names this module lacks: `from sqlalchemy import X`
 # says so plainly rather than "cannot import name".
 _UNSUPPORTED = frozenset((
-    'ARRAY', 'AdaptedConnection', 'AliasedReturnsRows', 'AssertionPool', 'AsyncAdaptedQueuePool',
-    'BINARY', 'BLANK_SCHEMA', 'BaseDDLElement', 'BaseRow', 'BindTyping', 'CacheKey', 'CheckFirst',
-    'ChunkedIteratorResult', 'ClauseList', 'CollectionAggregate', 'ColumnClause', 'ColumnDefault',
-    'ColumnExpressionArgument', 'ColumnOperators', 'Computed', 'Constraint', 'CreateEnginePlugin', 'CreateTableAs',
-    'CreateView', 'DDL', 'DDLElement', 'DOUBLE_PRECISION', 'DefaultClause', 'Dialect', 'DropView',
-    'ExceptionContext', 'ExecutableDDLElement', 'ExecutionContext', 'FetchedValue', 'ForeignKeyTarget',
-    'FrameClause', 'FrameClauseType', 'FromGrouping', 'FrozenResult', 'FunctionElement', 'GenerativeSelect',
-    'Grouping', 'HasCTE', 'HasPrefixes', 'HasSuffixes', 'INT', 'Identity', 'Inspector', 'IteratorResult',
-    'LambdaElement', 'Lateral', 'MappingResult', 'MergedResult', 'NCHAR', 'Named', 'NotNullable', 'NullPool',
-    'Nullable', 'NumericCommon', 'Operators', 'OrderByList', 'PickleType', 'Pool', 'PoolProxiedConnection',
-    'PoolResetState', 'QueuePool', 'ReleaseSavepointClause', 'ResultProxy', 'ReturnsRows',
-    'RollbackToSavepointClause', 'RootTransaction', 'SQLColumnExpression', 'SavepointClause', 'ScalarResult',
-    'SelectBase', 'SelectLabelStyle', 'Selectable', 'SingletonThreadPool', 'StatementLambdaElement',
-    'StaticPool', 'TString', 'TableSample', 'TextAsFrom', 'TryCast',
-    'TupleType', 'TwoPhaseTransaction', 'TypeClause', 'TypeCoerce', 'TypeCompiler', 'TypedColumns',
-    'URL', 'UUID', 'UnaryExpression', 'UpdateBase', 'VARBINARY', 'Values', 'ValuesBase', 'Visitable',
-    'all_', 'any_', 'create_mock_engine', 'create_pool_from_url', 'custom_op',
-    'engine_from_config', 'except_all', 'from_dml_column', 'insert_sentinel', 'intersect_all', 'lambda_stmt',
-    'lateral', 'make_url', 'modifier', 'outparam', 'quoted_name', 'result_tuple', 'tablesample', 'try_cast',
-    'tstring', 'values',
+    'ARRAY', 'AdaptedConnection', 'BLANK_SCHEMA',     'BaseRow', 'BindTyping', 'CacheKey', 'CheckFirst', 'ChunkedIteratorResult', 'ClauseList',
+    'CollectionAggregate', 'ColumnDefault', 'ColumnExpressionArgument', 'Computed', 'CreateEnginePlugin',
+    'CreateTableAs', 'CreateView', 'DefaultClause', 'Dialect', 'DropView',
+    'ExceptionContext', 'ExecutionContext', 'FetchedValue', 'ForeignKeyTarget',
+    'FrameClauseType', 'FromGrouping', 'Grouping', 'Identity', 'IteratorResult',
+    'LambdaElement', 'Lateral', 'MappingResult', 'MergedResult', 'Named',     'NumericCommon', 'OrderByList', 'PickleType', 'PoolProxiedConnection',
+    'PoolResetState', 'ReleaseSavepointClause', 'RollbackToSavepointClause',
+    'SQLColumnExpression', 'SavepointClause', 'ScalarResult', 'SelectLabelStyle',
+    'StatementLambdaElement', 'TString', 'TableSample', 'TextAsFrom',
+    'TryCast', 'TupleType', 'TwoPhaseTransaction', 'TypeClause', 'TypeCompiler', 'TypedColumns', 'UUID',
+    'Values', 'all_', 'any_', 'create_mock_engine', 'create_pool_from_url', 'custom_op',     'from_dml_column', 'insert_sentinel', 'lambda_stmt', 'lateral', 'modifier',
+    'outparam', 'quoted_name', 'result_tuple', 'tablesample', 'try_cast', 'tstring', 'values',
 ))
 # the DDL constructs live in sqlalchemy.schema (which imports this module)
-_FROM_SCHEMA = ("CreateTable", "DropTable", "CreateIndex", "DropIndex")
+_FROM_SCHEMA = ("CreateTable", "DropTable", "CreateIndex", "DropIndex", "BaseDDLElement", "DDL", "DDLElement",
+                "ExecutableDDLElement")
+_FROM_POOL = ("AssertionPool", "AsyncAdaptedQueuePool", "NullPool", "Pool", "QueuePool", "SingletonThreadPool", "StaticPool")
 
 
 def __getattr__(name):
     if name in _FROM_SCHEMA:
         import sqlalchemy.schema
         return getattr(sqlalchemy.schema, name)
+    if name in _FROM_POOL:
+        import sqlalchemy.pool
+        return getattr(sqlalchemy.pool, name)
     if name in _UNSUPPORTED:
         raise NotImplementedError(f"Retort does not support sqlalchemy.{name} yet")
     raise AttributeError(f"module 'sqlalchemy' has no attribute '{name}'")

@@ -3,7 +3,19 @@
 import _retort_sql
 
 
-class SQLAlchemyError(Exception):
+class HasDescriptionCode:
+    """Adds `code` (the error's page at sqlalche.me) to an exception."""
+
+    code = None
+
+    def __init__(self, *arg, **kw):
+        code = kw.pop("code", None)
+        if code is not None:
+            self.code = code
+        super().__init__(*arg, **kw)
+
+
+class SQLAlchemyError(HasDescriptionCode, Exception):
     pass
 
 
@@ -126,6 +138,10 @@ class UnmappedClassError(InvalidRequestError):
     pass
 
 
+class UnmappedColumnError(InvalidRequestError):
+    pass
+
+
 class ObjectDeletedError(InvalidRequestError):
     pass
 
@@ -167,4 +183,112 @@ class LegacyAPIWarning(Base20DeprecationWarning):
 
 
 class MovedIn20Warning(Base20DeprecationWarning):
+    pass
+
+
+# ---------------------------------------------------------------- the rest of SQLAlchemy's
+
+
+class DontWrapMixin:
+    """An exception raised by a type's bind processing that is not wrapped in a StatementError."""
+
+
+class EmulatedDBAPIException(Exception):
+    def __init__(self, message, orig=None):
+        super().__init__(message)
+        self.orig = orig
+
+    @property
+    def driver_exception(self):
+        if self.orig is None:
+            raise ValueError(
+                "No original exception is present.  Was this EmulatedDBAPIException constructed without a driver error?"
+            )
+        return self.orig
+
+
+class AmbiguousColumnError(InvalidRequestError):
+    pass
+
+
+class AmbiguousForeignKeysError(ArgumentError):
+    pass
+
+
+class AwaitRequired(InvalidRequestError):
+    code = "xd1r"
+
+
+class MissingGreenlet(InvalidRequestError):
+    code = "xd2s"
+
+
+class CircularDependencyError(SQLAlchemyError):
+    def __init__(self, message, cycles, edges, msg=None, code=None):
+        if msg is None:
+            message += " (%s)" % ", ".join(repr(s) for s in cycles)
+        else:
+            message = msg
+        SQLAlchemyError.__init__(self, message)
+        self.cycles = cycles
+        self.edges = edges
+
+
+class ConstraintColumnNotFoundError(ArgumentError):
+    pass
+
+
+class DisconnectionError(SQLAlchemyError):
+    pass
+
+
+class InvalidatePoolError(DisconnectionError):
+    pass
+
+
+class IdentifierError(SQLAlchemyError):
+    pass
+
+
+class IllegalStateChangeError(InvalidRequestError):
+    pass
+
+
+class NoDBAPILoaded(InvalidRequestError):
+    pass
+
+
+class NoInspectionAvailable(InvalidRequestError):
+    pass
+
+
+class NoSuchModuleError(ArgumentError):
+    pass
+
+
+class TimeoutError(SQLAlchemyError):  # noqa: A001 (SQLAlchemy's name)
+    pass
+
+
+class UnreflectableTableError(InvalidRequestError):
+    pass
+
+
+class UnsupportedCompilationError(CompileError):
+    code = "l7de"
+
+    def __init__(self, compiler, element_type, message=None):
+        super().__init__(
+            "Compiler %r can't render element of type %s%s" % (compiler, element_type, ": %s" % message if message else "")
+        )
+        self.compiler = compiler
+        self.element_type = element_type
+        self.message = message
+
+
+class SAPendingDeprecationWarning(PendingDeprecationWarning):
+    deprecated_since = None
+
+
+class SATestSuiteWarning(Warning):
     pass

@@ -6,8 +6,11 @@ SQLite's), or run with `connection.execute()`."""
 import _retort_sql
 import sqlalchemy as _sa
 from sqlalchemy import (
-    CheckConstraint, Column, ForeignKey, ForeignKeyConstraint, Index, MetaData, PrimaryKeyConstraint, Sequence, Table, UniqueConstraint,
+    CheckConstraint, Column, Constraint, ForeignKey, ForeignKeyConstraint, Index, MetaData, PrimaryKeyConstraint, SchemaItem,
+    Sequence, Table,
+    UniqueConstraint,
 )
+from sqlalchemy.sql.ddl import sort_tables, sort_tables_and_constraints
 
 
 class _CompiledDDL:
@@ -18,7 +21,42 @@ class _CompiledDDL:
         return self.string
 
 
-class _DDLElement(_sa.Executable):
+class BaseDDLElement(_sa.ClauseElement):
+    """A DDL statement (SQLAlchemy's sql/ddl.py)."""
+
+
+class ExecutableDDLElement(_sa.Executable, BaseDDLElement):
+    """A DDL statement a connection can execute."""
+
+
+DDLElement = ExecutableDDLElement
+
+
+class DDL(ExecutableDDLElement):
+    """`DDL("CREATE VIEW ...")`: a DDL statement as text, run as written."""
+
+    __visit_name__ = "ddl"
+
+    def __init__(self, statement, context=None):
+        if not isinstance(statement, str):
+            raise _sa.exc.ArgumentError(f"Expected a string or unicode SQL statement, got '{statement!r}'")
+        self.statement = statement
+        self.context = context or {}
+
+    def __str__(self):
+        return self.statement % self.context
+
+    def compile(self, bind=None, dialect=None, **kw):
+        return _CompiledDDL(str(self))
+
+    def __repr__(self):
+        return f"<DDL@{id(self)}; {self.statement!r}>"
+
+    def _run(self, connection):
+        connection.exec_driver_sql(str(self))
+
+
+class _DDLElement(ExecutableDDLElement):
     _kind = None
 
     def __init__(self, element, **kw):

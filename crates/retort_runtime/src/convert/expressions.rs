@@ -226,6 +226,12 @@ pub fn expr(vm: &mut Vm, cx: &mut Conversion, e: &Value) -> PyResult<Expr> {
             let op = attr_str(vm, e, "operator")?.unwrap_or_default();
             left.compare(bin_op(vm, &op)?, right)
         }
+        "custom_op" => Expr::CustomOp {
+            left: Box::new(sub(vm, cx, "left")?),
+            op: attr_str(vm, e, "opstring")?.unwrap_or_default(),
+            right: Box::new(sub(vm, cx, "right")?),
+            precedence: attr_i64(vm, e, "precedence")?.unwrap_or(0) as i32,
+        },
         "unary" => match attr_str(vm, e, "operator")?.as_deref() {
             Some("bitwise_not") => Expr::BitNot(Box::new(sub(vm, cx, "element")?)),
             _ => Expr::Neg(Box::new(sub(vm, cx, "element")?)),

@@ -59,6 +59,13 @@ fn attr_u32(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<u32>> {
     })
 }
 
+fn attr_i64(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<i64>> {
+    Ok(match vm.getattr_opt(obj, name)? {
+        Some(Value::Int(i)) => Some(i),
+        _ => None,
+    })
+}
+
 /// The node's kind (`__visit_name__`), or its class name.
 pub fn kind(vm: &mut Vm, obj: &Value) -> PyResult<String> {
     match vm.getattr_opt(obj, "__visit_name__")? {

@@ -14,6 +14,8 @@ pub fn compound_select(vm: &mut Vm, cx: &mut Conversion, c: &Value) -> PyResult<
         Some("union") => SetOp::Union,
         Some("union_all") => SetOp::UnionAll,
         Some("intersect") => SetOp::Intersect,
+        Some("intersect_all") => SetOp::IntersectAll,
+        Some("except_all") => SetOp::ExceptAll,
         _ => SetOp::Except,
     };
     let mut selects = Vec::new();

@@ -424,7 +424,9 @@ pub(super) fn set_keyword(op: SetOp) -> &'static str {
         SetOp::Union => " UNION ",
         SetOp::UnionAll => " UNION ALL ",
         SetOp::Intersect => " INTERSECT ",
+        SetOp::IntersectAll => " INTERSECT ALL ",
         SetOp::Except => " EXCEPT ",
+        SetOp::ExceptAll => " EXCEPT ALL ",
     }
 }
 

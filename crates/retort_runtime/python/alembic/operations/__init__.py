@@ -196,6 +196,15 @@ class BatchOperations:
         self.copy_from = copy_from
         self.batch = []
 
+    def get_bind(self):
+        return self.operations.get_bind()
+
+    def get_context(self):
+        return self.operations.get_context()
+
+    def inline_literal(self, value, type_=None):
+        return self.operations.inline_literal(value, type_)
+
     def __enter__(self):
         return self
 

@@ -268,7 +268,8 @@ class DropIndexOp(MigrateOperation):
 
 
 def _constraint_table(constraint):
-    return constraint.table.name if getattr(constraint, "table", None) is not None else None
+    table = getattr(constraint, "_table", None)
+    return table.name if table is not None else None
 
 
 class AddConstraintOp(MigrateOperation):

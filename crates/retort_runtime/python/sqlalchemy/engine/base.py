@@ -118,6 +118,7 @@ _DBAPIConnection = type("Connection", (_DBAPIConnectionBase,), {"__module__": "s
 
 
 class Engine:
+    logging_name = None
     _pool_connected = False
 
     def _first_connect(self):
@@ -133,7 +134,7 @@ class Engine:
             event._fire(keys, "connect", dbapi, record)
 
     def __init__(self, url, echo=False, _db=None):
-        self.url = url
+        self.url = make_url(url)
         self.echo = echo
         self._db = _retort_sql.open(url) if _db is None else _db
         self._echoing = False
@@ -157,6 +158,40 @@ class Engine:
 
     def dispose(self):
         pass
+
+    _execution_options = {}
+
+    @property
+    def name(self):
+        return self.dialect.name
+
+    @property
+    def driver(self):
+        return self.dialect.driver
+
+    @property
+    def engine(self):
+        return self
+
+    def clear_compiled_cache(self):
+        """(Retort keeps no compiled cache on the engine: nothing to clear.)"""
+
+    def update_execution_options(self, **opt):
+        if "isolation_level" in opt:
+            raise _unsupported("the isolation_level execution option")
+        self._execution_options = {**self._execution_options, **opt}
+
+    def execution_options(self, **opt):
+        """An engine sharing this one's database, whose connections carry `opt`
+        (SQLAlchemy's OptionEngine)."""
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new._execution_options = {}
+        new.update_execution_options(**{**self._execution_options, **opt})
+        return new
+
+    def get_execution_options(self):
+        return immutabledict(self._execution_options)
 
 
 class _Dialect:
@@ -198,6 +233,14 @@ class Transaction:
         if self.is_active:
             self.connection.rollback()
 
+    def close(self):
+        """The transaction rolled back unless it was committed."""
+        self.rollback()
+
+    @property
+    def is_valid(self):
+        return self.is_active and not self.connection.invalidated
+
     def __enter__(self):
         return self
 
@@ -208,6 +251,10 @@ class Transaction:
             else:
                 self.rollback()
         return False
+
+
+class RootTransaction(Transaction):
+    """The transaction `Connection.begin()` starts (not a SAVEPOINT)."""
 
 
 class NestedTransaction:
@@ -238,6 +285,7 @@ class NestedTransaction:
 
 
 class Connection:
+    should_close_with_result = False
     def __init__(self, engine):
         if not engine._pool_connected:
             engine._first_connect()
@@ -252,7 +300,14 @@ class Connection:
         self.closed = False
         # as SQLAlchemy's Connection: whether it logs is settled when it is made
         self._echo = bool(engine.echo or _engine_logger.isEnabledFor(_logging.INFO))
-        self._execution_options = {}
+        self._execution_options = dict(engine._execution_options)
+
+    default_isolation_level = "SERIALIZABLE"
+    invalidated = False
+
+    def get_isolation_level(self):
+        """SQLite's (pysqlite's `PRAGMA read_uncommitted` is 0)."""
+        return "SERIALIZABLE"
 
     def execution_options(self, **kw):
         """Options for every statement this connection runs (SQLAlchemy 2
@@ -263,7 +318,7 @@ class Connection:
         return self
 
     def get_execution_options(self):
-        return dict(self._execution_options)
+        return immutabledict(self._execution_options)
 
     def begin_nested(self):
         if self._transaction is None:
@@ -298,7 +353,7 @@ class Connection:
                 "autobegin; can't call begin() here unless rollback() or commit() is called first."
             )
         _call(self.engine, _retort_sql.begin, echo=self._echo)
-        self._transaction = Transaction(self)
+        self._transaction = RootTransaction(self)
         return self._transaction
 
     def in_transaction(self):
@@ -450,6 +505,19 @@ def _inserted_pk(statement, parameters, result):
     return Row(out, [c.key for c in pk])
 
 
+def engine_from_config(configuration, prefix="sqlalchemy.", **kwargs):
+    """An engine from a dict of settings (`sqlalchemy.url`, `sqlalchemy.echo`...)."""
+    options = {key[len(prefix):]: value for key, value in configuration.items() if key.startswith(prefix)}
+    options["_coerce_config"] = True
+    options.update(kwargs)
+    url = options.pop("url")
+    options.pop("_coerce_config")
+    echo = options.pop("echo", False)
+    if isinstance(echo, str):
+        echo = echo.lower() in ("true", "yes", "on", "y", "t", "1") if echo.lower() != "debug" else "debug"
+    return create_engine(url, echo=echo, **options)
+
+
 def create_engine(url, echo=False, future=True, **kw):
     """The playground's engines: each a fresh in-memory SQLite-compatible
     database. A file URL maps to one too (with a note on stderr); other
@@ -466,4 +534,9 @@ def create_engine(url, echo=False, future=True, **kw):
         _sys.stderr.write(
             f"Retort: {url} runs on an in-memory database in the playground; nothing is written to {path}\n"
         )
-    return Engine(url, echo)
+    engine = Engine(url, echo)
+    import sqlalchemy.pool as pool
+    # (SQLAlchemy's SQLite dialect: SingletonThreadPool for a memory database, QueuePool for a file)
+    poolclass = kw.pop("poolclass", None) or (pool.QueuePool if path and path != ":memory:" else pool.SingletonThreadPool)
+    engine.pool = poolclass()
+    return engine

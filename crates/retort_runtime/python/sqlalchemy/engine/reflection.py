@@ -21,7 +21,7 @@ def _inspection(method):
     return call
 
 
-class _Inspector:
+class Inspector:
     """`inspect(engine)` or `inspect(connection)`: reads the schema with
     SQLite's PRAGMAs and the tables' CREATE statements. On an engine each
     query runs in a connection of its own (BEGIN, the query, ROLLBACK); on a
@@ -202,3 +202,6 @@ def _reflected_type(declared):
 
 _REFLECTED = {t.__name__: t for t in (INTEGER, BIGINT, SMALLINT, VARCHAR, CHAR, NVARCHAR, TEXT, CLOB, BOOLEAN, FLOAT,
                                         REAL, DOUBLE, NUMERIC, DECIMAL, DATE, DATETIME, TIMESTAMP, TIME, BLOB)}
+
+
+_Inspector = Inspector

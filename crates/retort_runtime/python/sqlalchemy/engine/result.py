@@ -70,6 +70,8 @@ class RowMapping(dict):
 
 
 class Result:
+    memoized_attribute = HasMemoized.memoized_attribute
+    memoized_instancemethod = HasMemoized.memoized_instancemethod
     # what every result starts with (set on the class: an INSERT in a loop makes many results)
     _pos = 0
     _yield_per = None
@@ -106,6 +108,8 @@ class Result:
         first() and scalar() do not apply)."""
         if not self.returns_rows:
             raise ResourceClosedError("This result object does not return rows. It has been closed automatically.")
+        if self._closed:
+            raise ResourceClosedError("This result object is closed.")
         rows = self._rows[self._pos:]
         self._pos = len(self._rows)
         if unique_filter:
@@ -238,6 +242,22 @@ class Result:
         self._closed = True
 
     @property
+    def closed(self):
+        """Whether close() was called (a result read to its end is not closed)."""
+        return self._closed
+
+    def freeze(self):
+        """The rows left, kept: calling the FrozenResult makes a new Result of them."""
+        return FrozenResult(self)
+
+    def merge(self, *others):
+        """One result of this one's rows left, then each other's."""
+        new = self._clone()
+        new._rows = [r for res in (self,) + others for r in res._take_all()]
+        new._pos = 0
+        return new
+
+    @property
     def inserted_primary_key(self):
         if self._inserted_primary_key is None:
             raise InvalidRequestError("Statement is not an insert() expression construct.")
@@ -246,6 +266,20 @@ class Result:
             statement, parameters = self._inserted_primary_key
             self._inserted_primary_key = _inserted_pk(statement, parameters, self)
         return self._inserted_primary_key
+
+
+class FrozenResult:
+    """`Result.freeze()`: rows kept to make results from, again and again."""
+
+    def __init__(self, result):
+        self._keys = result._keys
+        self.data = [Row(tuple(r), result._keys) for r in result._take_all()]
+
+    def rewrite_rows(self):
+        return [list(row) for row in self.data]
+
+    def __call__(self):
+        return Result(self._keys, [tuple(r) for r in self.data])
 
 
 class RMKeyView:
@@ -272,3 +306,7 @@ class CursorResult(Result):
 
 
 # ------------------------------------------------------ engines, connections
+
+
+# (SQLAlchemy 1.x's name for it, kept as an alias)
+ResultProxy = CursorResult

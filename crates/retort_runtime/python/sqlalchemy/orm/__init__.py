@@ -12,6 +12,7 @@ import datetime as _dt
 import sqlalchemy.event as _event
 import decimal as _decimal
 import enum as _enum
+import logging as _logging
 import typing as _typing
 import uuid as _uuid
 
@@ -51,6 +52,7 @@ from sqlalchemy.exc import (
     ObjectDeletedError,
     UnmappedInstanceError,
     UnmappedClassError,
+    UnmappedColumnError,
     UnboundExecutionError,
     NoResultFound,
 )
@@ -95,19 +97,18 @@ _retort_host.include(
 _UNSUPPORTED = frozenset((
     'AliasOption', 'AttributeEventToken', 'AttributeEvents', 'CascadeOptions', 'ClassManager', 'Composite',
     'CompositeProperty', 'DeclarativeMeta', 'EXT_CONTINUE', 'EXT_SKIP', 'EXT_STOP',
-    'IdentityMap', 'InspectionAttr', 'InspectionAttrExtensionType', 'InspectionAttrInfo', 'InstanceEvents',
+    'IdentityMap', 'InspectionAttrExtensionType', 'InstanceEvents',
     'InstrumentationEvents', 'InstrumentedAttribute', 'KeyFuncDict', 'LoaderCriteriaOption', 'MappedClassProtocol',
-    'MappedCollection', 'MappedSQLExpression', 'MapperEvents', 'MapperProperty', 'NO_KEY', 'NotExtension',
+    'MappedCollection', 'MappedSQLExpression', 'MapperEvents', 'NO_KEY', 'NotExtension',
     'ORMDescriptor', 'ORMExecuteState', 'PassiveFlag', 'PropComparator', 'QueryContext', 'QueryEvents',
-    'QueryPropertyDescriptor', 'QueryableAttribute', 'RegistryEvents', 'Relationship', 'SQLORMExpression',
-    'SessionEvents', 'SessionTransactionOrigin', 'Synonym', 'TypeResolve', 'UOWTransaction', 'Unmapped',
+    'QueryPropertyDescriptor', 'QueryableAttribute', 'RegistryEvents', 'SQLORMExpression',
+    'SessionEvents', 'SessionTransactionOrigin', 'TypeResolve', 'UOWTransaction', 'Unmapped',
     'UserDefinedOption', 'add_mapped_attribute', 'as_declarative', 'as_typed_table', 'attribute_keyed_dict',
     'attribute_mapped_collection', 'clear_mappers', 'column_keyed_dict', 'column_mapped_collection', 'composite',
-    'contains_alias', 'create_session', 'dynamic_loader', 'has_inherited_table', 'join', 'keyfunc_mapping',
+    'contains_alias', 'join', 'keyfunc_mapping',
     'make_transient_to_detached', 'mapped_as_dataclass', 'mapped_collection', 'mapper', 'merge_frozen_result',
     'merge_result', 'orm_insert_sentinel', 'outerjoin', 'polymorphic_union', 'reconstructor',
-    'synonym_for', 'unmapped_column', 'unmapped_dataclass', 'was_deleted',
-))
+    'synonym_for', 'unmapped_column', 'unmapped_dataclass', ))
 
 
 def __getattr__(name):

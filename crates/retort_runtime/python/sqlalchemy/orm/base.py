@@ -2,6 +2,18 @@
 """The ORM's constants and the `Mapped[]` annotations (SQLAlchemy's orm/base.py)."""
 
 
+class InspectionAttr:
+    """What `inspect()` gives for ORM things: flags saying which kind it is."""
+
+
+class InspectionAttrInfo(InspectionAttr):
+    """An InspectionAttr with an `info` dictionary."""
+
+
+class MapperProperty(InspectionAttrInfo):
+    """An attribute a mapper maps: a column, a relationship, a synonym..."""
+
+
 class LoaderCallableStatus(_enum.Enum):
     PASSIVE_NO_RESULT = 0
     PASSIVE_CLASS_MISMATCH = 1

@@ -1,4 +1,4 @@
 """`sqlalchemy.orm.exc`: the ORM's exceptions, defined in sqlalchemy.exc."""
 
 from sqlalchemy.exc import DetachedInstanceError, ObjectDeletedError, StaleDataError, UnmappedInstanceError, \
-    UnmappedClassError, FlushError, NoResultFound, MultipleResultsFound
+    UnmappedClassError, UnmappedColumnError, FlushError, NoResultFound, MultipleResultsFound

@@ -6,8 +6,25 @@ orm/mapper.py). The registry of mappers is in decl_api.py, as SQLAlchemy's is.""
 _registries = []
 
 
-class Mapper:
+class Mapper(InspectionAttr):
     """A mapped class: its table, column attributes and relationships."""
+    memoized_attribute = _sa.HasMemoized.memoized_attribute
+    memoized_instancemethod = _sa.HasMemoized.memoized_instancemethod
+    logger = _logging.getLogger("sqlalchemy.orm.mapper.Mapper")
+    info = _sa._Info()
+    is_aliased_class = False
+    is_attribute = False
+    is_bundle = False
+    is_clause_element = False
+    is_instance = False
+    is_mapper = True
+    is_property = False
+    is_selectable = False
+    allows_lambda = True
+    inherit_cache = None
+    logging_name = None
+    represents_outer_join = False
+    uses_inspection = True
 
     # deferred_group=: attribute key -> its group
     deferred_groups = {}
@@ -93,6 +110,71 @@ class Mapper:
 
     def isa(self, other):
         return any(m is other for m in self.iterate_to_root())
+
+    def is_sibling(self, other):
+        """Whether `other` is of the same hierarchy, neither inheriting from the other."""
+        return self.base_mapper is other.base_mapper and not self.isa(other) and not other.isa(self)
+
+    def polymorphic_iterator(self):
+        return iter(self.self_and_descendants)
+
+    @property
+    def entity(self):
+        return self.class_
+
+    @property
+    def mapper(self):
+        return self
+
+    @property
+    def entity_namespace(self):
+        return self.class_
+
+    @property
+    def selectable(self):
+        """What the mapper selects from: its table (joined inheritance: the join of its tables)."""
+        return self.persist_selectable
+
+    @property
+    def primary_base_mapper(self):
+        return self.base_mapper
+
+    def primary_mapper(self):
+        return self
+
+    @property
+    def with_polymorphic_mappers(self):
+        """The mappers a query of this class loads columns of (with_polymorphic="*": all of them)."""
+        return list(self.self_and_descendants) if getattr(self, "_with_polymorphic_arg", None) else []
+
+    @property
+    def composites(self):
+        return _ReadOnlyProps({})
+
+    @property
+    def iterate_properties(self):
+        self._configure()
+        return iter(self.attrs)
+
+    def has_property(self, key):
+        self._configure()
+        return key in self.attr_index or key in self._relationships
+
+    def get_property_by_column(self, column):
+        """The column attribute of `column` (one of the mapper's table columns)."""
+        key = next((k for k, c in self.column_attrs_list if c is column), None)
+        if key is None:
+            raise UnmappedColumnError(f"No column {column} is configured on mapper {self}...")
+        return self.get_property(key)
+
+    def primary_key_from_instance(self, instance):
+        return tuple(getattr(instance, k) for k in self.pk_keys)
+
+    def identity_key_from_instance(self, instance):
+        return (self.class_, self.primary_key_from_instance(instance), None)
+
+    def identity_key_from_primary_key(self, primary_key, identity_token=None):
+        return (self.class_, tuple(primary_key), identity_token)
 
     def common_parent(self, other):
         return self.base_mapper is other.base_mapper
@@ -199,7 +281,7 @@ class Mapper:
             _link_reverse(self, prop)
 
 
-class ColumnProperty:
+class ColumnProperty(MapperProperty):
     def __init__(self, key, column, parent):
         self.key = key
         self.columns = [column]

@@ -127,7 +127,7 @@ def _adopt(early, col):
     return early
 
 
-class _ExpressionProperty:
+class _ExpressionProperty(MapperProperty):
     """`column_property(expression)`: a read-only attribute loaded with its
     object by the labelled expression (deferred: alone, on first access)."""
 
@@ -151,7 +151,7 @@ class _DeferredColumn:
         self.column = column
 
 
-class SynonymProperty:
+class SynonymProperty(MapperProperty):
     """`synonym("name")`: another name for a mapped attribute, on objects and in queries."""
 
     def __init__(self, name, map_column=None, descriptor=None, comparator_factory=None, doc=None, info=None, **kw):
@@ -198,3 +198,7 @@ def mapped_column(*args, **kw):
     mc = MappedColumn(args, kw)
     mc._dataclass = dataclass_options
     return mc
+
+
+# (SQLAlchemy 2's name for what synonym() makes)
+Synonym = SynonymProperty

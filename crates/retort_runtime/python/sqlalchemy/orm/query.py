@@ -5,6 +5,20 @@
 class Query:
     """The legacy `session.query(...)` API, over a `select()` labelled
     `table_column` as SQLAlchemy's Query labels it."""
+    allows_lambda = False
+    memoized_attribute = _sa.HasMemoized.memoized_attribute
+    memoized_instancemethod = _sa.HasMemoized.memoized_instancemethod
+    logger = _logging.getLogger("sqlalchemy.orm.query.Query")
+    is_delete = False
+    is_dml = False
+    is_from_statement = False
+    is_insert = False
+    is_select = False
+    is_text = False
+    is_update = False
+    logging_name = None
+    supports_execution = True
+    uses_inspection = False
 
     def __init__(self, entities, session, _stmt=None):
         self.session = session
@@ -14,9 +28,97 @@ class Query:
         self._stmt = _stmt
         self._single = len(entities) == 1 and (isinstance(entities[0], type) or isinstance(entities[0], AliasedClass))
 
+    # execution_options() given to the query, and only_return_tuples()
+    _options = _sa.immutabledict()
+    _only_tuples = False
+
     def _new(self, stmt):
         # (a subclass stays itself along a chain, as SQLAlchemy's _clone keeps it)
-        return type(self)(self._entities, self.session, stmt)
+        new = type(self)(self._entities, self.session, stmt)
+        new._options, new._only_tuples = self._options, self._only_tuples
+        if self._only_tuples:
+            new._single = False
+        return new
+
+    def execution_options(self, **kw):
+        new = self._new(self._stmt.execution_options(**kw))
+        new._options = self._options.union(kw)
+        return new
+
+    def get_execution_options(self):
+        return self._options
+
+    def yield_per(self, count):
+        """Rows fetched `count` at a time (a load option: not among get_execution_options())."""
+        return self._new(self._stmt.execution_options(yield_per=count))
+
+    def populate_existing(self):
+        """Objects already in the session are refreshed from the rows loaded."""
+        return self._new(self._stmt.execution_options(populate_existing=True))
+
+    def with_session(self, session):
+        new = self._new(self._stmt)
+        new.session = session
+        return new
+
+    def only_return_tuples(self, value):
+        """Rows, even for a single entity (value True)."""
+        new = self._new(self._stmt)
+        new._only_tuples = value
+        new._single = False if value else type(self)(self._entities, self.session, self._stmt)._single
+        return new
+
+    @property
+    def is_single_entity(self):
+        if self._only_tuples or len(self._entities) != 1:
+            return False
+        entity = self._entities[0]
+        # (a mapped attribute at class level is its column, of its class's table)
+        return isinstance(entity, (type, AliasedClass)) or getattr(getattr(entity, "table", None), "_sa_class", None) is not None
+
+    @property
+    def whereclause(self):
+        return self._stmt.whereclause
+
+    @property
+    def selectable(self):
+        return self._stmt
+
+    def correlate(self, *fromclauses):
+        return self._new(self._stmt.correlate(*fromclauses))
+
+    def with_for_update(self, *, nowait=False, read=False, of=None, skip_locked=False, key_share=False):
+        return self._new(self._stmt.with_for_update(nowait=nowait, read=read, of=of, skip_locked=skip_locked, key_share=key_share))
+
+    def prefix_with(self, *prefixes, dialect="*"):
+        return self._new(self._stmt.prefix_with(*prefixes, dialect=dialect))
+
+    def suffix_with(self, *suffixes, dialect="*"):
+        return self._new(self._stmt.suffix_with(*suffixes, dialect=dialect))
+
+    def cte(self, name=None, recursive=False, nesting=False):
+        return self._stmt.cte(name, recursive=recursive, nesting=nesting)
+
+    def with_parent(self, instance, property=None, from_entity=None):
+        import warnings
+        warnings.warn(
+            "The Query.with_parent() method is considered legacy as of the 1.x series of SQLAlchemy and becomes a "
+            "legacy construct in 2.0. Use the with_parent() standalone construct. (deprecated since: 2.0) "
+            "(Background on SQLAlchemy 2.0 at: https://sqlalche.me/e/b8d9)",
+            _sa.exc.LegacyAPIWarning,
+            stacklevel=2,
+        )
+        if property is None:
+            target = self._entities[0]
+            mapper = _sa.inspect(instance).mapper
+            found = [r for r in mapper.relationships if r.mapper.class_ is target]
+            if len(found) != 1:
+                raise _sa.exc.InvalidRequestError(
+                    f"Could not locate a property which relates instances of class '{target.__name__}' to instances "
+                    f"of class '{type(instance).__name__}'"
+                )
+            property = getattr(type(instance), found[0].key)
+        return self.filter(with_parent(instance, property, from_entity))
 
     @property
     def statement(self):

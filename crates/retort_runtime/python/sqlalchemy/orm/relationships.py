@@ -19,7 +19,26 @@ def _parse_cascade(text):
     return out
 
 
-class RelationshipProperty:
+class RelationshipProperty(MapperProperty):
+    is_aliased_class = False
+    is_attribute = False
+    is_bundle = False
+    is_clause_element = False
+    is_instance = False
+    is_mapper = False
+    is_property = True
+    is_selectable = False
+    inherit_cache = True
+    logging_name = None
+    strategy_wildcard_key = 'relationship'
+    info = _sa._Info()
+    logger = _logging.getLogger("sqlalchemy.orm.relationships.RelationshipProperty")
+
+    @property
+    def class_attribute(self):
+        """The attribute of the class (`Parent.children`)."""
+        return getattr(self.parent.class_, self.key)
+
     def __init__(
         self,
         argument=None,
@@ -57,6 +76,9 @@ class RelationshipProperty:
         # a joined eager load of it uses an inner JOIN
         self.innerjoin = innerjoin
         self._dataclass = {k: kw.pop(k) for k in _DATACLASS_OPTIONS if k in kw}
+        self.doc = kw.pop("doc", None)
+        if "info" in kw:
+            self.info = kw.pop("info")
         self.primaryjoin = primaryjoin
         self.secondaryjoin = secondaryjoin
         self.foreign_keys = foreign_keys
@@ -84,6 +106,15 @@ def _sa_warn(message):
 
 def relationship(argument=None, secondary=None, **kw):
     return RelationshipProperty(argument, secondary, **kw)
+
+
+# (SQLAlchemy 2's name for what relationship() makes)
+Relationship = RelationshipProperty
+
+
+def dynamic_loader(argument=None, **kw):
+    """`relationship(argument, lazy="dynamic", ...)`."""
+    return relationship(argument, lazy="dynamic", **kw)
 
 
 def backref(name, **kwargs):

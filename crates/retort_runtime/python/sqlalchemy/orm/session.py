@@ -62,6 +62,7 @@ _JOIN_TRANSACTION_MODES = ("conditional_savepoint", "create_savepoint", "control
 
 
 class Session(_SessionLoading, _SessionFromStatement, _SessionStrategies, _SessionBulk, _SessionDependencies):
+    connection_callable = None
     def __init__(self, bind=None, *, autoflush=True, expire_on_commit=True, autobegin=True, info=None,
                  join_transaction_mode="conditional_savepoint", **kw):
         if join_transaction_mode not in _JOIN_TRANSACTION_MODES:
@@ -210,6 +211,27 @@ class Session(_SessionLoading, _SessionFromStatement, _SessionStrategies, _Sessi
 
     def get_transaction(self):
         return self._transaction
+
+    def get_nested_transaction(self):
+        return self._nested[-1] if self._nested else None
+
+    @classmethod
+    def object_session(cls, instance):
+        return object_session(instance)
+
+    @classmethod
+    def identity_key(cls, class_=None, ident=None, *, instance=None, row=None, identity_token=None):
+        return identity_key(class_, ident, instance=instance, row=row, identity_token=identity_token)
+
+    def delete_all(self, instances):
+        for instance in instances:
+            self.delete(instance)
+
+    def merge_all(self, instances, *, load=True, options=None):
+        if load:
+            self._autoflush()
+        with self.no_autoflush:
+            return [self.merge(instance, load=load, options=options) for instance in instances]
 
     def commit(self):
         self._check_failed()
@@ -640,6 +662,9 @@ class _NoAutoflush:
 
 
 class sessionmaker:
+    object_session = Session.object_session
+    identity_key = Session.identity_key
+
     def __init__(self, bind=None, class_=Session, autoflush=True, expire_on_commit=True, **kw):
         self.bind = bind
         self.class_ = class_

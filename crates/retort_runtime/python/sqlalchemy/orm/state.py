@@ -3,8 +3,24 @@
 shows (SQLAlchemy's orm/state.py)."""
 
 
-class InstanceState:
+class InstanceState(InspectionAttrInfo):
     """`inspect(obj)`: an object's state (held by the object, never the reverse)."""
+    is_aliased_class = False
+    is_attribute = False
+    is_bundle = False
+    is_clause_element = False
+    is_instance = True
+    is_mapper = False
+    is_property = False
+    is_selectable = False
+    insert_order = None
+    runid = None
+    identity_token = None
+    info = _sa._Info()
+
+    def get_history(self, key, passive=None):
+        """The attribute's History (as `inspect(obj).attrs[key].history`)."""
+        return AttributeState(self, key).history
 
     # Set on a state only when they apply (an object's __dict__ stays small):
     # columns its query left out (deferred: each loads alone on first access),
@@ -156,6 +172,12 @@ class AttributeState:
     @property
     def loaded_value(self):
         return self.state.dict.get(self.key, _NO_VALUE)
+
+    def load_history(self):
+        """The History, the attribute loaded first if it is not."""
+        if self.key not in self.state.dict and self.state.object is not None:
+            getattr(self.state.object, self.key)
+        return self.history
 
     @property
     def history(self):

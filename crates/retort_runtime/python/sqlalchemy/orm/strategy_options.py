@@ -178,6 +178,7 @@ class _LoaderOption:
     a path of (strategy, relationship) steps. `selectinload(A.b, B.c)` is
     SQLAlchemy's `defaultload(A.b).selectinload(B.c)`; `.selectinload(...)`
     and the others add a step."""
+    inherit_cache = None
 
     def __init__(self, strategy, attrs, _path=(), sql_only=False, innerjoin=None):
         if sql_only:

@@ -26,6 +26,37 @@ def object_session(obj):
     return _state(obj).session
 
 
+def was_deleted(obj):
+    """Whether the object was deleted in a flush (of a session or since detached)."""
+    return _sa.inspect(obj).was_deleted
+
+
+def has_inherited_table(cls):
+    """Whether a class the mapped class inherits from has a table of its own."""
+    return any(getattr(c, "__table__", None) is not None for c in cls.__mro__[1:])
+
+
+def create_session(bind=None, **kwargs):
+    """A Session without autoflush or expire_on_commit (the legacy defaults)."""
+    kwargs.setdefault("autoflush", False)
+    kwargs.setdefault("expire_on_commit", False)
+    return Session(bind=bind, **kwargs)
+
+
+def identity_key(class_=None, ident=None, *, instance=None, row=None, identity_token=None):
+    """An identity map key: `(class, primary key tuple, identity token)`."""
+    if class_ is not None:
+        mapper = _sa.inspect(class_)
+        if row is None:
+            if ident is None:
+                raise ArgumentError("ident or row is required")
+            return mapper.identity_key_from_primary_key(tuple(ident) if isinstance(ident, (list, tuple)) else (ident,), identity_token)
+        raise _unsupported("identity_key(row=...)")
+    if instance is not None:
+        return _sa.inspect(instance).mapper.identity_key_from_instance(instance)
+    raise ArgumentError("class or instance is required")
+
+
 def make_transient(obj):
     st = _state(obj)
     s = st.session

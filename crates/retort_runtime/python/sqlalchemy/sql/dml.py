@@ -2,7 +2,11 @@
 """`insert()`, `update()`, `delete()` (SQLAlchemy's sql/dml.py)."""
 
 
-class _DML(Executable):
+class UpdateBase(HasCTE, HasPrefixes, Executable, ReturnsRows):
+    is_dml = True
+    name_cte_columns = False
+    named_with_column = False
+    select = None
     def __init__(self, table):
         mapper = table.__dict__.get("__mapper__") if isinstance(table, type) else None
         # (a subclass's statement is on its own table, as SQLAlchemy's for one table)
@@ -28,6 +32,17 @@ class _DML(Executable):
 
     def suffix_with(self, *suffixes, dialect="*"):
         raise _unsupported("suffix_with()")
+
+    description = None
+
+    @property
+    def selectable(self):
+        return self
+
+    @property
+    def exported_columns(self):
+        """The RETURNING columns."""
+        return ColumnCollection(self.returning_columns)
 
     def _copy(self):
         new = type(self).__new__(type(self))
@@ -76,7 +91,16 @@ class _DML(Executable):
         return new
 
 
-class Insert(_DML):
+_DML = UpdateBase
+
+
+class ValuesBase(UpdateBase):
+    """INSERT and UPDATE: statements that take values()."""
+
+
+class Insert(ValuesBase):
+    is_insert = True
+    include_insert_from_select_defaults = False
     __visit_name__ = "insert"
     _sort_by_parameter_order = False
     from_select_names = None
@@ -86,10 +110,27 @@ class Insert(_DML):
         new = self._copy()
         new.from_select_names = [n if isinstance(n, str) else n.name for n in names]
         new.from_select_query = select
+        new.select = select
+        new.include_insert_from_select_defaults = include_defaults
         return new
 
 
-class Update(_DML):
+class _Filtered:
+    """UPDATE's and DELETE's `whereclause` and `filter_by()` (SQLAlchemy's DMLWhereBase)."""
+
+    @property
+    def whereclause(self):
+        return _whereclause(self.where_criteria)
+
+    def filter_by(self, **kwargs):
+        """WHERE criteria by keyword: each a column (or, for a mapped class,
+        an attribute) of the statement's table equal to the value."""
+        entity = self._orm_entity
+        return self.where(*[(getattr(entity, k) if entity is not None else self.table.c[k]) == v for k, v in kwargs.items()])
+
+
+class Update(_Filtered, ValuesBase):
+    is_update = True
     __visit_name__ = "update"
     ordered = False
 
@@ -100,7 +141,8 @@ class Update(_DML):
         return new
 
 
-class Delete(_DML):
+class Delete(_Filtered, UpdateBase):
+    is_delete = True
     __visit_name__ = "delete"
     _using = ()
 

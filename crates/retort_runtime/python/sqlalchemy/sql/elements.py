@@ -3,7 +3,18 @@
 CASE, functions, window functions, `text()` (SQLAlchemy's sql/elements.py)."""
 
 
-class ClauseElement:
+class ClauseElement(Visitable):
+    # SQLAlchemy's flags, with its values
+    is_clause_element = True
+    is_selectable = False
+    is_dml = False
+    supports_execution = False
+    uses_inspection = False
+    allows_lambda = False
+    inherit_cache = None
+    stringify_dialect = 'default'
+    memoized_attribute = HasMemoized.memoized_attribute
+    memoized_instancemethod = HasMemoized.memoized_instancemethod
     __visit_name__ = "clause"
 
     def __str__(self):
@@ -63,7 +74,29 @@ class Compiled:
     __str__ = _retort_sql.compiled_string
 
 
-class ColumnElement(ClauseElement):
+class Executable(ClauseElement):
+    supports_execution = True
+    is_select = False
+    is_update = False
+    is_insert = False
+    is_delete = False
+    is_text = False
+    is_from_statement = False
+    _execution_options = {}
+
+    def execution_options(self, **kw):
+        """A copy of the statement carrying options for its execution
+        (the ORM reads `synchronize_session`)."""
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new._execution_options = {**self._execution_options, **kw}
+        return new
+
+    def get_execution_options(self):
+        return immutabledict(self._execution_options)
+
+
+class ColumnElement(ColumnOperators, ClauseElement):
     type = NullType()
     key = None
 
@@ -223,6 +256,25 @@ class ColumnElement(ClauseElement):
     def concat(self, other):
         return self._bin("concat", other)
 
+    def op(self, opstring, precedence=0, is_comparison=False, return_type=None, python_impl=None):
+        """An operator SQLAlchemy does not know: `col.op("@>")(value)` renders `col @> :param`."""
+
+        def against(other):
+            if is_comparison:
+                type_ = Boolean()
+            elif return_type is not None:
+                type_ = _to_type(return_type)
+            else:
+                type_ = self.type
+            right = _coerce(other, _compared_type(self.type, other), self._stem())
+            return _CustomOp(self, opstring, right, precedence, type_, python_impl)
+
+        return against
+
+    def bool_op(self, opstring, precedence=0, python_impl=None):
+        """`op()` of a comparison: its result is a Boolean."""
+        return self.op(opstring, precedence=precedence, is_comparison=True, python_impl=python_impl)
+
     def like(self, other, escape=None):
         return _Like(self, _coerce(other, self.type, self._stem()), escape)
 
@@ -287,6 +339,9 @@ class ColumnElement(ClauseElement):
 
     def nulls_last(self):
         return _Nulls(self, False)
+
+    nullsfirst = nulls_first
+    nullslast = nulls_last
 
     def label(self, name):
         return Label(name, self)
@@ -396,7 +451,21 @@ class BinaryExpression(ColumnElement):
         raise TypeError("Boolean value of this clause is not defined")
 
 
-class _Unary(ColumnElement):
+class _CustomOp(ColumnElement):
+    __visit_name__ = "custom_op"
+
+    def __init__(self, left, opstring, right, precedence, type_, python_impl):
+        self.left, self.opstring, self.right = left, opstring, right
+        self.precedence = precedence
+        self.type = type_
+        self.python_impl = python_impl
+
+
+class UnaryExpression(ColumnElement):
+    """An operator or modifier applied to one expression (`-x`, `DISTINCT x`, `EXISTS`)."""
+
+
+class _Unary(UnaryExpression):
     __visit_name__ = "unary"
 
     def __init__(self, operator, element, type_=None):
@@ -641,7 +710,11 @@ def case(*whens, value=None, else_=None):
     return Case(*whens, value=value, else_=else_)
 
 
-class Function(ColumnElement):
+class FunctionElement(ColumnElement):
+    """A SQL function call (`func.count()`, `func.lower(x)`)."""
+
+
+class Function(FunctionElement):
     __visit_name__ = "function"
 
     def __init__(self, name, clauses, type_=None):
@@ -771,7 +844,7 @@ class Over(ColumnElement):
         self.frame = None
         for unit, given in (("RANGE", range_), ("ROWS", rows), ("GROUPS", groups)):
             if given is not None:
-                self.frame = _FrameClause._parse(unit, given, coerce_int=unit != "RANGE")
+                self.frame = FrameClause._parse(unit, given, coerce_int=unit != "RANGE")
         if self.frame is not None and exclude is not None:
             self.frame.exclude = exclude
 
@@ -779,7 +852,7 @@ class Over(ColumnElement):
         return Label(name, self)
 
 
-class _FrameClause:
+class FrameClause:
     """A window's frame (2.1's `FrameClause`): each end unbounded, the
     current row, or a bound value preceding or following it."""
 
@@ -875,7 +948,7 @@ def cte(selectable, name=None, recursive=False):
     return selectable.cte(name, recursive=recursive)
 
 
-class _Distinct(ColumnElement):
+class _Distinct(UnaryExpression):
     __visit_name__ = "distinct"
 
     def __init__(self, element):
@@ -887,7 +960,11 @@ def distinct(expr):
     return _Distinct(expr)
 
 
-class _LiteralColumn(ColumnElement):
+class ColumnClause(ColumnElement):
+    """A column known by its name: a table's, or `column()` / `literal_column()`."""
+
+
+class _LiteralColumn(ColumnClause):
     __visit_name__ = "literal_column"
 
     def __init__(self, text, type_=None):
@@ -938,7 +1015,7 @@ def tuple_(*clauses):
     return Tuple(*clauses)
 
 
-class _TypeCoerce(ColumnElement):
+class TypeCoerce(ColumnElement):
     __visit_name__ = "type_coerce"
 
     def __init__(self, element, type_):
@@ -947,7 +1024,10 @@ class _TypeCoerce(ColumnElement):
 
 
 def type_coerce(expression, type_):
-    return _TypeCoerce(expression, type_)
+    return TypeCoerce(expression, type_)
+
+
+_TypeCoerce = TypeCoerce
 
 
 # SQLAlchemy's GenericFunction registry: the functions with a fixed type
@@ -963,7 +1043,7 @@ _FUNCTION_TYPES = {
 }
 
 
-class TextClause(ClauseElement):
+class TextClause(Executable):
     __visit_name__ = "text"
     _raw = False
 

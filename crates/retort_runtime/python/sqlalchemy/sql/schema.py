@@ -3,11 +3,38 @@
 (SQLAlchemy's sql/schema.py)."""
 
 
-class MetaData:
-    def __init__(self, schema=None, naming_convention=None):
+class SchemaItem(Visitable):
+    """A table, column, constraint, index or MetaData (SQLAlchemy's sql/schema.py)."""
+
+
+class _Info:
+    """`info`: a dict made on first read (SQLAlchemy's memoized `info`)."""
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        info = obj.__dict__["info"] = {}
+        return info
+
+
+class MetaData(SchemaItem):
+    create_drop_stringify_dialect = "default"
+    info = _Info()
+
+    def __init__(self, schema=None, quote_schema=None, naming_convention=None, info=None):
         self.tables = {}
         self.schema = schema
         self.naming_convention = naming_convention
+        if info is not None:
+            self.info = info
+
+    def clear(self):
+        """Forgets every table."""
+        self.tables.clear()
+
+    def remove(self, table):
+        """Forgets `table`."""
+        self.tables.pop(table.key, None)
 
     def __repr__(self):
         return "MetaData()"
@@ -131,7 +158,7 @@ def _schema_on_connection(conn, tables, checkfirst, create, problem=None):
             conn.exec_driver_sql(sql)
 
 
-class ForeignKey:
+class ForeignKey(SchemaItem):
     __visit_name__ = "foreign_key"
 
     def __init__(self, column, ondelete=None, onupdate=None, name=None, **kw):
@@ -152,8 +179,25 @@ class ForeignKey:
         return self.target.rsplit(".", 1)[0] == table.name
 
 
-class _Constraint:
-    pass
+class Constraint(SchemaItem):
+    create_drop_stringify_dialect = "default"
+    info = _Info()
+    _table = None
+
+    @property
+    def table(self):
+        if self._table is None:
+            raise InvalidRequestError(
+                "This constraint is not bound to a table.  Did you mean to call table.append_constraint(constraint) ?"
+            )
+        return self._table
+
+    @table.setter
+    def table(self, table):
+        self._table = table
+
+
+_Constraint = Constraint
 
 
 class PrimaryKeyConstraint(_Constraint):
@@ -208,22 +252,53 @@ class ForeignKeyConstraint(_Constraint):
         self.onupdate = onupdate
 
 
-class Index:
+class Index(SchemaItem):
     __visit_name__ = "index"
+    create_drop_stringify_dialect = "default"
+    info = _Info()
 
-    def __init__(self, name, *expressions, unique=False):
+    def __init__(self, name, *expressions, unique=False, info=None):
+        if info is not None:
+            self.info = info
         self.name = name
         self.expressions = list(expressions)
         self.unique = unique
         self.table = None
         for e in expressions:
             if isinstance(e, Column) and e.table is not None and self.table is None:
+                _retort_sql.forget_table(e.table)
                 e.table.indexes.add(self)
                 e.table._index_order.append(self)
                 self.table = e.table
 
+    @property
+    def columns(self):
+        """The table's columns the index is on (expressions aside)."""
+        return ColumnCollection([e for e in self.expressions if isinstance(e, Column)])
 
-class Sequence:
+    c = columns
+
+    def create(self, bind, checkfirst=False):
+        """CREATE INDEX, in a transaction of its own when `bind` is an engine."""
+        _index_ddl(bind, "CreateIndex", self, checkfirst)
+
+    def drop(self, bind, checkfirst=False):
+        _index_ddl(bind, "DropIndex", self, checkfirst)
+
+
+def _index_ddl(bind, construct, index, checkfirst):
+    if checkfirst:
+        raise _unsupported(f"Index.{'create' if construct == 'CreateIndex' else 'drop'}(checkfirst=True)")
+    import sqlalchemy.schema as schema
+    statement = getattr(schema, construct)(index)
+    if isinstance(bind, Connection):
+        bind.execute(statement)
+        return
+    with bind.begin() as conn:
+        conn.execute(statement)
+
+
+class Sequence(SchemaItem):
     """`Sequence("user_id_seq")` on a column: accepted and, as SQLite has no
     sequences, left out (SQLAlchemy's SQLite dialect does the same)."""
 
@@ -246,7 +321,15 @@ class Sequence:
         raise _unsupported("Sequence.next_value() (SQLite has no sequences)")
 
 
-class Column(ColumnElement):
+class Column(SchemaItem, ColumnClause):
+    info = _Info()
+    allows_lambda = True
+    inherit_cache = True
+    is_literal = False
+    uses_inspection = True
+    server_onupdate = None
+    timetuple = None
+    create_drop_stringify_dialect = 'default'
     __visit_name__ = "column"
 
     def __init__(self, *args, **kw):
@@ -288,10 +371,37 @@ class Column(ColumnElement):
         self.index = kw.pop("index", None)
         self.autoincrement = kw.pop("autoincrement", "auto")
         self.comment = kw.pop("comment", None)
-        kw.pop("info", None)
+        if "info" in kw:
+            self.info = kw.pop("info")
         if kw:
             raise TypeError(f"Additional arguments should be named <dialectname>_<argument>, got '{next(iter(kw))}'")
         self.table = None
+
+    @property
+    def description(self):
+        return self.name
+
+    @property
+    def expression(self):
+        return self
+
+    @property
+    def proxy_set(self):
+        return frozenset([self])
+
+    base_columns = proxy_set
+
+    def shares_lineage(self, othercolumn):
+        return bool(self.proxy_set.intersection(othercolumn.proxy_set))
+
+    def self_group(self, against=None):
+        return self
+
+    def append_foreign_key(self, fk):
+        fk.parent = self
+        self.foreign_keys.add(fk)
+        if self.table is not None:
+            _retort_sql.forget_table(self.table)
 
     def references(self, column):
         """Whether a foreign key of this column points at `column`."""

@@ -3,7 +3,37 @@
 `Select`, compound selects, `table()` (SQLAlchemy's sql/selectable.py)."""
 
 
-class FromClause(ClauseElement):
+class ReturnsRows(ClauseElement):
+    """A statement or FROM item that has rows: its columns can be selected."""
+
+
+class Selectable(ReturnsRows):
+    """A FROM item or a SELECT."""
+
+
+class HasPrefixes:
+    """`prefix_with()`: words after the statement's first keyword."""
+
+
+class HasSuffixes:
+    """`suffix_with()`: words after the statement."""
+
+
+class HasCTE:
+    """A statement that can carry CTEs (`cte()`, `add_cte()`)."""
+
+
+class SelectBase(HasCTE, Selectable):
+    """A SELECT, or SELECTs combined by UNION and friends."""
+
+
+class GenerativeSelect(SelectBase):
+    """A SELECT that takes ORDER BY, LIMIT and OFFSET."""
+
+
+class FromClause(Selectable):
+    is_selectable = True
+    named_with_column = False
     def select(self):
         return select(self)
 
@@ -131,7 +161,11 @@ class _DerivedColumn(ColumnElement):
         return f"<{type(self).__name__} {self.name}>"
 
 
-class Alias(FromClause):
+class AliasedReturnsRows(FromClause):
+    """A FROM item named after another: an alias, a subquery, a CTE."""
+
+
+class Alias(AliasedReturnsRows):
     __visit_name__ = "alias"
 
     def __init__(self, element, name=None):
@@ -212,7 +246,7 @@ def _derived_key(select_, c):
     return _selected_key(c)
 
 
-class CTE(FromClause):
+class CTE(HasPrefixes, HasSuffixes, AliasedReturnsRows):
     __visit_name__ = "cte"
 
     def __init__(self, element, name=None, recursive=False):
@@ -243,7 +277,7 @@ class CTE(FromClause):
         return new
 
 
-class Subquery(FromClause):
+class Subquery(AliasedReturnsRows):
     __visit_name__ = "subquery"
 
     def __str__(self):
@@ -284,7 +318,7 @@ class ScalarSelect(ColumnElement):
         return ScalarSelect(self.element.where(*criteria))
 
 
-class Exists(ColumnElement):
+class Exists(UnaryExpression):
     __visit_name__ = "exists"
     type = Boolean()
 
@@ -308,7 +342,13 @@ def exists(*args):
     return Exists(Select(*args) if args else None)
 
 
-class Table(FromClause):
+class Table(SchemaItem, FromClause):
+    info = _Info()
+    named_with_column = True
+    allows_lambda = True
+    uses_inspection = True
+    implicit_returning = True
+    create_drop_stringify_dialect = 'default'
     # (SQLAlchemy defines it in sql/schema.py; here it follows FromClause)
     __module__ = "sqlalchemy.sql.schema"
 
@@ -317,6 +357,46 @@ class Table(FromClause):
     @property
     def key(self):
         return self.name if self.schema is None else f"{self.schema}.{self.name}"
+
+    @property
+    def description(self):
+        return self.name
+
+    @property
+    def selectable(self):
+        return self
+
+    @property
+    def exported_columns(self):
+        return self.columns
+
+    @property
+    def entity_namespace(self):
+        return self.columns
+
+    is_view = False
+
+    @property
+    def foreign_keys(self):
+        """Every ForeignKey of the table's columns."""
+        return {fk for c in self.columns_list for fk in c.foreign_keys}
+
+    @property
+    def autoincrement_column(self):
+        """The integer primary key column SQLite's rowid fills, or None."""
+        pks = [c for c in self.columns_list if c.primary_key]
+        if len(pks) != 1:
+            return None
+        c = pks[0]
+        if c.autoincrement is True or (c.autoincrement == "auto" and isinstance(c.type, Integer) and not c.foreign_keys):
+            return c
+        return None
+
+    def append_constraint(self, constraint):
+        """Adds a constraint (its DDL in the next CREATE TABLE)."""
+        constraint._table = self
+        _retort_sql.forget_table(self)
+        self.constraints.append(constraint)
 
     def __init__(self, name, metadata, *args, **kw):
         self.name = name
@@ -329,6 +409,8 @@ class Table(FromClause):
         if autoload_with is not None:
             args = _reflected_schema_items(autoload_with, name) + list(args)
         self.comment = kw.pop("comment", None)
+        if "info" in kw:
+            self.info = kw.pop("info")
         self.columns_list = []
         self.constraints = []
         self.indexes = set()
@@ -342,6 +424,7 @@ class Table(FromClause):
                 self._index_order.append(a)
                 self.indexes.add(a)
             elif isinstance(a, _Constraint):
+                a._table = self
                 self.constraints.append(a)
             else:
                 raise ArgumentError(f"'SchemaItem' object, such as a 'Column' or a 'Constraint' expected, got {a!r}")
@@ -359,6 +442,7 @@ class Table(FromClause):
         self.c = ColumnCollection(self.columns_list)
         self.columns = self.c
         self.primary_key = PrimaryKeyConstraint(*[c for c in self.columns_list if c.primary_key])
+        self.primary_key._table = self
 
     def append_column(self, column, replace_existing=False):
         """Adds a column (single-table inheritance adds a subclass's this way)."""
@@ -403,21 +487,6 @@ class Table(FromClause):
 
 
 # ---------------------------------------------------------------- statements
-
-
-class Executable(ClauseElement):
-    _execution_options = {}
-
-    def execution_options(self, **kw):
-        """A copy of the statement carrying options for its execution
-        (the ORM reads `synchronize_session`)."""
-        new = type(self).__new__(type(self))
-        new.__dict__.update(self.__dict__)
-        new._execution_options = {**self._execution_options, **kw}
-        return new
-
-    def get_execution_options(self):
-        return dict(self._execution_options)
 
 
 def _naming_keys(columns):
@@ -468,10 +537,30 @@ def _column_args(entities):
             # select(table.c["a", "b"]): each of its columns
             out.extend(e)
         else:
-            raise ArgumentError(
-                f"Column expression, FROM clause, or other columns clause element expected, got {e!r}."
-            )
+            out.append(_column_literal(e))
     return out
+
+
+def _column_literal(e):
+    """coercions.ColumnsClauseImpl's literals: a number is written as is,
+    None/True/False are NULL/true/false, "*" is a star; other text must be
+    declared."""
+    if isinstance(e, str):
+        if e == "*":
+            return literal_column("*")
+        shown = e if len(e) <= 25 else e[:25] + "..."
+        kind = "column" if _re.match(r"^\w\S*$", e) else "literal_column"
+        raise ArgumentError(
+            f"Textual column expression {shown!r} should be explicitly declared with text({shown!r}), "
+            f"or use {kind}({shown!r}) for more specificity"
+        )
+    if e is None:
+        return Null()
+    if e is True or e is False:
+        return True_() if e else False_()
+    if isinstance(e, (int, float, _decimal.Decimal)):
+        return literal_column(str(e))
+    raise ArgumentError(f"Column expression, FROM clause, or other columns clause element expected, got {e!r}.")
 
 
 def _entities_of(entities, start, bundles=None):
@@ -515,7 +604,11 @@ def _joins_in(from_, table):
     return False
 
 
-class Select(Executable):
+class Select(HasPrefixes, HasSuffixes, GenerativeSelect, Executable):
+    is_select = True
+    is_selectable = True
+    allows_lambda = True
+    name_cte_columns = False
     __visit_name__ = "select"
 
     def __str__(self):
@@ -650,6 +743,12 @@ class Select(Executable):
     def except_(self, *others):
         return CompoundSelect("except", self, *others)
 
+    def intersect_all(self, *others):
+        return CompoundSelect("intersect_all", self, *others)
+
+    def except_all(self, *others):
+        return CompoundSelect("except_all", self, *others)
+
     def having(self, *criteria):
         new = self._copy()
         new.having_criteria += [_as_condition(c) for c in criteria]
@@ -669,6 +768,48 @@ class Select(Executable):
         new = self._copy()
         new.is_distinct = True
         return new
+
+    def slice(self, start, stop):
+        """LIMIT/OFFSET as a Python slice would take rows `start` to `stop`."""
+        if getattr(self, "limit_value", None) is not None or getattr(self, "offset_value", None) is not None:
+            raise _unsupported("Select.slice() of a statement with a LIMIT or OFFSET already")
+        new = self
+        if start:
+            new = new.offset(start)
+        if stop is not None:
+            new = new.limit(stop - (start or 0))
+        return new
+
+    description = None
+
+    @property
+    def selectable(self):
+        return self
+
+    @property
+    def whereclause(self):
+        """The WHERE criteria as one expression (None when there are none)."""
+        return _whereclause(self.where_criteria)
+
+    @property
+    def exported_columns(self):
+        return self.selected_columns
+
+    @property
+    def inner_columns(self):
+        return iter(self.selected_columns)
+
+    def label(self, name):
+        """The SELECT as a labelled scalar subquery."""
+        return self.scalar_subquery().label(name)
+
+    def as_scalar(self):
+        _deprecated(
+            "The SelectBase.as_scalar() method is deprecated and will be removed in a future release.  Please refer to "
+            "SelectBase.scalar_subquery().",
+            "1.4",
+        )
+        return self.scalar_subquery()
 
     def select_from(self, *froms):
         new = self._copy()
@@ -802,6 +943,14 @@ def select(*entities):
     return Select(*entities)
 
 
+def _whereclause(criteria):
+    if not criteria:
+        return None
+    if len(criteria) == 1:
+        return criteria[0]
+    return and_(*criteria)
+
+
 class _LabelReference(ColumnElement):
     """A name in ORDER BY / GROUP BY (`order_by("id")`), rendered as written."""
 
@@ -817,7 +966,7 @@ def _order_item(c):
     return _coerce(c)
 
 
-class CompoundSelect(Executable):
+class CompoundSelect(GenerativeSelect, Executable):
     __visit_name__ = "compound_select"
 
     def __init__(self, keyword, *selects):
@@ -886,9 +1035,28 @@ def except_(*selects):
     return CompoundSelect("except", *selects)
 
 
+def intersect_all(*selects):
+    return CompoundSelect("intersect_all", *selects)
+
+
+def except_all(*selects):
+    return CompoundSelect("except_all", *selects)
+
+
+def Nullable(val):
+    """For typing only: `select(Nullable(User.name))`; the expression as it is."""
+    return val
+
+
+def NotNullable(val):
+    """For typing only; the expression as it is."""
+    return val
+
+
 class TableClause(Table):
     """`table(name, column(...), ...)`: a table known by its name and the
     columns given, in no MetaData (as Alembic's data migrations use it)."""
+    implicit_returning = False
 
     def __init__(self, name, *columns, schema=None):
         cols = [c if isinstance(c, Column) else Column(c.name, getattr(c, "type", None)) for c in columns]

@@ -16,6 +16,13 @@ class TypeEngine:
     def python_type(self):
         return object
 
+    def adapt(self, cls, **kw):
+        """A `cls` with this type's arguments (SQLAlchemy's `constructor_copy`)."""
+        new = cls.__new__(cls)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(kw)
+        return new
+
 
 class Integer(TypeEngine):
     @property
@@ -145,6 +152,9 @@ class Interval(TypeEngine):
 class LargeBinary(TypeEngine):
     def __init__(self, length=None):
         self.length = length
+
+    def __repr__(self):
+        return _generic_repr(self, [("length", None)])
 
     @property
     def python_type(self):
@@ -299,7 +309,47 @@ DATETIME = _named("DATETIME", DateTime)
 TIMESTAMP = _named("TIMESTAMP", DateTime)
 TIME = _named("TIME", Time)
 BLOB = _named("BLOB", LargeBinary)
+BINARY = _named("BINARY", LargeBinary)
+VARBINARY = _named("VARBINARY", LargeBinary)
+NCHAR = _named("NCHAR", Unicode)
+DOUBLE_PRECISION = type("DOUBLE_PRECISION", (_Named, Double), {"_name": "DOUBLE PRECISION"})
+INT = INTEGER
 JSON_ = JSON
+NULLTYPE = NullType()
+STRINGTYPE = String()
+
+
+class Concatenable:
+    """A mixin: the type's `+` is string concatenation (`||`)."""
+
+
+class Indexable:
+    """A mixin: the type's values can be indexed (`col[key]`)."""
+
+
+def to_instance(typeobj, *arg, **kw):
+    """`sqlalchemy.types.to_instance`: a type object from a type, its class or None."""
+    if typeobj is None:
+        return NULLTYPE
+    if callable(typeobj):
+        return typeobj(*arg, **kw)
+    return typeobj
+
+
+def adapt_type(typeobj, colspecs):
+    """`sqlalchemy.types.adapt_type`: `typeobj` as the dialect's class for its
+    generic type (`colspecs`), or itself when the dialect has none."""
+    if isinstance(typeobj, type):
+        typeobj = typeobj()
+    for t in type(typeobj).__mro__[0:-1]:
+        if t in colspecs:
+            impltype = colspecs[t]
+            break
+    else:
+        return typeobj
+    if issubclass(type(typeobj), impltype):
+        return typeobj
+    return typeobj.adapt(impltype)
 
 
 def _to_type(t):

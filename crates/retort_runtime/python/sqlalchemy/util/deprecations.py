@@ -14,6 +14,7 @@ def _refused(owner, *names, label="{cls}.{name}()"):
         def method(self, *args, _name=name, **kw):
             raise _unsupported(label.format(cls=type(self).__name__, name=_name))
         method.__name__ = name
+        method._retort_refuses = True
         setattr(owner, name, method)
 
 
@@ -23,6 +24,7 @@ def _refused_properties(owner, *names):
     for name in names:
         def getter(self, _name=name):
             raise _unsupported(f"{type(self).__name__}.{_name}")
+        getter._retort_refuses = True
         setattr(owner, name, property(getter))
 
 
