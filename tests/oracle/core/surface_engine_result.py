@@ -46,3 +46,14 @@ print(str(err), err.cycles)
 print(exc.AwaitRequired.code, exc.UnsupportedCompilationError.code)
 print(repr(types.NULLTYPE), repr(types.STRINGTYPE), repr(types.to_instance(None)), repr(types.to_instance(types.Integer)))
 print(types.INT is types.INTEGER, repr(types.NCHAR(10)), repr(types.DOUBLE_PRECISION()), repr(types.VARBINARY(8)))
+
+# the result classes SQLAlchemy hands out
+from sqlalchemy.engine import CursorResult, ScalarResult, MappingResult, FilterResult
+
+with engine.connect() as conn:
+    r = conn.execute(text("select 1 as x union all select 2"))
+    s, m = r.scalars(), conn.execute(text("select 1 as x")).mappings()
+    print(type(s).__name__, type(m).__name__, isinstance(s, FilterResult), isinstance(m, MappingResult),
+          type(conn.execute(text("select 1 as x")).unique()).__name__, type(m.unique()).__name__,
+          type(s.unique()).__name__, isinstance(conn.execute(text("select 1")), CursorResult))
+    print(s.all(), m.all())

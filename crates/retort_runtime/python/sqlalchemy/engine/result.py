@@ -182,14 +182,16 @@ class Result:
     def scalar_one_or_none(self):
         return self.scalars().one_or_none()
 
-    def _clone(self):
-        """A Result over the same rows and position (scalars(), mappings()...)."""
-        new = Result.__new__(Result)
+    def _clone(self, cls=None):
+        """A result over the same rows and position (scalars(), mappings()...),
+        of `cls` (the same class unless said)."""
+        cls = cls or type(self)
+        new = cls.__new__(cls)
         new.__dict__.update(self.__dict__)
         return new
 
     def scalars(self, index=0):
-        new = self._clone()
+        new = self._clone(ScalarResult)
         if index:
             new._rows = [Row((r[index],), self._keys[index:index + 1]) for r in self._rows]
         new._scalars = True
@@ -234,7 +236,7 @@ class Result:
         return new
 
     def mappings(self):
-        new = self._clone()
+        new = self._clone(MappingResult)
         new._mappings = True
         return new
 
@@ -266,6 +268,22 @@ class Result:
             statement, parameters = self._inserted_primary_key
             self._inserted_primary_key = _inserted_pk(statement, parameters, self)
         return self._inserted_primary_key
+
+
+class FilterResult:
+    """A result that hands out something else than rows (SQLAlchemy's engine/result.py)."""
+
+
+class ScalarResult(Result, FilterResult):
+    """`result.scalars()`: the first column of each row."""
+
+
+class MappingResult(Result, FilterResult):
+    """`result.mappings()`: each row as a dictionary."""
+
+
+class TupleResult(Result, FilterResult):
+    """A result typed as tuples."""
 
 
 class FrozenResult:
