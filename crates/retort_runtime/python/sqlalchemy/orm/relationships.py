@@ -79,6 +79,8 @@ class RelationshipProperty(MapperProperty):
         self.doc = kw.pop("doc", None)
         if "info" in kw:
             self.info = kw.pop("info")
+        self.single_parent = kw.pop("single_parent", False)
+        _check_other_arguments(kw)
         self.primaryjoin = primaryjoin
         self.secondaryjoin = secondaryjoin
         self.foreign_keys = foreign_keys
@@ -102,6 +104,26 @@ def _sa_warn(message):
     """`util.warn`: an SAWarning, pointing at the script's line."""
     import warnings
     warnings.warn(message, _sa.exc.SAWarning)
+
+
+# relationship()'s other arguments: those whose value here changes nothing
+# Retort does, and the value each must have for that (another is refused)
+_INERT_ARGUMENTS = {
+    "overlaps": None, "bake_queries": None, "omit_join": None, "enable_typechecks": True, "distinct_target_key": None,
+    "cascade_backrefs": False, "query_class": None, "sync_backref": None, "passive_updates": True,
+    "active_history": False, "load_on_pending": False, "join_depth": None, "comparator_factory": None,
+    "dataclass_metadata": None,
+}
+# (any value of these is inert: overlaps= only silences a warning Retort does not give)
+_ANY_VALUE = ("overlaps", "bake_queries", "query_class", "dataclass_metadata")
+
+
+def _check_other_arguments(kw):
+    for name, value in kw.items():
+        if name not in _INERT_ARGUMENTS:
+            raise TypeError(f"RelationshipProperty.__init__() got an unexpected keyword argument '{name}'")
+        if name not in _ANY_VALUE and value != _INERT_ARGUMENTS[name] and not (name == "cascade_backrefs" and value is None):
+            raise _unsupported(f"relationship({name}={value!r})")
 
 
 def relationship(argument=None, secondary=None, **kw):
@@ -370,6 +392,16 @@ def _configure_relationship(mapper, prop):
             )
         else:
             raise _unsupported(f"relationship {where} between tables with foreign keys both ways")
+    if "delete-orphan" in prop.cascade and not prop.single_parent and prop.direction in (MANYTOONE, MANYTOMANY):
+        direction = "many-to-one" if prop.direction is MANYTOONE else "many-to-many"
+        raise ArgumentError(
+            f"For {direction} relationship {prop}, delete-orphan cascade is normally configured only on the \"one\" "
+            "side of a one-to-many relationship, and not on the \"many\" side of a many-to-one or many-to-many "
+            f"relationship.  To force this relationship to allow a particular \"{target.class_.__name__}\" object to "
+            f"be referenced by only a single \"{mapper.class_.__name__}\" object at a time via the {prop} "
+            "relationship, which would allow delete-orphan cascade to take place in this direction, set the "
+            "single_parent=True flag. (Background on this error at: https://sqlalche.me/e/21/bbf0)"
+        )
     if prop.uselist is None:
         if prop._collection is not None:
             prop.uselist = True
