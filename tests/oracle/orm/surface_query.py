@@ -44,3 +44,16 @@ print(q.execution_options(foo=1).get_execution_options(), q.yield_per(5).get_exe
 other = Session(engine)
 print(q.with_session(other).session is other, q.with_session(other).first() in other)
 print(q.cte("x").name, q.logger.name, q.selectable is not None, q.supports_execution, q.is_select)
+
+# a few more of the real names: flags and re-exported names
+from sqlalchemy import inspect
+from sqlalchemy.orm import selectinload, Load
+import sqlalchemy.ext.hybrid as hybrid
+import sqlalchemy.ext.associationproxy as associationproxy
+from alembic.operations import AbstractOperations, Operations, BatchOperations, MigrateOperation
+
+print(inspect(parent).async_session, selectinload(Parent.children).propagate_to_loaders,
+      selectinload(Parent.children).additional_source_entities, Load(Parent).additional_source_entities)
+print(hybrid.ColumnElement is associationproxy.ColumnElement, associationproxy.or_ is not None,
+      issubclass(Operations, AbstractOperations), issubclass(BatchOperations, AbstractOperations),
+      MigrateOperation.__name__)

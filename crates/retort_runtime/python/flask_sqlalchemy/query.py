@@ -4,6 +4,7 @@ helpers of a web application: `get_or_404()`, `first_or_404()`,
 `flask_sqlalchemy.pagination.QueryPagination`)."""
 
 import sqlalchemy.exc as _sa_exc
+from flask import abort  # noqa: F401 (a name Flask-SQLAlchemy's module has)
 import sqlalchemy.orm as _orm
 from werkzeug.exceptions import NotFound as _NotFound
 

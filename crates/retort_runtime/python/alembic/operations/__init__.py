@@ -12,6 +12,7 @@ from sqlalchemy import Column, Index, MetaData, Table, text
 from sqlalchemy import _unsupported
 import alembic as _alembic
 from alembic.operations import ops
+from alembic.operations.ops import MigrateOperation  # noqa: F401 (exported as alembic's)
 
 _NO_ALTER = ("No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which "
              "allows for SQLite migrations using a copy-and-move strategy.")
@@ -23,7 +24,11 @@ def _exec_sql(conn, sql):
     return conn.execute(stmt)
 
 
-class Operations:
+class AbstractOperations:
+    """What Operations and BatchOperations share (alembic's operations/base.py)."""
+
+
+class Operations(AbstractOperations):
     def __init__(self, migration_context, impl=None):
         self.migration_context = migration_context
         self.impl = self
@@ -182,7 +187,7 @@ class _OpContext:
         return False
 
 
-class BatchOperations:
+class BatchOperations(AbstractOperations):
     """`with op.batch_alter_table(name) as batch_op:` collects changes; on
     SQLite all but plain column additions and index changes are applied by
     moving and copying the table."""

@@ -2,6 +2,7 @@
 relationship holds, seen through the relationship (a list of the
 association objects' targets; a scalar through a many-to-one)."""
 
+from sqlalchemy import ColumnElement, inspect, or_  # noqa: F401 (the names SQLAlchemy's module has)
 from sqlalchemy.orm import _RelationshipComparator, _unsupported
 
 

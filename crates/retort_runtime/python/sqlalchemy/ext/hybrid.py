@@ -1,6 +1,8 @@
 """sqlalchemy.ext.hybrid: attributes that are Python on instances and SQL
 expressions on the class."""
 
+from sqlalchemy import ColumnElement  # noqa: F401 (a name SQLAlchemy's module has)
+
 
 class hybrid_method:
     def __init__(self, func, expr=None):

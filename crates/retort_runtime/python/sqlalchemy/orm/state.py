@@ -16,6 +16,8 @@ class InstanceState(InspectionAttrInfo):
     insert_order = None
     runid = None
     identity_token = None
+    # (the AsyncSession the object belongs to: Retort has none)
+    async_session = None
     info = _sa._Info()
 
     def get_history(self, key, passive=None):

@@ -179,6 +179,8 @@ class _LoaderOption:
     SQLAlchemy's `defaultload(A.b).selectinload(B.c)`; `.selectinload(...)`
     and the others add a step."""
     inherit_cache = None
+    additional_source_entities = ()
+    propagate_to_loaders = True
 
     def __init__(self, strategy, attrs, _path=(), sql_only=False, innerjoin=None):
         if sql_only:
@@ -279,6 +281,9 @@ for _name in _LOADER_STRATEGIES:
 
 class Load:
     """`Load(User).selectinload(User.orders)`: a loader option's path from an entity."""
+
+    inherit_cache = None
+    additional_source_entities = ()
 
     def __init__(self, entity):
         self.entity = entity
