@@ -35,7 +35,7 @@ def _member_status(cls, inst, name):
     if cls is None:
         return "missing"
     try:
-        raw = cls.__dict__[name] if name in cls.__dict__ else getattr(cls, name)
+        raw = getattr(cls, name)
     except NotImplementedError:
         return "refuses"
     except AttributeError:

@@ -17,12 +17,11 @@ def install(module):
     names = _retort_surface.MODULES.get(name)
     if names:
         _refuse_module_names(module, name, names)
-    for attr in dir(module):
-        value = getattr(module, attr)
-        if isinstance(value, type):
-            members = _retort_surface.CLASSES.get((value.__module__, value.__qualname__))
-            if members:
-                _refuse_members(value, members)
+    namespace = module.__dict__
+    for (home, qualname), members in _retort_surface.CLASSES.items():
+        cls = namespace.get(qualname)
+        if isinstance(cls, type) and cls.__module__ == home and cls.__qualname__ == qualname:
+            _refuse_members(cls, members)
 
 
 def _refuse_module_names(module, name, names):

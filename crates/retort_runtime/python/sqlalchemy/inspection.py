@@ -7,7 +7,7 @@ _inspectors = []
 
 def inspect(subject, raiseerr=True):
     if isinstance(subject, (Engine, Connection)):
-        return _Inspector(subject)
+        return Inspector(subject)
     for fn in _inspectors:
         found = fn(subject)
         if found is not None:

@@ -286,6 +286,7 @@ class NestedTransaction:
 
 class Connection:
     should_close_with_result = False
+
     def __init__(self, engine):
         if not engine._pool_connected:
             engine._first_connect()

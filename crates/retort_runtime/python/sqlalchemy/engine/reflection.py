@@ -202,6 +202,3 @@ def _reflected_type(declared):
 
 _REFLECTED = {t.__name__: t for t in (INTEGER, BIGINT, SMALLINT, VARCHAR, CHAR, NVARCHAR, TEXT, CLOB, BOOLEAN, FLOAT,
                                         REAL, DOUBLE, NUMERIC, DECIMAL, DATE, DATETIME, TIMESTAMP, TIME, BLOB)}
-
-
-_Inspector = Inspector

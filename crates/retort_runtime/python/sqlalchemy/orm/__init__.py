@@ -90,28 +90,3 @@ _retort_host.include(
     "sqlalchemy.orm._orm_constructors",
     "sqlalchemy.orm._retort_snapshot",
 )
-
-
-# SQLAlchemy 2.1's public names this module lacks: `from sqlalchemy.orm
-# import X` says so plainly rather than "cannot import name".
-_UNSUPPORTED = frozenset((
-    'AliasOption', 'AttributeEventToken', 'AttributeEvents', 'CascadeOptions', 'ClassManager', 'Composite',
-    'CompositeProperty', 'DeclarativeMeta', 'EXT_CONTINUE', 'EXT_SKIP', 'EXT_STOP',
-    'IdentityMap', 'InspectionAttrExtensionType', 'InstanceEvents',
-    'InstrumentationEvents', 'InstrumentedAttribute', 'KeyFuncDict', 'LoaderCriteriaOption', 'MappedClassProtocol',
-    'MappedCollection', 'MappedSQLExpression', 'MapperEvents', 'NO_KEY', 'NotExtension',
-    'ORMDescriptor', 'ORMExecuteState', 'PassiveFlag', 'PropComparator', 'QueryContext', 'QueryEvents',
-    'QueryPropertyDescriptor', 'QueryableAttribute', 'RegistryEvents', 'SQLORMExpression',
-    'SessionEvents', 'SessionTransactionOrigin', 'TypeResolve', 'UOWTransaction', 'Unmapped',
-    'UserDefinedOption', 'add_mapped_attribute', 'as_declarative', 'as_typed_table', 'attribute_keyed_dict',
-    'attribute_mapped_collection', 'clear_mappers', 'column_keyed_dict', 'column_mapped_collection', 'composite',
-    'contains_alias', 'join', 'keyfunc_mapping',
-    'make_transient_to_detached', 'mapped_as_dataclass', 'mapped_collection', 'mapper', 'merge_frozen_result',
-    'merge_result', 'orm_insert_sentinel', 'outerjoin', 'polymorphic_union', 'reconstructor',
-    'synonym_for', 'unmapped_column', 'unmapped_dataclass', ))
-
-
-def __getattr__(name):
-    if name in _UNSUPPORTED:
-        raise NotImplementedError(f"Retort does not support sqlalchemy.orm.{name} yet")
-    raise AttributeError(f"module 'sqlalchemy.orm' has no attribute '{name}'")

@@ -26,7 +26,6 @@ class Query:
         if _stmt is None:
             _stmt = select(*entities).set_label_style(_sa.LABEL_STYLE_TABLENAME_PLUS_COL)
         self._stmt = _stmt
-        self._single = len(entities) == 1 and (isinstance(entities[0], type) or isinstance(entities[0], AliasedClass))
 
     # execution_options() given to the query, and only_return_tuples()
     _options = _sa.immutabledict()
@@ -36,9 +35,12 @@ class Query:
         # (a subclass stays itself along a chain, as SQLAlchemy's _clone keeps it)
         new = type(self)(self._entities, self.session, stmt)
         new._options, new._only_tuples = self._options, self._only_tuples
-        if self._only_tuples:
-            new._single = False
         return new
+
+    @property
+    def _single(self):
+        """Whether rows come out as the one entity's objects (not as tuples)."""
+        return not self._only_tuples and len(self._entities) == 1 and isinstance(self._entities[0], (type, AliasedClass))
 
     def execution_options(self, **kw):
         new = self._new(self._stmt.execution_options(**kw))
@@ -65,7 +67,6 @@ class Query:
         """Rows, even for a single entity (value True)."""
         new = self._new(self._stmt)
         new._only_tuples = value
-        new._single = False if value else type(self)(self._entities, self.session, self._stmt)._single
         return new
 
     @property

@@ -30,7 +30,7 @@ class RelationshipProperty(MapperProperty):
     is_selectable = False
     inherit_cache = True
     logging_name = None
-    strategy_wildcard_key = 'relationship'
+    strategy_wildcard_key = "relationship"
     info = _sa._Info()
     logger = _logging.getLogger("sqlalchemy.orm.relationships.RelationshipProperty")
 

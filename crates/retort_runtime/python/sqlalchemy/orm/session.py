@@ -63,6 +63,7 @@ _JOIN_TRANSACTION_MODES = ("conditional_savepoint", "create_savepoint", "control
 
 class Session(_SessionLoading, _SessionFromStatement, _SessionStrategies, _SessionBulk, _SessionDependencies):
     connection_callable = None
+
     def __init__(self, bind=None, *, autoflush=True, expire_on_commit=True, autobegin=True, info=None,
                  join_transaction_mode="conditional_savepoint", **kw):
         if join_transaction_mode not in _JOIN_TRANSACTION_MODES:

@@ -7,6 +7,7 @@ class UpdateBase(HasCTE, HasPrefixes, Executable, ReturnsRows):
     name_cte_columns = False
     named_with_column = False
     select = None
+
     def __init__(self, table):
         mapper = table.__dict__.get("__mapper__") if isinstance(table, type) else None
         # (a subclass's statement is on its own table, as SQLAlchemy's for one table)
@@ -91,9 +92,6 @@ class UpdateBase(HasCTE, HasPrefixes, Executable, ReturnsRows):
         return new
 
 
-_DML = UpdateBase
-
-
 class ValuesBase(UpdateBase):
     """INSERT and UPDATE: statements that take values()."""
 
@@ -168,4 +166,4 @@ def delete(table):
 # ------------------------------------------------------------------- results
 
 
-_refused_properties(_DML, "entity_description", "returning_column_descriptions")
+_refused_properties(UpdateBase, "entity_description", "returning_column_descriptions")

@@ -12,7 +12,7 @@ class ClauseElement(Visitable):
     uses_inspection = False
     allows_lambda = False
     inherit_cache = None
-    stringify_dialect = 'default'
+    stringify_dialect = "default"
     memoized_attribute = HasMemoized.memoized_attribute
     memoized_instancemethod = HasMemoized.memoized_instancemethod
     __visit_name__ = "clause"
@@ -1025,9 +1025,6 @@ class TypeCoerce(ColumnElement):
 
 def type_coerce(expression, type_):
     return TypeCoerce(expression, type_)
-
-
-_TypeCoerce = TypeCoerce
 
 
 # SQLAlchemy's GenericFunction registry: the functions with a fixed type

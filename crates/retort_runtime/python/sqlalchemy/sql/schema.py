@@ -7,14 +7,13 @@ class SchemaItem(Visitable):
     """A table, column, constraint, index or MetaData (SQLAlchemy's sql/schema.py)."""
 
 
-class _Info:
+def _Info():
     """`info`: a dict made on first read (SQLAlchemy's memoized `info`)."""
 
-    def __get__(self, obj, cls=None):
-        if obj is None:
-            return self
-        info = obj.__dict__["info"] = {}
-        return info
+    def info(self):
+        return {}
+
+    return memoized_property(info)
 
 
 class MetaData(SchemaItem):
@@ -105,12 +104,12 @@ def _ddl_order(tables):
 def _with_inspector(bind, fn):
     """Runs fn(inspector) with every query in one connection, as
     SQLAlchemy's reflection does."""
-    if isinstance(bind, _Inspector):
+    if isinstance(bind, Inspector):
         return fn(bind)
     if isinstance(bind, Connection):
-        return fn(_Inspector(bind))
+        return fn(Inspector(bind))
     with bind.connect() as conn:
-        return fn(_Inspector(conn))
+        return fn(Inspector(conn))
 
 
 def _reflected_schema_items(bind, name):
@@ -197,10 +196,7 @@ class Constraint(SchemaItem):
         self._table = table
 
 
-_Constraint = Constraint
-
-
-class PrimaryKeyConstraint(_Constraint):
+class PrimaryKeyConstraint(Constraint):
     __visit_name__ = "primary_key_constraint"
 
     def __init__(self, *columns, name=None):
@@ -225,7 +221,7 @@ class PrimaryKeyConstraint(_Constraint):
         return f"PrimaryKeyConstraint({', '.join(repr(c) for c in self._objects)})"
 
 
-class UniqueConstraint(_Constraint):
+class UniqueConstraint(Constraint):
     __visit_name__ = "unique_constraint"
 
     def __init__(self, *columns, name=None):
@@ -233,7 +229,7 @@ class UniqueConstraint(_Constraint):
         self.name = name
 
 
-class CheckConstraint(_Constraint):
+class CheckConstraint(Constraint):
     __visit_name__ = "check_constraint"
 
     def __init__(self, sqltext, name=None):
@@ -241,7 +237,7 @@ class CheckConstraint(_Constraint):
         self.name = name
 
 
-class ForeignKeyConstraint(_Constraint):
+class ForeignKeyConstraint(Constraint):
     __visit_name__ = "foreign_key_constraint"
 
     def __init__(self, columns, refcolumns, name=None, ondelete=None, onupdate=None):
@@ -329,7 +325,7 @@ class Column(SchemaItem, ColumnClause):
     uses_inspection = True
     server_onupdate = None
     timetuple = None
-    create_drop_stringify_dialect = 'default'
+    create_drop_stringify_dialect = "default"
     __visit_name__ = "column"
 
     def __init__(self, *args, **kw):
@@ -350,7 +346,7 @@ class Column(SchemaItem, ColumnClause):
             if isinstance(a, ForeignKey):
                 a.parent = self
                 self.foreign_keys.add(a)
-            elif isinstance(a, _Constraint):
+            elif isinstance(a, Constraint):
                 self.constraints.append(a)
             elif isinstance(a, Sequence):
                 # (SQLite has no sequences: SQLAlchemy's dialect leaves it out of DDL and inserts)

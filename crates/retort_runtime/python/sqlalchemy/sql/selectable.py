@@ -34,6 +34,7 @@ class GenerativeSelect(SelectBase):
 class FromClause(Selectable):
     is_selectable = True
     named_with_column = False
+
     def select(self):
         return select(self)
 
@@ -348,7 +349,7 @@ class Table(SchemaItem, FromClause):
     allows_lambda = True
     uses_inspection = True
     implicit_returning = True
-    create_drop_stringify_dialect = 'default'
+    create_drop_stringify_dialect = "default"
     # (SQLAlchemy defines it in sql/schema.py; here it follows FromClause)
     __module__ = "sqlalchemy.sql.schema"
 
@@ -423,7 +424,7 @@ class Table(SchemaItem, FromClause):
                 a.table = self
                 self._index_order.append(a)
                 self.indexes.add(a)
-            elif isinstance(a, _Constraint):
+            elif isinstance(a, Constraint):
                 a._table = self
                 self.constraints.append(a)
             else:

@@ -26,7 +26,7 @@ class HasMemoized:
         def __get__(self, obj, cls=None):
             if obj is None:
                 return self
-            obj.__dict__[self.__name__] = result = self.fget(obj)
+            result = super().__get__(obj, cls)
             obj.__dict__.setdefault("_memoized_keys", set()).add(self.__name__)
             return result
 
